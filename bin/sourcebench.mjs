@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `sourcebench` command: runs the TypeScript CLI through tsx, so no build step is needed.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runCli } = await import('../src/main/cli.ts');
+process.exitCode = await runCli(process.argv.slice(2));

@@ -1,0 +1,188 @@
+/**
+ * `sourcebench` on the command line: the same service, called in-process through the
+ * same validating boundary as the desktop and browser transports.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Input, MethodName, Output } from '../shared/api';
+import type { ImportOutcome, SourceSummary } from '../shared/types';
+import { dispatch } from './dispatch';
+import { defaultProjectPath, rendererDir, userDataDir } from './paths';
+import { startServer } from './server';
+import { Workbench } from './workbench';
+
+const USAGE = `usage: sourcebench [--project FILE] <command> [options]
+
+commands:
+  import <paths…>            import files or folders (.txt, .md, .html)
+  sources [--json]           list the project's sources
+  show <source-id> [--json]  print a source's metadata and passages
+  serve [--port N]           serve the workbench in browser mode on 127.0.0.1
+
+The project defaults to the app's default project (${path.join(userDataDir(), 'Default.sourcebench')}).`;
+
+class CliError extends Error {}
+
+interface Parsed {
+  command?: string;
+  args: string[];
+  flags: Map<string, string | true>;
+}
+
+const VALUE_FLAGS = new Set(['--project', '--port', '--limit', '--out', '--format']);
+
+export function parseArgs(argv: string[]): Parsed {
+  const out: Parsed = { args: [], flags: new Map() };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--')) {
+      const [k, v] = a.split('=', 2) as [string, string | undefined];
+      if (v !== undefined) out.flags.set(k, v);
+      else if (VALUE_FLAGS.has(k)) {
+        const next = argv[++i];
+        if (next === undefined) throw new CliError(`${k} needs a value`);
+        out.flags.set(k, next);
+      } else out.flags.set(k, true);
+    } else if (!out.command) out.command = a;
+    else out.args.push(a);
+  }
+  return out;
+}
+
+async function call<M extends MethodName>(wb: Workbench, method: M, input: Input<M>): Promise<Output<M>> {
+  const reply = await dispatch(wb, method, input);
+  if (!reply.ok) throw new CliError(reply.error.message);
+  return reply.value as Output<M>;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+}
+
+function clip(s: string | null, n: number): string {
+  if (!s) return '—';
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+function sourceJson(s: SourceSummary) {
+  return { id: s.id, title: s.title, author: s.author, date: s.date, origin: s.origin, tags: s.tags, passages: s.passages, chars: s.chars };
+}
+
+function describeOutcome(o: ImportOutcome): string {
+  if (o.status === 'failed') return `✗ ${o.error.message}`;
+  const verb = o.status === 'imported' ? 'imported' : 'already in the project';
+  const warn = o.warnings.map((w) => `\n    warning: ${o.fileName}: ${w}`).join('');
+  return `✓ ${o.fileName}: ${verb} as #${o.source.id} "${o.source.title}" (${o.source.passages} passages)${warn}`;
+}
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const stdio: CliIo = {
+  out: (s) => void process.stdout.write(`${s}\n`),
+  err: (s) => void process.stderr.write(`${s}\n`),
+};
+
+export async function runCli(argv: string[], io: CliIo = stdio): Promise<number> {
+  let wb: Workbench | undefined;
+  try {
+    const p = parseArgs(argv);
+    if (!p.command || p.flags.has('--help') || p.command === 'help') {
+      io.out(USAGE);
+      return p.command || p.flags.has('--help') ? 0 : 2;
+    }
+    const json = p.flags.has('--json');
+    const project = p.flags.get('--project');
+    if (project === true) throw new CliError('--project needs a file');
+    const commands = ['import', 'sources', 'show', 'serve'];
+    if (!commands.includes(p.command)) throw new CliError(`unknown command "${p.command}" (try --help)`);
+    // One-off commands work on --project or the default project and leave the app's
+    // "last opened" alone; `serve` is the app, so it opens what the app would.
+    const serving = p.command === 'serve';
+    const home = userDataDir();
+    wb = Workbench.open({
+      home,
+      project: project ?? (serving ? undefined : defaultProjectPath(home)),
+      // A named project file is created on first use, as long as it is named like one.
+      createMissing: !!project?.endsWith('.sourcebench'),
+      remember: serving,
+    });
+
+    switch (p.command) {
+      case 'import': {
+        if (!p.args.length) throw new CliError('import needs at least one file or folder');
+        const outcomes: ImportOutcome[] = [];
+        for (const target of p.args) outcomes.push(...(await call(wb, 'importPath', { path: target })));
+        if (json) io.out(JSON.stringify(outcomes, null, 2));
+        else for (const o of outcomes) (o.status === 'failed' ? io.err : io.out)(describeOutcome(o));
+        return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+      }
+      case 'sources': {
+        const list = await call(wb, 'listSources', {});
+        if (json) io.out(JSON.stringify(list.map(sourceJson), null, 2));
+        else if (!list.length) io.out(`No sources in ${wb.projectPath} yet: sourcebench import <files…>`);
+        else {
+          io.out(
+            table([
+              ['ID', 'TITLE', 'AUTHOR', 'DATE', 'TAGS', 'PASSAGES', 'CHARS'],
+              ...list.map((s) => [String(s.id), clip(s.title, 48), clip(s.author, 24), s.date ?? '—', clip(s.tags.join(', '), 24) , String(s.passages), String(s.chars)]),
+            ]),
+          );
+        }
+        return 0;
+      }
+      case 'show': {
+        const id = Number(p.args[0]);
+        if (!Number.isInteger(id) || id <= 0) throw new CliError(`show needs a source id (a whole number), not "${p.args[0] ?? ''}"`);
+        const s = await call(wb, 'getSource', { id });
+        if (json) {
+          io.out(JSON.stringify({ ...sourceJson(s), kind: s.kind, fileName: s.fileName, language: s.language, importedAt: s.importedAt, passageList: s.passageList }, null, 2));
+        } else {
+          io.out(`#${s.id} ${s.title}`);
+          io.out([s.author, s.date, s.origin].filter(Boolean).join(' · ') || '(no author, date or origin)');
+          if (s.tags.length) io.out(`tags: ${s.tags.join(', ')}`);
+          io.out('');
+          for (const ps of s.passageList) io.out(`¶${ps.ordinal}\t${ps.text}\n`);
+        }
+        return 0;
+      }
+      case 'serve': {
+        const portFlag = p.flags.get('--port');
+        const port = portFlag === undefined ? 0 : Number(portFlag);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${String(portFlag)}"`);
+        if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) {
+          throw new CliError('the workbench UI is not built yet: run `npm run build` first (npm run serve does both)');
+        }
+        const server = await startServer({ service: wb, staticDir: rendererDir(), port });
+        io.out(`Sourcebench (browser mode) on ${wb.projectPath}`);
+        io.out(`Open ${server.url}`);
+        const stop = () => {
+          void server.close().then(() => {
+            wb?.close();
+            process.exit(0);
+          });
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+        wb = undefined; // stays open while serving
+        return await new Promise<number>(() => {});
+      }
+    }
+    return 0;
+  } catch (err) {
+    io.err(`sourcebench: ${err instanceof Error ? err.message : String(err)}`);
+    return err instanceof CliError || (err as { code?: string }).code ? 2 : 1;
+  } finally {
+    wb?.close();
+  }
+}
+
+const isMain = process.argv[1] && /cli\.(ts|js|mjs)$/.test(process.argv[1]);
+if (isMain) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

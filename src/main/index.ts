@@ -1,0 +1,147 @@
+/**
+ * Electron entry: one window on the last opened project, with the security wiring of
+ * Electron's checklist (context isolation, sandbox, no Node in the renderer, CSP in the
+ * page, navigation/new windows/permissions refused, IPC sender checked).
+ */
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { MenuCommand } from '../shared/bridge';
+import { CHANNELS } from '../preload/channels';
+import { registerIpc } from './ipc';
+import { APP_NAME, appRoot, userDataDir } from './paths';
+import { Workbench } from './workbench';
+
+app.setName(APP_NAME);
+app.setPath('userData', userDataDir());
+
+let mainWindow: BrowserWindow | undefined;
+const rendererIndex = path.join(appRoot(), 'out', 'renderer', 'index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+
+/** better-sqlite3 built for Electron's ABI lives beside the Node build (see scripts/electron-native.mjs). */
+function electronNativeBinding(): string | undefined {
+  const file = path.join(appRoot(), 'native', `electron-${process.versions.electron}`, 'better_sqlite3.node');
+  return fs.existsSync(file) ? file : undefined;
+}
+
+function send(command: MenuCommand) {
+  mainWindow?.webContents.send(CHANNELS.menu, command);
+}
+
+function buildMenu(): Menu {
+  const isMac = process.platform === 'darwin';
+  const template: Electron.MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New Project…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send('new-project') },
+        { label: 'Open Project…', accelerator: 'CmdOrCtrl+O', click: () => send('open-project') },
+        { type: 'separator' },
+        { label: 'Import Files…', accelerator: 'CmdOrCtrl+I', click: () => send('import-files') },
+        { label: 'Import Folder…', accelerator: 'CmdOrCtrl+Shift+I', click: () => send('import-folder') },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { label: 'Library', accelerator: 'CmdOrCtrl+1', click: () => send('show-library') },
+        { label: 'Filter Library', accelerator: 'CmdOrCtrl+F', click: () => send('focus-filter') },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        {
+          label: 'About Sourcebench',
+          click: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: 'About Sourcebench',
+              message: `Sourcebench ${app.getVersion()}`,
+              detail: 'A research workbench for historians: import, read, annotate and compare sources.',
+            }),
+        },
+      ],
+    },
+  ];
+  return Menu.buildFromTemplate(template);
+}
+
+function createWindow() {
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 760,
+    minHeight: 480,
+    title: APP_NAME,
+    show: false,
+    webPreferences: {
+      preload: path.join(appRoot(), 'out', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: true,
+    },
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => (mainWindow = undefined));
+  void mainWindow.loadURL(rendererUrl);
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (url !== rendererUrl) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links a user clicks open in the system browser, and only web links.
+    if (/^https?:\/\//i.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+app.whenReady().then(
+  () => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    let workbench: Workbench;
+    try {
+      workbench = Workbench.open({ home: userDataDir(), nativeBinding: electronNativeBinding() });
+    } catch (err) {
+      dialog.showErrorBox('Sourcebench could not open the project', (err as Error).message);
+      app.quit();
+      return;
+    }
+    registerIpc(workbench, () => mainWindow, rendererUrl);
+    Menu.setApplicationMenu(buildMenu());
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+    app.on('will-quit', () => workbench.close());
+  },
+  (err: Error) => {
+    console.error(err);
+    app.quit();
+  },
+);
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

@@ -1,0 +1,100 @@
+/** One entry for every format: bytes and a file name in, a source ready to store out. */
+import { createHash } from 'node:crypto';
+import { ApiError } from '../../shared/errors';
+import type { SourceKind } from '../../shared/types';
+import type { NewSource } from '../store/sources';
+import { decodeBytes } from './decode';
+import { declaredCharset, readHtml } from './html';
+import { readMarkdown } from './markdown';
+import type { Metadata } from './metadata';
+import { toEdtf } from './metadata';
+import { readPlainText } from './plaintext';
+import type { Span } from './text';
+import { normalise, titleFromFileName } from './text';
+
+export const FORMATS: Record<string, SourceKind> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+};
+
+export function formatOf(fileName: string): SourceKind | undefined {
+  const m = /\.[^./\\]+$/.exec(fileName.toLowerCase());
+  return m ? FORMATS[m[0]] : undefined;
+}
+
+export function unsupportedFormat(name: string): ApiError {
+  return new ApiError(
+    'unsupported_format',
+    `${name}: this kind of file is not supported (Sourcebench imports ${Object.keys(FORMATS).join(', ')})`,
+  );
+}
+
+export interface ParsedSource {
+  source: NewSource;
+  warnings: string[];
+}
+
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Reads one file's bytes into a source; throws ApiError naming the file on bad input. */
+export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
+  const name = fileName.replace(/^.*[\\/]/, '');
+  const kind = formatOf(name);
+  if (!kind) throw unsupportedFormat(name);
+  const decoded = decodeBytes(name, bytes, kind === 'html' ? declaredCharset(bytes) : undefined);
+  const raw = normalise(decoded.text);
+  const warnings: string[] = [];
+  let text: string;
+  let meta: Metadata;
+  let spans: Span[];
+  let extra: Record<string, unknown> = {};
+  if (kind === 'markdown') {
+    const md = readMarkdown(raw);
+    ({ meta, spans, extra } = md);
+    text = md.body;
+    warnings.push(...md.warnings);
+  } else if (kind === 'html') {
+    const html = readHtml(raw);
+    ({ text, meta, spans, extra } = html);
+  } else {
+    text = raw;
+    ({ meta, spans } = readPlainText(raw));
+  }
+  if (spans.length === 0 || text.trim() === '') {
+    throw new ApiError('empty_file', `${name} has no readable text`);
+  }
+  let date: string | undefined;
+  if (meta.date) {
+    date = toEdtf(meta.date);
+    if (!date) {
+      warnings.push(`the date "${meta.date}" is not a date Sourcebench understands; it was left empty`);
+      extra.dateAsWritten = meta.date;
+    }
+  }
+  return {
+    warnings,
+    source: {
+      title: meta.title ?? titleFromFileName(name),
+      author: meta.author ?? null,
+      date: date ?? null,
+      origin: meta.origin ?? null,
+      kind,
+      language: meta.language ?? null,
+      fileName: name,
+      encoding: decoded.encoding,
+      hash: contentHash(text),
+      text,
+      bytes: bytes.length,
+      tags: meta.tags ?? [],
+      meta: extra,
+      passages: spans,
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/** Normalisation and passage splitting shared by every format reader. */
+import type { PassageKind } from '../../shared/types';
+
+export interface Span {
+  start: number;
+  end: number;
+  kind: PassageKind;
+}
+
+/** Passages longer than this are split at sentence boundaries. */
+export const MAX_PASSAGE_CHARS = 1500;
+
+/** The one normalisation of imported text: BOM removed, newlines to `\n`, Unicode NFC. */
+export function normalise(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').normalize('NFC');
+}
+
+/** Shrinks [start, end) so that it neither begins nor ends with white space. */
+export function trimSpan(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return [start, end];
+}
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Splits a long span into pieces of at most about MAX_PASSAGE_CHARS, at sentence ends. */
+export function splitLong(text: string, span: Span, max = MAX_PASSAGE_CHARS): Span[] {
+  if (span.end - span.start <= max) return [span];
+  const out: Span[] = [];
+  let pieceStart = span.start;
+  let pieceEnd = span.start;
+  const push = (s: number, e: number) => {
+    const [a, b] = trimSpan(text, s, e);
+    if (b > a) out.push({ start: a, end: b, kind: span.kind });
+  };
+  for (const seg of segmenter.segment(text.slice(span.start, span.end))) {
+    const segStart = span.start + seg.index;
+    const segEnd = segStart + seg.segment.length;
+    if (segEnd - pieceStart > max && pieceEnd > pieceStart) {
+      push(pieceStart, pieceEnd);
+      pieceStart = pieceEnd;
+    }
+    // A single sentence longer than the limit is cut at white space.
+    while (segEnd - pieceStart > max) {
+      let cut = text.lastIndexOf(' ', pieceStart + max);
+      if (cut <= pieceStart) cut = pieceStart + max;
+      push(pieceStart, cut);
+      pieceStart = cut;
+    }
+    pieceEnd = segEnd;
+  }
+  push(pieceStart, span.end);
+  return out;
+}
+
+/**
+ * Whether each line of a text is a paragraph of its own: so when the text has no blank
+ * lines, or when its lines are too long to be hard-wrapped prose (median over 100 chars).
+ */
+export function linesAreParagraphs(body: string): boolean {
+  if (!/\n[ \t]*\n/.test(body)) return true;
+  const lengths = body
+    .split('\n')
+    .map((l) => l.trim().length)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
+  return (lengths[Math.floor(lengths.length / 2)] ?? 0) > 100;
+}
+
+/** Paragraphs of plain text: blocks separated by blank lines, or lines (see linesAreParagraphs). */
+export function paragraphs(text: string, from = 0, to = text.length): Span[] {
+  const body = text.slice(from, to);
+  const separator = linesAreParagraphs(body) ? /\n+/g : /\n[ \t]*\n\s*/g;
+  const out: Span[] = [];
+  let last = from;
+  const emit = (s: number, e: number) => {
+    const [a, b] = trimSpan(text, s, e);
+    if (b > a) out.push(...splitLong(text, { start: a, end: b, kind: 'paragraph' }));
+  };
+  for (const m of body.matchAll(separator)) {
+    emit(last, from + m.index);
+    last = from + m.index + m[0].length;
+  }
+  emit(last, to);
+  return out;
+}
+
+/** Title from a file name: extension dropped, separators to spaces. */
+export function titleFromFileName(fileName: string): string {
+  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  return base.replace(/[_]+/g, ' ').trim() || fileName;
+}

@@ -1,0 +1,60 @@
+/**
+ * Numbered migrations. Each runs in one transaction together with its `user_version`
+ * bump and a `foreign_key_check`, so a project is always at exactly one version.
+ * Never edit a migration that has shipped: add the next one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'sources, passages and tags',
+    sql: `
+      CREATE TABLE source (
+        id            INTEGER PRIMARY KEY,
+        title         TEXT NOT NULL,
+        author        TEXT,
+        date          TEXT,
+        origin        TEXT,
+        kind          TEXT NOT NULL CHECK (kind IN ('text', 'markdown', 'html')),
+        language      TEXT,
+        file_name     TEXT,
+        encoding      TEXT NOT NULL,
+        hash          TEXT NOT NULL UNIQUE,
+        text          TEXT NOT NULL,
+        chars         INTEGER NOT NULL,
+        bytes         INTEGER NOT NULL,
+        passage_count INTEGER NOT NULL,
+        meta          TEXT NOT NULL DEFAULT '{}',
+        imported_at   TEXT NOT NULL
+      );
+      CREATE TABLE passage (
+        id        INTEGER PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+        ordinal   INTEGER NOT NULL,
+        start     INTEGER NOT NULL,
+        "end"     INTEGER NOT NULL,
+        kind      TEXT NOT NULL,
+        text      TEXT NOT NULL,
+        UNIQUE (source_id, ordinal),
+        CHECK (start >= 0 AND "end" >= start)
+      );
+      CREATE TABLE tag (
+        id   INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+      );
+      CREATE TABLE source_tag (
+        source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+        tag_id    INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+        PRIMARY KEY (source_id, tag_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX source_tag_by_tag ON source_tag(tag_id);
+    `,
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

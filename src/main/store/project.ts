@@ -1,0 +1,111 @@
+/** Opening, creating and migrating a project file. Only main opens SQLite. */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../shared/errors';
+import { APPLICATION_ID, PRAGMAS } from './pragmas';
+import { LATEST_VERSION, MIGRATIONS } from './migrations';
+
+export type Db = Database.Database;
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (never when it does). */
+  create?: boolean;
+  /** better-sqlite3 `nativeBinding`, for the Electron build of the module. */
+  nativeBinding?: string;
+}
+
+function readHeader(file: string): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = fs.readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function applyPragmas(db: Db): void {
+  db.pragma(`busy_timeout = ${PRAGMAS.busy_timeout}`);
+  db.pragma(`journal_mode = ${PRAGMAS.journal_mode}`);
+  db.pragma(`synchronous = ${PRAGMAS.synchronous}`);
+  db.pragma(`foreign_keys = ${PRAGMAS.foreign_keys}`);
+}
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      const problems = db.pragma('foreign_key_check') as unknown[];
+      if (problems.length > 0) throw new Error(`migration ${m.version} broke foreign keys`);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}
+
+function sqliteCode(err: unknown): string {
+  return typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
+}
+
+/**
+ * Opens a project file, refusing anything that is not a Sourcebench project of this or an
+ * older version. A file that exists is never overwritten or re-initialised.
+ */
+export function openProjectDb(file: string, options: OpenOptions = {}): Db {
+  const name = path.basename(file);
+  const exists = fs.existsSync(file);
+  if (!exists && !options.create) {
+    throw new ApiError('not_found', `${name}: no such project file (${file})`);
+  }
+  if (exists) {
+    const stat = fs.statSync(file);
+    if (stat.isDirectory()) throw new ApiError('not_a_project', `${name} is a folder, not a Sourcebench project`);
+    if (readHeader(file) !== SQLITE_HEADER) {
+      throw new ApiError('not_a_project', `${name} is not a Sourcebench project (it is not an SQLite database); it was left untouched`);
+    }
+  } else {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  }
+  let db: Db;
+  try {
+    db = new Database(file, { fileMustExist: exists, nativeBinding: options.nativeBinding });
+  } catch (err) {
+    throw new ApiError('write_failed', `${name} could not be opened: ${(err as Error).message}`);
+  }
+  try {
+    if (exists) {
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      if (appId !== APPLICATION_ID) {
+        throw new ApiError('not_a_project', `${name} is an SQLite database but not a Sourcebench project; it was left untouched`);
+      }
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > LATEST_VERSION) {
+        throw new ApiError(
+          'newer_version',
+          `${name} was written by a newer version of Sourcebench (project version ${version}, this app reads up to ${LATEST_VERSION}); update Sourcebench to open it`,
+        );
+      }
+    } else {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    }
+    applyPragmas(db);
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof ApiError) throw err;
+    const code = sqliteCode(err);
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
+      throw new ApiError('damaged_project', `${name} is damaged (${(err as Error).message}); it was left untouched`);
+    }
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      throw new ApiError('project_locked', `${name} is in use by another program; close it there and try again`);
+    }
+    throw new ApiError('write_failed', `${name} could not be opened: ${(err as Error).message}`);
+  }
+}

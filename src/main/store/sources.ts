@@ -1,0 +1,198 @@
+/** Queries over sources, passages and tags. Every multi-row write is one transaction. */
+import type { Passage, PassageKind, SourceDetail, SourceKind, SourceSummary, TagCount } from '../../shared/types';
+import { ApiError } from '../../shared/errors';
+import type { Db } from './project';
+
+export interface NewSource {
+  title: string;
+  author: string | null;
+  date: string | null;
+  origin: string | null;
+  kind: SourceKind;
+  language: string | null;
+  fileName: string | null;
+  encoding: string;
+  hash: string;
+  text: string;
+  bytes: number;
+  tags: string[];
+  meta: Record<string, unknown>;
+  passages: { start: number; end: number; kind: PassageKind }[];
+}
+
+interface SummaryRow {
+  id: number;
+  title: string;
+  author: string | null;
+  date: string | null;
+  origin: string | null;
+  kind: SourceKind;
+  file_name: string | null;
+  tags: string | null;
+  passage_count: number;
+  chars: number;
+  bytes: number;
+  imported_at: string;
+}
+
+const SUMMARY_SQL = `
+  SELECT s.id, s.title, s.author, s.date, s.origin, s.kind, s.file_name, s.passage_count,
+         s.chars, s.bytes, s.imported_at,
+         (SELECT json_group_array(t.name) FROM (
+            SELECT t.name FROM source_tag st JOIN tag t ON t.id = st.tag_id
+            WHERE st.source_id = s.id ORDER BY t.name COLLATE NOCASE) t) AS tags
+  FROM source s`;
+
+function toSummary(r: SummaryRow): SourceSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    author: r.author,
+    date: r.date,
+    origin: r.origin,
+    kind: r.kind,
+    fileName: r.file_name,
+    tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
+    passages: r.passage_count,
+    chars: r.chars,
+    bytes: r.bytes,
+    importedAt: r.imported_at,
+  };
+}
+
+/** Tag names are trimmed, inner white space folded, and de-duplicated without regard to case. */
+export function cleanTags(tags: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of tags) {
+    const t = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+    if (t && !seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
+  }
+  return [...seen.values()];
+}
+
+export class SourceStore {
+  constructor(private readonly db: Db) {}
+
+  private setTags(sourceId: number, tags: readonly string[]): void {
+    this.db.prepare('DELETE FROM source_tag WHERE source_id = ?').run(sourceId);
+    const upsert = this.db.prepare('INSERT INTO tag(name) VALUES (?) ON CONFLICT(name) DO NOTHING');
+    const find = this.db.prepare<[string], { id: number }>('SELECT id FROM tag WHERE name = ?');
+    const link = this.db.prepare('INSERT OR IGNORE INTO source_tag(source_id, tag_id) VALUES (?, ?)');
+    for (const name of cleanTags(tags)) {
+      upsert.run(name);
+      link.run(sourceId, find.get(name)!.id);
+    }
+    this.db.prepare('DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM source_tag)').run();
+  }
+
+  findByHash(hash: string): number | undefined {
+    const row = this.db.prepare<[string], { id: number }>('SELECT id FROM source WHERE hash = ?').get(hash);
+    return row?.id;
+  }
+
+  /** Inserts a source with its passages and tags in one transaction; returns its id. */
+  insert(src: NewSource): number {
+    const insertSource = this.db.prepare(`
+      INSERT INTO source (title, author, date, origin, kind, language, file_name, encoding, hash,
+                          text, chars, bytes, passage_count, meta, imported_at)
+      VALUES (@title, @author, @date, @origin, @kind, @language, @fileName, @encoding, @hash,
+              @text, @chars, @bytes, @passageCount, @meta, @importedAt)`);
+    const insertPassage = this.db.prepare(
+      'INSERT INTO passage (source_id, ordinal, start, "end", kind, text) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    return this.db.transaction(() => {
+      const info = insertSource.run({
+        title: src.title,
+        author: src.author,
+        date: src.date,
+        origin: src.origin,
+        kind: src.kind,
+        language: src.language,
+        fileName: src.fileName,
+        encoding: src.encoding,
+        hash: src.hash,
+        text: src.text,
+        chars: src.text.length,
+        bytes: src.bytes,
+        passageCount: src.passages.length,
+        meta: JSON.stringify(src.meta),
+        importedAt: new Date().toISOString(),
+      });
+      const id = Number(info.lastInsertRowid);
+      src.passages.forEach((p, i) => {
+        insertPassage.run(id, i + 1, p.start, p.end, p.kind, src.text.slice(p.start, p.end));
+      });
+      this.setTags(id, src.tags);
+      return id;
+    }).immediate();
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM source').get() as { n: number }).n;
+  }
+
+  list(): SourceSummary[] {
+    return (this.db.prepare(`${SUMMARY_SQL} ORDER BY s.id`).all() as SummaryRow[]).map(toSummary);
+  }
+
+  summary(id: number): SourceSummary {
+    const row = this.db.prepare(`${SUMMARY_SQL} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
+    if (!row) throw new ApiError('not_found', `There is no source with id ${id} in this project`);
+    return toSummary(row);
+  }
+
+  detail(id: number): SourceDetail {
+    const summary = this.summary(id);
+    const extra = this.db
+      .prepare('SELECT language, hash, encoding FROM source WHERE id = ?')
+      .get(id) as { language: string | null; hash: string; encoding: string };
+    const passageList = this.db
+      .prepare('SELECT id, ordinal, start, "end", kind, text FROM passage WHERE source_id = ? ORDER BY ordinal')
+      .all(id) as Passage[];
+    return { ...summary, ...extra, passageList };
+  }
+
+  text(id: number): string {
+    const row = this.db.prepare('SELECT text FROM source WHERE id = ?').get(id) as { text: string } | undefined;
+    if (!row) throw new ApiError('not_found', `There is no source with id ${id} in this project`);
+    return row.text;
+  }
+
+  update(
+    id: number,
+    patch: { title?: string; author?: string | null; date?: string | null; origin?: string | null; tags?: string[] },
+  ): SourceSummary {
+    this.summary(id); // not_found before any write
+    this.db.transaction(() => {
+      const fields: [string, unknown][] = [];
+      if (patch.title !== undefined) fields.push(['title', patch.title]);
+      if (patch.author !== undefined) fields.push(['author', patch.author]);
+      if (patch.date !== undefined) fields.push(['date', patch.date]);
+      if (patch.origin !== undefined) fields.push(['origin', patch.origin]);
+      if (fields.length) {
+        this.db
+          .prepare(`UPDATE source SET ${fields.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
+          .run(...fields.map(([, v]) => v), id);
+      }
+      if (patch.tags !== undefined) this.setTags(id, patch.tags);
+    }).immediate();
+    return this.summary(id);
+  }
+
+  delete(id: number): void {
+    this.summary(id);
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM source WHERE id = ?').run(id);
+      this.db.prepare('DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM source_tag)').run();
+    }).immediate();
+  }
+
+  tags(): TagCount[] {
+    return this.db
+      .prepare(
+        `SELECT t.name, count(*) AS count FROM tag t JOIN source_tag st ON st.tag_id = t.id
+         GROUP BY t.id ORDER BY t.name COLLATE NOCASE`,
+      )
+      .all() as TagCount[];
+  }
+}

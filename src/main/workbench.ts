@@ -1,0 +1,205 @@
+/** The service: implements the API contract over the store and the importers. */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Input, SourcebenchApi } from '../shared/api';
+import { ApiError } from '../shared/errors';
+import type { ImportOutcome, ProjectInfo } from '../shared/types';
+import { formatOf, parseSource, unsupportedFormat } from './ingest';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
+import { isEdtf } from './ingest/metadata';
+import { defaultProjectPath, resourcesDir, SettingsFile } from './paths';
+import type { Db } from './store/project';
+import { openProjectDb } from './store/project';
+import { PROJECT_EXTENSION } from './store/pragmas';
+import { SourceStore } from './store/sources';
+
+interface OpenProject {
+  path: string;
+  db: Db;
+  sources: SourceStore;
+}
+
+export interface WorkbenchOptions {
+  /** The user-data folder: settings and the default project live here. */
+  home: string;
+  /** Open this project instead of the last one. */
+  project?: string;
+  /** Create `project` when it does not exist yet. */
+  createMissing?: boolean;
+  /** Record opened projects as the last and recent ones (the app does; one-off CLI commands do not). */
+  remember?: boolean;
+  nativeBinding?: string;
+}
+
+function errorOf(err: unknown, fileName: string): { code: string; message: string } {
+  if (err instanceof ApiError) return err.toJSON();
+  return { code: 'write_failed', message: `${fileName} could not be imported: ${(err as Error).message}; the project was left as it was` };
+}
+
+export class Workbench implements SourcebenchApi {
+  private current: OpenProject;
+  private readonly settings: SettingsFile;
+
+  private constructor(
+    private readonly options: WorkbenchOptions,
+    first: OpenProject,
+  ) {
+    this.settings = new SettingsFile(options.home);
+    this.current = first;
+    if (options.remember !== false) this.settings.remember(first.path);
+  }
+
+  /** Opens the requested project, else the last opened one, else the default project (created if missing). */
+  static open(options: WorkbenchOptions): Workbench {
+    const settings = new SettingsFile(options.home).read();
+    const target = options.project
+      ? path.resolve(options.project)
+      : settings.lastProject && fs.existsSync(settings.lastProject)
+        ? settings.lastProject
+        : defaultProjectPath(options.home);
+    const create = !options.project || !!options.createMissing || target === defaultProjectPath(options.home);
+    return new Workbench(options, Workbench.load(target, create, options.nativeBinding));
+  }
+
+  private static load(file: string, create: boolean, nativeBinding?: string): OpenProject {
+    const db = openProjectDb(file, { create, nativeBinding });
+    return { path: file, db, sources: new SourceStore(db) };
+  }
+
+  get projectPath(): string {
+    return this.current.path;
+  }
+
+  close(): void {
+    this.current.db.close();
+  }
+
+  private info(): ProjectInfo {
+    return {
+      path: this.current.path,
+      name: path.basename(this.current.path, PROJECT_EXTENSION),
+      sources: this.current.sources.count(),
+      recent: this.settings.read().recent,
+    };
+  }
+
+  private switchTo(next: OpenProject): ProjectInfo {
+    // The new project is open before the old one closes: a failure leaves the user where they were.
+    const old = this.current;
+    this.current = next;
+    if (old.path !== next.path) old.db.close();
+    if (this.options.remember !== false) this.settings.remember(next.path);
+    return this.info();
+  }
+
+  async getProject(): Promise<ProjectInfo> {
+    return this.info();
+  }
+
+  async openProject({ path: file }: Input<'openProject'>): Promise<ProjectInfo> {
+    const resolved = path.resolve(file);
+    if (resolved === this.current.path) return this.info();
+    return this.switchTo(Workbench.load(resolved, false, this.options.nativeBinding));
+  }
+
+  async createProject({ path: file }: Input<'createProject'>): Promise<ProjectInfo> {
+    let resolved = path.resolve(file);
+    if (!resolved.endsWith(PROJECT_EXTENSION)) resolved += PROJECT_EXTENSION;
+    if (fs.existsSync(resolved)) {
+      throw new ApiError('project_exists', `${path.basename(resolved)} already exists; open it instead, or choose another name`);
+    }
+    return this.switchTo(Workbench.load(resolved, true, this.options.nativeBinding));
+  }
+
+  private importBytes(fileName: string, bytes: Uint8Array): ImportOutcome {
+    try {
+      const { source, warnings } = parseSource(fileName, bytes);
+      const existing = this.current.sources.findByHash(source.hash);
+      if (existing !== undefined) {
+        return { fileName, status: 'duplicate', source: this.current.sources.summary(existing), warnings };
+      }
+      const id = this.current.sources.insert(source);
+      return { fileName, status: 'imported', source: this.current.sources.summary(id), warnings };
+    } catch (err) {
+      return { fileName, status: 'failed', error: errorOf(err, fileName) };
+    }
+  }
+
+  async importFile({ name, bytes }: Input<'importFile'>): Promise<ImportOutcome> {
+    return this.importBytes(name, bytes);
+  }
+
+  /** A file, or every supported file in a folder and its subfolders (hidden ones skipped). */
+  async importPath({ path: target }: Input<'importPath'>): Promise<ImportOutcome[]> {
+    const resolved = path.resolve(target);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(resolved);
+    } catch {
+      throw new ApiError('not_found', `${target}: no such file or folder`);
+    }
+    const files = stat.isDirectory() ? listFiles(resolved) : [resolved];
+    return files.map((file) => this.importOne(file, stat.isDirectory() ? path.relative(resolved, file) : path.basename(file)));
+  }
+
+  private importOne(file: string, label: string): ImportOutcome {
+    try {
+      if (!formatOf(file)) throw unsupportedFormat(label);
+      const size = fs.statSync(file).size;
+      if (size > MAX_FILE_BYTES) {
+        throw new ApiError('too_large', tooLargeMessage(label, size));
+      }
+      return this.importBytes(label, fs.readFileSync(file));
+    } catch (err) {
+      if (err instanceof ApiError) return { fileName: label, status: 'failed', error: err.toJSON() };
+      return { fileName: label, status: 'failed', error: { code: 'read_failed', message: `${label} could not be read: ${(err as Error).message}` } };
+    }
+  }
+
+  async loadSamples(): Promise<ImportOutcome[]> {
+    return this.importPath({ path: path.join(resourcesDir(), 'samples') });
+  }
+
+  async listSources() {
+    return this.current.sources.list();
+  }
+
+  async getSource({ id }: Input<'getSource'>) {
+    return this.current.sources.detail(id);
+  }
+
+  async updateSource(input: Input<'updateSource'>) {
+    const { id, ...patch } = input;
+    if (patch.date !== undefined && patch.date !== null) {
+      const date = patch.date.trim();
+      if (date === '') patch.date = null;
+      else if (!isEdtf(date)) {
+        throw new ApiError('invalid_request', `"${date}" is not an EDTF date (for example 1937, 1937-05-12, 1936/1938, 1938~ or 193X)`);
+      } else patch.date = date;
+    }
+    for (const key of ['author', 'origin'] as const) {
+      if (typeof patch[key] === 'string' && patch[key].trim() === '') patch[key] = null;
+    }
+    return this.current.sources.update(id, patch);
+  }
+
+  async deleteSource({ id }: Input<'deleteSource'>) {
+    this.current.sources.delete(id);
+    return { deleted: id };
+  }
+
+  async listTags() {
+    return this.current.sources.tags();
+  }
+}
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full));
+    else if (entry.isFile()) out.push(full);
+  }
+  return out;
+}

@@ -1,0 +1,9 @@
+/** IPC channel names, shared by the preload and main. */
+export const CHANNELS = {
+  api: 'sourcebench:api',
+  chooseImportFiles: 'sourcebench:choose-import-files',
+  chooseImportFolder: 'sourcebench:choose-import-folder',
+  chooseProjectToOpen: 'sourcebench:choose-project-open',
+  chooseProjectToCreate: 'sourcebench:choose-project-create',
+  menu: 'sourcebench:menu',
+} as const;

@@ -1,0 +1,167 @@
+import type { DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { desktop, isDesktop } from './api';
+import { filesFromDrop, useImporter } from './hooks/useImporter';
+import { useLibrary } from './hooks/useLibrary';
+import { useProject } from './hooks/useProject';
+import { ImportResults } from './views/ImportResults';
+import { LibraryView } from './views/LibraryView';
+import { ProjectDialog } from './views/ProjectDialog';
+import { ReaderView } from './views/ReaderView';
+
+type View = 'library' | 'reader';
+
+export function App() {
+  const project = useProject();
+  const library = useLibrary(project.info?.path);
+  const { refresh } = project;
+  const { reload } = library;
+  const onImported = useCallback(() => {
+    void reload();
+    void refresh();
+  }, [reload, refresh]);
+  const importer = useImporter(onImported);
+  const [view, setView] = useState<View>('library');
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [projectDialog, setProjectDialog] = useState<'open' | 'create' | null>(null);
+  const [projectMenu, setProjectMenu] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const filterRef = useRef<HTMLInputElement>(null);
+
+  const openSource = (id: number) => {
+    setOpenId(id);
+    setView('reader');
+  };
+
+  const chooseProject = useCallback(
+    async (mode: 'open' | 'create') => {
+      setProjectMenu(false);
+      if (!desktop) return setProjectDialog(mode);
+      const path = mode === 'open' ? await desktop.chooseProjectToOpen() : await desktop.chooseProjectToCreate();
+      if (path) await (mode === 'open' ? project.open(path) : project.create(path)).catch(() => {});
+    },
+    [project],
+  );
+
+  // A different project: back to its library.
+  useEffect(() => {
+    setOpenId(null);
+    setView('library');
+  }, [project.info?.path]);
+
+  useEffect(() => {
+    const bridge = desktop;
+    if (!bridge) return;
+    const importFrom = async (choose: () => Promise<string[]>) => {
+      const paths = await choose();
+      if (paths.length) await importer.importPaths(paths);
+    };
+    return bridge.onMenuCommand((command) => {
+      if (command === 'new-project') void chooseProject('create');
+      else if (command === 'open-project') void chooseProject('open');
+      else if (command === 'import-files') void importFrom(bridge.chooseImportFiles);
+      else if (command === 'import-folder') void importFrom(bridge.chooseImportFolder);
+      else if (command === 'show-library') setView('library');
+      else if (command === 'focus-filter') {
+        setView('library');
+        setTimeout(() => filterRef.current?.focus());
+      }
+    });
+  }, [chooseProject, importer]);
+
+  const onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const files = await filesFromDrop(e.dataTransfer);
+    if (files.length) await importer.importFiles(files);
+  };
+
+  return (
+    <div
+      className="app"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={(e) => {
+        if (e.relatedTarget === null) setDragging(false);
+      }}
+      onDrop={(e) => void onDrop(e)}
+    >
+      <nav className="rail" aria-label="Views">
+        <button type="button" className={view === 'library' ? 'rail-item active' : 'rail-item'} aria-pressed={view === 'library'} onClick={() => setView('library')}>
+          <span aria-hidden="true">▤</span>
+          <span className="rail-label">Library</span>
+        </button>
+        <button type="button" className={view === 'reader' ? 'rail-item active' : 'rail-item'} aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
+          <span aria-hidden="true">¶</span>
+          <span className="rail-label">Reader</span>
+        </button>
+        <div className="spacer" />
+        <div className="project-switch">
+          <button type="button" className="rail-item" aria-haspopup="menu" aria-expanded={projectMenu} aria-label="Project" onClick={() => setProjectMenu(!projectMenu)}>
+            <span aria-hidden="true">◧</span>
+            <span className="rail-label">Project</span>
+          </button>
+          {projectMenu && (
+            <div className="menu up" role="menu" onMouseLeave={() => setProjectMenu(false)}>
+              <button type="button" role="menuitem" onClick={() => void chooseProject('create')}>
+                New project…
+              </button>
+              <button type="button" role="menuitem" onClick={() => void chooseProject('open')}>
+                Open project…
+              </button>
+              {(project.info?.recent ?? [])
+                .filter((r) => r !== project.info?.path)
+                .slice(0, 6)
+                .map((r) => (
+                  <button type="button" role="menuitem" key={r} title={r} onClick={() => { setProjectMenu(false); void project.open(r).catch(() => {}); }}>
+                    {r.replace(/^.*[\\/]/, '')}
+                  </button>
+                ))}
+            </div>
+          )}
+        </div>
+      </nav>
+
+      <main className="main">
+        {project.error && (
+          <p className="banner error" role="alert">
+            {project.error}
+          </p>
+        )}
+        {view === 'library' ? (
+          <LibraryView library={library} importer={importer} onOpen={openSource} filterRef={filterRef} />
+        ) : (
+          <ReaderView sourceId={openId} onBack={() => setView('library')} onChanged={() => void library.reload()} />
+        )}
+        <ImportResults importer={importer} />
+      </main>
+
+      <footer className="status" aria-label="Status">
+        <span className="project-name" title={project.info?.path}>
+          {project.info ? `${project.info.name} — ${project.info.path}` : 'Opening project…'}
+        </span>
+        <span className="muted">{isDesktop ? 'Desktop' : 'Browser mode'}</span>
+        <div className="spacer" />
+        {importer.running && (
+          <div className="progress-wrap">
+            <span className="muted">
+              Importing {importer.current} ({importer.done + 1} of {importer.total})
+            </span>
+            <progress aria-label="Import progress" max={importer.total} value={importer.done} />
+          </div>
+        )}
+      </footer>
+
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop files or folders to import them</p>
+        </div>
+      )}
+      {projectDialog && <ProjectDialog project={project} mode={projectDialog} onClose={() => setProjectDialog(null)} />}
+    </div>
+  );
+}

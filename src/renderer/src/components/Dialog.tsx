@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
+
+/** A modal dialog on the native <dialog> element: focus trapped, Esc closes. */
+export function Dialog(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+    return () => d?.close();
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className={props.wide ? 'dialog wide' : 'dialog'}
+      aria-label={props.title}
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onClose();
+      }}
+    >
+      <h2 className="dialog-title">{props.title}</h2>
+      {props.children}
+    </dialog>
+  );
+}
+
+export function ConfirmDialog(props: { title: string; message: string; confirm: string; onConfirm(): void; onClose(): void }) {
+  return (
+    <Dialog title={props.title} onClose={props.onClose}>
+      <p className="dialog-text">{props.message}</p>
+      <div className="dialog-actions">
+        <button type="button" onClick={props.onClose} autoFocus>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={props.onConfirm}>
+          {props.confirm}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

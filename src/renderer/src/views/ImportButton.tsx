@@ -1,0 +1,82 @@
+import { useRef, useState } from 'react';
+import { desktop } from '../api';
+import type { ImportState } from '../hooks/useImporter';
+
+const EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml'];
+const ACCEPT = EXTENSIONS.join(',');
+
+export function isSupported(name: string): boolean {
+  const lower = name.toLowerCase();
+  return EXTENSIONS.some((e) => lower.endsWith(e));
+}
+
+/** Import files or a folder: native dialogs in the desktop app, the browser's pickers otherwise. */
+export function ImportButton(props: { importer: ImportState; primary?: boolean }) {
+  const files = useRef<HTMLInputElement>(null);
+  const folder = useRef<HTMLInputElement>(null);
+  const [open, setOpen] = useState(false);
+
+  const pickFiles = async () => {
+    setOpen(false);
+    if (desktop) {
+      const paths = await desktop.chooseImportFiles();
+      if (paths.length) await props.importer.importPaths(paths);
+    } else files.current?.click();
+  };
+  const pickFolder = async () => {
+    setOpen(false);
+    if (desktop) {
+      const paths = await desktop.chooseImportFolder();
+      if (paths.length) await props.importer.importPaths(paths);
+    } else folder.current?.click();
+  };
+  const onPicked = (input: HTMLInputElement, onlySupported: boolean) => {
+    // From a folder, only the files Sourcebench reads are sent; picked files are all tried.
+    const list = [...(input.files ?? [])].filter((f) => !f.name.startsWith('.') && (!onlySupported || isSupported(f.name)));
+    input.value = '';
+    if (list.length) void props.importer.importFiles(list);
+  };
+
+  return (
+    <div className="split-button">
+      <button type="button" className={props.primary ? 'primary' : ''} onClick={() => void pickFiles()}>
+        Import files…
+      </button>
+      <button
+        type="button"
+        className={props.primary ? 'primary caret' : 'caret'}
+        aria-label="More import options"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
+        ▾
+      </button>
+      {open && (
+        <div className="menu" role="menu" onMouseLeave={() => setOpen(false)}>
+          <button type="button" role="menuitem" onClick={() => void pickFiles()}>
+            Import files…
+          </button>
+          <button type="button" role="menuitem" onClick={() => void pickFolder()}>
+            Import a folder…
+          </button>
+          <button type="button" role="menuitem" onClick={() => { setOpen(false); void props.importer.loadSamples(); }}>
+            Load sample sources
+          </button>
+        </div>
+      )}
+      <input ref={files} type="file" multiple accept={ACCEPT} hidden aria-label="Choose files to import" onChange={(e) => onPicked(e.target, false)} />
+      <input
+        ref={(el) => {
+          folder.current = el;
+          el?.setAttribute('webkitdirectory', '');
+        }}
+        type="file"
+        multiple
+        hidden
+        aria-label="Choose a folder to import"
+        onChange={(e) => onPicked(e.target, true)}
+      />
+    </div>
+  );
+}

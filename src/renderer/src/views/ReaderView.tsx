@@ -1,0 +1,172 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { SourceDetail } from '../../../shared/types';
+import { useSource } from '../hooks/useSource';
+import { MetadataDialog } from './MetadataDialog';
+import { formatSize } from './LibraryView';
+
+/** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
+export function ReaderView(props: { sourceId: number | null; onBack(): void; onChanged(): void }) {
+  const [version, setVersion] = useState(0);
+  const { source, error } = useSource(props.sourceId, version);
+  if (props.sourceId === null) {
+    return (
+      <section className="reader empty" aria-label="Reader">
+        <h2>No source open</h2>
+        <p>Open a source from the library to read it here.</p>
+        <button type="button" onClick={props.onBack}>
+          Go to the library
+        </button>
+      </section>
+    );
+  }
+  if (error) {
+    return (
+      <section className="reader empty" aria-label="Reader">
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+        <button type="button" onClick={props.onBack}>
+          Back to the library
+        </button>
+      </section>
+    );
+  }
+  if (!source) return <section className="reader" aria-label="Reader" aria-busy="true" />;
+  return (
+    <Reader
+      key={source.id}
+      source={source}
+      onBack={props.onBack}
+      onSaved={() => {
+        setVersion((v) => v + 1);
+        props.onChanged();
+      }}
+    />
+  );
+}
+
+function Reader(props: { source: SourceDetail; onBack(): void; onSaved(): void }) {
+  const { source } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [current, setCurrent] = useState(0);
+  const [editing, setEditing] = useState(false);
+  const passages = source.passageList;
+  const listRef = useRef<HTMLDivElement>(null);
+  const [margin, setMargin] = useState(0);
+  useLayoutEffect(() => setMargin(listRef.current?.offsetTop ?? 0), [source]);
+
+  const virtualizer = useVirtualizer({
+    scrollMargin: margin,
+    count: passages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => 40 + Math.ceil(passages[i]!.text.length / 70) * 29,
+    overscan: 6,
+  });
+
+  useEffect(() => {
+    scrollRef.current?.focus();
+  }, []);
+
+  const moveTo = (index: number) => {
+    const i = Math.max(0, Math.min(passages.length - 1, index));
+    setCurrent(i);
+    virtualizer.scrollToIndex(i, { align: 'auto' });
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
+    const keys: Record<string, () => void> = {
+      j: () => moveTo(current + 1),
+      ArrowDown: () => moveTo(current + 1),
+      k: () => moveTo(current - 1),
+      ArrowUp: () => moveTo(current - 1),
+      Home: () => moveTo(0),
+      End: () => moveTo(passages.length - 1),
+      Escape: () => props.onBack(),
+    };
+    const action = keys[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  const byline = [source.author, source.date].filter(Boolean).join(' · ');
+
+  return (
+    <section className="reader" aria-label="Reader">
+      <div className="reader-scroll" ref={scrollRef} tabIndex={0} onKeyDown={onKey} aria-label="Source text">
+        <header className="reader-header">
+          <button type="button" className="link back" onClick={props.onBack}>
+            ← Library
+          </button>
+          <h1 className="reader-title">{source.title}</h1>
+          <p className="byline">{byline || <span className="muted">No author or date recorded</span>}</p>
+          <dl className="meta">
+            {source.origin && (
+              <>
+                <dt>Origin</dt>
+                <dd className="origin">{source.origin}</dd>
+              </>
+            )}
+            <dt>File</dt>
+            <dd>
+              {source.fileName ?? '—'} · {source.kind} · {source.encoding} · {formatSize(source.bytes)}
+            </dd>
+            <dt>Passages</dt>
+            <dd>{passages.length.toLocaleString()}</dd>
+            {source.tags.length > 0 && (
+              <>
+                <dt>Tags</dt>
+                <dd>
+                  {source.tags.map((t) => (
+                    <span key={t} className="tag">
+                      {t}
+                    </span>
+                  ))}
+                </dd>
+              </>
+            )}
+          </dl>
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit metadata
+          </button>
+        </header>
+        <div className="passages" ref={listRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const p = passages[v.index]!;
+            return (
+              <article
+                key={p.id}
+                data-index={v.index}
+                ref={virtualizer.measureElement}
+                className={`passage ${p.kind}${v.index === current ? ' current' : ''}`}
+                style={{ transform: `translateY(${v.start - margin}px)` }}
+                aria-label={`Passage ${p.ordinal}`}
+                aria-current={v.index === current ? 'true' : undefined}
+                onClick={() => setCurrent(v.index)}
+              >
+                <span className="ordinal" aria-hidden="true">
+                  ¶{p.ordinal}
+                </span>
+                <p className="passage-text">{p.text}</p>
+              </article>
+            );
+          })}
+        </div>
+      </div>
+      {editing && (
+        <MetadataDialog
+          source={source}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            props.onSaved();
+          }}
+        />
+      )}
+    </section>
+  );
+}

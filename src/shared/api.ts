@@ -1,0 +1,82 @@
+/**
+ * The one API contract. Every transport (Electron IPC, loopback HTTP, in-process for the
+ * CLI and tests) is typed from this table, and main validates each payload against its
+ * schema before the service runs. Adding a call: one entry here, one method in the service.
+ */
+import { z } from 'zod';
+import type { MethodName } from './methods';
+import { METHOD_NAMES } from './methods';
+import type {
+  ImportOutcome,
+  ProjectInfo,
+  SourceDetail,
+  SourceSummary,
+  TagCount,
+} from './types';
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const path = z.string().min(1).max(4096);
+const shortText = z.string().max(2000);
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
+const none = z.object({}).strict();
+
+/** `returns<O>()(schema)`: a method whose payload is checked by `schema` and which resolves to `O`. */
+function returns<O>() {
+  return <I extends z.ZodType>(input: I) => ({ input, output: undefined as unknown as O });
+}
+
+const byId = z.object({ id }).strict();
+const byPath = z.object({ path }).strict();
+
+export const contract = {
+  getProject: returns<ProjectInfo>()(none),
+  openProject: returns<ProjectInfo>()(byPath),
+  createProject: returns<ProjectInfo>()(byPath),
+  importFile: returns<ImportOutcome>()(
+    z
+      .object({
+        name: z.string().min(1).max(1024),
+        bytes: z
+          .custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected the file\'s bytes')
+          .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file too large for one request'),
+      })
+      .strict(),
+  ),
+  importPath: returns<ImportOutcome[]>()(byPath),
+  loadSamples: returns<ImportOutcome[]>()(none),
+  listSources: returns<SourceSummary[]>()(none),
+  getSource: returns<SourceDetail>()(byId),
+  updateSource: returns<SourceSummary>()(
+    z
+      .object({
+        id,
+        title: z.string().trim().min(1).max(2000).optional(),
+        author: shortText.nullable().optional(),
+        date: z.string().max(200).nullable().optional(),
+        origin: shortText.nullable().optional(),
+        tags: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
+      })
+      .strict(),
+  ),
+  deleteSource: returns<{ deleted: number }>()(byId),
+  listTags: returns<TagCount[]>()(none),
+} as const;
+
+export type Contract = typeof contract;
+export type { MethodName };
+
+// Compile-time check: the contract has exactly the methods METHOD_NAMES lists.
+const sameMethods: [keyof Contract] extends [MethodName] ? ([MethodName] extends [keyof Contract] ? true : never) : never = true;
+void sameMethods;
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+export type Output<M extends MethodName> = Contract[M]['output'];
+
+/** The client every view talks to, whatever carries the calls. */
+export type SourcebenchApi = { [M in MethodName]: (input: Input<M>) => Promise<Output<M>> };
+
+export const methodNames: readonly MethodName[] = METHOD_NAMES;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

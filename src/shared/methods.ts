@@ -1,0 +1,19 @@
+/**
+ * The API's method names, apart from their schemas so that the sandboxed preload can list
+ * them without bundling the validation library. `api.ts` checks that the two agree.
+ */
+export const METHOD_NAMES = [
+  'getProject',
+  'openProject',
+  'createProject',
+  'importFile',
+  'importPath',
+  'loadSamples',
+  'listSources',
+  'getSource',
+  'updateSource',
+  'deleteSource',
+  'listTags',
+] as const;
+
+export type MethodName = (typeof METHOD_NAMES)[number];

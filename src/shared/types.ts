@@ -1,0 +1,62 @@
+/** Domain types shared by main, preload, renderer and CLI. Pure data, no behaviour. */
+
+export type SourceKind = 'text' | 'markdown' | 'html';
+export type PassageKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'code';
+
+export interface SourceSummary {
+  id: number;
+  title: string;
+  author: string | null;
+  /** EDTF string, e.g. `1937`, `1937-05`, `1936/1938`, `1938~`. */
+  date: string | null;
+  /** URL, archive reference or file name the text came from. */
+  origin: string | null;
+  kind: SourceKind;
+  fileName: string | null;
+  tags: string[];
+  passages: number;
+  chars: number;
+  bytes: number;
+  importedAt: string;
+}
+
+export interface Passage {
+  id: number;
+  ordinal: number;
+  /** Offsets are UTF-16 code-unit indices into the source's stored text. */
+  start: number;
+  end: number;
+  kind: PassageKind;
+  text: string;
+}
+
+export interface SourceDetail extends SourceSummary {
+  language: string | null;
+  hash: string;
+  encoding: string;
+  passageList: Passage[];
+}
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  sources: number;
+  recent: string[];
+}
+
+export type ImportOutcome =
+  | { fileName: string; status: 'imported' | 'duplicate'; source: SourceSummary; warnings: string[] }
+  | { fileName: string; status: 'failed'; error: { code: string; message: string } };
+
+export interface TagCount {
+  name: string;
+  count: number;
+}
+
+export interface MetadataPatch {
+  title?: string;
+  author?: string | null;
+  date?: string | null;
+  origin?: string | null;
+  tags?: string[];
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { cli, expect, fixture, ROOT, startApp, test } from './fixtures';
+import { LibraryPage } from './pages/LibraryPage';
+
+test('imports files through the picker, reports each file, filters, sorts, edits and deletes', async ({ page, library }) => {
+  await expect(page.getByRole('heading', { name: 'This project has no sources yet' })).toBeVisible();
+
+  await library.importFiles([
+    fixture('article.html'),
+    fixture('notes.md'),
+    fixture('cp1252.txt'),
+  ]);
+  await expect(library.results).toContainText('3 imported');
+  await library.importFiles([
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) },
+    { name: 'notes-again.md', mimeType: 'text/markdown', buffer: fs.readFileSync(fixture('notes.md')) },
+  ]);
+  await expect(library.results).toContainText('0 imported, 1 already in the project, 2 failed');
+  await expect(library.results).toContainText('empty.txt is empty');
+  await expect(library.results).toContainText('photo.txt is a PNG image, not a text file');
+  await expect(library.rows).toHaveCount(3);
+  await library.results.getByRole('button', { name: 'Dismiss' }).click();
+
+  // Filter by text (diacritics folded) and by tag.
+  await library.filter.fill('cafe');
+  await expect(library.rows).toHaveCount(1);
+  await expect(library.rows.first()).toContainText('Café society in 1936');
+  await library.filter.fill('');
+  await library.tagFilter.selectOption('census');
+  await expect(library.rows).toHaveCount(1);
+  await expect(library.rows.first()).toContainText('Notes on the 1937 census');
+  await library.tagFilter.selectOption('');
+
+  await library.sortBy('Title');
+  expect(await library.titles()).toEqual(['Café society in 1936', 'Counting the Victims of 1937', 'Notes on the 1937 census']);
+  await library.sortBy('Title');
+  expect(await library.titles()).toEqual(['Notes on the 1937 census', 'Counting the Victims of 1937', 'Café society in 1936']);
+
+  // Edit metadata: a date that is not EDTF is refused with a clear message, then fixed.
+  const dialog = await library.edit('Café society in 1936');
+  await dialog.getByLabel('Date').fill('spring 1936');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('not an EDTF date');
+  await dialog.getByLabel('Date').fill('1936-04~');
+  await dialog.getByLabel('Tags').fill('memoir, Moscow');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const row = library.row('Café society in 1936');
+  await expect(row).toContainText('1936-04~');
+  await expect(row).toContainText('memoir');
+  await expect(library.tagFilter.locator('option')).toContainText(['All tags', 'census (1)', 'demography (1)', 'memoir (1)', 'Moscow (1)']);
+
+  await page.screenshot({ path: path.join(ROOT, 'docs', 'library.png') });
+
+  // Delete after confirming; cancelling keeps the source.
+  await page.getByRole('button', { name: 'Delete Counting the Victims of 1937' }).click();
+  await page.getByRole('dialog', { name: 'Delete source' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(library.rows).toHaveCount(3);
+  await page.getByRole('button', { name: 'Delete Counting the Victims of 1937' }).click();
+  await page.getByRole('dialog', { name: 'Delete source' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(library.rows).toHaveCount(2);
+  await expect(page.getByText('2 sources')).toBeVisible();
+});
+
+test('loads the sample sources from the empty state', async ({ page, library }) => {
+  await page.getByRole('button', { name: 'Load sample sources' }).click();
+  await expect(library.rows).toHaveCount(4);
+  await expect(library.rows.first()).toContainText('Sample:');
+});
+
+test('imports files dropped on the window', async ({ page, library }) => {
+  const content = fs.readFileSync(fixture('notes.md'), 'utf8');
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+    return dt;
+  }, content);
+  await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer });
+  await expect(page.getByText('Drop files or folders to import them')).toBeVisible();
+  await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(library.rows).toHaveCount(1);
+  await expect(library.rows.first()).toContainText('Notes on the 1937 census');
+});
+
+test('scrolls a library of many sources smoothly (virtualised)', async ({ page }) => {
+  const app = await startApp();
+  try {
+    // Seed 600 sources through the CLI, then start the workbench on them.
+    const dir = path.join(app.home, 'many');
+    fs.mkdirSync(dir);
+    for (let i = 0; i < 600; i++) fs.writeFileSync(path.join(dir, `source-${String(i).padStart(4, '0')}.txt`), `Source number ${i}.\n\nIt mentions 1937.`);
+    cli(app.home, 'import', dir);
+    await page.goto(app.url);
+    const library = new LibraryPage(page);
+    await expect(page.getByText('600 sources')).toBeVisible();
+    const rendered = await library.rows.count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(80);
+    await library.sortBy('Title');
+    await page.getByLabel('Source rows').press('End');
+    await expect(library.row('source-0599')).toBeVisible();
+  } finally {
+    app.stop();
+  }
+});

@@ -1,0 +1,42 @@
+import type { Locator, Page } from '@playwright/test';
+
+export class LibraryPage {
+  readonly table: Locator;
+  readonly rows: Locator;
+  readonly filter: Locator;
+  readonly tagFilter: Locator;
+  readonly results: Locator;
+
+  constructor(readonly page: Page) {
+    this.table = page.getByRole('table', { name: 'Sources' });
+    this.rows = this.table.locator('.table-body').getByRole('row');
+    this.filter = page.getByRole('searchbox', { name: 'Filter sources' });
+    this.tagFilter = page.getByRole('combobox', { name: 'Filter by tag' });
+    this.results = page.getByRole('status', { name: 'Import results' });
+  }
+
+  async importFiles(files: string[] | { name: string; mimeType: string; buffer: Buffer }[]) {
+    await this.page.getByLabel('Choose files to import').first().setInputFiles(files);
+  }
+
+  row(title: string): Locator {
+    return this.rows.filter({ has: this.page.getByRole('button', { name: title, exact: true }) });
+  }
+
+  async open(title: string) {
+    await this.page.getByRole('button', { name: title, exact: true }).click();
+  }
+
+  async edit(title: string) {
+    await this.page.getByRole('button', { name: `Edit ${title}`, exact: true }).click();
+    return this.page.getByRole('dialog', { name: 'Edit source' });
+  }
+
+  async sortBy(column: string) {
+    await this.page.getByRole('columnheader', { name: column }).getByRole('button').click();
+  }
+
+  async titles(): Promise<string[]> {
+    return this.rows.locator('.title-cell button').allTextContents();
+  }
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { expect, fixture, ROOT, test } from './fixtures';
+
+test('opens a source in the reader with its metadata and numbered passages', async ({ page, library, reader }) => {
+  await library.importFiles([fixture('article.html')]);
+  await library.open('Counting the Victims of 1937');
+  await expect(reader.title).toHaveText('Counting the Victims of 1937');
+  await expect(reader.region).toContainText('Ivanova, Anna; Smith, John · 2019-03-14');
+  await expect(reader.region).toContainText('https://journal.example.org/articles/1937');
+  await expect(reader.passages).toHaveCount(6);
+  await expect(reader.passage(3)).toContainText('681,692 executions');
+  await expect(reader.region).not.toContainText('tracker');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.screenshot({ path: path.join(ROOT, 'docs', 'reader.png') });
+
+  // Keyboard: j/k and arrows move between passages.
+  await expect(reader.current()).toHaveAttribute('aria-label', 'Passage 1');
+  await reader.text.press('j');
+  await reader.text.press('ArrowDown');
+  await expect(reader.current()).toHaveAttribute('aria-label', 'Passage 3');
+  await reader.text.press('k');
+  await expect(reader.current()).toHaveAttribute('aria-label', 'Passage 2');
+  await reader.text.press('Escape');
+  await expect(library.table).toBeVisible();
+});
+
+test('reads a 2 MB source smoothly: only visible passages are in the page', async ({ page, library, reader }) => {
+  const paragraph = (i: number) =>
+    `Paragraph ${i}. The regional NKVD reports for 1937 list arrests by category, and the historian must read each one with care, comparing the figures with the central tallies and with memoirs written decades later. `.repeat(4);
+  const parts: string[] = [];
+  for (let i = 1; parts.join('\n\n').length < 2_000_000; i++) parts.push(paragraph(i));
+  const text = parts.join('\n\n');
+  await library.importFiles([{ name: 'long-report.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }]);
+  await expect(library.results).toContainText('1 imported', { timeout: 30_000 });
+  const started = Date.now();
+  await library.open('long-report');
+  await expect(reader.passage(1)).toBeVisible();
+  const opened = Date.now() - started;
+  test.info().annotations.push({ type: 'open 2 MB source (ms)', description: String(opened) });
+  expect(await reader.passages.count()).toBeLessThan(60);
+  await reader.text.press('End');
+  await expect(reader.passage(parts.length)).toBeVisible();
+  await expect(reader.passage(parts.length)).toContainText(`Paragraph ${parts.length}.`);
+});

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli';
+import { fixture, tempDir } from './helpers';
+
+let home: string;
+const saved = process.env.SOURCEBENCH_HOME;
+beforeEach(() => {
+  home = tempDir();
+  process.env.SOURCEBENCH_HOME = home;
+});
+afterEach(() => {
+  if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
+  else process.env.SOURCEBENCH_HOME = saved;
+});
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('sourcebench CLI', () => {
+  it('imports into the default project and lists sources as JSON', async () => {
+    const imported = await cli('import', fixture('article.html'), fixture('notes.md'));
+    expect(imported.code).toBe(0);
+    expect(imported.out).toMatch(/article\.html: imported as #1 "Counting the Victims of 1937"/);
+    expect(fs.existsSync(path.join(home, 'Default.sourcebench'))).toBe(true);
+    const listed = await cli('sources', '--json');
+    expect(listed.code).toBe(0);
+    const list = JSON.parse(listed.out);
+    expect(list).toHaveLength(2);
+    expect(Object.keys(list[0]).sort()).toEqual(['author', 'chars', 'date', 'id', 'origin', 'passages', 'tags', 'title']);
+    expect(list[1]).toMatchObject({ title: 'Notes on the 1937 census', tags: ['census', 'demography'], date: '1937-01-06' });
+  });
+
+  it('uses --project and shows a source by id', async () => {
+    const project = path.join(home, 'other.sourcebench');
+    await cli('--project', project, 'import', fixture('notes.md'));
+    const shown = await cli('--project', project, 'show', '1');
+    expect(shown.code).toBe(0);
+    expect(shown.out).toMatch(/^#1 Notes on the 1937 census/);
+    expect(shown.out).toContain('¶2\tThe census was taken on 6 January 1937');
+    const json = JSON.parse((await cli('--project', project, 'show', '1', '--json')).out);
+    expect(json.passageList[0]).toMatchObject({ ordinal: 1, kind: 'heading', text: 'The census of January 1937' });
+    expect(JSON.parse((await cli('sources', '--json')).out)).toEqual([]);
+  });
+
+  it('fails with a non-zero code and one line naming the file and the problem', async () => {
+    const dir = tempDir();
+    const empty = path.join(dir, 'empty.txt');
+    fs.writeFileSync(empty, '');
+    const r = await cli('import', empty);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('✗ empty.txt is empty');
+
+    const notProject = path.join(dir, 'x.sourcebench');
+    fs.writeFileSync(notProject, 'hello');
+    const p = await cli('--project', notProject, 'sources');
+    expect(p.code).not.toBe(0);
+    expect(p.err.split('\n')).toHaveLength(1);
+    expect(p.err).toMatch(/x\.sourcebench is not a Sourcebench project/);
+
+    expect((await cli('show', 'abc')).err).toMatch(/needs a source id/);
+    expect((await cli('show', '7')).err).toMatch(/no source with id 7/);
+    expect((await cli('frobnicate')).code).toBe(2);
+  });
+});

@@ -1,0 +1,176 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSource } from '../../../src/main/ingest';
+import { readHtml } from '../../../src/main/ingest/html';
+import { markdownSpans } from '../../../src/main/ingest/markdown';
+import { toEdtf } from '../../../src/main/ingest/metadata';
+import { MAX_PASSAGE_CHARS, normalise, paragraphs } from '../../../src/main/ingest/text';
+import { bytes, fixture } from '../helpers';
+
+function expectOffsetsHold(text: string, passages: { start: number; end: number }[]) {
+  for (const p of passages) {
+    expect(p.start).toBeGreaterThanOrEqual(0);
+    expect(p.end).toBeLessThanOrEqual(text.length);
+    expect(p.end).toBeGreaterThan(p.start);
+    const slice = text.slice(p.start, p.end);
+    expect(slice.trim()).toBe(slice);
+  }
+  for (let i = 1; i < passages.length; i++) expect(passages[i]!.start).toBeGreaterThanOrEqual(passages[i - 1]!.end);
+}
+
+describe('normalise', () => {
+  it('removes the BOM, turns CRLF and CR into LF, and composes to NFC', () => {
+    expect(normalise('\uFEFFa\r\nb\rc')).toBe('a\nb\nc');
+    expect(normalise('Z\u030C')).toBe('Ž');
+  });
+});
+
+describe('plain text', () => {
+  it('reads a Title/Author header and splits blank-line paragraphs', () => {
+    const { source } = parseSource('x.txt', bytes('Title: The Terror\nAuthor: A. Historian\nDate: 1990\n\nFirst para\nwrapped line.\n\nSecond para.\n'));
+    expect(source).toMatchObject({ title: 'The Terror', author: 'A. Historian', date: '1990', kind: 'text' });
+    expect(source.passages.map((p) => source.text.slice(p.start, p.end))).toEqual([
+      'Title: The Terror\nAuthor: A. Historian\nDate: 1990',
+      'First para\nwrapped line.',
+      'Second para.',
+    ]);
+  });
+
+  it('treats long lines as paragraphs even when some blank lines occur', () => {
+    const line = 'This is a long line of prose that is a paragraph on its own, as many web exports write them. '.repeat(2).trim();
+    const text = `${line}\n${line}\n\nHeading\n${line}`;
+    expect(paragraphs(text)).toHaveLength(4);
+  });
+
+  it('takes the title from the file name when there is no header', () => {
+    expect(parseSource('dir/Report_on_1937.txt', bytes('Just text.')).source.title).toBe('Report on 1937');
+  });
+
+  it('splits paragraphs over the limit at sentence boundaries, keeping offsets', () => {
+    const sentence = 'In 1937 the NKVD arrested many people across the Soviet Union. ';
+    const text = sentence.repeat(80).trim();
+    const spans = paragraphs(text);
+    expect(spans.length).toBeGreaterThan(2);
+    for (const s of spans) {
+      expect(s.end - s.start).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+      expect(text.slice(s.start, s.end).endsWith('Union.')).toBe(true);
+    }
+    expectOffsetsHold(text, spans);
+  });
+
+  it('reads Windows-1252 files', () => {
+    const { source } = parseSource('cp1252.txt', fs.readFileSync(fixture('cp1252.txt')));
+    expect(source.encoding).toBe('windows-1252');
+    expect(source.title).toBe('Café society in 1936');
+    expect(source.text).toContain('The cafés of Moscow – so the story goes – were full.');
+    expect(source.text).toContain('“quotes”');
+  });
+});
+
+describe('markdown', () => {
+  it('reads YAML front matter as metadata and keeps the body as text', () => {
+    const { source, warnings } = parseSource('notes.md', fs.readFileSync(fixture('notes.md')));
+    expect(warnings).toEqual([]);
+    expect(source).toMatchObject({
+      title: 'Notes on the 1937 census',
+      author: 'Petrov; Ivan; Kuznetsova; Olga',
+      date: '1937-01-06',
+      origin: 'Archive ref. f. 1562, op. 329',
+      tags: ['census', 'demography'],
+      kind: 'markdown',
+      meta: { reviewer: 'Not a known key' },
+    });
+    expect(source.text.startsWith('\n# The census')).toBe(true);
+  });
+
+  it('makes passages of headings, paragraphs, items, quotes and code, without their markers', () => {
+    const { source } = parseSource('notes.md', fs.readFileSync(fixture('notes.md')));
+    const passages = source.passages.map((p) => [p.kind, source.text.slice(p.start, p.end)]);
+    expect(passages).toEqual([
+      ['heading', 'The census of January 1937'],
+      ['paragraph', 'The census was taken on 6 January 1937 and its results were suppressed.'],
+      ['heading', 'What it found'],
+      ['item', 'A population lower than expected.'],
+      ['item', 'Officials of the census bureau were *arrested*.'],
+      ['quote', 'Quoted from a later account.'],
+      ['code', 'raw  table   data'],
+      ['heading', 'Setext heading'],
+      ['paragraph', 'Final paragraph.'],
+    ]);
+    expectOffsetsHold(source.text, source.passages);
+  });
+
+  it('keeps a file with broken front matter, with a warning', () => {
+    const { source, warnings } = parseSource('bad.md', bytes('---\ntitle: [unclosed\n---\n\nBody text.'));
+    expect(warnings[0]).toMatch(/front matter is not valid YAML/);
+    expect(source.text).toContain('Body text.');
+  });
+
+  it('takes the first heading as title when front matter has none', () => {
+    expect(parseSource('t.md', bytes('# A Title\n\nText.')).source.title).toBe('A Title');
+    expect(markdownSpans('```\nunclosed fence')).toEqual([{ start: 4, end: 18, kind: 'code' }]);
+  });
+});
+
+describe('html', () => {
+  it('keeps readable text only and reads citation, Dublin Core and Open Graph metadata', () => {
+    const { source } = parseSource('article.html', fs.readFileSync(fixture('article.html')));
+    expect(source).toMatchObject({
+      title: 'Counting the Victims of 1937',
+      author: 'Ivanova, Anna; Smith, John',
+      date: '2019-03-14',
+      origin: 'https://journal.example.org/articles/1937',
+      language: 'en',
+      kind: 'html',
+    });
+    const texts = source.passages.map((p) => [p.kind, source.text.slice(p.start, p.end)]);
+    expect(texts).toEqual([
+      ['heading', 'Counting the Victims of 1937'],
+      ['paragraph', 'Historians have argued for decades about the scale of the terror. This short article, written as a test page, sets out the figures & their sources.'],
+      ['paragraph', 'The NKVD\'s own records list 681,692 executions for 1937–38.\nOther estimates run higher.'],
+      ['item', 'First estimate: about one million.'],
+      ['item', 'Second estimate: at least 750,000.'],
+      ['quote', 'We will never know the exact number.'],
+    ]);
+    for (const leaked of ['tracker', 'injected', 'color: red', 'Advertisement', 'Example Journal', 'Related articles', 'Issues']) {
+      expect(source.text).not.toContain(leaked);
+    }
+    expectOffsetsHold(source.text, source.passages);
+  });
+
+  it('falls back to <title> and the whole body when there is no main element', () => {
+    const r = readHtml('<title>Plain page</title><p>One</p><div>Two<p>Three</p></div>');
+    expect(r.meta.title).toBe('Plain page');
+    expect(r.text).toBe('One\n\nTwo\n\nThree');
+  });
+
+  it('survives unclosed and deeply nested markup', () => {
+    const deep = `${'<div>'.repeat(5000)}deep text${'<p>unclosed '.repeat(50)}`;
+    const r = readHtml(deep);
+    expect(r.text).toContain('deep text');
+    expectOffsetsHold(r.text, r.spans);
+  });
+});
+
+describe('file kinds and metadata values', () => {
+  it('refuses unsupported formats by name', () => {
+    expect(() => parseSource('scan.pdf', bytes('x'))).toThrow(/scan\.pdf: this kind of file is not supported/);
+  });
+
+  it('converts common date forms to EDTF and leaves the rest out', () => {
+    expect(toEdtf('1937')).toBe('1937');
+    expect(toEdtf('1936/1938')).toBe('1936/1938');
+    expect(toEdtf('2019-03-14T10:00:00Z')).toBe('2019-03-14');
+    expect(toEdtf('2019/3/4')).toBe('2019-03-04');
+    expect(toEdtf('14.03.2019')).toBe('2019-03-14');
+    expect(toEdtf('March 14, 2019')).toBe('2019-03-14');
+    expect(toEdtf('5 December 1936')).toBe('1936-12-05');
+    expect(toEdtf('sometime in spring')).toBeUndefined();
+  });
+
+  it('gives the same hash to the same text whatever its encoding or newlines', () => {
+    const a = parseSource('a.txt', bytes('Line one.\r\n\r\nLine two.')).source.hash;
+    const b = parseSource('b.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...bytes('Line one.\n\nLine two.')])).source.hash;
+    expect(a).toBe(b);
+  });
+});
