@@ -1,6 +1,7 @@
 /** Queries over sources, passages and tags. Every multi-row write is one transaction. */
 import type { Passage, PassageKind, SourceDetail, SourceKind, SourceSummary, TagCount } from '../../shared/types';
 import { ApiError } from '../../shared/errors';
+import type Database from 'better-sqlite3';
 import type { Db } from './project';
 
 export interface NewSource {
@@ -71,35 +72,43 @@ export function cleanTags(tags: readonly string[]): string[] {
 }
 
 export class SourceStore {
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly db: Db) {}
 
-  private setTags(sourceId: number, tags: readonly string[]): void {
-    this.db.prepare('DELETE FROM source_tag WHERE source_id = ?').run(sourceId);
-    const upsert = this.db.prepare('INSERT INTO tag(name) VALUES (?) ON CONFLICT(name) DO NOTHING');
-    const find = this.db.prepare<[string], { id: number }>('SELECT id FROM tag WHERE name = ?');
-    const link = this.db.prepare('INSERT OR IGNORE INTO source_tag(source_id, tag_id) VALUES (?, ?)');
-    for (const name of cleanTags(tags)) {
-      upsert.run(name);
-      link.run(sourceId, find.get(name)!.id);
+  /** Prepared once per connection: preparing on every call was a tenth of import time. */
+  private sql(source: string): Database.Statement {
+    let st = this.statements.get(source);
+    if (!st) {
+      st = this.db.prepare(source);
+      this.statements.set(source, st);
     }
-    this.db.prepare('DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM source_tag)').run();
+    return st;
+  }
+
+  private setTags(sourceId: number, tags: readonly string[]): void {
+    this.sql('DELETE FROM source_tag WHERE source_id = ?').run(sourceId);
+    for (const name of cleanTags(tags)) {
+      this.sql('INSERT INTO tag(name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name);
+      const tag = this.sql('SELECT id FROM tag WHERE name = ?').get(name) as { id: number };
+      this.sql('INSERT OR IGNORE INTO source_tag(source_id, tag_id) VALUES (?, ?)').run(sourceId, tag.id);
+    }
+    this.sql('DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM source_tag)').run();
   }
 
   findByHash(hash: string): number | undefined {
-    const row = this.db.prepare<[string], { id: number }>('SELECT id FROM source WHERE hash = ?').get(hash);
+    const row = this.sql('SELECT id FROM source WHERE hash = ?').get(hash) as { id: number } | undefined;
     return row?.id;
   }
 
   /** Inserts a source with its passages and tags in one transaction; returns its id. */
   insert(src: NewSource): number {
-    const insertSource = this.db.prepare(`
+    const insertSource = this.sql(`
       INSERT INTO source (title, author, date, origin, kind, language, file_name, encoding, hash,
                           text, chars, bytes, passage_count, meta, imported_at)
       VALUES (@title, @author, @date, @origin, @kind, @language, @fileName, @encoding, @hash,
               @text, @chars, @bytes, @passageCount, @meta, @importedAt)`);
-    const insertPassage = this.db.prepare(
-      'INSERT INTO passage (source_id, ordinal, start, "end", kind, text) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    const insertPassage = this.sql('INSERT INTO passage (source_id, ordinal, start, "end", kind, text) VALUES (?, ?, ?, ?, ?, ?)');
     return this.db.transaction(() => {
       const info = insertSource.run({
         title: src.title,
@@ -136,7 +145,7 @@ export class SourceStore {
   }
 
   summary(id: number): SourceSummary {
-    const row = this.db.prepare(`${SUMMARY_SQL} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
+    const row = this.sql(`${SUMMARY_SQL} WHERE s.id = ?`).get(id) as SummaryRow | undefined;
     if (!row) throw new ApiError('not_found', `There is no source with id ${id} in this project`);
     return toSummary(row);
   }

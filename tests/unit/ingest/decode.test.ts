@@ -34,6 +34,7 @@ describe('decodeBytes', () => {
     ['a PNG', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'binary_file', /PNG image/],
     ['a PDF', enc('%PDF-1.7\n...'), 'binary_file', /PDF document/],
     ['control characters', enc('\x01\x02\x03\x04 text \x05\x06\x07'), 'binary_file', /binary/],
+    ['random bytes', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 251 || 1), 'binary_file', /binary|neither|not valid/],
     ['UTF-8 broken in the middle', new Uint8Array([...enc('Ежов '), 0xd0, 0x20, ...enc('ok')]), 'bad_encoding', /not valid UTF-8.*offset 9/],
     ['bytes no single-byte encoding explains', new Uint8Array([0x41, 0x81, 0x42]), 'bad_encoding', /neither UTF-8 nor Windows-1252/],
   ])('refuses %s with a clear, named error', (_what, input, code, message) => {

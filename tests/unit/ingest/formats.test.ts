@@ -22,6 +22,7 @@ describe('normalise', () => {
   it('removes the BOM, turns CRLF and CR into LF, and composes to NFC', () => {
     expect(normalise('\uFEFFa\r\nb\rc')).toBe('a\nb\nc');
     expect(normalise('Z\u030C')).toBe('Ž');
+    expect(normalise('page one\fpage two\x1b[0m')).toBe('page one\n\npage two[0m');
   });
 });
 

