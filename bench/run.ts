@@ -189,7 +189,7 @@ async function main() {
   wb.close();
   fs.rmSync(home, { recursive: true, force: true });
 
-  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['Measure', 'Result', 'Notes'][c]!.length));
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length), ['Measure', 'Result', 'Notes'][c]!.length));
   const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
   console.log(`\nSourcebench benchmark — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
   console.log(line(['Measure', 'Result', 'Notes']));

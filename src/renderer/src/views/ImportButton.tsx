@@ -16,19 +16,11 @@ export function ImportButton(props: { importer: ImportState; primary?: boolean }
   const folder = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
 
-  const pickFiles = async () => {
+  const pick = async (what: 'files' | 'folder') => {
     setOpen(false);
-    if (desktop) {
-      const paths = await desktop.chooseImportFiles();
-      if (paths.length) await props.importer.importPaths(paths);
-    } else files.current?.click();
-  };
-  const pickFolder = async () => {
-    setOpen(false);
-    if (desktop) {
-      const paths = await desktop.chooseImportFolder();
-      if (paths.length) await props.importer.importPaths(paths);
-    } else folder.current?.click();
+    if (!desktop) return (what === 'files' ? files : folder).current?.click();
+    const paths = await (what === 'files' ? desktop.chooseImportFiles() : desktop.chooseImportFolder());
+    if (paths.length) await props.importer.importPaths(paths);
   };
   const onPicked = (input: HTMLInputElement, onlySupported: boolean) => {
     // From a folder, only the files Sourcebench reads are sent; picked files are all tried.
@@ -39,7 +31,7 @@ export function ImportButton(props: { importer: ImportState; primary?: boolean }
 
   return (
     <div className="split-button">
-      <button type="button" className={props.primary ? 'primary' : ''} onClick={() => void pickFiles()}>
+      <button type="button" className={props.primary ? 'primary' : ''} onClick={() => void pick('files')}>
         Import files…
       </button>
       <button
@@ -54,10 +46,10 @@ export function ImportButton(props: { importer: ImportState; primary?: boolean }
       </button>
       {open && (
         <div className="menu" role="menu" onMouseLeave={() => setOpen(false)}>
-          <button type="button" role="menuitem" onClick={() => void pickFiles()}>
+          <button type="button" role="menuitem" onClick={() => void pick('files')}>
             Import files…
           </button>
-          <button type="button" role="menuitem" onClick={() => void pickFolder()}>
+          <button type="button" role="menuitem" onClick={() => void pick('folder')}>
             Import a folder…
           </button>
           <button type="button" role="menuitem" onClick={() => { setOpen(false); void props.importer.loadSamples(); }}>
