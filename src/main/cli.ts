@@ -17,6 +17,9 @@ commands:
   import <paths…>            import files or folders (.txt, .md, .html)
   sources [--json]           list the project's sources
   show <source-id> [--json]  print a source's metadata and passages
+  search <query> [--json] [--limit N]
+                             find passages (words, "phrases", -exclude, prefix*,
+                             a OR b, source:, tag:, in:, date:1936..1938)
   serve [--port N]           serve the workbench in browser mode on 127.0.0.1
 
 The project defaults to the app's default project (${path.join(userDataDir(), 'Default.sourcebench')}).`;
@@ -97,7 +100,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     const json = p.flags.has('--json');
     const project = p.flags.get('--project');
     if (project === true) throw new CliError('--project needs a file');
-    const commands = ['import', 'sources', 'show', 'serve'];
+    const commands = ['import', 'sources', 'show', 'search', 'serve'];
     if (!commands.includes(p.command)) throw new CliError(`unknown command "${p.command}" (try --help)`);
     // One-off commands work on --project or the default project and leave the app's
     // "last opened" alone; `serve` is the app, so it opens what the app would.
@@ -146,6 +149,37 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
           if (s.tags.length) io.out(`tags: ${s.tags.join(', ')}`);
           io.out('');
           for (const ps of s.passageList) io.out(`¶${ps.ordinal}\t${ps.text}\n`);
+        }
+        return 0;
+      }
+      case 'search': {
+        const query = p.args.join(' ');
+        if (!query.trim()) throw new CliError('search needs a query');
+        const limitFlag = p.flags.get('--limit');
+        const limit = limitFlag === undefined ? 20 : Number(limitFlag);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError(`--limit must be a whole number from 1 to 500, not "${String(limitFlag)}"`);
+        await wb.whenSearchReady();
+        const r = await call(wb, 'search', { query, limit });
+        if (json) {
+          io.out(JSON.stringify(r.hits.map(({ kind, sourceId, sourceTitle, passageId, start, end, snippet, score }) => ({ kind, sourceId, sourceTitle, passageId, start, end, snippet, score })), null, 2));
+        } else {
+          for (const problem of r.problems) io.err(`note: ${problem}`);
+          if (!r.hits.length) io.out('No passage matches.');
+          let lastSource = -1;
+          for (const h of r.hits) {
+            if (h.sourceId !== lastSource) io.out(`\n#${h.sourceId} ${h.sourceTitle}`);
+            lastSource = h.sourceId;
+            let marked = '';
+            let at = 0;
+            for (const [s, e] of h.highlights) {
+              marked += `${h.snippet.slice(at, s)}[${h.snippet.slice(s, e)}]`;
+              at = e;
+            }
+            marked += h.snippet.slice(at);
+            const hint = h.matched.length ? `  (matched ${h.matched.map((m) => `${m.found} for ${m.typed}`).join(', ')})` : '';
+            io.out(`  ¶${h.ordinal}  ${marked}${hint}`);
+          }
+          if (r.hits.length) io.out(`\n${r.hits.length} shown of ${r.total.toLocaleString()}${r.totalCapped ? '+' : ''} matching passages`);
         }
         return 0;
       }

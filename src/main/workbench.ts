@@ -12,11 +12,13 @@ import type { Db } from './store/project';
 import { openProjectDb } from './store/project';
 import { PROJECT_EXTENSION } from './store/pragmas';
 import { SourceStore } from './store/sources';
+import { SearchIndex } from './search/search';
 
 interface OpenProject {
   path: string;
   db: Db;
   sources: SourceStore;
+  search: SearchIndex;
 }
 
 export interface WorkbenchOptions {
@@ -63,7 +65,10 @@ export class Workbench implements SourcebenchApi {
 
   private static load(file: string, create: boolean, nativeBinding?: string): OpenProject {
     const db = openProjectDb(file, { create, nativeBinding });
-    return { path: file, db, sources: new SourceStore(db) };
+    const search = new SearchIndex(db);
+    // Typo tolerance needs the vocabulary; it loads in the background, in chunks.
+    void search.vocabulary.build().catch(() => {});
+    return { path: file, db, sources: new SourceStore(db), search };
   }
 
   get projectPath(): string {
@@ -119,6 +124,7 @@ export class Workbench implements SourcebenchApi {
         return { fileName, status: 'duplicate', source: this.current.sources.summary(existing), warnings };
       }
       const id = this.current.sources.insert(source);
+      this.current.search.vocabulary.add(source.passages.map((p) => source.text.slice(p.start, p.end)));
       return { fileName, status: 'imported', source: this.current.sources.summary(id), warnings };
     } catch (err) {
       return { fileName, status: 'failed', error: errorOf(err, fileName) };
@@ -190,6 +196,15 @@ export class Workbench implements SourcebenchApi {
 
   async listTags() {
     return this.current.sources.tags();
+  }
+
+  async search(input: Input<'search'>) {
+    return this.current.search.search(input);
+  }
+
+  /** Resolves when typo tolerance is ready (the vocabulary has loaded). */
+  whenSearchReady(): Promise<void> {
+    return this.current.search.vocabulary.build();
   }
 }
 

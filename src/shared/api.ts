@@ -9,6 +9,7 @@ import { METHOD_NAMES } from './methods';
 import type {
   ImportOutcome,
   ProjectInfo,
+  SearchResponse,
   SourceDetail,
   SourceSummary,
   TagCount,
@@ -61,6 +62,15 @@ export const contract = {
   ),
   deleteSource: returns<{ deleted: number }>()(byId),
   listTags: returns<TagCount[]>()(none),
+  search: returns<SearchResponse>()(
+    z
+      .object({
+        query: z.string().max(2000),
+        limit: z.number().int().min(1).max(500).optional(),
+        typing: z.boolean().optional(),
+      })
+      .strict(),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ export const METHOD_NAMES = [
   'updateSource',
   'deleteSource',
   'listTags',
+  'search',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -60,3 +60,36 @@ export interface MetadataPatch {
   origin?: string | null;
   tags?: string[];
 }
+
+export interface SearchHit {
+  kind: 'passage';
+  sourceId: number;
+  sourceTitle: string;
+  passageId: number;
+  ordinal: number;
+  /** Offsets into the source text of the best match in this passage. */
+  start: number;
+  end: number;
+  /** A window of the passage text around the first match (plain text, never markup). */
+  snippet: string;
+  /** [start, end) of every matched word within `snippet`. */
+  highlights: [number, number][];
+  /** Higher is better. */
+  score: number;
+  /** Typo-tolerant matches: the word as typed and the spelling found. */
+  matched: { typed: string; found: string }[];
+}
+
+export interface SearchResponse {
+  query: string;
+  hits: SearchHit[];
+  /** Matching passages, counted up to `totalCap`. */
+  total: number;
+  totalCapped: boolean;
+  facets: { sources: { id: number; title: string; count: number }[]; tags: { name: string; count: number }[] };
+  /** Query words that were widened to corpus spellings within one or two edits. */
+  expansions: { word: string; alternatives: string[] }[];
+  problems: string[];
+  typoTolerance: 'ready' | 'building';
+  tookMs: number;
+}

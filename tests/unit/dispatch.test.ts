@@ -34,6 +34,9 @@ describe('the API boundary', () => {
     ['importPath', { path: '' }],
     ['openProject', { path: 42 }],
     ['deleteSource', { id: Number.MAX_SAFE_INTEGER + 2 }],
+    ['search', { query: 5 }],
+    ['search', { query: 'x', limit: 0 }],
+    ['search', { query: 'x'.repeat(3000) }],
   ];
 
   it.each(cases)('refuses %s with %j before the service runs', async (method, payload) => {

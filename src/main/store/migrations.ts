@@ -55,6 +55,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX source_tag_by_tag ON source_tag(tag_id);
     `,
   },
+  {
+    version: 2,
+    name: 'full-text index of passages',
+    // The index of record: FTS5 over passage text (external content, kept by triggers in the
+    // same transaction as every write), folding case and diacritics; fts5vocab exposes its
+    // distinct terms for typo tolerance.
+    sql: `
+      CREATE VIRTUAL TABLE passage_fts USING fts5(
+        text, content = 'passage', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER passage_fts_insert AFTER INSERT ON passage BEGIN
+        INSERT INTO passage_fts(rowid, text) VALUES (new.id, new.text);
+      END;
+      CREATE TRIGGER passage_fts_delete AFTER DELETE ON passage BEGIN
+        INSERT INTO passage_fts(passage_fts, rowid, text) VALUES ('delete', old.id, old.text);
+      END;
+      CREATE TRIGGER passage_fts_update AFTER UPDATE OF text ON passage BEGIN
+        INSERT INTO passage_fts(passage_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO passage_fts(rowid, text) VALUES (new.id, new.text);
+      END;
+      INSERT INTO passage_fts(passage_fts) VALUES ('rebuild');
+      CREATE VIRTUAL TABLE passage_vocab USING fts5vocab(passage_fts, 'row');
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -8,8 +8,11 @@ import { ImportResults } from './views/ImportResults';
 import { LibraryView } from './views/LibraryView';
 import { ProjectDialog } from './views/ProjectDialog';
 import { ReaderView } from './views/ReaderView';
+import type { ReaderTarget } from './views/SearchView';
+import { SearchView } from './views/SearchView';
+import { useSearch } from './hooks/useSearch';
 
-type View = 'library' | 'reader';
+type View = 'library' | 'reader' | 'search';
 
 export function App() {
   const project = useProject();
@@ -23,6 +26,10 @@ export function App() {
   const importer = useImporter(onImported);
   const [view, setView] = useState<View>('library');
   const [openId, setOpenId] = useState<number | null>(null);
+  const [target, setTarget] = useState<ReaderTarget | null>(null);
+  const [previousView, setPreviousView] = useState<View>('library');
+  const search = useSearch(project.info?.path);
+  const searchRef = useRef<HTMLInputElement>(null);
   const [projectDialog, setProjectDialog] = useState<'open' | 'create' | null>(null);
   const [projectMenu, setProjectMenu] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -30,8 +37,29 @@ export function App() {
 
   const openSource = (id: number) => {
     setOpenId(id);
+    setTarget(null);
     setView('reader');
   };
+
+  const openSearch = useCallback(() => {
+    setView((v) => {
+      if (v !== 'search') setPreviousView(v);
+      return 'search';
+    });
+    setTimeout(() => searchRef.current?.select());
+  }, []);
+
+  // Ctrl/Cmd+K opens search from anywhere.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        openSearch();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openSearch]);
 
   const chooseProject = useCallback(
     async (mode: 'open' | 'create') => {
@@ -46,6 +74,7 @@ export function App() {
   // A different project: back to its library.
   useEffect(() => {
     setOpenId(null);
+    setTarget(null);
     setView('library');
   }, [project.info?.path]);
 
@@ -95,6 +124,10 @@ export function App() {
           <span aria-hidden="true">▤</span>
           <span className="rail-label">Library</span>
         </button>
+        <button type="button" className={view === 'search' ? 'rail-item active' : 'rail-item'} aria-pressed={view === 'search'} onClick={openSearch} title="Search (Ctrl+K)">
+          <span aria-hidden="true">⌕</span>
+          <span className="rail-label">Search</span>
+        </button>
         <button type="button" className={view === 'reader' ? 'rail-item active' : 'rail-item'} aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
           <span aria-hidden="true">¶</span>
           <span className="rail-label">Reader</span>
@@ -132,10 +165,27 @@ export function App() {
             {project.error}
           </p>
         )}
-        {view === 'library' ? (
-          <LibraryView library={library} importer={importer} onOpen={openSource} filterRef={filterRef} />
-        ) : (
-          <ReaderView sourceId={openId} onBack={() => setView('library')} onChanged={() => void library.reload()} />
+        {view === 'library' && <LibraryView library={library} importer={importer} onOpen={openSource} filterRef={filterRef} />}
+        {view === 'search' && (
+          <SearchView
+            search={search}
+            inputRef={searchRef}
+            onOpen={(t) => {
+              setOpenId(t.sourceId);
+              setTarget(t);
+              setPreviousView('search');
+              setView('reader');
+            }}
+            onClose={() => setView(previousView === 'search' ? 'library' : previousView)}
+          />
+        )}
+        {view === 'reader' && (
+          <ReaderView
+            sourceId={openId}
+            target={target}
+            onBack={() => setView(target ? 'search' : 'library')}
+            onChanged={() => void library.reload()}
+          />
         )}
         <ImportResults importer={importer} />
       </main>

@@ -5,9 +5,11 @@ import type { SourceDetail } from '../../../shared/types';
 import { useSource } from '../hooks/useSource';
 import { MetadataDialog } from './MetadataDialog';
 import { formatSize } from './LibraryView';
+import type { ReaderTarget } from './SearchView';
+import { Highlighted } from './SearchView';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
-export function ReaderView(props: { sourceId: number | null; onBack(): void; onChanged(): void }) {
+export function ReaderView(props: { sourceId: number | null; target: ReaderTarget | null; onBack(): void; onChanged(): void }) {
   const [version, setVersion] = useState(0);
   const { source, error } = useSource(props.sourceId, version);
   if (props.sourceId === null) {
@@ -36,8 +38,9 @@ export function ReaderView(props: { sourceId: number | null; onBack(): void; onC
   if (!source) return <section className="reader" aria-label="Reader" aria-busy="true" />;
   return (
     <Reader
-      key={source.id}
+      key={`${source.id}:${props.target?.passageId ?? ''}:${props.target?.start ?? ''}`}
       source={source}
+      target={props.target?.sourceId === source.id ? props.target : null}
       onBack={props.onBack}
       onSaved={() => {
         setVersion((v) => v + 1);
@@ -47,10 +50,11 @@ export function ReaderView(props: { sourceId: number | null; onBack(): void; onC
   );
 }
 
-function Reader(props: { source: SourceDetail; onBack(): void; onSaved(): void }) {
-  const { source } = props;
+function Reader(props: { source: SourceDetail; target: ReaderTarget | null; onBack(): void; onSaved(): void }) {
+  const { source, target } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [current, setCurrent] = useState(0);
+  const targetIndex = target ? source.passageList.findIndex((p) => p.id === target.passageId) : -1;
+  const [current, setCurrent] = useState(Math.max(0, targetIndex));
   const [editing, setEditing] = useState(false);
   const passages = source.passageList;
   const listRef = useRef<HTMLDivElement>(null);
@@ -68,6 +72,11 @@ function Reader(props: { source: SourceDetail; onBack(): void; onSaved(): void }
   useEffect(() => {
     scrollRef.current?.focus();
   }, []);
+
+  // Opened from a search result: bring the matched passage into view once the layout is known.
+  useEffect(() => {
+    if (targetIndex >= 0 && margin > 0) virtualizer.scrollToIndex(targetIndex, { align: 'center' });
+  }, [targetIndex, margin, virtualizer]);
 
   const moveTo = (index: number) => {
     const i = Math.max(0, Math.min(passages.length - 1, index));
@@ -100,7 +109,7 @@ function Reader(props: { source: SourceDetail; onBack(): void; onSaved(): void }
       <div className="reader-scroll" ref={scrollRef} tabIndex={0} onKeyDown={onKey} aria-label="Source text">
         <header className="reader-header">
           <button type="button" className="link back" onClick={props.onBack}>
-            ← Library
+            {target ? '← Search results' : '← Library'}
           </button>
           <h1 className="reader-title">{source.title}</h1>
           <p className="byline">{byline || <span className="muted">No author or date recorded</span>}</p>
@@ -151,7 +160,17 @@ function Reader(props: { source: SourceDetail; onBack(): void; onSaved(): void }
                 <span className="ordinal" aria-hidden="true">
                   ¶{p.ordinal}
                 </span>
-                <p className="passage-text">{p.text}</p>
+                <p className="passage-text">
+                  {v.index === targetIndex && target ? (
+                    <Highlighted
+                      text={p.text}
+                      ranges={[[Math.max(0, target.start - p.start), Math.min(p.text.length, target.end - p.start)]]}
+                      className="search-hit"
+                    />
+                  ) : (
+                    p.text
+                  )}
+                </p>
               </article>
             );
           })}

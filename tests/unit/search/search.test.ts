@@ -1,0 +1,167 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../src/main/store/migrations';
+import { openProjectDb } from '../../../src/main/store/project';
+import { APPLICATION_ID } from '../../../src/main/store/pragmas';
+import { fold } from '../../../src/main/search/query';
+import { parseMarked, yearRange } from '../../../src/main/search/search';
+import { Workbench } from '../../../src/main/workbench';
+import { bytes, tempDir, tempWorkbench } from '../helpers';
+
+const TEXTS: Record<string, string> = {
+  'memoir.md': `---\ntitle: A memoir of the camps\nauthor: Witness\ndate: 1956\ntags: [memoir]\n---\n\nNikolai Yezhov ran the NKVD in 1937.\n\nThe enemies of the people were arrested at night.\n\nMany were deported to Kazakhstan.`,
+  'report.md': `---\ntitle: Regional report\ndate: 1936/1938\ntags: [report, nkvd]\n---\n\nEzhov signed the order; Iagoda had been removed.\n\nThe report counts arrests by district.`,
+  'essay.md': `---\ntitle: An essay on Ježov\ndate: 2001\n---\n\nJežov is how Czech historians spell the name.\n\nTrotsky was expelled and later murdered.`,
+};
+
+async function workbench() {
+  const { wb, home } = tempWorkbench();
+  for (const [name, text] of Object.entries(TEXTS)) await wb.importFile({ name, bytes: bytes(text) });
+  await wb.whenSearchReady();
+  return { wb, home };
+}
+
+const titles = (r: { hits: { sourceTitle: string }[] }) => r.hits.map((h) => h.sourceTitle);
+
+describe('search', () => {
+  it('finds passages with all the words, and either word with OR', async () => {
+    const { wb } = await workbench();
+    expect(titles(await wb.search({ query: 'arrested night' }))).toEqual(['A memoir of the camps']);
+    expect(new Set(titles(await wb.search({ query: 'deported OR expelled' })))).toEqual(new Set(['A memoir of the camps', 'An essay on Ježov']));
+  });
+
+  it('matches exact phrases and leaves out excluded words', async () => {
+    const { wb } = await workbench();
+    const phrase = await wb.search({ query: '"enemies of the people"' });
+    expect(phrase.hits).toHaveLength(1);
+    expect((await wb.search({ query: '"people of the enemies"' })).hits).toHaveLength(0);
+    const excluded = await wb.search({ query: 'the -arrested' });
+    expect(excluded.hits.every((h) => !/arrested/i.test(h.snippet))).toBe(true);
+    expect(excluded.hits.length).toBeGreaterThan(0);
+  });
+
+  it('matches prefixes of 3+ letters', async () => {
+    const { wb } = await workbench();
+    const r = await wb.search({ query: 'depor*' });
+    expect(r.hits.map((h) => h.snippet)).toEqual(['Many were deported to Kazakhstan.']);
+  });
+
+  it('folds case and diacritics: jezov finds Ježov', async () => {
+    const { wb } = await workbench();
+    expect(titles(await wb.search({ query: 'JEZOV' }))).toEqual(['An essay on Ježov']);
+  });
+
+  it('widens misspelled words to corpus spellings, ranked below exact matches, and says so', async () => {
+    const { wb } = await workbench();
+    const r = await wb.search({ query: 'Ezhov' });
+    expect(r.expansions).toEqual([{ word: 'ezhov', alternatives: ['yezhov'] }]);
+    expect(r.hits.map((h) => h.sourceTitle)).toEqual(['Regional report', 'A memoir of the camps']);
+    expect(r.hits[0]!.matched).toEqual([]);
+    expect(r.hits[1]!.matched).toEqual([{ typed: 'Ezhov', found: 'Yezhov' }]);
+    expect(r.hits[0]!.score).toBeGreaterThan(r.hits[1]!.score);
+    expect(titles(await wb.search({ query: 'Yagoda' }))).toEqual(['Regional report']);
+    // Short words and numbers stay exact.
+    expect((await wb.search({ query: 'NKVE' })).hits).toHaveLength(0);
+  });
+
+  it('filters by source title, tag, date and kind', async () => {
+    const { wb } = await workbench();
+    expect(titles(await wb.search({ query: 'the source:memoir' }))).toEqual(['A memoir of the camps', 'A memoir of the camps']);
+    expect(new Set(titles(await wb.search({ query: 'the tag:NKVD' })))).toEqual(new Set(['Regional report']));
+    expect(new Set(titles(await wb.search({ query: 'the date:1937' })))).toEqual(new Set(['Regional report']));
+    expect(new Set(titles(await wb.search({ query: 'the date:1950..2010' })))).toEqual(new Set(['A memoir of the camps', 'An essay on Ježov']));
+    const notes = await wb.search({ query: 'the in:notes' });
+    expect(notes.hits).toEqual([]);
+    expect(notes.problems.join()).toMatch(/no notes to search yet/);
+    expect((await wb.search({ query: 'the tag:nothing' })).problems).toEqual(['No source matches the filters']);
+  });
+
+  it('counts facets per source and per tag', async () => {
+    const { wb } = await workbench();
+    const r = await wb.search({ query: 'the' });
+    expect(r.total).toBe(r.facets.sources.reduce((n, s) => n + s.count, 0));
+    expect(r.facets.sources[0]).toMatchObject({ title: 'A memoir of the camps', count: 2 });
+    expect(r.facets.tags).toEqual(expect.arrayContaining([{ name: 'memoir', count: 2 }, { name: 'nkvd', count: 2 }]));
+  });
+
+  it('puts highlight offsets on the matched words, and start/end on them in the source text', async () => {
+    const { wb } = await workbench();
+    const r = await wb.search({ query: 'Ezhov arrests' });
+    for (const hit of r.hits) {
+      for (const [s, e] of hit.highlights) expect(['ezhov', 'yezhov', 'arrests']).toContain(fold(hit.snippet.slice(s, e)));
+      const source = await wb.getSource({ id: hit.sourceId });
+      const passage = source.passageList.find((p) => p.id === hit.passageId)!;
+      const sourceText = source.passageList.map((p) => p).find((p) => p.start <= hit.start && hit.end <= p.end)!;
+      expect(sourceText.id).toBe(passage.id);
+      expect(fold(passage.text.slice(hit.start - passage.start, hit.end - passage.start))).toMatch(/^(ezhov|yezhov|arrests)$/);
+    }
+    expect(parseMarked('a \u0001b\u0002 c \u0001d\u0002')).toEqual({ text: 'a b c d', hits: [[2, 3], [6, 7]] });
+  });
+
+  it('cuts a window of long passages around the first match', async () => {
+    const { wb } = tempWorkbench();
+    const long = `${'Filler words about nothing in particular. '.repeat(30)}The decisive word Kolyma appears here. ${'More filler follows. '.repeat(30)}`;
+    await wb.importFile({ name: 'long.txt', bytes: bytes(long) });
+    const [hit] = (await wb.search({ query: 'kolyma' })).hits;
+    expect(hit!.snippet.length).toBeLessThan(300);
+    expect(hit!.snippet.startsWith('…')).toBe(true);
+    const [s, e] = hit!.highlights[0]!;
+    expect(hit!.snippet.slice(s, e)).toBe('Kolyma');
+  });
+
+  it('reflects imports, edits and deletions at once', async () => {
+    const { wb } = await workbench();
+    const out = await wb.importFile({ name: 'new.txt', bytes: bytes('Solovki was the first camp.') });
+    expect(titles(await wb.search({ query: 'Solovki' }))).toEqual(['new']);
+    // A word new to the corpus also joins the vocabulary for typo tolerance.
+    expect(titles(await wb.search({ query: 'Solovky' }))).toEqual(['new']);
+    const id = out.status === 'imported' ? out.source.id : 0;
+    await wb.updateSource({ id, tags: ['camps'] });
+    expect(titles(await wb.search({ query: 'solovki tag:camps' }))).toEqual(['new']);
+    await wb.deleteSource({ id });
+    expect((await wb.search({ query: 'Solovki' })).hits).toEqual([]);
+  });
+
+  it('stays consistent with the data when an import fails midway', async () => {
+    const { wb } = await workbench();
+    const store = (wb as unknown as { current: { sources: { insert(s: unknown): number } } }).current.sources;
+    expect(() =>
+      store.insert({
+        title: 'Broken', author: null, date: null, origin: null, kind: 'text', language: null, fileName: 'x.txt', encoding: 'utf-8',
+        hash: 'h', text: 'Magadan Magadan', bytes: 15, tags: [], meta: {},
+        passages: [{ start: 0, end: 7, kind: 'paragraph' }, { start: 9, end: 3, kind: 'paragraph' }],
+      }),
+    ).toThrow();
+    expect((await wb.search({ query: 'Magadan' })).hits).toEqual([]);
+    const db = new Database(wb.projectPath);
+    expect(() => db.prepare("INSERT INTO passage_fts(passage_fts) VALUES ('integrity-check')").run()).not.toThrow();
+    db.close();
+  });
+
+  it('indexes the passages of a project made before search existed', async () => {
+    const home = tempDir();
+    const file = path.join(home, 'old.sourcebench');
+    const db = new Database(file);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.exec(MIGRATIONS[0]!.sql);
+    db.pragma('user_version = 1');
+    db.prepare(`INSERT INTO source (id, title, kind, encoding, hash, text, chars, bytes, passage_count, imported_at) VALUES (1, 'Old', 'text', 'utf-8', 'x', 'Butovo firing range', 19, 19, 1, '2020-01-01')`).run();
+    db.prepare(`INSERT INTO passage (source_id, ordinal, start, "end", kind, text) VALUES (1, 1, 0, 19, 'paragraph', 'Butovo firing range')`).run();
+    db.close();
+    openProjectDb(file).close();
+    const wb = Workbench.open({ home, project: file });
+    await wb.whenSearchReady();
+    expect(titles(await wb.search({ query: 'butovo' }))).toEqual(['Old']);
+    wb.close();
+  });
+
+  it('reads the years an EDTF date can mean', () => {
+    expect(yearRange('1937')).toEqual([1937, 1937]);
+    expect(yearRange('1936/1938')).toEqual([1936, 1938]);
+    expect(yearRange('193X')).toEqual([1930, 1939]);
+    expect(yearRange('1937-05-12~')).toEqual([1937, 1937]);
+    expect(yearRange('../1938')).toEqual([-9999, 1938]);
+    expect(yearRange(null)).toBeNull();
+  });
+});
