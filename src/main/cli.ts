@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, MethodName, Output } from '../shared/api';
 import type { ImportOutcome, SourceSummary } from '../shared/types';
-import { dispatch } from './dispatch';
+import { dispatch, validate } from './dispatch';
 import { defaultProjectPath, rendererDir, userDataDir } from './paths';
 import { startServer } from './server';
 import { Workbench } from './workbench';
@@ -117,8 +117,9 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     switch (p.command) {
       case 'import': {
         if (!p.args.length) throw new CliError('import needs at least one file or folder');
-        const outcomes: ImportOutcome[] = [];
-        for (const target of p.args) outcomes.push(...(await call(wb, 'importPath', { path: target })));
+        // Validated like any API call, then imported as one batched run.
+        for (const target of p.args) validate('importPath', { path: target });
+        const outcomes = wb.importPaths(p.args);
         if (json) io.out(JSON.stringify(outcomes, null, 2));
         else for (const o of outcomes) (o.status === 'failed' ? io.err : io.out)(describeOutcome(o));
         return outcomes.some((o) => o.status === 'failed') ? 1 : 0;

@@ -33,6 +33,9 @@ export interface WorkbenchOptions {
   nativeBinding?: string;
 }
 
+const BATCH_MS = 1000;
+const BATCH_BYTES = 32 * 1024 * 1024;
+
 function errorOf(err: unknown, fileName: string): { code: string; message: string } {
   if (err instanceof ApiError) return err.toJSON();
   return { code: 'write_failed', message: `${fileName} could not be imported: ${(err as Error).message}; the project was left as it was` };
@@ -124,6 +127,7 @@ export class Workbench implements SourcebenchApi {
         return { fileName, status: 'duplicate', source: this.current.sources.summary(existing), warnings };
       }
       const id = this.current.sources.insert(source);
+      this.current.search.invalidate();
       this.current.search.vocabulary.add(source.passages.map((p) => source.text.slice(p.start, p.end)));
       return { fileName, status: 'imported', source: this.current.sources.summary(id), warnings };
     } catch (err) {
@@ -135,6 +139,25 @@ export class Workbench implements SourcebenchApi {
     return this.importBytes(name, bytes);
   }
 
+  /** Many files and folders, committed in batches (the CLI's and the benchmark's import). */
+  importPaths(targets: string[]): ImportOutcome[] {
+    const files: [string, string][] = [];
+    const missing: ImportOutcome[] = [];
+    for (const target of targets) {
+      const resolved = path.resolve(target);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(resolved);
+      } catch {
+        missing.push({ fileName: target, status: 'failed', error: { code: 'not_found', message: `${target}: no such file or folder` } });
+        continue;
+      }
+      if (stat.isDirectory()) files.push(...listFiles(resolved).map((f): [string, string] => [f, path.relative(path.dirname(resolved), f)]));
+      else files.push([resolved, path.basename(resolved)]);
+    }
+    return [...missing, ...this.importBatched(files)];
+  }
+
   /** A file, or every supported file in a folder and its subfolders (hidden ones skipped). */
   async importPath({ path: target }: Input<'importPath'>): Promise<ImportOutcome[]> {
     const resolved = path.resolve(target);
@@ -144,8 +167,42 @@ export class Workbench implements SourcebenchApi {
     } catch {
       throw new ApiError('not_found', `${target}: no such file or folder`);
     }
-    const files = stat.isDirectory() ? listFiles(resolved) : [resolved];
-    return files.map((file) => this.importOne(file, stat.isDirectory() ? path.relative(resolved, file) : path.basename(file)));
+    if (!stat.isDirectory()) return [this.importOne(resolved, path.basename(resolved))];
+    return this.importBatched(listFiles(resolved).map((file) => [file, path.relative(resolved, file)]));
+  }
+
+  /**
+   * A folder's files are committed in batches: one transaction (and one sync to disk) per
+   * second or so of work instead of one per file, each file inside its own savepoint, so a
+   * file that fails still adds nothing and the others are kept.
+   */
+  private importBatched(files: [string, string][]): ImportOutcome[] {
+    const outcomes: ImportOutcome[] = [];
+    const db = this.current.db;
+    let i = 0;
+    while (i < files.length) {
+      const first = outcomes.length;
+      const started = Date.now();
+      try {
+        db.transaction(() => {
+          let bytes = 0;
+          while (i < files.length && Date.now() - started < BATCH_MS && bytes < BATCH_BYTES) {
+            const [file, label] = files[i++]!;
+            const outcome = this.importOne(file, label);
+            if (outcome.status === 'imported') bytes += outcome.source.bytes;
+            outcomes.push(outcome);
+          }
+        }).immediate();
+      } catch (err) {
+        // The batch did not commit (a full disk, say): none of its files were kept.
+        this.current.search.invalidate();
+        for (let k = first; k < outcomes.length; k++) {
+          const o = outcomes[k]!;
+          if (o.status === 'imported') outcomes[k] = { fileName: o.fileName, status: 'failed', error: errorOf(err, o.fileName) };
+        }
+      }
+    }
+    return outcomes;
   }
 
   private importOne(file: string, label: string): ImportOutcome {
@@ -186,11 +243,14 @@ export class Workbench implements SourcebenchApi {
     for (const key of ['author', 'origin'] as const) {
       if (typeof patch[key] === 'string' && patch[key].trim() === '') patch[key] = null;
     }
-    return this.current.sources.update(id, patch);
+    const updated = this.current.sources.update(id, patch);
+    this.current.search.invalidate();
+    return updated;
   }
 
   async deleteSource({ id }: Input<'deleteSource'>) {
     this.current.sources.delete(id);
+    this.current.search.invalidate();
     return { deleted: id };
   }
 

@@ -84,38 +84,85 @@ function window(text: string, hits: [number, number][]): { snippet: string; high
   return { snippet, highlights };
 }
 
+interface SourceInfo {
+  id: number;
+  title: string;
+  folded: string;
+  years: [number, number] | null;
+  tags: string[];
+  tagsFolded: string[];
+  /** Passage ids of a source are contiguous: [lo, hi]. */
+  lo: number;
+  hi: number;
+}
+
+/** More allowed ranges than this and the filter is applied by a join instead. */
+const MAX_RANGES = 400;
+
 export class SearchIndex {
   readonly vocabulary: Vocabulary;
+  private info: { byStart: SourceInfo[]; contiguous: boolean } | null = null;
 
   constructor(private readonly db: Db) {
     this.vocabulary = new Vocabulary(db);
   }
 
-  /** Source ids allowed by the filters, or null when no filter restricts sources. */
-  private allowedSources(q: ParsedQuery): number[] | null {
-    if (!q.sources.length && !q.tags.length && !q.dates) return null;
+  /** Forget cached source facts; call after any write to sources, passages or tags. */
+  invalidate(): void {
+    this.info = null;
+  }
+
+  /** Titles, years, tags and passage-id ranges of every source, cached until the next write. */
+  private sources(): { byStart: SourceInfo[]; contiguous: boolean } {
+    if (this.info) return this.info;
     const rows = this.db
       .prepare(
-        `SELECT s.id, s.title, s.date, (SELECT json_group_array(lower(t.name)) FROM source_tag st JOIN tag t ON t.id = st.tag_id WHERE st.source_id = s.id) AS tags FROM source s`,
+        `SELECT s.id, s.title, s.date,
+                (SELECT json_group_array(t.name) FROM source_tag st JOIN tag t ON t.id = st.tag_id WHERE st.source_id = s.id) AS tags,
+                r.lo, r.hi, r.n
+         FROM source s JOIN (SELECT source_id, min(id) AS lo, max(id) AS hi, count(*) AS n FROM passage GROUP BY source_id) r
+           ON r.source_id = s.id
+         ORDER BY r.lo`,
       )
-      .all() as { id: number; title: string; date: string | null; tags: string }[];
+      .all() as { id: number; title: string; date: string | null; tags: string; lo: number; hi: number; n: number }[];
+    this.info = {
+      contiguous: rows.every((r) => r.hi - r.lo + 1 === r.n),
+      byStart: rows.map((r) => {
+        const tags = JSON.parse(r.tags) as string[];
+        return { id: r.id, title: r.title, folded: fold(r.title), years: yearRange(r.date), tags, tagsFolded: tags.map((t) => t.toLowerCase()), lo: r.lo, hi: r.hi };
+      }),
+    };
+    return this.info;
+  }
+
+  /** Sources allowed by the filters, or null when no filter restricts sources. */
+  private allowedSources(q: ParsedQuery): SourceInfo[] | null {
+    if (!q.sources.length && !q.tags.length && !q.dates) return null;
     const titleWords = q.sources.map((s) => fold(s).split(/\s+/).filter(Boolean));
     const tags = q.tags.map((t) => t.toLowerCase());
-    return rows
-      .filter((r) => {
-        const title = fold(r.title);
-        if (titleWords.length && !titleWords.some((words) => words.every((w) => title.includes(w)))) return false;
-        if (tags.length) {
-          const own = JSON.parse(r.tags) as string[];
-          if (!tags.every((t) => own.includes(t))) return false;
-        }
-        if (q.dates) {
-          const range = yearRange(r.date);
-          if (!range || range[1] < q.dates.from || range[0] > q.dates.to) return false;
-        }
-        return true;
-      })
-      .map((r) => r.id);
+    return this.sources().byStart.filter((r) => {
+      if (titleWords.length && !titleWords.some((words) => words.every((w) => r.folded.includes(w)))) return false;
+      if (tags.length && !tags.every((t) => r.tagsFolded.includes(t))) return false;
+      if (q.dates && (!r.years || r.years[1] < q.dates.from || r.years[0] > q.dates.to)) return false;
+      return true;
+    });
+  }
+
+  /**
+   * The filter as a constraint FTS5 can apply itself: rowid ranges of the allowed sources
+   * (adjacent ones merged). Null when there are too many ranges; the caller then joins.
+   */
+  private rowidFilter(allowed: SourceInfo[] | null): string | null {
+    if (!allowed) return '';
+    if (!this.sources().contiguous) return null;
+    const ranges: [number, number][] = [];
+    for (const s of allowed) {
+      const last = ranges[ranges.length - 1];
+      if (last && s.lo === last[1] + 1) last[1] = s.hi;
+      else ranges.push([s.lo, s.hi]);
+    }
+    if (ranges.length > MAX_RANGES) return null;
+    return ` AND (${ranges.map(([a, b]) => `rowid BETWEEN ${a} AND ${b}`).join(' OR ')})`;
   }
 
   private alternativesFor(q: ParsedQuery): Map<string, string[]> {
@@ -131,50 +178,73 @@ export class SearchIndex {
     return out;
   }
 
-  private run(match: string, allowed: number[] | null, limit: number, exclude: number[] = []): Row[] {
-    const where = [
-      'passage_fts MATCH @match',
-      allowed ? 'p.source_id IN (SELECT value FROM json_each(@allowed))' : '',
-      exclude.length ? 'f.rowid NOT IN (SELECT value FROM json_each(@exclude))' : '',
-    ].filter(Boolean);
+  private run(match: string, allowed: SourceInfo[] | null, limit: number, exclude: number[] = []): Row[] {
+    const ranges = this.rowidFilter(allowed);
+    const excluded = exclude.length ? ` AND rowid NOT IN (${exclude.map((n) => Math.trunc(n)).join(',')})` : '';
+    if (ranges !== null) {
+      // Ranked inside FTS5 (its ORDER BY rank LIMIT is fast), highlighted only for the page.
+      return this.db
+        .prepare(
+          `SELECT m.rowid AS passageId, p.source_id AS sourceId, p.ordinal, p.start, s.title, m.marked, m.rank
+           FROM (SELECT rowid, rank, highlight(passage_fts, 0, char(1), char(2)) AS marked
+                 FROM passage_fts WHERE passage_fts MATCH @match${ranges}${excluded}
+                 ORDER BY rank LIMIT @limit) m
+           JOIN passage p ON p.id = m.rowid JOIN source s ON s.id = p.source_id
+           ORDER BY m.rank`,
+        )
+        .all({ match, limit }) as Row[];
+    }
     return this.db
       .prepare(
         `SELECT f.rowid AS passageId, p.source_id AS sourceId, p.ordinal, p.start, s.title,
                 highlight(passage_fts, 0, char(1), char(2)) AS marked, f.rank AS rank
          FROM passage_fts f JOIN passage p ON p.id = f.rowid JOIN source s ON s.id = p.source_id
-         WHERE ${where.join(' AND ')}
+         WHERE passage_fts MATCH @match AND p.source_id IN (SELECT value FROM json_each(@allowed))${excluded.replace('rowid', 'f.rowid')}
          ORDER BY f.rank LIMIT @limit`,
       )
-      .all({ match, allowed: JSON.stringify(allowed ?? []), exclude: JSON.stringify(exclude), limit }) as Row[];
+      .all({ match, allowed: JSON.stringify(allowed!.map((a) => a.id)), limit }) as Row[];
   }
 
-  private facets(match: string, allowed: number[] | null) {
-    const rows = this.db
-      .prepare(
-        `SELECT m.source_id AS id, s.title, count(*) AS count
-         FROM (SELECT p.source_id FROM passage_fts f JOIN passage p ON p.id = f.rowid
-               WHERE passage_fts MATCH @match
-               ${allowed ? 'AND p.source_id IN (SELECT value FROM json_each(@allowed))' : ''}
-               LIMIT ${TOTAL_CAP}) m
-         JOIN source s ON s.id = m.source_id
-         GROUP BY m.source_id ORDER BY count DESC, s.title`,
-      )
-      .all({ match, allowed: JSON.stringify(allowed ?? []) }) as { id: number; title: string; count: number }[];
-    const total = rows.reduce((n, r) => n + r.count, 0);
-    const tagRows = rows.length
-      ? (this.db
-          .prepare(
-            `SELECT t.name, st.source_id AS id FROM source_tag st JOIN tag t ON t.id = st.tag_id
-             WHERE st.source_id IN (SELECT value FROM json_each(?))`,
-          )
-          .all(JSON.stringify(rows.map((r) => r.id))) as { name: string; id: number }[])
-      : [];
-    const perSource = new Map(rows.map((r) => [r.id, r.count]));
+  /** Matches per source and per tag, over at most TOTAL_CAP matches. */
+  private facets(match: string, allowed: SourceInfo[] | null) {
+    const info = this.sources();
+    const ranges = this.rowidFilter(allowed);
+    const perSource = new Map<number, number>();
+    if (ranges !== null && info.contiguous) {
+      // Passage ids map to sources through the sorted ranges: no join needed.
+      const ids = this.db.prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${ranges} LIMIT ${TOTAL_CAP}`).pluck().all(match) as number[];
+      const starts = info.byStart;
+      for (const id of ids) {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (starts[mid]!.lo <= id) lo = mid;
+          else hi = mid - 1;
+        }
+        const s = starts[lo];
+        if (s && id <= s.hi) perSource.set(s.id, (perSource.get(s.id) ?? 0) + 1);
+      }
+    } else {
+      const rows = this.db
+        .prepare(
+          `SELECT p.source_id AS id FROM passage_fts f JOIN passage p ON p.id = f.rowid
+           WHERE passage_fts MATCH @match ${allowed ? 'AND p.source_id IN (SELECT value FROM json_each(@allowed))' : ''}
+           LIMIT ${TOTAL_CAP}`,
+        )
+        .pluck()
+        .all({ match, allowed: JSON.stringify((allowed ?? []).map((a) => a.id)) }) as number[];
+      for (const id of rows) perSource.set(id, (perSource.get(id) ?? 0) + 1);
+    }
+    const byId = new Map(info.byStart.map((s) => [s.id, s]));
+    const sources = [...perSource.entries()]
+      .map(([id, count]) => ({ id, title: byId.get(id)?.title ?? '', count }))
+      .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
     const tags = new Map<string, number>();
-    for (const t of tagRows) tags.set(t.name, (tags.get(t.name) ?? 0) + (perSource.get(t.id) ?? 0));
+    for (const s of sources) for (const t of byId.get(s.id)?.tags ?? []) tags.set(t, (tags.get(t) ?? 0) + s.count);
     return {
-      total,
-      sources: rows,
+      total: sources.reduce((n, s) => n + s.count, 0),
+      sources,
       tags: [...tags.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     };
   }

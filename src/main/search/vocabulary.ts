@@ -11,10 +11,15 @@ import { tokenize, typoDistance } from './query';
 const CHUNK = 20_000;
 /** The most alternatives one query word expands into (closest and most frequent first). */
 export const MAX_ALTERNATIVES = 12;
+const CACHE_SIZE = 500;
 
 export class Vocabulary {
   private readonly terms = new SearchableMap<number>();
+  /** Membership test for imports: a Set answers it far faster than the radix tree. */
+  private readonly known = new Set<string>();
   private building: Promise<void> | null = null;
+  /** Recent lookups: while a query is typed, the same words are looked up at every keystroke. */
+  private readonly cache = new Map<string, string[]>();
   private complete = false;
 
   constructor(private readonly db: Db) {}
@@ -34,13 +39,18 @@ export class Vocabulary {
    */
   build(): Promise<void> {
     this.building ??= (async () => {
+      // Let the caller finish (opening a project, answering a first query) before reading.
+      await new Promise((resolve) => setImmediate(resolve));
       const page = this.db.prepare<[string], { term: string; doc: number }>(
         'SELECT term, doc FROM passage_vocab WHERE term > ? ORDER BY term LIMIT ' + CHUNK,
       );
       let after = '';
       for (;;) {
         const rows = page.all(after);
-        for (const r of rows) this.terms.set(r.term, r.doc);
+        for (const r of rows) {
+          this.terms.set(r.term, r.doc);
+          this.known.add(r.term);
+        }
         if (rows.length < CHUNK) break;
         after = rows[rows.length - 1]!.term;
         await new Promise((resolve) => setImmediate(resolve));
@@ -50,10 +60,16 @@ export class Vocabulary {
     return this.building;
   }
 
-  /** Adds the terms of newly imported text (counts are approximate until the next open). */
+  /** Adds the terms of newly imported text; a new term counts one passage until the next open. */
   add(texts: Iterable<string>): void {
-    for (const text of texts) {
-      for (const token of tokenize(text)) this.terms.set(token, (this.terms.get(token) ?? 0) + 1);
+    const seen = new Set<string>();
+    for (const text of texts) for (const token of tokenize(text)) seen.add(token);
+    for (const token of seen) {
+      if (!this.known.has(token)) {
+        this.known.add(token);
+        this.terms.set(token, 1);
+        this.cache.clear();
+      }
     }
   }
 
@@ -61,11 +77,16 @@ export class Vocabulary {
   alternatives(token: string): string[] {
     const distance = typoDistance(token);
     if (!distance || !this.complete) return [];
+    const cached = this.cache.get(token);
+    if (cached) return cached;
     const found: [string, number, number][] = [];
     for (const [term, [docs, edits]] of this.terms.fuzzyGet(token, distance)) {
       if (term !== token && !/\d/.test(term)) found.push([term, edits, docs]);
     }
     found.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0].localeCompare(b[0]));
-    return found.slice(0, MAX_ALTERNATIVES).map(([term]) => term);
+    const result = found.slice(0, MAX_ALTERNATIVES).map(([term]) => term);
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(token, result);
+    return result;
   }
 }
