@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]`
+ * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
+ *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]`
  *
  * Prints a table of:
  *   - import throughput (MB/s of plain text) beside the raw floor measured in the same run:
  *     reading the same files and a bare better-sqlite3 insert of the same paragraphs;
  *   - time to open a project of 10,000 sources and show the library (API, and in Chromium);
- *   - time to open a 2 MB source in the reader (API, and in Chromium).
+ *   - time to open a 2 MB source in the reader (API, and in Chromium);
+ *   - search at each --passages size (bench/search.ts), beside plain FTS5 and plain MiniSearch.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -59,12 +61,16 @@ function scratch(): string {
 }
 
 /** The floor: read each file and insert its paragraphs into a bare table, committing once a second as the importer does. */
-function floor(files: CorpusFile[]): { ms: number; passages: number } {
+function floor(files: CorpusFile[], withFts = false): { ms: number; passages: number } {
   const dir = scratch();
   const db = new Database(path.join(dir, 'floor.db'));
   db.pragma(`journal_mode = ${PRAGMAS.journal_mode}`);
   db.pragma(`synchronous = ${PRAGMAS.synchronous}`);
   db.exec('CREATE TABLE p (doc INTEGER, ord INTEGER, text TEXT)');
+  if (withFts) {
+    db.exec(`CREATE VIRTUAL TABLE p_fts USING fts5(text, content = 'p', tokenize = 'unicode61 remove_diacritics 2');
+             CREATE TRIGGER p_ai AFTER INSERT ON p BEGIN INSERT INTO p_fts(rowid, text) VALUES (new.rowid, new.text); END;`);
+  }
   const insert = db.prepare('INSERT INTO p VALUES (?, ?, ?)');
   let passages = 0;
   const [, ms] = timed(() => {
@@ -129,12 +135,15 @@ async function benchImportAndViews(allFiles: CorpusFile[]) {
   const fl = floor(files);
   const floorRate = mb(totalBytes) / (fl.ms / 1000);
   row('Floor: read + bare insert', `${floorRate.toFixed(1)} MB/s`, `${(fl.ms / 1000).toFixed(1)} s, ${fl.passages.toLocaleString()} paragraphs`);
+  const ff = floor(files, true);
+  const ftsFloorRate = mb(totalBytes) / (ff.ms / 1000);
+  row('Floor with an FTS5 index', `${ftsFloorRate.toFixed(1)} MB/s`, `${(ff.ms / 1000).toFixed(1)} s: the same insert, indexed as search needs`);
   {
     const home = scratch();
     const wb = Workbench.open({ home });
     const [r, ms] = await timedAsync(() => importAll(wb, files));
     const rate = mb(totalBytes) / (ms / 1000);
-    row('Sourcebench import', `${rate.toFixed(1)} MB/s`, `${(ms / 1000).toFixed(1)} s, ${r.passages.toLocaleString()} passages, ${r.failed} failed; ${(rate / floorRate * 100).toFixed(0)}% of floor; ${peakRss()}`);
+    row('Sourcebench import', `${rate.toFixed(1)} MB/s`, `${(ms / 1000).toFixed(1)} s, ${r.passages.toLocaleString()} passages, ${r.failed} failed; ${((rate / floorRate) * 100).toFixed(0)}% of the bare floor, ${((rate / ftsFloorRate) * 100).toFixed(0)}% of the indexed floor; ${peakRss()}`);
     row('Project file size', `${mb(fs.statSync(wb.projectPath).size).toFixed(0)} MB`, `for ${mb(totalBytes).toFixed(0)} MB of text`);
     wb.close();
     fs.rmSync(home, { recursive: true, force: true });

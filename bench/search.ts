@@ -4,6 +4,7 @@
  * from the passages themselves: 1–3 words, prefix, one-typo, phrase, filtered.
  */
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import MiniSearch from 'minisearch';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -132,12 +133,72 @@ function hitIsIntended(texts: string[], q: Query): boolean {
   return texts.some((t) => t === q.passageText);
 }
 
+/** Runs the real app (browser mode) on the project, queries it, and reads its resident memory. */
+async function appMemory(home: string, project: string, queries: string[]): Promise<string | null> {
+  if (!fs.existsSync('/proc/self/status')) return null;
+  const bin = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'bin', 'sourcebench.mjs');
+  const child = spawn(process.execPath, [bin, '--project', project, 'serve', '--port', '0'], {
+    env: { ...process.env, SOURCEBENCH_HOME: home },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const url = await new Promise<string | null>((resolve) => {
+      let out = '';
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /Open (http:\/\/\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', () => resolve(null));
+    });
+    if (!url) return null;
+    const { origin, searchParams } = new URL(url);
+    const ask = async (query: string) => {
+      const res = await fetch(`${origin}/api/search`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sourcebench-Token': searchParams.get('token')! },
+        body: JSON.stringify({ query, limit: 50 }),
+      });
+      return (await res.json()) as { ok: boolean; value?: { typoTolerance: string } };
+    };
+    for (let i = 0; i < 600; i++) {
+      if ((await ask('the'))?.value?.typoTolerance === 'ready') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    for (const q of queries) await ask(q);
+    const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return `${mbOf(kb('VmRSS') * 1024)} / ${mbOf(kb('VmHWM') * 1024)}`;
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
 export async function benchSearch(files: CorpusFile[], size: number, options: { minisearch: boolean; verbose?: boolean }): Promise<Row[]> {
   const rows: Row[] = [];
   const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
   const row = (what: string, value: string, note = '') => {
     rows.push([`[${label}] ${what}`, value, note]);
     console.error(`  [${label}] ${what}: ${value} ${note}`);
+  };
+  /** Times each query (the search alone), then checks what typo queries found; one row per kind. */
+  const measure = async (engine: string, queries: Query[], search: (q: Query) => Promise<() => string[]>) => {
+    const times = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
+    let found = 0;
+    let typos = 0;
+    for (const q of queries) {
+      const s = performance.now();
+      const texts = await search(q);
+      times.get(q.kind)!.push(performance.now() - s);
+      if (q.kind === 'typo') {
+        typos++;
+        if (hitIsIntended(texts(), q)) found++;
+      }
+    }
+    for (const k of KINDS) {
+      const t = times.get(k)!;
+      row(`${engine} ${k}`, `p50 ${ms(pct(t, 50))} ms, p95 ${ms(pct(t, 95))} ms`, k === 'typo' ? `intended passage in top ${TOP}: ${((found / Math.max(1, typos)) * 100).toFixed(0)}%` : '');
+    }
   };
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-search-'));
   try {
@@ -165,25 +226,19 @@ export async function benchSearch(files: CorpusFile[], size: number, options: { 
     const vocabHeap = process.memoryUsage().heapUsed - heapBefore;
     row('Typo vocabulary load (background)', `${ms(vocabMs)} ms`, `${vocab.size.toLocaleString()} terms, ${global.gc ? `${mbOf(vocabHeap)} heap` : 'heap not measured (run with --expose-gc)'}`);
 
-    const times = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
-    let typoFound = 0;
-    let typoTotal = 0;
-    for (const q of queries) {
-      const s = performance.now();
+    const passageText = raw.prepare('SELECT text FROM passage WHERE id = ?').pluck();
+    await measure('Sourcebench', queries, async (q) => {
       const r = await wb.search({ query: q.text, limit: TOP });
-      times.get(q.kind)!.push(performance.now() - s);
-      if (q.kind === 'typo') {
-        typoTotal++;
-        if (hitIsIntended(r.hits.map((h) => raw.prepare('SELECT text FROM passage WHERE id = ?').pluck().get(h.passageId) as string), q)) typoFound++;
-        else if (options.verbose) console.error(`    typo miss: ${q.text}  (alternatives: ${r.expansions.map((x) => `${x.word} → ${x.alternatives.join(' ')}`).join('; ')}; ${r.total} matches)`);
-      }
-    }
-    for (const k of KINDS) {
-      const t = times.get(k)!;
-      row(`Sourcebench ${k}`, `p50 ${ms(pct(t, 50))} ms, p95 ${ms(pct(t, 95))} ms`, k === 'typo' ? `intended passage in top ${TOP}: ${((typoFound / typoTotal) * 100).toFixed(0)}%` : '');
-    }
-    row('Resident memory with the project open', mbOf(process.memoryUsage().rss), 'whole bench process');
+      return () => {
+        if (options.verbose && q.kind === 'typo' && !hitIsIntended(r.hits.map((h) => passageText.get(h.passageId) as string), q)) {
+          console.error(`    typo miss: ${q.text}  (alternatives: ${r.expansions.map((x) => `${x.word} → ${x.alternatives.join(' ')}`).join('; ')}; ${r.total} matches)`);
+        }
+        return r.hits.map((h) => passageText.get(h.passageId) as string);
+      };
+    });
     wb.close();
+    const app = await appMemory(built.home, built.project, queries.slice(0, 100).map((q) => q.text));
+    row('App resident memory, project open', app ?? 'n/a', app ? '`sourcebench serve` after 100 queries, typo vocabulary loaded (VmRSS / peak VmHWM)' : 'needs Linux /proc and a built renderer');
 
     // Plain FTS5 over the same passages (no typo tolerance).
     const ftsDb = new Database(':memory:');
@@ -196,21 +251,12 @@ export async function benchSearch(files: CorpusFile[], size: number, options: { 
     row('Plain FTS5: build', `${((performance.now() - f0) / 1000).toFixed(1)} s`, 'in memory');
     const sourcesByWords = (words: string[]) =>
       (raw.prepare(`SELECT id FROM source WHERE ${words.map(() => 'title LIKE ?').join(' AND ')}`).pluck().all(...words.map((w) => `%${w}%`)) as number[]);
-    const ftsTimes = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
-    let ftsTypo = 0;
-    for (const q of queries) {
+    await measure('Plain FTS5', queries, async (q) => {
       const parsed = parseQuery(q.text);
-      const match = toFts(parsed)!;
-      const s = performance.now();
       const filter = q.kind === 'filtered' ? ` AND source IN (${sourcesByWords(parsed.sources[0]!.split(' ')).join(',') || 'NULL'})` : '';
-      const texts = ftsDb.prepare(`SELECT text FROM t WHERE t MATCH ?${filter} ORDER BY rank LIMIT ${TOP}`).pluck().all(match) as string[];
-      ftsTimes.get(q.kind)!.push(performance.now() - s);
-      if (q.kind === 'typo' && hitIsIntended(texts, q)) ftsTypo++;
-    }
-    for (const k of KINDS) {
-      const t = ftsTimes.get(k)!;
-      row(`Plain FTS5 ${k}`, `p50 ${ms(pct(t, 50))} ms, p95 ${ms(pct(t, 95))} ms`, k === 'typo' ? `intended passage in top ${TOP}: ${((ftsTypo / typoTotal) * 100).toFixed(0)}%` : '');
-    }
+      const texts = ftsDb.prepare(`SELECT text FROM t WHERE t MATCH ?${filter} ORDER BY rank LIMIT ${TOP}`).pluck().all(toFts(parsed)!) as string[];
+      return () => texts;
+    });
     ftsDb.close();
 
     if (options.minisearch) {
@@ -226,29 +272,17 @@ export async function benchSearch(files: CorpusFile[], size: number, options: { 
       }
       mini.addAll(batch);
       row('Plain MiniSearch: build', `${((performance.now() - m0) / 1000).toFixed(1)} s`, `~${mbOf(process.memoryUsage().heapUsed - heap0)} heap`);
-      const miniTimes = new Map<Kind, number[]>(KINDS.map((k) => [k, []]));
-      let miniTypo = 0;
-      for (const q of queries) {
+      await measure('Plain MiniSearch', queries, async (q) => {
         const parsed = parseQuery(q.text);
-        const terms = parsed.groups.flat();
-        const s = performance.now();
-        let allowed: Set<number> | null = null;
-        if (q.kind === 'filtered') allowed = new Set(sourcesByWords(parsed.sources[0]!.split(' ')));
-        const text = terms.map((t) => t.tokens.join(' ')).join(' ');
-        const results = mini.search(text, {
+        const allowed = q.kind === 'filtered' ? new Set(sourcesByWords(parsed.sources[0]!.split(' '))) : null;
+        const results = mini.search(parsed.groups.flat().map((t) => t.tokens.join(' ')).join(' '), {
           combineWith: 'AND',
           prefix: q.kind === 'prefix',
           fuzzy: q.kind === 'prefix' ? false : 0.2,
-          filter: allowed ? (r) => allowed!.has(r.source as number) : undefined,
+          filter: allowed ? (r) => allowed.has(r.source as number) : undefined,
         });
-        const texts = results.slice(0, TOP).map((r) => r.text as string);
-        miniTimes.get(q.kind)!.push(performance.now() - s);
-        if (q.kind === 'typo' && hitIsIntended(texts, q)) miniTypo++;
-      }
-      for (const k of KINDS) {
-        const t = miniTimes.get(k)!;
-        row(`Plain MiniSearch ${k}`, `p50 ${ms(pct(t, 50))} ms, p95 ${ms(pct(t, 95))} ms`, k === 'typo' ? `intended passage in top ${TOP}: ${((miniTypo / typoTotal) * 100).toFixed(0)}%` : '');
-      }
+        return () => results.slice(0, TOP).map((r) => r.text as string);
+      });
     }
     raw.close();
   } finally {

@@ -6,6 +6,7 @@ test('finds a misspelled name, highlights it, and opens the reader at that passa
   await expect(library.rows).toHaveCount(4);
   await library.importFiles([fixture('article.html')]);
   await expect(library.rows).toHaveCount(5);
+  await library.results.getByRole('button', { name: 'Dismiss' }).click();
 
   await page.keyboard.press('Control+k');
   const box = page.getByRole('searchbox', { name: 'Search everything' });

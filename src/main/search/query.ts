@@ -39,9 +39,9 @@ export function fold(text: string): string {
 
 /** Tokens as the index makes them: runs of letters and digits, folded. */
 export function tokenize(text: string): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  // Plain ASCII (most English prose) needs no Unicode normalisation: a much faster path.
+  const words = /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase().split(/[^a-z0-9]+/) : fold(text).split(/[^\p{L}\p{N}]+/u);
+  return words.filter(Boolean);
 }
 
 const TOKEN = /\s*(-?)(?:([a-z]+):)?(?:"([^"]*)"?|(\S+))/giy;

@@ -32,6 +32,26 @@ function quoteValue(v: string): string {
   return /\s/.test(clean) ? `"${clean}"` : clean;
 }
 
+/** Counts of matches per source or tag; picking one adds it to the query as a filter. */
+function FacetList(props: { title: string; items: { label: string; count: number; filter: string }[]; onPick(filter: string): void }) {
+  if (!props.items.length) return null;
+  return (
+    <>
+      <h3>{props.title}</h3>
+      <ul>
+        {props.items.map((item, i) => (
+          <li key={`${item.filter}#${i}`}>
+            <button type="button" className="link" onClick={() => props.onPick(item.filter)}>
+              {item.label}
+            </button>
+            <span className="muted count">{item.count}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 const HELP: [string, string][] = [
   ['yezhov purge', 'passages with all the words, best first'],
   ['yezhov OR yagoda', 'either word'],
@@ -149,7 +169,8 @@ export function SearchView(props: {
           <>
             <span>
               {r.total.toLocaleString()}
-              {r.totalCapped ? '+' : ''} passages in {r.facets.sources.length.toLocaleString()} sources
+              {r.totalCapped ? '+' : ''} {r.total === 1 ? 'passage' : 'passages'} in {r.facets.sources.length.toLocaleString()}{' '}
+              {r.facets.sources.length === 1 ? 'source' : 'sources'}
               {r.hits.length < r.total ? ` · best ${r.hits.length} shown` : ''} · {r.tookMs} ms
             </span>
             {expansions.length > 0 && (
@@ -199,32 +220,16 @@ export function SearchView(props: {
         </div>
         {r && r.facets.sources.length > 0 && (
           <aside className="facets" aria-label="Facets">
-            <h3>Sources</h3>
-            <ul>
-              {r.facets.sources.slice(0, 30).map((s) => (
-                <li key={s.id}>
-                  <button type="button" className="link" onClick={() => addFilter(`source:${quoteValue(s.title)}`)}>
-                    {s.title}
-                  </button>{' '}
-                  <span className="muted">{s.count}</span>
-                </li>
-              ))}
-            </ul>
-            {r.facets.tags.length > 0 && (
-              <>
-                <h3>Tags</h3>
-                <ul>
-                  {r.facets.tags.map((t) => (
-                    <li key={t.name}>
-                      <button type="button" className="link" onClick={() => addFilter(`tag:${quoteValue(t.name)}`)}>
-                        {t.name}
-                      </button>{' '}
-                      <span className="muted">{t.count}</span>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
+            <FacetList
+              title="Sources"
+              items={r.facets.sources.slice(0, 30).map((f) => ({ label: f.title, count: f.count, filter: `source:${quoteValue(f.title)}` }))}
+              onPick={addFilter}
+            />
+            <FacetList
+              title="Tags"
+              items={r.facets.tags.map((f) => ({ label: f.name, count: f.count, filter: `tag:${quoteValue(f.name)}` }))}
+              onPick={addFilter}
+            />
           </aside>
         )}
       </div>
