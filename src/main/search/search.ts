@@ -87,11 +87,9 @@ function window(text: string, hits: [number, number][]): { snippet: string; high
 interface SourceInfo {
   id: number;
   title: string;
-  folded: string;
-  years: [number, number] | null;
+  date: string | null;
   tags: string[];
-  tagsFolded: string[];
-  /** Passage ids of a source are contiguous: [lo, hi]. */
+  /** Passage ids of a source are consecutive (written in one transaction): [lo, hi]. */
   lo: number;
   hi: number;
 }
@@ -101,7 +99,8 @@ const MAX_RANGES = 400;
 
 export class SearchIndex {
   readonly vocabulary: Vocabulary;
-  private info: { byStart: SourceInfo[]; contiguous: boolean } | null = null;
+  private info: SourceInfo[] | null = null;
+  private byId: Map<number, SourceInfo> | null = null;
 
   constructor(private readonly db: Db) {
     this.vocabulary = new Vocabulary(db);
@@ -110,31 +109,21 @@ export class SearchIndex {
   /** Forget cached source facts; call after any write to sources, passages or tags. */
   invalidate(): void {
     this.info = null;
+    this.byId = null;
   }
 
-  /** Titles, years, tags and passage-id ranges of every source, cached until the next write. */
-  private sources(): { byStart: SourceInfo[]; contiguous: boolean } {
+  /** Titles, dates, tags and passage-id ranges of every source, cached until the next write. */
+  private sources(): SourceInfo[] {
     if (this.info) return this.info;
+    const tags = new Map<number, string[]>();
+    for (const t of this.db.prepare('SELECT st.source_id AS id, t.name FROM source_tag st JOIN tag t ON t.id = st.tag_id').all() as { id: number; name: string }[]) {
+      tags.set(t.id, [...(tags.get(t.id) ?? []), t.name]);
+    }
     const rows = this.db
-      .prepare(
-        // First and last passage ids through the (source_id, ordinal) index: two seeks per
-        // source, where grouping the passage table would read all of it.
-        `SELECT s.id, s.title, s.date, s.passage_count AS n,
-                (SELECT json_group_array(t.name) FROM source_tag st JOIN tag t ON t.id = st.tag_id WHERE st.source_id = s.id) AS tags,
-                (SELECT id FROM passage WHERE source_id = s.id AND ordinal = 1) AS lo,
-                (SELECT id FROM passage WHERE source_id = s.id AND ordinal = s.passage_count) AS hi
-         FROM source s
-         WHERE s.passage_count > 0
-         ORDER BY lo`,
-      )
-      .all() as { id: number; title: string; date: string | null; tags: string; lo: number; hi: number; n: number }[];
-    this.info = {
-      contiguous: rows.every((r) => r.hi - r.lo + 1 === r.n),
-      byStart: rows.map((r) => {
-        const tags = JSON.parse(r.tags) as string[];
-        return { id: r.id, title: r.title, folded: fold(r.title), years: yearRange(r.date), tags, tagsFolded: tags.map((t) => t.toLowerCase()), lo: r.lo, hi: r.hi };
-      }),
-    };
+      .prepare('SELECT id, title, date, first_passage AS lo, first_passage + passage_count - 1 AS hi FROM source WHERE passage_count > 0 ORDER BY first_passage')
+      .all() as Omit<SourceInfo, 'tags'>[];
+    this.info = rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
+    this.byId = new Map(this.info.map((r) => [r.id, r]));
     return this.info;
   }
 
@@ -143,10 +132,17 @@ export class SearchIndex {
     if (!q.sources.length && !q.tags.length && !q.dates) return null;
     const titleWords = q.sources.map((s) => fold(s).split(/\s+/).filter(Boolean));
     const tags = q.tags.map((t) => t.toLowerCase());
-    return this.sources().byStart.filter((r) => {
-      if (titleWords.length && !titleWords.some((words) => words.every((w) => r.folded.includes(w)))) return false;
-      if (tags.length && !tags.every((t) => r.tagsFolded.includes(t))) return false;
-      if (q.dates && (!r.years || r.years[1] < q.dates.from || r.years[0] > q.dates.to)) return false;
+    const dates = q.dates;
+    return this.sources().filter((r) => {
+      if (titleWords.length) {
+        const title = fold(r.title);
+        if (!titleWords.some((words) => words.every((w) => title.includes(w)))) return false;
+      }
+      if (tags.length && !tags.every((t) => r.tags.some((own) => own.toLowerCase() === t))) return false;
+      if (dates) {
+        const years = yearRange(r.date);
+        if (!years || years[1] < dates.from || years[0] > dates.to) return false;
+      }
       return true;
     });
   }
@@ -157,7 +153,6 @@ export class SearchIndex {
    */
   private rowidFilter(allowed: SourceInfo[] | null): string | null {
     if (!allowed) return '';
-    if (!this.sources().contiguous) return null;
     const ranges: [number, number][] = [];
     for (const s of allowed) {
       const last = ranges[ranges.length - 1];
@@ -213,10 +208,10 @@ export class SearchIndex {
     const info = this.sources();
     const ranges = this.rowidFilter(allowed);
     const perSource = new Map<number, number>();
-    if (ranges !== null && info.contiguous) {
+    if (ranges !== null) {
       // Passage ids map to sources through the sorted ranges: no join needed.
       const ids = this.db.prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${ranges} LIMIT ${TOTAL_CAP}`).pluck().all(match) as number[];
-      const starts = info.byStart;
+      const starts = info;
       for (const id of ids) {
         let lo = 0;
         let hi = starts.length - 1;
@@ -239,7 +234,7 @@ export class SearchIndex {
         .all({ match, allowed: JSON.stringify((allowed ?? []).map((a) => a.id)) }) as number[];
       for (const id of rows) perSource.set(id, (perSource.get(id) ?? 0) + 1);
     }
-    const byId = new Map(info.byStart.map((s) => [s.id, s]));
+    const byId = this.byId!;
     const sources = [...perSource.entries()]
       .map(([id, count]) => ({ id, title: byId.get(id)?.title ?? '', count }))
       .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));

@@ -78,6 +78,11 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
       INSERT INTO passage_fts(passage_fts) VALUES ('rebuild');
       CREATE VIRTUAL TABLE passage_vocab USING fts5vocab(passage_fts, 'row');
+      -- A source's passages have consecutive ids from first_passage on: search maps
+      -- matches to sources, and filters sources, by these ranges.
+      ALTER TABLE source ADD COLUMN first_passage INTEGER;
+      UPDATE source SET first_passage = (SELECT min(id) FROM passage WHERE source_id = source.id);
+      CREATE INDEX source_by_first_passage ON source(first_passage);
     `,
   },
 ];

@@ -128,9 +128,12 @@ export class SourceStore {
         importedAt: new Date().toISOString(),
       });
       const id = Number(info.lastInsertRowid);
+      let first = 0;
       src.passages.forEach((p, i) => {
-        insertPassage.run(id, i + 1, p.start, p.end, p.kind, src.text.slice(p.start, p.end));
+        const row = insertPassage.run(id, i + 1, p.start, p.end, p.kind, src.text.slice(p.start, p.end));
+        if (i === 0) first = Number(row.lastInsertRowid);
       });
+      this.sql('UPDATE source SET first_passage = ? WHERE id = ?').run(first, id);
       this.setTags(id, src.tags);
       return id;
     }).immediate();
