@@ -13,11 +13,15 @@ import { openProjectDb } from './store/project';
 import { PROJECT_EXTENSION } from './store/pragmas';
 import { SourceStore } from './store/sources';
 import { SearchIndex } from './search/search';
+import { AnnotationStore } from './annotate/store';
+import { annotationCollection } from './export/jsonld';
+import { markdownPerSource, markdownSingle, slug } from './export/markdown';
 
 interface OpenProject {
   path: string;
   db: Db;
   sources: SourceStore;
+  annotations: AnnotationStore;
   search: SearchIndex;
 }
 
@@ -71,7 +75,7 @@ export class Workbench implements SourcebenchApi {
     const search = new SearchIndex(db);
     // Typo tolerance needs the vocabulary; it loads in the background, in chunks.
     void search.vocabulary.build().catch(() => {});
-    return { path: file, db, sources: new SourceStore(db), search };
+    return { path: file, db, sources: new SourceStore(db), annotations: new AnnotationStore(db), search };
   }
 
   get projectPath(): string {
@@ -260,6 +264,89 @@ export class Workbench implements SourcebenchApi {
 
   async search(input: Input<'search'>) {
     return this.current.search.search(input);
+  }
+
+  async listAnnotations({ sourceId }: Input<'listAnnotations'>) {
+    if (sourceId !== undefined) this.current.sources.summary(sourceId);
+    return this.current.annotations.list(sourceId);
+  }
+
+  async createAnnotation({ sourceId, start, end, colour, tags }: Input<'createAnnotation'>) {
+    return this.current.annotations.create(sourceId, this.current.sources.text(sourceId), start, end, colour, tags);
+  }
+
+  async updateAnnotation({ id, ...patch }: Input<'updateAnnotation'>) {
+    const updated = this.current.annotations.update(id, patch);
+    if (patch.body !== undefined) this.current.search.vocabulary.add([updated.plain]);
+    return updated;
+  }
+
+  async deleteAnnotation({ id }: Input<'deleteAnnotation'>) {
+    this.current.annotations.delete(id);
+    return { deleted: id };
+  }
+
+  async restoreAnnotation({ id }: Input<'restoreAnnotation'>) {
+    return this.current.annotations.restore(id);
+  }
+
+  async reattachAnnotation({ id, start, end }: Input<'reattachAnnotation'>) {
+    const a = this.current.annotations.get(id);
+    return this.current.annotations.reattach(id, this.current.sources.text(a.sourceId), start, end);
+  }
+
+  /**
+   * Replaces a source's text with a corrected version of the same kind of file; its
+   * annotations are anchored again by their quotes. One transaction: on any failure the
+   * source, its passages and its annotations stay as they were.
+   */
+  async replaceSourceText({ id, name, bytes }: Input<'replaceSourceText'>) {
+    const { sources, annotations, db } = this.current;
+    sources.summary(id);
+    const { source } = parseSource(name, bytes);
+    const counts = db.transaction(() => {
+      sources.replaceText(id, source);
+      return annotations.reanchor(id, source.text);
+    }).immediate();
+    this.current.search.invalidate();
+    this.current.search.vocabulary.add(source.passages.map((p) => source.text.slice(p.start, p.end)));
+    return { source: sources.summary(id), ...counts };
+  }
+
+  private exportItems(filter: { sourceId?: number; tag?: string }) {
+    const { sources, annotations } = this.current;
+    const tag = filter.tag?.toLowerCase();
+    const all = filter.sourceId !== undefined ? annotations.list(filter.sourceId) : annotations.list();
+    if (filter.sourceId !== undefined) sources.summary(filter.sourceId);
+    const bySource = new Map<number, typeof all>();
+    for (const a of all) {
+      if (tag) {
+        const sourceTags = sources.summary(a.sourceId).tags.map((t) => t.toLowerCase());
+        if (!a.tags.some((t) => t.toLowerCase() === tag) && !sourceTags.includes(tag)) continue;
+      }
+      bySource.set(a.sourceId, [...(bySource.get(a.sourceId) ?? []), a]);
+    }
+    const ids = filter.sourceId !== undefined ? [filter.sourceId] : [...bySource.keys()];
+    return ids.map((sourceId) => {
+      const detail = sources.detail(sourceId);
+      return { source: detail, passages: detail.passageList, text: sources.text(sourceId), annotations: bySource.get(sourceId) ?? [] };
+    });
+  }
+
+  async exportMarkdown({ sourceId, tag, perSource }: Input<'exportMarkdown'>) {
+    const items = this.exportItems({ sourceId, tag });
+    const exported = new Date().toISOString();
+    if (perSource) return markdownPerSource(items, this.current.path, exported);
+    const title = tag ? `Notes tagged ${tag}` : `Notes from ${path.basename(this.current.path, PROJECT_EXTENSION)}`;
+    return [markdownSingle(items, this.current.path, exported, title)];
+  }
+
+  async exportAnnotations(_input: Input<'exportAnnotations'>) {
+    const list = this.current.annotations.list();
+    const sources = new Map(this.current.sources.list().map((s) => [s.id, s]));
+    const name = path.basename(this.current.path, PROJECT_EXTENSION);
+    const collection = annotationCollection(this.current.path, list, sources, `Annotations in ${name}`);
+    return { name: `${slug(name) || 'annotations'}.jsonld`, content: `${JSON.stringify(collection, null, 2)}\n` };
   }
 
   /** Resolves when typo tolerance is ready (the vocabulary has loaded). */

@@ -6,7 +6,11 @@
 import { z } from 'zod';
 import type { MethodName } from './methods';
 import { METHOD_NAMES } from './methods';
+import { HIGHLIGHT_COLOURS, MAX_NOTE_BYTES } from './notes';
 import type {
+  Annotation,
+  ExportFile,
+  ReplaceTextResult,
   ImportOutcome,
   ProjectInfo,
   SearchResponse,
@@ -28,22 +32,20 @@ function returns<O>() {
 }
 
 const byId = z.object({ id }).strict();
+const offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const colour = z.enum(HIGHLIGHT_COLOURS);
+const tagList = z.array(z.string().trim().min(1).max(100)).max(200);
+const fileName = z.string().min(1).max(1024);
+const fileBytes = z
+  .custom<Uint8Array>((v) => v instanceof Uint8Array, "expected the file's bytes")
+  .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file too large for one request');
 const byPath = z.object({ path }).strict();
 
 export const contract = {
   getProject: returns<ProjectInfo>()(none),
   openProject: returns<ProjectInfo>()(byPath),
   createProject: returns<ProjectInfo>()(byPath),
-  importFile: returns<ImportOutcome>()(
-    z
-      .object({
-        name: z.string().min(1).max(1024),
-        bytes: z
-          .custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected the file\'s bytes')
-          .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file too large for one request'),
-      })
-      .strict(),
-  ),
+  importFile: returns<ImportOutcome>()(z.object({ name: fileName, bytes: fileBytes }).strict()),
   importPath: returns<ImportOutcome[]>()(byPath),
   loadSamples: returns<ImportOutcome[]>()(none),
   listSources: returns<SourceSummary[]>()(none),
@@ -71,6 +73,36 @@ export const contract = {
       })
       .strict(),
   ),
+  listAnnotations: returns<Annotation[]>()(z.object({ sourceId: id.optional() }).strict()),
+  createAnnotation: returns<Annotation>()(
+    z
+      .object({ sourceId: id, start: offset, end: offset, colour, tags: tagList.optional() })
+      .strict()
+      .refine((a) => a.end > a.start, { message: 'end must be after start', path: ['end'] }),
+  ),
+  updateAnnotation: returns<Annotation>()(
+    z
+      .object({
+        id,
+        body: z.string().max(MAX_NOTE_BYTES).nullable().optional(),
+        colour: colour.optional(),
+        tags: tagList.optional(),
+      })
+      .strict(),
+  ),
+  deleteAnnotation: returns<{ deleted: number }>()(byId),
+  restoreAnnotation: returns<Annotation>()(byId),
+  reattachAnnotation: returns<Annotation>()(
+    z
+      .object({ id, start: offset, end: offset })
+      .strict()
+      .refine((a) => a.end > a.start, { message: 'end must be after start', path: ['end'] }),
+  ),
+  replaceSourceText: returns<ReplaceTextResult>()(z.object({ id, name: fileName, bytes: fileBytes }).strict()),
+  exportMarkdown: returns<ExportFile[]>()(
+    z.object({ sourceId: id.optional(), tag: z.string().trim().min(1).max(100).optional(), perSource: z.boolean().optional() }).strict(),
+  ),
+  exportAnnotations: returns<ExportFile>()(z.object({ format: z.literal('jsonld') }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,15 @@ export const METHOD_NAMES = [
   'deleteSource',
   'listTags',
   'search',
+  'listAnnotations',
+  'createAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'restoreAnnotation',
+  'reattachAnnotation',
+  'replaceSourceText',
+  'exportMarkdown',
+  'exportAnnotations',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -62,7 +62,9 @@ export interface MetadataPatch {
 }
 
 export interface SearchHit {
-  kind: 'passage';
+  kind: 'passage' | 'note';
+  /** For a note: its annotation. */
+  annotationId?: number;
   sourceId: number;
   sourceTitle: string;
   passageId: number;
@@ -92,4 +94,41 @@ export interface SearchResponse {
   problems: string[];
   typoTolerance: 'ready' | 'building';
   tookMs: number;
+}
+
+export interface Annotation {
+  id: number;
+  sourceId: number;
+  sourceTitle: string;
+  /** TextPositionSelector: where the annotation is anchored in the source text now. */
+  start: number;
+  end: number;
+  /** TextQuoteSelector. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** The quote could not be found again after the text changed; kept for re-attaching. */
+  orphaned: boolean;
+  colour: string;
+  /** Lexical editor state (JSON), null for a plain highlight. */
+  body: string | null;
+  markdown: string;
+  plain: string;
+  tags: string[];
+  /** Ordinal of the passage where the annotation starts (null when orphaned). */
+  passage: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ReplaceTextResult {
+  source: SourceSummary;
+  annotations: number;
+  moved: number;
+  orphaned: number;
+}
+
+export interface ExportFile {
+  name: string;
+  content: string;
 }

@@ -247,6 +247,48 @@ export class SearchIndex {
     };
   }
 
+  /** Notes (annotation bodies) matching the query, from their own FTS5 table. */
+  private notes(match: string, allowed: SourceInfo[] | null, limit: number): SearchHit[] {
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.source_id AS sourceId, a.start, a."end", s.title,
+                highlight(annotation_fts, 0, char(1), char(2)) AS marked, f.rank AS rank,
+                (SELECT p.ordinal FROM passage p WHERE p.source_id = a.source_id AND p.start <= a.start ORDER BY p.start DESC LIMIT 1) AS ordinal
+         FROM annotation_fts f JOIN annotation a ON a.id = f.rowid JOIN source s ON s.id = a.source_id
+         WHERE annotation_fts MATCH @match AND a.deleted_at IS NULL
+           ${allowed ? 'AND a.source_id IN (SELECT value FROM json_each(@allowed))' : ''}
+         ORDER BY f.rank LIMIT @limit`,
+      )
+      .all({ match, allowed: JSON.stringify((allowed ?? []).map((a) => a.id)), limit }) as {
+      id: number;
+      sourceId: number;
+      start: number;
+      end: number;
+      title: string;
+      marked: string;
+      rank: number;
+      ordinal: number | null;
+    }[];
+    return rows.map((r) => {
+      const { text, hits } = parseMarked(r.marked);
+      const { snippet, highlights } = window(text, hits);
+      return {
+        kind: 'note',
+        annotationId: r.id,
+        sourceId: r.sourceId,
+        sourceTitle: r.title,
+        passageId: 0,
+        ordinal: r.ordinal ?? 0,
+        start: r.start,
+        end: r.end,
+        snippet,
+        highlights,
+        score: Math.round(-r.rank * 1000) / 1000,
+        matched: [],
+      };
+    });
+  }
+
   search(options: SearchOptions): SearchResponse {
     const started = performance.now();
     const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
@@ -262,8 +304,10 @@ export class SearchIndex {
       typoTolerance: this.vocabulary.ready ? 'ready' : 'building',
       tookMs: performance.now() - started,
     });
-    if (q.kinds.length && !q.kinds.includes('sources')) {
-      return empty([...q.problems, `${q.kinds.map((k) => `in:${k}`).join(', ')}: this project has no ${q.kinds.join(' or ')} to search yet`]);
+    const wantSources = !q.kinds.length || q.kinds.includes('sources');
+    const wantNotes = !q.kinds.length || q.kinds.includes('notes');
+    if (!wantSources && !wantNotes) {
+      return empty([...q.problems, 'in:claims: this project has no claims to search yet']);
     }
     if (options.typing && !/\s$/.test(options.query)) {
       // The word being typed also matches as a prefix (3+ letters).
@@ -278,17 +322,18 @@ export class SearchIndex {
     const allowed = this.allowedSources(q);
     if (allowed && allowed.length === 0) return empty([...q.problems, 'No source matches the filters']);
 
-    // Exact matches first; typo-tolerant ones fill the rest of the page.
-    const rows = this.run(exact, allowed, limit);
+    // The historian's own notes first; then passages, exact matches before typo-tolerant ones.
+    const noteHits = wantNotes ? this.notes(widened, allowed, Math.min(limit, 20)) : [];
+    const rows = wantSources ? this.run(exact, allowed, limit) : [];
     const exactCount = rows.length;
-    if (rows.length < limit && widened !== exact) {
+    if (wantSources && rows.length < limit && widened !== exact) {
       rows.push(...this.run(widened, allowed, limit - rows.length, rows.map((r) => r.passageId)));
     }
-    const facets = this.facets(widened, allowed);
+    const facets = wantSources ? this.facets(widened, allowed) : { total: 0, sources: [], tags: [] };
 
     const altOf = new Map<string, string>();
     for (const group of q.groups) for (const t of group) for (const a of alternatives.get(t.tokens[0]!) ?? []) altOf.set(a, t.raw);
-    const hits: SearchHit[] = rows.map((r, i) => {
+    const passageHits: SearchHit[] = rows.map((r, i) => {
       const { text, hits: marks } = parseMarked(r.marked);
       const { snippet, highlights } = window(text, marks);
       const best = marks[0] ?? [0, 0];
@@ -315,8 +360,8 @@ export class SearchIndex {
     });
     return {
       query: options.query,
-      hits,
-      total: facets.total,
+      hits: [...noteHits, ...passageHits],
+      total: facets.total + noteHits.length,
       totalCapped: facets.total >= TOTAL_CAP,
       facets: { sources: facets.sources, tags: facets.tags },
       expansions: [...alternatives.entries()].map(([word, alts]) => ({ word, alternatives: alts })),

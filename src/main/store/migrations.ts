@@ -85,6 +85,55 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX source_by_first_passage ON source(first_passage);
     `,
   },
+  {
+    version: 3,
+    name: 'annotations',
+    // Each annotation keeps a W3C TextQuoteSelector (exact, prefix, suffix) and a
+    // TextPositionSelector (start, end): the position is where it is anchored now, the quote
+    // is how it is found again when the text changes. Deleted ones are kept until purged
+    // so that a delete can be undone. Notes are searchable through their own FTS5 table.
+    sql: `
+      CREATE TABLE annotation (
+        id          INTEGER PRIMARY KEY,
+        source_id   INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+        start       INTEGER NOT NULL,
+        "end"       INTEGER NOT NULL,
+        exact       TEXT NOT NULL,
+        prefix      TEXT NOT NULL,
+        suffix      TEXT NOT NULL,
+        orphaned    INTEGER NOT NULL DEFAULT 0,
+        colour      TEXT NOT NULL,
+        body        TEXT,
+        markdown    TEXT NOT NULL DEFAULT '',
+        plain       TEXT NOT NULL DEFAULT '',
+        created_at  TEXT NOT NULL,
+        updated_at  TEXT NOT NULL,
+        deleted_at  TEXT,
+        CHECK (start >= 0 AND "end" >= start)
+      );
+      CREATE INDEX annotation_by_source ON annotation(source_id, start);
+      CREATE TABLE annotation_tag (
+        annotation_id INTEGER NOT NULL REFERENCES annotation(id) ON DELETE CASCADE,
+        tag_id        INTEGER NOT NULL REFERENCES tag(id) ON DELETE CASCADE,
+        PRIMARY KEY (annotation_id, tag_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX annotation_tag_by_tag ON annotation_tag(tag_id);
+      CREATE VIRTUAL TABLE annotation_fts USING fts5(
+        plain, content = 'annotation', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER annotation_fts_insert AFTER INSERT ON annotation BEGIN
+        INSERT INTO annotation_fts(rowid, plain) VALUES (new.id, new.plain);
+      END;
+      CREATE TRIGGER annotation_fts_delete AFTER DELETE ON annotation BEGIN
+        INSERT INTO annotation_fts(annotation_fts, rowid, plain) VALUES ('delete', old.id, old.plain);
+      END;
+      CREATE TRIGGER annotation_fts_update AFTER UPDATE OF plain ON annotation BEGIN
+        INSERT INTO annotation_fts(annotation_fts, rowid, plain) VALUES ('delete', old.id, old.plain);
+        INSERT INTO annotation_fts(rowid, plain) VALUES (new.id, new.plain);
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

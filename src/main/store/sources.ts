@@ -71,6 +71,10 @@ export function cleanTags(tags: readonly string[]): string[] {
   return [...seen.values()];
 }
 
+/** Tags no source and no annotation uses any more. */
+export const ORPHAN_TAGS =
+  'DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM source_tag) AND id NOT IN (SELECT tag_id FROM annotation_tag)';
+
 export class SourceStore {
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -93,7 +97,7 @@ export class SourceStore {
       const tag = this.sql('SELECT id FROM tag WHERE name = ?').get(name) as { id: number };
       this.sql('INSERT OR IGNORE INTO source_tag(source_id, tag_id) VALUES (?, ?)').run(sourceId, tag.id);
     }
-    this.sql('DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM source_tag)').run();
+    this.sql(ORPHAN_TAGS).run();
   }
 
   findByHash(hash: string): number | undefined {
@@ -137,6 +141,31 @@ export class SourceStore {
       this.setTags(id, src.tags);
       return id;
     }).immediate();
+  }
+
+  /**
+   * Replaces a source's text and passages with a corrected version (inside the caller's
+   * transaction); metadata, tags and annotations stay with the source.
+   */
+  replaceText(id: number, src: NewSource): void {
+    const other = this.findByHash(src.hash);
+    if (other !== undefined && other !== id) {
+      throw new ApiError('invalid_request', `${src.fileName ?? 'This text'} is already in the project as source #${other}`);
+    }
+    this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
+    const insertPassage = this.sql('INSERT INTO passage (source_id, ordinal, start, "end", kind, text) VALUES (?, ?, ?, ?, ?, ?)');
+    let first = 0;
+    src.passages.forEach((p, i) => {
+      const row = insertPassage.run(id, i + 1, p.start, p.end, p.kind, src.text.slice(p.start, p.end));
+      if (i === 0) first = Number(row.lastInsertRowid);
+    });
+    this.sql(
+      `UPDATE source SET text = ?, hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ? WHERE id = ?`,
+    ).run(src.text, src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, id);
+  }
+
+  kindOf(id: number): string {
+    return (this.sql('SELECT kind FROM source WHERE id = ?').get(id) as { kind: string } | undefined)?.kind ?? '';
   }
 
   count(): number {
@@ -195,7 +224,7 @@ export class SourceStore {
     this.summary(id);
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM source WHERE id = ?').run(id);
-      this.db.prepare('DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM source_tag)').run();
+      this.db.prepare(ORPHAN_TAGS).run();
     }).immediate();
   }
 

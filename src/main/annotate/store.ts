@@ -1,0 +1,181 @@
+/** Annotations: their selectors, notes and tags; re-anchored when a source's text changes. */
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../shared/errors';
+import type { Annotation } from '../../shared/types';
+import type { Db } from '../store/project';
+import { cleanTags, ORPHAN_TAGS } from '../store/sources';
+import type { Selector } from './anchor';
+import { anchor, describe } from './anchor';
+import { renderNote } from './note';
+
+interface Row {
+  id: number;
+  source_id: number;
+  title: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  orphaned: number;
+  colour: string;
+  body: string | null;
+  markdown: string;
+  plain: string;
+  tags: string;
+  passage: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const SELECT = `
+  SELECT a.*, s.title,
+         (SELECT json_group_array(t.name) FROM annotation_tag at JOIN tag t ON t.id = at.tag_id WHERE at.annotation_id = a.id) AS tags,
+         CASE WHEN a.orphaned THEN NULL ELSE
+           (SELECT p.ordinal FROM passage p WHERE p.source_id = a.source_id AND p.start <= a.start ORDER BY p.start DESC LIMIT 1) END AS passage
+  FROM annotation a JOIN source s ON s.id = a.source_id`;
+
+function toAnnotation(r: Row): Annotation {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    sourceTitle: r.title,
+    start: r.start,
+    end: r.end,
+    exact: r.exact,
+    prefix: r.prefix,
+    suffix: r.suffix,
+    orphaned: r.orphaned === 1,
+    colour: r.colour,
+    body: r.body,
+    markdown: r.markdown,
+    plain: r.plain,
+    tags: JSON.parse(r.tags) as string[],
+    passage: r.passage,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export class AnnotationStore {
+  constructor(private readonly db: Db) {}
+
+  private now(): string {
+    return new Date().toISOString();
+  }
+
+  get(id: number, includeDeleted = false): Annotation {
+    const row = this.db.prepare(`${SELECT} WHERE a.id = ?${includeDeleted ? '' : ' AND a.deleted_at IS NULL'}`).get(id) as Row | undefined;
+    if (!row) throw new ApiError('not_found', `There is no annotation with id ${id}`);
+    return toAnnotation(row);
+  }
+
+  /** Annotations of one source in text order (orphans last), or of the whole project. */
+  list(sourceId?: number): Annotation[] {
+    const where = sourceId === undefined ? '' : ' AND a.source_id = ?';
+    const rows = this.db
+      .prepare(`${SELECT} WHERE a.deleted_at IS NULL${where} ORDER BY a.source_id, a.orphaned, a.start, a.id`)
+      .all(...(sourceId === undefined ? [] : [sourceId])) as Row[];
+    return rows.map(toAnnotation);
+  }
+
+  private setTags(id: number, tags: string[]): void {
+    this.db.prepare('DELETE FROM annotation_tag WHERE annotation_id = ?').run(id);
+    for (const name of cleanTags(tags)) {
+      this.db.prepare('INSERT INTO tag(name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name);
+      const tag = this.db.prepare('SELECT id FROM tag WHERE name = ?').get(name) as { id: number };
+      this.db.prepare('INSERT OR IGNORE INTO annotation_tag(annotation_id, tag_id) VALUES (?, ?)').run(id, tag.id);
+    }
+    this.db.prepare(ORPHAN_TAGS).run();
+  }
+
+  create(sourceId: number, text: string, start: number, end: number, colour: string, tags: string[] = []): Annotation {
+    if (end > text.length || start >= end) {
+      throw new ApiError('invalid_request', `The span ${start}–${end} is not inside the source's text (${text.length} characters)`);
+    }
+    if (!text.slice(start, end).trim()) throw new ApiError('invalid_request', 'An annotation needs some text selected, not only white space');
+    const sel = describe(text, start, end);
+    const now = this.now();
+    const id = this.db.transaction(() => {
+      const info = this.db
+        .prepare(
+          `INSERT INTO annotation (source_id, start, "end", exact, prefix, suffix, colour, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(sourceId, sel.start, sel.end, sel.exact, sel.prefix, sel.suffix, colour, now, now);
+      const newId = Number(info.lastInsertRowid);
+      this.setTags(newId, tags);
+      return newId;
+    }).immediate();
+    return this.get(id);
+  }
+
+  update(id: number, patch: { body?: string | null; colour?: string; tags?: string[] }): Annotation {
+    this.get(id);
+    const rendered = patch.body === undefined ? undefined : patch.body === null ? { markdown: '', plain: '' } : renderNote(patch.body);
+    this.db.transaction(() => {
+      if (rendered) {
+        this.db
+          .prepare('UPDATE annotation SET body = ?, markdown = ?, plain = ?, updated_at = ? WHERE id = ?')
+          .run(patch.body ?? null, rendered.markdown, rendered.plain, this.now(), id);
+      }
+      if (patch.colour !== undefined) this.db.prepare('UPDATE annotation SET colour = ?, updated_at = ? WHERE id = ?').run(patch.colour, this.now(), id);
+      if (patch.tags !== undefined) this.setTags(id, patch.tags);
+    }).immediate();
+    return this.get(id);
+  }
+
+  /** Re-attaches an annotation (an orphan, say) to a new span of its source's text. */
+  reattach(id: number, text: string, start: number, end: number): Annotation {
+    const current = this.get(id);
+    if (end > text.length || start >= end) throw new ApiError('invalid_request', `The span ${start}–${end} is not inside the source's text`);
+    const sel = describe(text, start, end);
+    this.db
+      .prepare('UPDATE annotation SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, orphaned = 0, updated_at = ? WHERE id = ?')
+      .run(sel.start, sel.end, sel.exact, sel.prefix, sel.suffix, this.now(), current.id);
+    return this.get(id);
+  }
+
+  /** Deletion keeps the row, so that it can be undone. */
+  delete(id: number): void {
+    this.get(id);
+    this.db.prepare('UPDATE annotation SET deleted_at = ? WHERE id = ?').run(this.now(), id);
+  }
+
+  restore(id: number): Annotation {
+    const a = this.get(id, true);
+    this.db.prepare('UPDATE annotation SET deleted_at = NULL WHERE id = ?').run(a.id);
+    return this.get(id);
+  }
+
+  /**
+   * Re-anchors every annotation of a source to its new text (inside the caller's
+   * transaction). Returns how many moved and how many could not be placed.
+   */
+  reanchor(sourceId: number, text: string): { annotations: number; moved: number; orphaned: number } {
+    const rows = this.db
+      .prepare('SELECT id, start, "end", exact, prefix, suffix FROM annotation WHERE source_id = ?')
+      .all(sourceId) as (Selector & { id: number })[];
+    const orphan: Database.Statement = this.db.prepare('UPDATE annotation SET start = ?, "end" = ?, orphaned = 1 WHERE id = ?');
+    // Placed again: the selectors now describe the corrected text, for the next correction.
+    const place: Database.Statement = this.db.prepare(
+      'UPDATE annotation SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, orphaned = 0 WHERE id = ?',
+    );
+    let moved = 0;
+    let orphaned = 0;
+    for (const r of rows) {
+      const placed = anchor(text, r);
+      if (!placed) {
+        // The quote is kept as it was, so the historian can see what to re-attach.
+        orphaned++;
+        const at = Math.min(r.start, text.length);
+        orphan.run(at, at, r.id);
+      } else {
+        if (placed.start !== r.start || placed.end !== r.end) moved++;
+        const sel = describe(text, placed.start, placed.end);
+        place.run(sel.start, sel.end, sel.exact, sel.prefix, sel.suffix, r.id);
+      }
+    }
+    return { annotations: rows.length, moved, orphaned };
+  }
+}
