@@ -20,6 +20,11 @@ commands:
   search <query> [--json] [--limit N]
                              find passages (words, "phrases", -exclude, prefix*,
                              a OR b, source:, tag:, in:, date:1936..1938)
+  export markdown [--source ID | --tag NAME] [--out PATH]
+                             notes with their passages and citations as Markdown
+                             (--out FOLDER/ for one file per source; stdout without --out)
+  export annotations --format jsonld [--out PATH]
+                             annotations as W3C Web Annotation JSON-LD
   serve [--port N]           serve the workbench in browser mode on 127.0.0.1
 
 The project defaults to the app's default project (${path.join(userDataDir(), 'Default.sourcebench')}).`;
@@ -32,7 +37,7 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--project', '--port', '--limit', '--out', '--format']);
+const VALUE_FLAGS = new Set(['--project', '--port', '--limit', '--out', '--format', '--source', '--tag']);
 
 export function parseArgs(argv: string[]): Parsed {
   const out: Parsed = { args: [], flags: new Map() };
@@ -100,7 +105,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     const json = p.flags.has('--json');
     const project = p.flags.get('--project');
     if (project === true) throw new CliError('--project needs a file');
-    const commands = ['import', 'sources', 'show', 'search', 'serve'];
+    const commands = ['import', 'sources', 'show', 'search', 'export', 'serve'];
     if (!commands.includes(p.command)) throw new CliError(`unknown command "${p.command}" (try --help)`);
     // One-off commands work on --project or the default project and leave the app's
     // "last opened" alone; `serve` is the app, so it opens what the app would.
@@ -183,6 +188,40 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
           if (r.hits.length) io.out(`\n${r.hits.length} shown of ${r.total.toLocaleString()}${r.totalCapped ? '+' : ''} matching passages`);
         }
         return 0;
+      }
+      case 'export': {
+        const what = p.args[0];
+        const out = p.flags.get('--out');
+        if (out === true) throw new CliError('--out needs a path');
+        const write = (files: { name: string; content: string }[], folder: boolean) => {
+          if (out === undefined) return io.out(files.map((f) => f.content).join('\n'));
+          if (folder) {
+            fs.mkdirSync(out, { recursive: true });
+            for (const f of files) fs.writeFileSync(path.join(out, f.name), f.content);
+            io.out(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${out}`);
+          } else {
+            fs.writeFileSync(out, files[0]!.content);
+            io.out(`Wrote ${out}`);
+          }
+        };
+        if (what === 'markdown') {
+          const source = p.flags.get('--source');
+          const tag = p.flags.get('--tag');
+          if (source !== undefined && tag !== undefined) throw new CliError('give --source or --tag, not both');
+          const sourceId = source === undefined ? undefined : Number(source);
+          if (sourceId !== undefined && (!Number.isInteger(sourceId) || sourceId <= 0)) throw new CliError(`--source needs a source id, not "${String(source)}"`);
+          if (tag === true) throw new CliError('--tag needs a tag name');
+          const folder = out !== undefined && (out.endsWith('/') || out.endsWith(path.sep) || (fs.existsSync(out) && fs.statSync(out).isDirectory()));
+          write(await call(wb, 'exportMarkdown', { sourceId, tag, perSource: folder }), folder);
+          return 0;
+        }
+        if (what === 'annotations') {
+          const format = p.flags.get('--format') ?? 'jsonld';
+          if (format !== 'jsonld') throw new CliError(`unknown format "${String(format)}" (jsonld)`);
+          write([await call(wb, 'exportAnnotations', { format: 'jsonld' })], false);
+          return 0;
+        }
+        throw new CliError('export what? "export markdown" or "export annotations --format jsonld"');
       }
       case 'serve': {
         const portFlag = p.flags.get('--port');

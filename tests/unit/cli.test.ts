@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
+import { Workbench } from '../../src/main/workbench';
 import { fixture, tempDir } from './helpers';
 
 let home: string;
@@ -46,6 +47,25 @@ describe('sourcebench CLI', () => {
     const json = JSON.parse((await cli('--project', project, 'show', '1', '--json')).out);
     expect(json.passageList[0]).toMatchObject({ ordinal: 1, kind: 'heading', text: 'The census of January 1937' });
     expect(JSON.parse((await cli('sources', '--json')).out)).toEqual([]);
+  });
+
+  it('exports notes as Markdown (stdout, file, folder) and annotations as JSON-LD', async () => {
+    await cli('import', fixture('notes.md'));
+    const wb = Workbench.open({ home, project: path.join(home, 'Default.sourcebench'), remember: false });
+    await wb.createAnnotation({ sourceId: 1, start: 2, end: 12, colour: 'yellow' });
+    wb.close();
+    const dir = tempDir();
+    const md = await cli('export', 'markdown');
+    expect(md.code).toBe(0);
+    expect(md.out).toMatch(/^---\ntitle: Notes on the 1937 census/);
+    expect((await cli('export', 'markdown', '--source', '1', '--out', path.join(dir, 'one.md'))).code).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'one.md'), 'utf8')).toContain('# Notes on the 1937 census');
+    expect((await cli('export', 'markdown', '--out', `${path.join(dir, 'folder')}/`)).out).toMatch(/Wrote 1 file to/);
+    expect(fs.readdirSync(path.join(dir, 'folder'))).toEqual(['notes-on-the-1937-census.md']);
+    const ld = await cli('export', 'annotations', '--format', 'jsonld');
+    expect(JSON.parse(ld.out)).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+    expect((await cli('export', 'pdf')).code).toBe(2);
+    expect((await cli('export', 'markdown', '--source', 'x')).err).toMatch(/--source needs a source id/);
   });
 
   it('fails with a non-zero code and one line naming the file and the problem', async () => {

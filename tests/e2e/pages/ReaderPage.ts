@@ -17,6 +17,44 @@ export class ReaderPage {
     return this.region.getByRole('article', { name: `Passage ${n}`, exact: true });
   }
 
+  /** Selects `words` in passage n, as a mouse would, and releases the button. */
+  async select(n: number, words: string) {
+    const text = this.passage(n).locator('.passage-text');
+    await text.evaluate((el, w) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let offset = el.textContent!.indexOf(w);
+      if (offset < 0) throw new Error(`"${w}" is not in the passage`);
+      const range = document.createRange();
+      let startSet = false;
+      let remaining = w.length;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const len = node.textContent!.length;
+        if (!startSet) {
+          if (offset < len) {
+            range.setStart(node, offset);
+            startSet = true;
+            if (offset + remaining <= len) {
+              range.setEnd(node, offset + remaining);
+              break;
+            }
+            remaining -= len - offset;
+          } else offset -= len;
+        } else if (remaining <= len) {
+          range.setEnd(node, remaining);
+          break;
+        } else remaining -= len;
+      }
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+    }, words);
+    await text.dispatchEvent('mouseup');
+  }
+
+  highlights(): Locator {
+    return this.region.locator('mark.hl');
+  }
+
   current(): Locator {
     return this.region.locator('article[aria-current="true"]');
   }

@@ -6,7 +6,13 @@ import { useSource } from '../hooks/useSource';
 import { MetadataDialog } from './MetadataDialog';
 import { formatSize } from './LibraryView';
 import type { ReaderTarget } from './SearchView';
-import { Highlighted } from './SearchView';
+import { api, messageOf } from '../api';
+import { download, useAnnotations } from '../hooks/useAnnotations';
+import { AnnotationSidebar } from '../notes/AnnotationSidebar';
+import type { Span } from '../notes/highlights';
+import { PassageText, selectionOffsets } from '../notes/highlights';
+import type { HighlightColour } from '../../../shared/notes';
+import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: { sourceId: number | null; target: ReaderTarget | null; onBack(): void; onChanged(): void }) {
@@ -57,6 +63,16 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; onBa
   const [current, setCurrent] = useState(Math.max(0, targetIndex));
   const [editing, setEditing] = useState(false);
   const passages = source.passageList;
+  const annotations = useAnnotations(source.id);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const replaceInput = useRef<HTMLInputElement>(null);
+  const { reload: reloadAnnotations } = annotations;
+  // A corrected text moves annotations: read them again whenever the source is reloaded.
+  useEffect(() => {
+    void reloadAnnotations();
+  }, [source, reloadAnnotations]);
   const listRef = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
   useLayoutEffect(() => setMargin(listRef.current?.offsetTop ?? 0), [source]);
@@ -104,9 +120,53 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; onBa
 
   const byline = [source.author, source.date].filter(Boolean).join(' · ');
 
+  const onMouseUp = () => {
+    if (scrollRef.current) setSelection(selectionOffsets(scrollRef.current));
+  };
+
+  const annotate = async (colour: HighlightColour, withNote: boolean) => {
+    if (!selection) return;
+    const created = await annotations.run(() => api.createAnnotation({ sourceId: source.id, start: selection.start, end: selection.end, colour }));
+    window.getSelection()?.removeAllRanges();
+    setSelection(null);
+    if (created && withNote) setSelected(created.id);
+  };
+
+  const pick = (id: number) => {
+    setSelected(id);
+    const a = annotations.list.find((x) => x.id === id);
+    const index = a ? passages.findIndex((p) => p.start <= a.start && a.start <= p.end) : -1;
+    if (index >= 0) {
+      setCurrent(index);
+      virtualizer.scrollToIndex(index, { align: 'auto' });
+    }
+  };
+
+  const replaceText = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const r = await api.replaceSourceText({ id: source.id, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      setNotice(
+        `Text replaced from ${file.name}: ${r.source.passages} passages. ${r.annotations} annotations: ${r.annotations - r.orphaned} placed (${r.moved} moved), ${r.orphaned} not placed.`,
+      );
+      props.onSaved();
+    } catch (err) {
+      setNotice(`${file.name} was not used: ${messageOf(err)}. The text and its annotations are as they were.`);
+    }
+  };
+
+  const exportNotes = async () => {
+    try {
+      const [file] = await api.exportMarkdown({ sourceId: source.id });
+      if (file) download(file);
+    } catch (err) {
+      setNotice(messageOf(err));
+    }
+  };
+
   return (
-    <section className="reader" aria-label="Reader">
-      <div className="reader-scroll" ref={scrollRef} tabIndex={0} onKeyDown={onKey} aria-label="Source text">
+    <section className="reader with-sidebar" aria-label="Reader">
+      <div className="reader-scroll" ref={scrollRef} tabIndex={0} onKeyDown={onKey} onMouseUp={onMouseUp} aria-label="Source text">
         <header className="reader-header">
           <button type="button" className="link back" onClick={props.onBack}>
             {target ? '← Search results' : '← Library'}
@@ -139,9 +199,36 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; onBa
               </>
             )}
           </dl>
-          <button type="button" onClick={() => setEditing(true)}>
-            Edit metadata
-          </button>
+          <div className="reader-actions">
+            <button type="button" onClick={() => setEditing(true)}>
+              Edit metadata
+            </button>
+            <button type="button" onClick={() => replaceInput.current?.click()} title="Replace the text with a corrected version; annotations follow their quotes">
+              Replace text…
+            </button>
+            <button type="button" onClick={() => void exportNotes()}>
+              Export notes
+            </button>
+            <input
+              ref={replaceInput}
+              type="file"
+              hidden
+              accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml"
+              aria-label="Choose the corrected text"
+              onChange={(e) => {
+                void replaceText(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
+          </div>
+          {notice && (
+            <p className="banner info" role="status">
+              {notice}{' '}
+              <button type="button" className="link" onClick={() => setNotice(null)}>
+                Dismiss
+              </button>
+            </p>
+          )}
         </header>
         <div className="passages" ref={listRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
@@ -160,22 +247,37 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; onBa
                 <span className="ordinal" aria-hidden="true">
                   ¶{p.ordinal}
                 </span>
-                <p className="passage-text">
-                  {v.index === targetIndex && target ? (
-                    <Highlighted
-                      text={p.text}
-                      ranges={[[Math.max(0, target.start - p.start), Math.min(p.text.length, target.end - p.start)]]}
-                      className="search-hit"
-                    />
-                  ) : (
-                    p.text
-                  )}
+                <p className="passage-text" data-start={p.start}>
+                  <PassageText
+                    passage={p}
+                    annotations={annotations.list}
+                    hit={v.index === targetIndex && target ? target : null}
+                    selected={selected}
+                    onPick={pick}
+                  />
                 </p>
               </article>
             );
           })}
         </div>
       </div>
+      {selection && (
+        <div
+          className="selection-toolbar"
+          role="toolbar"
+          aria-label="Selection"
+          style={{ top: Math.max(8, selection.rect.top - 46), left: Math.max(8, selection.rect.left) }}
+          onMouseDown={(e) => e.preventDefault()}
+        >
+          {HIGHLIGHT_COLOURS.map((c) => (
+            <button key={c} type="button" className={`swatch-button hl-${c}`} aria-label={`Highlight ${c}`} onClick={() => void annotate(c, false)} />
+          ))}
+          <button type="button" className="primary" onClick={() => void annotate('yellow', true)}>
+            Annotate
+          </button>
+        </div>
+      )}
+      <AnnotationSidebar annotations={annotations} selected={selected} onSelect={setSelected} selection={selection} />
       {editing && (
         <MetadataDialog
           source={source}

@@ -1,0 +1,157 @@
+import { useEffect, useState } from 'react';
+import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
+import type { Annotation } from '../../../shared/types';
+import { api } from '../api';
+import type { useAnnotations } from '../hooks/useAnnotations';
+import { NoteEditor } from './NoteEditor';
+
+function excerpt(text: string, n = 140): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}
+
+function TagsField(props: { annotation: Annotation; onSave(tags: string[]): void }) {
+  const [value, setValue] = useState(props.annotation.tags.join(', '));
+  useEffect(() => setValue(props.annotation.tags.join(', ')), [props.annotation.tags]);
+  const save = () => {
+    const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
+    if (tags.join(',') !== props.annotation.tags.join(',')) props.onSave(tags);
+  };
+  return (
+    <input
+      className="tags-input"
+      aria-label="Annotation tags"
+      placeholder="Tags, comma-separated"
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={save}
+      onKeyDown={(e) => e.key === 'Enter' && save()}
+    />
+  );
+}
+
+/** The source's annotations in text order; the selected one opens its note editor. */
+export function AnnotationSidebar(props: {
+  annotations: ReturnType<typeof useAnnotations>;
+  selected: number | null;
+  onSelect(id: number | null): void;
+  selection: { start: number; end: number } | null;
+}) {
+  const { list, run, error } = props.annotations;
+  const [deleted, setDeleted] = useState<Annotation | null>(null);
+  const placed = list.filter((a) => !a.orphaned);
+  const orphans = list.filter((a) => a.orphaned);
+
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), 10_000);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+
+  const item = (a: Annotation) => {
+    const open = a.id === props.selected;
+    return (
+      <li key={a.id} className={`annotation ${open ? 'open' : ''}`} aria-label={`Annotation: ${excerpt(a.exact, 60)}`}>
+        <button type="button" className="annotation-head" aria-expanded={open} onClick={() => props.onSelect(open ? null : a.id)}>
+          <span className={`swatch hl-${a.colour}`} aria-hidden="true" />
+          <span className="annotation-quote">
+            {a.passage !== null && <span className="muted">¶{a.passage} </span>}“{excerpt(a.exact)}”
+          </span>
+        </button>
+        {!open && a.plain && <p className="annotation-preview">{excerpt(a.plain, 160)}</p>}
+        {!open && a.tags.length > 0 && (
+          <p className="annotation-tags">
+            {a.tags.map((t) => (
+              <span key={t} className="tag">
+                {t}
+              </span>
+            ))}
+          </p>
+        )}
+        {open && (
+          <div className="annotation-body">
+            <NoteEditor key={a.id} label="Note" body={a.body} onSave={(body) => void run(() => api.updateAnnotation({ id: a.id, body }))} />
+            <TagsField annotation={a} onSave={(tags) => void run(() => api.updateAnnotation({ id: a.id, tags }))} />
+            <div className="annotation-actions">
+              <span className="colours" role="group" aria-label="Colour">
+                {HIGHLIGHT_COLOURS.map((c) => (
+                  <button
+                    key={c}
+                    type="button"
+                    className={`swatch-button hl-${c}${a.colour === c ? ' current' : ''}`}
+                    aria-label={`Colour ${c}`}
+                    aria-pressed={a.colour === c}
+                    onClick={() => void run(() => api.updateAnnotation({ id: a.id, colour: c }))}
+                  />
+                ))}
+              </span>
+              {a.orphaned && (
+                <button
+                  type="button"
+                  disabled={!props.selection}
+                  title={props.selection ? 'Anchor it to the text selected in the reader' : 'Select the passage in the reader first'}
+                  onClick={() => props.selection && void run(() => api.reattachAnnotation({ id: a.id, start: props.selection!.start, end: props.selection!.end }))}
+                >
+                  Re-attach to selection
+                </button>
+              )}
+              <button
+                type="button"
+                className="link danger-text"
+                onClick={() =>
+                  void run(async () => {
+                    await api.deleteAnnotation({ id: a.id });
+                    setDeleted(a);
+                    props.onSelect(null);
+                  })
+                }
+              >
+                Delete
+              </button>
+            </div>
+          </div>
+        )}
+      </li>
+    );
+  };
+
+  return (
+    <aside className="annotations" aria-label="Annotations">
+      <h2 className="sidebar-title">
+        Notes <span className="muted">({list.length})</span>
+      </h2>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {deleted && (
+        <p className="undo" role="status">
+          Annotation deleted.{' '}
+          <button
+            type="button"
+            className="link"
+            onClick={() =>
+              void run(async () => {
+                await api.restoreAnnotation({ id: deleted.id });
+                props.onSelect(deleted.id);
+                setDeleted(null);
+              })
+            }
+          >
+            Undo
+          </button>
+        </p>
+      )}
+      {!list.length && <p className="muted small pad-s">Select text in the reader to highlight it or write a note about it.</p>}
+      <ul className="annotation-list">{placed.map(item)}</ul>
+      {orphans.length > 0 && (
+        <>
+          <h3 className="orphans-title">Not placed after the text was corrected ({orphans.length})</h3>
+          <p className="muted small pad-s">Their quote was not found in the new text. Select the right words in the reader and re-attach them.</p>
+          <ul className="annotation-list">{orphans.map(item)}</ul>
+        </>
+      )}
+    </aside>
+  );
+}

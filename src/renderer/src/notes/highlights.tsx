@@ -1,0 +1,82 @@
+/**
+ * Passage text with its highlights: the text is cut at every annotation boundary and each
+ * piece marked with the colour of the annotation on top. Rendered as React text nodes only.
+ */
+import type { ReactElement } from 'react';
+import type { Annotation, Passage } from '../../../shared/types';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export function PassageText(props: {
+  passage: Passage;
+  annotations: Annotation[];
+  hit: Span | null;
+  selected: number | null;
+  onPick(id: number): void;
+}) {
+  const { passage: p } = props;
+  const spans = props.annotations.filter((a) => !a.orphaned && a.end > p.start && a.start < p.end);
+  if (!spans.length && !props.hit) return <>{p.text}</>;
+  const cuts = new Set([0, p.text.length]);
+  for (const a of spans) {
+    cuts.add(Math.max(0, a.start - p.start));
+    cuts.add(Math.min(p.text.length, a.end - p.start));
+  }
+  if (props.hit) {
+    cuts.add(Math.max(0, props.hit.start - p.start));
+    cuts.add(Math.min(p.text.length, props.hit.end - p.start));
+  }
+  const points = [...cuts].sort((x, y) => x - y);
+  const out: ReactElement[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    if (to <= from) continue;
+    const text = p.text.slice(from, to);
+    const covering = spans.filter((a) => a.start - p.start <= from && a.end - p.start >= to);
+    const top = covering.find((a) => a.id === props.selected) ?? covering[covering.length - 1];
+    const isHit = !!props.hit && props.hit.start - p.start <= from && props.hit.end - p.start >= to;
+    if (!top && !isHit) {
+      out.push(<span key={from}>{text}</span>);
+      continue;
+    }
+    const className = [top ? `hl hl-${top.colour}` : '', top && top.id === props.selected ? 'hl-selected' : '', isHit ? 'search-hit' : '']
+      .filter(Boolean)
+      .join(' ');
+    out.push(
+      <mark
+        key={from}
+        className={className}
+        data-annotation={top?.id}
+        title={top?.plain ? top.plain.slice(0, 300) : undefined}
+        onClick={top ? () => props.onPick(top.id) : undefined}
+      >
+        {text}
+      </mark>,
+    );
+  }
+  return <>{out}</>;
+}
+
+/** The selection in the reader as offsets into the source text, or null. */
+export function selectionOffsets(container: HTMLElement): (Span & { rect: DOMRect }) | null {
+  const sel = window.getSelection();
+  if (!sel || sel.isCollapsed || !sel.rangeCount) return null;
+  const range = sel.getRangeAt(0);
+  const at = (node: Node, offset: number): number | null => {
+    const el = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest<HTMLElement>('.passage-text');
+    if (!el || !container.contains(el)) return null;
+    const base = Number(el.dataset.start);
+    const r = document.createRange();
+    r.setStart(el, 0);
+    r.setEnd(node, offset);
+    return base + r.toString().length;
+  };
+  const start = at(range.startContainer, range.startOffset);
+  const end = at(range.endContainer, range.endOffset);
+  if (start === null || end === null || end <= start) return null;
+  return { start, end, rect: range.getBoundingClientRect() };
+}

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, fixture, ROOT, test } from './fixtures';
+
+test('annotates a passage with a rich note that survives a reload, a corrected text and an export', async ({ page, library, reader }) => {
+  await library.importFiles([fixture('article.html')]);
+  await library.results.getByRole('button', { name: 'Dismiss' }).click();
+  await library.open('Counting the Victims of 1937');
+
+  // Select words, annotate, write a note with bold text and a list.
+  await reader.select(3, '681,692 executions');
+  const toolbar = page.getByRole('toolbar', { name: 'Selection' });
+  await expect(toolbar).toBeVisible();
+  await toolbar.getByRole('button', { name: 'Annotate' }).click();
+  const note = page.getByRole('textbox', { name: 'Note' });
+  await note.click();
+  await page.keyboard.type('Compare the ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('NKVD tallies');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type(' with memoirs.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('- regional reports');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('the 1993 article');
+  await expect(page.getByText('Saved')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Annotation tags' }).fill('figures, nkvd');
+  await page.getByRole('textbox', { name: 'Annotation tags' }).press('Enter');
+  await expect(reader.highlights()).toHaveText(['681,692 executions']);
+
+  // A plain highlight in another colour.
+  await reader.select(4, 'about one million');
+  await page.getByRole('button', { name: 'Highlight green' }).click();
+  await expect(reader.highlights()).toHaveCount(2);
+  await page.screenshot({ path: path.join(ROOT, 'docs', 'annotate.png') });
+
+  // Reload: the note is still there, with its formatting.
+  await page.reload();
+  await library.open('Counting the Victims of 1937');
+  const sidebar = page.getByRole('complementary', { name: 'Annotations' });
+  await expect(sidebar).toContainText('“681,692 executions”');
+  await expect(sidebar).toContainText('Compare the NKVD tallies with memoirs.');
+  await sidebar.getByRole('button', { name: /681,692 executions/ }).click();
+  await expect(note.locator('strong, .note-bold').first()).toHaveText('NKVD tallies');
+  await expect(note.locator('li')).toHaveText(['regional reports', 'the 1993 article']);
+
+  // Replace the text with a corrected version: the highlight stays on the same words.
+  const corrected = fs
+    .readFileSync(fixture('article.html'), 'utf8')
+    .replace('<h1>Counting', '<p>A new opening paragraph, added in the second edition of this test page.</p><h1>Counting')
+    .replace('<li>First estimate: about one million.</li>', '');
+  await page.getByLabel('Choose the corrected text').setInputFiles({ name: 'article-v2.html', mimeType: 'text/html', buffer: Buffer.from(corrected) });
+  await expect(page.getByRole('status').filter({ hasText: 'Text replaced' })).toContainText('2 annotations: 1 placed (1 moved), 1 not placed');
+  await expect(reader.highlights()).toHaveText(['681,692 executions']);
+  await expect(reader.passage(4)).toContainText('681,692 executions');
+  await expect(sidebar).toContainText('Not placed after the text was corrected (1)');
+
+  // Re-attach the orphan to the corrected words.
+  await sidebar.getByRole('button', { name: /about one million/ }).click();
+  await reader.select(5, 'at least 750,000');
+  await sidebar.getByRole('button', { name: 'Re-attach to selection' }).click();
+  await expect(sidebar.getByRole('alert')).toHaveCount(0);
+  await expect(reader.highlights()).toHaveText(['681,692 executions', 'at least 750,000']);
+
+  // Export: Markdown with the quote, the note's formatting and the citation.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export notes' }).click();
+  const file = await (await downloading).path();
+  const md = fs.readFileSync(file, 'utf8');
+  expect(md).toMatch(/^---\ntitle: Counting the Victims of 1937\n/);
+  expect(md).toContain('## ¶ 4 — Counting the Victims of 1937\n\n> 681,692 executions\n\nCompare');
+  expect(md).toContain('Compare the **NKVD tallies** with memoirs.');
+  expect(md).toContain('- regional reports\n- the 1993 article');
+  expect(md).toMatch(/— Ivanova, Anna; Smith, John, \*Counting the Victims of 1937\*, 2019-03-14, ¶ 4 · \[open in Sourcebench\]\(sourcebench:\/\/open\?project=/);
+  expect(md).toContain('tags: #figures #nkvd');
+  expect(md).not.toMatch(/<(strong|em|ul|li|p)[ >]/);
+});
+
+test('deleting an annotation can be undone', async ({ page, library, reader }) => {
+  await library.importFiles([fixture('notes.md')]);
+  await library.open('Notes on the 1937 census');
+  await reader.select(2, 'results were suppressed');
+  await page.getByRole('button', { name: 'Highlight pink' }).click();
+  const sidebar = page.getByRole('complementary', { name: 'Annotations' });
+  await sidebar.getByRole('button', { name: /results were suppressed/ }).click();
+  await sidebar.getByRole('button', { name: 'Delete' }).click();
+  await expect(reader.highlights()).toHaveCount(0);
+  await sidebar.getByRole('button', { name: 'Undo' }).click();
+  await expect(reader.highlights()).toHaveText(['results were suppressed']);
+});
