@@ -12,11 +12,42 @@ import { CHANNELS } from '../preload/channels';
 import { registerIpc } from './ipc';
 import { APP_NAME, appRoot, userDataDir } from './paths';
 import { Workbench } from './workbench';
+import { parseOpenLink } from '../shared/links';
 
 app.setName(APP_NAME);
 app.setPath('userData', userDataDir());
 
 let mainWindow: BrowserWindow | undefined;
+let workbench: Workbench | undefined;
+const PROTOCOL = 'sourcebench';
+
+// One app instance: a second launch (a sourcebench:// link on Windows and Linux) hands its
+// arguments to the first.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+/** Opens the project a link names (if it is not open) and shows its passage. */
+async function openLink(raw: string) {
+  const link = parseOpenLink(raw);
+  if (!link || !workbench) return;
+  try {
+    if (link.project && link.project !== workbench.projectPath) await workbench.openProject({ path: link.project });
+    mainWindow?.webContents.send(CHANNELS.openLink, link);
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  } catch (err) {
+    dialog.showErrorBox('Sourcebench could not open the link', (err as Error).message);
+  }
+}
+
+const pendingLinks: string[] = process.argv.filter((a) => a.startsWith(`${PROTOCOL}://`));
+app.on('second-instance', (_event, argv) => {
+  for (const a of argv) if (a.startsWith(`${PROTOCOL}://`)) void openLink(a);
+});
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  if (workbench && mainWindow) void openLink(url);
+  else pendingLinks.push(url);
+});
 const rendererIndex = path.join(appRoot(), 'out', 'renderer', 'index.html');
 const rendererUrl = pathToFileURL(rendererIndex).href;
 
@@ -120,7 +151,9 @@ app.whenReady().then(
   () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    let workbench: Workbench;
+    // During development Electron runs as `electron <app>`: register with that path.
+    if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [path.resolve(process.argv[1])]);
+    else app.setAsDefaultProtocolClient(PROTOCOL);
     try {
       workbench = Workbench.open({ home: userDataDir(), nativeBinding: electronNativeBinding() });
     } catch (err) {
@@ -128,13 +161,17 @@ app.whenReady().then(
       app.quit();
       return;
     }
-    registerIpc(workbench, () => mainWindow, rendererUrl);
+    const service = workbench;
+    registerIpc(service, () => mainWindow, rendererUrl);
     Menu.setApplicationMenu(buildMenu());
     createWindow();
+    mainWindow?.webContents.once('did-finish-load', () => {
+      for (const link of pendingLinks.splice(0)) void openLink(link);
+    });
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
-    app.on('will-quit', () => workbench.close());
+    app.on('will-quit', () => service.close());
   },
   (err: Error) => {
     console.error(err);

@@ -6,4 +6,5 @@ export const CHANNELS = {
   chooseProjectToOpen: 'sourcebench:choose-project-open',
   chooseProjectToCreate: 'sourcebench:choose-project-create',
   menu: 'sourcebench:menu',
+  openLink: 'sourcebench:open-link',
 } as const;

@@ -5,6 +5,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { METHOD_NAMES } from '../shared/methods';
 import type { BridgeApi, MenuCommand, SourcebenchBridge } from '../shared/bridge';
+import type { OpenLink } from '../shared/links';
 import { CHANNELS } from './channels';
 
 const api = Object.fromEntries(
@@ -22,6 +23,11 @@ const bridge: SourcebenchBridge = {
       const handler = (_event: unknown, command: MenuCommand) => listener(command);
       ipcRenderer.on(CHANNELS.menu, handler);
       return () => ipcRenderer.removeListener(CHANNELS.menu, handler);
+    },
+    onOpenLink(listener) {
+      const handler = (_event: unknown, link: OpenLink) => listener(link);
+      ipcRenderer.on(CHANNELS.openLink, handler);
+      return () => ipcRenderer.removeListener(CHANNELS.openLink, handler);
     },
   },
 };

@@ -2,6 +2,7 @@
 import type { SourcebenchApi } from './api';
 import type { MethodName } from './methods';
 import type { ErrorData } from './errors';
+import type { OpenLink } from './links';
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorData };
 
@@ -17,6 +18,8 @@ export interface DesktopBridge {
   chooseProjectToOpen(): Promise<string | null>;
   chooseProjectToCreate(): Promise<string | null>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** A `sourcebench://open` link was opened (from an exported note, say). */
+  onOpenLink(listener: (link: OpenLink) => void): () => void;
 }
 
 export interface SourcebenchBridge {

@@ -88,3 +88,47 @@ test('deleting an annotation can be undone', async ({ page, library, reader }) =
   await sidebar.getByRole('button', { name: 'Undo' }).click();
   await expect(reader.highlights()).toHaveText(['results were suppressed']);
 });
+
+test('lists every note in the Notes view, filters them, finds them in search and exports them', async ({ page, library, reader }) => {
+  await library.importFiles([fixture('article.html'), fixture('notes.md')]);
+  await library.results.getByRole('button', { name: 'Dismiss' }).click();
+  await library.open('Counting the Victims of 1937');
+  await reader.select(3, '681,692 executions');
+  await page.getByRole('button', { name: 'Annotate' }).click();
+  await page.getByRole('textbox', { name: 'Note' }).click();
+  await page.keyboard.type('Kolyma is not mentioned here.');
+  await expect(page.getByText('Saved')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Annotation tags' }).fill('follow-up');
+  await page.getByRole('textbox', { name: 'Annotation tags' }).press('Enter');
+  await page.getByRole('button', { name: '← Library' }).click();
+  await library.open('Notes on the 1937 census');
+  await reader.select(2, 'results were suppressed');
+  await page.getByRole('button', { name: 'Highlight blue' }).click();
+
+  await page.getByRole('button', { name: 'Notes', exact: true }).click();
+  const notes = page.getByRole('list', { name: 'All annotations' });
+  await expect(notes.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Filter notes by colour' }).selectOption('blue');
+  await expect(notes.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Filter notes by colour' }).selectOption('');
+  await page.getByRole('searchbox', { name: 'Filter notes' }).fill('kolyma');
+  await expect(notes.getByRole('listitem')).toHaveCount(1);
+  await page.screenshot({ path: path.join(ROOT, 'docs', 'notes.png') });
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Web Annotation JSON-LD' }).click();
+  const doc = JSON.parse(fs.readFileSync(await (await downloading).path(), 'utf8'));
+  expect(doc).toMatchObject({ type: 'AnnotationCollection', total: 2 });
+
+  await notes.getByRole('button', { name: /681,692 executions/ }).click();
+  await expect(reader.title).toHaveText('Counting the Victims of 1937');
+  await expect(page.getByRole('textbox', { name: 'Note' })).toContainText('Kolyma is not mentioned here.');
+
+  await page.keyboard.press('Control+k');
+  await page.getByRole('searchbox', { name: 'Search everything' }).fill('kolyma in:notes');
+  const first = page.getByRole('listbox', { name: 'Results' }).getByRole('option').first();
+  await expect(first).toContainText('Note');
+  await expect(first.locator('mark')).toHaveText('Kolyma');
+  await page.getByRole('searchbox', { name: 'Search everything' }).press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Note' })).toContainText('Kolyma is not mentioned here.');
+});

@@ -10,9 +10,11 @@ import { ProjectDialog } from './views/ProjectDialog';
 import { ReaderView } from './views/ReaderView';
 import type { ReaderTarget } from './views/SearchView';
 import { SearchView } from './views/SearchView';
+import { NotesView } from './notes/NotesView';
+import type { OpenLink } from '../../shared/links';
 import { useSearch } from './hooks/useSearch';
 
-type View = 'library' | 'reader' | 'search';
+type View = 'library' | 'reader' | 'search' | 'notes';
 
 export function App() {
   const project = useProject();
@@ -33,6 +35,8 @@ export function App() {
   const [projectDialog, setProjectDialog] = useState<'open' | 'create' | null>(null);
   const [projectMenu, setProjectMenu] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const currentPath = useRef<string | undefined>(undefined);
+  currentPath.current = project.info?.path;
   const filterRef = useRef<HTMLInputElement>(null);
 
   const openSource = (id: number) => {
@@ -71,12 +75,24 @@ export function App() {
     [project],
   );
 
-  // A different project: back to its library.
+  const showLink = useCallback((link: OpenLink) => {
+    setOpenId(link.sourceId);
+    setTarget({ sourceId: link.sourceId, passageId: 0, start: link.start ?? 0, end: link.end ?? link.start ?? 0 });
+    setPreviousView('library');
+    setView('reader');
+  }, []);
+  // A link into another project waits for that project to be open.
+  const pendingLink = useRef<OpenLink | null>(null);
+
+  // A different project: back to its library (or to the passage a link asked for).
   useEffect(() => {
+    const link = pendingLink.current;
+    pendingLink.current = null;
+    if (link) return showLink(link);
     setOpenId(null);
     setTarget(null);
     setView('library');
-  }, [project.info?.path]);
+  }, [project.info?.path, showLink]);
 
   useEffect(() => {
     const bridge = desktop;
@@ -85,7 +101,13 @@ export function App() {
       const paths = await choose();
       if (paths.length) await importer.importPaths(paths);
     };
-    return bridge.onMenuCommand((command) => {
+    const stopLinks = bridge.onOpenLink((link) => {
+      if (link.project && link.project !== currentPath.current) {
+        pendingLink.current = link;
+        void refresh();
+      } else showLink(link);
+    });
+    const stopMenu = bridge.onMenuCommand((command) => {
       if (command === 'new-project') void chooseProject('create');
       else if (command === 'open-project') void chooseProject('open');
       else if (command === 'import-files') void importFrom(bridge.chooseImportFiles);
@@ -96,7 +118,11 @@ export function App() {
         setTimeout(() => filterRef.current?.focus());
       }
     });
-  }, [chooseProject, importer]);
+    return () => {
+      stopLinks();
+      stopMenu();
+    };
+  }, [chooseProject, importer, refresh, showLink]);
 
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
@@ -131,6 +157,10 @@ export function App() {
         <button type="button" className={view === 'reader' ? 'rail-item active' : 'rail-item'} aria-pressed={view === 'reader'} onClick={() => setView('reader')}>
           <span aria-hidden="true">¶</span>
           <span className="rail-label">Reader</span>
+        </button>
+        <button type="button" className={view === 'notes' ? 'rail-item active' : 'rail-item'} aria-pressed={view === 'notes'} onClick={() => setView('notes')}>
+          <span aria-hidden="true">✎</span>
+          <span className="rail-label">Notes</span>
         </button>
         <div className="spacer" />
         <div className="project-switch">
@@ -179,11 +209,23 @@ export function App() {
             onClose={() => setView(previousView === 'search' ? 'library' : previousView)}
           />
         )}
+        {view === 'notes' && (
+          <NotesView
+            projectPath={project.info?.path}
+            onOpen={(a) => {
+              setOpenId(a.sourceId);
+              setTarget({ sourceId: a.sourceId, passageId: 0, start: a.start, end: a.end, annotationId: a.id });
+              setPreviousView('notes');
+              setView('reader');
+            }}
+          />
+        )}
         {view === 'reader' && (
           <ReaderView
             sourceId={openId}
             target={target}
-            onBack={() => setView(target ? 'search' : 'library')}
+            backLabel={target && previousView === 'search' ? 'Search results' : target && previousView === 'notes' ? 'Notes' : 'Library'}
+            onBack={() => setView(target && (previousView === 'search' || previousView === 'notes') ? previousView : 'library')}
             onChanged={() => void library.reload()}
           />
         )}

@@ -15,7 +15,7 @@ import type { HighlightColour } from '../../../shared/notes';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
-export function ReaderView(props: { sourceId: number | null; target: ReaderTarget | null; onBack(): void; onChanged(): void }) {
+export function ReaderView(props: { sourceId: number | null; target: ReaderTarget | null; backLabel: string; onBack(): void; onChanged(): void }) {
   const [version, setVersion] = useState(0);
   const { source, error } = useSource(props.sourceId, version);
   if (props.sourceId === null) {
@@ -47,6 +47,7 @@ export function ReaderView(props: { sourceId: number | null; target: ReaderTarge
       key={`${source.id}:${props.target?.passageId ?? ''}:${props.target?.start ?? ''}`}
       source={source}
       target={props.target?.sourceId === source.id ? props.target : null}
+      backLabel={props.backLabel}
       onBack={props.onBack}
       onSaved={() => {
         setVersion((v) => v + 1);
@@ -56,15 +57,17 @@ export function ReaderView(props: { sourceId: number | null; target: ReaderTarge
   );
 }
 
-function Reader(props: { source: SourceDetail; target: ReaderTarget | null; onBack(): void; onSaved(): void }) {
+function Reader(props: { source: SourceDetail; target: ReaderTarget | null; backLabel: string; onBack(): void; onSaved(): void }) {
   const { source, target } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const targetIndex = target ? source.passageList.findIndex((p) => p.id === target.passageId) : -1;
+  const targetIndex = target
+    ? source.passageList.findIndex((p) => (target.passageId ? p.id === target.passageId : p.start <= target.start && target.start < p.end))
+    : -1;
   const [current, setCurrent] = useState(Math.max(0, targetIndex));
   const [editing, setEditing] = useState(false);
   const passages = source.passageList;
   const annotations = useAnnotations(source.id);
-  const [selected, setSelected] = useState<number | null>(null);
+  const [selected, setSelected] = useState<number | null>(target?.annotationId ?? null);
   const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const replaceInput = useRef<HTMLInputElement>(null);
@@ -169,7 +172,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; onBa
       <div className="reader-scroll" ref={scrollRef} tabIndex={0} onKeyDown={onKey} onMouseUp={onMouseUp} aria-label="Source text">
         <header className="reader-header">
           <button type="button" className="link back" onClick={props.onBack}>
-            {target ? '← Search results' : '← Library'}
+            ← {props.backLabel}
           </button>
           <h1 className="reader-title">{source.title}</h1>
           <p className="byline">{byline || <span className="muted">No author or date recorded</span>}</p>
@@ -251,7 +254,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; onBa
                   <PassageText
                     passage={p}
                     annotations={annotations.list}
-                    hit={v.index === targetIndex && target ? target : null}
+                    hit={v.index === targetIndex && target && !target.annotationId ? target : null}
                     selected={selected}
                     onPick={pick}
                   />

@@ -5,9 +5,12 @@ import type { useSearch } from '../hooks/useSearch';
 
 export interface ReaderTarget {
   sourceId: number;
+  /** 0 when the target is known by its offsets only. */
   passageId: number;
   start: number;
   end: number;
+  /** Open this annotation's note. */
+  annotationId?: number;
 }
 
 /** A snippet as text with <mark>ed matches: React text nodes, never markup from the source. */
@@ -93,7 +96,8 @@ export function SearchView(props: {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
-  const open = (hit: SearchHit) => props.onOpen({ sourceId: hit.sourceId, passageId: hit.passageId, start: hit.start, end: hit.end });
+  const open = (hit: SearchHit) =>
+    props.onOpen({ sourceId: hit.sourceId, passageId: hit.passageId, start: hit.start, end: hit.end, annotationId: hit.annotationId });
 
   const onKey = (e: KeyboardEvent) => {
     const pos = order.indexOf(selected);
@@ -205,7 +209,7 @@ export function SearchView(props: {
                   onMouseEnter={() => setSelected(index)}
                   onClick={() => open(hit)}
                 >
-                  <span className="ordinal">¶{hit.ordinal}</span>
+                  <span className="ordinal">{hit.kind === 'note' ? 'Note' : `¶${hit.ordinal}`}</span>
                   <span className="snippet">
                     <Highlighted text={hit.snippet} ranges={hit.highlights} />
                     {hit.matched.length > 0 && (

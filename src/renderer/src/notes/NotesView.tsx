@@ -1,0 +1,140 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
+import type { Annotation } from '../../../shared/types';
+import { api, messageOf } from '../api';
+import { download } from '../hooks/useAnnotations';
+import { fold } from '../hooks/useLibrary';
+
+/** Every annotation of the project, filterable by source, tag, colour and text; with export. */
+export function NotesView(props: { projectPath: string | undefined; onOpen(a: Annotation): void }) {
+  const [list, setList] = useState<Annotation[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [source, setSource] = useState('');
+  const [tag, setTag] = useState('');
+  const [colour, setColour] = useState('');
+
+  const reload = useCallback(async () => {
+    try {
+      setList(await api.listAnnotations({}));
+      setError(null);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload, props.projectPath]);
+
+  const sources = useMemo(() => [...new Map(list.map((a) => [a.sourceId, a.sourceTitle])).entries()], [list]);
+  const tags = useMemo(() => [...new Set(list.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)), [list]);
+  const visible = useMemo(() => {
+    const words = fold(text).split(/\s+/).filter(Boolean);
+    return list.filter(
+      (a) =>
+        (!source || String(a.sourceId) === source) &&
+        (!tag || a.tags.includes(tag)) &&
+        (!colour || a.colour === colour) &&
+        words.every((w) => fold(`${a.exact} ${a.plain} ${a.sourceTitle} ${a.tags.join(' ')}`).includes(w)),
+    );
+  }, [list, text, source, tag, colour]);
+
+  const exportFiles = async (kind: 'markdown' | 'folder' | 'jsonld') => {
+    try {
+      if (kind === 'jsonld') download(await api.exportAnnotations({ format: 'jsonld' }), 'application/ld+json');
+      else {
+        const files = await api.exportMarkdown({
+          sourceId: source ? Number(source) : undefined,
+          tag: tag || undefined,
+          perSource: kind === 'folder',
+        });
+        files.forEach((f) => download(f));
+      }
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  };
+
+  return (
+    <section className="notes-view" aria-label="Notes">
+      <header className="toolbar">
+        <h1 className="view-title">Notes</h1>
+        <span className="muted">
+          {visible.length === list.length ? `${list.length} annotations` : `${visible.length} of ${list.length} annotations`}
+        </span>
+        <div className="spacer" />
+        <input type="search" aria-label="Filter notes" placeholder="Filter by words" value={text} onChange={(e) => setText(e.target.value)} />
+        <select aria-label="Filter notes by source" value={source} onChange={(e) => setSource(e.target.value)}>
+          <option value="">All sources</option>
+          {sources.map(([id, title]) => (
+            <option key={id} value={id}>
+              {title}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Filter notes by tag" value={tag} onChange={(e) => setTag(e.target.value)}>
+          <option value="">All tags</option>
+          {tags.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+        <select aria-label="Filter notes by colour" value={colour} onChange={(e) => setColour(e.target.value)}>
+          <option value="">All colours</option>
+          {HIGHLIGHT_COLOURS.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </header>
+      <div className="notes-export">
+        <span className="muted small">Export {source || tag ? 'the filtered source or tag' : 'all notes'}:</span>
+        <button type="button" onClick={() => void exportFiles('markdown')}>
+          Markdown, one file
+        </button>
+        <button type="button" onClick={() => void exportFiles('folder')}>
+          Markdown, a file per source
+        </button>
+        <button type="button" onClick={() => void exportFiles('jsonld')}>
+          Web Annotation JSON-LD
+        </button>
+      </div>
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+      {!list.length ? (
+        <div className="empty">
+          <h2>No notes yet</h2>
+          <p>Select words in the reader to highlight them in a colour, or choose Annotate to write a note about them. Every note appears here.</p>
+        </div>
+      ) : (
+        <ul className="notes-list" aria-label="All annotations">
+          {visible.map((a) => (
+            <li key={a.id} className="annotation">
+              <button type="button" className="annotation-head" onClick={() => props.onOpen(a)}>
+                <span className={`swatch hl-${a.colour}`} aria-hidden="true" />
+                <span>
+                  <span className="note-source">
+                    {a.sourceTitle}
+                    {a.passage !== null ? ` · ¶${a.passage}` : ' · not placed'}
+                  </span>
+                  <span className="annotation-quote">“{a.exact.length > 220 ? `${a.exact.slice(0, 219)}…` : a.exact}”</span>
+                </span>
+              </button>
+              {a.plain && <p className="annotation-preview">{a.plain.length > 400 ? `${a.plain.slice(0, 399)}…` : a.plain}</p>}
+              {a.tags.length > 0 && (
+                <p className="annotation-tags">
+                  {a.tags.map((t) => (
+                    <span key={t} className="tag">
+                      {t}
+                    </span>
+                  ))}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
