@@ -119,9 +119,11 @@ export class SearchIndex {
     for (const t of this.db.prepare('SELECT st.source_id AS id, t.name FROM source_tag st JOIN tag t ON t.id = st.tag_id').all() as { id: number; name: string }[]) {
       tags.set(t.id, [...(tags.get(t.id) ?? []), t.name]);
     }
+    // A plain scan of the (small) source rows, sorted here: faster than walking the index.
     const rows = this.db
-      .prepare('SELECT id, title, date, first_passage AS lo, first_passage + passage_count - 1 AS hi FROM source WHERE passage_count > 0 ORDER BY first_passage')
+      .prepare('SELECT id, title, date, first_passage AS lo, first_passage + passage_count - 1 AS hi FROM source WHERE passage_count > 0')
       .all() as Omit<SourceInfo, 'tags'>[];
+    rows.sort((a, b) => a.lo - b.lo);
     this.info = rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
     this.byId = new Map(this.info.map((r) => [r.id, r]));
     return this.info;

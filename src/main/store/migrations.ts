@@ -25,12 +25,17 @@ export const MIGRATIONS: readonly Migration[] = [
         file_name     TEXT,
         encoding      TEXT NOT NULL,
         hash          TEXT NOT NULL UNIQUE,
-        text          TEXT NOT NULL,
         chars         INTEGER NOT NULL,
         bytes         INTEGER NOT NULL,
         passage_count INTEGER NOT NULL,
         meta          TEXT NOT NULL DEFAULT '{}',
         imported_at   TEXT NOT NULL
+      );
+      -- The full text lives apart from the metadata, so that listing thousands of sources
+      -- reads small rows only.
+      CREATE TABLE source_text (
+        source_id INTEGER PRIMARY KEY REFERENCES source(id) ON DELETE CASCADE,
+        text      TEXT NOT NULL
       );
       CREATE TABLE passage (
         id        INTEGER PRIMARY KEY,
@@ -82,7 +87,6 @@ export const MIGRATIONS: readonly Migration[] = [
       -- matches to sources, and filters sources, by these ranges.
       ALTER TABLE source ADD COLUMN first_passage INTEGER;
       UPDATE source SET first_passage = (SELECT min(id) FROM passage WHERE source_id = source.id);
-      CREATE INDEX source_by_first_passage ON source(first_passage);
     `,
   },
   {

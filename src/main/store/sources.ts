@@ -109,9 +109,9 @@ export class SourceStore {
   insert(src: NewSource): number {
     const insertSource = this.sql(`
       INSERT INTO source (title, author, date, origin, kind, language, file_name, encoding, hash,
-                          text, chars, bytes, passage_count, meta, imported_at)
+                          chars, bytes, passage_count, meta, imported_at)
       VALUES (@title, @author, @date, @origin, @kind, @language, @fileName, @encoding, @hash,
-              @text, @chars, @bytes, @passageCount, @meta, @importedAt)`);
+              @chars, @bytes, @passageCount, @meta, @importedAt)`);
     const insertPassage = this.sql('INSERT INTO passage (source_id, ordinal, start, "end", kind, text) VALUES (?, ?, ?, ?, ?, ?)');
     return this.db.transaction(() => {
       const info = insertSource.run({
@@ -124,7 +124,6 @@ export class SourceStore {
         fileName: src.fileName,
         encoding: src.encoding,
         hash: src.hash,
-        text: src.text,
         chars: src.text.length,
         bytes: src.bytes,
         passageCount: src.passages.length,
@@ -132,6 +131,7 @@ export class SourceStore {
         importedAt: new Date().toISOString(),
       });
       const id = Number(info.lastInsertRowid);
+      this.sql('INSERT INTO source_text (source_id, text) VALUES (?, ?)').run(id, src.text);
       let first = 0;
       src.passages.forEach((p, i) => {
         const row = insertPassage.run(id, i + 1, p.start, p.end, p.kind, src.text.slice(p.start, p.end));
@@ -159,9 +159,10 @@ export class SourceStore {
       const row = insertPassage.run(id, i + 1, p.start, p.end, p.kind, src.text.slice(p.start, p.end));
       if (i === 0) first = Number(row.lastInsertRowid);
     });
+    this.sql('UPDATE source_text SET text = ? WHERE source_id = ?').run(src.text, id);
     this.sql(
-      `UPDATE source SET text = ?, hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ? WHERE id = ?`,
-    ).run(src.text, src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, id);
+      `UPDATE source SET hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ? WHERE id = ?`,
+    ).run(src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, id);
   }
 
   kindOf(id: number): string {
@@ -194,7 +195,7 @@ export class SourceStore {
   }
 
   text(id: number): string {
-    const row = this.db.prepare('SELECT text FROM source WHERE id = ?').get(id) as { text: string } | undefined;
+    const row = this.sql('SELECT text FROM source_text WHERE source_id = ?').get(id) as { text: string } | undefined;
     if (!row) throw new ApiError('not_found', `There is no source with id ${id} in this project`);
     return row.text;
   }

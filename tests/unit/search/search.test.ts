@@ -147,7 +147,8 @@ describe('search', () => {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.exec(MIGRATIONS[0]!.sql);
     db.pragma('user_version = 1');
-    db.prepare(`INSERT INTO source (id, title, kind, encoding, hash, text, chars, bytes, passage_count, imported_at) VALUES (1, 'Old', 'text', 'utf-8', 'x', 'Butovo firing range', 19, 19, 1, '2020-01-01')`).run();
+    db.prepare(`INSERT INTO source (id, title, kind, encoding, hash, chars, bytes, passage_count, imported_at) VALUES (1, 'Old', 'text', 'utf-8', 'x', 19, 19, 1, '2020-01-01')`).run();
+    db.prepare(`INSERT INTO source_text (source_id, text) VALUES (1, 'Butovo firing range')`).run();
     db.prepare(`INSERT INTO passage (source_id, ordinal, start, "end", kind, text) VALUES (1, 1, 0, 19, 'paragraph', 'Butovo firing range')`).run();
     db.close();
     openProjectDb(file).close();

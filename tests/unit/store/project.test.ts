@@ -27,7 +27,7 @@ describe('project file', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['passage', 'source', 'source_tag', 'tag']));
+    expect(tables).toEqual(expect.arrayContaining(["passage", "source", "source_tag", "source_text", "tag"]));
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
