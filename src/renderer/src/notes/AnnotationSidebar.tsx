@@ -4,6 +4,7 @@ import type { Annotation } from '../../../shared/types';
 import { api } from '../api';
 import type { useAnnotations } from '../hooks/useAnnotations';
 import { NoteEditor } from './NoteEditor';
+import { TagList } from '../components/TagList';
 
 function excerpt(text: string, n = 140): string {
   const t = text.replace(/\s+/g, ' ').trim();
@@ -59,15 +60,7 @@ export function AnnotationSidebar(props: {
           </span>
         </button>
         {!open && a.plain && <p className="annotation-preview">{excerpt(a.plain, 160)}</p>}
-        {!open && a.tags.length > 0 && (
-          <p className="annotation-tags">
-            {a.tags.map((t) => (
-              <span key={t} className="tag">
-                {t}
-              </span>
-            ))}
-          </p>
-        )}
+        {!open && <TagList tags={a.tags} className="annotation-tags" />}
         {open && (
           <div className="annotation-body">
             <NoteEditor key={a.id} label="Note" body={a.body} onSave={(body) => void run(() => api.updateAnnotation({ id: a.id, body }))} />

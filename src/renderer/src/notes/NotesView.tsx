@@ -4,6 +4,7 @@ import type { Annotation } from '../../../shared/types';
 import { api, messageOf } from '../api';
 import { download } from '../hooks/useAnnotations';
 import { fold } from '../hooks/useLibrary';
+import { TagList } from '../components/TagList';
 
 /** Every annotation of the project, filterable by source, tag, colour and text; with export. */
 export function NotesView(props: { projectPath: string | undefined; onOpen(a: Annotation): void }) {
@@ -122,15 +123,7 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
                 </span>
               </button>
               {a.plain && <p className="annotation-preview">{a.plain.length > 400 ? `${a.plain.slice(0, 399)}…` : a.plain}</p>}
-              {a.tags.length > 0 && (
-                <p className="annotation-tags">
-                  {a.tags.map((t) => (
-                    <span key={t} className="tag">
-                      {t}
-                    </span>
-                  ))}
-                </p>
-              )}
+              <TagList tags={a.tags} className="annotation-tags" />
             </li>
           ))}
         </ul>

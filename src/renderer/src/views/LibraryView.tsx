@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import type { LibraryState, SortKey } from '../hooks/useLibrary';
 import { MetadataDialog } from './MetadataDialog';
 import { ImportButton } from './ImportButton';
+import { TagList } from '../components/TagList';
 import type { ImportState } from '../hooks/useImporter';
 
 const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
@@ -173,11 +174,7 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
                     <div role="cell">{s.date ?? <span className="muted">—</span>}</div>
                     <div role="cell" title={s.origin ?? ''}>{s.origin ?? <span className="muted">—</span>}</div>
                     <div role="cell" className="tags-cell">
-                      {s.tags.map((t) => (
-                        <span key={t} className="tag">
-                          {t}
-                        </span>
-                      ))}
+                      <TagList tags={s.tags} />
                     </div>
                     <div role="cell" className="num">{s.passages.toLocaleString()}</div>
                     <div role="cell" className="num">{formatSize(s.bytes)}</div>

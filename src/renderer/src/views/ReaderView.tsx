@@ -5,6 +5,7 @@ import type { SourceDetail } from '../../../shared/types';
 import { useSource } from '../hooks/useSource';
 import { MetadataDialog } from './MetadataDialog';
 import { formatSize } from './LibraryView';
+import { TagList } from '../components/TagList';
 import type { ReaderTarget } from './SearchView';
 import { api, messageOf } from '../api';
 import { download, useAnnotations } from '../hooks/useAnnotations';
@@ -193,11 +194,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
               <>
                 <dt>Tags</dt>
                 <dd>
-                  {source.tags.map((t) => (
-                    <span key={t} className="tag">
-                      {t}
-                    </span>
-                  ))}
+                  <TagList tags={source.tags} />
                 </dd>
               </>
             )}
