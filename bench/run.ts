@@ -1,13 +1,15 @@
 /**
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
- *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]`
+ *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
+ *                   [--claims DIR [--answers FILE] [--claims-only]]`
  *
  * Prints a table of:
  *   - import throughput (MB/s of plain text) beside the raw floor measured in the same run:
  *     reading the same files and a bare better-sqlite3 insert of the same paragraphs;
  *   - time to open a project of 10,000 sources and show the library (API, and in Chromium);
  *   - time to open a 2 MB source in the reader (API, and in Chromium);
- *   - search at each --passages size (bench/search.ts), beside plain FTS5 and plain MiniSearch.
+ *   - search at each --passages size (bench/search.ts), beside plain FTS5 and plain MiniSearch;
+ *   - with --claims, claim extraction scored on a labelled corpus (bench/claims.ts).
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ import { Workbench } from '../src/main/workbench';
 import type { CorpusFile } from './corpus';
 import { listCorpus, writeCorpus } from './corpus';
 import { benchSearch } from './search';
+import { benchClaims } from './claims';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -110,6 +113,9 @@ function chromiumPath(): string | undefined {
 }
 
 async function main() {
+  const claimsDir = opt('--claims');
+  if (claimsDir) rows.push(...benchClaims(path.resolve(claimsDir), path.resolve(opt('--answers') ?? path.join(claimsDir, 'answers.json'))));
+  if (args.includes('--claims-only')) return printTable();
   const corpusDir = opt('--corpus');
   const neededMb = Math.max(targetMb, Math.ceil((Math.max(0, ...searchSizes) * 450) / 1048576));
   const files = corpusDir ? listCorpus(path.resolve(corpusDir)) : writeCorpus(path.join(ROOT, '.bench'), neededMb * 1048576);

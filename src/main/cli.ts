@@ -7,6 +7,9 @@ import path from 'node:path';
 import type { Input, MethodName, Output } from '../shared/api';
 import type { ImportOutcome, SourceSummary } from '../shared/types';
 import { dispatch, validate } from './dispatch';
+import { extractClaims } from './claims/extract';
+import { decodeBytes } from './ingest/decode';
+import { ApiError } from '../shared/errors';
 import { defaultProjectPath, rendererDir, userDataDir } from './paths';
 import { startServer } from './server';
 import { Workbench } from './workbench';
@@ -25,6 +28,8 @@ commands:
                              (--out FOLDER/ for one file per source; stdout without --out)
   export annotations --format jsonld [--out PATH]
                              annotations as W3C Web Annotation JSON-LD
+  claims <file> [--json]     the numeric claims about people a text makes (the file is
+                             read, not imported)
   serve [--port N]           serve the workbench in browser mode on 127.0.0.1
 
 The project defaults to the app's default project (${path.join(userDataDir(), 'Default.sourcebench')}).`;
@@ -105,8 +110,9 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     const json = p.flags.has('--json');
     const project = p.flags.get('--project');
     if (project === true) throw new CliError('--project needs a file');
-    const commands = ['import', 'sources', 'show', 'search', 'export', 'serve'];
+    const commands = ['import', 'sources', 'show', 'search', 'export', 'claims', 'serve'];
     if (!commands.includes(p.command)) throw new CliError(`unknown command "${p.command}" (try --help)`);
+    if (p.command === 'claims') return claimsOfFile(p.args[0], json, io);
     // One-off commands work on --project or the default project and leave the app's
     // "last opened" alone; `serve` is the app, so it opens what the app would.
     const serving = p.command === 'serve';
@@ -252,6 +258,37 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
   } finally {
     wb?.close();
   }
+}
+
+/** `claims <file>`: offsets are into the file's text exactly as read (nothing normalised). */
+function claimsOfFile(file: string | undefined, json: boolean, io: CliIo): number {
+  if (!file) throw new CliError('claims needs a file');
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    throw new CliError(`${file}: no such file`);
+  }
+  const name = path.basename(file);
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let text: string;
+  try {
+    decodeBytes(name, bytes);
+    text = utf8.decode(bytes);
+  } catch (err) {
+    if (err instanceof ApiError && err.code !== 'bad_encoding') throw new CliError(err.message);
+    text = decodeBytes(name, bytes).text;
+  }
+  const claims = extractClaims(text);
+  if (json) io.out(JSON.stringify(claims, null, 2));
+  else if (!claims.length) io.out(`${name}: no numeric claims about people found`);
+  else {
+    for (const c of claims) {
+      const value = c.low === c.high ? `${c.low}` : `${c.low ?? '…'}–${c.high ?? '…'}`;
+      io.out(`${c.measure.padEnd(10)} ${(c.approx ? '~' : '') + value}${c.unit === 'percent' ? '%' : ''}  “${c.quote.replace(/\s+/g, ' ')}”${c.event ? `  [${c.event}]` : ''}`);
+    }
+  }
+  return 0;
 }
 
 const isMain = process.argv[1] && /cli\.(ts|js|mjs)$/.test(process.argv[1]);

@@ -68,6 +68,27 @@ describe('sourcebench CLI', () => {
     expect((await cli('export', 'markdown', '--source', 'x')).err).toMatch(/--source needs a source id/);
   });
 
+  it('prints the claims of a file as JSON with offsets into its text, without importing it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'estimates.txt');
+    const text = 'Some historians say between 600,000 and 1.2 million people were executed.\r\nOthers count 681,692 executions.\n';
+    fs.writeFileSync(file, `\uFEFF${text}`);
+    const r = await cli('claims', file, '--json');
+    expect(r.code).toBe(0);
+    const claims = JSON.parse(r.out);
+    const raw = fs.readFileSync(file, 'utf8');
+    expect(claims.map((c: { measure: string; low: number; high: number }) => [c.measure, c.low, c.high])).toEqual([
+      ['executed', 600000, 1200000],
+      ['executed', 681692, 681692],
+    ]);
+    for (const c of claims) {
+      expect(raw.slice(c.start, c.end)).toBe(c.quote);
+      expect(Object.keys(c).sort()).toEqual(['approx', 'end', 'event', 'high', 'low', 'measure', 'quote', 'start', 'unit']);
+    }
+    expect(fs.existsSync(path.join(home, 'Default.sourcebench'))).toBe(false);
+    expect((await cli('claims', path.join(dir, 'missing.txt'))).err).toMatch(/missing\.txt: no such file/);
+  });
+
   it('fails with a non-zero code and one line naming the file and the problem', async () => {
     const dir = tempDir();
     const empty = path.join(dir, 'empty.txt');

@@ -1,0 +1,196 @@
+/**
+ * Quantities in English prose, with their offsets: digits ("681,692", "1.2 million",
+ * "3.5m", "~700,000"), number words ("two million", "a third", "half"), vague magnitudes
+ * ("tens of thousands", "millions"), percentages, ranges ("600,000 to 1.2 million",
+ * "7–10 million", "between 5 and 7 million") and the bounds and hedges before them
+ * ("at least", "up to", "about", "an estimated", "on the order of").
+ *
+ * Written here rather than taken from a library: the number-word packages on npm read
+ * "two million" but none reads vague magnitudes, fractions and ranges with the offsets a
+ * quote needs, which is most of the job.
+ */
+
+export interface Quantity {
+  start: number;
+  end: number;
+  low: number | null;
+  high: number | null;
+  unit: 'count' | 'percent';
+  approx: boolean;
+  /** A vague magnitude ("thousands") rather than a figure. */
+  vague: boolean;
+  /** The bare number was a plain 4-digit integer (maybe a year), or a span of years. */
+  yearLike: boolean;
+  /** The first number as written. */
+  text: string;
+}
+
+const SMALL: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
+  seventy: 70, eighty: 80, ninety: 90, a: 1, an: 1, several: 3, dozen: 12,
+};
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, m: 1e6, mln: 1e6, bn: 1e9, k: 1e3 };
+const FRACTIONS: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, tenth: 10 };
+const VAGUE: [RegExp, number][] = [
+  [/^tens of millions$/i, 1e7],
+  [/^hundreds of thousands$/i, 1e5],
+  [/^tens of thousands$/i, 1e4],
+  [/^millions$/i, 1e6],
+  [/^thousands$/i, 1e3],
+  [/^hundreds$/i, 100],
+];
+
+const W = Object.keys(SMALL).filter((w) => w !== 'a' && w !== 'an' && w !== 'several' && w !== 'dozen').join('|');
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const SCALE = String.raw`(?:\s?(?:hundred\s+)?(?:thousand|million|billion)|(?:m|mln|bn|k)\b)`;
+const WORDNUM = String.raw`(?:(?:${W})(?:[- ](?:${W}))?|an?|several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:${W})(?:[- ](?:${W}))?`;
+const FRACTION = String.raw`(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?|half`;
+const VAGUE_RE = String.raw`(?:tens|hundreds)\s+of\s+(?:thousands|millions)|millions|thousands`;
+const ATOM = new RegExp(
+  String.raw`(?<![\w.,])(?:(?<frac>${FRACTION})|(?<vague>${VAGUE_RE})|(?<digits>${DIGITS})(?<scale>${SCALE})?|(?<words>${WORDNUM}))(?<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w])`,
+  'gi',
+);
+
+function wordValue(words: string): number | null {
+  let total = 0;
+  let current = 0;
+  for (const w of words.toLowerCase().split(/[\s-]+/)) {
+    if (w === 'few') continue;
+    if (w in SMALL) current += SMALL[w]!;
+    else if (w === 'hundred') current = (current || 1) * 100;
+    else if (w in SCALES) {
+      total += (current || 1) * SCALES[w]!;
+      current = 0;
+    } else return null;
+  }
+  return total + current;
+}
+
+interface Atom {
+  start: number;
+  end: number;
+  value: number;
+  scaled: boolean;
+  unit: 'count' | 'percent';
+  vague: boolean;
+  approx: boolean;
+  yearLike: boolean;
+  text: string;
+}
+
+function atoms(text: string): Atom[] {
+  const out: Atom[] = [];
+  for (const m of text.matchAll(ATOM)) {
+    const g = m.groups!;
+    const start = m.index;
+    const end = start + m[0].length;
+    const pct = !!g.pct;
+    if (g.frac) {
+      const parts = g.frac.toLowerCase().split(/[- ]/);
+      const base = FRACTIONS[parts[parts.length - 1]!.replace(/s$/, '')]!;
+      const n = parts.length > 1 ? (SMALL[parts[0]!] ?? 1) : 1;
+      out.push({ start, end, value: Math.round(n * base * 10) / 10, scaled: false, unit: 'percent', vague: false, approx: false, yearLike: false, text: m[0] });
+    } else if (g.vague) {
+      const v = VAGUE.find(([re]) => re.test(g.vague!.replace(/\s+/g, ' ')))![1];
+      out.push({ start, end, value: v, scaled: true, unit: 'count', vague: true, approx: true, yearLike: false, text: m[0] });
+    } else if (g.digits) {
+      let value = Number(g.digits.replace(/,/g, ''));
+      const scale = g.scale?.trim().toLowerCase().split(/\s+/) ?? [];
+      for (const s of scale) value *= SCALES[s] ?? 1;
+      const yearLike = !g.scale && !pct && /^\d{4}$/.test(g.digits) && value >= 1000 && value <= 2100;
+      out.push({ start, end, value, scaled: scale.length > 0, unit: pct ? 'percent' : 'count', vague: false, approx: false, yearLike, text: m[0] });
+    } else if (g.words) {
+      const value = wordValue(g.words);
+      if (value === null) continue;
+      const few = /\b(?:several|few)\b/i.test(g.words);
+      out.push({ start, end, value, scaled: /thousand|million|billion/i.test(g.words), unit: pct ? 'percent' : 'count', vague: few, approx: few, yearLike: false, text: m[0] });
+    }
+  }
+  return out;
+}
+
+const LOW_BOUND = /(?:\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|well\s+over|well\s+above|above|exceeding)\s+)$/i;
+const HIGH_BOUND = /(?:\b(?:up\s+to|as\s+many\s+as|as\s+high\s+as|fewer\s+than|less\s+than|no\s+more\s+than|at\s+most|under|below)\s+)$/i;
+const HEDGE = /(?:(?:\b(?:about|around|roughly|approximately|an\s+estimated|estimated|nearly|almost|some|circa|ca\.|close\s+to|on\s+the\s+order\s+of|perhaps|possibly|probably|maybe|an\s+approximate|approx\.)\s+)|~\s*)$/i;
+const RANGE_JOIN = /^\s*(?:to|–|—|-|and|or)\s*$/i;
+const RANGE_START = /(?:\b(?:between|from)\s+)$/i;
+
+/** Every quantity in `text`, ranges joined and bounds and hedges applied. */
+export function findQuantities(text: string): Quantity[] {
+  const list = atoms(text);
+  const out: Quantity[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    let start = a.start;
+    let end = a.end;
+    let low: number | null = a.value;
+    let high: number | null = a.value;
+    let approx = a.approx;
+    let unit = a.unit;
+    const b = list[i + 1];
+    let ranged = false;
+    let yearSpan = false;
+    if (b && RANGE_JOIN.test(text.slice(a.end, b.start)) && !a.vague && !b.vague) {
+      const joiner = text.slice(a.end, b.start).trim().toLowerCase();
+      const before = text.slice(Math.max(0, a.start - 12), a.start);
+      // "5 and 7 million" and "5 or 6" are ranges only after "between" or with a shared scale.
+      if (joiner === 'to' || joiner === '–' || joiner === '—' || joiner === '-' || RANGE_START.test(before) || (!a.scaled && b.scaled)) {
+        let lo = a.value;
+        const hi = b.value;
+        // "3.5 to 5 million": the scale of the second applies to the first.
+        if (!a.scaled && b.scaled) {
+          const scale = hi >= 1e9 ? 1e9 : hi >= 1e6 ? 1e6 : hi >= 1e3 ? 1e3 : 1;
+          if (a.value < 1000) lo = a.value * scale;
+        }
+        if (b.unit === 'percent') unit = 'percent';
+        low = Math.min(lo, hi);
+        high = Math.max(lo, hi);
+        end = b.end;
+        ranged = true;
+        // "1932-1933", "from 1918 to 1956": a span of years, not a range of figures.
+        if (a.yearLike && (b.yearLike || /^\d{2}$/.test(b.text))) yearSpan = true;
+        i++;
+        const between = RANGE_START.exec(text.slice(0, start));
+        if (between) start -= between[0].length;
+        // "from 1.3 million to well over 2 million": a hedge inside the range.
+        if (/well\s+over|over|more\s+than/i.test(text.slice(a.end, b.start + 1)) || /(?:well\s+over|more\s+than)\s+$/i.test(text.slice(a.end, b.start))) approx = true;
+      }
+    }
+    if (!ranged && b && /^\s*(?:to|–|-)\s*(?:well\s+over|over|more\s+than)\s+$/i.test(text.slice(a.end, b.start)) && !a.vague) {
+      low = Math.min(a.value, b.value);
+      high = Math.max(a.value, b.value);
+      end = b.end;
+      approx = true;
+      ranged = true;
+      i++;
+    }
+    // Bounds and hedges before the number (two may stack: "up to about").
+    for (let k = 0; k < 3; k++) {
+      const head = text.slice(Math.max(0, start - 40), start);
+      const lowB = LOW_BOUND.exec(head);
+      const highB = HIGH_BOUND.exec(head);
+      const hedge = HEDGE.exec(head);
+      if (hedge) {
+        approx = true;
+        start -= hedge[0].length;
+      } else if (lowB && !ranged) {
+        high = null;
+        if (/well/i.test(lowB[0])) approx = true;
+        start -= lowB[0].length;
+      } else if (highB && !ranged) {
+        low = null;
+        start -= highB[0].length;
+      } else break;
+    }
+    if (a.vague) {
+      high = null;
+      approx = true;
+    }
+    // "a million, perhaps a bit more" / "or more": an open upper end.
+    if (/^\s*(?:or\s+more|and\s+more|\+)/i.test(text.slice(end, end + 10)) && high !== null && low !== null) high = null;
+    out.push({ start, end, low, high, unit, approx, vague: a.vague, yearLike: (a.yearLike && !ranged) || yearSpan, text: text.slice(a.start, a.end) });
+  }
+  return out;
+}

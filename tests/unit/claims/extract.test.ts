@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims } from '../../../src/main/claims/extract';
+import { findQuantities } from '../../../src/main/claims/numbers';
+
+/** The one claim a sentence makes, as [measure, low, high, unit, approx]. */
+function one(sentence: string) {
+  const claims = extractClaims(sentence);
+  expect(claims, sentence).toHaveLength(1);
+  const c = claims[0]!;
+  expect(sentence.slice(c.start, c.end)).toBe(c.quote);
+  return [c.measure, c.low, c.high, c.unit, c.approx];
+}
+
+describe('quantities', () => {
+  it.each([
+    ['681,692', 681692, 681692, false],
+    ['1.2 million', 1.2e6, 1.2e6, false],
+    ['3.5m', 3.5e6, 3.5e6, false],
+    ['~700,000', 7e5, 7e5, true],
+    ['two million', 2e6, 2e6, false],
+    ['a million', 1e6, 1e6, false],
+    ['tens of thousands', 1e4, null, true],
+    ['hundreds of thousands', 1e5, null, true],
+    ['millions', 1e6, null, true],
+    ['between 600,000 and 1.2 million', 6e5, 1.2e6, false],
+    ['from 3.5 to 5 million', 3.5e6, 5e6, false],
+    ['7–10 million', 7e6, 1e7, false],
+    ['between 5 and 7 million', 5e6, 7e6, false],
+    ['at least 750,000', 7.5e5, null, false],
+    ['more than 1.5 million', 1.5e6, null, false],
+    ['up to 2 million', null, 2e6, false],
+    ['as many as 20,000', null, 2e4, false],
+    ['fewer than 500', null, 500, false],
+    ['an estimated 3 million', 3e6, 3e6, true],
+    ['nearly 40,000', 4e4, 4e4, true],
+    ['on the order of a million', 1e6, 1e6, true],
+  ])('%s', (text, low, high, approx) => {
+    const [q] = findQuantities(text);
+    expect(q).toMatchObject({ low, high, approx });
+    expect(text.slice(q!.start, q!.end)).toBe(text);
+  });
+
+  it('reads fractions and percentages as percent', () => {
+    expect(findQuantities('a third')[0]).toMatchObject({ low: 33.3, high: 33.3, unit: 'percent' });
+    expect(findQuantities('half')[0]).toMatchObject({ low: 50, unit: 'percent' });
+    expect(findQuantities('12.5 per cent')[0]).toMatchObject({ low: 12.5, unit: 'percent' });
+    expect(findQuantities('3% to 5%')[0]).toMatchObject({ low: 3, high: 5, unit: 'percent' });
+  });
+});
+
+describe('claims', () => {
+  it('take the measure from the verb after the number (passive and intransitive)', () => {
+    expect(one('In the two years some 680,000 people were shot by the NKVD.')).toEqual(['executed', 680000, 680000, 'people', true]);
+    expect(one('Roughly 40,000 Poles were deported to Kazakhstan.')).toEqual(['deported', 40000, 40000, 'people', true]);
+    expect(one('More than 300,000 peasants perished that winter.')).toEqual(['died', 300000, null, 'people', false]);
+    expect(one('By 1939, 1.3 million prisoners were held in the camps.')).toEqual(['imprisoned', 1300000, 1300000, 'people', false]);
+  });
+
+  it('take the measure from the verb or noun before the number (active and nominal)', () => {
+    expect(one('The famine killed at least 3.9 million Ukrainians.')).toEqual(['killed', 3900000, null, 'people', false]);
+    expect(one('Local officials arrested tens of thousands of people in the region.')).toEqual(['arrested', 10000, null, 'people', true]);
+    expect(one('Historians put the death toll at 5.5 to 6.5 million.')).toEqual(['died', 5500000, 6500000, 'people', false]);
+  });
+
+  it('call a list of different fates a purge, and take the first of a list without executions', () => {
+    expect(one('Thousands of officers were either executed or sent to the camps.')).toEqual(['purged', 1000, null, 'people', true]);
+    expect(one('Millions more were imprisoned, exiled, or sent to the camps.')).toEqual(['imprisoned', 1000000, null, 'people', true]);
+  });
+
+  it('read shares as percentages', () => {
+    expect(one('About 50% of the senior commanders had been purged by 1938.')).toEqual(['purged', 50, 50, 'percent', true]);
+    expect(one('The famine led to the death of roughly a third of the nomads.')).toEqual(['died', 33.3, 33.3, 'percent', true]);
+  });
+
+  it.each([
+    ['years', 'In 1937 the terror reached its height and many were arrested.'],
+    ['spans of years', 'Between 1932 and 1933 the famine killed many.'],
+    ['dates', 'On 5 December 1936 the new constitution was adopted, and arrests followed.'],
+    ['ages', 'He was executed at the age of 45.'],
+    ['durations', 'Prisoners were sentenced to 10 years in the camps.'],
+    ['money', 'The camps cost 500 million rubles while prisoners died of hunger.'],
+    ['things that are not people', 'The NKVD ran 53 camps where prisoners died.'],
+    ['casualties, which include the wounded', 'The battle left 20,000 casualties.'],
+    ['negated verbs', 'The regime did not kill tens of millions, the author claims.'],
+    ['names', 'The Trial of the Twenty-One ended with most defendants shot.'],
+    ['counts with no governing measure', 'The archive holds 40,000 files on the purge.'],
+  ])('leave out %s', (_what, sentence) => {
+    expect(extractClaims(sentence)).toEqual([]);
+  });
+
+  it('give each measure word to the nearest figure only', () => {
+    const claims = extractClaims('A statement signed by 25 countries in 2003 said that 7 to 10 million died.');
+    expect(claims.map((c) => [c.low, c.high, c.measure])).toEqual([[7000000, 10000000, 'died']]);
+  });
+
+  it('suggest an event label from the sentence or the heading above', () => {
+    expect(extractClaims('During the Great Purge about 680,000 people were executed.')[0]!.event).toBe('Great Purge');
+    const text = '# The Kazakh famine of 1930–33\n\nMore than 1.5 million people perished.';
+    expect(extractClaims(text)[0]!.event).toBe('The Kazakh famine of 1930–33');
+  });
+
+  it('keep offsets into the text as given, across line breaks', () => {
+    const text = 'Intro line.\n\nCurrent estimates range from 1.3 million\nto well over 2 million deaths.';
+    const [c] = extractClaims(text);
+    expect(c).toMatchObject({ measure: 'died', low: 1300000, high: 2000000, approx: true });
+    expect(text.slice(c!.start, c!.end)).toBe(c!.quote);
+  });
+});
