@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Input, MethodName, Output } from '../shared/api';
 import type { ImportOutcome, SourceSummary } from '../shared/types';
 import { dispatch, validate } from './dispatch';
+import type { Claim } from './claims/extract';
 import { extractClaims } from './claims/extract';
 import { decodeBytes } from './ingest/decode';
 import { ApiError } from '../shared/errors';
@@ -30,6 +31,8 @@ commands:
                              annotations as W3C Web Annotation JSON-LD
   claims <file> [--json]     the numeric claims about people a text makes (the file is
                              read, not imported)
+  claims <source-id> [--json]
+                             the claims stored for a source
   serve [--port N]           serve the workbench in browser mode on 127.0.0.1
 
 The project defaults to the app's default project (${path.join(userDataDir(), 'Default.sourcebench')}).`;
@@ -112,7 +115,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     if (project === true) throw new CliError('--project needs a file');
     const commands = ['import', 'sources', 'show', 'search', 'export', 'claims', 'serve'];
     if (!commands.includes(p.command)) throw new CliError(`unknown command "${p.command}" (try --help)`);
-    if (p.command === 'claims') return claimsOfFile(p.args[0], json, io);
+    // `claims <file>` reads a file; `claims <source-id>` lists a source's stored claims.
+    if (p.command === 'claims' && !(p.args[0] && /^\d+$/.test(p.args[0]) && !fs.existsSync(p.args[0]))) return claimsOfFile(p.args[0], json, io);
     // One-off commands work on --project or the default project and leave the app's
     // "last opened" alone; `serve` is the app, so it opens what the app would.
     const serving = p.command === 'serve';
@@ -229,6 +233,11 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         }
         throw new CliError('export what? "export markdown" or "export annotations --format jsonld"');
       }
+      case 'claims': {
+        const claims = wb.claimsOf(Number(p.args[0]));
+        printClaims(claims, json, `source #${p.args[0]}`, io);
+        return 0;
+      }
       case 'serve': {
         const portFlag = p.flags.get('--port');
         const port = portFlag === undefined ? 0 : Number(portFlag);
@@ -279,16 +288,18 @@ function claimsOfFile(file: string | undefined, json: boolean, io: CliIo): numbe
     if (err instanceof ApiError && err.code !== 'bad_encoding') throw new CliError(err.message);
     text = decodeBytes(name, bytes).text;
   }
-  const claims = extractClaims(text);
-  if (json) io.out(JSON.stringify(claims, null, 2));
-  else if (!claims.length) io.out(`${name}: no numeric claims about people found`);
-  else {
-    for (const c of claims) {
-      const value = c.low === c.high ? `${c.low}` : `${c.low ?? '…'}–${c.high ?? '…'}`;
-      io.out(`${c.measure.padEnd(10)} ${(c.approx ? '~' : '') + value}${c.unit === 'percent' ? '%' : ''}  “${c.quote.replace(/\s+/g, ' ')}”${c.event ? `  [${c.event}]` : ''}`);
-    }
-  }
+  printClaims(extractClaims(text), json, name, io);
   return 0;
+}
+
+function printClaims(claims: (Claim & { status?: string })[], json: boolean, name: string, io: CliIo): void {
+  if (json) return io.out(JSON.stringify(claims, null, 2));
+  if (!claims.length) return io.out(`${name}: no numeric claims about people found`);
+  for (const c of claims) {
+    const value = c.low === c.high ? `${c.low}` : `${c.low ?? '…'}–${c.high ?? '…'}`;
+    const status = c.status ? ` (${c.status})` : '';
+    io.out(`${c.measure.padEnd(10)} ${(c.approx ? '~' : '') + value}${c.unit === 'percent' ? '%' : ''}  “${c.quote.replace(/\s+/g, ' ')}”${c.event ? `  [${c.event}]` : ''}${status}`);
+  }
 }
 
 const isMain = process.argv[1] && /cli\.(ts|js|mjs)$/.test(process.argv[1]);

@@ -14,6 +14,7 @@ import { PROJECT_EXTENSION } from './store/pragmas';
 import { SourceStore } from './store/sources';
 import { SearchIndex } from './search/search';
 import { AnnotationStore } from './annotate/store';
+import { ClaimStore } from './claims/store';
 import { annotationCollection } from './export/jsonld';
 import { markdownPerSource, markdownSingle, slug } from './export/markdown';
 
@@ -22,6 +23,7 @@ interface OpenProject {
   db: Db;
   sources: SourceStore;
   annotations: AnnotationStore;
+  claims: ClaimStore;
   search: SearchIndex;
 }
 
@@ -75,7 +77,11 @@ export class Workbench implements SourcebenchApi {
     const search = new SearchIndex(db);
     // Typo tolerance needs the vocabulary; it loads in the background, in chunks.
     void search.vocabulary.build().catch(() => {});
-    return { path: file, db, sources: new SourceStore(db), annotations: new AnnotationStore(db), search };
+    const sources = new SourceStore(db);
+    const claims = new ClaimStore(db);
+    // Claims are suggested in the same transaction as the import: all or nothing.
+    sources.afterInsert = (id, text) => claims.suggest(id, text);
+    return { path: file, db, sources, annotations: new AnnotationStore(db), claims, search };
   }
 
   get projectPath(): string {
@@ -131,6 +137,8 @@ export class Workbench implements SourcebenchApi {
         return { fileName, status: 'duplicate', source: this.current.sources.summary(existing), warnings };
       }
       const id = this.current.sources.insert(source);
+      const claimFailure = this.current.claims.takeFailure();
+      if (claimFailure) warnings.push(claimFailure);
       this.current.search.invalidate();
       this.current.search.vocabulary.add(source.passages.map((p) => source.text.slice(p.start, p.end)));
       return { fileName, status: 'imported', source: this.current.sources.summary(id), warnings };
@@ -306,6 +314,7 @@ export class Workbench implements SourcebenchApi {
     const { source } = parseSource(name, bytes);
     const counts = db.transaction(() => {
       sources.replaceText(id, source);
+      this.current.claims.refresh(id, source.text);
       return annotations.reanchor(id, source.text);
     }).immediate();
     this.current.search.invalidate();
@@ -347,6 +356,12 @@ export class Workbench implements SourcebenchApi {
     const name = path.basename(this.current.path, PROJECT_EXTENSION);
     const collection = annotationCollection(this.current.path, list, sources, `Annotations in ${name}`);
     return { name: `${slug(name) || 'annotations'}.jsonld`, content: `${JSON.stringify(collection, null, 2)}\n` };
+  }
+
+  /** The stored claims of a source (the CLI's `claims <source-id>`). */
+  claimsOf(sourceId: number) {
+    this.current.sources.summary(sourceId);
+    return this.current.claims.list(sourceId);
   }
 
   /** Resolves when typo tolerance is ready (the vocabulary has loaded). */

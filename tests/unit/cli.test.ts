@@ -87,6 +87,15 @@ describe('sourcebench CLI', () => {
     }
     expect(fs.existsSync(path.join(home, 'Default.sourcebench'))).toBe(false);
     expect((await cli('claims', path.join(dir, 'missing.txt'))).err).toMatch(/missing\.txt: no such file/);
+
+    // Imported, the same claims are stored as suggestions of the source.
+    await cli('import', file);
+    const stored = JSON.parse((await cli('claims', '1', '--json')).out);
+    expect(stored.map((c: { low: number; status: string; origin: string }) => [c.low, c.status, c.origin])).toEqual([
+      [600000, 'suggested', 'extracted'],
+      [681692, 'suggested', 'extracted'],
+    ]);
+    expect((await cli('claims', '9')).err).toMatch(/no source with id 9/);
   });
 
   it('fails with a non-zero code and one line naming the file and the problem', async () => {

@@ -34,6 +34,7 @@ const SMALL: Record<string, number> = {
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, m: 1e6, mln: 1e6, bn: 1e9, k: 1e3 };
 const FRACTIONS: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, tenth: 10 };
 const VAGUE: [RegExp, number][] = [
+  [/^hundreds of millions$/i, 1e8],
   [/^tens of millions$/i, 1e7],
   [/^hundreds of thousands$/i, 1e5],
   [/^tens of thousands$/i, 1e4],
@@ -93,7 +94,8 @@ function atoms(text: string): Atom[] {
       const n = parts.length > 1 ? (SMALL[parts[0]!] ?? 1) : 1;
       out.push({ start, end, value: Math.round(n * base * 10) / 10, scaled: false, unit: 'percent', vague: false, approx: false, yearLike: false, text: m[0] });
     } else if (g.vague) {
-      const v = VAGUE.find(([re]) => re.test(g.vague!.replace(/\s+/g, ' ')))![1];
+      const v = VAGUE.find(([re]) => re.test(g.vague!.replace(/\s+/g, ' ')))?.[1];
+      if (v === undefined) continue;
       out.push({ start, end, value: v, scaled: true, unit: 'count', vague: true, approx: true, yearLike: false, text: m[0] });
     } else if (g.digits) {
       let value = Number(g.digits.replace(/,/g, ''));

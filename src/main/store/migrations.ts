@@ -138,6 +138,35 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    name: 'claims',
+    // Numeric claims found in a source (status 'suggested') or recorded by the historian;
+    // the quote is the evidence, its offsets are into the source's text.
+    sql: `
+      CREATE TABLE claim (
+        id         INTEGER PRIMARY KEY,
+        source_id  INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+        start      INTEGER NOT NULL,
+        "end"      INTEGER NOT NULL,
+        quote      TEXT NOT NULL,
+        measure    TEXT NOT NULL CHECK (measure IN ('executed', 'killed', 'died', 'arrested', 'imprisoned', 'deported', 'purged')),
+        low        REAL,
+        high       REAL,
+        unit       TEXT NOT NULL CHECK (unit IN ('people', 'percent')),
+        approx     INTEGER NOT NULL,
+        event      TEXT NOT NULL DEFAULT '',
+        status     TEXT NOT NULL DEFAULT 'suggested' CHECK (status IN ('suggested', 'confirmed', 'rejected')),
+        origin     TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'manual')),
+        orphaned   INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK (start >= 0 AND "end" >= start),
+        CHECK (low IS NOT NULL OR high IS NOT NULL)
+      );
+      CREATE INDEX claim_by_source ON claim(source_id, start);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -22,6 +22,8 @@ describe('quantities', () => {
     ['tens of thousands', 1e4, null, true],
     ['hundreds of thousands', 1e5, null, true],
     ['millions', 1e6, null, true],
+    ['hundreds of millions', 1e8, null, true],
+    ['Tens of\nthousands', 1e4, null, true],
     ['between 600,000 and 1.2 million', 6e5, 1.2e6, false],
     ['from 3.5 to 5 million', 3.5e6, 5e6, false],
     ['7–10 million', 7e6, 1e7, false],
