@@ -15,8 +15,10 @@ import { SourceStore } from './store/sources';
 import { SearchIndex } from './search/search';
 import { AnnotationStore } from './annotate/store';
 import { ClaimStore } from './claims/store';
+import { readClaim } from './claims/extract';
 import { annotationCollection } from './export/jsonld';
 import { markdownPerSource, markdownSingle, slug } from './export/markdown';
+import { evidenceCsv, evidenceMarkdown } from './export/evidence';
 
 interface OpenProject {
   path: string;
@@ -358,10 +360,72 @@ export class Workbench implements SourcebenchApi {
     return { name: `${slug(name) || 'annotations'}.jsonld`, content: `${JSON.stringify(collection, null, 2)}\n` };
   }
 
+  async listClaims({ sourceId, questionId }: Input<'listClaims'>) {
+    if (sourceId !== undefined) this.current.sources.summary(sourceId);
+    return this.current.claims.list({ sourceId, questionId });
+  }
+
+  /** A claim recorded by hand from a selection; what is not given is read from the selected words. */
+  async createClaim({ sourceId, start, end, questionId, ...given }: Input<'createClaim'>) {
+    const text = this.current.sources.text(sourceId);
+    if (end > text.length) throw new ApiError('invalid_request', `The span ${start}–${end} is not inside the source's text`);
+    const read = readClaim(text.slice(start, end));
+    const low = given.low !== undefined ? given.low : read.low;
+    const high = given.high !== undefined ? given.high : read.high;
+    if (low === null && high === null) {
+      throw new ApiError('invalid_request', 'No figure was found in the selected words; select the number too, or give the value');
+    }
+    return this.current.claims.create(
+      sourceId,
+      text,
+      { start, end, low, high, measure: given.measure ?? read.measure, unit: given.unit ?? read.unit, approx: given.approx ?? read.approx, event: given.event ?? read.event },
+      questionId ?? null,
+    );
+  }
+
+  async updateClaim({ id, ...patch }: Input<'updateClaim'>) {
+    return this.current.claims.update(id, patch);
+  }
+
+  async listQuestions() {
+    return this.current.claims.questions();
+  }
+
+  async proposeQuestions() {
+    return this.current.claims.proposals();
+  }
+
+  async createQuestion({ label, claimIds }: Input<'createQuestion'>) {
+    return this.current.claims.createQuestion(label, claimIds);
+  }
+
+  async updateQuestion({ id, ...patch }: Input<'updateQuestion'>) {
+    return this.current.claims.updateQuestion(id, patch);
+  }
+
+  async deleteQuestion({ id }: Input<'deleteQuestion'>) {
+    this.current.claims.deleteQuestion(id);
+    return { deleted: id };
+  }
+
+  async getEvidence({ questionId }: Input<'getEvidence'>) {
+    return this.current.claims.evidence(questionId);
+  }
+
+  async exportEvidence({ questionId, format }: Input<'exportEvidence'>) {
+    const ids = questionId !== undefined ? [questionId] : this.current.claims.questions().map((q) => q.id);
+    const evidence = ids.map((id) => this.current.claims.evidence(id));
+    const name = slug(path.basename(this.current.path, PROJECT_EXTENSION)) || 'evidence';
+    const base = questionId !== undefined ? slug(evidence[0]!.question.label) || `question-${questionId}` : `${name}-evidence`;
+    return format === 'csv'
+      ? { name: `${base}.csv`, content: evidenceCsv(evidence, this.current.path) }
+      : { name: `${base}.md`, content: evidenceMarkdown(evidence, this.current.path) };
+  }
+
   /** The stored claims of a source (the CLI's `claims <source-id>`). */
   claimsOf(sourceId: number) {
     this.current.sources.summary(sourceId);
-    return this.current.claims.list(sourceId);
+    return this.current.claims.list({ sourceId });
   }
 
   /** Resolves when typo tolerance is ready (the vocabulary has loaded). */

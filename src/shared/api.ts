@@ -7,8 +7,14 @@ import { z } from 'zod';
 import type { MethodName } from './methods';
 import { METHOD_NAMES } from './methods';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_BYTES } from './notes';
+import { MEASURES } from './types';
 import type {
   Annotation,
+  ClaimRecord,
+  Evidence,
+  Measure,
+  ProposedQuestion,
+  Question,
   ExportFile,
   ReplaceTextResult,
   ImportOutcome,
@@ -36,6 +42,9 @@ const offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const colour = z.enum(HIGHLIGHT_COLOURS);
 const tagList = z.array(z.string().trim().min(1).max(100)).max(200);
 const fileName = z.string().min(1).max(1024);
+const measure = z.enum(MEASURES as [Measure, ...Measure[]]);
+const value = z.number().finite().min(0).max(1e12);
+const claimUnit = z.enum(['people', 'percent']);
 const fileBytes = z
   .custom<Uint8Array>((v) => v instanceof Uint8Array, "expected the file's bytes")
   .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file too large for one request');
@@ -103,6 +112,53 @@ export const contract = {
     z.object({ sourceId: id.optional(), tag: z.string().trim().min(1).max(100).optional(), perSource: z.boolean().optional() }).strict(),
   ),
   exportAnnotations: returns<ExportFile>()(z.object({ format: z.literal('jsonld') }).strict()),
+  listClaims: returns<ClaimRecord[]>()(z.object({ sourceId: id.optional(), questionId: id.optional() }).strict()),
+  createClaim: returns<ClaimRecord>()(
+    z
+      .object({
+        sourceId: id,
+        start: offset,
+        end: offset,
+        // Left out, they are read from the selected words.
+        measure: measure.optional(),
+        low: value.nullable().optional(),
+        high: value.nullable().optional(),
+        unit: claimUnit.optional(),
+        approx: z.boolean().optional(),
+        event: z.string().max(300).optional(),
+        questionId: id.nullable().optional(),
+      })
+      .strict()
+      .refine((c) => c.end > c.start, { message: 'end must be after start', path: ['end'] }),
+  ),
+  updateClaim: returns<ClaimRecord>()(
+    z
+      .object({
+        id,
+        status: z.enum(['suggested', 'confirmed', 'rejected']).optional(),
+        measure: measure.optional(),
+        low: value.nullable().optional(),
+        high: value.nullable().optional(),
+        unit: claimUnit.optional(),
+        approx: z.boolean().optional(),
+        event: z.string().max(300).optional(),
+        questionId: id.nullable().optional(),
+        preferred: z.boolean().optional(),
+        preferredReason: z.string().max(2000).optional(),
+      })
+      .strict(),
+  ),
+  listQuestions: returns<Question[]>()(none),
+  proposeQuestions: returns<ProposedQuestion[]>()(none),
+  createQuestion: returns<Question>()(
+    z.object({ label: z.string().trim().min(1).max(300), claimIds: z.array(id).max(10_000).optional() }).strict(),
+  ),
+  updateQuestion: returns<Question>()(
+    z.object({ id, label: z.string().trim().min(1).max(300).optional(), notes: z.string().max(20_000).optional() }).strict(),
+  ),
+  deleteQuestion: returns<{ deleted: number }>()(byId),
+  getEvidence: returns<Evidence>()(z.object({ questionId: id }).strict()),
+  exportEvidence: returns<ExportFile>()(z.object({ questionId: id.optional(), format: z.enum(['csv', 'markdown']) }).strict()),
 } as const;
 
 export type Contract = typeof contract;

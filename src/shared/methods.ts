@@ -24,6 +24,16 @@ export const METHOD_NAMES = [
   'replaceSourceText',
   'exportMarkdown',
   'exportAnnotations',
+  'listClaims',
+  'createClaim',
+  'updateClaim',
+  'listQuestions',
+  'proposeQuestions',
+  'createQuestion',
+  'updateQuestion',
+  'deleteQuestion',
+  'getEvidence',
+  'exportEvidence',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

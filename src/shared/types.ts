@@ -62,9 +62,11 @@ export interface MetadataPatch {
 }
 
 export interface SearchHit {
-  kind: 'passage' | 'note';
+  kind: 'passage' | 'note' | 'claim';
   /** For a note: its annotation. */
   annotationId?: number;
+  /** For a claim: its id. */
+  claimId?: number;
   sourceId: number;
   sourceTitle: string;
   passageId: number;
@@ -131,4 +133,58 @@ export interface ReplaceTextResult {
 export interface ExportFile {
   name: string;
   content: string;
+}
+
+export type Measure = 'executed' | 'killed' | 'died' | 'arrested' | 'imprisoned' | 'deported' | 'purged';
+export const MEASURES: readonly Measure[] = ['executed', 'killed', 'died', 'arrested', 'imprisoned', 'deported', 'purged'];
+
+/** A numeric claim a source makes, with its quote as evidence. */
+export interface ClaimRecord {
+  id: number;
+  sourceId: number;
+  sourceTitle: string;
+  sourceAuthor: string | null;
+  sourceDate: string | null;
+  quote: string;
+  start: number;
+  end: number;
+  measure: Measure;
+  low: number | null;
+  high: number | null;
+  unit: 'people' | 'percent';
+  approx: boolean;
+  event: string;
+  status: 'suggested' | 'confirmed' | 'rejected';
+  origin: 'extracted' | 'manual';
+  orphaned: boolean;
+  questionId: number | null;
+  preferred: boolean;
+  preferredReason: string;
+  /** Ordinal of the passage the quote starts in. */
+  passage: number | null;
+}
+
+export interface Question {
+  id: number;
+  label: string;
+  notes: string;
+  claims: number;
+}
+
+export interface ProposedQuestion {
+  label: string;
+  claimIds: number[];
+}
+
+/** A question's evidence: every claim, and where the figures stand. */
+export interface Evidence {
+  question: Question;
+  claims: ClaimRecord[];
+  span: { low: number; high: number } | null;
+  /** Median of the claims' midpoints (open ranges count their known bound). */
+  median: number | null;
+  /** Claims whose value stands far (over 3×) from the median. */
+  outliers: number[];
+  logScale: boolean;
+  unit: 'people' | 'percent' | 'mixed';
 }

@@ -9,7 +9,9 @@
 import type { Quantity } from './numbers';
 import { findQuantities } from './numbers';
 
-export type Measure = 'executed' | 'killed' | 'died' | 'arrested' | 'imprisoned' | 'deported' | 'purged';
+import type { Measure } from '../../shared/types';
+
+export type { Measure };
 
 export interface Claim {
   quote: string;
@@ -143,8 +145,8 @@ function excluded(sentence: string, q: Quantity): boolean {
   if (q.yearLike) return true;
   // "The Trial of the Seventeen": a capitalised number word inside a sentence is a name.
   if (/^[A-Z][a-z]/.test(q.text) && /[a-z,;]\s*$/.test(sentence.slice(0, q.start)) && !/^(?:Millions|Thousands|Hundreds|Tens)\b/.test(q.text)) return true;
-  // "one of the most prominent Bolsheviks".
-  if (/^(?:one|a|an)$/i.test(q.text) && /^\s+of\b/i.test(sentence.slice(q.end))) return true;
+  // "one of the most prominent Bolsheviks", "one historian": a lone "one" is not a count.
+  if (/^(?:one|a|an)$/i.test(q.text)) return true;
   const head = sentence.slice(Math.max(0, q.start - 24), q.start);
   const tail = sentence.slice(q.end, q.end + 24);
   if (/[$£€¥]\s*$/.test(head) || /^\s*(?:dollars|rubles|roubles|pounds|euros|marks|usd)\b/i.test(tail)) return true;
@@ -218,4 +220,20 @@ export function extractClaims(text: string): Claim[] {
     }
   }
   return claims;
+}
+
+/** The values a selection states, for a claim recorded by hand: the extracted claim, else its first figure. */
+export function readClaim(selection: string): Omit<Claim, 'quote' | 'start' | 'end'> {
+  const [claim] = extractClaims(selection);
+  if (claim) return { measure: claim.measure, low: claim.low, high: claim.high, unit: claim.unit, approx: claim.approx, event: claim.event };
+  const q = findQuantities(selection).find((x) => !x.yearLike);
+  const found = measuresIn(selection)[0];
+  return {
+    measure: found?.measure ?? 'died',
+    low: q ? q.low : null,
+    high: q ? q.high : null,
+    unit: q?.unit === 'percent' ? 'percent' : 'people',
+    approx: q?.approx ?? false,
+    event: eventLabel(selection, ''),
+  };
 }

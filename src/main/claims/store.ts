@@ -1,37 +1,46 @@
-/** Stored claims: extracted on import (as suggestions), kept with their source. */
+/** Stored claims and the questions that group them: extracted on import as suggestions. */
+import { ApiError } from '../../shared/errors';
+import type { ClaimRecord, Evidence, Measure, ProposedQuestion, Question } from '../../shared/types';
 import type { Db } from '../store/project';
 import type { Claim } from './extract';
 import { extractClaims } from './extract';
 
-export interface StoredClaim extends Claim {
-  id: number;
-  sourceId: number;
-  status: 'suggested' | 'confirmed' | 'rejected';
-  origin: 'extracted' | 'manual';
-  orphaned: boolean;
-}
-
 interface Row {
   id: number;
   source_id: number;
+  title: string;
+  author: string | null;
+  date: string | null;
   start: number;
   end: number;
   quote: string;
-  measure: Claim['measure'];
+  measure: Measure;
   low: number | null;
   high: number | null;
-  unit: Claim['unit'];
+  unit: 'people' | 'percent';
   approx: number;
   event: string;
-  status: StoredClaim['status'];
-  origin: StoredClaim['origin'];
+  status: ClaimRecord['status'];
+  origin: ClaimRecord['origin'];
   orphaned: number;
+  question_id: number | null;
+  preferred: number;
+  preferred_reason: string;
+  passage: number | null;
 }
 
-function toClaim(r: Row): StoredClaim {
+const SELECT = `
+  SELECT c.*, s.title, s.author, s.date,
+         (SELECT p.ordinal FROM passage p WHERE p.source_id = c.source_id AND p.start <= c.start ORDER BY p.start DESC LIMIT 1) AS passage
+  FROM claim c JOIN source s ON s.id = c.source_id`;
+
+function toRecord(r: Row): ClaimRecord {
   return {
     id: r.id,
     sourceId: r.source_id,
+    sourceTitle: r.title,
+    sourceAuthor: r.author,
+    sourceDate: r.date,
     quote: r.quote,
     start: r.start,
     end: r.end,
@@ -44,7 +53,30 @@ function toClaim(r: Row): StoredClaim {
     status: r.status,
     origin: r.origin,
     orphaned: r.orphaned === 1,
+    questionId: r.question_id,
+    preferred: r.preferred === 1,
+    preferredReason: r.preferred_reason,
+    passage: r.orphaned ? null : r.passage,
   };
+}
+
+export interface ClaimPatch {
+  status?: ClaimRecord['status'];
+  measure?: Measure;
+  low?: number | null;
+  high?: number | null;
+  unit?: 'people' | 'percent';
+  approx?: boolean;
+  event?: string;
+  questionId?: number | null;
+  preferred?: boolean;
+  preferredReason?: string;
+}
+
+/** The middle of a claim's value: its midpoint, or its one known bound. */
+export function midpoint(c: { low: number | null; high: number | null }): number {
+  if (c.low !== null && c.high !== null) return (c.low + c.high) / 2;
+  return (c.low ?? c.high)!;
 }
 
 export class ClaimStore {
@@ -59,6 +91,15 @@ export class ClaimStore {
     return f;
   }
 
+  private insertAll(sourceId: number, claims: Claim[]): void {
+    const now = new Date().toISOString();
+    const insert = this.db.prepare(
+      `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const c of claims) insert.run(sourceId, c.start, c.end, c.quote, c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, c.event, now, now);
+  }
+
   /** Extracts and stores the claims of a source's text as suggestions (inside the caller's transaction). */
   suggest(sourceId: number, text: string): number {
     let claims: Claim[];
@@ -68,12 +109,7 @@ export class ClaimStore {
       this.failure = `its numeric claims could not be read (${(err as Error).message}); the text was imported without them`;
       return 0;
     }
-    const now = new Date().toISOString();
-    const insert = this.db.prepare(
-      `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const c of claims) insert.run(sourceId, c.start, c.end, c.quote, c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, c.event, now, now);
+    this.insertAll(sourceId, claims);
     return claims.length;
   }
 
@@ -94,19 +130,152 @@ export class ClaimStore {
       if (best >= 0) move.run(best, best + k.quote.length, 0, k.id);
       else move.run(Math.min(k.start, text.length), Math.min(k.start, text.length), 1, k.id);
     }
-    const taken = kept.map((k) => k.quote);
-    const now = new Date().toISOString();
-    const insert = this.db.prepare(
-      `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    for (const c of extractClaims(text)) {
-      if (taken.includes(c.quote)) continue;
-      insert.run(sourceId, c.start, c.end, c.quote, c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, c.event, now, now);
-    }
+    const taken = new Set(kept.map((k) => k.quote));
+    this.insertAll(sourceId, extractClaims(text).filter((c) => !taken.has(c.quote)));
   }
 
-  list(sourceId: number): StoredClaim[] {
-    return (this.db.prepare('SELECT * FROM claim WHERE source_id = ? ORDER BY orphaned, start, id').all(sourceId) as Row[]).map(toClaim);
+  get(id: number): ClaimRecord {
+    const row = this.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
+    if (!row) throw new ApiError('not_found', `There is no claim with id ${id}`);
+    return toRecord(row);
+  }
+
+  list(filter: { sourceId?: number; questionId?: number } = {}): ClaimRecord[] {
+    const where: string[] = [];
+    const params: number[] = [];
+    if (filter.sourceId !== undefined) {
+      where.push('c.source_id = ?');
+      params.push(filter.sourceId);
+    }
+    if (filter.questionId !== undefined) {
+      where.push('c.question_id = ?');
+      params.push(filter.questionId);
+    }
+    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.source_id, c.orphaned, c.start, c.id`;
+    return (this.db.prepare(sql).all(...params) as Row[]).map(toRecord);
+  }
+
+  create(sourceId: number, text: string, c: Omit<Claim, 'quote'>, questionId: number | null): ClaimRecord {
+    if (c.end > text.length || c.start >= c.end) throw new ApiError('invalid_request', `The span ${c.start}–${c.end} is not inside the source's text`);
+    if (questionId !== null) this.question(questionId);
+    const now = new Date().toISOString();
+    const info = this.db
+      .prepare(
+        `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, status, origin, question_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 'manual', ?, ?, ?)`,
+      )
+      .run(sourceId, c.start, c.end, text.slice(c.start, c.end), c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, c.event, questionId, now, now);
+    return this.get(Number(info.lastInsertRowid));
+  }
+
+  update(id: number, patch: ClaimPatch): ClaimRecord {
+    const current = this.get(id);
+    const low = patch.low !== undefined ? patch.low : current.low;
+    const high = patch.high !== undefined ? patch.high : current.high;
+    if (low === null && high === null) throw new ApiError('invalid_request', 'A claim needs a lower or an upper bound (or both)');
+    if (low !== null && high !== null && low > high) throw new ApiError('invalid_request', `The lower bound (${low}) is above the upper bound (${high})`);
+    if (patch.questionId !== undefined && patch.questionId !== null) this.question(patch.questionId);
+    const fields: Record<string, unknown> = {
+      status: patch.status,
+      measure: patch.measure,
+      low: patch.low,
+      high: patch.high,
+      unit: patch.unit,
+      approx: patch.approx === undefined ? undefined : patch.approx ? 1 : 0,
+      event: patch.event,
+      question_id: patch.questionId,
+      preferred: patch.preferred === undefined ? undefined : patch.preferred ? 1 : 0,
+      preferred_reason: patch.preferredReason,
+    };
+    const set = Object.entries(fields).filter(([, v]) => v !== undefined);
+    this.db.transaction(() => {
+      // One preferred value per question: marking one unmarks the others.
+      if (patch.preferred && (patch.questionId ?? current.questionId) !== null) {
+        this.db.prepare('UPDATE claim SET preferred = 0 WHERE question_id = ?').run(patch.questionId ?? current.questionId);
+      }
+      if (set.length) {
+        this.db
+          .prepare(`UPDATE claim SET ${set.map(([k]) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+          .run(...set.map(([, v]) => v), new Date().toISOString(), id);
+      }
+    }).immediate();
+    return this.get(id);
+  }
+
+  question(id: number): Question {
+    const row = this.db
+      .prepare('SELECT q.id, q.label, q.notes, (SELECT count(*) FROM claim c WHERE c.question_id = q.id AND c.status != ?) AS claims FROM question q WHERE q.id = ?')
+      .get('rejected', id) as Question | undefined;
+    if (!row) throw new ApiError('not_found', `There is no question with id ${id}`);
+    return row;
+  }
+
+  questions(): Question[] {
+    return this.db
+      .prepare('SELECT q.id, q.label, q.notes, (SELECT count(*) FROM claim c WHERE c.question_id = q.id AND c.status != ?) AS claims FROM question q ORDER BY q.label COLLATE NOCASE')
+      .all('rejected') as Question[];
+  }
+
+  createQuestion(label: string, claimIds: number[] = []): Question {
+    const id = this.db.transaction(() => {
+      const info = this.db.prepare('INSERT INTO question (label, created_at) VALUES (?, ?)').run(label, new Date().toISOString());
+      const qid = Number(info.lastInsertRowid);
+      const assign = this.db.prepare('UPDATE claim SET question_id = ? WHERE id = ?');
+      for (const c of claimIds) {
+        this.get(c);
+        assign.run(qid, c);
+      }
+      return qid;
+    }).immediate();
+    return this.question(id);
+  }
+
+  updateQuestion(id: number, patch: { label?: string; notes?: string }): Question {
+    this.question(id);
+    if (patch.label !== undefined) this.db.prepare('UPDATE question SET label = ? WHERE id = ?').run(patch.label, id);
+    if (patch.notes !== undefined) this.db.prepare('UPDATE question SET notes = ? WHERE id = ?').run(patch.notes, id);
+    return this.question(id);
+  }
+
+  deleteQuestion(id: number): void {
+    this.question(id);
+    this.db.prepare('DELETE FROM question WHERE id = ?').run(id);
+  }
+
+  /** Claims not yet in a question that share an event label and a measure: proposed as one question. */
+  proposals(): ProposedQuestion[] {
+    const rows = this.db
+      .prepare("SELECT id, event, measure, unit FROM claim WHERE question_id IS NULL AND status != 'rejected' AND event != '' ORDER BY event, measure, id")
+      .all() as { id: number; event: string; measure: string; unit: string }[];
+    const groups = new Map<string, ProposedQuestion>();
+    for (const r of rows) {
+      const key = `${r.event.toLowerCase()}|${r.measure}|${r.unit}`;
+      const g = groups.get(key) ?? { label: `${r.event}: ${r.unit === 'percent' ? 'share' : 'number'} ${r.measure}`, claimIds: [] };
+      g.claimIds.push(r.id);
+      groups.set(key, g);
+    }
+    return [...groups.values()].filter((g) => g.claimIds.length >= 2).sort((a, b) => b.claimIds.length - a.claimIds.length);
+  }
+
+  evidence(questionId: number): Evidence {
+    const question = this.question(questionId);
+    const claims = this.list({ questionId }).filter((c) => c.status !== 'rejected');
+    const placed = claims.filter((c) => c.low !== null || c.high !== null);
+    const units = new Set(placed.map((c) => c.unit));
+    const values = placed.flatMap((c) => [c.low, c.high]).filter((v): v is number => v !== null);
+    const mids = placed.map(midpoint).sort((a, b) => a - b);
+    const median = mids.length ? (mids.length % 2 ? mids[(mids.length - 1) / 2]! : (mids[mids.length / 2 - 1]! + mids[mids.length / 2]!) / 2) : null;
+    const span = values.length ? { low: Math.min(...values), high: Math.max(...values) } : null;
+    const outliers =
+      median && placed.length >= 3 ? placed.filter((c) => midpoint(c) > median * 3 || midpoint(c) < median / 3).map((c) => c.id) : [];
+    return {
+      question,
+      claims,
+      span,
+      median,
+      outliers,
+      logScale: !!span && span.low > 0 && span.high / span.low > 10,
+      unit: units.size > 1 ? 'mixed' : ((units.values().next().value as 'people' | 'percent' | undefined) ?? 'people'),
+    };
   }
 }

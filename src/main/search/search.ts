@@ -291,6 +291,48 @@ export class SearchIndex {
     });
   }
 
+  /** Claims whose quote or event label matches, from their own FTS5 table (rejected ones left out). */
+  private claims(match: string, allowed: SourceInfo[] | null, limit: number): SearchHit[] {
+    const rows = this.db
+      .prepare(
+        `SELECT c.id, c.source_id AS sourceId, c.start, c."end", s.title,
+                highlight(claim_fts, 0, char(1), char(2)) AS marked, f.rank AS rank,
+                (SELECT p.ordinal FROM passage p WHERE p.source_id = c.source_id AND p.start <= c.start ORDER BY p.start DESC LIMIT 1) AS ordinal
+         FROM claim_fts f JOIN claim c ON c.id = f.rowid JOIN source s ON s.id = c.source_id
+         WHERE claim_fts MATCH @match AND c.status != 'rejected'
+           ${allowed ? 'AND c.source_id IN (SELECT value FROM json_each(@allowed))' : ''}
+         ORDER BY f.rank LIMIT @limit`,
+      )
+      .all({ match, allowed: JSON.stringify((allowed ?? []).map((a) => a.id)), limit }) as {
+      id: number;
+      sourceId: number;
+      start: number;
+      end: number;
+      title: string;
+      marked: string;
+      rank: number;
+      ordinal: number | null;
+    }[];
+    return rows.map((r) => {
+      const { text, hits } = parseMarked(r.marked);
+      const { snippet, highlights } = window(text, hits);
+      return {
+        kind: 'claim',
+        claimId: r.id,
+        sourceId: r.sourceId,
+        sourceTitle: r.title,
+        passageId: 0,
+        ordinal: r.ordinal ?? 0,
+        start: r.start,
+        end: r.end,
+        snippet,
+        highlights,
+        score: Math.round(-r.rank * 1000) / 1000,
+        matched: [],
+      };
+    });
+  }
+
   search(options: SearchOptions): SearchResponse {
     const started = performance.now();
     const limit = Math.max(1, Math.min(options.limit ?? 50, 500));
@@ -308,9 +350,7 @@ export class SearchIndex {
     });
     const wantSources = !q.kinds.length || q.kinds.includes('sources');
     const wantNotes = !q.kinds.length || q.kinds.includes('notes');
-    if (!wantSources && !wantNotes) {
-      return empty([...q.problems, 'in:claims: this project has no claims to search yet']);
-    }
+    const wantClaims = q.kinds.includes('claims');
     if (options.typing && !/\s$/.test(options.query)) {
       // The word being typed also matches as a prefix (3+ letters).
       const last = q.groups[q.groups.length - 1];
@@ -325,7 +365,10 @@ export class SearchIndex {
     if (allowed && allowed.length === 0) return empty([...q.problems, 'No source matches the filters']);
 
     // The historian's own notes first; then passages, exact matches before typo-tolerant ones.
-    const noteHits = wantNotes ? this.notes(widened, allowed, Math.min(limit, 20)) : [];
+    const noteHits = [
+      ...(wantNotes ? this.notes(widened, allowed, Math.min(limit, 20)) : []),
+      ...(wantClaims ? this.claims(widened, allowed, limit) : []),
+    ];
     const rows = wantSources ? this.run(exact, allowed, limit) : [];
     const exactCount = rows.length;
     if (wantSources && rows.length < limit && widened !== exact) {

@@ -144,6 +144,12 @@ export const MIGRATIONS: readonly Migration[] = [
     // Numeric claims found in a source (status 'suggested') or recorded by the historian;
     // the quote is the evidence, its offsets are into the source's text.
     sql: `
+      CREATE TABLE question (
+        id         INTEGER PRIMARY KEY,
+        label      TEXT NOT NULL,
+        notes      TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL
+      );
       CREATE TABLE claim (
         id         INTEGER PRIMARY KEY,
         source_id  INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
@@ -159,12 +165,31 @@ export const MIGRATIONS: readonly Migration[] = [
         status     TEXT NOT NULL DEFAULT 'suggested' CHECK (status IN ('suggested', 'confirmed', 'rejected')),
         origin     TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'manual')),
         orphaned   INTEGER NOT NULL DEFAULT 0,
+        question_id INTEGER REFERENCES question(id) ON DELETE SET NULL,
+        -- Conflicting values are all kept; one may be marked preferred, with a reason.
+        preferred  INTEGER NOT NULL DEFAULT 0,
+        preferred_reason TEXT NOT NULL DEFAULT '',
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL,
         CHECK (start >= 0 AND "end" >= start),
         CHECK (low IS NOT NULL OR high IS NOT NULL)
       );
       CREATE INDEX claim_by_source ON claim(source_id, start);
+      CREATE INDEX claim_by_question ON claim(question_id);
+      CREATE VIRTUAL TABLE claim_fts USING fts5(
+        quote, event, content = 'claim', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER claim_fts_insert AFTER INSERT ON claim BEGIN
+        INSERT INTO claim_fts(rowid, quote, event) VALUES (new.id, new.quote, new.event);
+      END;
+      CREATE TRIGGER claim_fts_delete AFTER DELETE ON claim BEGIN
+        INSERT INTO claim_fts(claim_fts, rowid, quote, event) VALUES ('delete', old.id, old.quote, old.event);
+      END;
+      CREATE TRIGGER claim_fts_update AFTER UPDATE OF quote, event ON claim BEGIN
+        INSERT INTO claim_fts(claim_fts, rowid, quote, event) VALUES ('delete', old.id, old.quote, old.event);
+        INSERT INTO claim_fts(rowid, quote, event) VALUES (new.id, new.quote, new.event);
+      END;
     `,
   },
 ];

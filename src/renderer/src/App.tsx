@@ -11,10 +11,11 @@ import { ReaderView } from './views/ReaderView';
 import type { ReaderTarget } from './views/SearchView';
 import { SearchView } from './views/SearchView';
 import { NotesView } from './notes/NotesView';
+import { EvidenceView } from './claims/EvidenceView';
 import type { OpenLink } from '../../shared/links';
 import { useSearch } from './hooks/useSearch';
 
-type View = 'library' | 'reader' | 'search' | 'notes';
+type View = 'library' | 'reader' | 'search' | 'notes' | 'evidence';
 
 export function App() {
   const project = useProject();
@@ -162,6 +163,10 @@ export function App() {
           <span aria-hidden="true">✎</span>
           <span className="rail-label">Notes</span>
         </button>
+        <button type="button" className={view === 'evidence' ? 'rail-item active' : 'rail-item'} aria-pressed={view === 'evidence'} onClick={() => setView('evidence')}>
+          <span aria-hidden="true">≡</span>
+          <span className="rail-label">Evidence</span>
+        </button>
         <div className="spacer" />
         <div className="project-switch">
           <button type="button" className="rail-item" aria-haspopup="menu" aria-expanded={projectMenu} aria-label="Project" onClick={() => setProjectMenu(!projectMenu)}>
@@ -220,12 +225,23 @@ export function App() {
             }}
           />
         )}
+        {view === 'evidence' && (
+          <EvidenceView
+            projectPath={project.info?.path}
+            onOpen={(c) => {
+              setOpenId(c.sourceId);
+              setTarget({ sourceId: c.sourceId, passageId: 0, start: c.start, end: c.end, claimId: c.id });
+              setPreviousView('evidence');
+              setView('reader');
+            }}
+          />
+        )}
         {view === 'reader' && (
           <ReaderView
             sourceId={openId}
             target={target}
-            backLabel={target && previousView === 'search' ? 'Search results' : target && previousView === 'notes' ? 'Notes' : 'Library'}
-            onBack={() => setView(target && (previousView === 'search' || previousView === 'notes') ? previousView : 'library')}
+            backLabel={target && previousView === 'search' ? 'Search results' : target && previousView === 'notes' ? 'Notes' : target && previousView === 'evidence' ? 'Evidence' : 'Library'}
+            onBack={() => setView(target && (previousView === 'search' || previousView === 'notes' || previousView === 'evidence') ? previousView : 'library')}
             onChanged={() => void library.reload()}
           />
         )}

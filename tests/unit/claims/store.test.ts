@@ -38,3 +38,74 @@ describe('stored claims', () => {
     expect(after[1]!.orphaned).toBe(false);
   });
 });
+
+describe('questions and evidence', () => {
+  async function twoSources() {
+    const { wb } = tempWorkbench();
+    await wb.importFile({ name: 'a.txt', bytes: bytes('During the Great Purge, 681,692 people were executed.') });
+    await wb.importFile({ name: 'b.txt', bytes: bytes('About one million people were executed in the Great Purge.') });
+    await wb.importFile({ name: 'c.txt', bytes: bytes('In the Great Purge as many as 7 million people were executed, one pamphlet says.') });
+    return wb;
+  }
+
+  it('proposes a question for claims with the same event and measure, and compares them', async () => {
+    const wb = await twoSources();
+    const [proposal] = await wb.proposeQuestions();
+    expect(proposal).toMatchObject({ label: 'Great Purge: number executed' });
+    expect(proposal!.claimIds).toHaveLength(3);
+    const q = await wb.createQuestion({ label: proposal!.label, claimIds: proposal!.claimIds });
+    expect(q.claims).toBe(3);
+    expect(await wb.proposeQuestions()).toEqual([]);
+    const e = await wb.getEvidence({ questionId: q.id });
+    expect(e.span).toEqual({ low: 681692, high: 7000000 });
+    expect(e.median).toBe(1000000);
+    expect(e.logScale).toBe(true); // 681,692 to 7 million: more than a factor of ten
+    expect(e.outliers).toHaveLength(1);
+    expect(e.claims.find((c) => c.id === e.outliers[0])!.high).toBe(7000000);
+  });
+
+  it('keeps conflicting values, marks one preferred with a reason, and hides rejected ones', async () => {
+    const wb = await twoSources();
+    const all = await wb.listClaims({});
+    const q = await wb.createQuestion({ label: 'Executions', claimIds: all.map((c) => c.id) });
+    await wb.updateClaim({ id: all[0]!.id, preferred: true, preferredReason: 'archival count' });
+    await wb.updateClaim({ id: all[1]!.id, preferred: true });
+    const after = await wb.listClaims({ questionId: q.id });
+    expect(after.filter((c) => c.preferred).map((c) => c.id)).toEqual([all[1]!.id]);
+    await wb.updateClaim({ id: all[2]!.id, status: 'rejected' });
+    expect((await wb.getEvidence({ questionId: q.id })).claims).toHaveLength(2);
+    await expect(wb.updateClaim({ id: all[0]!.id, low: 5, high: 2 })).rejects.toMatchObject({ code: 'invalid_request' });
+    await expect(wb.updateClaim({ id: all[0]!.id, low: null, high: null })).rejects.toMatchObject({ code: 'invalid_request' });
+  });
+
+  it('records a claim by hand from the selected words', async () => {
+    const { wb } = tempWorkbench();
+    const out = await wb.importFile({ name: 'x.txt', bytes: bytes('A later memoir speaks of at least 750,000 in the camps alone.') });
+    const id = out.status === 'imported' ? out.source.id : 0;
+    const text = 'A later memoir speaks of at least 750,000 in the camps alone.';
+    const c = await wb.createClaim({ sourceId: id, start: text.indexOf('at least'), end: text.indexOf(' in the') });
+    expect(c).toMatchObject({ quote: 'at least 750,000', low: 750000, high: null, status: 'confirmed', origin: 'manual' });
+    await expect(wb.createClaim({ sourceId: id, start: 0, end: 7 })).rejects.toThrow(/No figure was found/);
+  });
+
+  it('exports a question as CSV and as a Markdown table with citations', async () => {
+    const wb = await twoSources();
+    const all = await wb.listClaims({});
+    const q = await wb.createQuestion({ label: 'Executions, "Great Purge"', claimIds: all.map((c) => c.id) });
+    const csv = await wb.exportEvidence({ questionId: q.id, format: 'csv' });
+    const lines = csv.content.trim().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^"Executions, ""Great Purge""",a,,,executed,681692,681692,people,false,suggested,false,,Great Purge,1,681,692 people were executed|^"Executions, ""Great Purge""",a,,,executed,681692,681692,people,false,suggested,false,,Great Purge,1,"681,692 people were executed"/);
+    const md = await wb.exportEvidence({ questionId: q.id, format: 'markdown' });
+    expect(md.content).toContain('## Executions, "Great Purge"');
+    expect(md.content).toContain('| Source | Author | Date | Value | Measure | Quote |');
+    expect(md.content).toMatch(/\| up to 7,000,000 \(far from the rest; unconfirmed\) \| executed \| “as many as 7 million people were executed” \[¶ 1\]\(sourcebench:\/\/open\?/);
+  });
+
+  it('are searchable with in:claims', async () => {
+    const wb = await twoSources();
+    const r = await wb.search({ query: 'executed in:claims' });
+    expect(r.hits.map((h) => h.kind)).toEqual(['claim', 'claim', 'claim']);
+    expect((await wb.search({ query: 'executed' })).hits.every((h) => h.kind === 'passage')).toBe(true);
+  });
+});

@@ -3,7 +3,7 @@
  * piece marked with the colour of the annotation on top. Rendered as React text nodes only.
  */
 import type { ReactElement } from 'react';
-import type { Annotation, Passage } from '../../../shared/types';
+import type { Annotation, ClaimRecord, Passage } from '../../../shared/types';
 
 export interface Span {
   start: number;
@@ -16,12 +16,16 @@ export function PassageText(props: {
   hit: Span | null;
   selected: number | null;
   onPick(id: number): void;
+  /** Claims are marked apart from highlights: underlined, by status. */
+  claims?: ClaimRecord[];
+  onPickClaim?(id: number): void;
 }) {
   const { passage: p } = props;
   const spans = props.annotations.filter((a) => !a.orphaned && a.end > p.start && a.start < p.end);
-  if (!spans.length && !props.hit) return <>{p.text}</>;
+  const claims = (props.claims ?? []).filter((c) => !c.orphaned && c.status !== 'rejected' && c.end > p.start && c.start < p.end);
+  if (!spans.length && !claims.length && !props.hit) return <>{p.text}</>;
   const cuts = new Set([0, p.text.length]);
-  for (const a of spans) {
+  for (const a of [...spans, ...claims]) {
     cuts.add(Math.max(0, a.start - p.start));
     cuts.add(Math.min(p.text.length, a.end - p.start));
   }
@@ -39,11 +43,20 @@ export function PassageText(props: {
     const covering = spans.filter((a) => a.start - p.start <= from && a.end - p.start >= to);
     const top = covering.find((a) => a.id === props.selected) ?? covering[covering.length - 1];
     const isHit = !!props.hit && props.hit.start - p.start <= from && props.hit.end - p.start >= to;
-    if (!top && !isHit) {
+    const claim = claims.find((c) => c.start - p.start <= from && c.end - p.start >= to);
+    if (!top && !isHit && !claim) {
       out.push(<span key={from}>{text}</span>);
       continue;
     }
-    const className = [top ? `hl hl-${top.colour}` : '', top && top.id === props.selected ? 'hl-selected' : '', isHit ? 'search-hit' : '']
+    if (!top && !isHit && claim) {
+      out.push(
+        <span key={from} className={`claim-mark ${claim.status}`} data-claim={claim.id} title={`Claim: ${claim.measure}`} onClick={() => props.onPickClaim?.(claim.id)}>
+          {text}
+        </span>,
+      );
+      continue;
+    }
+    const className = [top ? `hl hl-${top.colour}` : '', top && top.id === props.selected ? 'hl-selected' : '', isHit ? 'search-hit' : '', claim ? `claim-mark ${claim.status}` : '']
       .filter(Boolean)
       .join(' ');
     out.push(

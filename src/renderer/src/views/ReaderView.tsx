@@ -10,6 +10,8 @@ import type { ReaderTarget } from './SearchView';
 import { api, messageOf } from '../api';
 import { download, useAnnotations } from '../hooks/useAnnotations';
 import { AnnotationSidebar } from '../notes/AnnotationSidebar';
+import { ClaimsPanel } from '../claims/ClaimsPanel';
+import { useClaims } from '../hooks/useClaims';
 import type { Span } from '../notes/highlights';
 import { PassageText, selectionOffsets } from '../notes/highlights';
 import type { HighlightColour } from '../../../shared/notes';
@@ -68,15 +70,20 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
   const [editing, setEditing] = useState(false);
   const passages = source.passageList;
   const annotations = useAnnotations(source.id);
+  const claims = useClaims(source.id);
+  const [tab, setTab] = useState<'notes' | 'claims'>(target?.claimId ? 'claims' : 'notes');
+  const [selectedClaim, setSelectedClaim] = useState<number | null>(target?.claimId ?? null);
   const [selected, setSelected] = useState<number | null>(target?.annotationId ?? null);
   const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const replaceInput = useRef<HTMLInputElement>(null);
   const { reload: reloadAnnotations } = annotations;
-  // A corrected text moves annotations: read them again whenever the source is reloaded.
+  const { reload: reloadClaims } = claims;
+  // A corrected text moves annotations and claims: read them again whenever the source is reloaded.
   useEffect(() => {
     void reloadAnnotations();
-  }, [source, reloadAnnotations]);
+    void reloadClaims();
+  }, [source, reloadAnnotations, reloadClaims]);
   const listRef = useRef<HTMLDivElement>(null);
   const [margin, setMargin] = useState(0);
   useLayoutEffect(() => setMargin(listRef.current?.offsetTop ?? 0), [source]);
@@ -134,6 +141,20 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
     window.getSelection()?.removeAllRanges();
     setSelection(null);
     if (created && withNote) setSelected(created.id);
+  };
+
+  const recordClaim = async () => {
+    if (!selection) return;
+    const created = await claims.run(() => api.createClaim({ sourceId: source.id, start: selection.start, end: selection.end }));
+    window.getSelection()?.removeAllRanges();
+    setSelection(null);
+    setTab('claims');
+    if (created) setSelectedClaim(created.id);
+  };
+
+  const pickClaim = (id: number) => {
+    setTab('claims');
+    setSelectedClaim(id);
   };
 
   const pick = (id: number) => {
@@ -251,9 +272,11 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
                   <PassageText
                     passage={p}
                     annotations={annotations.list}
-                    hit={v.index === targetIndex && target && !target.annotationId ? target : null}
+                    hit={v.index === targetIndex && target && !target.annotationId && !target.claimId ? target : null}
                     selected={selected}
                     onPick={pick}
+                    claims={claims.list}
+                    onPickClaim={pickClaim}
                   />
                 </p>
               </article>
@@ -275,9 +298,26 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
           <button type="button" className="primary" onClick={() => void annotate('yellow', true)}>
             Annotate
           </button>
+          <button type="button" onClick={() => void recordClaim()} title="Record the figure these words state as a claim">
+            Claim
+          </button>
         </div>
       )}
-      <AnnotationSidebar annotations={annotations} selected={selected} onSelect={setSelected} selection={selection} />
+      <div className="reader-side">
+        <div className="side-tabs" role="tablist" aria-label="Sidebar">
+          <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => setTab('notes')}>
+            Notes ({annotations.list.length})
+          </button>
+          <button type="button" role="tab" aria-selected={tab === 'claims'} onClick={() => setTab('claims')}>
+            Claims ({claims.list.filter((c) => c.status !== 'rejected').length})
+          </button>
+        </div>
+        {tab === 'notes' ? (
+          <AnnotationSidebar annotations={annotations} selected={selected} onSelect={setSelected} selection={selection} />
+        ) : (
+          <ClaimsPanel claims={claims} selected={selectedClaim} onSelect={setSelectedClaim} />
+        )}
+      </div>
       {editing && (
         <MetadataDialog
           source={source}

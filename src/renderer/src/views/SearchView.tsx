@@ -11,6 +11,8 @@ export interface ReaderTarget {
   end: number;
   /** Open this annotation's note. */
   annotationId?: number;
+  /** Open this claim. */
+  claimId?: number;
 }
 
 /** A snippet as text with <mark>ed matches: React text nodes, never markup from the source. */
@@ -97,7 +99,7 @@ export function SearchView(props: {
   }, [selected]);
 
   const open = (hit: SearchHit) =>
-    props.onOpen({ sourceId: hit.sourceId, passageId: hit.passageId, start: hit.start, end: hit.end, annotationId: hit.annotationId });
+    props.onOpen({ sourceId: hit.sourceId, passageId: hit.passageId, start: hit.start, end: hit.end, annotationId: hit.annotationId, claimId: hit.claimId });
 
   const onKey = (e: KeyboardEvent) => {
     const pos = order.indexOf(selected);
@@ -209,7 +211,7 @@ export function SearchView(props: {
                   onMouseEnter={() => setSelected(index)}
                   onClick={() => open(hit)}
                 >
-                  <span className="ordinal">{hit.kind === 'note' ? 'Note' : `¶${hit.ordinal}`}</span>
+                  <span className="ordinal">{hit.kind === 'note' ? 'Note' : hit.kind === 'claim' ? 'Claim' : `¶${hit.ordinal}`}</span>
                   <span className="snippet">
                     <Highlighted text={hit.snippet} ranges={hit.highlights} />
                     {hit.matched.length > 0 && (
