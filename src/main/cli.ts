@@ -29,6 +29,8 @@ commands:
                              (--out FOLDER/ for one file per source; stdout without --out)
   export annotations --format jsonld [--out PATH]
                              annotations as W3C Web Annotation JSON-LD
+  compare <source-a> <source-b> [--json]
+                             align two sources: matching passages, and what only one has
   claims <file> [--json]     the numeric claims about people a text makes (the file is
                              read, not imported)
   claims <source-id> [--json]
@@ -113,7 +115,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     const json = p.flags.has('--json');
     const project = p.flags.get('--project');
     if (project === true) throw new CliError('--project needs a file');
-    const commands = ['import', 'sources', 'show', 'search', 'export', 'claims', 'serve'];
+    const commands = ['import', 'sources', 'show', 'search', 'export', 'claims', 'compare', 'serve'];
     if (!commands.includes(p.command)) throw new CliError(`unknown command "${p.command}" (try --help)`);
     // `claims <file>` reads a file; `claims <source-id>` lists a source's stored claims.
     if (p.command === 'claims' && !(p.args[0] && /^\d+$/.test(p.args[0]) && !fs.existsSync(p.args[0]))) return claimsOfFile(p.args[0], json, io);
@@ -232,6 +234,29 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
           return 0;
         }
         throw new CliError('export what? "export markdown" or "export annotations --format jsonld"');
+      }
+      case 'compare': {
+        const [a, b] = p.args.map(Number);
+        if (!Number.isInteger(a) || !Number.isInteger(b) || a! <= 0 || b! <= 0) throw new CliError('compare needs two source ids');
+        const c = await call(wb, 'compareSources', { a: a!, b: b! });
+        if (json) {
+          io.out(
+            JSON.stringify(
+              {
+                pairs: c.pairs.map(({ a: x, b: y, similarity, kind }) => ({ a: { passageId: x.passageId, start: x.start, end: x.end }, b: { passageId: y.passageId, start: y.start, end: y.end }, similarity, kind })),
+                onlyA: c.onlyA,
+                onlyB: c.onlyB,
+              },
+              null,
+              2,
+            ),
+          );
+        } else {
+          io.out(`#${c.a.id} ${c.a.title}  ⇆  #${c.b.id} ${c.b.title}`);
+          io.out(`${c.pairs.length} pairs; ${Math.round(c.sharedA * 100)}% of A and ${Math.round(c.sharedB * 100)}% of B shared; ${c.onlyA.length} passages only in A, ${c.onlyB.length} only in B`);
+          for (const pr of c.pairs) io.out(`  ¶${pr.a.ordinal} ⇆ ¶${pr.b.ordinal}  ${pr.similarity.toFixed(2)} ${pr.kind}`);
+        }
+        return 0;
       }
       case 'claims': {
         const claims = wb.claimsOf(Number(p.args[0]));

@@ -16,6 +16,7 @@ import { SearchIndex } from './search/search';
 import { AnnotationStore } from './annotate/store';
 import { ClaimStore } from './claims/store';
 import { readClaim } from './claims/extract';
+import { compare, comparisonMarkdown } from './align/compare';
 import { annotationCollection } from './export/jsonld';
 import { markdownPerSource, markdownSingle, slug } from './export/markdown';
 import { evidenceCsv, evidenceMarkdown } from './export/evidence';
@@ -420,6 +421,17 @@ export class Workbench implements SourcebenchApi {
     return format === 'csv'
       ? { name: `${base}.csv`, content: evidenceCsv(evidence, this.current.path) }
       : { name: `${base}.md`, content: evidenceMarkdown(evidence, this.current.path) };
+  }
+
+  async compareSources({ a, b }: Input<'compareSources'>) {
+    if (a === b) throw new ApiError('invalid_request', 'Choose two different sources to compare');
+    const { sources, claims } = this.current;
+    return compare(sources.detail(a), sources.detail(b), claims.list({ sourceId: a }), claims.list({ sourceId: b }));
+  }
+
+  async exportComparison(input: Input<'exportComparison'>) {
+    const c = await this.compareSources(input);
+    return { name: `${slug(c.a.title) || 'a'}--${slug(c.b.title) || 'b'}.md`, content: comparisonMarkdown(c) };
   }
 
   /** The stored claims of a source (the CLI's `claims <source-id>`). */

@@ -11,6 +11,7 @@ import { MEASURES } from './types';
 import type {
   Annotation,
   ClaimRecord,
+  Comparison,
   Evidence,
   Measure,
   ProposedQuestion,
@@ -159,6 +160,8 @@ export const contract = {
   deleteQuestion: returns<{ deleted: number }>()(byId),
   getEvidence: returns<Evidence>()(z.object({ questionId: id }).strict()),
   exportEvidence: returns<ExportFile>()(z.object({ questionId: id.optional(), format: z.enum(['csv', 'markdown']) }).strict()),
+  compareSources: returns<Comparison>()(z.object({ a: id, b: id }).strict()),
+  exportComparison: returns<ExportFile>()(z.object({ a: id, b: id }).strict()),
 } as const;
 
 export type Contract = typeof contract;

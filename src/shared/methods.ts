@@ -34,6 +34,8 @@ export const METHOD_NAMES = [
   'deleteQuestion',
   'getEvidence',
   'exportEvidence',
+  'compareSources',
+  'exportComparison',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -188,3 +188,43 @@ export interface Evidence {
   logScale: boolean;
   unit: 'people' | 'percent' | 'mixed';
 }
+
+export type PairKind = 'identical' | 'near' | 'paraphrase';
+
+export interface AlignedSpan {
+  passageId: number;
+  ordinal: number;
+  start: number;
+  end: number;
+}
+
+/** A word-level difference: text kept, removed (only in A) or added (only in B). */
+export interface DiffPart {
+  text: string;
+  op: 'same' | 'removed' | 'added';
+  /** The change touches a figure: it should stand out. */
+  number: boolean;
+}
+
+export interface AlignedPair {
+  a: AlignedSpan;
+  b: AlignedSpan;
+  similarity: number;
+  kind: PairKind;
+  /** For near-identical pairs. */
+  diff?: DiffPart[];
+}
+
+export interface Comparison {
+  a: SourceDetail;
+  b: SourceDetail;
+  pairs: AlignedPair[];
+  onlyA: number[];
+  onlyB: number[];
+  /** Share of each source's characters in paired passages. */
+  sharedA: number;
+  sharedB: number;
+  threshold: number;
+  /** Claims of both sources about the same event or question, side by side. */
+  claims: { label: string; measure: Measure; a: ClaimRecord[]; b: ClaimRecord[]; differ: boolean }[];
+}

@@ -98,6 +98,20 @@ describe('sourcebench CLI', () => {
     expect((await cli('claims', '9')).err).toMatch(/no source with id 9/);
   });
 
+  it('compares two sources as JSON: pairs with offsets, and the passages only one has', async () => {
+    await cli('import', fixture('align-base.txt'), fixture('align-edited.txt'));
+    const r = await cli('compare', '1', '2', '--json');
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.out);
+    expect(Object.keys(c)).toEqual(['pairs', 'onlyA', 'onlyB']);
+    expect(c.pairs).toHaveLength(10);
+    expect(Object.keys(c.pairs[0]).sort()).toEqual(['a', 'b', 'kind', 'similarity']);
+    expect(Object.keys(c.pairs[0].a).sort()).toEqual(['end', 'passageId', 'start']);
+    expect(c.onlyA).toEqual([]);
+    expect(c.onlyB).toHaveLength(1);
+    expect((await cli('compare', '1')).err).toMatch(/two source ids/);
+  });
+
   it('fails with a non-zero code and one line naming the file and the problem', async () => {
     const dir = tempDir();
     const empty = path.join(dir, 'empty.txt');

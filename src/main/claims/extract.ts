@@ -150,6 +150,8 @@ function excluded(sentence: string, q: Quantity): boolean {
   const head = sentence.slice(Math.max(0, q.start - 24), q.start);
   const tail = sentence.slice(q.end, q.end + 24);
   if (/[$£€¥]\s*$/.test(head) || /^\s*(?:dollars|rubles|roubles|pounds|euros|marks|usd)\b/i.test(tail)) return true;
+  // Identifiers: "Order 00447", "Article 58", "No. 12".
+  if (/^0\d/.test(q.text) || /\b(?:order|decree|article|directive|resolution|operation|paragraph|section)\s*(?:no\.?\s*)?$/i.test(head)) return true;
   if (/\b(?:aged?|ages?\s+of|pp?\.|pages?|notes?|fn\.?|chapter|vol\.|volume|no\.|number)\s*$/i.test(head) || /^\s*(?:years?\s+old|-year-old)/i.test(tail)) return true;
   if (/\[\s*$/.test(head) && /^\s*\]/.test(tail)) return true;
   if (MONTH.test(head.trimEnd()) || /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(tail)) return true;

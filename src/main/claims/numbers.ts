@@ -46,8 +46,8 @@ const VAGUE: [RegExp, number][] = [
 const W = Object.keys(SMALL).filter((w) => w !== 'a' && w !== 'an' && w !== 'several' && w !== 'dozen').join('|');
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(?:hundred\s+)?(?:thousand|million|billion)|(?:m|mln|bn|k)\b)`;
-const WORDNUM = String.raw`(?:(?:${W})(?:[- ](?:${W}))?|an?|several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:${W})(?:[- ](?:${W}))?`;
-const FRACTION = String.raw`(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?|half`;
+const WORDNUM = String.raw`(?:(?:${W})\s+and\s+a\s+half|half\s+a)\s+(?:thousand|million|billion)|(?:(?:${W})(?:[- ](?:${W}))?|an?|several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:${W})(?:[- ](?:${W}))?`;
+const FRACTION = String.raw`(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?(?!\s+(?:thousand|million|billion))|half(?!\s+a\s+(?:thousand|million|billion))`;
 const VAGUE_RE = String.raw`(?:tens|hundreds)\s+of\s+(?:thousands|millions)|millions|thousands`;
 const ATOM = new RegExp(
   String.raw`(?<![\w.,])(?:(?<frac>${FRACTION})|(?<vague>${VAGUE_RE})|(?<digits>${DIGITS})(?<scale>${SCALE})?|(?<words>${WORDNUM}))(?<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w])`,
@@ -55,6 +55,9 @@ const ATOM = new RegExp(
 );
 
 function wordValue(words: string): number | null {
+  // "one and a half million", "half a million".
+  const half = /^(?:(\w+)\s+and\s+a\s+half|half\s+a)\s+(thousand|million|billion)$/i.exec(words.trim());
+  if (half) return ((half[1] ? (SMALL[half[1].toLowerCase()] ?? NaN) : 0) + 0.5) * SCALES[half[2]!.toLowerCase()]!;
   let total = 0;
   let current = 0;
   for (const w of words.toLowerCase().split(/[\s-]+/)) {
@@ -105,7 +108,7 @@ function atoms(text: string): Atom[] {
       out.push({ start, end, value, scaled: scale.length > 0, unit: pct ? 'percent' : 'count', vague: false, approx: false, yearLike, text: m[0] });
     } else if (g.words) {
       const value = wordValue(g.words);
-      if (value === null) continue;
+      if (value === null || Number.isNaN(value)) continue;
       const few = /\b(?:several|few)\b/i.test(g.words);
       out.push({ start, end, value, scaled: /thousand|million|billion/i.test(g.words), unit: pct ? 'percent' : 'count', vague: few, approx: few, yearLike: false, text: m[0] });
     }
@@ -133,6 +136,10 @@ export function findQuantities(text: string): Quantity[] {
     let unit = a.unit;
     const b = list[i + 1];
     let ranged = false;
+    // "three of the five marshals": the part is the figure, the whole is not a claim.
+    if (b && /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$/i.test(text.slice(a.end, b.start)) && a.unit === 'count' && b.unit === 'count' && !a.vague && !b.vague && a.value < b.value) {
+      list.splice(i + 1, 1);
+    }
     let yearSpan = false;
     if (b && RANGE_JOIN.test(text.slice(a.end, b.start)) && !a.vague && !b.vague) {
       const joiner = text.slice(a.end, b.start).trim().toLowerCase();

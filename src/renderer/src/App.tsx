@@ -12,10 +12,11 @@ import type { ReaderTarget } from './views/SearchView';
 import { SearchView } from './views/SearchView';
 import { NotesView } from './notes/NotesView';
 import { EvidenceView } from './claims/EvidenceView';
+import { CompareView } from './compare/CompareView';
 import type { OpenLink } from '../../shared/links';
 import { useSearch } from './hooks/useSearch';
 
-type View = 'library' | 'reader' | 'search' | 'notes' | 'evidence';
+type View = 'library' | 'reader' | 'search' | 'notes' | 'evidence' | 'compare';
 
 export function App() {
   const project = useProject();
@@ -30,6 +31,7 @@ export function App() {
   const [view, setView] = useState<View>('library');
   const [openId, setOpenId] = useState<number | null>(null);
   const [target, setTarget] = useState<ReaderTarget | null>(null);
+  const [compareWith, setCompareWith] = useState<number | null>(null);
   const [previousView, setPreviousView] = useState<View>('library');
   const search = useSearch(project.info?.path);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -167,6 +169,10 @@ export function App() {
           <span aria-hidden="true">≡</span>
           <span className="rail-label">Evidence</span>
         </button>
+        <button type="button" className={view === 'compare' ? 'rail-item active' : 'rail-item'} aria-pressed={view === 'compare'} onClick={() => setView('compare')}>
+          <span aria-hidden="true">⇆</span>
+          <span className="rail-label">Compare</span>
+        </button>
         <div className="spacer" />
         <div className="project-switch">
           <button type="button" className="rail-item" aria-haspopup="menu" aria-expanded={projectMenu} aria-label="Project" onClick={() => setProjectMenu(!projectMenu)}>
@@ -225,6 +231,7 @@ export function App() {
             }}
           />
         )}
+        {view === 'compare' && <CompareView key={compareWith ?? 'none'} sources={library.sources} initialA={compareWith ?? openId} />}
         {view === 'evidence' && (
           <EvidenceView
             projectPath={project.info?.path}
@@ -243,6 +250,10 @@ export function App() {
             backLabel={target && previousView === 'search' ? 'Search results' : target && previousView === 'notes' ? 'Notes' : target && previousView === 'evidence' ? 'Evidence' : 'Library'}
             onBack={() => setView(target && (previousView === 'search' || previousView === 'notes' || previousView === 'evidence') ? previousView : 'library')}
             onChanged={() => void library.reload()}
+            onCompare={(id) => {
+              setCompareWith(id);
+              setView('compare');
+            }}
           />
         )}
         <ImportResults importer={importer} />

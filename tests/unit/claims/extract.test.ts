@@ -36,6 +36,8 @@ describe('quantities', () => {
     ['an estimated 3 million', 3e6, 3e6, true],
     ['nearly 40,000', 4e4, 4e4, true],
     ['on the order of a million', 1e6, 1e6, true],
+    ['one and a half million', 1.5e6, 1.5e6, false],
+    ['half a million', 5e5, 5e5, false],
   ])('%s', (text, low, high, approx) => {
     const [q] = findQuantities(text);
     expect(q).toMatchObject({ low, high, approx });
@@ -69,6 +71,10 @@ describe('claims', () => {
     expect(one('Millions more were imprisoned, exiled, or sent to the camps.')).toEqual(['imprisoned', 1000000, null, 'people', true]);
   });
 
+  it('count the part, not the whole: "three of the five marshals"', () => {
+    expect(one('Three of the five marshals were shot.')).toEqual(['executed', 3, 3, 'people', false]);
+  });
+
   it('read shares as percentages', () => {
     expect(one('About 50% of the senior commanders had been purged by 1938.')).toEqual(['purged', 50, 50, 'percent', true]);
     expect(one('The famine led to the death of roughly a third of the nomads.')).toEqual(['died', 33.3, 33.3, 'percent', true]);
@@ -85,6 +91,7 @@ describe('claims', () => {
     ['casualties, which include the wounded', 'The battle left 20,000 casualties.'],
     ['negated verbs', 'The regime did not kill tens of millions, the author claims.'],
     ['names', 'The Trial of the Twenty-One ended with most defendants shot.'],
+    ['identifiers', 'Order 00447 targeted former kulaks, and Article 58 sent them to the camps.'],
     ['counts with no governing measure', 'The archive holds 40,000 files on the purge.'],
   ])('leave out %s', (_what, sentence) => {
     expect(extractClaims(sentence)).toEqual([]);

@@ -18,7 +18,7 @@ import type { HighlightColour } from '../../../shared/notes';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
-export function ReaderView(props: { sourceId: number | null; target: ReaderTarget | null; backLabel: string; onBack(): void; onChanged(): void }) {
+export function ReaderView(props: { sourceId: number | null; target: ReaderTarget | null; backLabel: string; onBack(): void; onChanged(): void; onCompare(id: number): void }) {
   const [version, setVersion] = useState(0);
   const { source, error } = useSource(props.sourceId, version);
   if (props.sourceId === null) {
@@ -51,6 +51,7 @@ export function ReaderView(props: { sourceId: number | null; target: ReaderTarge
       source={source}
       target={props.target?.sourceId === source.id ? props.target : null}
       backLabel={props.backLabel}
+      onCompare={props.onCompare}
       onBack={props.onBack}
       onSaved={() => {
         setVersion((v) => v + 1);
@@ -60,7 +61,7 @@ export function ReaderView(props: { sourceId: number | null; target: ReaderTarge
   );
 }
 
-function Reader(props: { source: SourceDetail; target: ReaderTarget | null; backLabel: string; onBack(): void; onSaved(): void }) {
+function Reader(props: { source: SourceDetail; target: ReaderTarget | null; backLabel: string; onBack(): void; onSaved(): void; onCompare(id: number): void }) {
   const { source, target } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const targetIndex = target
@@ -229,6 +230,9 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
             </button>
             <button type="button" onClick={() => void exportNotes()}>
               Export notes
+            </button>
+            <button type="button" onClick={() => props.onCompare(source.id)}>
+              Compare with…
             </button>
             <input
               ref={replaceInput}

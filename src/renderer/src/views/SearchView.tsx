@@ -66,7 +66,7 @@ const HELP: [string, string][] = [
   ['source:"great purge"', 'only sources whose title has these words'],
   ['tag:memoir', 'only sources with this tag'],
   ['date:1936..1938', 'only sources dated within these years'],
-  ['in:sources', 'what to search (notes and claims when the project has them)'],
+  ['in:claims', 'search the recorded claims (sources and notes are searched unless told)'],
 ];
 
 export function SearchView(props: {

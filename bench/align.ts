@@ -1,0 +1,48 @@
+/** Alignment speed: two sources of 150,000 characters each, and of 1,000 passages each. */
+import { performance } from 'node:perf_hooks';
+import { align } from '../src/main/align/align';
+import type { AlignInput } from '../src/main/align/align';
+import type { Row } from './search';
+
+function passages(paragraphs: string[]): AlignInput[] {
+  let at = 0;
+  return paragraphs.map((text, i) => {
+    const p = { id: i + 1, ordinal: i + 1, start: at, end: at + text.length, text };
+    at += text.length + 2;
+    return p;
+  });
+}
+
+/** B is A edited: every fifth paragraph reworded a little, every seventh moved, a few added. */
+function edited(a: string[]): string[] {
+  const b = a.map((p, i) => (i % 5 === 0 ? p.replace(/\b(the|and|of)\b/, 'THE').replace(/\d/, '9') : p));
+  for (let i = 7; i < b.length; i += 7) [b[i], b[i - 3]] = [b[i - 3]!, b[i]!];
+  for (let i = 11; i < b.length; i += 50) b.splice(i, 0, 'An inserted paragraph that the first edition does not have at all, about something else entirely.');
+  return b;
+}
+
+export function benchAlign(paragraphs: string[]): Row[] {
+  const rows: Row[] = [];
+  const measure = (label: string, a: string[]) => {
+    const b = edited(a);
+    global.gc?.();
+    const heap = process.memoryUsage().heapUsed;
+    const t = performance.now();
+    const r = align(passages(a), passages(b));
+    const ms = performance.now() - t;
+    const chars = a.reduce((n, p) => n + p.length, 0);
+    rows.push([
+      `Align ${label}`,
+      `${ms.toFixed(0)} ms`,
+      `${a.length} × ${b.length} passages, ${(chars / 1000).toFixed(0)}k chars; ${r.pairs.length} pairs; ~${((process.memoryUsage().heapUsed - heap) / 1048576).toFixed(0)} MB heap`,
+    ]);
+  };
+  const by150k: string[] = [];
+  for (let n = 0, i = 0; n < 150_000 && i < paragraphs.length; i++) {
+    by150k.push(paragraphs[i]!);
+    n += paragraphs[i]!.length;
+  }
+  measure('two sources of 150,000 characters', by150k);
+  measure('two sources of 1,000 passages', paragraphs.slice(0, 1000));
+  return rows;
+}

@@ -1,0 +1,82 @@
+/** Two sources side by side: the alignment, diffs for near-identical pairs, and their claims about the same things. */
+import type { ClaimRecord, Comparison, SourceDetail } from '../../shared/types';
+import { align, MATCH_THRESHOLD, wordDiff } from './align';
+
+export function compare(a: SourceDetail, b: SourceDetail, claimsA: ClaimRecord[], claimsB: ClaimRecord[]): Comparison {
+  const pa = a.passageList;
+  const pb = b.passageList;
+  const r = align(pa, pb);
+  const span = (p: (typeof pa)[number]) => ({ passageId: p.id, ordinal: p.ordinal, start: p.start, end: p.end });
+  const pairs = r.pairs.map((p) => {
+    const x = pa[p.a]!;
+    const y = pb[p.b]!;
+    return { a: span(x), b: span(y), similarity: p.similarity, kind: p.kind, ...(p.kind === 'near' ? { diff: wordDiff(x.text, y.text) } : {}) };
+  });
+  const chars = (list: typeof pa, idx: number[]) => idx.reduce((n, i) => n + (list[i]!.end - list[i]!.start), 0);
+  const total = (list: typeof pa) => list.reduce((n, p) => n + (p.end - p.start), 0) || 1;
+  return {
+    a,
+    b,
+    pairs,
+    onlyA: r.onlyA.map((i) => pa[i]!.id),
+    onlyB: r.onlyB.map((j) => pb[j]!.id),
+    sharedA: chars(pa, r.pairs.map((p) => p.a)) / total(pa),
+    sharedB: chars(pb, r.pairs.map((p) => p.b)) / total(pb),
+    threshold: MATCH_THRESHOLD,
+    claims: claimGroups(claimsA, claimsB),
+  };
+}
+
+/** Claims of both sources in the same question, or with the same event label and measure. */
+function claimGroups(a: ClaimRecord[], b: ClaimRecord[]): Comparison['claims'] {
+  const key = (c: ClaimRecord) => (c.questionId !== null ? `q${c.questionId}` : `e${c.event.toLowerCase()}|${c.measure}|${c.unit}`);
+  const live = (list: ClaimRecord[]) => list.filter((c) => c.status !== 'rejected');
+  const groups = new Map<string, Comparison['claims'][number]>();
+  for (const [side, list] of [['a', live(a)], ['b', live(b)]] as const) {
+    for (const c of list) {
+      const k = key(c);
+      const g = groups.get(k) ?? { label: c.event || 'no event named', measure: c.measure, a: [], b: [], differ: false };
+      g[side].push(c);
+      groups.set(k, g);
+    }
+  }
+  const same = (x: ClaimRecord, y: ClaimRecord) => x.low === y.low && x.high === y.high && x.unit === y.unit;
+  return [...groups.values()]
+    .filter((g) => g.a.length && g.b.length)
+    .map((g) => ({ ...g, differ: !g.a.every((x) => g.b.every((y) => same(x, y))) }));
+}
+
+/** The comparison as Markdown: a two-column table of aligned passages with the diff marked, then what only one has. */
+export function comparisonMarkdown(c: Comparison): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+  const text = (d: SourceDetail, id: number) => d.passageList.find((p) => p.id === id)!.text;
+  const lines = [
+    `# ${cell(c.a.title)} ⇆ ${cell(c.b.title)}`,
+    '',
+    `${c.pairs.length} aligned pairs · ${Math.round(c.sharedA * 100)}% of A and ${Math.round(c.sharedB * 100)}% of B shared · ${c.onlyA.length} passages only in A, ${c.onlyB.length} only in B (similarity threshold ${c.threshold})`,
+    '',
+    `| ¶ A | ${cell(c.a.title)} | ¶ B | ${cell(c.b.title)} | Similarity |`,
+    '|---|---|---|---|---|',
+  ];
+  for (const p of c.pairs) {
+    let left = cell(text(c.a, p.a.passageId));
+    let right = cell(text(c.b, p.b.passageId));
+    if (p.diff) {
+      // Deleted words struck through on the left, added words in bold on the right.
+      left = cell(p.diff.filter((d) => d.op !== 'added').map((d) => (d.op === 'removed' && d.text.trim() ? `~~${d.text.trim()}~~ ` : d.text)).join(''));
+      right = cell(p.diff.filter((d) => d.op !== 'removed').map((d) => (d.op === 'added' && d.text.trim() ? `**${d.text.trim()}** ` : d.text)).join(''));
+    }
+    lines.push(`| ${p.a.ordinal} | ${left} | ${p.b.ordinal} | ${right} | ${p.similarity.toFixed(2)} ${p.kind} |`);
+  }
+  const only = (title: string, d: SourceDetail, ids: number[]) => {
+    if (!ids.length) return;
+    lines.push('', `## Only in ${cell(title)}`, '');
+    for (const id of ids) {
+      const p = d.passageList.find((x) => x.id === id)!;
+      lines.push(`- ¶ ${p.ordinal}: ${cell(p.text)}`);
+    }
+  };
+  only(c.a.title, c.a, c.onlyA);
+  only(c.b.title, c.b, c.onlyB);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,258 @@
+import type { KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { AlignedPair, Comparison, SourceSummary } from '../../../shared/types';
+import { api, messageOf } from '../api';
+import { formatValue } from '../claims/format';
+import { download } from '../hooks/useAnnotations';
+
+interface Line {
+  k: number;
+  y1: number;
+  y2: number;
+  kind: string;
+}
+
+/** Two sources side by side: aligned passages share a number and a connector; near-copies show their word diff. */
+export function CompareView(props: { sources: SourceSummary[]; initialA: number | null }) {
+  const [a, setA] = useState<number | null>(props.initialA ?? props.sources[0]?.id ?? null);
+  const [b, setB] = useState<number | null>(props.sources.find((s) => s.id !== (props.initialA ?? props.sources[0]?.id))?.id ?? null);
+  const [cmp, setCmp] = useState<Comparison | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sync, setSync] = useState(true);
+  const [current, setCurrent] = useState<number | null>(null);
+  const [lines, setLines] = useState<Line[]>([]);
+  const paneA = useRef<HTMLDivElement>(null);
+  const paneB = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const echo = useRef<'a' | 'b' | null>(null);
+
+  useEffect(() => {
+    setCmp(null);
+    setCurrent(null);
+    if (a === null || b === null || a === b) return;
+    api.compareSources({ a, b }).then(
+      (c) => {
+        setCmp(c);
+        setError(null);
+      },
+      (err) => setError(messageOf(err)),
+    );
+  }, [a, b]);
+
+  const byA = useMemo(() => new Map((cmp?.pairs ?? []).map((p, k) => [p.a.passageId, k])), [cmp]);
+  const byB = useMemo(() => new Map((cmp?.pairs ?? []).map((p, k) => [p.b.passageId, k])), [cmp]);
+
+  const el = (side: 'a' | 'b', passageId: number) =>
+    (side === 'a' ? paneA : paneB).current?.querySelector<HTMLElement>(`[data-passage="${passageId}"]`) ?? null;
+
+  /** Connectors between the visible ends of each pair, in the gutter. */
+  const drawLines = useCallback(() => {
+    if (!cmp || !body.current || !paneA.current || !paneB.current) return;
+    const top = body.current.getBoundingClientRect().top;
+    const out: Line[] = [];
+    cmp.pairs.forEach((p, k) => {
+      const x = el('a', p.a.passageId)?.getBoundingClientRect();
+      const y = el('b', p.b.passageId)?.getBoundingClientRect();
+      if (!x || !y) return;
+      const h = body.current!.clientHeight;
+      const y1 = x.top + Math.min(x.height / 2, 14) - top;
+      const y2 = y.top + Math.min(y.height / 2, 14) - top;
+      if ((y1 < 0 && y2 < 0) || (y1 > h && y2 > h)) return;
+      out.push({ k, y1, y2, kind: p.kind });
+    });
+    setLines(out);
+  }, [cmp]);
+
+  useLayoutEffect(drawLines, [drawLines]);
+  useEffect(() => {
+    const redraw = () => requestAnimationFrame(drawLines);
+    window.addEventListener('resize', redraw);
+    const observer = body.current ? new ResizeObserver(redraw) : null;
+    if (body.current) observer!.observe(body.current);
+    return () => {
+      window.removeEventListener('resize', redraw);
+      observer?.disconnect();
+    };
+  }, [drawLines, cmp]);
+
+  /** Keeps the counterpart of the first paired passage in view at the same height. */
+  const follow = (from: 'a' | 'b') => {
+    drawLines();
+    if (!sync || !cmp) return;
+    if (echo.current === from) {
+      echo.current = null;
+      return;
+    }
+    const src = (from === 'a' ? paneA : paneB).current!;
+    const dst = (from === 'a' ? paneB : paneA).current!;
+    const map = from === 'a' ? byA : byB;
+    for (const node of src.querySelectorAll<HTMLElement>('[data-passage]')) {
+      if (node.offsetTop + node.offsetHeight < src.scrollTop) continue;
+      const k = map.get(Number(node.dataset.passage));
+      if (k === undefined) continue;
+      const pair = cmp.pairs[k]!;
+      const other = el(from === 'a' ? 'b' : 'a', from === 'a' ? pair.b.passageId : pair.a.passageId);
+      if (!other) return;
+      echo.current = from === 'a' ? 'b' : 'a';
+      dst.scrollTop = other.offsetTop - (node.offsetTop - src.scrollTop);
+      return;
+    }
+  };
+
+  const focusPair = (k: number) => {
+    if (!cmp) return;
+    const p = cmp.pairs[k]!;
+    setCurrent(k);
+    const x = el('a', p.a.passageId);
+    const y = el('b', p.b.passageId);
+    if (x && paneA.current) paneA.current.scrollTop = x.offsetTop - 40;
+    if (y && paneB.current) {
+      echo.current = 'b';
+      paneB.current.scrollTop = y.offsetTop - 40;
+    }
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (!cmp?.pairs.length || (e.target as HTMLElement).tagName === 'SELECT') return;
+    if (e.key === 'n' || e.key === 'j') focusPair(current === null ? 0 : Math.min(cmp.pairs.length - 1, current + 1));
+    else if (e.key === 'p' || e.key === 'k') focusPair(current === null ? 0 : Math.max(0, current - 1));
+  };
+
+  const pane = (side: 'a' | 'b') => {
+    if (!cmp) return null;
+    const source = side === 'a' ? cmp.a : cmp.b;
+    const map = side === 'a' ? byA : byB;
+    return (
+      <div className="compare-pane" ref={side === 'a' ? paneA : paneB} onScroll={() => follow(side)} aria-label={`Source ${side.toUpperCase()}: ${source.title}`} role="region">
+        <h2 className="compare-title">{source.title}</h2>
+        {source.passageList.map((p) => {
+          const k = map.get(p.id);
+          const pair: AlignedPair | undefined = k === undefined ? undefined : cmp.pairs[k];
+          return (
+            <article
+              key={p.id}
+              data-passage={p.id}
+              className={`compare-passage ${pair ? pair.kind : 'only'}${k === current && k !== undefined ? ' current' : ''}`}
+              aria-label={`${side.toUpperCase()} passage ${p.ordinal}${pair ? `, pair ${k! + 1}` : `, only in ${side.toUpperCase()}`}`}
+              onClick={() => k !== undefined && focusPair(k)}
+            >
+              <span className="pair-badge">{pair ? `#${k! + 1}` : `only in ${side.toUpperCase()}`}</span>
+              <span className="ordinal">¶{p.ordinal}</span>
+              <p>{p.text}</p>
+            </article>
+          );
+        })}
+      </div>
+    );
+  };
+
+  const pair = current !== null ? cmp?.pairs[current] : undefined;
+
+  return (
+    <section className="compare" aria-label="Compare" onKeyDown={onKey} tabIndex={-1}>
+      <header className="toolbar">
+        <h1 className="view-title">Compare</h1>
+        <select aria-label="Source A" value={a ?? ''} onChange={(e) => setA(Number(e.target.value))}>
+          {props.sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+        <span aria-hidden="true">⇆</span>
+        <select aria-label="Source B" value={b ?? ''} onChange={(e) => setB(Number(e.target.value))}>
+          {props.sources.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+        <div className="spacer" />
+        <label className="check">
+          <input type="checkbox" checked={sync} onChange={(e) => setSync(e.target.checked)} /> Keep aligned
+        </label>
+        <button type="button" disabled={!cmp?.pairs.length} onClick={() => focusPair(current === null ? 0 : Math.max(0, current - 1))}>
+          ↑ Previous pair
+        </button>
+        <button type="button" disabled={!cmp?.pairs.length} onClick={() => focusPair(current === null ? 0 : Math.min(cmp!.pairs.length - 1, current + 1))}>
+          ↓ Next pair
+        </button>
+        <button
+          type="button"
+          disabled={!cmp}
+          onClick={() => a !== null && b !== null && void api.exportComparison({ a, b }).then((f) => download(f), (err) => setError(messageOf(err)))}
+        >
+          Export Markdown
+        </button>
+      </header>
+      {error && (
+        <p className="banner error" role="alert">
+          {error}
+        </p>
+      )}
+      {props.sources.length < 2 ? (
+        <div className="empty">
+          <h2>Two sources are needed</h2>
+          <p>Import at least two sources to set them side by side: matching passages are paired, and what only one of them says is marked.</p>
+        </div>
+      ) : a === b ? (
+        <p className="muted pad">Choose two different sources.</p>
+      ) : cmp ? (
+        <>
+          <div className="compare-summary" role="status" aria-label="Comparison summary">
+            <strong>{cmp.pairs.length} pairs</strong> · {Math.round(cmp.sharedA * 100)}% of A and {Math.round(cmp.sharedB * 100)}% of B shared ·{' '}
+            {cmp.onlyA.length} passages only in A · {cmp.onlyB.length} only in B
+            {cmp.claims.length > 0 && (
+              <ul className="compare-claims" aria-label="Claims side by side">
+                {cmp.claims.map((g) => (
+                  <li key={`${g.label}|${g.measure}`} className={g.differ ? 'differ' : ''}>
+                    {g.label} ({g.measure}): A {g.a.map((c) => formatValue(c)).join(', ')} · B {g.b.map((c) => formatValue(c)).join(', ')}
+                    {g.differ && <strong className="warn-text"> — the figures differ</strong>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div className="compare-body" ref={body}>
+            {pane('a')}
+            <svg className="compare-gutter" aria-hidden="true">
+              {lines.map((l) => (
+                <line key={l.k} x1={0} x2={40} y1={l.y1} y2={l.y2} className={`connector ${l.kind}${l.k === current ? ' current' : ''}`} />
+              ))}
+            </svg>
+            {pane('b')}
+          </div>
+          {pair && (
+            <div className="compare-detail" role="region" aria-label="Pair detail">
+              <strong>
+                Pair #{current! + 1}: A ¶{pair.a.ordinal} ⇆ B ¶{pair.b.ordinal}
+              </strong>{' '}
+              · similarity {pair.similarity.toFixed(2)} ({pair.kind === 'near' ? 'near-identical' : pair.kind})
+              {pair.diff ? (
+                <p className="diff" aria-label="Word differences">
+                  {pair.diff.map((d, i) =>
+                    d.op === 'same' ? (
+                      <span key={i}>{d.text}</span>
+                    ) : d.op === 'removed' ? (
+                      <del key={i} className={d.number ? 'num-change' : ''}>
+                        {d.text}
+                      </del>
+                    ) : (
+                      <ins key={i} className={d.number ? 'num-change' : ''}>
+                        {d.text}
+                      </ins>
+                    ),
+                  )}
+                </p>
+              ) : (
+                <p className="muted small">{pair.kind === 'identical' ? 'The two passages read the same.' : 'Reworded: the passages say the same thing in different words.'}</p>
+              )}
+            </div>
+          )}
+        </>
+      ) : (
+        !error && <p className="muted pad">Aligning…</p>
+      )}
+    </section>
+  );
+}
