@@ -127,6 +127,8 @@ function createWindow() {
       nodeIntegration: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // Middle-click would otherwise open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
