@@ -1,6 +1,7 @@
 /** Two sources side by side: the alignment, diffs for near-identical pairs, and their claims about the same things. */
 import type { ClaimRecord, Comparison, SourceDetail } from '../../shared/types';
 import { align, MATCH_THRESHOLD, wordDiff } from './align';
+import { mdText } from '../export/markdown';
 
 export function compare(a: SourceDetail, b: SourceDetail, claimsA: ClaimRecord[], claimsB: ClaimRecord[]): Comparison {
   const pa = a.passageList;
@@ -48,7 +49,7 @@ function claimGroups(a: ClaimRecord[], b: ClaimRecord[]): Comparison['claims'] {
 
 /** The comparison as Markdown: a two-column table of aligned passages with the diff marked, then what only one has. */
 export function comparisonMarkdown(c: Comparison): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+  const cell = (s: string) => mdText(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
   const text = (d: SourceDetail, id: number) => d.passageList.find((p) => p.id === id)!.text;
   const lines = [
     `# ${cell(c.a.title)} ⇆ ${cell(c.b.title)}`,

@@ -1,6 +1,6 @@
 /** A question's evidence as CSV (a row per claim, with source metadata and the quote) and as a Markdown table with citations. */
 import type { ClaimRecord, Evidence } from '../../shared/types';
-import { openLink } from './markdown';
+import { mdText, openLink } from './markdown';
 
 const COLUMNS = ['question', 'source', 'author', 'date', 'measure', 'low', 'high', 'unit', 'approx', 'status', 'preferred', 'preferred_reason', 'event', 'passage', 'quote', 'link'];
 
@@ -31,7 +31,7 @@ export function evidenceCsv(evidence: Evidence[], project: string): string {
 }
 
 function mdCell(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+  return mdText(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 }
 
 export function evidenceMarkdown(evidence: Evidence[], project: string): string {
@@ -41,7 +41,7 @@ export function evidenceMarkdown(evidence: Evidence[], project: string): string 
       e.span ? `span ${formatValue({ low: e.span.low, high: e.span.high, unit: e.unit === 'percent' ? 'percent' : 'people', approx: false })}` : null,
       e.median !== null ? `median of midpoints ${formatValue({ low: e.median, high: e.median, unit: e.unit === 'percent' ? 'percent' : 'people', approx: false })}` : null,
     ].filter(Boolean);
-    parts.push(`## ${e.question.label}\n\n${stats.length ? `${stats.join(' · ')}\n\n` : ''}| Source | Author | Date | Value | Measure | Quote |\n|---|---|---|---|---|---|`);
+    parts.push(`## ${mdText(e.question.label)}\n\n${stats.length ? `${stats.join(' · ')}\n\n` : ''}| Source | Author | Date | Value | Measure | Quote |\n|---|---|---|---|---|---|`);
     for (const c of e.claims) {
       const flags = [c.preferred ? `preferred${c.preferredReason ? `: ${c.preferredReason}` : ''}` : '', e.outliers.includes(c.id) ? 'far from the rest' : '', c.status === 'suggested' ? 'unconfirmed' : '']
         .filter(Boolean)

@@ -28,8 +28,13 @@ function frontMatter(data: Record<string, unknown>): string {
   return `---\n${stringify(clean, { lineWidth: 0 }).trimEnd()}\n---\n`;
 }
 
+/** Text from a source, safe in Markdown: a "<" cannot open an HTML tag in the export. */
+export function mdText(text: string): string {
+  return text.replace(/</g, '\\<');
+}
+
 function blockQuote(text: string): string {
-  return text
+  return mdText(text)
     .split('\n')
     .map((l) => (l.trim() ? `> ${l}` : '>'))
     .join('\n');
@@ -49,7 +54,7 @@ function headingFor(passages: Passage[], ordinal: number | null): string | null 
 }
 
 function citation(s: SourceSummary, a: Annotation, project: string): string {
-  const who = [s.author ?? 'Unknown author', `*${s.title.replace(/\*/g, '\\*')}*`, s.date, a.passage !== null ? `¶ ${a.passage}` : 'passage not placed'].filter(Boolean).join(', ');
+  const who = [mdText(s.author ?? 'Unknown author'), `*${mdText(s.title).replace(/\*/g, '\\*')}*`, s.date, a.passage !== null ? `¶ ${a.passage}` : 'passage not placed'].filter(Boolean).join(', ');
   const parts = [`— ${who}`, `[open in Sourcebench](${openLink(project, a)})`];
   if (a.tags.length) parts.push(`tags: ${a.tags.map(hashtag).join(' ')}`);
   return parts.join(' · ');
@@ -62,15 +67,15 @@ function demoteHeadings(markdown: string, by: number): string {
 
 function annotationBlock(item: SourceForExport, a: Annotation, project: string, level: string): string {
   const heading = headingFor(item.passages, a.passage);
-  const title = a.orphaned ? `${level} Not placed in the corrected text` : `${level} ¶ ${a.passage}${heading ? ` — ${heading}` : ''}`;
+  const title = a.orphaned ? `${level} Not placed in the corrected text` : `${level} ¶ ${a.passage}${heading ? ` — ${mdText(heading)}` : ''}`;
   const quote = a.orphaned ? a.exact : item.text.slice(a.start, a.end);
-  return [title, blockQuote(quote.trim()), demoteHeadings(a.markdown, level.length), citation(item.source, a, project)].filter((p) => p && p.trim()).join('\n\n');
+  return [title, blockQuote(quote.trim()), mdText(demoteHeadings(a.markdown, level.length)), citation(item.source, a, project)].filter((p) => p && p.trim()).join('\n\n');
 }
 
 function sourceBody(item: SourceForExport, project: string, titleLevel: string, noteLevel: string): string {
   const placed = item.annotations.filter((a) => !a.orphaned).sort((x, y) => x.start - y.start);
   const orphans = item.annotations.filter((a) => a.orphaned);
-  return [`${titleLevel} ${item.source.title}`, ...[...placed, ...orphans].map((a) => annotationBlock(item, a, project, noteLevel))].join('\n\n');
+  return [`${titleLevel} ${mdText(item.source.title)}`, ...[...placed, ...orphans].map((a) => annotationBlock(item, a, project, noteLevel))].join('\n\n');
 }
 
 function sourceMeta(s: SourceSummary) {
