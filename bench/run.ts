@@ -28,6 +28,8 @@ import { benchClaims } from './claims';
 import { benchAlign } from './align';
 
 const args = process.argv.slice(2);
+// Daily backups of the benchmark's projects would only add disk work to the timings.
+process.env.SOURCEBENCH_DAILY_BACKUP = '0';
 const opt = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;

@@ -35,6 +35,8 @@ export function rendererDir(): string {
 export interface Settings {
   lastProject?: string;
   recent: string[];
+  /** How many backups to keep per project. */
+  backupsKept: number;
 }
 
 const MAX_RECENT = 10;
@@ -51,19 +53,15 @@ export class SettingsFile {
       return {
         lastProject: typeof data.lastProject === 'string' ? data.lastProject : undefined,
         recent: Array.isArray(data.recent) ? data.recent.filter((r): r is string => typeof r === 'string') : [],
+        backupsKept: typeof data.backupsKept === 'number' && data.backupsKept >= 1 ? Math.min(100, Math.trunc(data.backupsKept)) : 10,
       };
     } catch {
-      return { recent: [] };
+      return { recent: [], backupsKept: 10 };
     }
   }
 
-  /** Records a project as the last opened; written to a temporary file and renamed, so never half-written. */
-  remember(project: string): Settings {
-    const current = this.read();
-    const next: Settings = {
-      lastProject: project,
-      recent: [project, ...current.recent.filter((r) => r !== project)].slice(0, MAX_RECENT),
-    };
+  /** Writes the settings file whole: a temporary file renamed over it, never half-written. */
+  private write(next: Settings): void {
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
@@ -72,6 +70,23 @@ export class SettingsFile {
     } catch {
       // Settings are a convenience: a read-only home must not stop the project from opening.
     }
+  }
+
+  setBackupsKept(keep: number): Settings {
+    const next = { ...this.read(), backupsKept: keep };
+    this.write(next);
+    return next;
+  }
+
+  /** Records a project as the last opened. */
+  remember(project: string): Settings {
+    const current = this.read();
+    const next: Settings = {
+      ...current,
+      lastProject: project,
+      recent: [project, ...current.recent.filter((r) => r !== project)].slice(0, MAX_RECENT),
+    };
+    this.write(next);
     return next;
   }
 }

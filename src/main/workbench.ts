@@ -10,6 +10,7 @@ import { isEdtf } from './ingest/metadata';
 import { defaultProjectPath, resourcesDir, SettingsFile } from './paths';
 import type { Db } from './store/project';
 import { openProjectDb } from './store/project';
+import { backup, backupDir, backupDue, listBackups } from './store/backup';
 import { PROJECT_EXTENSION } from './store/pragmas';
 import { SourceStore } from './store/sources';
 import { SearchIndex } from './search/search';
@@ -47,6 +48,9 @@ const BATCH_BYTES = 32 * 1024 * 1024;
 
 function errorOf(err: unknown, fileName: string): { code: string; message: string } {
   if (err instanceof ApiError) return err.toJSON();
+  if ((err as { code?: string }).code === 'SQLITE_FULL') {
+    return { code: 'disk_full', message: `${fileName} could not be imported: the disk is full; the project was left as it was` };
+  }
   return { code: 'write_failed', message: `${fileName} could not be imported: ${(err as Error).message}; the project was left as it was` };
 }
 
@@ -72,11 +76,15 @@ export class Workbench implements SourcebenchApi {
         ? settings.lastProject
         : defaultProjectPath(options.home);
     const create = !options.project || !!options.createMissing || target === defaultProjectPath(options.home);
-    return new Workbench(options, Workbench.load(target, create, options.nativeBinding));
+    return new Workbench(options, Workbench.load(target, create, options.nativeBinding, new SettingsFile(options.home).read().backupsKept));
   }
 
-  private static load(file: string, create: boolean, nativeBinding?: string): OpenProject {
-    const db = openProjectDb(file, { create, nativeBinding });
+  private static load(file: string, create: boolean, nativeBinding?: string, backupsKept?: number): OpenProject {
+    const db = openProjectDb(file, { create, nativeBinding, backupsKept });
+    // At most one backup a day, made in the background with the online backup API
+    // (SOURCEBENCH_DAILY_BACKUP=0 turns it off, for benchmarks).
+    const count = db.prepare('SELECT count(*) FROM source').pluck().get() as number;
+    if (process.env.SOURCEBENCH_DAILY_BACKUP !== '0' && count > 0 && backupDue(file)) void backup(db, file, 'daily', backupsKept).catch(() => {});
     const search = new SearchIndex(db);
     // Typo tolerance needs the vocabulary; it loads in the background, in chunks.
     void search.vocabulary.build().catch(() => {});
@@ -120,7 +128,33 @@ export class Workbench implements SourcebenchApi {
   async openProject({ path: file }: Input<'openProject'>): Promise<ProjectInfo> {
     const resolved = path.resolve(file);
     if (resolved === this.current.path) return this.info();
-    return this.switchTo(Workbench.load(resolved, false, this.options.nativeBinding));
+    return this.switchTo(Workbench.load(resolved, false, this.options.nativeBinding, this.settings.read().backupsKept));
+  }
+
+  async listBackups({ project }: Input<'listBackups'>) {
+    const target = project ? path.resolve(project) : this.current.path;
+    return { project: target, backups: listBackups(target, this.options.nativeBinding), keep: this.settings.read().backupsKept };
+  }
+
+  /**
+   * Restores a backup as a copy beside its project ("<name> (restored <date>).sourcebench")
+   * and opens it: the project and its other backups are never overwritten.
+   */
+  async restoreBackup({ file, project }: Input<'restoreBackup'>) {
+    const target = project ? path.resolve(project) : this.current.path;
+    const chosen = path.resolve(file);
+    if (path.dirname(chosen) !== path.resolve(backupDir(target)) || !fs.existsSync(chosen)) {
+      throw new ApiError('not_found', `${path.basename(file)} is not a backup of ${path.basename(target)}`);
+    }
+    const date = path.basename(chosen).slice(0, 16).replace('T', ' ');
+    let dest = target.replace(/\.sourcebench$/, '') + ` (restored ${date}).sourcebench`;
+    for (let n = 2; fs.existsSync(dest); n++) dest = dest.replace(/( \d+)?\.sourcebench$/, ` ${n}.sourcebench`);
+    fs.copyFileSync(chosen, dest, fs.constants.COPYFILE_EXCL);
+    return this.switchTo(Workbench.load(dest, false, this.options.nativeBinding, this.settings.read().backupsKept));
+  }
+
+  async setBackupsKept({ keep }: Input<'setBackupsKept'>) {
+    return { keep: this.settings.setBackupsKept(keep).backupsKept };
   }
 
   async createProject({ path: file }: Input<'createProject'>): Promise<ProjectInfo> {
@@ -129,7 +163,7 @@ export class Workbench implements SourcebenchApi {
     if (fs.existsSync(resolved)) {
       throw new ApiError('project_exists', `${path.basename(resolved)} already exists; open it instead, or choose another name`);
     }
-    return this.switchTo(Workbench.load(resolved, true, this.options.nativeBinding));
+    return this.switchTo(Workbench.load(resolved, true, this.options.nativeBinding, this.settings.read().backupsKept));
   }
 
   private importBytes(fileName: string, bytes: Uint8Array): ImportOutcome {

@@ -10,6 +10,7 @@ import { HIGHLIGHT_COLOURS, MAX_NOTE_BYTES } from './notes';
 import { MEASURES } from './types';
 import type {
   Annotation,
+  BackupInfo,
   ClaimRecord,
   Comparison,
   Evidence,
@@ -162,6 +163,9 @@ export const contract = {
   exportEvidence: returns<ExportFile>()(z.object({ questionId: id.optional(), format: z.enum(['csv', 'markdown']) }).strict()),
   compareSources: returns<Comparison>()(z.object({ a: id, b: id }).strict()),
   exportComparison: returns<ExportFile>()(z.object({ a: id, b: id }).strict()),
+  listBackups: returns<{ project: string; backups: BackupInfo[]; keep: number }>()(z.object({ project: path.optional() }).strict()),
+  restoreBackup: returns<ProjectInfo>()(z.object({ file: path, project: path.optional() }).strict()),
+  setBackupsKept: returns<{ keep: number }>()(z.object({ keep: z.number().int().min(1).max(100) }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'project_exists'
   | 'project_locked'
   | 'write_failed'
+  | 'disk_full'
   | 'unauthorized'
   | 'forbidden'
   | 'internal';

@@ -36,6 +36,9 @@ export const METHOD_NAMES = [
   'exportEvidence',
   'compareSources',
   'exportComparison',
+  'listBackups',
+  'restoreBackup',
+  'setBackupsKept',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -228,3 +228,12 @@ export interface Comparison {
   /** Claims of both sources about the same event or question, side by side. */
   claims: { label: string; measure: Measure; a: ClaimRecord[]; b: ClaimRecord[]; differ: boolean }[];
 }
+
+export interface BackupInfo {
+  file: string;
+  createdAt: string;
+  reason: string;
+  /** Sources in the backup (null when it cannot be read). */
+  sources: number | null;
+  bytes: number;
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/errors';
 import { APPLICATION_ID, PRAGMAS } from './pragmas';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
+import { backupBeforeMigration } from './backup';
 
 export type Db = Database.Database;
 
@@ -15,6 +16,10 @@ export interface OpenOptions {
   create?: boolean;
   /** better-sqlite3 `nativeBinding`, for the Electron build of the module. */
   nativeBinding?: string;
+  /** How many backups to keep (the one before a migration counts). */
+  backupsKept?: number;
+  /** Caps the file's size in pages: lets tests run out of disk on purpose. */
+  maxPageCount?: number;
 }
 
 function readHeader(file: string): string {
@@ -94,6 +99,9 @@ export function openProjectDb(file: string, options: OpenOptions = {}): Db {
       db.pragma(`application_id = ${APPLICATION_ID}`);
     }
     applyPragmas(db);
+    if (options.maxPageCount) db.pragma(`max_page_count = ${Math.trunc(options.maxPageCount)}`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (exists && version > 0 && version < LATEST_VERSION) backupBeforeMigration(db, file, version, options.backupsKept);
     migrate(db);
     return db;
   } catch (err) {
@@ -102,6 +110,9 @@ export function openProjectDb(file: string, options: OpenOptions = {}): Db {
     const code = sqliteCode(err);
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
       throw new ApiError('damaged_project', `${name} is damaged (${(err as Error).message}); it was left untouched`);
+    }
+    if (code === 'SQLITE_FULL') {
+      throw new ApiError('disk_full', `${name} could not be opened: the disk is full; the file was left as it was`);
     }
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
       throw new ApiError('project_locked', `${name} is in use by another program; close it there and try again`);

@@ -7,6 +7,7 @@ import { useProject } from './hooks/useProject';
 import { ImportResults } from './views/ImportResults';
 import { LibraryView } from './views/LibraryView';
 import { ProjectDialog } from './views/ProjectDialog';
+import { BackupDialog } from './views/BackupDialog';
 import { ReaderView } from './views/ReaderView';
 import type { ReaderTarget } from './views/SearchView';
 import { SearchView } from './views/SearchView';
@@ -37,6 +38,8 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
   const [projectDialog, setProjectDialog] = useState<'open' | 'create' | null>(null);
   const [projectMenu, setProjectMenu] = useState(false);
+  /** The backups dialog: for the open project (''), or for one that failed to open (its path). */
+  const [backups, setBackups] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const currentPath = useRef<string | undefined>(undefined);
   currentPath.current = project.info?.path;
@@ -187,6 +190,16 @@ export function App() {
               <button type="button" role="menuitem" onClick={() => void chooseProject('open')}>
                 Open project…
               </button>
+              <button
+                type="button"
+                role="menuitem"
+                onClick={() => {
+                  setProjectMenu(false);
+                  setBackups('');
+                }}
+              >
+                Restore from backup…
+              </button>
               {(project.info?.recent ?? [])
                 .filter((r) => r !== project.info?.path)
                 .slice(0, 6)
@@ -204,6 +217,14 @@ export function App() {
         {project.error && (
           <p className="banner error" role="alert">
             {project.error}
+            {project.failedPath && (
+              <>
+                {' '}
+                <button type="button" className="link" onClick={() => setBackups(project.failedPath!)}>
+                  Open a backup of it…
+                </button>
+              </>
+            )}
           </p>
         )}
         {view === 'library' && <LibraryView library={library} importer={importer} onOpen={openSource} filterRef={filterRef} />}
@@ -280,6 +301,7 @@ export function App() {
           <p>Drop files or folders to import them</p>
         </div>
       )}
+      {backups !== null && <BackupDialog project={project} path={backups || undefined} onClose={() => setBackups(null)} />}
       {projectDialog && <ProjectDialog project={project} mode={projectDialog} onClose={() => setProjectDialog(null)} />}
     </div>
   );

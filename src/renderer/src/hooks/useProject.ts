@@ -5,6 +5,8 @@ import { api, messageOf } from '../api';
 export interface ProjectState {
   info: ProjectInfo | null;
   error: string | null;
+  /** A project that could not be opened because it is damaged: its backups may help. */
+  failedPath: string | null;
   refresh(): Promise<void>;
   open(path: string): Promise<void>;
   create(path: string): Promise<void>;
@@ -13,24 +15,28 @@ export interface ProjectState {
 export function useProject(): ProjectState {
   const [info, setInfo] = useState<ProjectInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [failedPath, setFailedPath] = useState<string | null>(null);
 
-  const run = useCallback(async (action: () => Promise<ProjectInfo>) => {
+  const run = useCallback(async (action: () => Promise<ProjectInfo>, path?: string) => {
     try {
       setInfo(await action());
       setError(null);
+      setFailedPath(null);
     } catch (err) {
       setError(messageOf(err));
+      const code = (err as { code?: string }).code;
+      setFailedPath(path && (code === 'damaged_project' || code === 'newer_version' || code === 'project_locked') ? path : null);
       throw err;
     }
   }, []);
 
   const refresh = useCallback(() => run(() => api.getProject({})), [run]);
-  const open = useCallback((path: string) => run(() => api.openProject({ path })), [run]);
+  const open = useCallback((path: string) => run(() => api.openProject({ path }), path), [run]);
   const create = useCallback((path: string) => run(() => api.createProject({ path })), [run]);
 
   useEffect(() => {
     refresh().catch(() => {});
   }, [refresh]);
 
-  return { info, error, refresh, open, create };
+  return { info, error, failedPath, refresh, open, create };
 }
