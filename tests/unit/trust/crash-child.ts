@@ -18,7 +18,12 @@ async function main() {
     }
   } else {
     const sources = await wb.listSources();
-    const sourceId = sources[0]?.id ?? (await wb.importFile({ name: 'note-base.txt', bytes: new TextEncoder().encode('Notes are written about this text.') }).then((o) => (o.status === 'failed' ? 0 : o.source.id)));
+    let sourceId = sources[0]?.id ?? 0;
+    if (!sourceId) {
+      const out = await wb.importFile({ name: 'note-base.txt', bytes: new TextEncoder().encode('Notes are written about this text.') });
+      if (out.status === 'failed') throw new Error(out.error.message);
+      sourceId = out.source.id;
+    }
     const existing = await wb.listAnnotations({ sourceId });
     const a = existing[0] ?? (await wb.createAnnotation({ sourceId, start: 0, end: 5, colour: 'yellow' }));
     for (let i = 0; ; i++) {
