@@ -249,16 +249,22 @@ export class SearchIndex {
     };
   }
 
-  /** Notes (annotation bodies) matching the query, from their own FTS5 table. */
-  private notes(match: string, allowed: SourceInfo[] | null, limit: number): SearchHit[] {
+  /**
+   * Notes (annotation bodies) or claims (quote and event) matching the query, each from its
+   * own FTS5 table; deleted notes and rejected claims are left out.
+   */
+  private sideHits(kind: 'note' | 'claim', match: string, allowed: SourceInfo[] | null, limit: number): SearchHit[] {
+    const t = kind === 'note'
+      ? { fts: 'annotation_fts', table: 'annotation', live: 'x.deleted_at IS NULL' }
+      : { fts: 'claim_fts', table: 'claim', live: "x.status != 'rejected'" };
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.source_id AS sourceId, a.start, a."end", s.title,
-                highlight(annotation_fts, 0, char(1), char(2)) AS marked, f.rank AS rank,
-                (SELECT p.ordinal FROM passage p WHERE p.source_id = a.source_id AND p.start <= a.start ORDER BY p.start DESC LIMIT 1) AS ordinal
-         FROM annotation_fts f JOIN annotation a ON a.id = f.rowid JOIN source s ON s.id = a.source_id
-         WHERE annotation_fts MATCH @match AND a.deleted_at IS NULL
-           ${allowed ? 'AND a.source_id IN (SELECT value FROM json_each(@allowed))' : ''}
+        `SELECT x.id, x.source_id AS sourceId, x.start, x."end", s.title,
+                highlight(${t.fts}, 0, char(1), char(2)) AS marked, f.rank AS rank,
+                (SELECT p.ordinal FROM passage p WHERE p.source_id = x.source_id AND p.start <= x.start ORDER BY p.start DESC LIMIT 1) AS ordinal
+         FROM ${t.fts} f JOIN ${t.table} x ON x.id = f.rowid JOIN source s ON s.id = x.source_id
+         WHERE ${t.fts} MATCH @match AND ${t.live}
+           ${allowed ? 'AND x.source_id IN (SELECT value FROM json_each(@allowed))' : ''}
          ORDER BY f.rank LIMIT @limit`,
       )
       .all({ match, allowed: JSON.stringify((allowed ?? []).map((a) => a.id)), limit }) as {
@@ -275,50 +281,8 @@ export class SearchIndex {
       const { text, hits } = parseMarked(r.marked);
       const { snippet, highlights } = window(text, hits);
       return {
-        kind: 'note',
-        annotationId: r.id,
-        sourceId: r.sourceId,
-        sourceTitle: r.title,
-        passageId: 0,
-        ordinal: r.ordinal ?? 0,
-        start: r.start,
-        end: r.end,
-        snippet,
-        highlights,
-        score: Math.round(-r.rank * 1000) / 1000,
-        matched: [],
-      };
-    });
-  }
-
-  /** Claims whose quote or event label matches, from their own FTS5 table (rejected ones left out). */
-  private claims(match: string, allowed: SourceInfo[] | null, limit: number): SearchHit[] {
-    const rows = this.db
-      .prepare(
-        `SELECT c.id, c.source_id AS sourceId, c.start, c."end", s.title,
-                highlight(claim_fts, 0, char(1), char(2)) AS marked, f.rank AS rank,
-                (SELECT p.ordinal FROM passage p WHERE p.source_id = c.source_id AND p.start <= c.start ORDER BY p.start DESC LIMIT 1) AS ordinal
-         FROM claim_fts f JOIN claim c ON c.id = f.rowid JOIN source s ON s.id = c.source_id
-         WHERE claim_fts MATCH @match AND c.status != 'rejected'
-           ${allowed ? 'AND c.source_id IN (SELECT value FROM json_each(@allowed))' : ''}
-         ORDER BY f.rank LIMIT @limit`,
-      )
-      .all({ match, allowed: JSON.stringify((allowed ?? []).map((a) => a.id)), limit }) as {
-      id: number;
-      sourceId: number;
-      start: number;
-      end: number;
-      title: string;
-      marked: string;
-      rank: number;
-      ordinal: number | null;
-    }[];
-    return rows.map((r) => {
-      const { text, hits } = parseMarked(r.marked);
-      const { snippet, highlights } = window(text, hits);
-      return {
-        kind: 'claim',
-        claimId: r.id,
+        kind,
+        ...(kind === 'note' ? { annotationId: r.id } : { claimId: r.id }),
         sourceId: r.sourceId,
         sourceTitle: r.title,
         passageId: 0,
@@ -366,8 +330,8 @@ export class SearchIndex {
 
     // The historian's own notes first; then passages, exact matches before typo-tolerant ones.
     const noteHits = [
-      ...(wantNotes ? this.notes(widened, allowed, Math.min(limit, 20)) : []),
-      ...(wantClaims ? this.claims(widened, allowed, limit) : []),
+      ...(wantNotes ? this.sideHits('note', widened, allowed, Math.min(limit, 20)) : []),
+      ...(wantClaims ? this.sideHits('claim', widened, allowed, limit) : []),
     ];
     const rows = wantSources ? this.run(exact, allowed, limit) : [];
     const exactCount = rows.length;
