@@ -28,7 +28,7 @@ export interface Claim {
 const MEASURES: [Measure, RegExp, number][] = [
   ['executed', /\b(?:execut(?:ed|ions?|e)|shot(?!\s+(?:down|up))|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?)\b/gi, 2],
   ['killed', /\b(?:kill(?:ed|ing|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|exterminated|liquidated)\b/gi, 2],
-  ['died', /\b(?:died|die|dead|deaths?|death\s+toll|perish(?:ed)?|starved(?:\s+to\s+death)?|lost\s+their\s+lives|fatalities|mortality(?:\s+rate)?)\b/gi, 2],
+  ['died', /\b(?:died|die|dead|deaths?|death\s+toll|perish(?:ed)?|starved(?:\s+to\s+death)?|lost\s+their\s+lives|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?)\b/gi, 2],
   ['died', /\bvictims\b/gi, 1],
   ['arrested', /\b(?:arrest(?:ed|s)?|detained|detentions?|accused|charged|convicted|indicted)\b/gi, 2],
   ['imprisoned', /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps)\b/gi, 2],
@@ -111,8 +111,11 @@ function governing(sentence: string, q: Quantity, found: Found[]): { measure: Me
     const pool = strong.length ? strong : list;
     return fromEnd ? pool[pool.length - 1]! : pool[0]!;
   };
+  // The nearer of the governing words after and before the number; after wins a tie
+  // ("the arrest of 111,091 Poles, of whom 111,091 were shot": each figure its own verb).
   let best = pick(after, false);
-  if (!best || (before.length && best.weight === 1)) best = pick(before, true) ?? best;
+  const prior = pick(before, true);
+  if (prior && (!best || best.weight === 1 || wordsBetween(sentence.slice(prior.end, q.start)) < wordsBetween(sentence.slice(q.end, best.start)))) best = prior;
   if (!best && population && q.unit !== 'percent') best = population;
   if (!best) return null;
   // A coordinated list of different measures ("executed or sent to the Gulags",

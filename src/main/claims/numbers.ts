@@ -44,7 +44,7 @@ const VAGUE: [RegExp, number][] = [
 ];
 
 const W = Object.keys(SMALL).filter((w) => w !== 'a' && w !== 'an' && w !== 'several' && w !== 'dozen').join('|');
-const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(?:hundred\s+)?(?:thousand|million|billion)|(?:m|mln|bn|k)\b)`;
 const WORDNUM = String.raw`(?:(?:${W})\s+and\s+a\s+half|half\s+a)\s+(?:thousand|million|billion)|(?:(?:${W})(?:[- ](?:${W}))?|an?|several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:${W})(?:[- ](?:${W}))?`;
 const FRACTION = String.raw`(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?(?!\s+(?:thousand|million|billion))|half(?!\s+a\s+(?:thousand|million|billion))`;
@@ -101,7 +101,7 @@ function atoms(text: string): Atom[] {
       if (v === undefined) continue;
       out.push({ start, end, value: v, scaled: true, unit: 'count', vague: true, approx: true, yearLike: false, text: m[0] });
     } else if (g.digits) {
-      let value = Number(g.digits.replace(/,/g, ''));
+      let value = Number(g.digits.replace(/[,\s\u00a0\u202f]/g, ''));
       const scale = g.scale?.trim().toLowerCase().split(/\s+/) ?? [];
       for (const s of scale) value *= SCALES[s] ?? 1;
       const yearLike = !g.scale && !pct && /^\d{4}$/.test(g.digits) && value >= 1000 && value <= 2100;
@@ -136,6 +136,12 @@ export function findQuantities(text: string): Quantity[] {
     let unit = a.unit;
     const b = list[i + 1];
     let ranged = false;
+    // "one in five", "3 out of 10": a share.
+    if (b && /^\s+(?:in|out\s+of)\s+(?:every\s+)?$/i.test(text.slice(a.end, b.start)) && a.unit === 'count' && b.unit === 'count' && !a.vague && !b.vague && a.value < b.value && b.value <= 1000) {
+      out.push({ start: a.start, end: b.end, low: Math.round((a.value / b.value) * 1000) / 10, high: Math.round((a.value / b.value) * 1000) / 10, unit: 'percent', approx: false, vague: false, yearLike: false, text: text.slice(a.start, b.end) });
+      i++;
+      continue;
+    }
     // "three of the five marshals": the part is the figure, the whole is not a claim.
     if (b && /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$/i.test(text.slice(a.end, b.start)) && a.unit === 'count' && b.unit === 'count' && !a.vague && !b.vague && a.value < b.value) {
       list.splice(i + 1, 1);

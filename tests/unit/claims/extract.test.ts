@@ -75,6 +75,24 @@ describe('claims', () => {
     expect(one('Three of the five marshals were shot.')).toEqual(['executed', 3, 3, 'people', false]);
   });
 
+  it('read phrasings historians use', () => {
+    expect(one('The famine claimed the lives of 3.9 million Ukrainians.')).toEqual(['died', 3900000, 3900000, 'people', false]);
+    expect(one('The purge cost the lives of some 35,000 officers.')).toEqual(['died', 35000, 35000, 'people', true]);
+    expect(one('Executions numbered 681,692 in those two years.')).toEqual(['executed', 681692, 681692, 'people', false]);
+    expect(one('In total, 681 692 people were shot.')).toEqual(['executed', 681692, 681692, 'people', false]);
+    expect(one('Of the 1,966 delegates to the congress, 1,108 were arrested.')).toEqual(['arrested', 1108, 1108, 'people', false]);
+    expect(one('One in five Kazakhs died.')).toEqual(['died', 20, 20, 'percent', false]);
+    expect(one('Two-thirds of the Central Committee were arrested.')).toEqual(['arrested', 66.7, 66.7, 'percent', false]);
+  });
+
+  it('give each figure the measure nearest to it', () => {
+    const claims = extractClaims('The operation led to the arrest of 111,091 Poles, of whom 85,000 were shot.');
+    expect(claims.map((c) => [c.measure, c.low])).toEqual([
+      ['arrested', 111091],
+      ['executed', 85000],
+    ]);
+  });
+
   it('read shares as percentages', () => {
     expect(one('About 50% of the senior commanders had been purged by 1938.')).toEqual(['purged', 50, 50, 'percent', true]);
     expect(one('The famine led to the death of roughly a third of the nomads.')).toEqual(['died', 33.3, 33.3, 'percent', true]);
