@@ -26,20 +26,20 @@ export interface Claim {
 }
 
 const MEASURES: [Measure, RegExp, number][] = [
-  ['executed', /\b(?:execut(?:ed|ions?|e)|shot(?!\s+(?:down|up))|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?)\b/gi, 2],
+  ['executed', /\b(?:execut(?:ed|ions?|e)|(?<!\ba\s|-)shot(?!\s+(?:down|up|at)\b)|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?|put\s+to\s+death)\b/gi, 2],
   ['killed', /\b(?:kill(?:ed|ing|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|exterminated|liquidated)\b/gi, 2],
-  ['died', /\b(?:died|die|dead|deaths?|death\s+toll|perish(?:ed)?|starved(?:\s+to\s+death)?|lost\s+their\s+lives|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?)\b/gi, 2],
+  ['died', /\b(?:died|dead|deaths?|death\s+toll|perish(?:ed)?|starved(?:\s+to\s+death)?|lost\s+their\s+lives|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?)\b/gi, 2],
   ['died', /\bvictims\b/gi, 1],
-  ['arrested', /\b(?:arrest(?:ed|s)?|detained|detentions?|accused|charged|convicted|indicted)\b/gi, 2],
+  ['arrested', /\b(?:arrest(?:ed|s)?|detained|detentions?|accused|(?:were|was|been|being)\s+charged|convicted|indicted)\b/gi, 2],
   ['imprisoned', /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps)\b/gi, 2],
   ['deported', /\b(?:deport(?:ed|ations?)|exiled?|expelled|resettled|special\s+settl(?:ers|ements?)|banished)\b/gi, 2],
-  ['purged', /\b(?:purged|repressed|tried|targeted|persecuted)\b/gi, 2],
+  ['purged', /\b(?:purged|repressed|(?:were|was|been|being)\s+(?:tried|targeted)|persecuted)\b/gi, 2],
 ];
 /** "Casualties" count the wounded too: a figure governed by it is not a claim here. */
 const CASUALTIES = /\b(?:casualt(?:y|ies)|wounded|injured)\b/gi;
 
 const PEOPLE =
-  /^(?:people|persons?|individuals|men|women|children|adults|civilians|citizens|peasants|workers|victims|prisoners|inmates|officers|soldiers|members|party\s+members|kulaks|nomads|refugees|deportees|exiles|inhabitants|residents|lives|souls|jews|poles|ukrainians|kazakhs|russians|germans|chechens|tatars|koreans|[a-z]+ians|[a-z]+ese|[a-z]+s?\s+(?:people|citizens|peasants|officers|soldiers|prisoners|civilians))\b/i;
+  /^(?:people|persons?|individuals|men|women|children|adults|civilians|citizens|peasants|workers|victims|prisoners|inmates|officers|soldiers|members|party\s+members|marshals|generals|commanders|leaders|defendants|delegates|priests|bishops|engineers|writers|officials|commissars|kulaks|nomads|refugees|deportees|exiles|inhabitants|residents|lives|souls|jews|poles|ukrainians|kazakhs|russians|germans|chechens|tatars|koreans|[a-z]+ians|[a-z]+ese|[a-z]+s?\s+(?:people|citizens|peasants|officers|soldiers|prisoners|civilians))\b/i;
 const NOT_PEOPLE =
   /^(?:countries|states|nations|governments|organi[sz]ations|parties|republics|provinces|oblasts|regions|institutions|newspapers|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|tons?|tonnes|hectares|acres|km|kilometers|kilometres|miles|metres|meters|feet|kg|kilograms|pounds|dollars|rubles|roubles|usd|\$|pages?|camps|villages|towns|cities|regions|districts|cases|files|documents|votes|copies|books|volumes|articles|cattle|sheep|head|horses|livestock|animals|grain|poods|calories|km2|sq)\b/i;
 const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
@@ -138,7 +138,14 @@ function governing(sentence: string, q: Quantity, found: Found[]): { measure: Me
 function isPeople(sentence: string, q: Quantity): boolean {
   const after = sentence.slice(q.end).replace(/^\s+(?:more|other|more\s+of\s+the|of\s+the|of|of\s+all|additional)\b/i, '').trimStart();
   const next = after.replace(/^[^\p{L}$]+/u, '');
-  if (q.unit === 'percent') return true;
+  // A share is of something ("half of the army", "1.2% of the population"), or a rate.
+  if (q.unit === 'percent') return /^\s+of\b/i.test(sentence.slice(q.end)) || /\b(?:in|out\s+of)\b/i.test(q.text) || /\b(?:rate|share|proportion|percentage)\b/i.test(sentence);
+  // A small count must say whom it counts: "three marshals", "two of our men".
+  if (q.high !== null && q.high < 10 && !q.vague) {
+    const words = sentence.slice(q.end).split(/[^\p{L}'-]+/u).filter(Boolean).slice(0, 4);
+    return words.some((w) => PEOPLE.test(w));
+  }
+
   if (NOT_PEOPLE.test(next)) return false;
   if (/^(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:years?|days?|months?)\b/.test(next) && !PEOPLE.test(next)) return false;
   return true;
@@ -157,6 +164,11 @@ function excluded(sentence: string, q: Quantity): boolean {
   if (/^0\d/.test(q.text) || /\b(?:order|decree|article|directive|resolution|operation|paragraph|section)\s*(?:no\.?\s*)?$/i.test(head)) return true;
   if (/\b(?:aged?|ages?\s+of|pp?\.|pages?|notes?|fn\.?|chapter|vol\.|volume|no\.|number)\s*$/i.test(head) || /^\s*(?:years?\s+old|-year-old)/i.test(tail)) return true;
   if (/\[\s*$/.test(head) && /^\s*\]/.test(tail)) return true;
+  // "the second half of the year", "the latter half": a part of time, not of people.
+  if (q.unit === 'percent' && /\b(?:first|second|third|last|latter|former|other|early|late|earlier|later)\s+$/i.test(head)) return true;
+  // "Name, 67, theatrical producer": an age between commas after a name; "died at 95".
+  if (/[A-Z][a-z]*\.?,\s*$/.test(head) && /^\s*,/.test(tail) && q.low !== null && q.low < 120) return true;
+  if (/\b(?:died|death)\s+at\s+(?:the\s+age\s+of\s+)?$/i.test(head)) return true;
   if (MONTH.test(head.trimEnd()) || /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(tail)) return true;
   if (q.low !== null && q.low < 1000 && q.unit === 'count' && /^\s*(?:years?|months?|days?|weeks?)\b/i.test(tail)) return true;
   return false;

@@ -50,7 +50,7 @@ const WORDNUM = String.raw`(?:(?:${W})\s+and\s+a\s+half|half\s+a)\s+(?:thousand|
 const FRACTION = String.raw`(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?(?!\s+(?:thousand|million|billion))|half(?!\s+a\s+(?:thousand|million|billion))`;
 const VAGUE_RE = String.raw`(?:tens|hundreds)\s+of\s+(?:thousands|millions)|millions|thousands`;
 const ATOM = new RegExp(
-  String.raw`(?<![\w.,])(?:(?<frac>${FRACTION})|(?<vague>${VAGUE_RE})|(?<digits>${DIGITS})(?<scale>${SCALE})?|(?<words>${WORDNUM}))(?<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w])`,
+  String.raw`(?<![\w.,-])(?:(?<frac>${FRACTION})|(?<vague>${VAGUE_RE})|(?<digits>${DIGITS})(?<scale>${SCALE})?|(?<words>${WORDNUM}))(?<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w-])`,
   'gi',
 );
 

@@ -110,6 +110,10 @@ describe('claims', () => {
     ['negated verbs', 'The regime did not kill tens of millions, the author claims.'],
     ['names', 'The Trial of the Twenty-One ended with most defendants shot.'],
     ['identifiers', 'Order 00447 targeted former kulaks, and Article 58 sent them to the camps.'],
+    ['ages between commas', 'Robert K. Jones Jr., 41, of Wilmette, was arrested on Sunday.'],
+    ['small counts that do not say whom they count', 'The report was shot through with errors in two places.'],
+    ['shares that are not of anything', 'Arrests rose by 25% in the second half of the year.'],
+    ['numbers inside names', 'Deaths from COVID-19 rose, and Tu-154 crashes killed people.'],
     ['counts with no governing measure', 'The archive holds 40,000 files on the purge.'],
   ])('leave out %s', (_what, sentence) => {
     expect(extractClaims(sentence)).toEqual([]);
