@@ -8,6 +8,8 @@ import { dialog, ipcMain } from 'electron';
 import { CHANNELS } from '../preload/channels';
 import type { SourcebenchApi } from '../shared/api';
 import { dispatch } from './dispatch';
+import { formatOf } from './ingest';
+import { listFiles } from './workbench';
 
 const SOURCE_FILTERS = [
   { name: 'Sources (text, Markdown, HTML)', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml'] },
@@ -41,7 +43,12 @@ export function registerIpc(service: SourcebenchApi, window: () => BrowserWindow
     return result.canceled ? [] : result.filePaths;
   };
   ipcMain.handle(CHANNELS.chooseImportFiles, guard(() => open(['openFile', 'multiSelections']), []));
-  ipcMain.handle(CHANNELS.chooseImportFolder, guard(() => open(['openDirectory', 'multiSelections']), []));
+  // A folder comes back as the files Sourcebench reads inside it, so that the import shows
+  // progress file by file.
+  ipcMain.handle(
+    CHANNELS.chooseImportFolder,
+    guard(async () => (await open(['openDirectory', 'multiSelections'])).flatMap((dir) => listFiles(dir).filter((f) => formatOf(f))), []),
+  );
   ipcMain.handle(
     CHANNELS.chooseProjectToOpen,
     guard(async () => (await open(['openFile'], PROJECT_FILTERS))[0] ?? null, null),

@@ -480,7 +480,8 @@ export class Workbench implements SourcebenchApi {
   }
 }
 
-function listFiles(dir: string): string[] {
+/** Every file below a folder, hidden ones skipped, in name order. */
+export function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     if (entry.name.startsWith('.')) continue;
