@@ -174,10 +174,17 @@ function excluded(sentence: string, q: Quantity): boolean {
   return false;
 }
 
-/** The nearest named event: in the sentence around the claim, else the last heading. */
-function eventLabel(sentence: string, heading: string): string {
-  const found = [...sentence.matchAll(EVENT)].map((m) => m[0].replace(/^the\s+/i, ''));
-  const label = found.find((f) => /[A-Z]/.test(f[0]!)) ?? found[0] ?? heading;
+function namedEvent(text: string): string | undefined {
+  const found = [...text.matchAll(EVENT)].map((m) => m[0].replace(/^the\s+/i, ''));
+  return found.find((f) => /[A-Z]/.test(f[0]!)) ?? found[0];
+}
+
+/**
+ * The nearest named event: in the sentence around the claim, else in the heading above it,
+ * else the one the document opens with (its title), else the heading's own words.
+ */
+function eventLabel(sentence: string, heading: string, opening = ''): string {
+  const label = namedEvent(sentence) ?? namedEvent(heading) ?? namedEvent(opening) ?? heading;
   const years = /\b(1[89]\d\d)(?:\s*[–-]\s*(\d{2,4}))?\b/.exec(sentence) ?? /\b(1[89]\d\d)(?:\s*[–-]\s*(\d{2,4}))?\b/.exec(heading);
   const clean = label.replace(/\s+/g, ' ').trim();
   if (!clean) return years ? `${years[0]}` : '';
@@ -198,6 +205,7 @@ function headingBefore(text: string, at: number): string {
 /** Every numeric claim about people in `text`, in text order. */
 export function extractClaims(text: string): Claim[] {
   const claims: Claim[] = [];
+  const opening = text.slice(0, 1500);
   for (const s of sentences(text)) {
     const sentence = text.slice(s.start, s.end);
     if (!/\d|\b(?:thousand|million|billion|hundred|half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|nine|ten)s?\b/i.test(sentence)) continue;
@@ -224,7 +232,7 @@ export function extractClaims(text: string): Claim[] {
         high: q.high,
         unit: q.unit === 'percent' ? 'percent' : 'people',
         approx: q.approx,
-        event: eventLabel(sentence, headingBefore(text, s.start)),
+        event: eventLabel(sentence, headingBefore(text, s.start), opening),
       });
     }
     // A measure word governs one figure: the nearest of those that reach it.

@@ -127,7 +127,8 @@ describe('claims', () => {
   it('suggest an event label from the sentence or the heading above', () => {
     expect(extractClaims('During the Great Purge about 680,000 people were executed.')[0]!.event).toBe('Great Purge');
     const text = '# The Kazakh famine of 1930–33\n\nMore than 1.5 million people perished.';
-    expect(extractClaims(text)[0]!.event).toBe('The Kazakh famine of 1930–33');
+    expect(extractClaims(text)[0]!.event).toBe('Kazakh famine 1930–33');
+    expect(extractClaims('# How many died in the Holodomor?\n\n## Estimates\n\nAbout 3.9 million people died.')[0]!.event).toBe('Holodomor');
   });
 
   it('keep offsets into the text as given, across line breaks', () => {
