@@ -2,6 +2,7 @@
 import type { ClaimRecord, Comparison, SourceDetail } from '../../shared/types';
 import { align, MATCH_THRESHOLD, wordDiff } from './align';
 import { mdText } from '../export/markdown';
+import { eventKey } from '../claims/store';
 
 export function compare(a: SourceDetail, b: SourceDetail, claimsA: ClaimRecord[], claimsB: ClaimRecord[]): Comparison {
   const pa = a.passageList;
@@ -30,7 +31,7 @@ export function compare(a: SourceDetail, b: SourceDetail, claimsA: ClaimRecord[]
 
 /** Claims of both sources in the same question, or with the same event label and measure. */
 function claimGroups(a: ClaimRecord[], b: ClaimRecord[]): Comparison['claims'] {
-  const key = (c: ClaimRecord) => (c.questionId !== null ? `q${c.questionId}` : `e${c.event.toLowerCase()}|${c.measure}|${c.unit}`);
+  const key = (c: ClaimRecord) => (c.questionId !== null ? `q${c.questionId}` : `e${eventKey(c.event)}|${c.measure}|${c.unit}`);
   const live = (list: ClaimRecord[]) => list.filter((c) => c.status !== 'rejected');
   const groups = new Map<string, Comparison['claims'][number]>();
   for (const [side, list] of [['a', live(a)], ['b', live(b)]] as const) {

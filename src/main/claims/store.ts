@@ -73,6 +73,11 @@ export interface ClaimPatch {
   preferredReason?: string;
 }
 
+/** An event label without its years ("Great Purge 1937" and "Great Purge" are one event). */
+export function eventKey(event: string): string {
+  return event.replace(/\s*\(?\b\d{3,4}(?:\s*[–-]\s*\d{2,4})?\)?\s*$/, '').trim().toLowerCase();
+}
+
 /** The middle of a claim's value: its midpoint, or its one known bound. */
 export function midpoint(c: { low: number | null; high: number | null }): number {
   if (c.low !== null && c.high !== null) return (c.low + c.high) / 2;
@@ -249,8 +254,12 @@ export class ClaimStore {
       .all() as { id: number; event: string; measure: string; unit: string }[];
     const groups = new Map<string, ProposedQuestion>();
     for (const r of rows) {
-      const key = `${r.event.toLowerCase()}|${r.measure}|${r.unit}`;
-      const g = groups.get(key) ?? { label: `${r.event}: ${r.unit === 'percent' ? 'share' : 'number'} ${r.measure}`, claimIds: [] };
+      const name = eventKey(r.event);
+      if (!name) continue;
+      const key = `${name}|${r.measure}|${r.unit}`;
+      const bare = r.event.replace(/\s*\(?\b\d{3,4}(?:\s*[–-]\s*\d{2,4})?\)?\s*$/, '').trim();
+      const label = bare.charAt(0).toUpperCase() + bare.slice(1);
+      const g = groups.get(key) ?? { label: `${label}: ${r.unit === 'percent' ? 'share' : 'number'} ${r.measure}`, claimIds: [] };
       g.claimIds.push(r.id);
       groups.set(key, g);
     }

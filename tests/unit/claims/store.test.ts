@@ -64,6 +64,13 @@ describe('questions and evidence', () => {
     expect(e.claims.find((c) => c.id === e.outliers[0])!.high).toBe(7000000);
   });
 
+  it('groups event labels that differ only by their years', async () => {
+    const { wb } = tempWorkbench();
+    await wb.importFile({ name: 'a.txt', bytes: bytes('In 1937 the Great Purge saw 681,692 people shot.') });
+    await wb.importFile({ name: 'b.txt', bytes: bytes('During the Great Purge about 1.2 million people were executed.') });
+    expect(await wb.proposeQuestions()).toEqual([expect.objectContaining({ label: 'Great Purge: number executed' })]);
+  });
+
   it('keeps conflicting values, marks one preferred with a reason, and hides rejected ones', async () => {
     const wb = await twoSources();
     const all = await wb.listClaims({});

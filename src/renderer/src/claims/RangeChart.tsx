@@ -78,7 +78,8 @@ export function RangeChart(props: { evidence: Evidence; onPick(c: ClaimRecord): 
           <g key={c.id} className="row" onClick={() => props.onPick(c)} role="button" aria-label={`${c.sourceTitle}: ${formatValue(c)}`}>
             <text x={LABEL - 6} y={y + 4} textAnchor="end" className="label">
               {c.preferred ? '★ ' : ''}
-              {c.sourceTitle.length > 34 ? `${c.sourceTitle.slice(0, 33)}…` : c.sourceTitle}
+              {c.sourceTitle.length > 28 ? `${c.sourceTitle.slice(0, 27)}…` : c.sourceTitle}
+              {c.passage !== null ? ` ¶${c.passage}` : ''}
             </text>
             {c.low !== null && c.high !== null && c.low === c.high ? (
               <circle cx={x(c.low)} cy={y} r={5} className={cls} />
