@@ -75,8 +75,11 @@ export class Vocabulary {
 
   /** Corpus spellings within the typo distance of a folded word, closest and most frequent first. */
   alternatives(token: string): string[] {
-    const distance = typoDistance(token);
+    let distance = typoDistance(token);
     if (!distance || !this.complete) return [];
+    // A word the corpus has is spelled right: its variants one edit away are enough
+    // (Ezhov, Yezhov). Two edits, for swapped letters, are for words the corpus lacks.
+    if (distance === 2 && this.known.has(token)) distance = 1;
     const cached = this.cache.get(token);
     if (cached) return cached;
     const found: [string, number, number][] = [];
