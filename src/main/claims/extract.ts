@@ -67,13 +67,34 @@ function measuresIn(text: string): Found[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** Sentences with offsets; a lone newline inside a paragraph does not end one. */
+/** A paragraph can hold a claim only if it has a number and a measure word: a cheap test first. */
+const NUMBERISH = /\d|\b(?:thousands?|millions?|billions?|hundreds?|half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i;
+const CHUNK = 4000;
+const MEASURE_WORD = new RegExp(MEASURES.map(([, re]) => re.source).join('|'), 'i');
+
+/**
+ * Sentences with offsets, of the paragraphs that may hold a claim; a lone newline inside
+ * a paragraph does not end a sentence. (Segmenting every paragraph was most of the cost.)
+ */
 function sentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g)) {
+    if (!NUMBERISH.test(para[0]) || !MEASURE_WORD.test(para[0])) continue;
     const flat = para[0].replace(/\n/g, ' ');
-    for (const s of segmenter.segment(flat)) out.push({ start: para.index + s.index, end: para.index + s.index + s.segment.length });
+    // Intl.Segmenter slows down sharply on long strings: feed it chunks of a few thousand
+    // characters, cut after a full stop.
+    for (let from = 0; from < flat.length; ) {
+      let to = Math.min(flat.length, from + CHUNK);
+      if (to < flat.length) {
+        const stop = flat.lastIndexOf('. ', to);
+        if (stop > from + CHUNK / 2) to = stop + 2;
+      }
+      for (const seg of segmenter.segment(flat.slice(from, to))) {
+        out.push({ start: para.index + from + seg.index, end: para.index + from + seg.index + seg.segment.length });
+      }
+      from = to;
+    }
   }
   return out;
 }

@@ -131,6 +131,14 @@ describe('claims', () => {
     expect(extractClaims('# How many died in the Holodomor?\n\n## Estimates\n\nAbout 3.9 million people died.')[0]!.event).toBe('Holodomor');
   });
 
+  it('read very long paragraphs, in chunks, with offsets intact', () => {
+    const filler = 'The archives of the regional committees were opened in the nineties and read again since. '.repeat(400);
+    const text = `${filler}At least 20,000 people were deported from the district. ${filler}`;
+    const [c] = extractClaims(text);
+    expect(c).toMatchObject({ measure: 'deported', low: 20000, high: null });
+    expect(text.slice(c!.start, c!.end)).toBe(c!.quote);
+  });
+
   it('keep offsets into the text as given, across line breaks', () => {
     const text = 'Intro line.\n\nCurrent estimates range from 1.3 million\nto well over 2 million deaths.';
     const [c] = extractClaims(text);
