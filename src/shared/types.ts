@@ -138,13 +138,8 @@ export interface ExportFile {
 export type Measure = 'executed' | 'killed' | 'died' | 'arrested' | 'imprisoned' | 'deported' | 'purged';
 export const MEASURES: readonly Measure[] = ['executed', 'killed', 'died', 'arrested', 'imprisoned', 'deported', 'purged'];
 
-/** A numeric claim a source makes, with its quote as evidence. */
-export interface ClaimRecord {
-  id: number;
-  sourceId: number;
-  sourceTitle: string;
-  sourceAuthor: string | null;
-  sourceDate: string | null;
+/** A numeric claim as the extractor finds it: the quote, where it is, and what it says. */
+export interface ExtractedClaim {
   quote: string;
   start: number;
   end: number;
@@ -154,6 +149,15 @@ export interface ClaimRecord {
   unit: 'people' | 'percent';
   approx: boolean;
   event: string;
+}
+
+/** A numeric claim a source makes, with its quote as evidence. */
+export interface ClaimRecord extends ExtractedClaim {
+  id: number;
+  sourceId: number;
+  sourceTitle: string;
+  sourceAuthor: string | null;
+  sourceDate: string | null;
   status: 'suggested' | 'confirmed' | 'rejected';
   origin: 'extracted' | 'manual';
   orphaned: boolean;

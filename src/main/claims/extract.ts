@@ -9,21 +9,11 @@
 import type { Quantity } from './numbers';
 import { findQuantities } from './numbers';
 
-import type { Measure } from '../../shared/types';
+import type { ExtractedClaim, Measure } from '../../shared/types';
 
 export type { Measure };
 
-export interface Claim {
-  quote: string;
-  start: number;
-  end: number;
-  measure: Measure;
-  low: number | null;
-  high: number | null;
-  unit: 'people' | 'percent';
-  approx: boolean;
-  event: string;
-}
+export type Claim = ExtractedClaim;
 
 const MEASURES: [Measure, RegExp, number][] = [
   ['executed', /\b(?:execut(?:ed|ions?|e)|(?<!\ba\s|-)shot(?!\s+(?:down|up|at)\b)|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?|put\s+to\s+death)\b/gi, 2],

@@ -6,15 +6,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { BackupInfo } from '../../shared/types';
 import type { Db } from './project';
 
-export interface BackupInfo {
-  file: string;
-  createdAt: string;
-  reason: string;
-  sources: number | null;
-  bytes: number;
-}
 
 export const DEFAULT_BACKUPS_KEPT = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;

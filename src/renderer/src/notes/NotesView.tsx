@@ -1,31 +1,22 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
 import type { Annotation } from '../../../shared/types';
 import { api, messageOf } from '../api';
 import { download } from '../hooks/useAnnotations';
+import { useReloading } from '../hooks/useReloading';
 import { fold } from '../hooks/useLibrary';
 import { TagList } from '../components/TagList';
 
 /** Every annotation of the project, filterable by source, tag, colour and text; with export. */
 export function NotesView(props: { projectPath: string | undefined; onOpen(a: Annotation): void }) {
-  const [list, setList] = useState<Annotation[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // Loaded again when another project opens.
+  const load = useCallback(() => api.listAnnotations({}), [props.projectPath]);
+  const { data: list, error, setError } = useReloading<Annotation[]>(load, []);
   const [text, setText] = useState('');
   const [source, setSource] = useState('');
   const [tag, setTag] = useState('');
   const [colour, setColour] = useState('');
 
-  const reload = useCallback(async () => {
-    try {
-      setList(await api.listAnnotations({}));
-      setError(null);
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload, props.projectPath]);
 
   const sources = useMemo(() => [...new Map(list.map((a) => [a.sourceId, a.sourceTitle])).entries()], [list]);
   const tags = useMemo(() => [...new Set(list.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)), [list]);
