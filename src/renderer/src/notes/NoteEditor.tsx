@@ -124,7 +124,6 @@ export function NoteEditor(props: { body: string | null; onSave(body: string): P
       window.removeEventListener('beforeunload', beforeUnload);
       void flush();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const onChange = (editorState: EditorState) => {
