@@ -365,11 +365,14 @@ export class Workbench implements SourcebenchApi {
     const all = filter.sourceId !== undefined ? annotations.list(filter.sourceId) : annotations.list();
     if (filter.sourceId !== undefined) sources.summary(filter.sourceId);
     const bySource = new Map<number, typeof all>();
+    // A source's tags are looked up once, not once per annotation.
+    const taggedSources = new Map<number, boolean>();
+    const sourceHasTag = (id: number) => {
+      if (!taggedSources.has(id)) taggedSources.set(id, sources.summary(id).tags.some((t) => t.toLowerCase() === tag));
+      return taggedSources.get(id)!;
+    };
     for (const a of all) {
-      if (tag) {
-        const sourceTags = sources.summary(a.sourceId).tags.map((t) => t.toLowerCase());
-        if (!a.tags.some((t) => t.toLowerCase() === tag) && !sourceTags.includes(tag)) continue;
-      }
+      if (tag && !a.tags.some((t) => t.toLowerCase() === tag) && !sourceHasTag(a.sourceId)) continue;
       bySource.set(a.sourceId, [...(bySource.get(a.sourceId) ?? []), a]);
     }
     const ids = filter.sourceId !== undefined ? [filter.sourceId] : [...bySource.keys()];

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/errors';
 import type { Annotation } from '../../shared/types';
 import type { Db } from '../store/project';
-import { cleanTags, ORPHAN_TAGS } from '../store/sources';
+import { linkTags } from '../store/sources';
 import type { Selector } from './anchor';
 import { anchor, describe } from './anchor';
 import { renderNote } from './note';
@@ -80,13 +80,7 @@ export class AnnotationStore {
   }
 
   private setTags(id: number, tags: string[]): void {
-    this.db.prepare('DELETE FROM annotation_tag WHERE annotation_id = ?').run(id);
-    for (const name of cleanTags(tags)) {
-      this.db.prepare('INSERT INTO tag(name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name);
-      const tag = this.db.prepare('SELECT id FROM tag WHERE name = ?').get(name) as { id: number };
-      this.db.prepare('INSERT OR IGNORE INTO annotation_tag(annotation_id, tag_id) VALUES (?, ?)').run(id, tag.id);
-    }
-    this.db.prepare(ORPHAN_TAGS).run();
+    linkTags((q) => this.db.prepare(q), 'annotation', id, tags);
   }
 
   create(sourceId: number, text: string, start: number, end: number, colour: string, tags: string[] = []): Annotation {

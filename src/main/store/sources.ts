@@ -71,6 +71,27 @@ export function cleanTags(tags: readonly string[]): string[] {
   return [...seen.values()];
 }
 
+/** The tables that link tags to sources and to annotations. */
+const TAG_LINKS = {
+  source: { table: 'source_tag', column: 'source_id' },
+  annotation: { table: 'annotation_tag', column: 'annotation_id' },
+} as const;
+
+/**
+ * Replaces the tags of a source or an annotation (names cleaned, created as needed) and
+ * drops tags nothing uses any more. `prepare` lets a caller reuse its cached statements.
+ */
+export function linkTags(prepare: (sql: string) => Database.Statement, owner: keyof typeof TAG_LINKS, id: number, tags: readonly string[]): void {
+  const { table, column } = TAG_LINKS[owner];
+  prepare(`DELETE FROM ${table} WHERE ${column} = ?`).run(id);
+  for (const name of cleanTags(tags)) {
+    prepare('INSERT INTO tag(name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name);
+    const tag = prepare('SELECT id FROM tag WHERE name = ?').get(name) as { id: number };
+    prepare(`INSERT OR IGNORE INTO ${table}(${column}, tag_id) VALUES (?, ?)`).run(id, tag.id);
+  }
+  prepare(ORPHAN_TAGS).run();
+}
+
 /** Tags no source and no annotation uses any more. */
 export const ORPHAN_TAGS =
   'DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM source_tag) AND id NOT IN (SELECT tag_id FROM annotation_tag)';
@@ -94,13 +115,7 @@ export class SourceStore {
   }
 
   private setTags(sourceId: number, tags: readonly string[]): void {
-    this.sql('DELETE FROM source_tag WHERE source_id = ?').run(sourceId);
-    for (const name of cleanTags(tags)) {
-      this.sql('INSERT INTO tag(name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(name);
-      const tag = this.sql('SELECT id FROM tag WHERE name = ?').get(name) as { id: number };
-      this.sql('INSERT OR IGNORE INTO source_tag(source_id, tag_id) VALUES (?, ?)').run(sourceId, tag.id);
-    }
-    this.sql(ORPHAN_TAGS).run();
+    linkTags((q) => this.sql(q), 'source', sourceId, tags);
   }
 
   findByHash(hash: string): number | undefined {
