@@ -9,7 +9,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-eneg-')), 'report.csv');
+// SARIF (JSON), not CSV: CSV rows quote samples that may hold commas, quotes and line breaks.
+const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-eneg-')), 'report.sarif');
 const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
 
 /** Findings reviewed by hand: what they flag and why it is safe here. */
@@ -29,14 +30,29 @@ if (!fs.existsSync(report)) {
   console.error(`Electronegativity did not write its report:\n${run.stdout}\n${run.stderr}`);
   process.exit(1);
 }
-const rows = fs.readFileSync(report, 'utf8').trim().split('\n').slice(1).filter(Boolean);
-const findings = rows.map((line) => {
-  const [issue, severity, , file, location] = line.split(',');
-  return { issue, severity: severity?.replace(/"/g, ''), file: file?.replace(/"/g, ''), location: location?.replace(/"/g, ''), line };
+let results;
+try {
+  results = JSON.parse(fs.readFileSync(report, 'utf8')).runs?.[0]?.results;
+} catch (err) {
+  console.error(`Electronegativity's report could not be read: ${err.message}`);
+  process.exit(1);
+}
+if (!Array.isArray(results)) {
+  console.error('Electronegativity\'s report has no results list');
+  process.exit(1);
+}
+const findings = results.map((r) => {
+  const where = r.locations?.[0]?.physicalLocation;
+  return {
+    issue: r.ruleId,
+    message: r.message?.text ?? r.level ?? "",
+    file: where?.artifactLocation?.uri ?? '?',
+    location: `${where?.region?.startLine ?? '?'}:${where?.region?.startColumn ?? '?'}`,
+  };
 });
 const unexpected = findings.filter((f) => !REVIEWED[f.issue]);
 for (const f of findings) {
-  console.log(`${REVIEWED[f.issue] ? 'reviewed  ' : 'FINDING   '} ${f.issue} (${f.severity}) ${f.file}:${f.location}${REVIEWED[f.issue] ? ` — ${REVIEWED[f.issue]}` : ''}`);
+  console.log(`${REVIEWED[f.issue] ? 'reviewed  ' : 'FINDING   '} ${f.issue} (${f.message}) ${f.file}:${f.location}${REVIEWED[f.issue] ? ` — ${REVIEWED[f.issue]}` : ''}`);
 }
 if (unexpected.length) {
   console.error(`Electronegativity: ${unexpected.length} finding(s) not reviewed; fix them or review them in scripts/security-check.mjs`);
