@@ -61,7 +61,7 @@ function typo(word: string, rand: () => number): string {
   return word[i + 1] && word[i + 1] !== word[i] ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word.slice(0, i) + word.slice(i + 1);
 }
 
-function makeQueries(db: Database.Database, count: number, seed = 1937): Query[] {
+export function makeQueries(db: Database.Database, count: number, seed = 1937): Query[] {
   const rand = rng(seed);
   const max = (db.prepare('SELECT max(id) FROM passage').pluck().get() as number) ?? 0;
   const get = db.prepare('SELECT p.text, p.source_id AS sourceId, s.title FROM passage p JOIN source s ON s.id = p.source_id WHERE p.id >= ? LIMIT 1');
@@ -108,7 +108,7 @@ function makeQueries(db: Database.Database, count: number, seed = 1937): Query[]
 }
 
 /** Imports whole files until the project holds at least `target` passages. */
-async function buildProject(files: CorpusFile[], target: number, dir: string) {
+export async function buildProject(files: CorpusFile[], target: number, dir: string) {
   const home = fs.mkdtempSync(path.join(dir, 'search-'));
   const project = path.join(home, 'search.sourcebench');
   const wb = Workbench.open({ home, project, createMissing: true });

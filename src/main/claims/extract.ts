@@ -22,8 +22,9 @@ const MEASURES: [Measure, RegExp, number][] = [
   ['died', /\bvictims\b/gi, 1],
   ['arrested', /\b(?:arrest(?:ed|s)?|detained|detentions?|accused|(?:were|was|been|being)\s+charged|convicted|indicted)\b/gi, 2],
   ['imprisoned', /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps)\b/gi, 2],
+  ['imprisoned', /\bin\s+(?:the\s+)?(?:gulag|(?:labou?r\s+|concentration\s+)?camps|prisons|(?:penal\s+|labou?r\s+)?colonies)\b/gi, 1],
   ['deported', /\b(?:deport(?:ed|ations?)|exiled?|expelled|resettled|special\s+settl(?:ers|ements?)|banished)\b/gi, 2],
-  ['purged', /\b(?:purged|repressed|(?:were|was|been|being)\s+(?:tried|targeted)|persecuted)\b/gi, 2],
+  ['purged', /\b(?:purged|repressed|(?:were|was|been|being)\s+(?:tried|targeted)|persecuted|dismissed|discharged|expelled\s+from\s+(?:the\s+)?(?:communist\s+)?party)\b/gi, 2],
 ];
 /** "Casualties" count the wounded too: a figure governed by it is not a claim here. */
 const CASUALTIES = /\b(?:casualt(?:y|ies)|wounded|injured)\b/gi;
@@ -33,8 +34,15 @@ const PEOPLE =
 const NOT_PEOPLE =
   /^(?:countries|states|nations|governments|organi[sz]ations|parties|republics|provinces|oblasts|regions|institutions|newspapers|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|tons?|tonnes|hectares|acres|km|kilometers|kilometres|miles|metres|meters|feet|kg|kilograms|pounds|dollars|rubles|roubles|usd|\$|pages?|camps|villages|towns|cities|regions|districts|cases|files|documents|votes|copies|books|volumes|articles|cattle|sheep|head|horses|livestock|animals|grain|poods|calories|km2|sq)\b/i;
 const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
-const EVENT =
-  /\b(?:(?:the\s+)?(?:Great\s+(?:Purge|Terror|Famine)|Holodomor|Yezhovshchina|Red\s+Terror|Kazakh\s+famine|Soviet\s+famine(?:\s+of\s+1932[–-]33)?|(?:[A-Z][a-z]+\s+)?[Ff]amine|(?:[A-Z][a-z]+\s+)?[Dd]eportations?|Gulag(?:\s+system)?|(?:Red\s+Army|military)\s+purge|[Cc]ollectivi[sz]ation|Dekulaki[sz]ation|Katyn(?:\s+massacre)?|Kirov\s+assassination|World\s+War\s+(?:II|Two|2)|Civil\s+War|Purges?))\b/g;
+/**
+ * Names of events: a proper name ending in an event noun ("Great Purge", "Cultural
+ * Revolution", "Great Leap Forward", "Anti-Rightist Campaign"), a few one-word names, or a
+ * described event ("Kazakh famine", "1994 genocide in Rwanda", "Polish operation").
+ */
+const EVENT_NAME = String.raw`(?:[A-Z][\w'’-]*\s+){1,3}(?:Revolution|Campaign|Movement|Purges?|Terror|Famine|Genocide|Holocaust|Massacre|War(?:\s+(?:I{1,3}|One|Two|1|2))?|Uprising|Rebellion|Revolt|Operation|Deportations?|Collectivi[sz]ation|Dekulaki[sz]ation|Repressions?|Leap\s+Forward|Assassination)`;
+const EVENT_WORD = String.raw`Holodomor|Yezhovshchina|Holocaust|Shoah|Gulag(?:\s+system)?|Katyn(?:\s+massacre)?|Purges?|Terror|Collectivi[sz]ation|Dekulaki[sz]ation`;
+const EVENT_DESCRIBED = String.raw`(?:[A-Z][\w'’-]+\s+)?(?:${['famine', 'genocide', 'massacre', 'purges?', 'terror', 'deportations?', 'collectivi[sz]ation', 'dekulaki[sz]ation', 'uprising', 'revolution', 'repressions?', 'operation'].map((n) => `[${n[0]!.toUpperCase()}${n[0]}]${n.slice(1)}`).join('|')})(?:\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+and\s+[A-Z][\w'’-]+)?)?`;
+const EVENT = new RegExp(String.raw`\b(?:${EVENT_NAME}|${EVENT_WORD}|${EVENT_DESCRIBED})\b`, 'g');
 
 interface Found {
   measure: Measure;
@@ -54,13 +62,18 @@ function measuresIn(text: string): Found[] {
   for (const [measure, re, weight] of MEASURES) {
     for (const m of text.matchAll(re)) out.push({ measure, start: m.index, end: m.index + m[0].length, weight });
   }
-  return out.sort((a, b) => a.start - b.start);
+  // A word inside a longer measure phrase is that phrase ("death" in "sentenced to death",
+  // "expelled" in "expelled from the party"): keep the longest.
+  const kept = out.filter((f) => !out.some((g) => g !== f && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start));
+  return kept.sort((a, b) => a.start - b.start);
 }
 
 /** A paragraph can hold a claim only if it has a number and a measure word: a cheap test first. */
 const NUMBERISH = /\d|\b(?:thousands?|millions?|billions?|hundreds?|half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i;
 const CHUNK = 4000;
 const MEASURE_WORD = new RegExp(MEASURES.map(([, re]) => re.source).join('|'), 'i');
+/** A sentence opening that may restate a figure made before ("This is 2 million"). */
+const RESTATES = /(?:^|[.!?]["”)]?\s+)(?:this|that|it)\s+(?:is|was|'s|’s|amount(?:s|ed)\s+to|c[oa]me\s+to|means|meant|represent(?:s|ed))\s|\b(?:figure|number|total|toll|count|estimate)\s+(?:at|as|of|is|was|to\s+be)\s/i;
 
 /**
  * Sentences with offsets, of the paragraphs that may hold a claim; a lone newline inside
@@ -70,7 +83,7 @@ function sentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g)) {
-    if (!NUMBERISH.test(para[0]) || !MEASURE_WORD.test(para[0])) continue;
+    if (!NUMBERISH.test(para[0]) || !(MEASURE_WORD.test(para[0]) || RESTATES.test(para[0]))) continue;
     const flat = para[0].replace(/\n/g, ' ');
     // Intl.Segmenter slows down sharply on long strings: feed it chunks of a few thousand
     // characters, cut after a full stop.
@@ -102,6 +115,20 @@ function clauseBounds(sentence: string, at: number, end: number): [number, numbe
   return [left < 0 ? 0 : left + 1, rightMatch ? end + rightMatch.index : sentence.length];
 }
 
+const NATURAL_CAUSE = /\b(?:famines?|hunger|starvation|malnutrition|disease|diseases|epidemics?|typhus|typhoid|cholera|dysentery|exposure|cold|exhaustion|Holodomor)\b(?![^,;]*\b(?:guards?|troops|soldiers|police|NKVD|army)\b)/i;
+/** A share that a measure verb follows: "nearly half died", "a third of them were shot". */
+const SHARE_THEN_MEASURE = new RegExp(String.raw`^\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|had|have|been)\s+)*(?:${MEASURES.filter(([, , w]) => w > 1).map(([, re]) => re.source).join('|')})`, 'i');
+/** A figure introduced as a comparison keeps the measure of the one it is compared with: "328,618 were shot, against 353,074 in 1937". */
+const COMPARISON = /(?:\b(?:against|as\s+against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|rising\s+to|falling\s+to|than)\s+)$/i;
+/** A figure that names an earlier count by reference: "Yang puts the figure at 36 million". */
+const FIGURE_REF = /\b(?:(?:puts?|placed?|places|estimates?|estimated|gives?|gave|sets?)\s+)?(?:the|this|that|its|his|her|their|a|an)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count|estimate)\s+(?:at|as|of|is|was|to\s+be)\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as)\s+)?$/i;
+const CLAUSE_OPENER = /\b(?:where|which|who|whom|whose|when|while|whereas|although|though|but)\b/i;
+
+/** A share of the whole people ("roughly a quarter of Cambodia's population"), restating a count. */
+const SHARE_OF_POPULATION = /^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+(?:'s|’s)\s+|[\p{Lu}][\p{L}-]+\s+)?(?:entire\s+|total\s+|whole\s+|pre-?war\s+)?(?:population|inhabitants|people)\b/iu;
+/** A sentence that restates the figure before it: "This is 2 million", "That was about a third". */
+const RESTATEMENT = /^\s*(?:this|that|it)\s+(?:is|was|'s|’s|amounts\s+to|amounted\s+to|comes\s+to|came\s+to|means|meant|represents|represented)\s+$/i;
+
 const COORDINATED = /^[\s,]*(?:and|or|either|and\s+then|,)?[\s,]*(?:or|and)?\s*$/i;
 
 /** The measure that governs a quantity, the span it reaches to, or null when nothing does. */
@@ -126,7 +153,10 @@ function governing(sentence: string, q: Quantity, found: Found[]): { measure: Me
   // ("the arrest of 111,091 Poles, of whom 111,091 were shot": each figure its own verb).
   let best = pick(after, false);
   const prior = pick(before, true);
-  if (prior && (!best || best.weight === 1 || wordsBetween(sentence.slice(prior.end, q.start)) < wordsBetween(sentence.slice(q.end, best.start)))) best = prior;
+  // A relative or contrasting clause opens between a word before and the number
+  // ("special settlements, where 390,000 of them died"): the verb after governs.
+  const detached = prior !== null && best !== null && best.weight > 1 && CLAUSE_OPENER.test(sentence.slice(prior.end, q.start));
+  if (prior && !detached && (!best || best.weight === 1 || wordsBetween(sentence.slice(prior.end, q.start)) < wordsBetween(sentence.slice(q.end, best.start)))) best = prior;
   if (!best && population && q.unit !== 'percent') best = population;
   if (!best) return null;
   // A coordinated list of different measures ("executed or sent to the Gulags",
@@ -134,13 +164,17 @@ function governing(sentence: string, q: Quantity, found: Found[]): { measure: Me
   // begins with an arrest ("accused … and either executed or sent to camps").
   const group = [best];
   for (const f of inClause) {
-    if (group.includes(f)) continue;
+    if (group.includes(f) || f.weight < 2) continue;
     const near = group.some((g) => COORDINATED.test(sentence.slice(Math.min(g.end, f.end), Math.max(g.start, f.start))) && Math.abs(g.start - f.start) < 60);
     if (near) group.push(f);
   }
   const kinds = new Set(group.map((g) => g.measure));
   const lethal = kinds.has('executed') || kinds.has('killed');
-  const measure = kinds.size >= 2 && lethal && best.measure !== 'arrested' ? 'purged' : best.measure;
+  // Only deaths in the list ("shot and killed") is a killing, not a purge.
+  const onlyDeaths = [...kinds].every((k) => k === 'executed' || k === 'killed' || k === 'died');
+  let measure = kinds.size >= 2 && lethal && best.measure !== 'arrested' ? (onlyDeaths ? 'killed' : 'purged') : best.measure;
+  // What a famine or an epidemic "killed" died of it: nobody killed them.
+  if (measure === 'killed' && group.length === 1 && NATURAL_CAUSE.test(sentence.slice(Math.max(cs, best.start - 90), best.start))) measure = 'died';
   const from = Math.min(...group.map((g) => g.start));
   const to = Math.max(...group.map((g) => g.end));
   return { measure, from, to };
@@ -150,7 +184,7 @@ function isPeople(sentence: string, q: Quantity): boolean {
   const after = sentence.slice(q.end).replace(/^\s+(?:more|other|more\s+of\s+the|of\s+the|of|of\s+all|additional)\b/i, '').trimStart();
   const next = after.replace(/^[^\p{L}$]+/u, '');
   // A share is of something ("half of the army", "1.2% of the population"), or a rate.
-  if (q.unit === 'percent') return /^\s+of\b/i.test(sentence.slice(q.end)) || /\b(?:in|out\s+of)\b/i.test(q.text) || /\b(?:rate|share|proportion|percentage)\b/i.test(sentence);
+  if (q.unit === 'percent') return /^\s+of\b/i.test(sentence.slice(q.end)) || SHARE_THEN_MEASURE.test(sentence.slice(q.end)) || /\b(?:in|out\s+of)\b/i.test(q.text) || /\b(?:rate|share|proportion|percentage)\b/i.test(sentence);
   // A small count must say whom it counts: "three marshals", "two of our men".
   if (q.high !== null && q.high < 10 && !q.vague) {
     const words = sentence.slice(q.end).split(/[^\p{L}'-]+/u).filter(Boolean).slice(0, 4);
@@ -185,9 +219,9 @@ function excluded(sentence: string, q: Quantity): boolean {
   return false;
 }
 
-function namedEvent(text: string): string | undefined {
-  const found = [...text.matchAll(EVENT)].map((m) => m[0].replace(/^the\s+/i, ''));
-  return found.find((f) => /[A-Z]/.test(f[0]!)) ?? found[0];
+function namedEvent(text: string, properOnly = false): string | undefined {
+  const found = [...text.matchAll(EVENT)].map((m) => m[0].replace(/^(?:the|in|during|after|before|under|by|from|of|at|on|and|as|with|while|a|an)\s+/i, '').trim());
+  return found.find((f) => /[A-Z]/.test(f[0]!)) ?? (properOnly ? undefined : found[0]);
 }
 
 /**
@@ -195,7 +229,9 @@ function namedEvent(text: string): string | undefined {
  * else the one the document opens with (its title), else the heading's own words.
  */
 function eventLabel(sentence: string, heading: string, opening = ''): string {
-  const label = namedEvent(sentence) ?? namedEvent(heading) ?? namedEvent(opening) ?? heading;
+  // A heading that names something ("The Khmer Rouge", "The Red Army") says more than the document's title.
+  const namingHeading = heading.split(/\s+/).length <= 6 && (heading.match(/\b[A-Z][\w'’-]+/g) ?? []).filter((w) => !/^(?:The|A|An|In|On|Of)$/.test(w)).length >= 2 ? heading : undefined;
+  const label = namedEvent(sentence, true) ?? namedEvent(heading) ?? namingHeading?.replace(/^the\s+/i, '') ?? namedEvent(opening, true) ?? namedEvent(sentence) ?? heading;
   const years = /\b(1[89]\d\d)(?:\s*[–-]\s*(\d{2,4}))?\b/.exec(sentence) ?? /\b(1[89]\d\d)(?:\s*[–-]\s*(\d{2,4}))?\b/.exec(heading);
   const clean = label.replace(/\s+/g, ' ').trim();
   if (!clean) return years ? `${years[0]}` : '';
@@ -221,11 +257,21 @@ export function extractClaims(text: string): Claim[] {
     const sentence = text.slice(s.start, s.end);
     if (!/\d|\b(?:thousand|million|billion|hundred|half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|nine|ten)s?\b/i.test(sentence)) continue;
     const found = measuresIn(sentence);
-    if (!found.length) continue;
+    // The claim just before, under the same heading: what "This is …" restates.
+    const previous = claims[claims.length - 1];
+    const anaphora = previous && s.start - previous.end < 6000 && RESTATES.test(sentence) && headingBefore(text, previous.start) === headingBefore(text, s.start) ? previous : undefined;
+    if (!found.length && !anaphora) continue;
     const casualties = [...sentence.matchAll(CASUALTIES)];
     const inSentence: (Claim & { distance: number; governs: string })[] = [];
+    const restated: Claim[] = [];
     for (const q of findQuantities(sentence)) {
-      if (excluded(sentence, q) || !isPeople(sentence, q)) continue;
+      if (excluded(sentence, q)) continue;
+      const restating = restatement(sentence, q, anaphora, [...restated, ...inSentence].filter((c) => c.end <= s.start + q.start));
+      if (restating) {
+        restated.push({ ...restating, start: s.start + restating.start, end: s.start + restating.end, quote: text.slice(s.start + restating.start, s.start + restating.end) });
+        continue;
+      }
+      if (!isPeople(sentence, q)) continue;
       const gov = governing(sentence, q, found);
       if (!gov) continue;
       // A figure whose nearest noun is "casualties" is not a count of the dead.
@@ -234,7 +280,7 @@ export function extractClaims(text: string): Claim[] {
       const end = Math.max(q.end, gov.to);
       inSentence.push({
         distance: wordsBetween(sentence.slice(Math.min(q.end, gov.to), Math.max(q.start, gov.from))),
-        governs: `${gov.from}:${gov.to}`,
+        governs: `${gov.from}:${gov.to}${gov.to <= q.start && COMPARISON.test(sentence.slice(Math.max(0, q.start - 30), q.start)) ? ':compared' : ''}`,
         quote: text.slice(s.start + start, s.start + end),
         start: s.start + start,
         end: s.start + end,
@@ -254,8 +300,41 @@ export function extractClaims(text: string): Claim[] {
         claims.push(claim);
       }
     }
+    if (restated.length) {
+      claims.push(...restated);
+      claims.sort((a, b) => a.start - b.start);
+    }
   }
   return claims;
+}
+
+/**
+ * A figure no measure word governs, restating a claim already made: the opening of a
+ * sentence that refers back ("This is 2 million", after "the camp population … was
+ * 2,022,976"), or a share of the population beside a count ("1.5 to 2 million, roughly a
+ * quarter of the population"). It takes the measure and event of the claim it restates.
+ * Offsets are into the sentence.
+ */
+function restatement(sentence: string, q: Quantity, previous: Claim | undefined, earlier: Claim[]): Omit<Claim, 'quote'> | null {
+  const head = sentence.slice(0, q.start);
+  const base = { low: q.low, high: q.high, approx: q.approx };
+  const opener = RESTATEMENT.test(head);
+  const reference = opener ? null : FIGURE_REF.exec(head);
+  const next = sentence.slice(q.end).replace(/^[^\p{L}$]+/u, '');
+  if (previous && (opener || reference) && !NOT_PEOPLE.test(next) && !measuresIn(head.slice(-60)).some((f) => f.weight > 1)) {
+    const unit = q.unit === 'percent' ? 'percent' : 'people';
+    if (unit === 'people' && !q.vague && (q.high ?? q.low ?? 0) < 10) return null;
+    // A rounder figure for the same count ("2,022,976" … "This is 2 million") is approximate.
+    const rounded = opener && unit === previous.unit && (q.low !== previous.low || q.high !== previous.high);
+    const from = opener ? head.search(/\S/) : reference!.index;
+    return { ...base, unit, measure: previous.measure, event: previous.event, start: from, end: q.end, approx: q.approx || rounded };
+  }
+  const share = q.unit === 'percent' ? SHARE_OF_POPULATION.exec(sentence.slice(q.end)) : null;
+  const anchor = earlier[earlier.length - 1];
+  if (share && anchor && anchor.unit === 'people') {
+    return { ...base, unit: 'percent', measure: anchor.measure, event: anchor.event, start: q.start, end: q.end + share[0].length };
+  }
+  return null;
 }
 
 /** The values a selection states, for a claim recorded by hand: the extracted claim, else its first figure. */

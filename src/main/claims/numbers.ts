@@ -147,6 +147,13 @@ export function findQuantities(text: string): Quantity[] {
       list.splice(i + 1, 1);
     }
     let yearSpan = false;
+    // "from hundreds of thousands to 1.5 million": a vague low end, a figure for the high one.
+    if (b && a.vague && !b.vague && b.unit === 'count' && b.value > a.value && /^\s*(?:to|–|—|-)\s*$/.test(text.slice(a.end, b.start)) && RANGE_START.test(text.slice(Math.max(0, a.start - 12), a.start))) {
+      const between = RANGE_START.exec(text.slice(0, a.start))!;
+      out.push({ start: a.start - between[0].length, end: b.end, low: a.value, high: b.value, unit: 'count', approx: true, vague: false, yearLike: false, text: a.text });
+      i++;
+      continue;
+    }
     if (b && RANGE_JOIN.test(text.slice(a.end, b.start)) && !a.vague && !b.vague) {
       const joiner = text.slice(a.end, b.start).trim().toLowerCase();
       const before = text.slice(Math.max(0, a.start - 12), a.start);
@@ -206,6 +213,23 @@ export function findQuantities(text: string): Quantity[] {
     // "a million, perhaps a bit more" / "or more": an open upper end.
     if (/^\s*(?:or\s+more|and\s+more|\+)/i.test(text.slice(end, end + 10)) && high !== null && low !== null) high = null;
     out.push({ start, end, low, high, unit, approx, vague: a.vague, yearLike: (a.yearLike && !ranged) || yearSpan, text: text.slice(a.start, a.end) });
+  }
+  return joinBounds(text, out);
+}
+
+/** "no fewer than 15 million and perhaps as many as 45 million": a lower and an upper bound make one range. */
+function joinBounds(text: string, list: Quantity[]): Quantity[] {
+  const out: Quantity[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const b = list[i + 1];
+    if (
+      b && a.low !== null && a.high === null && !a.vague && b.low === null && b.high !== null && a.unit === b.unit &&
+      b.high > a.low && /^\s*,?\s*(?:and|but|or|to)\s*$/i.test(text.slice(a.end, b.start))
+    ) {
+      out.push({ ...a, end: b.end, high: b.high, approx: a.approx || b.approx });
+      i++;
+    } else out.push(a);
   }
   return out;
 }

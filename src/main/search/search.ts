@@ -89,21 +89,44 @@ interface SourceInfo {
   title: string;
   date: string | null;
   tags: string[];
+  /** The title and tags folded as queries are, once per cache fill rather than per query. */
+  foldedTitle: string;
+  foldedTags: string[];
   /** Passage ids of a source are consecutive (written in one transaction): [lo, hi]. */
   lo: number;
   hi: number;
 }
 
 /** More allowed ranges than this and the filter is applied by a join instead. */
-const MAX_RANGES = 400;
+/** Up to this many rowid ranges go to SQLite as BETWEENs; more are tested by sb_allowed(). */
+const MAX_RANGES = 8;
+
+/** Whether `id` lies in one of the sorted, disjoint `ranges`. */
+export function inRanges(ranges: readonly (readonly [number, number])[], id: number): boolean {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid]!;
+    if (id < r[0]) hi = mid - 1;
+    else if (id > r[1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
 
 export class SearchIndex {
   readonly vocabulary: Vocabulary;
   private info: SourceInfo[] | null = null;
   private byId: Map<number, SourceInfo> | null = null;
+  /** The passage-id ranges sb_allowed() admits during the current query. */
+  private allowedRanges: [number, number][] = [];
 
   constructor(private readonly db: Db) {
     this.vocabulary = new Vocabulary(db);
+    // A filter over many sources: one binary search per match, instead of a join that
+    // reads every matching passage's row.
+    db.function('sb_allowed', { directOnly: true }, (id: unknown) => (inRanges(this.allowedRanges, Number(id)) ? 1 : 0));
   }
 
   /** Forget cached source facts; call after any write to sources, passages or tags. */
@@ -124,7 +147,10 @@ export class SearchIndex {
       .prepare('SELECT id, title, date, first_passage AS lo, first_passage + passage_count - 1 AS hi FROM source WHERE passage_count > 0')
       .all() as Omit<SourceInfo, 'tags'>[];
     rows.sort((a, b) => a.lo - b.lo);
-    this.info = rows.map((r) => ({ ...r, tags: tags.get(r.id) ?? [] }));
+    this.info = rows.map((r) => {
+      const own = tags.get(r.id) ?? [];
+      return { ...r, tags: own, foldedTitle: fold(r.title), foldedTags: own.map((t) => t.toLowerCase()) };
+    });
     this.byId = new Map(this.info.map((r) => [r.id, r]));
     return this.info;
   }
@@ -136,11 +162,8 @@ export class SearchIndex {
     const tags = q.tags.map((t) => t.toLowerCase());
     const dates = q.dates;
     return this.sources().filter((r) => {
-      if (titleWords.length) {
-        const title = fold(r.title);
-        if (!titleWords.some((words) => words.every((w) => title.includes(w)))) return false;
-      }
-      if (tags.length && !tags.every((t) => r.tags.some((own) => own.toLowerCase() === t))) return false;
+      if (titleWords.length && !titleWords.some((words) => words.every((w) => r.foldedTitle.includes(w)))) return false;
+      if (tags.length && !tags.every((t) => r.foldedTags.includes(t))) return false;
       if (dates) {
         const years = yearRange(r.date);
         if (!years || years[1] < dates.from || years[0] > dates.to) return false;
@@ -150,10 +173,11 @@ export class SearchIndex {
   }
 
   /**
-   * The filter as a constraint FTS5 can apply itself: rowid ranges of the allowed sources
-   * (adjacent ones merged). Null when there are too many ranges; the caller then joins.
+   * The filter as a constraint on passage_fts rowids: the allowed sources' passage-id ranges
+   * (adjacent ones merged). A few ranges go to SQLite as BETWEENs (one range FTS5 seeks
+   * to itself); more are tested by sb_allowed(), a binary search over the ranges.
    */
-  private rowidFilter(allowed: SourceInfo[] | null): string | null {
+  private rowidFilter(allowed: SourceInfo[] | null, column = 'rowid'): string {
     if (!allowed) return '';
     const ranges: [number, number][] = [];
     for (const s of allowed) {
@@ -161,8 +185,11 @@ export class SearchIndex {
       if (last && s.lo === last[1] + 1) last[1] = s.hi;
       else ranges.push([s.lo, s.hi]);
     }
-    if (ranges.length > MAX_RANGES) return null;
-    return ` AND (${ranges.map(([a, b]) => `rowid BETWEEN ${a} AND ${b}`).join(' OR ')})`;
+    if (ranges.length > MAX_RANGES) {
+      this.allowedRanges = ranges;
+      return ` AND sb_allowed(${column})`;
+    }
+    return ` AND (${ranges.map(([a, b]) => `${column} BETWEEN ${a} AND ${b}`).join(' OR ')})`;
   }
 
   private alternativesFor(q: ParsedQuery): Map<string, string[]> {
@@ -181,60 +208,35 @@ export class SearchIndex {
   private run(match: string, allowed: SourceInfo[] | null, limit: number, exclude: number[] = []): Row[] {
     const ranges = this.rowidFilter(allowed);
     const excluded = exclude.length ? ` AND rowid NOT IN (${exclude.map((n) => Math.trunc(n)).join(',')})` : '';
-    if (ranges !== null) {
-      // Ranked inside FTS5 (its ORDER BY rank LIMIT is fast), highlighted only for the page.
-      return this.db
-        .prepare(
-          `SELECT m.rowid AS passageId, p.source_id AS sourceId, p.ordinal, p.start, s.title, m.marked, m.rank
-           FROM (SELECT rowid, rank, highlight(passage_fts, 0, char(1), char(2)) AS marked
-                 FROM passage_fts WHERE passage_fts MATCH @match${ranges}${excluded}
-                 ORDER BY rank LIMIT @limit) m
-           JOIN passage p ON p.id = m.rowid JOIN source s ON s.id = p.source_id
-           ORDER BY m.rank`,
-        )
-        .all({ match, limit }) as Row[];
-    }
+    // Ranked inside FTS5 (its ORDER BY rank LIMIT is fast), highlighted only for the page.
     return this.db
       .prepare(
-        `SELECT f.rowid AS passageId, p.source_id AS sourceId, p.ordinal, p.start, s.title,
-                highlight(passage_fts, 0, char(1), char(2)) AS marked, f.rank AS rank
-         FROM passage_fts f JOIN passage p ON p.id = f.rowid JOIN source s ON s.id = p.source_id
-         WHERE passage_fts MATCH @match AND p.source_id IN (SELECT value FROM json_each(@allowed))${excluded.replace('rowid', 'f.rowid')}
-         ORDER BY f.rank LIMIT @limit`,
+        `SELECT m.rowid AS passageId, p.source_id AS sourceId, p.ordinal, p.start, s.title, m.marked, m.rank
+         FROM (SELECT rowid, rank, highlight(passage_fts, 0, char(1), char(2)) AS marked
+               FROM passage_fts WHERE passage_fts MATCH @match${ranges}${excluded}
+               ORDER BY rank LIMIT @limit) m
+         JOIN passage p ON p.id = m.rowid JOIN source s ON s.id = p.source_id
+         ORDER BY m.rank`,
       )
-      .all({ match, allowed: JSON.stringify(allowed!.map((a) => a.id)), limit }) as Row[];
+      .all({ match, limit }) as Row[];
   }
 
   /** Matches per source and per tag, over at most TOTAL_CAP matches. */
   private facets(match: string, allowed: SourceInfo[] | null) {
-    const info = this.sources();
-    const ranges = this.rowidFilter(allowed);
+    const starts = this.sources();
     const perSource = new Map<number, number>();
-    if (ranges !== null) {
-      // Passage ids map to sources through the sorted ranges: no join needed.
-      const ids = this.db.prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${ranges} LIMIT ${TOTAL_CAP}`).pluck().all(match) as number[];
-      const starts = info;
-      for (const id of ids) {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (starts[mid]!.lo <= id) lo = mid;
-          else hi = mid - 1;
-        }
-        const s = starts[lo];
-        if (s && id <= s.hi) perSource.set(s.id, (perSource.get(s.id) ?? 0) + 1);
+    // Passage ids map to sources through the sorted ranges: no join needed.
+    const ids = this.db.prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${this.rowidFilter(allowed)} LIMIT ${TOTAL_CAP}`).pluck().all(match) as number[];
+    for (const id of ids) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]!.lo <= id) lo = mid;
+        else hi = mid - 1;
       }
-    } else {
-      const rows = this.db
-        .prepare(
-          `SELECT p.source_id AS id FROM passage_fts f JOIN passage p ON p.id = f.rowid
-           WHERE passage_fts MATCH @match ${allowed ? 'AND p.source_id IN (SELECT value FROM json_each(@allowed))' : ''}
-           LIMIT ${TOTAL_CAP}`,
-        )
-        .pluck()
-        .all({ match, allowed: JSON.stringify((allowed ?? []).map((a) => a.id)) }) as number[];
-      for (const id of rows) perSource.set(id, (perSource.get(id) ?? 0) + 1);
+      const s = starts[lo];
+      if (s && id <= s.hi) perSource.set(s.id, (perSource.get(s.id) ?? 0) + 1);
     }
     const byId = this.byId!;
     const sources = [...perSource.entries()]

@@ -61,9 +61,72 @@ describe('claims', () => {
   });
 
   it('take the measure from the verb or noun before the number (active and nominal)', () => {
-    expect(one('The famine killed at least 3.9 million Ukrainians.')).toEqual(['killed', 3900000, null, 'people', false]);
+    expect(one('Soldiers killed at least 3,000 villagers.')).toEqual(['killed', 3000, null, 'people', false]);
+    // What a famine "killed" died of it.
+    expect(one('The famine killed at least 3.9 million Ukrainians.')).toEqual(['died', 3900000, null, 'people', false]);
+    expect(one('Typhus alone killed about 40,000 inmates.')).toEqual(['died', 40000, 40000, 'people', true]);
     expect(one('Local officials arrested tens of thousands of people in the region.')).toEqual(['arrested', 10000, null, 'people', true]);
     expect(one('Historians put the death toll at 5.5 to 6.5 million.')).toEqual(['died', 5500000, 6500000, 'people', false]);
+  });
+
+  it('read a measure phrase as a whole: "sentenced to death" is an execution, "expelled from the party" a purge', () => {
+    expect(one('Of them, 111,091 were sentenced to death.')).toEqual(['executed', 111091, 111091, 'people', false]);
+    expect(one('Some 35,000 officers were dismissed.')).toEqual(['purged', 35000, 35000, 'people', true]);
+    expect(one('In 1933 about 800,000 members were expelled from the party.')).toEqual(['purged', 800000, 800000, 'people', true]);
+  });
+
+  it('give the verb of a relative clause to its number, not the noun before the clause', () => {
+    expect(one('They were sent to special settlements, where close to 390,000 of them died.')).toEqual(['died', 390000, 390000, 'people', true]);
+  });
+
+  it('call a list of deaths only a killing: "shot and killed"', () => {
+    expect(one('Border guards shot and killed thousands of refugees.')).toEqual(['killed', 1000, null, 'people', true]);
+  });
+
+  it('read a restatement with the measure of the claim it restates', () => {
+    const text = 'The camp population in January 1939 was 2,022,976.\n\nThis is 2 million out of a population of 168 million (roughly 1.2% of the population).';
+    const claims = extractClaims(text).map((c) => [c.quote, c.measure, c.low, c.unit, c.approx]);
+    expect(claims).toEqual([
+      ['camp population in January 1939 was 2,022,976', 'imprisoned', 2022976, 'people', false],
+      ['This is 2 million', 'imprisoned', 2000000, 'people', true],
+      ['roughly 1.2% of the population', 'imprisoned', 1.2, 'percent', true],
+    ]);
+    const share = extractClaims('Between 1.5 and 2 million people died under the regime, roughly a quarter of the country’s population.');
+    expect(share.map((c) => [c.measure, c.low, c.unit])).toEqual([['died', 1500000, 'people'], ['died', 25, 'percent']]);
+    // With nothing before it to restate, "This is" stays silent.
+    expect(extractClaims('This is 2 million out of 168 million.')).toEqual([]);
+  });
+
+  it('read a range with a vague low end, and a lower and an upper bound as one range', () => {
+    expect(one('Estimates of the death toll vary from hundreds of thousands to 1.5 million.')).toEqual(['died', 100000, 1500000, 'people', true]);
+    expect(one('No fewer than 15 million and perhaps as many as 45 million people died.')).toEqual(['died', 15000000, 45000000, 'people', true]);
+  });
+
+  it('read a figure given by reference to the count before it', () => {
+    const claims = extractClaims('Between 1959 and 1961 at least 15 million people died of hunger. Yang puts the figure at 36 million. A total of 3,000 copies were printed.');
+    expect(claims.map((c) => [c.quote, c.measure, c.low, c.high])).toEqual([
+      ['at least 15 million people died', 'died', 15000000, null],
+      ['puts the figure at 36 million', 'died', 36000000, 36000000],
+    ]);
+  });
+
+  it('give a figure introduced as a comparison the measure of the one it is compared with', () => {
+    const claims = extractClaims('In 1938 alone, 328,618 people were executed, against 353,074 in 1937.');
+    expect(claims.map((c) => [c.measure, c.low])).toEqual([['executed', 328618], ['executed', 353074]]);
+  });
+
+  it('read a share followed by its verb, and a count held in camps', () => {
+    expect(one('Of the deportees, nearly half died within two years.')).toEqual(['died', 50, 50, 'percent', true]);
+    expect(one('In 1937 the regime held 1,196,369 people in camps and colonies.')).toEqual(['imprisoned', 1196369, 1196369, 'people', false]);
+    expect(one('About 40,000 prisoners were executed in the camps.')).toEqual(['executed', 40000, 40000, 'people', true]);
+  });
+
+  it('name events beyond the Soviet ones: proper names, described events, and naming headings', () => {
+    const event = (text: string) => extractClaims(text).map((c) => c.event);
+    expect(event('Estimates of the death toll of the Cultural Revolution run to 1.5 million.')).toEqual(['Cultural Revolution']);
+    expect(event('In the Great Leap Forward famine at least 15 million people died.')).toEqual(['Great Leap Forward']);
+    expect(event('During the 1994 genocide in Rwanda some 500,000 Tutsi were murdered.')).toEqual(['genocide in Rwanda 1994']);
+    expect(event('Title: Katyn\n\nThe Khmer Rouge\n\nUp to 2 million people died.')).toEqual(['Khmer Rouge']);
   });
 
   it('call a list of different fates a purge, and take the first of a list without executions', () => {

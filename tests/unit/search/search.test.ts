@@ -5,7 +5,7 @@ import { MIGRATIONS } from '../../../src/main/store/migrations';
 import { openProjectDb } from '../../../src/main/store/project';
 import { APPLICATION_ID } from '../../../src/main/store/pragmas';
 import { fold } from '../../../src/main/search/query';
-import { parseMarked, yearRange } from '../../../src/main/search/search';
+import { inRanges, parseMarked, yearRange } from '../../../src/main/search/search';
 import { Workbench } from '../../../src/main/workbench';
 import { bytes, tempDir, tempWorkbench } from '../helpers';
 
@@ -74,6 +74,28 @@ describe('search', () => {
     expect((await wb.search({ query: 'the in:claims' })).hits).toEqual([]);
     expect((await wb.search({ query: 'the in:notes' })).hits).toEqual([]);
     expect((await wb.search({ query: 'the tag:nothing' })).problems).toEqual(['No source matches the filters']);
+  });
+
+  it('filters by a title word shared by many sources scattered through the project', async () => {
+    const { wb } = tempWorkbench();
+    // Twenty "letter" sources between twenty "diary" ones: twenty separate passage-id ranges.
+    for (let i = 0; i < 20; i++) {
+      await wb.importFile({ name: `letter-${i}.md`, bytes: bytes(`---\ntitle: Letter ${i}\n---\n\nThe commissar wrote ${i} times.\n\nNo reply came.`) });
+      await wb.importFile({ name: `diary-${i}.md`, bytes: bytes(`---\ntitle: Diary ${i}\n---\n\nThe commissar visited ${i} villages.`) });
+    }
+    const r = await wb.search({ query: 'commissar source:letter', limit: 100 });
+    expect(r.hits).toHaveLength(20);
+    expect(r.hits.every((h) => h.sourceTitle.startsWith('Letter'))).toBe(true);
+    expect(r.total).toBe(20);
+    expect(r.facets.sources).toHaveLength(20);
+    const excluded = await wb.search({ query: 'commissar -wrote source:letter' });
+    expect(excluded.hits).toEqual([]);
+  });
+
+  it('tests passage ids against sorted ranges', () => {
+    const ranges: [number, number][] = [[1, 3], [7, 7], [10, 20]];
+    expect([0, 1, 3, 4, 6, 7, 8, 10, 15, 20, 21].filter((id) => inRanges(ranges, id))).toEqual([1, 3, 7, 10, 15, 20]);
+    expect(inRanges([], 5)).toBe(false);
   });
 
   it('counts facets per source and per tag', async () => {
