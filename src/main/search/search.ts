@@ -121,18 +121,25 @@ export class SearchIndex {
   private byId: Map<number, SourceInfo> | null = null;
   /** The passage-id ranges sb_allowed() admits during the current query. */
   private allowedRanges: [number, number][] = [];
+  /** The source ids sb_source_allowed() admits during the current query. */
+  private allowedIds = new Set<number>();
+  private readonly idSets = new WeakMap<SourceInfo[], Set<number>>();
+  /** Sources allowed per filter, kept until the next write: a filter stays the same while the words are typed. */
+  private filterCache = new Map<string, SourceInfo[] | null>();
 
   constructor(private readonly db: Db) {
     this.vocabulary = new Vocabulary(db);
     // A filter over many sources: one binary search per match, instead of a join that
     // reads every matching passage's row.
     db.function('sb_allowed', { directOnly: true }, (id: unknown) => (inRanges(this.allowedRanges, Number(id)) ? 1 : 0));
+    db.function('sb_source_allowed', { directOnly: true }, (id: unknown) => (this.allowedIds.has(Number(id)) ? 1 : 0));
   }
 
   /** Forget cached source facts; call after any write to sources, passages or tags. */
   invalidate(): void {
     this.info = null;
     this.byId = null;
+    this.filterCache.clear();
   }
 
   /** Titles, dates, tags and passage-id ranges of every source, cached until the next write. */
@@ -158,6 +165,15 @@ export class SearchIndex {
   /** Sources allowed by the filters, or null when no filter restricts sources. */
   private allowedSources(q: ParsedQuery): SourceInfo[] | null {
     if (!q.sources.length && !q.tags.length && !q.dates) return null;
+    const key = JSON.stringify([q.sources, q.tags, q.dates]);
+    if (!this.filterCache.has(key)) {
+      if (this.filterCache.size >= 32) this.filterCache.clear();
+      this.filterCache.set(key, this.filterSources(q));
+    }
+    return this.filterCache.get(key)!;
+  }
+
+  private filterSources(q: ParsedQuery): SourceInfo[] {
     const titleWords = q.sources.map((s) => fold(s).split(/\s+/).filter(Boolean));
     const tags = q.tags.map((t) => t.toLowerCase());
     const dates = q.dates;
@@ -259,6 +275,11 @@ export class SearchIndex {
     const t = kind === 'note'
       ? { fts: 'annotation_fts', table: 'annotation', live: 'x.deleted_at IS NULL' }
       : { fts: 'claim_fts', table: 'claim', live: "x.status != 'rejected'" };
+    if (allowed) {
+      let ids = this.idSets.get(allowed);
+      if (!ids) this.idSets.set(allowed, (ids = new Set(allowed.map((a) => a.id))));
+      this.allowedIds = ids;
+    }
     const rows = this.db
       .prepare(
         `SELECT x.id, x.source_id AS sourceId, x.start, x."end", s.title,
@@ -266,10 +287,10 @@ export class SearchIndex {
                 (SELECT p.ordinal FROM passage p WHERE p.source_id = x.source_id AND p.start <= x.start ORDER BY p.start DESC LIMIT 1) AS ordinal
          FROM ${t.fts} f JOIN ${t.table} x ON x.id = f.rowid JOIN source s ON s.id = x.source_id
          WHERE ${t.fts} MATCH @match AND ${t.live}
-           ${allowed ? 'AND x.source_id IN (SELECT value FROM json_each(@allowed))' : ''}
+           ${allowed ? 'AND sb_source_allowed(x.source_id)' : ''}
          ORDER BY f.rank LIMIT @limit`,
       )
-      .all({ match, allowed: JSON.stringify((allowed ?? []).map((a) => a.id)), limit }) as {
+      .all({ match, limit }) as {
       id: number;
       sourceId: number;
       start: number;
