@@ -112,13 +112,14 @@ export async function buildProject(files: CorpusFile[], target: number, dir: str
   const home = fs.mkdtempSync(path.join(dir, 'search-'));
   const project = path.join(home, 'search.sourcebench');
   const wb = Workbench.open({ home, project, createMissing: true });
-  // Enough whole files for the target, at the corpus's own passages per byte.
+  // Enough whole files for the target, counting each file's paragraphs (blank-line
+  // separated blocks; the importer splits very long ones, so this slightly undercounts).
   const chosen: CorpusFile[] = [];
   let estimate = 0;
   for (const f of files) {
-    if (estimate >= target * 1.02) break;
+    if (estimate >= target) break;
     chosen.push(f);
-    estimate += f.bytes / 400;
+    estimate += fs.readFileSync(f.path, 'utf8').split(/\n\s*\n/).filter((p) => p.trim()).length;
   }
   const t0 = performance.now();
   let passages = 0;

@@ -42,3 +42,25 @@ test('reads a 2 MB source smoothly: only visible passages are in the page', asyn
   await expect(reader.passage(parts.length)).toBeVisible();
   await expect(reader.passage(parts.length)).toContainText(`Paragraph ${parts.length}.`);
 });
+
+test('shows Markdown inline markup styled, and maps a selection across hidden markers to the stored text', async ({ page, library, reader }) => {
+  const md = '---\ntitle: Markup in a memoir\n---\n\nThe **NKVD** files give *681,692* executions for [1937–38](https://example.org/nkvd).\n\n```\nraw **code** stays\n```\n';
+  await library.importFiles([{ name: 'markup.md', mimeType: 'text/markdown', buffer: Buffer.from(md) }]);
+  await library.results.getByRole('button', { name: 'Dismiss' }).click();
+  await library.open('Markup in a memoir');
+  const first = reader.passage(1).locator('.passage-text');
+  await expect(first).toHaveText('The NKVD files give 681,692 executions for 1937–38.');
+  await expect(first.locator('strong')).toHaveText('NKVD');
+  await expect(first.locator('em')).toHaveText('681,692');
+  await expect(first.getByRole('link', { name: '1937–38' })).toHaveAttribute('href', 'https://example.org/nkvd');
+  await expect(reader.passage(2)).toContainText('raw **code** stays');
+
+  // A selection that starts inside the bold word and ends past the emphasis: the highlight covers exactly those words.
+  await reader.select(1, 'NKVD files give 681,692 executions');
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Highlight yellow' }).click();
+  await expect(reader.highlights().first()).toBeVisible();
+  const highlighted = await reader.highlights().evaluateAll((els) => els.map((e) => e.textContent).join(''));
+  expect(highlighted).toBe('NKVD files give 681,692 executions');
+  // The sidebar quotes the words as shown, markers hidden.
+  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('“NKVD files give 681,692 executions”');
+});

@@ -37,6 +37,8 @@ export function AnnotationSidebar(props: {
   selected: number | null;
   onSelect(id: number | null): void;
   selection: { start: number; end: number } | null;
+  /** The quote as the reader shows it (Markdown markers hidden), when that differs from the stored words. */
+  quoteOf?(a: Annotation): string;
 }) {
   const { list, run, error } = props.annotations;
   const [deleted, setDeleted] = useState<Annotation | null>(null);
@@ -56,7 +58,7 @@ export function AnnotationSidebar(props: {
         <button type="button" className="annotation-head" aria-expanded={open} onClick={() => props.onSelect(open ? null : a.id)}>
           <span className={`swatch hl-${a.colour}`} aria-hidden="true" />
           <span className="annotation-quote">
-            {a.passage !== null && <span className="muted">¶{a.passage} </span>}“{excerpt(a.exact)}”
+            {a.passage !== null && <span className="muted">¶{a.passage} </span>}“{excerpt(props.quoteOf?.(a) ?? a.exact)}”
           </span>
         </button>
         {!open && a.plain && <p className="annotation-preview">{excerpt(a.plain, 160)}</p>}

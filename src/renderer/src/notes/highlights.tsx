@@ -1,8 +1,12 @@
 /**
  * Passage text with its highlights: the text is cut at every annotation boundary and each
  * piece marked with the colour of the annotation on top. Rendered as React text nodes only.
+ * In Markdown sources, inline markers are hidden and what they enclose styled; every piece
+ * carries its offset (data-o), so a selection maps back to the stored text exactly.
  */
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
+import type { InlineMark } from '../../../shared/inline';
+import { inlineMarkup } from '../../../shared/inline';
 import type { Annotation, ClaimRecord, Passage } from '../../../shared/types';
 
 export interface Span {
@@ -19,12 +23,19 @@ export function PassageText(props: {
   /** Claims are marked apart from highlights: underlined, by status. */
   claims?: ClaimRecord[];
   onPickClaim?(id: number): void;
+  /** The source is Markdown: show its inline markup styled, not as written. */
+  markdown?: boolean;
 }) {
   const { passage: p } = props;
   const spans = props.annotations.filter((a) => !a.orphaned && a.end > p.start && a.start < p.end);
   const claims = (props.claims ?? []).filter((c) => !c.orphaned && c.status !== 'rejected' && c.end > p.start && c.start < p.end);
-  if (!spans.length && !claims.length && !props.hit) return <>{p.text}</>;
+  const marks: InlineMark[] = props.markdown && p.kind !== 'code' ? inlineMarkup(p.text) : [];
+  if (!spans.length && !claims.length && !props.hit && !marks.length) return <>{p.text}</>;
   const cuts = new Set([0, p.text.length]);
+  for (const m of marks) {
+    cuts.add(m.start);
+    cuts.add(m.end);
+  }
   for (const a of [...spans, ...claims]) {
     cuts.add(Math.max(0, a.start - p.start));
     cuts.add(Math.min(p.text.length, a.end - p.start));
@@ -39,18 +50,23 @@ export function PassageText(props: {
     const from = points[i]!;
     const to = points[i + 1]!;
     if (to <= from) continue;
-    const text = p.text.slice(from, to);
+    if (marks.some((m) => m.kind === 'hide' && m.start <= from && m.end >= to)) continue;
+    const text = styledText(p.text.slice(from, to), marks.filter((m) => m.kind !== 'hide' && m.start <= from && m.end >= to));
     const covering = spans.filter((a) => a.start - p.start <= from && a.end - p.start >= to);
     const top = covering.find((a) => a.id === props.selected) ?? covering[covering.length - 1];
     const isHit = !!props.hit && props.hit.start - p.start <= from && props.hit.end - p.start >= to;
     const claim = claims.find((c) => c.start - p.start <= from && c.end - p.start >= to);
     if (!top && !isHit && !claim) {
-      out.push(<span key={from}>{text}</span>);
+      out.push(
+        <span key={from} data-o={from}>
+          {text}
+        </span>,
+      );
       continue;
     }
     if (!top && !isHit && claim) {
       out.push(
-        <span key={from} className={`claim-mark ${claim.status}`} data-claim={claim.id} title={`Claim: ${claim.measure}`} onClick={() => props.onPickClaim?.(claim.id)}>
+        <span key={from} data-o={from} className={`claim-mark ${claim.status}`} data-claim={claim.id} title={`Claim: ${claim.measure}`} onClick={() => props.onPickClaim?.(claim.id)}>
           {text}
         </span>,
       );
@@ -62,6 +78,7 @@ export function PassageText(props: {
     out.push(
       <mark
         key={from}
+        data-o={from}
         className={className}
         data-annotation={top?.id}
         title={top?.plain ? top.plain.slice(0, 300) : undefined}
@@ -74,6 +91,19 @@ export function PassageText(props: {
   return <>{out}</>;
 }
 
+/** A piece of text inside the inline styles that cover it, outermost first. */
+function styledText(text: string, styles: InlineMark[]): ReactNode {
+  let node: ReactNode = text;
+  for (const m of [...styles].sort((a, b) => (b.end - b.start) - (a.end - a.start)).reverse()) {
+    if (m.kind === 'strong') node = <strong>{node}</strong>;
+    else if (m.kind === 'em') node = <em>{node}</em>;
+    else if (m.kind === 'code') node = <code>{node}</code>;
+    else if (m.kind === 'del') node = <del>{node}</del>;
+    else if (m.kind === 'link') node = m.href ? <a href={m.href} target="_blank" rel="noreferrer noopener">{node}</a> : <u>{node}</u>;
+  }
+  return node;
+}
+
 /** The selection in the reader as offsets into the source text, or null. */
 export function selectionOffsets(container: HTMLElement): (Span & { rect: DOMRect }) | null {
   const sel = window.getSelection();
@@ -83,10 +113,13 @@ export function selectionOffsets(container: HTMLElement): (Span & { rect: DOMRec
     const el = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest<HTMLElement>('.passage-text');
     if (!el || !container.contains(el)) return null;
     const base = Number(el.dataset.start);
+    // Within a piece that knows its offset, count from it: hidden markers before it are not in the page.
+    const piece = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest<HTMLElement>('[data-o]');
+    const from = piece && el.contains(piece) ? piece : el;
     const r = document.createRange();
-    r.setStart(el, 0);
+    r.setStart(from, 0);
     r.setEnd(node, offset);
-    return base + r.toString().length;
+    return base + (from === el ? 0 : Number(from.dataset.o)) + r.toString().length;
   };
   const start = at(range.startContainer, range.startOffset);
   const end = at(range.endContainer, range.endOffset);

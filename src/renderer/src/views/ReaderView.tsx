@@ -16,6 +16,7 @@ import type { Span } from '../notes/highlights';
 import { PassageText, selectionOffsets } from '../notes/highlights';
 import type { HighlightColour } from '../../../shared/notes';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
+import { visibleRange } from '../../../shared/inline';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: { sourceId: number | null; target: ReaderTarget | null; backLabel: string; onBack(): void; onChanged(): void; onCompare(id: number): void }) {
@@ -70,6 +71,19 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
   const [current, setCurrent] = useState(Math.max(0, targetIndex));
   const [editing, setEditing] = useState(false);
   const passages = source.passageList;
+  /** A note's quote in a Markdown source as the reader shows it, markers hidden (when it lies in one passage). */
+  const shownQuote = (a: { start: number; end: number; exact: string }) => {
+    let lo = 0;
+    let hi = passages.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (passages[mid]!.start <= a.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const p = passages[lo];
+    if (!p || a.start < p.start || a.end > p.end) return a.exact;
+    return visibleRange(p.text, a.start - p.start, a.end - p.start);
+  };
   const annotations = useAnnotations(source.id);
   const claims = useClaims(source.id);
   const [tab, setTab] = useState<'notes' | 'claims'>(target?.claimId ? 'claims' : 'notes');
@@ -281,6 +295,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
                     onPick={pick}
                     claims={claims.list}
                     onPickClaim={pickClaim}
+                    markdown={source.kind === 'markdown'}
                   />
                 </p>
               </article>
@@ -317,7 +332,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
           </button>
         </div>
         {tab === 'notes' ? (
-          <AnnotationSidebar annotations={annotations} selected={selected} onSelect={setSelected} selection={selection} />
+          <AnnotationSidebar annotations={annotations} selected={selected} onSelect={setSelected} selection={selection} quoteOf={source.kind === 'markdown' ? shownQuote : undefined} />
         ) : (
           <ClaimsPanel claims={claims} selected={selectedClaim} onSelect={setSelectedClaim} />
         )}
