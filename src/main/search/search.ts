@@ -89,9 +89,6 @@ interface SourceInfo {
   title: string;
   date: string | null;
   tags: string[];
-  /** The title and tags folded as queries are, once per cache fill rather than per query. */
-  foldedTitle: string;
-  foldedTags: string[];
   /** Passage ids of a source are consecutive (written in one transaction): [lo, hi]. */
   lo: number;
   hi: number;
@@ -118,7 +115,8 @@ export function inRanges(ranges: readonly (readonly [number, number])[], id: num
 export class SearchIndex {
   readonly vocabulary: Vocabulary;
   private info: SourceInfo[] | null = null;
-  private byId: Map<number, SourceInfo> | null = null;
+  /** Titles and tags folded as queries are: made on the first filter, kept until the next write. */
+  private folded: { title: string; tags: string[] }[] | null = null;
   /** The passage-id ranges sb_allowed() admits during the current query. */
   private allowedRanges: [number, number][] = [];
   /** The source ids sb_source_allowed() admits during the current query. */
@@ -138,7 +136,7 @@ export class SearchIndex {
   /** Forget cached source facts; call after any write to sources, passages or tags. */
   invalidate(): void {
     this.info = null;
-    this.byId = null;
+    this.folded = null;
     this.filterCache.clear();
   }
 
@@ -146,21 +144,28 @@ export class SearchIndex {
   private sources(): SourceInfo[] {
     if (this.info) return this.info;
     const tags = new Map<number, string[]>();
-    for (const t of this.db.prepare('SELECT st.source_id AS id, t.name FROM source_tag st JOIN tag t ON t.id = st.tag_id').all() as { id: number; name: string }[]) {
-      tags.set(t.id, [...(tags.get(t.id) ?? []), t.name]);
+    for (const [id, name] of this.db.prepare('SELECT st.source_id, t.name FROM source_tag st JOIN tag t ON t.id = st.tag_id').raw().all() as [number, string][]) {
+      const own = tags.get(id);
+      if (own) own.push(name);
+      else tags.set(id, [name]);
     }
-    // A plain scan of the (small) source rows, sorted here: faster than walking the index.
+    // A plain scan of the (small) source rows, sorted here: faster than walking an index.
+    // Raw rows and plain objects: this runs before the first result of a session.
     const rows = this.db
-      .prepare('SELECT id, title, date, first_passage AS lo, first_passage + passage_count - 1 AS hi FROM source WHERE passage_count > 0')
-      .all() as Omit<SourceInfo, 'tags'>[];
-    rows.sort((a, b) => a.lo - b.lo);
-    this.info = rows.map((r) => {
-      const own = tags.get(r.id) ?? [];
-      return { ...r, tags: own, foldedTitle: fold(r.title), foldedTags: own.map((t) => t.toLowerCase()) };
-    });
-    this.byId = new Map(this.info.map((r) => [r.id, r]));
-    return this.info;
+      .prepare('SELECT id, title, date, first_passage, first_passage + passage_count - 1 FROM source WHERE passage_count > 0')
+      .raw()
+      .all() as [number, string, string | null, number, number][];
+    const none: string[] = [];
+    const info: SourceInfo[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const [id, title, date, lo, hi] = rows[i]!;
+      info[i] = { id, title, date, lo, hi, tags: tags.get(id) ?? none };
+    }
+    info.sort((a, b) => a.lo - b.lo);
+    this.info = info;
+    return info;
   }
+
 
   /** Sources allowed by the filters, or null when no filter restricts sources. */
   private allowedSources(q: ParsedQuery): SourceInfo[] | null {
@@ -177,9 +182,12 @@ export class SearchIndex {
     const titleWords = q.sources.map((s) => fold(s).split(/\s+/).filter(Boolean));
     const tags = q.tags.map((t) => t.toLowerCase());
     const dates = q.dates;
-    return this.sources().filter((r) => {
-      if (titleWords.length && !titleWords.some((words) => words.every((w) => r.foldedTitle.includes(w)))) return false;
-      if (tags.length && !tags.every((t) => r.foldedTags.includes(t))) return false;
+    const info = this.sources();
+    const folded = (this.folded ??= info.map((r) => ({ title: fold(r.title), tags: r.tags.map((t) => t.toLowerCase()) })));
+    return info.filter((r, i) => {
+      const f = folded[i]!;
+      if (titleWords.length && !titleWords.some((words) => words.every((w) => f.title.includes(w)))) return false;
+      if (tags.length && !tags.every((t) => f.tags.includes(t))) return false;
       if (dates) {
         const years = yearRange(r.date);
         if (!years || years[1] < dates.from || years[0] > dates.to) return false;
@@ -240,8 +248,8 @@ export class SearchIndex {
   /** Matches per source and per tag, over at most TOTAL_CAP matches. */
   private facets(match: string, allowed: SourceInfo[] | null) {
     const starts = this.sources();
+    // Counts per index into the sorted sources: passage ids map to them through the ranges, no join.
     const perSource = new Map<number, number>();
-    // Passage ids map to sources through the sorted ranges: no join needed.
     const ids = this.db.prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${this.rowidFilter(allowed)} LIMIT ${TOTAL_CAP}`).pluck().all(match) as number[];
     for (const id of ids) {
       let lo = 0;
@@ -252,14 +260,14 @@ export class SearchIndex {
         else hi = mid - 1;
       }
       const s = starts[lo];
-      if (s && id <= s.hi) perSource.set(s.id, (perSource.get(s.id) ?? 0) + 1);
+      if (s && id <= s.hi) perSource.set(lo, (perSource.get(lo) ?? 0) + 1);
     }
-    const byId = this.byId!;
-    const sources = [...perSource.entries()]
-      .map(([id, count]) => ({ id, title: byId.get(id)?.title ?? '', count }))
+    const counted = [...perSource.entries()].map(([i, count]) => ({ source: starts[i]!, count }));
+    const sources = counted
+      .map(({ source, count }) => ({ id: source.id, title: source.title, count }))
       .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
     const tags = new Map<string, number>();
-    for (const s of sources) for (const t of byId.get(s.id)?.tags ?? []) tags.set(t, (tags.get(t) ?? 0) + s.count);
+    for (const { source, count } of counted) for (const t of source.tags) tags.set(t, (tags.get(t) ?? 0) + count);
     return {
       total: sources.reduce((n, s) => n + s.count, 0),
       sources,
