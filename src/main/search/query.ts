@@ -119,6 +119,28 @@ export function typoDistance(token: string): number {
   return token.length < 6 ? 1 : 2;
 }
 
+/**
+ * Edits between two words, a swap of neighbouring letters counting as one (optimal string
+ * alignment): "releaes" is one edit from "release" as well as from "releases".
+ */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[0]![j] = j;
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = d;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
 function quote(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;
 }

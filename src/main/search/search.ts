@@ -216,17 +216,39 @@ export class SearchIndex {
     return ` AND (${ranges.map(([a, b]) => `${column} BETWEEN ${a} AND ${b}`).join(' OR ')})`;
   }
 
-  private alternativesFor(q: ParsedQuery): Map<string, string[]> {
-    const out = new Map<string, string[]>();
+  /** Typo alternatives of each word of the query (not of phrases), with their edit distance. */
+  private alternativesFor(q: ParsedQuery): Map<string, { term: string; edits: number }[]> {
+    const out = new Map<string, { term: string; edits: number }[]>();
     for (const group of q.groups) {
       for (const term of group) {
         if (term.kind === 'phrase') continue;
         const token = term.tokens[0]!;
-        const alts = this.vocabulary.alternatives(token);
+        const alts = this.vocabulary.alternativesByDistance(token);
         if (alts.length) out.set(token, alts);
       }
     }
     return out;
+  }
+
+  /**
+   * The FTS5 queries to run in turn until the page is full, most likely meaning first: the
+   * words as typed; then words the corpus lacks replaced by spellings one edit away, the
+   * words it has kept as typed; then those lacking words by every alternative; then every
+   * word widened (Ezhov also finds Yezhov). A rare alternative of a known word would
+   * otherwise outrank the passage the historian meant.
+   */
+  private tiers(q: ParsedQuery, exact: string, alternatives: Map<string, { term: string; edits: number }[]>): string[] {
+    const pick = (keep: (token: string, edits: number) => boolean) => {
+      const chosen = new Map<string, string[]>();
+      for (const [token, alts] of alternatives) {
+        const terms = alts.filter((a) => keep(token, a.edits)).map((a) => a.term);
+        if (terms.length) chosen.set(token, terms);
+      }
+      return chosen.size ? toFts(q, chosen)! : exact;
+    };
+    const unknown = (token: string) => !this.vocabulary.has(token);
+    const list = [exact, pick((t, edits) => unknown(t) && edits === 1), pick((t) => unknown(t)), pick(() => true)];
+    return list.filter((m, i) => list.indexOf(m) === i);
   }
 
   private run(match: string, allowed: SourceInfo[] | null, limit: number, exclude: number[] = []): Row[] {
@@ -355,7 +377,8 @@ export class SearchIndex {
     const exact = toFts(q);
     if (!exact) return empty(q.problems.length ? q.problems : ['Type a word to search for']);
     const alternatives = this.alternativesFor(q);
-    const widened = alternatives.size ? toFts(q, alternatives)! : exact;
+    const tiers = this.tiers(q, exact, alternatives);
+    const widened = tiers[tiers.length - 1]!;
     const allowed = this.allowedSources(q);
     if (allowed && allowed.length === 0) return empty([...q.problems, 'No source matches the filters']);
 
@@ -366,13 +389,14 @@ export class SearchIndex {
     ];
     const rows = wantSources ? this.run(exact, allowed, limit) : [];
     const exactCount = rows.length;
-    if (wantSources && rows.length < limit && widened !== exact) {
-      rows.push(...this.run(widened, allowed, limit - rows.length, rows.map((r) => r.passageId)));
+    for (const tier of tiers.slice(1)) {
+      if (!wantSources || rows.length >= limit) break;
+      rows.push(...this.run(tier, allowed, limit - rows.length, rows.map((r) => r.passageId)));
     }
     const facets = wantSources ? this.facets(widened, allowed) : { total: 0, sources: [], tags: [] };
 
     const altOf = new Map<string, string>();
-    for (const group of q.groups) for (const t of group) for (const a of alternatives.get(t.tokens[0]!) ?? []) altOf.set(a, t.raw);
+    for (const group of q.groups) for (const t of group) for (const a of alternatives.get(t.tokens[0]!) ?? []) altOf.set(a.term, t.raw);
     const passageHits: SearchHit[] = rows.map((r, i) => {
       const { text, hits: marks } = parseMarked(r.marked);
       const { snippet, highlights } = window(text, marks);
@@ -404,7 +428,7 @@ export class SearchIndex {
       total: facets.total + noteHits.length,
       totalCapped: facets.total >= TOTAL_CAP,
       facets: { sources: facets.sources, tags: facets.tags },
-      expansions: [...alternatives.entries()].map(([word, alts]) => ({ word, alternatives: alts })),
+      expansions: [...alternatives.entries()].map(([word, alts]) => ({ word, alternatives: alts.map((a) => a.term) })),
       problems: q.problems,
       typoTolerance: this.vocabulary.ready ? 'ready' : 'building',
       tookMs: Math.round((performance.now() - started) * 10) / 10,

@@ -6,7 +6,7 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Db } from '../store/project';
-import { tokenize, typoDistance } from './query';
+import { editDistance, tokenize, typoDistance } from './query';
 
 const CHUNK = 20_000;
 /** The most alternatives one query word expands into (closest and most frequent first). */
@@ -19,7 +19,7 @@ export class Vocabulary {
   private readonly known = new Set<string>();
   private building: Promise<void> | null = null;
   /** Recent lookups: while a query is typed, the same words are looked up at every keystroke. */
-  private readonly cache = new Map<string, string[]>();
+  private readonly cache = new Map<string, { term: string; edits: number }[]>();
   private complete = false;
 
   constructor(private readonly db: Db) {}
@@ -73,8 +73,18 @@ export class Vocabulary {
     }
   }
 
+  /** Whether the corpus has this folded word. */
+  has(token: string): boolean {
+    return this.known.has(token);
+  }
+
   /** Corpus spellings within the typo distance of a folded word, closest and most frequent first. */
   alternatives(token: string): string[] {
+    return this.alternativesByDistance(token).map((a) => a.term);
+  }
+
+  /** The same alternatives with their edit distance (1 or 2). */
+  alternativesByDistance(token: string): { term: string; edits: number }[] {
     let distance = typoDistance(token);
     if (!distance || !this.complete) return [];
     // A word the corpus has is spelled right: its variants one edit away are enough
@@ -84,10 +94,20 @@ export class Vocabulary {
     if (cached) return cached;
     const found: [string, number, number][] = [];
     for (const [term, [docs, edits]] of this.terms.fuzzyGet(token, distance)) {
-      if (term !== token && !/\d/.test(term)) found.push([term, edits, docs]);
+      if (term === token || /\d/.test(term)) continue;
+      // A swap of neighbouring letters is one slip of the keyboard, not two.
+      found.push([term, edits < 2 ? edits : editDistance(token, term), docs]);
+    }
+    if (distance === 1) {
+      for (let i = 0; i + 1 < token.length; i++) {
+        if (token[i] === token[i + 1]) continue;
+        const swapped = token.slice(0, i) + token[i + 1] + token[i] + token.slice(i + 2);
+        const docs = this.terms.get(swapped);
+        if (docs !== undefined && !/\d/.test(swapped)) found.push([swapped, 1, docs]);
+      }
     }
     found.sort((a, b) => a[1] - b[1] || b[2] - a[2] || a[0].localeCompare(b[0]));
-    const result = found.slice(0, MAX_ALTERNATIVES).map(([term]) => term);
+    const result = found.slice(0, MAX_ALTERNATIVES).map(([term, edits]) => ({ term, edits }));
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(token, result);
     return result;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, parseQuery, toFts, tokenize, typoDistance } from '../../../src/main/search/query';
+import { editDistance, fold, parseQuery, toFts, tokenize, typoDistance } from '../../../src/main/search/query';
 
 describe('query parser', () => {
   it('reads words, OR groups, phrases, exclusions and prefixes', () => {
@@ -50,5 +50,9 @@ describe('query parser', () => {
   it('gives typo tolerance to words of 5+ letters: one edit, two from 6 letters', () => {
     expect([typoDistance('stal'), typoDistance('ezhov'), typoDistance('yagoda'), typoDistance('executed'), typoDistance('19370')]).toEqual([0, 1, 2, 2, 0]);
     expect(toFts(parseQuery('Ezhov'), new Map([['ezhov', ['yezhov', 'ezhova']]]))).toBe('("ezhov" OR "yezhov" OR "ezhova")');
+  });
+
+  it('counts edits with a swap of neighbouring letters as one', () => {
+    expect([editDistance('releaes', 'release'), editDistance('releaes', 'releases'), editDistance('ezhov', 'yezhov'), editDistance('pugre', 'purge'), editDistance('abc', 'abc'), editDistance('', 'ab')]).toEqual([1, 1, 1, 1, 0, 2]);
   });
 });

@@ -65,6 +65,29 @@ describe('search', () => {
     expect((await wb.search({ query: 'NKVE' })).hits).toHaveLength(0);
   });
 
+  it('tries the likeliest reading of a misspelled query first: known words as typed, unknown ones one edit away', async () => {
+    const { wb } = tempWorkbench();
+    for (let i = 0; i < 4; i++) {
+      await wb.importFile({ name: `manual-${i}.md`, bytes: bytes(`---\ntitle: Manual ${i}\n---\n\nThe listing shows how to compile module ${i} and what it prints on the screen.`) });
+    }
+    // One short passage of rarer spellings two edits from both query words: ranked by bm25 alone, it would come first.
+    await wb.importFile({ name: 'noise.md', bytes: bytes('---\ntitle: Noise\n---\n\nLasting compiled, lasting compiled.') });
+    await wb.whenSearchReady();
+    const r = await wb.search({ query: 'listng compile', limit: 10 });
+    expect(r.hits).toHaveLength(5);
+    expect(new Set(r.hits.slice(0, 4).map((h) => h.sourceTitle))).toEqual(new Set(['Manual 0', 'Manual 1', 'Manual 2', 'Manual 3']));
+    expect(r.hits[4]!.sourceTitle).toBe('Noise');
+  });
+
+  it('counts a swap of neighbouring letters as one typo', async () => {
+    const { wb } = await workbench();
+    await wb.importFile({ name: 'purge.md', bytes: bytes('---\ntitle: Purge\n---\n\nThe purge reached the army.') });
+    await wb.whenSearchReady();
+    const r = await wb.search({ query: 'pugre' });
+    expect(r.expansions).toEqual([{ word: 'pugre', alternatives: ['purge'] }]);
+    expect(r.hits.map((h) => h.sourceTitle)).toEqual(['Purge']);
+  });
+
   it('filters by source title, tag, date and kind', async () => {
     const { wb } = await workbench();
     expect(titles(await wb.search({ query: 'the source:memoir' }))).toEqual(['A memoir of the camps', 'A memoir of the camps']);
