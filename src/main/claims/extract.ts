@@ -20,6 +20,8 @@ const MEASURES: [Measure, RegExp, number][] = [
   ['killed', /\b(?:kill(?:ed|ing|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|exterminated|liquidated)\b/gi, 2],
   ['died', /\b(?:died|dead|deaths?|death\s+toll|perish(?:ed)?|starved(?:\s+to\s+death)?|lost\s+their\s+lives|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?)\b/gi, 2],
   ['died', /\bvictims\b/gi, 1],
+  // "The war cost the Soviet Union 27 million lives": the verb, when lives are what it cost.
+  ['died', /\b(?:cost|claimed|took)\b(?=[^.;:]{0,60}?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:human\s+)?lives\b)/gi, 2],
   ['arrested', /\b(?:arrest(?:ed|s)?|detained|detentions?|accused|(?:were|was|been|being)\s+charged|convicted|indicted)\b/gi, 2],
   ['imprisoned', /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps)\b/gi, 2],
   ['imprisoned', /\bin\s+(?:the\s+)?(?:gulag|(?:labou?r\s+|concentration\s+)?camps|prisons|(?:penal\s+|labou?r\s+)?colonies)\b/gi, 1],
@@ -122,6 +124,19 @@ const SHARE_THEN_MEASURE = new RegExp(String.raw`^\s+(?:of\s+(?:them|these|those
 const COMPARISON = /(?:\b(?:against|as\s+against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|rising\s+to|falling\s+to|than)\s+)$/i;
 /** A figure that names an earlier count by reference: "Yang puts the figure at 36 million". */
 const FIGURE_REF = /\b(?:(?:puts?|placed?|places|estimates?|estimated|gives?|gave|sets?)\s+)?(?:the|this|that|its|his|her|their|a|an)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count|estimate)\s+(?:at|as|of|is|was|to\s+be)\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as)\s+)?$/i;
+/** Verbs of what befell people that are not measures here: a figure they govern is no claim. */
+const BLOCKERS = /\b(?:released|freed|rehabilitated|pardoned|amnestied|acquitted|survived|returned|escaped|interrogated|questioned|saved|spared|evacuated|employed|voted|attended|elected|promoted|wounded|injured)\b/gi;
+
+/** What may stand between a figure and its own verb: "… of those arrested were", "… victims were later". */
+const BLOCKED_BY = /^\s+(?:(?:per\s?cent|percent)\s+)?(?:of\s+(?:those|the|all|them)\s+(?:[\p{L}-]+\s+)?)?(?:[\p{L}-]+\s+)?(?:(?:were|was|had|have|has|been|being|later|subsequently|eventually|soon)\s+)*$/iu;
+
+/** The offset of the first blocking verb in sentence[from, to) that is the figure's own verb, or null. */
+function nearestBlocker(sentence: string, from: number, to: number): number | null {
+  BLOCKERS.lastIndex = from;
+  const m = BLOCKERS.exec(sentence);
+  return m && m.index < to && BLOCKED_BY.test(sentence.slice(from, m.index)) ? m.index : null;
+}
+
 const CLAUSE_OPENER = /\b(?:where|which|who|whom|whose|when|while|whereas|although|though|but)\b/i;
 
 /** A share of the whole people ("roughly a quarter of Cambodia's population"), restating a count. */
@@ -139,8 +154,15 @@ function governing(sentence: string, q: Quantity, found: Found[]): { measure: Me
   const population = inClause.find(
     (f) => f.start >= q.end && POPULATION.test(sentence.slice(f.start, f.end)) && /^\s*(?:of\s+(?:the\s+|all\s+)?)?(?:[\w-]+\s+)?$/i.test(sentence.slice(q.end, f.start)),
   );
-  const candidates = inClause.filter((f) => f !== population);
+  // "2 percent of those arrested were released": the participle describes whom the figure
+  // counts; the verb after it says what happened to them.
+  const described = inClause.find((f) => f.start >= q.end && /^\s+(?:(?:per\s?cent|percent)\s+)?of\s+(?:those|the|all)\s+$/i.test(sentence.slice(q.end, f.start)));
+  const candidates = inClause.filter((f) => f !== population && f !== described);
   const after = candidates.filter((f) => f.start >= q.end && wordsBetween(sentence.slice(q.end, f.start)) <= 9);
+  // A figure whose own verb is one no claim is about ("were released", "were rehabilitated")
+  // counts something else, whatever measure word stands further off.
+  const blocker = nearestBlocker(sentence, q.end, Math.min(ce, q.end + 80));
+  if (blocker !== null && !after.some((f) => f.weight > 1 && f.start < blocker)) return null;
   const reach = COPULA.test(sentence.slice(cs, q.start)) ? 25 : 7;
   const before = candidates.filter((f) => f.end <= q.start && wordsBetween(sentence.slice(f.end, q.start)) <= reach);
   const pick = (list: Found[], fromEnd: boolean) => {
@@ -155,7 +177,8 @@ function governing(sentence: string, q: Quantity, found: Found[]): { measure: Me
   const prior = pick(before, true);
   // A relative or contrasting clause opens between a word before and the number
   // ("special settlements, where 390,000 of them died"): the verb after governs.
-  const detached = prior !== null && best !== null && best.weight > 1 && CLAUSE_OPENER.test(sentence.slice(prior.end, q.start));
+  // So does a comma: "Of those arrested, 1,000 were shot".
+  const detached = prior !== null && best !== null && best.weight > 1 && (CLAUSE_OPENER.test(sentence.slice(prior.end, q.start)) || sentence.slice(prior.end, q.start).includes(','));
   if (prior && !detached && (!best || best.weight === 1 || wordsBetween(sentence.slice(prior.end, q.start)) < wordsBetween(sentence.slice(q.end, best.start)))) best = prior;
   if (!best && population && q.unit !== 'percent') best = population;
   if (!best) return null;

@@ -129,6 +129,21 @@ describe('claims', () => {
     expect(event('Title: Katyn\n\nThe Khmer Rouge\n\nUp to 2 million people died.')).toEqual(['Khmer Rouge']);
   });
 
+  it('leave out figures whose own verb is not a measure: released, rehabilitated', () => {
+    expect(extractClaims('Only 2 percent of those arrested were released before 1939.')).toEqual([]);
+    expect(extractClaims('In 1989, 1.5 million victims were rehabilitated.')).toEqual([]);
+    expect(extractClaims('Of those arrested, 1,000 were shot and 500 released.').map((c) => [c.measure, c.low])).toEqual([['executed', 1000]]);
+    // A verb of something else further on does not block: "files released in 1990".
+    expect(one('The massacre took the lives of 21,768 Poles according to the files released in 1990.')).toEqual(['killed', 21768, 21768, 'people', false]);
+  });
+
+  it('read lives lost as deaths, and leave counts of people that are not claims alone', () => {
+    expect(one('The war cost the Soviet Union 27 million lives.')).toEqual(['died', 27000000, 27000000, 'people', false]);
+    for (const text of ['The 1937 census counted 162 million people.', 'Over 300 delegates voted for the resolution.', 'The book sold 100,000 copies.', 'The NKVD had 270,000 employees in 1939.', 'He was arrested in 1937 at the age of 45.']) {
+      expect(extractClaims(text), text).toEqual([]);
+    }
+  });
+
   it('call a list of different fates a purge, and take the first of a list without executions', () => {
     expect(one('Thousands of officers were either executed or sent to the camps.')).toEqual(['purged', 1000, null, 'people', true]);
     expect(one('Millions more were imprisoned, exiled, or sent to the camps.')).toEqual(['imprisoned', 1000000, null, 'people', true]);
