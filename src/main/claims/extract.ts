@@ -123,7 +123,10 @@ const SHARE_THEN_MEASURE = new RegExp(String.raw`^\s+(?:of\s+(?:them|these|those
 /** A figure introduced as a comparison keeps the measure of the one it is compared with: "328,618 were shot, against 353,074 in 1937". */
 const COMPARISON = /(?:\b(?:against|as\s+against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|rising\s+to|falling\s+to|than)\s+)$/i;
 /** A figure that names an earlier count by reference: "Yang puts the figure at 36 million". */
-const FIGURE_REF = /\b(?:(?:puts?|placed?|places|estimates?|estimated|gives?|gave|sets?)\s+)?(?:the|this|that|its|his|her|their|a|an)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count|estimate)\s+(?:at|as|of|is|was|to\s+be)\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as)\s+)?$/i;
+const FIGURE_REF = new RegExp(
+  String.raw`\b(?:(?:(?:puts?|placed?|places|estimates?|estimated|gives?|gave|sets?)\s+)?(?:the|this|that|its|his|her|their|a|an)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count|estimate)\s+(?:at|as|of|is|was|to\s+be)|(?:puts?|placed?|places|sets?|estimates?|estimated)\s+(?:the|this|that|its|his|her|their)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count)(?:\s+(?:at|as))?)\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|close(?:r)?\s+to|near(?:er)?)\s+)?$`,
+  'i',
+);
 /** Verbs of what befell people that are not measures here: a figure they govern is no claim. */
 const BLOCKERS = /\b(?:released|freed|rehabilitated|pardoned|amnestied|acquitted|survived|returned|escaped|interrogated|questioned|saved|spared|evacuated|employed|voted|attended|elected|promoted|wounded|injured)\b/gi;
 
@@ -221,6 +224,8 @@ function isPeople(sentence: string, q: Quantity): boolean {
 
 function excluded(sentence: string, q: Quantity): boolean {
   if (q.yearLike) return true;
+  // A rate, not a count: "1,000 executions a day", "300 arrests per month".
+  if (/^\s+(?:[\p{L}-]+\s+){0,2}(?:a|per|each|every)\s+(?:day|week|month|year|night)\b|^\s+(?:[\p{L}-]+\s+){0,2}(?:daily|weekly|monthly|annually|yearly)\b/iu.test(sentence.slice(q.end, q.end + 60))) return true;
   // "The Trial of the Seventeen": a capitalised number word inside a sentence is a name.
   if (/^[A-Z][a-z]/.test(q.text) && /[a-z,;]\s*$/.test(sentence.slice(0, q.start)) && !/^(?:Millions|Thousands|Hundreds|Tens)\b/.test(q.text)) return true;
   // "one of the most prominent Bolsheviks", "one historian": a lone "one" is not a count.
@@ -230,7 +235,7 @@ function excluded(sentence: string, q: Quantity): boolean {
   if (/[$£€¥]\s*$/.test(head) || /^\s*(?:dollars|rubles|roubles|pounds|euros|marks|usd)\b/i.test(tail)) return true;
   // Identifiers: "Order 00447", "Article 58", "No. 12".
   if (/^0\d/.test(q.text) || /\b(?:order|decree|article|directive|resolution|operation|paragraph|section)\s*(?:no\.?\s*)?$/i.test(head)) return true;
-  if (/\b(?:aged?|ages?\s+of|pp?\.|pages?|notes?|fn\.?|chapter|vol\.|volume|no\.|number)\s*$/i.test(head) || /^\s*(?:years?\s+old|-year-old)/i.test(tail)) return true;
+  if (/\b(?:aged?|ages?\s+of|pp?\.|pages?|notes?|fn\.?|chapter|vol\.|volume|no\.|(?<!\b(?:the|a|this|that|its|his|her|their)\s+)number)\s*$/i.test(head) || /^\s*(?:years?\s+old|-year-old)/i.test(tail)) return true;
   if (/\[\s*$/.test(head) && /^\s*\]/.test(tail)) return true;
   // "the second half of the year", "the latter half": a part of time, not of people.
   if (q.unit === 'percent' && /\b(?:first|second|third|last|latter|former|other|early|late|earlier|later)\s+$/i.test(head)) return true;
@@ -291,12 +296,23 @@ export function extractClaims(text: string): Claim[] {
       if (excluded(sentence, q)) continue;
       const restating = restatement(sentence, q, anaphora, [...restated, ...inSentence].filter((c) => c.end <= s.start + q.start));
       if (restating) {
-        restated.push({ ...restating, start: s.start + restating.start, end: s.start + restating.end, quote: text.slice(s.start + restating.start, s.start + restating.end) });
+        const event = restating.event || eventLabel(sentence, headingBefore(text, s.start), opening);
+        restated.push({ ...restating, event, start: s.start + restating.start, end: s.start + restating.end, quote: text.slice(s.start + restating.start, s.start + restating.end) });
         continue;
       }
       if (!isPeople(sentence, q)) continue;
       const gov = governing(sentence, q, found);
-      if (!gov) continue;
+      if (!gov) {
+        // "killed 5.7 to 8.7 million people, including 3.5 to 5 million in Ukraine": a part of
+        // the count before it, counted the same way.
+        const whole = inSentence[inSentence.length - 1];
+        const part = /\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$/i.exec(sentence.slice(0, q.start));
+        if (whole && part && whole.end <= s.start + part.index && q.unit !== 'percent') {
+          const { distance: _d, governs: _g, ...counted } = whole;
+          restated.push({ ...counted, start: s.start + part.index, end: s.start + q.end, quote: text.slice(s.start + part.index, s.start + q.end), low: q.low, high: q.high, approx: q.approx });
+        }
+        continue;
+      }
       // A figure whose nearest noun is "casualties" is not a count of the dead.
       if (casualties.some((c) => c.index >= q.end && wordsBetween(sentence.slice(q.end, c.index)) <= 3)) continue;
       const start = Math.min(q.start, gov.from);
@@ -344,13 +360,17 @@ function restatement(sentence: string, q: Quantity, previous: Claim | undefined,
   const opener = RESTATEMENT.test(head);
   const reference = opener ? null : FIGURE_REF.exec(head);
   const next = sentence.slice(q.end).replace(/^[^\p{L}$]+/u, '');
-  if (previous && (opener || reference) && !NOT_PEOPLE.test(next) && !measuresIn(head.slice(-60)).some((f) => f.weight > 1)) {
+  // "Estimates of the number of deaths … run from the official figure of 681,692": the
+  // sentence names what the figure counts, before the reference.
+  const named = reference ? measuresIn(head.slice(0, reference.index)).filter((f) => f.weight > 1).pop() : undefined;
+  if ((previous || named) && (opener || reference) && !NOT_PEOPLE.test(next) && !measuresIn(reference ? head.slice(reference.index) : head.slice(-60)).some((f) => f.weight > 1)) {
     const unit = q.unit === 'percent' ? 'percent' : 'people';
     if (unit === 'people' && !q.vague && (q.high ?? q.low ?? 0) < 10) return null;
     // A rounder figure for the same count ("2,022,976" … "This is 2 million") is approximate.
-    const rounded = opener && unit === previous.unit && (q.low !== previous.low || q.high !== previous.high);
+    const rounded = opener && previous !== undefined && unit === previous.unit && (q.low !== previous.low || q.high !== previous.high);
     const from = opener ? head.search(/\S/) : reference!.index;
-    return { ...base, unit, measure: previous.measure, event: previous.event, start: from, end: q.end, approx: q.approx || rounded };
+    const measure = named?.measure ?? previous!.measure;
+    return { ...base, unit, measure, event: named ? '' : previous!.event, start: from, end: q.end, approx: q.approx || rounded };
   }
   const share = q.unit === 'percent' ? SHARE_OF_POPULATION.exec(sentence.slice(q.end)) : null;
   const anchor = earlier[earlier.length - 1];

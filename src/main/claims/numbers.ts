@@ -118,8 +118,9 @@ function atoms(text: string): Atom[] {
 
 const LOW_BOUND = /(?:\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|well\s+over|well\s+above|above|exceeding)\s+)$/i;
 const HIGH_BOUND = /(?:\b(?:up\s+to|as\s+many\s+as|as\s+high\s+as|fewer\s+than|less\s+than|no\s+more\s+than|at\s+most|under|below)\s+)$/i;
-const HEDGE = /(?:(?:\b(?:about|around|roughly|approximately|an\s+estimated|estimated|nearly|almost|some|circa|ca\.|close\s+to|on\s+the\s+order\s+of|perhaps|possibly|probably|maybe|an\s+approximate|approx\.)\s+)|~\s*)$/i;
+const HEDGE = /(?:(?:\b(?:about|around|roughly|approximately|an\s+estimated|estimated|nearly|almost|some|circa|ca\.|close(?:r)?\s+to|on\s+the\s+order\s+of|perhaps|possibly|probably|maybe|an\s+approximate|approx\.)\s+)|~\s*)$/i;
 const RANGE_JOIN = /^\s*(?:to|–|—|-|and|or)\s*$/i;
+const HEDGED_JOIN = /^\s*(to|–|—|-)\s*(?:nearly|almost|about|around|roughly|some|perhaps|possibly|probably|maybe|close\s+to|approximately)\s+$/i;
 const RANGE_START = /(?:\b(?:between|from)\s+)$/i;
 
 /** Every quantity in `text`, ranges joined and bounds and hedges applied. */
@@ -154,8 +155,11 @@ export function findQuantities(text: string): Quantity[] {
       i++;
       continue;
     }
-    if (b && RANGE_JOIN.test(text.slice(a.end, b.start)) && !a.vague && !b.vague) {
-      const joiner = text.slice(a.end, b.start).trim().toLowerCase();
+    // "681,692 to nearly 2 million": a hedge on the upper end makes the range approximate.
+    const hedgedJoin = b && !a.vague && !b.vague ? HEDGED_JOIN.exec(text.slice(a.end, b.start)) : null;
+    if (b && (RANGE_JOIN.test(text.slice(a.end, b.start)) || hedgedJoin) && !a.vague && !b.vague) {
+      if (hedgedJoin) approx = true;
+      const joiner = (hedgedJoin ? hedgedJoin[1]! : text.slice(a.end, b.start)).trim().toLowerCase();
       const before = text.slice(Math.max(0, a.start - 12), a.start);
       // "5 and 7 million" and "5 or 6" are ranges only after "between" or with a shared scale.
       if (joiner === 'to' || joiner === '–' || joiner === '—' || joiner === '-' || RANGE_START.test(before) || (!a.scaled && b.scaled)) {

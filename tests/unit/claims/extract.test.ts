@@ -144,6 +144,24 @@ describe('claims', () => {
     }
   });
 
+  it('leave out rates: "1,000 executions a day"', () => {
+    expect(extractClaims('Of these, 681,692 were shot, an average of about 1,000 executions a day.').map((c) => [c.measure, c.low])).toEqual([['executed', 681692]]);
+  });
+
+  it('read a part of a count with the measure of the whole: "including 3.5 to 5 million in Ukraine"', () => {
+    const claims = extractClaims('The famine killed an estimated 5.7 to 8.7 million people, including 3.5 to 5 million in Ukraine.');
+    expect(claims.map((c) => [c.quote, c.measure, c.low, c.high])).toEqual([
+      ['killed an estimated 5.7 to 8.7 million', 'died', 5700000, 8700000],
+      ['including 3.5 to 5 million', 'died', 3500000, 5000000],
+    ]);
+  });
+
+  it('take the measure the sentence names for a figure given by reference, and read a hedged upper end', () => {
+    expect(one('Estimates of the number of deaths run from the official figure of 681,692 to nearly 2 million.')).toEqual(['died', 681692, 2000000, 'people', true]);
+    const claims = extractClaims('In those years 1.6 million people died in the camps, though some historians put the number closer to 3 million.');
+    expect(claims.map((c) => [c.measure, c.low, c.approx])).toEqual([['died', 1600000, false], ['died', 3000000, true]]);
+  });
+
   it('call a list of different fates a purge, and take the first of a list without executions', () => {
     expect(one('Thousands of officers were either executed or sent to the camps.')).toEqual(['purged', 1000, null, 'people', true]);
     expect(one('Millions more were imprisoned, exiled, or sent to the camps.')).toEqual(['imprisoned', 1000000, null, 'people', true]);
