@@ -45,9 +45,9 @@ const VAGUE: [RegExp, number][] = [
 
 const W = Object.keys(SMALL).filter((w) => w !== 'a' && w !== 'an' && w !== 'several' && w !== 'dozen').join('|');
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?`;
-const SCALE = String.raw`(?:\s?(?:hundred\s+)?(?:thousand|million|billion)|(?:m|mln|bn|k)\b)`;
-const WORDNUM = String.raw`(?:(?:${W})\s+and\s+a\s+half|half\s+a)\s+(?:thousand|million|billion)|(?:(?:${W})(?:[- ](?:${W}))?|an?|several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:${W})(?:[- ](?:${W}))?`;
-const FRACTION = String.raw`(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?(?!\s+(?:thousand|million|billion))|half(?!\s+a\s+(?:thousand|million|billion))`;
+const SCALE = String.raw`(?:\s?(?:hundred\s+)?(?:thousand|million|billion)|\s?(?:mln|bn)\b|(?:m|k)\b)`;
+const WORDNUM = String.raw`(?:a|one|two|three)[- ](?:quarter|third)s?\s+of\s+an?\s+(?:thousand|million|billion)|(?:an?|one)\s+(?:thousand|million|billion)\s+and\s+a\s+half|(?:(?:${W})\s+and\s+a\s+half|half\s+a)\s+(?:thousand|million|billion)|(?:(?:${W})(?:[- ](?:${W}))?|an?|several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:${W})(?:[- ](?:${W}))?`;
+const FRACTION = String.raw`(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?(?!\s+(?:thousand|million|billion|of\s+an?\s+(?:thousand|million|billion)))|half(?!\s+a\s+(?:thousand|million|billion))`;
 const VAGUE_RE = String.raw`(?:tens|hundreds)\s+of\s+(?:thousands|millions)|millions|thousands`;
 const ATOM = new RegExp(
   String.raw`(?<![\w.,-])(?:(?<frac>${FRACTION})|(?<vague>${VAGUE_RE})|(?<digits>${DIGITS})(?<scale>${SCALE})?|(?<words>${WORDNUM}))(?<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w-])`,
@@ -55,6 +55,11 @@ const ATOM = new RegExp(
 );
 
 function wordValue(words: string): number | null {
+  // "a quarter of a million", "three-quarters of a million", "a million and a half".
+  const part = /^(a|one|two|three)[- ](quarter|third)s?\s+of\s+an?\s+(thousand|million|billion)$/i.exec(words.trim());
+  if (part) return (part[1]!.toLowerCase() === 'a' ? 1 : SMALL[part[1]!.toLowerCase()]!) * (part[2]!.toLowerCase() === 'quarter' ? 0.25 : 1 / 3) * SCALES[part[3]!.toLowerCase()]!;
+  const andHalf = /^(?:an?|one)\s+(thousand|million|billion)\s+and\s+a\s+half$/i.exec(words.trim());
+  if (andHalf) return 1.5 * SCALES[andHalf[1]!.toLowerCase()]!;
   // "one and a half million", "half a million".
   const half = /^(?:(\w+)\s+and\s+a\s+half|half\s+a)\s+(thousand|million|billion)$/i.exec(words.trim());
   if (half) return ((half[1] ? (SMALL[half[1].toLowerCase()] ?? NaN) : 0) + 0.5) * SCALES[half[2]!.toLowerCase()]!;
@@ -118,7 +123,7 @@ function atoms(text: string): Atom[] {
 
 const LOW_BOUND = /(?:\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|well\s+over|well\s+above|above|exceeding)\s+)$/i;
 const HIGH_BOUND = /(?:\b(?:up\s+to|as\s+many\s+as|as\s+high\s+as|fewer\s+than|less\s+than|no\s+more\s+than|at\s+most|under|below)\s+)$/i;
-const HEDGE = /(?:(?:\b(?:about|around|roughly|approximately|an\s+estimated|estimated|nearly|almost|some|circa|ca\.|close(?:r)?\s+to|on\s+the\s+order\s+of|perhaps|possibly|probably|maybe|an\s+approximate|approx\.)\s+)|~\s*)$/i;
+const HEDGE = /(?:(?:\b(?:about|around|roughly|approximately|an\s+estimated|estimated|nearly|almost|some|circa|ca\.|c\.|close(?:r)?\s+to|on\s+the\s+order\s+of|perhaps|possibly|probably|maybe|an\s+approximate|approx\.)\s+)|~\s*)$/i;
 const RANGE_JOIN = /^\s*(?:to|–|—|-|and|or)\s*$/i;
 const HEDGED_JOIN = /^\s*(to|–|—|-)\s*(?:nearly|almost|about|around|roughly|some|perhaps|possibly|probably|maybe|close\s+to|approximately)\s+$/i;
 const RANGE_START = /(?:\b(?:between|from)\s+)$/i;
@@ -148,6 +153,13 @@ export function findQuantities(text: string): Quantity[] {
       list.splice(i + 1, 1);
     }
     let yearSpan = false;
+    // "hundreds of thousands to millions": both ends vague, the range opens above its low end.
+    if (b && a.vague && b.vague && b.value > a.value && /^\s*(?:to|–|—|-|or)\s*$/.test(text.slice(a.end, b.start))) {
+      const between = RANGE_START.exec(text.slice(Math.max(0, a.start - 12), a.start));
+      out.push({ start: a.start - (between ? between[0].length : 0), end: b.end, low: a.value, high: null, unit: 'count', approx: true, vague: true, yearLike: false, text: a.text });
+      i++;
+      continue;
+    }
     // "from hundreds of thousands to 1.5 million": a vague low end, a figure for the high one.
     if (b && a.vague && !b.vague && b.unit === 'count' && b.value > a.value && /^\s*(?:to|–|—|-)\s*$/.test(text.slice(a.end, b.start)) && RANGE_START.test(text.slice(Math.max(0, a.start - 12), a.start))) {
       const between = RANGE_START.exec(text.slice(0, a.start))!;
