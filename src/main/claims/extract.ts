@@ -366,6 +366,8 @@ function restatement(sentence: string, q: Quantity, previous: Claim | undefined,
   if ((previous || named) && (opener || reference) && !NOT_PEOPLE.test(next) && !measuresIn(reference ? head.slice(reference.index) : head.slice(-60)).some((f) => f.weight > 1)) {
     const unit = q.unit === 'percent' ? 'percent' : 'people';
     if (unit === 'people' && !q.vague && (q.high ?? q.low ?? 0) < 10) return null;
+    // "This is 20 percent higher than …", "2 million more than": a difference, not the count.
+    if (/^\s*(?:higher|lower|more|less|fewer|greater|larger|smaller|above|below|over|under|up|down)\b/i.test(sentence.slice(q.end))) return null;
     // A rounder figure for the same count ("2,022,976" … "This is 2 million") is approximate.
     const rounded = opener && previous !== undefined && unit === previous.unit && (q.low !== previous.low || q.high !== previous.high);
     const from = opener ? head.search(/\S/) : reference!.index;

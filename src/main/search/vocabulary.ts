@@ -62,15 +62,17 @@ export class Vocabulary {
 
   /** Adds the terms of newly imported text; a new term counts one passage until the next open. */
   add(texts: Iterable<string>): void {
-    const seen = new Set<string>();
-    for (const text of texts) for (const token of tokenize(text)) seen.add(token);
-    for (const token of seen) {
-      if (!this.known.has(token)) {
+    let added = false;
+    // One Set lookup per token: most words of a new text are known already.
+    for (const text of texts) {
+      for (const token of tokenize(text)) {
+        if (this.known.has(token)) continue;
         this.known.add(token);
         this.terms.set(token, 1);
-        this.cache.clear();
+        added = true;
       }
     }
+    if (added) this.cache.clear();
   }
 
   /** Whether the corpus has this folded word. */

@@ -99,6 +99,8 @@ describe('claims', () => {
     ]);
     const share = extractClaims('Between 1.5 and 2 million people died under the regime, roughly a quarter of the country’s population.');
     expect(share.map((c) => [c.measure, c.low, c.unit])).toEqual([['died', 1500000, 'people'], ['died', 25, 'percent']]);
+    // A difference is not a restatement.
+    expect(extractClaims('About 1.5 million people were arrested in 1937. This is 20 percent higher than in 1936.').map((c) => c.low)).toEqual([1500000]);
     // With nothing before it to restate, "This is" stays silent.
     expect(extractClaims('This is 2 million out of 168 million.')).toEqual([]);
   });
