@@ -303,6 +303,26 @@ export function extractClaims(text: string): Claim[] {
       if (!isPeople(sentence, q)) continue;
       const gov = governing(sentence, q, found);
       if (!gov) {
+        // "Executions: 681,692", "Arrested – 1,548,366": a label and its figure, as in a table.
+        const label = /([^.;:\n]{1,60}?)\s*(?:[:–—]|\s-)\s*$/.exec(sentence.slice(0, q.start));
+        const named = label ? measuresIn(label[1]!).filter((f) => f.weight > 1).pop() : undefined;
+        if (label && named && !sentence.slice(label.index + named.end, q.start).match(/\d{5,}|[.;]/)) {
+          const from = label.index + named.start;
+          inSentence.push({
+            distance: 0,
+            governs: `label:${q.start}`,
+            quote: text.slice(s.start + from, s.start + q.end),
+            start: s.start + from,
+            end: s.start + q.end,
+            measure: named.measure,
+            low: q.low,
+            high: q.high,
+            unit: q.unit === 'percent' ? 'percent' : 'people',
+            approx: q.approx,
+            event: eventLabel(sentence, headingBefore(text, s.start), opening),
+          });
+          continue;
+        }
         // "killed 5.7 to 8.7 million people, including 3.5 to 5 million in Ukraine": a part of
         // the count before it, counted the same way.
         const whole = inSentence[inSentence.length - 1];

@@ -152,6 +152,15 @@ describe('claims', () => {
     }
   });
 
+  it('read a label and its figure, as tables and lists give them', () => {
+    const claims = extractClaims('Executions: 681,692 (1937–38)\n\nArrested – 1,548,366\n\nDeaths in custody, 1934–1953: 1,053,829.\n\nPages: 1,200');
+    expect(claims.map((c) => [c.quote, c.measure, c.low])).toEqual([
+      ['Executions: 681,692', 'executed', 681692],
+      ['Arrested – 1,548,366', 'arrested', 1548366],
+      ['Deaths in custody, 1934–1953: 1,053,829', 'died', 1053829],
+    ]);
+  });
+
   it('leave out rates: "1,000 executions a day"', () => {
     expect(extractClaims('Of these, 681,692 were shot, an average of about 1,000 executions a day.').map((c) => [c.measure, c.low])).toEqual([['executed', 681692]]);
   });
