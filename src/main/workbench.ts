@@ -48,8 +48,12 @@ const BATCH_BYTES = 32 * 1024 * 1024;
 
 function errorOf(err: unknown, fileName: string): { code: string; message: string } {
   if (err instanceof ApiError) return err.toJSON();
-  if ((err as { code?: string }).code === 'SQLITE_FULL') {
+  const code = (err as { code?: string }).code;
+  if (code === 'SQLITE_FULL') {
     return { code: 'disk_full', message: `${fileName} could not be imported: the disk is full; the project was left as it was` };
+  }
+  if (code?.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR_WRITE') {
+    return { code: 'read_only', message: `${fileName} could not be imported: the project cannot be written (its file or folder is read-only); the project was left as it was` };
   }
   return { code: 'write_failed', message: `${fileName} could not be imported: ${(err as Error).message}; the project was left as it was` };
 }

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'project_locked'
   | 'write_failed'
   | 'disk_full'
+  | 'read_only'
   | 'unauthorized'
   | 'forbidden'
   | 'internal';

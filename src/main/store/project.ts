@@ -57,6 +57,10 @@ function sqliteCode(err: unknown): string {
   return typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
 }
 
+function readOnly(name: string, what: string): ApiError {
+  return new ApiError('read_only', `${name} cannot be written (${what} is read-only); it was left as it was. Copy it to a folder you can write to, or get write access, and open it again`);
+}
+
 /**
  * Opens a project file, refusing anything that is not a Sourcebench project of this or an
  * older version. A file that exists is never overwritten or re-initialised.
@@ -72,6 +76,14 @@ export function openProjectDb(file: string, options: OpenOptions = {}): Db {
     if (stat.isDirectory()) throw new ApiError('not_a_project', `${name} is a folder, not a Sourcebench project`);
     if (readHeader(file) !== SQLITE_HEADER) {
       throw new ApiError('not_a_project', `${name} is not a Sourcebench project (it is not an SQLite database); it was left untouched`);
+    }
+    // The journal files live beside the project: both the file and its folder must be writable.
+    for (const target of [file, path.dirname(file)]) {
+      try {
+        fs.accessSync(target, fs.constants.W_OK);
+      } catch {
+        throw readOnly(name, target === file ? 'the file' : 'its folder');
+      }
     }
   } else {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -114,6 +126,7 @@ export function openProjectDb(file: string, options: OpenOptions = {}): Db {
     if (code === 'SQLITE_FULL') {
       throw new ApiError('disk_full', `${name} could not be opened: the disk is full; the file was left as it was`);
     }
+    if (code?.startsWith('SQLITE_READONLY')) throw readOnly(name, 'the file or its folder');
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
       throw new ApiError('project_locked', `${name} is in use by another program; close it there and try again`);
     }
