@@ -13,12 +13,13 @@ test('imported text is shown as text everywhere, never run or rendered as markup
   await expect(library.rows.first()).toContainText('<b>Bold title</b>');
   await library.open('<b>Bold title</b> <img src=x onerror="window.pwned=\'title\'">');
   await expect(reader.title).toHaveText(`<b>Bold title</b> <img src=x onerror="window.pwned='title'">`);
-  await expect(reader.passage(2)).toContainText("<script>window.pwned = 'script'</script>");
-  await expect(reader.passage(3)).toContainText('<img src=x onerror=');
+  // The Title: line is metadata; the passages follow it.
+  await expect(reader.passage(1)).toContainText("<script>window.pwned = 'script'</script>");
+  await expect(reader.passage(2)).toContainText('<img src=x onerror=');
   expect(await reader.region.locator('img, script, b, a[href^="javascript"]').count()).toBe(0);
 
   // A note about it, the claims panel and the search snippets: text too.
-  await reader.select(2, "<script>window.pwned = 'script'</script>");
+  await reader.select(1, "<script>window.pwned = 'script'</script>");
   await page.getByRole('button', { name: 'Annotate' }).click();
   await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('<script>');
   await page.keyboard.press('Control+k');

@@ -65,7 +65,7 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
     ({ text, meta, spans, extra } = html);
   } else {
     text = raw;
-    ({ meta, spans } = readPlainText(raw));
+    ({ meta, spans, extra } = readPlainText(raw));
   }
   if (spans.length === 0 || text.trim() === '') {
     throw new ApiError('empty_file', `${name} has no readable text`);

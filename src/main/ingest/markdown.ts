@@ -19,15 +19,23 @@ export interface MarkdownResult {
   spans: Span[];
 }
 
-function frontMatter(raw: string, warnings: string[]): { meta: Metadata; extra: Record<string, unknown>; bodyStart: number } {
+/** YAML front matter at the start of `raw`: its metadata, other keys, and where the body starts (0 when there is none). */
+export function frontMatter(raw: string, warnings: string[]): { meta: Metadata; extra: Record<string, unknown>; bodyStart: number } {
   const m = FRONT_MATTER.exec(raw);
   if (!m) return { meta: {}, extra: {}, bodyStart: 0 };
   let data: unknown;
   try {
     data = parseYaml(m[1]!);
   } catch (err) {
-    warnings.push(`front matter is not valid YAML (${(err as Error).message.split('\n')[0]}); it was kept as text`);
-    return { meta: {}, extra: {}, bodyStart: 0 };
+    // Static-site generators accept looser YAML than the standard (a quoted value run over
+    // two lines at the margin): read its plain `key: value` lines, as they would.
+    data = looseYaml(m[1]!);
+    const problem = (err as Error).message.split('\n')[0];
+    if (!data) {
+      warnings.push(`front matter is not valid YAML (${problem}); it was kept as text`);
+      return { meta: {}, extra: {}, bodyStart: 0 };
+    }
+    warnings.push(`front matter is not valid YAML (${problem}); its plain "key: value" lines were read`);
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { meta: {}, extra: {}, bodyStart: m[0].length };
   const d = data as Record<string, unknown>;
@@ -43,6 +51,22 @@ function frontMatter(raw: string, warnings: string[]): { meta: Metadata; extra: 
   const known = new Set(['title', 'author', 'authors', 'creator', 'date', 'published', 'year', 'origin', 'source', 'url', 'link', 'language', 'lang', 'tags', 'keywords']);
   const extra = Object.fromEntries(Object.entries(d).filter(([k]) => !known.has(k)));
   return { meta, extra: JSON.parse(JSON.stringify(extra)) as Record<string, unknown>, bodyStart: m[0].length };
+}
+
+/** The `key: value` lines of broken YAML (quotes and trailing comments dropped), or null when there are none. */
+function looseYaml(yaml: string): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  for (const line of yaml.split('\n')) {
+    const kv = /^([A-Za-z_][\w-]*):[ \t]+(.+)$/.exec(line);
+    if (!kv) continue;
+    let value = kv[2]!.trim();
+    const quoted = /^(["'])(.*)\1(?:\s+#.*)?$/.exec(value);
+    if (quoted) value = quoted[2]!;
+    else if (/^["'[{|>]/.test(value)) continue; // a quoted value that runs on, a list or a block: not a plain line
+    else value = value.replace(/\s+#.*$/, '');
+    if (value) out[kv[1]!] = value;
+  }
+  return Object.keys(out).length ? out : null;
 }
 
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;

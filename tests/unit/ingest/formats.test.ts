@@ -30,11 +30,23 @@ describe('plain text', () => {
   it('reads a Title/Author header and splits blank-line paragraphs', () => {
     const { source } = parseSource('x.txt', bytes('Title: The Terror\nAuthor: A. Historian\nDate: 1990\n\nFirst para\nwrapped line.\n\nSecond para.\n'));
     expect(source).toMatchObject({ title: 'The Terror', author: 'A. Historian', date: '1990', kind: 'text' });
-    expect(source.passages.map((p) => source.text.slice(p.start, p.end))).toEqual([
-      'Title: The Terror\nAuthor: A. Historian\nDate: 1990',
-      'First para\nwrapped line.',
-      'Second para.',
-    ]);
+    // The header is metadata, not a passage; the stored text keeps it, so offsets stay those of the file.
+    expect(source.text.startsWith('Title: The Terror')).toBe(true);
+    expect(source.passages.map((p) => source.text.slice(p.start, p.end))).toEqual(['First para\nwrapped line.', 'Second para.']);
+    // A header run straight into the text: the passage starts after it.
+    const joined = parseSource('y.txt', bytes('Title: Notes\nRetrieved: 2026-11-27\nThe first line of prose.\n\nMore.')).source;
+    expect(joined.passages.map((p) => joined.text.slice(p.start, p.end))).toEqual(['The first line of prose.', 'More.']);
+  });
+
+  it('reads YAML front matter at the top of a text or after its header, as web exports leave it', () => {
+    const text = 'Title: The Kazakh famine\nRetrieved: 2026-11-27\n\n---\nlayout: post\nauthor: "A. Historian"\ndate: 2021-06-19\ndescrip: "Runs over\ntwo lines at the margin." # a comment\ntags: famine\n---\n\nThe famine killed 1.5 million people.\n\nMore.';
+    const { source } = parseSource('k.txt', bytes(text));
+    expect(source).toMatchObject({ title: 'The Kazakh famine', author: 'A. Historian', date: '2021-06-19' });
+    expect(source.text).toBe(text);
+    expect(source.passages.map((p) => source.text.slice(p.start, p.end))).toEqual(['The famine killed 1.5 million people.', 'More.']);
+    const top = parseSource('t.txt', bytes('---\ntitle: Only front matter\n---\nBody.')).source;
+    expect(top.title).toBe('Only front matter');
+    expect(top.passages.map((p) => top.text.slice(p.start, p.end))).toEqual(['Body.']);
   });
 
   it('treats long lines as paragraphs even when some blank lines occur', () => {
@@ -101,10 +113,14 @@ describe('markdown', () => {
     expectOffsetsHold(source.text, source.passages);
   });
 
-  it('keeps a file with broken front matter, with a warning', () => {
+  it('keeps a file with broken front matter, with a warning, reading its plain lines', () => {
     const { source, warnings } = parseSource('bad.md', bytes('---\ntitle: [unclosed\n---\n\nBody text.'));
     expect(warnings[0]).toMatch(/front matter is not valid YAML/);
     expect(source.text).toContain('Body text.');
+    const loose = parseSource('loose.md', bytes('---\ntitle: "Loose"\nnote: "a value run\nover two lines"\nauthor: Someone # who\n---\n\nBody.'));
+    expect(loose.warnings[0]).toMatch(/its plain "key: value" lines were read/);
+    expect(loose.source).toMatchObject({ title: 'Loose', author: 'Someone' });
+    expect(loose.source.passages.map((p) => loose.source.text.slice(p.start, p.end))).toEqual(['Body.']);
   });
 
   it('takes the first heading as title when front matter has none', () => {
