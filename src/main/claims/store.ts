@@ -75,7 +75,13 @@ export interface ClaimPatch {
 
 /** An event label without its years ("Great Purge 1937" and "Great Purge" are one event). */
 export function eventKey(event: string): string {
-  return event.replace(/\s*\(?\b\d{3,4}(?:\s*[–-]\s*\d{2,4})?\)?\s*$/, '').trim().toLowerCase();
+  // Years and plurals aside, "Great Purges 1939" and "Great Purge" are the same event.
+  return event
+    .replace(/\s*\(?\b\d{3,4}(?:\s*[–-]\s*\d{2,4})?\)?\s*$/, '')
+    .replace(/\s+(?:of|in|from|during)\s*$/i, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\b(\p{L}{3,})s\b/gu, (word, stem: string) => (/(?:ss|us|is)$/.test(word) ? word : stem));
 }
 
 /** The middle of a claim's value: its midpoint, or its one known bound. */

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { eventKey } from '../../../src/main/claims/store';
 import { bytes, tempWorkbench } from '../helpers';
 
 const TEXT = 'Historians estimate that between 600,000 and 1.2 million people were executed.\n\nOthers count 681,692 executions.';
@@ -69,6 +70,14 @@ describe('questions and evidence', () => {
     await wb.importFile({ name: 'a.txt', bytes: bytes('In 1937 the Great Purge saw 681,692 people shot.') });
     await wb.importFile({ name: 'b.txt', bytes: bytes('During the Great Purge about 1.2 million people were executed.') });
     expect(await wb.proposeQuestions()).toEqual([expect.objectContaining({ label: 'Great Purge: number executed' })]);
+  });
+
+  it('groups event labels that differ by plural or a trailing "of"', () => {
+    expect(eventKey('Great Purges 1939')).toBe(eventKey('Great Purge'));
+    expect(eventKey('Soviet famine of 1932–33')).toBe(eventKey('Soviet famine'));
+    expect(eventKey('Katyn massacres')).toBe(eventKey('Katyn massacre'));
+    expect(eventKey('Process')).toBe('process');
+    expect(eventKey('Great Purge')).not.toBe(eventKey('Great Terror'));
   });
 
   it('keeps conflicting values, marks one preferred with a reason, and hides rejected ones', async () => {

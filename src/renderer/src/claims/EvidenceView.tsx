@@ -201,7 +201,16 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
               </>
             )}
           </>
-        ) : null}
+        ) : (
+          <div className="empty">
+            <h2>{questions.length ? 'Choose a question' : 'Accept a proposal to begin'}</h2>
+            <p>
+              {questions.length
+                ? 'Pick a question on the left to see every source’s figure for it side by side, in a table and a range chart.'
+                : 'Each proposal on the left gathers the claims that share an event and a measure. Accept one to make it a question and compare its sources here, or add a question of your own.'}
+            </p>
+          </div>
+        )}
       </div>
     </section>
   );
