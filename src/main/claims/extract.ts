@@ -124,7 +124,7 @@ const SHARE_THEN_MEASURE = new RegExp(String.raw`^\s+(?:of\s+(?:them|these|those
 const COMPARISON = /(?:\b(?:against|as\s+against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|rising\s+to|falling\s+to|than)\s+)$/i;
 /** A figure that names an earlier count by reference: "Yang puts the figure at 36 million". */
 const FIGURE_REF = new RegExp(
-  String.raw`\b(?:(?:(?:puts?|placed?|places|estimates?|estimated|gives?|gave|sets?)\s+)?(?:the|this|that|its|his|her|their|a|an)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count|estimate)\s+(?:at|as|of|is|was|to\s+be)|(?:puts?|placed?|places|sets?|estimates?|estimated)\s+(?:the|this|that|its|his|her|their)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count)(?:\s+(?:at|as))?)\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|close(?:r)?\s+to|near(?:er)?)\s+)?$`,
+  String.raw`\b(?:(?:(?:puts?|placed?|places|estimates?|estimated|gives?|gave|sets?)\s+)?(?:the|this|that|its|his|her|their|a|an)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count|estimate)\s+(?:at|as|of|is|was|to\s+be)|(?:puts?|placed?|places|sets?|estimates?|estimated)\s+(?:the|this|that|its|his|her|their)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count)(?:\s+(?:at|as))?)\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|as\s+high\s+as|as\s+low\s+as|close(?:r)?\s+to|near(?:er)?)\s+)?$`,
   'i',
 );
 /** Verbs of what befell people that are not measures here: a figure they govern is no claim. */

@@ -175,6 +175,10 @@ describe('claims', () => {
 
   it('take the measure the sentence names for a figure given by reference, and read a hedged upper end', () => {
     expect(one('Estimates of the number of deaths run from the official figure of 681,692 to nearly 2 million.')).toEqual(['died', 681692, 2000000, 'people', true]);
+    expect(extractClaims('Estimates of the death toll range from 3.5 million to 5 million, though some have put the figure as high as 7–10 million.').map((c) => [c.measure, c.low, c.high])).toEqual([
+      ['died', 3500000, 5000000],
+      ['died', 7000000, 10000000],
+    ]);
     const claims = extractClaims('In those years 1.6 million people died in the camps, though some historians put the number closer to 3 million.');
     expect(claims.map((c) => [c.measure, c.low, c.approx])).toEqual([['died', 1600000, false], ['died', 3000000, true]]);
   });
