@@ -12,6 +12,12 @@ const CHUNK = 20_000;
 /** The most alternatives one query word expands into (closest and most frequent first). */
 export const MAX_ALTERNATIVES = 12;
 const CACHE_SIZE = 500;
+/**
+ * Shorter terms are never an alternative: words of five letters are widened by one edit,
+ * longer ones by two, so every alternative has at least four letters. Leaving out the
+ * short words (most of a text's tokens) makes imports and the tree cheaper.
+ */
+const MIN_TERM = 4;
 
 export class Vocabulary {
   private readonly terms = new SearchableMap<number>();
@@ -48,6 +54,7 @@ export class Vocabulary {
       for (;;) {
         const rows = page.all(after);
         for (const r of rows) {
+          if (r.term.length < MIN_TERM) continue;
           this.terms.set(r.term, r.doc);
           this.known.add(r.term);
         }
@@ -66,7 +73,7 @@ export class Vocabulary {
     // One Set lookup per token: most words of a new text are known already.
     for (const text of texts) {
       for (const token of tokenize(text)) {
-        if (this.known.has(token)) continue;
+        if (token.length < MIN_TERM || this.known.has(token)) continue;
         this.known.add(token);
         this.terms.set(token, 1);
         added = true;
