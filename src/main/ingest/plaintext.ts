@@ -53,7 +53,9 @@ export function readPlainText(text: string): { meta: Metadata; spans: Span[]; ex
   const at = end + /^(?:[ \t]*\n)*/.exec(text.slice(end))![0].length;
   if (text.startsWith('---', at)) {
     const fm = frontMatter(text.slice(at), []);
-    if (fm.bodyStart > 0) {
+    // Only a block of keys is front matter: "---\nChapter one\n---" in prose is text.
+    const keyed = Object.values(fm.meta).some((v) => v !== undefined && !(Array.isArray(v) && !v.length)) || Object.keys(fm.extra).length > 0;
+    if (fm.bodyStart > 0 && keyed) {
       // The header (an archive's record) wins; the front matter fills what it lacks.
       const own = Object.fromEntries(Object.entries(fm.meta).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
       meta = { ...own, ...head.meta };

@@ -44,6 +44,9 @@ describe('plain text', () => {
     expect(source).toMatchObject({ title: 'The Kazakh famine', author: 'A. Historian', date: '2021-06-19' });
     expect(source.text).toBe(text);
     expect(source.passages.map((p) => source.text.slice(p.start, p.end))).toEqual(['The famine killed 1.5 million people.', 'More.']);
+    // Rules around a line of prose are not front matter.
+    const ruled = parseSource('r.txt', bytes('---\nChapter one\n---\nBody.')).source;
+    expect(ruled.passages.map((p) => ruled.text.slice(p.start, p.end)).join('\n')).toContain('Chapter one');
     const top = parseSource('t.txt', bytes('---\ntitle: Only front matter\n---\nBody.')).source;
     expect(top.title).toBe('Only front matter');
     expect(top.passages.map((p) => top.text.slice(p.start, p.end))).toEqual(['Body.']);
