@@ -34,7 +34,7 @@ const CASUALTIES = /\b(?:casualt(?:y|ies)|wounded|injured)\b/gi;
 const PEOPLE =
   /^(?:people|persons?|individuals|men|women|children|adults|civilians|citizens|peasants|workers|victims|prisoners|inmates|officers|soldiers|members|party\s+members|marshals|generals|commanders|leaders|defendants|delegates|priests|bishops|engineers|writers|officials|commissars|kulaks|nomads|refugees|deportees|exiles|inhabitants|residents|lives|souls|jews|poles|ukrainians|kazakhs|russians|germans|chechens|tatars|koreans|[a-z]+ians|[a-z]+ese|[a-z]+s?\s+(?:people|citizens|peasants|officers|soldiers|prisoners|civilians))\b/i;
 const NOT_PEOPLE =
-  /^(?:countries|states|nations|governments|organi[sz]ations|parties|republics|provinces|oblasts|regions|institutions|newspapers|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|tons?|tonnes|hectares|acres|km|kilometers|kilometres|miles|metres|meters|feet|kg|kilograms|pounds|dollars|rubles|roubles|usd|\$|pages?|camps|villages|towns|cities|regions|districts|cases|files|documents|votes|copies|books|volumes|articles|cattle|sheep|head|horses|livestock|animals|grain|poods|calories|km2|sq)\b/i;
+  /^(?:countries|states|nations|governments|organi[sz]ations|parties|republics|provinces|oblasts|regions|institutions|newspapers|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|tons?|tonnes|hectares|acres|km|kilometers|kilometres|miles|metres|meters|feet|kg|kilograms|pounds|dollars|rubles|roubles|usd|\$|pages?|camps|villages|towns|cities|regions|districts|cases|files|documents|votes|copies|books|volumes|articles|cattle|sheep|head|horses|livestock|animals|grain|poods|calories|km2|sq|crimes|offen[cs]es|assaults|robberies|burglaries|thefts)\b/i;
 const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 /**
  * Names of events: a proper name ending in an event noun ("Great Purge", "Cultural
@@ -140,6 +140,9 @@ function nearestBlocker(sentence: string, from: number, to: number): number | nu
   return m && m.index < to && BLOCKED_BY.test(sentence.slice(from, m.index)) ? m.index : null;
 }
 
+/** Between two figures of one list: the first one's noun phrase, then a comma or "and". */
+const LIST_GAP = /^(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+[\p{L}'-]+){1,4}(?:,\s+(?:and\s+)?|\s+and\s+)$/u;
+
 const CLAUSE_OPENER = /\b(?:where|which|who|whom|whose|when|while|whereas|although|though|but)\b/i;
 
 /** A share of the whole people ("roughly a quarter of Cambodia's population"), restating a count. */
@@ -219,6 +222,11 @@ function isPeople(sentence: string, q: Quantity): boolean {
 
   if (NOT_PEOPLE.test(next)) return false;
   if (/^(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:years?|days?|months?)\b/.test(next) && !PEOPLE.test(next)) return false;
+  // "30,000 sex crimes": the noun two words on says what is counted, unless people come first.
+  for (const w of next.split(/[^\p{L}'-]+/u).filter(Boolean).slice(1, 3)) {
+    if (PEOPLE.test(w)) return true;
+    if (/^(?:crimes|offen[cs]es|assaults|robberies|burglaries|thefts|cases|copies|votes|tons|tonnes)$/i.test(w)) return false;
+  }
   return true;
 }
 
@@ -292,6 +300,8 @@ export function extractClaims(text: string): Claim[] {
     const casualties = [...sentence.matchAll(CASUALTIES)];
     const inSentence: (Claim & { distance: number; governs: string })[] = [];
     const restated: Claim[] = [];
+    // The figure last claimed through a measure word, for lists that share it.
+    let lastFigure: { q: Quantity; measure: Measure; from: number } | null = null;
     for (const q of findQuantities(sentence)) {
       if (excluded(sentence, q)) continue;
       const restating = restatement(sentence, q, anaphora, [...restated, ...inSentence].filter((c) => c.end <= s.start + q.start));
@@ -302,6 +312,28 @@ export function extractClaims(text: string): Claim[] {
       }
       if (!isPeople(sentence, q)) continue;
       const gov = governing(sentence, q, found);
+      // "claimed the lives of 3 of the 5 marshals, 13 of 15 army commanders and 154 of 186
+      // division commanders": figures listed after a claimed one share its measure word.
+      const gap = lastFigure ? sentence.slice(lastFigure.q.end, q.start) : '';
+      if (lastFigure && q.unit === lastFigure.q.unit && LIST_GAP.test(gap) && !measuresIn(gap).some((f) => f.weight > 1) && (!gov || gov.from === lastFigure.from)) {
+        const tail = /^(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+(?!and\b|or\b)[\p{L}'-]+){0,3}/u.exec(sentence.slice(q.end))![0];
+        if (tail.split(/\s+/).some((w) => w && NOT_PEOPLE.test(w))) continue;
+        inSentence.push({
+          distance: 0,
+          governs: `list:${q.start}`,
+          quote: text.slice(s.start + q.start, s.start + q.end + tail.length),
+          start: s.start + q.start,
+          end: s.start + q.end + tail.length,
+          measure: lastFigure.measure,
+          low: q.low,
+          high: q.high,
+          unit: q.unit === 'percent' ? 'percent' : 'people',
+          approx: q.approx,
+          event: eventLabel(sentence, headingBefore(text, s.start), opening),
+        });
+        lastFigure = { q, measure: lastFigure.measure, from: lastFigure.from };
+        continue;
+      }
       if (!gov) {
         // "Executions: 681,692", "Arrested – 1,548,366": a label and its figure, as in a table.
         const label = /([^.;:\n]{1,60}?)\s*(?:[:–—]|\s-)\s*$/.exec(sentence.slice(0, q.start));
@@ -350,6 +382,8 @@ export function extractClaims(text: string): Claim[] {
         approx: q.approx,
         event: eventLabel(sentence, headingBefore(text, s.start), opening),
       });
+      // Only a measure word before the list reaches along it; one after belongs to the nearest figure.
+      lastFigure = gov.to <= q.start ? { q, measure: gov.measure, from: gov.from } : null;
     }
     // A measure word governs one figure: the nearest of those that reach it.
     for (const c of inSentence) {

@@ -152,6 +152,19 @@ describe('claims', () => {
     }
   });
 
+  it('give figures listed after a claimed one its measure word, and only figures of people', () => {
+    const claims = extractClaims('The purge claimed the lives of 3 of the 5 marshals, 13 of 15 army commanders and 154 of 186 division commanders.');
+    expect(claims.map((c) => [c.measure, c.low, c.quote])).toEqual([
+      ['died', 3, 'claimed the lives of 3'],
+      ['died', 13, '13 of 15 army commanders'],
+      ['died', 154, '154 of 186 division commanders'],
+    ]);
+    expect(extractClaims('The NKVD deported 1.2 million Poles, 400,000 Germans and 90,000 Latvians.').map((c) => c.low)).toEqual([1200000, 400000, 90000]);
+    // A measure after the figures belongs to the nearest; a whole before its part is no claim.
+    expect(extractClaims('Of the 1,966 delegates, 1,108 were arrested.').map((c) => c.low)).toEqual([1108]);
+    expect(extractClaims('Those convicted of nearly 100,000 assaults, 30,000 sex crimes, and 4,000 killings.')).toEqual([]);
+  });
+
   it('read a label and its figure, as tables and lists give them', () => {
     const claims = extractClaims('Executions: 681,692 (1937–38)\n\nArrested – 1,548,366\n\nDeaths in custody, 1934–1953: 1,053,829.\n\nPages: 1,200');
     expect(claims.map((c) => [c.quote, c.measure, c.low])).toEqual([
