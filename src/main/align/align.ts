@@ -72,24 +72,52 @@ function vectors(all: string[][]): Vector[] {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** Terms in more passages than this (and more than COMMON_SHARE of them) do not nominate candidates. */
+const COMMON_MIN = 50;
+const COMMON_SHARE = 0.02;
+
+/** Cosine of two unit vectors: the dot product over the smaller one's terms. */
+function cosine(x: Vector, y: Vector): number {
+  const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+  let dot = 0;
+  for (const [term, w] of small) {
+    const other = large.get(term);
+    if (other !== undefined) dot += w * other;
+  }
+  return dot;
+}
+
 export function align(a: AlignInput[], b: AlignInput[], threshold = MATCH_THRESHOLD): { pairs: Pair[]; onlyA: number[]; onlyB: number[] } {
   const vecs = vectors([...a.map((p) => terms(p.text)), ...b.map((p) => terms(p.text))]);
   const va = vecs.slice(0, a.length);
   const vb = vecs.slice(a.length);
-  // Inverted index over B: each A passage is compared only with B passages sharing a term.
-  const index = new Map<string, [number, number][]>();
+  // Inverted index over B: each A passage is compared only with B passages sharing a term
+  // that few passages have. A term in most passages ("the report", a running header) would
+  // make every passage a candidate for every other; it still counts in the similarity.
+  const index = new Map<string, number[]>();
   vb.forEach((v, j) => {
-    for (const [term, w] of v) {
+    for (const term of v.keys()) {
       let list = index.get(term);
       if (!list) index.set(term, (list = []));
-      list.push([j, w]);
+      list.push(j);
     }
+  });
+  const common = Math.max(COMMON_MIN, Math.ceil(b.length * COMMON_SHARE));
+  // Texts that are identical after spacing pair even when all their terms are common.
+  const sameText = new Map<string, number[]>();
+  b.forEach((p, j) => {
+    const key = squash(p.text);
+    sameText.set(key, [...(sameText.get(key) ?? []), j]);
   });
   const candidates: { i: number; j: number; sim: number; score: number }[] = [];
   va.forEach((v, i) => {
-    const dots = new Map<number, number>();
-    for (const [term, w] of v) for (const [j, wb] of index.get(term) ?? []) dots.set(j, (dots.get(j) ?? 0) + w * wb);
-    for (const [j, sim] of dots) {
+    const near = new Set<number>(sameText.get(squash(a[i]!.text)) ?? []);
+    for (const term of v.keys()) {
+      const list = index.get(term);
+      if (list && list.length <= common) for (const j of list) near.add(j);
+    }
+    for (const j of near) {
+      const sim = cosine(v, vb[j]!);
       if (sim < threshold) continue;
       const drift = Math.abs(i / Math.max(1, a.length - 1) - j / Math.max(1, b.length - 1));
       candidates.push({ i, j, sim, score: sim + ORDER_BONUS * (1 - drift) });

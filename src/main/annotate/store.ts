@@ -7,6 +7,7 @@ import { linkTags } from '../store/sources';
 import type { Selector } from './anchor';
 import { anchor, describe } from './anchor';
 import { renderNote } from './note';
+import { passageOrdinals } from '../store/ordinals';
 
 interface Row {
   id: number;
@@ -33,6 +34,12 @@ const SELECT = `
          (SELECT json_group_array(t.name) FROM annotation_tag at JOIN tag t ON t.id = at.tag_id WHERE at.annotation_id = a.id) AS tags,
          CASE WHEN a.orphaned THEN NULL ELSE
            (SELECT p.ordinal FROM passage p WHERE p.source_id = a.source_id AND p.start <= a.start ORDER BY p.start DESC LIMIT 1) END AS passage
+  FROM annotation a JOIN source s ON s.id = a.source_id`;
+/** For lists: the passage is found afterwards for all rows at once (passageOrdinals). */
+const SELECT_MANY = `
+  SELECT a.*, s.title,
+         (SELECT json_group_array(t.name) FROM annotation_tag at JOIN tag t ON t.id = at.tag_id WHERE at.annotation_id = a.id) AS tags,
+         NULL AS passage
   FROM annotation a JOIN source s ON s.id = a.source_id`;
 
 function toAnnotation(r: Row): Annotation {
@@ -74,9 +81,10 @@ export class AnnotationStore {
   list(sourceId?: number): Annotation[] {
     const where = sourceId === undefined ? '' : ' AND a.source_id = ?';
     const rows = this.db
-      .prepare(`${SELECT} WHERE a.deleted_at IS NULL${where} ORDER BY a.source_id, a.orphaned, a.start, a.id`)
+      .prepare(`${SELECT_MANY} WHERE a.deleted_at IS NULL${where} ORDER BY a.source_id, a.orphaned, a.start, a.id`)
       .all(...(sourceId === undefined ? [] : [sourceId])) as Row[];
-    return rows.map(toAnnotation);
+    const ordinals = passageOrdinals(this.db, rows.map((r) => ({ sourceId: r.source_id, start: r.start })));
+    return rows.map((r, i) => toAnnotation({ ...r, passage: r.orphaned ? null : ordinals[i]! }));
   }
 
   private setTags(id: number, tags: string[]): void {

@@ -2,6 +2,7 @@
 import { ApiError } from '../../shared/errors';
 import type { ClaimRecord, Evidence, Measure, ProposedQuestion, Question } from '../../shared/types';
 import type { Db } from '../store/project';
+import { passageOrdinals } from '../store/ordinals';
 import type { Claim } from './extract';
 import { extractClaims } from './extract';
 
@@ -32,6 +33,10 @@ interface Row {
 const SELECT = `
   SELECT c.*, s.title, s.author, s.date,
          (SELECT p.ordinal FROM passage p WHERE p.source_id = c.source_id AND p.start <= c.start ORDER BY p.start DESC LIMIT 1) AS passage
+  FROM claim c JOIN source s ON s.id = c.source_id`;
+/** For lists: the passage is found afterwards for all rows at once (passageOrdinals). */
+const SELECT_MANY = `
+  SELECT c.*, s.title, s.author, s.date, NULL AS passage
   FROM claim c JOIN source s ON s.id = c.source_id`;
 
 function toRecord(r: Row): ClaimRecord {
@@ -162,8 +167,10 @@ export class ClaimStore {
       where.push('c.question_id = ?');
       params.push(filter.questionId);
     }
-    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.source_id, c.orphaned, c.start, c.id`;
-    return (this.db.prepare(sql).all(...params) as Row[]).map(toRecord);
+    const sql = `${SELECT_MANY}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.source_id, c.orphaned, c.start, c.id`;
+    const rows = this.db.prepare(sql).all(...params) as Row[];
+    const ordinals = passageOrdinals(this.db, rows.map((r) => ({ sourceId: r.source_id, start: r.start })));
+    return rows.map((r, i) => toRecord({ ...r, passage: ordinals[i]! }));
   }
 
   create(sourceId: number, text: string, c: Omit<Claim, 'quote'>, questionId: number | null): ClaimRecord {
