@@ -37,7 +37,8 @@ function claimGroups(a: ClaimRecord[], b: ClaimRecord[]): Comparison['claims'] {
   for (const [side, list] of [['a', live(a)], ['b', live(b)]] as const) {
     for (const c of list) {
       const k = key(c);
-      const g = groups.get(k) ?? { label: c.event || 'no event named', measure: c.measure, a: [], b: [], differ: false };
+      // A label that is only a year names no event: those claims are grouped as such.
+      const g = groups.get(k) ?? { label: eventKey(c.event) ? c.event : 'no event named', measure: c.measure, a: [], b: [], differ: false };
       g[side].push(c);
       groups.set(k, g);
     }

@@ -13,6 +13,15 @@ interface Line {
 }
 
 /** Two sources side by side: aligned passages share a number and a connector; near-copies show their word diff. */
+/** The summary shows a few groups of claims and a few values each: a long source can give thousands. */
+const MAX_GROUPS = 6;
+const MAX_VALUES = 5;
+
+function values(list: Parameters<typeof formatValue>[0][]): string {
+  const shown = list.slice(0, MAX_VALUES).map((c) => formatValue(c)).join(', ');
+  return list.length > MAX_VALUES ? `${shown} … (${list.length.toLocaleString()} in all)` : shown;
+}
+
 export function CompareView(props: { sources: SourceSummary[]; initialA: number | null }) {
   const [a, setA] = useState<number | null>(props.initialA ?? props.sources[0]?.id ?? null);
   const [b, setB] = useState<number | null>(props.sources.find((s) => s.id !== (props.initialA ?? props.sources[0]?.id))?.id ?? null);
@@ -204,12 +213,15 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
             {cmp.onlyA.length} passages only in A · {cmp.onlyB.length} only in B
             {cmp.claims.length > 0 && (
               <ul className="compare-claims" aria-label="Claims side by side">
-                {cmp.claims.map((g) => (
+                {cmp.claims.slice(0, MAX_GROUPS).map((g) => (
                   <li key={`${g.label}|${g.measure}`} className={g.differ ? 'differ' : ''}>
-                    {g.label} ({g.measure}): A {g.a.map((c) => formatValue(c)).join(', ')} · B {g.b.map((c) => formatValue(c)).join(', ')}
+                    {g.label} ({g.measure}): A {values(g.a)} · B {values(g.b)}
                     {g.differ && <strong className="warn-text"> — the figures differ</strong>}
                   </li>
                 ))}
+                {cmp.claims.length > MAX_GROUPS && (
+                  <li className="muted">… and {cmp.claims.length - MAX_GROUPS} more groups of claims (the Evidence view lists them all)</li>
+                )}
               </ul>
             )}
           </div>
