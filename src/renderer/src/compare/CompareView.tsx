@@ -12,7 +12,6 @@ interface Line {
   kind: string;
 }
 
-/** Two sources side by side: aligned passages share a number and a connector; near-copies show their word diff. */
 /** The summary shows a few groups of claims and a few values each: a long source can give thousands. */
 const MAX_GROUPS = 6;
 const MAX_VALUES = 5;
@@ -22,6 +21,7 @@ function values(list: Parameters<typeof formatValue>[0][]): string {
   return list.length > MAX_VALUES ? `${shown} … (${list.length.toLocaleString()} in all)` : shown;
 }
 
+/** Two sources side by side: aligned passages share a number and a connector; near-copies show their word diff. */
 export function CompareView(props: { sources: SourceSummary[]; initialA: number | null }) {
   const [a, setA] = useState<number | null>(props.initialA ?? props.sources[0]?.id ?? null);
   const [b, setB] = useState<number | null>(props.sources.find((s) => s.id !== (props.initialA ?? props.sources[0]?.id))?.id ?? null);
@@ -51,15 +51,51 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
   const byA = useMemo(() => new Map((cmp?.pairs ?? []).map((p, k) => [p.a.passageId, k])), [cmp]);
   const byB = useMemo(() => new Map((cmp?.pairs ?? []).map((p, k) => [p.b.passageId, k])), [cmp]);
 
-  const el = (side: 'a' | 'b', passageId: number) =>
-    (side === 'a' ? paneA : paneB).current?.querySelector<HTMLElement>(`[data-passage="${passageId}"]`) ?? null;
+  // Each passage's element, kept by its ref: looking one up must not search the page.
+  const nodes = useRef({ a: new Map<number, HTMLElement>(), b: new Map<number, HTMLElement>() });
+  const el = (side: 'a' | 'b', passageId: number) => nodes.current[side].get(passageId) ?? null;
+
+  /** Indexes into the side's passages of those in view: a binary search on their positions. */
+  const inView = (side: 'a' | 'b'): number[] => {
+    const pane = (side === 'a' ? paneA : paneB).current;
+    const list = side === 'a' ? cmp?.a.passageList : cmp?.b.passageList;
+    if (!pane || !list) return [];
+    const at = (i: number) => el(side, list[i]!.id);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const node = at(mid);
+      if (node && node.offsetTop + node.offsetHeight < pane.scrollTop) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < list.length; i++) {
+      const node = at(i);
+      if (!node) continue;
+      if (node.offsetTop > pane.scrollTop + pane.clientHeight) break;
+      out.push(i);
+    }
+    return out;
+  };
 
   /** Connectors between the visible ends of each pair, in the gutter. */
   const drawLines = useCallback(() => {
     if (!cmp || !body.current || !paneA.current || !paneB.current) return;
     const top = body.current.getBoundingClientRect().top;
     const out: Line[] = [];
-    cmp.pairs.forEach((p, k) => {
+    // Only pairs with an end in view can have a connector in view.
+    const ks = new Set<number>();
+    for (const i of inView('a')) {
+      const k = byA.get(cmp.a.passageList[i]!.id);
+      if (k !== undefined) ks.add(k);
+    }
+    for (const i of inView('b')) {
+      const k = byB.get(cmp.b.passageList[i]!.id);
+      if (k !== undefined) ks.add(k);
+    }
+    [...ks].sort((x, y) => x - y).forEach((k) => {
+      const p = cmp.pairs[k]!;
       const x = el('a', p.a.passageId)?.getBoundingClientRect();
       const y = el('b', p.b.passageId)?.getBoundingClientRect();
       if (!x || !y) return;
@@ -70,7 +106,8 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
       out.push({ k, y1, y2, kind: p.kind });
     });
     setLines(out);
-  }, [cmp]);
+    // el and inView read refs only: the comparison and its pairs are what change.
+  }, [cmp, byA, byB]);
 
   useLayoutEffect(drawLines, [drawLines]);
   useEffect(() => {
@@ -95,9 +132,10 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
     const src = (from === 'a' ? paneA : paneB).current!;
     const dst = (from === 'a' ? paneB : paneA).current!;
     const map = from === 'a' ? byA : byB;
-    for (const node of src.querySelectorAll<HTMLElement>('[data-passage]')) {
-      if (node.offsetTop + node.offsetHeight < src.scrollTop) continue;
-      const k = map.get(Number(node.dataset.passage));
+    const list = from === 'a' ? cmp.a.passageList : cmp.b.passageList;
+    for (const i of inView(from)) {
+      const node = el(from, list[i]!.id)!;
+      const k = map.get(list[i]!.id);
       if (k === undefined) continue;
       const pair = cmp.pairs[k]!;
       const other = el(from === 'a' ? 'b' : 'a', from === 'a' ? pair.b.passageId : pair.a.passageId);
@@ -121,36 +159,53 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
     }
   };
 
+  const focusRef = useRef(focusPair);
+  focusRef.current = focusPair;
+
   const onKey = (e: KeyboardEvent) => {
     if (!cmp?.pairs.length || (e.target as HTMLElement).tagName === 'SELECT') return;
     if (e.key === 'n' || e.key === 'j') focusPair(current === null ? 0 : Math.min(cmp.pairs.length - 1, current + 1));
     else if (e.key === 'p' || e.key === 'k') focusPair(current === null ? 0 : Math.max(0, current - 1));
   };
 
-  const pane = (side: 'a' | 'b') => {
+  /** The passages of one side: rendered again only when the comparison or the current pair changes, not on every scroll. */
+  const passages = (side: 'a' | 'b') => {
     if (!cmp) return null;
     const source = side === 'a' ? cmp.a : cmp.b;
     const map = side === 'a' ? byA : byB;
+    const known = nodes.current[side];
+    return source.passageList.map((p) => {
+      const k = map.get(p.id);
+      const pair: AlignedPair | undefined = k === undefined ? undefined : cmp.pairs[k];
+      return (
+        <article
+          key={p.id}
+          ref={(node) => {
+            if (node) known.set(p.id, node);
+            else known.delete(p.id);
+          }}
+          data-passage={p.id}
+          className={`compare-passage ${pair ? pair.kind : 'only'}${k === current && k !== undefined ? ' current' : ''}`}
+          aria-label={`${side.toUpperCase()} passage ${p.ordinal}${pair ? `, pair ${k! + 1}` : `, only in ${side.toUpperCase()}`}`}
+          onClick={() => k !== undefined && focusRef.current(k)}
+        >
+          <span className="pair-badge">{pair ? `#${k! + 1}` : `only in ${side.toUpperCase()}`}</span>
+          <span className="ordinal">¶{p.ordinal}</span>
+          <p>{p.text}</p>
+        </article>
+      );
+    });
+  };
+  const listA = useMemo(() => passages('a'), [cmp, byA, current]);
+  const listB = useMemo(() => passages('b'), [cmp, byB, current]);
+
+  const pane = (side: 'a' | 'b') => {
+    if (!cmp) return null;
+    const source = side === 'a' ? cmp.a : cmp.b;
     return (
       <div className="compare-pane" ref={side === 'a' ? paneA : paneB} onScroll={() => follow(side)} aria-label={`Source ${side.toUpperCase()}: ${source.title}`} role="region">
         <h2 className="compare-title">{source.title}</h2>
-        {source.passageList.map((p) => {
-          const k = map.get(p.id);
-          const pair: AlignedPair | undefined = k === undefined ? undefined : cmp.pairs[k];
-          return (
-            <article
-              key={p.id}
-              data-passage={p.id}
-              className={`compare-passage ${pair ? pair.kind : 'only'}${k === current && k !== undefined ? ' current' : ''}`}
-              aria-label={`${side.toUpperCase()} passage ${p.ordinal}${pair ? `, pair ${k! + 1}` : `, only in ${side.toUpperCase()}`}`}
-              onClick={() => k !== undefined && focusPair(k)}
-            >
-              <span className="pair-badge">{pair ? `#${k! + 1}` : `only in ${side.toUpperCase()}`}</span>
-              <span className="ordinal">¶{p.ordinal}</span>
-              <p>{p.text}</p>
-            </article>
-          );
-        })}
+        {side === 'a' ? listA : listB}
       </div>
     );
   };
