@@ -72,7 +72,9 @@ function vectors(all: string[][]): Vector[] {
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Terms in more passages than this (and more than COMMON_SHARE of them) do not nominate candidates. */
+/** Above this many posting visits, only rare terms nominate candidates. */
+const WORK_BUDGET = 4_000_000;
+/** Terms in more passages than this (and more than COMMON_SHARE of them) do not nominate candidates then. */
 const COMMON_MIN = 50;
 const COMMON_SHARE = 0.02;
 
@@ -91,38 +93,49 @@ export function align(a: AlignInput[], b: AlignInput[], threshold = MATCH_THRESH
   const vecs = vectors([...a.map((p) => terms(p.text)), ...b.map((p) => terms(p.text))]);
   const va = vecs.slice(0, a.length);
   const vb = vecs.slice(a.length);
-  // Inverted index over B: each A passage is compared only with B passages sharing a term
-  // that few passages have. A term in most passages ("the report", a running header) would
-  // make every passage a candidate for every other; it still counts in the similarity.
-  const index = new Map<string, number[]>();
+  // Inverted index over B: each A passage is compared only with B passages sharing a term.
+  const index = new Map<string, [number, number][]>();
   vb.forEach((v, j) => {
-    for (const term of v.keys()) {
+    for (const [term, w] of v) {
       let list = index.get(term);
       if (!list) index.set(term, (list = []));
-      list.push(j);
+      list.push([j, w]);
     }
-  });
-  const common = Math.max(COMMON_MIN, Math.ceil(b.length * COMMON_SHARE));
-  // Texts that are identical after spacing pair even when all their terms are common.
-  const sameText = new Map<string, number[]>();
-  b.forEach((p, j) => {
-    const key = squash(p.text);
-    sameText.set(key, [...(sameText.get(key) ?? []), j]);
   });
   const candidates: { i: number; j: number; sim: number; score: number }[] = [];
-  va.forEach((v, i) => {
-    const near = new Set<number>(sameText.get(squash(a[i]!.text)) ?? []);
-    for (const term of v.keys()) {
-      const list = index.get(term);
-      if (list && list.length <= common) for (const j of list) near.add(j);
-    }
-    for (const j of near) {
-      const sim = cosine(v, vb[j]!);
-      if (sim < threshold) continue;
-      const drift = Math.abs(i / Math.max(1, a.length - 1) - j / Math.max(1, b.length - 1));
-      candidates.push({ i, j, sim, score: sim + ORDER_BONUS * (1 - drift) });
-    }
-  });
+  const add = (i: number, j: number, sim: number) => {
+    if (sim < threshold) return;
+    const drift = Math.abs(i / Math.max(1, a.length - 1) - j / Math.max(1, b.length - 1));
+    candidates.push({ i, j, sim, score: sim + ORDER_BONUS * (1 - drift) });
+  };
+  // Summing products along the postings costs what the postings add up to. In prose that is
+  // small; in a register, where every entry shares most words with every other, it is
+  // |A| × |B| × words. Then only terms few passages have nominate candidates (a common term
+  // still counts in the similarity), and identical texts pair whatever their terms.
+  let work = 0;
+  for (const v of va) for (const term of v.keys()) work += index.get(term)?.length ?? 0;
+  if (work <= WORK_BUDGET) {
+    va.forEach((v, i) => {
+      const dots = new Map<number, number>();
+      for (const [term, w] of v) for (const [j, wb] of index.get(term) ?? []) dots.set(j, (dots.get(j) ?? 0) + w * wb);
+      for (const [j, sim] of dots) add(i, j, sim);
+    });
+  } else {
+    const common = Math.max(COMMON_MIN, Math.ceil(b.length * COMMON_SHARE));
+    const sameText = new Map<string, number[]>();
+    b.forEach((p, j) => {
+      const key = squash(p.text);
+      sameText.set(key, [...(sameText.get(key) ?? []), j]);
+    });
+    va.forEach((v, i) => {
+      const near = new Set<number>(sameText.get(squash(a[i]!.text)) ?? []);
+      for (const term of v.keys()) {
+        const list = index.get(term);
+        if (list && list.length <= common) for (const [j] of list) near.add(j);
+      }
+      for (const j of near) add(i, j, cosine(v, vb[j]!));
+    });
+  }
   candidates.sort((x, y) => y.score - x.score);
   const usedA = new Set<number>();
   const usedB = new Set<number>();

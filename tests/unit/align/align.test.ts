@@ -61,6 +61,19 @@ describe('alignment', () => {
     expect(r.onlyA).toEqual([3, 4, 6, 7, 8, 9]);
   });
 
+  it('pairs the entries of two long registers whose entries share most of their words', () => {
+    // Every entry shares its formula with every other: only the rare terms (numbers, names)
+    // nominate candidates, and every entry must still find its own counterpart.
+    const entry = (i: number, place: string) => `Entry ${i}. The regional NKVD report for ${1930 + (i % 10)} lists ${i * 7} arrests in district ${i}, to be compared with the tallies of ${place}.`;
+    const a = Array.from({ length: 3000 }, (_, i) => entry(i, 'the centre'));
+    const b = Array.from({ length: 3000 }, (_, i) => entry(i, i % 5 ? 'the centre' : 'Moscow'));
+    b.splice(1500, 0, 'An entry the other register does not have.');
+    const r = align(passages(a.join('\n\n')), passages(b.join('\n\n')));
+    expect(r.pairs).toHaveLength(3000);
+    expect(r.pairs.every((p) => p.b === (p.a < 1500 ? p.a : p.a + 1))).toBe(true);
+    expect(r.onlyB).toEqual([1500]);
+  });
+
   it('marks a changed figure in the word diff', () => {
     const parts = wordDiff('Internal records counted 681,692 executions.', 'Internal records counted 681,000 executions.');
     expect(parts.filter((p) => p.op !== 'same')).toEqual([
