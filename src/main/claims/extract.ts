@@ -232,6 +232,8 @@ function isPeople(sentence: string, q: Quantity): boolean {
 
 function excluded(sentence: string, q: Quantity): boolean {
   if (q.yearLike) return true;
+  // The base of a rate: "5 per year per 1,000 men".
+  if (/\bper\s+$/i.test(sentence.slice(Math.max(0, q.start - 5), q.start))) return true;
   // A rate, not a count: "1,000 executions a day", "300 arrests per month".
   if (/^\s+(?:[\p{L}-]+\s+){0,2}(?:a|per|each|every)\s+(?:day|week|month|year|night)\b|^\s+(?:[\p{L}-]+\s+){0,2}(?:daily|weekly|monthly|annually|yearly)\b/iu.test(sentence.slice(q.end, q.end + 60))) return true;
   // "The Trial of the Seventeen": a capitalised number word inside a sentence is a name.

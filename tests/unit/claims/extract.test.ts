@@ -176,6 +176,7 @@ describe('claims', () => {
 
   it('leave out rates: "1,000 executions a day"', () => {
     expect(extractClaims('Of these, 681,692 were shot, an average of about 1,000 executions a day.').map((c) => [c.measure, c.low])).toEqual([['executed', 681692]]);
+    expect(extractClaims('25,000 soldiers died, and the death rate rose to 4 per week per 1,000 men.').map((c) => [c.measure, c.low])).toEqual([['died', 25000]]);
   });
 
   it('read a part of a count with the measure of the whole: "including 3.5 to 5 million in Ukraine"', () => {
