@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 export class ReaderPage {
   readonly region: Locator;
@@ -17,8 +18,20 @@ export class ReaderPage {
     return this.region.getByRole('article', { name: `Passage ${n}`, exact: true });
   }
 
-  /** Selects `words` in passage n, as a mouse would, and releases the button. */
+  /**
+   * Selects `words` in passage n, as a mouse would, and releases the button; again if the
+   * selection toolbar does not show (a re-render as the source's notes or claims arrive
+   * replaces the text nodes, and the selection with them).
+   */
   async select(n: number, words: string) {
+    const toolbar = this.page.getByRole('toolbar', { name: 'Selection' });
+    await expect(async () => {
+      await this.selectOnce(n, words);
+      await expect(toolbar).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 15_000 });
+  }
+
+  private async selectOnce(n: number, words: string) {
     const text = this.passage(n).locator('.passage-text');
     await text.evaluate((el, w) => {
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
