@@ -213,6 +213,8 @@ function isPeople(sentence: string, q: Quantity): boolean {
   const after = sentence.slice(q.end).replace(/^\s+(?:more|other|more\s+of\s+the|of\s+the|of|of\s+all|additional)\b/i, '').trimStart();
   const next = after.replace(/^[^\p{L}$]+/u, '');
   // A share is of something ("half of the army", "1.2% of the population"), or a rate.
+  // "1.5 million (38%) Kazakhs died": a share in brackets beside a count is a share of people.
+  if (q.unit === 'percent' && /\d[\d,.]*(?:\s+(?:thousand|million|billion))?\s*[(,]\s*(?:[a-z]+\s+)?$/i.test(sentence.slice(Math.max(0, q.start - 40), q.start))) return true;
   if (q.unit === 'percent') return /^\s+of\b/i.test(sentence.slice(q.end)) || SHARE_THEN_MEASURE.test(sentence.slice(q.end)) || /\b(?:in|out\s+of)\b/i.test(q.text) || /\b(?:rate|share|proportion|percentage)\b/i.test(sentence);
   // A small count must say whom it counts: "three marshals", "two of our men".
   if (q.high !== null && q.high < 10 && !q.vague) {
@@ -373,7 +375,8 @@ export function extractClaims(text: string): Claim[] {
       const end = Math.max(q.end, gov.to);
       inSentence.push({
         distance: wordsBetween(sentence.slice(Math.min(q.end, gov.to), Math.max(q.start, gov.from))),
-        governs: `${gov.from}:${gov.to}${gov.to <= q.start && COMPARISON.test(sentence.slice(Math.max(0, q.start - 30), q.start)) ? ':compared' : ''}`,
+        // A measure word governs one count and one share ("1.5 million, about 38%, died").
+        governs: `${gov.from}:${gov.to}:${q.unit}${gov.to <= q.start && COMPARISON.test(sentence.slice(Math.max(0, q.start - 30), q.start)) ? ':compared' : ''}`,
         quote: text.slice(s.start + start, s.start + end),
         start: s.start + start,
         end: s.start + end,

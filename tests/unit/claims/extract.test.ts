@@ -165,6 +165,18 @@ describe('claims', () => {
     expect(extractClaims('Those convicted of nearly 100,000 assaults, 30,000 sex crimes, and 4,000 killings.')).toEqual([]);
   });
 
+  it('let one measure word govern a count and a share of it', () => {
+    const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high, c.unit]);
+    expect(values('Between 1.5 and 2.3 million Kazakhs perished, about 40% of all Kazakhs.')).toEqual([
+      ['died', 1500000, 2300000, 'people'],
+      ['died', 40, 40, 'percent'],
+    ]);
+    expect(values('Some 1.5 million (38%) Kazakhs died in the famine.')).toEqual([
+      ['died', 1500000, 1500000, 'people'],
+      ['died', 38, 38, 'percent'],
+    ]);
+  });
+
   it('read a label and its figure, as tables and lists give them', () => {
     const claims = extractClaims('Executions: 681,692 (1937–38)\n\nArrested – 1,548,366\n\nDeaths in custody, 1934–1953: 1,053,829.\n\nPages: 1,200');
     expect(claims.map((c) => [c.quote, c.measure, c.low])).toEqual([
