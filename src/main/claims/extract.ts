@@ -34,7 +34,7 @@ const CASUALTIES = /\b(?:casualt(?:y|ies)|wounded|injured)\b/gi;
 const PEOPLE =
   /^(?:people|persons?|individuals|men|women|children|adults|civilians|citizens|peasants|workers|victims|prisoners|inmates|officers|soldiers|members|party\s+members|marshals|generals|commanders|leaders|defendants|delegates|priests|bishops|engineers|writers|officials|commissars|kulaks|nomads|refugees|deportees|exiles|inhabitants|residents|lives|souls|jews|poles|ukrainians|kazakhs|russians|germans|chechens|tatars|koreans|[a-z]+ians|[a-z]+ese|[a-z]+s?\s+(?:people|citizens|peasants|officers|soldiers|prisoners|civilians))\b/i;
 const NOT_PEOPLE =
-  /^(?:countries|states|nations|governments|organi[sz]ations|parties|republics|provinces|oblasts|regions|institutions|newspapers|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|tons?|tonnes|hectares|acres|km|kilometers|kilometres|miles|metres|meters|feet|kg|kilograms|pounds|dollars|rubles|roubles|usd|\$|pages?|camps|villages|towns|cities|regions|districts|cases|files|documents|votes|copies|books|volumes|articles|cattle|sheep|head|horses|livestock|animals|grain|poods|calories|km2|sq|crimes|offen[cs]es|assaults|robberies|burglaries|thefts)\b/i;
+  /^(?:countries|states|nations|governments|organi[sz]ations|parties|republics|provinces|oblasts|regions|institutions|newspapers|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|tons?|tonnes|hectares|acres|km|kilometers|kilometres|miles|metres|meters|feet|kg|kilograms|pounds|dollars|euros|francs|marks|yen|rubles|roubles|usd|\$|pages?|camps|villages|towns|cities|regions|districts|cases|files|documents|votes|copies|books|volumes|articles|cattle|sheep|head|horses|livestock|animals|grain|poods|calories|km2|sq|crimes|offen[cs]es|assaults|robberies|burglaries|thefts)\b/i;
 const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 /**
  * Names of events: a proper name ending in an event noun ("Great Purge", "Cultural
@@ -127,6 +127,9 @@ const FIGURE_REF = new RegExp(
   String.raw`\b(?:(?:(?:puts?|placed?|places|estimates?|estimated|gives?|gave|sets?)\s+)?(?:the|this|that|its|his|her|their|a|an)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count|estimate)\s+(?:at|as|of|is|was|to\s+be)|(?:puts?|placed?|places|sets?|estimates?|estimated)\s+(?:the|this|that|its|his|her|their)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count)(?:\s+(?:at|as))?)\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|as\s+high\s+as|as\s+low\s+as|close(?:r)?\s+to|near(?:er)?)\s+)?$`,
   'i',
 );
+/** A figure that a historian gives: "while Getty counts 681,692", "others give 600,000". */
+const REPORTED = /\b(?:gives?|gave|says?|said|counts?|counted|estimates?|estimated|suggests?|suggested|reckons?|reckoned|cites?|cited|accepts?|accepted|offers?|offered|arrives?\s+at|arrived\s+at|puts?\s+it\s+at)\s+(?:(?:a|the)\s+(?:figure|number|total)\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|close\s+to)\s+)?$/i;
+
 /** Verbs of what befell people that are not measures here: a figure they govern is no claim. */
 const BLOCKERS = /\b(?:released|freed|rehabilitated|pardoned|amnestied|acquitted|survived|returned|escaped|interrogated|questioned|saved|spared|evacuated|employed|voted|attended|elected|promoted|wounded|injured)\b/gi;
 
@@ -417,7 +420,11 @@ function restatement(sentence: string, q: Quantity, previous: Claim | undefined,
   const head = sentence.slice(0, q.start);
   const base = { low: q.low, high: q.high, approx: q.approx };
   const opener = RESTATEMENT.test(head);
-  const reference = opener ? null : FIGURE_REF.exec(head);
+  const reference = opener ? null : (FIGURE_REF.exec(head) ?? REPORTED.exec(head));
+  if (reference && q.unit !== 'percent' && !isPeople(sentence, q)) return null;
+  // A figure with its own measure word ("20 million deaths") is read by that word.
+  const tail = sentence.slice(q.end, q.end + 40);
+  if (measuresIn(tail).some((f) => f.weight > 1 && wordsBetween(tail.slice(0, f.start)) <= 2)) return null;
   const next = sentence.slice(q.end).replace(/^[^\p{L}$]+/u, '');
   // "Estimates of the number of deaths … run from the official figure of 681,692": the
   // sentence names what the figure counts, before the reference.

@@ -165,6 +165,15 @@ describe('claims', () => {
     expect(extractClaims('Those convicted of nearly 100,000 assaults, 30,000 sex crimes, and 4,000 killings.')).toEqual([]);
   });
 
+  it('read a figure a historian gives with the measure its sentence names', () => {
+    const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low]);
+    expect(values('Conquest estimated that 1.5 million were executed, while Getty counts 681,692.')).toEqual([['executed', 1500000], ['executed', 681692]]);
+    expect(values('Up to 1.2 million people died, according to some estimates, while others give 600,000.')).toEqual([['died', null], ['died', 600000]]);
+    // A figure with its own measure word keeps it; money is no count of people.
+    expect(values('In 1937, 1.5 million were arrested; Conquest estimates 20 million deaths overall.')).toEqual([['arrested', 1500000], ['died', 20000000]]);
+    expect(extractClaims('A death sentence was decreed, and followers have offered millions of euros for his head.')).toEqual([]);
+  });
+
   it('let one measure word govern a count and a share of it', () => {
     const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high, c.unit]);
     expect(values('Between 1.5 and 2.3 million Kazakhs perished, about 40% of all Kazakhs.')).toEqual([
