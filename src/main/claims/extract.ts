@@ -307,14 +307,30 @@ export function extractClaims(text: string): Claim[] {
     const casualties = [...sentence.matchAll(CASUALTIES)];
     const inSentence: (Claim & { distance: number; governs: string })[] = [];
     const restated: Claim[] = [];
+    // The event is the sentence's, the heading's or the document's: found once per sentence.
+    let sentenceEvent: string | undefined;
+    const event = () => (sentenceEvent ??= eventLabel(sentence, headingBefore(text, s.start), opening));
+    /** A claim of figure q quoted from `from` to `to` (offsets into the sentence). */
+    const claimOf = (q: Quantity, from: number, to: number, measure: Measure, distance: number, governs: string) => ({
+      distance,
+      governs,
+      quote: text.slice(s.start + from, s.start + to),
+      start: s.start + from,
+      end: s.start + to,
+      measure,
+      low: q.low,
+      high: q.high,
+      unit: q.unit === 'percent' ? ('percent' as const) : ('people' as const),
+      approx: q.approx,
+      event: event(),
+    });
     // The figure last claimed through a measure word, for lists that share it.
     let lastFigure: { q: Quantity; measure: Measure; from: number } | null = null;
     for (const q of findQuantities(sentence)) {
       if (excluded(sentence, q)) continue;
       const restating = restatement(sentence, q, anaphora, [...restated, ...inSentence].filter((c) => c.end <= s.start + q.start));
       if (restating) {
-        const event = restating.event || eventLabel(sentence, headingBefore(text, s.start), opening);
-        restated.push({ ...restating, event, start: s.start + restating.start, end: s.start + restating.end, quote: text.slice(s.start + restating.start, s.start + restating.end) });
+        restated.push({ ...restating, event: restating.event || event(), start: s.start + restating.start, end: s.start + restating.end, quote: text.slice(s.start + restating.start, s.start + restating.end) });
         continue;
       }
       if (!isPeople(sentence, q)) continue;
@@ -325,19 +341,7 @@ export function extractClaims(text: string): Claim[] {
       if (lastFigure && q.unit === lastFigure.q.unit && LIST_GAP.test(gap) && !measuresIn(gap).some((f) => f.weight > 1) && (!gov || gov.from === lastFigure.from)) {
         const tail = /^(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+(?!and\b|or\b)[\p{L}'-]+){0,3}/u.exec(sentence.slice(q.end))![0];
         if (tail.split(/\s+/).some((w) => w && NOT_PEOPLE.test(w))) continue;
-        inSentence.push({
-          distance: 0,
-          governs: `list:${q.start}`,
-          quote: text.slice(s.start + q.start, s.start + q.end + tail.length),
-          start: s.start + q.start,
-          end: s.start + q.end + tail.length,
-          measure: lastFigure.measure,
-          low: q.low,
-          high: q.high,
-          unit: q.unit === 'percent' ? 'percent' : 'people',
-          approx: q.approx,
-          event: eventLabel(sentence, headingBefore(text, s.start), opening),
-        });
+        inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`));
         lastFigure = { q, measure: lastFigure.measure, from: lastFigure.from };
         continue;
       }
@@ -346,20 +350,7 @@ export function extractClaims(text: string): Claim[] {
         const label = /([^.;:\n]{1,60}?)\s*(?:[:–—]|\s-)\s*$/.exec(sentence.slice(0, q.start));
         const named = label ? measuresIn(label[1]!).filter((f) => f.weight > 1).pop() : undefined;
         if (label && named && !sentence.slice(label.index + named.end, q.start).match(/\d{5,}|[.;]/)) {
-          const from = label.index + named.start;
-          inSentence.push({
-            distance: 0,
-            governs: `label:${q.start}`,
-            quote: text.slice(s.start + from, s.start + q.end),
-            start: s.start + from,
-            end: s.start + q.end,
-            measure: named.measure,
-            low: q.low,
-            high: q.high,
-            unit: q.unit === 'percent' ? 'percent' : 'people',
-            approx: q.approx,
-            event: eventLabel(sentence, headingBefore(text, s.start), opening),
-          });
+          inSentence.push(claimOf(q, label.index + named.start, q.end, named.measure, 0, `label:${q.start}`));
           continue;
         }
         // "killed 5.7 to 8.7 million people, including 3.5 to 5 million in Ukraine": a part of
@@ -374,22 +365,10 @@ export function extractClaims(text: string): Claim[] {
       }
       // A figure whose nearest noun is "casualties" is not a count of the dead.
       if (casualties.some((c) => c.index >= q.end && wordsBetween(sentence.slice(q.end, c.index)) <= 3)) continue;
-      const start = Math.min(q.start, gov.from);
-      const end = Math.max(q.end, gov.to);
-      inSentence.push({
-        distance: wordsBetween(sentence.slice(Math.min(q.end, gov.to), Math.max(q.start, gov.from))),
-        // A measure word governs one count and one share ("1.5 million, about 38%, died").
-        governs: `${gov.from}:${gov.to}:${q.unit}${gov.to <= q.start && COMPARISON.test(sentence.slice(Math.max(0, q.start - 30), q.start)) ? ':compared' : ''}`,
-        quote: text.slice(s.start + start, s.start + end),
-        start: s.start + start,
-        end: s.start + end,
-        measure: gov.measure,
-        low: q.low,
-        high: q.high,
-        unit: q.unit === 'percent' ? 'percent' : 'people',
-        approx: q.approx,
-        event: eventLabel(sentence, headingBefore(text, s.start), opening),
-      });
+      const distance = wordsBetween(sentence.slice(Math.min(q.end, gov.to), Math.max(q.start, gov.from)));
+      // A measure word governs one count and one share ("1.5 million, about 38%, died").
+      const compared = gov.to <= q.start && COMPARISON.test(sentence.slice(Math.max(0, q.start - 30), q.start));
+      inSentence.push(claimOf(q, Math.min(q.start, gov.from), Math.max(q.end, gov.to), gov.measure, distance, `${gov.from}:${gov.to}:${q.unit}${compared ? ':compared' : ''}`));
       // Only a measure word before the list reaches along it; one after belongs to the nearest figure.
       lastFigure = gov.to <= q.start ? { q, measure: gov.measure, from: gov.from } : null;
     }
