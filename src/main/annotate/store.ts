@@ -29,17 +29,10 @@ interface Row {
   updated_at: string;
 }
 
+/** Annotations with their source and tags; each row's passage is found afterwards, for all rows at once (passageOrdinals). */
 const SELECT = `
   SELECT a.*, s.title,
-         (SELECT json_group_array(t.name) FROM annotation_tag at JOIN tag t ON t.id = at.tag_id WHERE at.annotation_id = a.id) AS tags,
-         CASE WHEN a.orphaned THEN NULL ELSE
-           (SELECT p.ordinal FROM passage p WHERE p.source_id = a.source_id AND p.start <= a.start ORDER BY p.start DESC LIMIT 1) END AS passage
-  FROM annotation a JOIN source s ON s.id = a.source_id`;
-/** For lists: the passage is found afterwards for all rows at once (passageOrdinals). */
-const SELECT_MANY = `
-  SELECT a.*, s.title,
-         (SELECT json_group_array(t.name) FROM annotation_tag at JOIN tag t ON t.id = at.tag_id WHERE at.annotation_id = a.id) AS tags,
-         NULL AS passage
+         (SELECT json_group_array(t.name) FROM annotation_tag at JOIN tag t ON t.id = at.tag_id WHERE at.annotation_id = a.id) AS tags
   FROM annotation a JOIN source s ON s.id = a.source_id`;
 
 function toAnnotation(r: Row): Annotation {
@@ -72,19 +65,24 @@ export class AnnotationStore {
   }
 
   get(id: number, includeDeleted = false): Annotation {
-    const row = this.db.prepare(`${SELECT} WHERE a.id = ?${includeDeleted ? '' : ' AND a.deleted_at IS NULL'}`).get(id) as Row | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE a.id = ?${includeDeleted ? '' : ' AND a.deleted_at IS NULL'}`).get(id) as Omit<Row, 'passage'> | undefined;
     if (!row) throw new ApiError('not_found', `There is no annotation with id ${id}`);
-    return toAnnotation(row);
+    return this.withPassages([row])[0]!;
+  }
+
+  /** Rows with the ordinal of the passage each annotation starts in (none for orphans). */
+  private withPassages(rows: Omit<Row, 'passage'>[]): Annotation[] {
+    const ordinals = passageOrdinals(this.db, rows.map((r) => ({ sourceId: r.source_id, start: r.start })));
+    return rows.map((r, i) => toAnnotation({ ...r, passage: r.orphaned ? null : ordinals[i]! }));
   }
 
   /** Annotations of one source in text order (orphans last), or of the whole project. */
   list(sourceId?: number): Annotation[] {
     const where = sourceId === undefined ? '' : ' AND a.source_id = ?';
     const rows = this.db
-      .prepare(`${SELECT_MANY} WHERE a.deleted_at IS NULL${where} ORDER BY a.source_id, a.orphaned, a.start, a.id`)
-      .all(...(sourceId === undefined ? [] : [sourceId])) as Row[];
-    const ordinals = passageOrdinals(this.db, rows.map((r) => ({ sourceId: r.source_id, start: r.start })));
-    return rows.map((r, i) => toAnnotation({ ...r, passage: r.orphaned ? null : ordinals[i]! }));
+      .prepare(`${SELECT} WHERE a.deleted_at IS NULL${where} ORDER BY a.source_id, a.orphaned, a.start, a.id`)
+      .all(...(sourceId === undefined ? [] : [sourceId])) as Omit<Row, 'passage'>[];
+    return this.withPassages(rows);
   }
 
   private setTags(id: number, tags: string[]): void {

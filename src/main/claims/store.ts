@@ -30,13 +30,9 @@ interface Row {
   passage: number | null;
 }
 
+/** Claims with their source; each row's passage is found afterwards, for all rows at once (passageOrdinals). */
 const SELECT = `
-  SELECT c.*, s.title, s.author, s.date,
-         (SELECT p.ordinal FROM passage p WHERE p.source_id = c.source_id AND p.start <= c.start ORDER BY p.start DESC LIMIT 1) AS passage
-  FROM claim c JOIN source s ON s.id = c.source_id`;
-/** For lists: the passage is found afterwards for all rows at once (passageOrdinals). */
-const SELECT_MANY = `
-  SELECT c.*, s.title, s.author, s.date, NULL AS passage
+  SELECT c.*, s.title, s.author, s.date
   FROM claim c JOIN source s ON s.id = c.source_id`;
 
 function toRecord(r: Row): ClaimRecord {
@@ -151,9 +147,15 @@ export class ClaimStore {
   }
 
   get(id: number): ClaimRecord {
-    const row = this.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Row | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE c.id = ?`).get(id) as Omit<Row, 'passage'> | undefined;
     if (!row) throw new ApiError('not_found', `There is no claim with id ${id}`);
-    return toRecord(row);
+    return this.withPassages([row])[0]!;
+  }
+
+  /** Rows with the ordinal of the passage each claim starts in. */
+  private withPassages(rows: Omit<Row, 'passage'>[]): ClaimRecord[] {
+    const ordinals = passageOrdinals(this.db, rows.map((r) => ({ sourceId: r.source_id, start: r.start })));
+    return rows.map((r, i) => toRecord({ ...r, passage: ordinals[i]! }));
   }
 
   list(filter: { sourceId?: number; questionId?: number } = {}): ClaimRecord[] {
@@ -167,10 +169,8 @@ export class ClaimStore {
       where.push('c.question_id = ?');
       params.push(filter.questionId);
     }
-    const sql = `${SELECT_MANY}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.source_id, c.orphaned, c.start, c.id`;
-    const rows = this.db.prepare(sql).all(...params) as Row[];
-    const ordinals = passageOrdinals(this.db, rows.map((r) => ({ sourceId: r.source_id, start: r.start })));
-    return rows.map((r, i) => toRecord({ ...r, passage: ordinals[i]! }));
+    const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.source_id, c.orphaned, c.start, c.id`;
+    return this.withPassages(this.db.prepare(sql).all(...params) as Omit<Row, 'passage'>[]);
   }
 
   create(sourceId: number, text: string, c: Omit<Claim, 'quote'>, questionId: number | null): ClaimRecord {

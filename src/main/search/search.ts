@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { SearchHit, SearchResponse } from '../../shared/types';
 import type { Db } from '../store/project';
+import { lastAtOrBefore } from '../store/ordinals';
 import type { ParsedQuery, Term } from './query';
 import { fold, parseQuery, toFts } from './query';
 import { Vocabulary } from './vocabulary';
@@ -274,15 +275,8 @@ export class SearchIndex {
     const perSource = new Map<number, number>();
     const ids = this.db.prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${this.rowidFilter(allowed)} LIMIT ${TOTAL_CAP}`).pluck().all(match) as number[];
     for (const id of ids) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]!.lo <= id) lo = mid;
-        else hi = mid - 1;
-      }
-      const s = starts[lo];
-      if (s && id <= s.hi) perSource.set(lo, (perSource.get(lo) ?? 0) + 1);
+      const at = lastAtOrBefore(starts, id, (s) => s.lo);
+      if (at >= 0 && id <= starts[at]!.hi) perSource.set(at, (perSource.get(at) ?? 0) + 1);
     }
     const counted = [...perSource.entries()].map(([i, count]) => ({ source: starts[i]!, count }));
     const sources = counted

@@ -11,17 +11,22 @@ export function passageOrdinals(db: Db, items: readonly { sourceId: number; star
   return items.map(({ sourceId, start }) => {
     let rows = bySource.get(sourceId);
     if (!rows) bySource.set(sourceId, (rows = stmt.all(sourceId) as [number, number][]));
-    // The last passage that starts at or before the position.
-    let lo = 0;
-    let hi = rows.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (rows[mid]![1] <= start) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
+    const found = lastAtOrBefore(rows, start, (r) => r[1]);
     return found < 0 ? null : rows[found]![0];
   });
+}
+
+/** Index of the last item whose key is at most `value` in a list sorted by key, or -1. */
+export function lastAtOrBefore<T>(list: readonly T[], value: number, key: (item: T) => number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]!) <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
