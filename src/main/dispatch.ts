@@ -7,6 +7,7 @@ import { contract, isMethodName } from '../shared/api';
 import type { SourcebenchApi } from '../shared/api';
 import type { ErrorData } from '../shared/errors';
 import { ApiError } from '../shared/errors';
+import { storageProblem } from './store/project';
 
 export type Reply = { ok: true; value: unknown } | { ok: false; error: ErrorData };
 
@@ -31,9 +32,9 @@ export async function dispatch(service: SourcebenchApi, method: unknown, payload
   } catch (err) {
     if (err instanceof ApiError) return { ok: false, error: err.toJSON() };
     // A write the disk refused: each statement is its own transaction or part of one, so nothing was half-written.
-    const code = (err as { code?: unknown })?.code;
-    if (code === 'SQLITE_FULL') return { ok: false, error: { code: 'disk_full', message: 'The disk is full: the change was not saved, and the project was left as it was' } };
-    if (typeof code === 'string' && code.startsWith('SQLITE_READONLY')) {
+    const problem = storageProblem(err);
+    if (problem === 'disk_full') return { ok: false, error: { code: 'disk_full', message: 'The disk is full: the change was not saved, and the project was left as it was' } };
+    if (problem === 'read_only') {
       return { ok: false, error: { code: 'read_only', message: 'The project cannot be written (its file or folder is read-only): the change was not saved, and the project was left as it was' } };
     }
     return { ok: false, error: { code: 'internal', message: (err as Error)?.message ?? String(err) } };

@@ -9,7 +9,7 @@ import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
 import { isEdtf } from './ingest/metadata';
 import { defaultProjectPath, resourcesDir, SettingsFile } from './paths';
 import type { Db } from './store/project';
-import { openProjectDb } from './store/project';
+import { openProjectDb, storageProblem } from './store/project';
 import { backup, backupDir, backupDue, listBackups } from './store/backup';
 import { PROJECT_EXTENSION } from './store/pragmas';
 import { SourceStore } from './store/sources';
@@ -48,11 +48,13 @@ const BATCH_BYTES = 32 * 1024 * 1024;
 
 function errorOf(err: unknown, fileName: string): { code: string; message: string } {
   if (err instanceof ApiError) return err.toJSON();
-  const code = (err as { code?: string }).code;
-  if (code === 'SQLITE_FULL') {
+  const problem = storageProblem(err);
+  if (problem === 'disk_full') {
     return { code: 'disk_full', message: `${fileName} could not be imported: the disk is full; the project was left as it was` };
   }
-  if (code?.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR_WRITE') {
+  // While importing, a journal that cannot be created or written means the same.
+  const code = (err as { code?: string }).code;
+  if (problem === 'read_only' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR_WRITE') {
     return { code: 'read_only', message: `${fileName} could not be imported: the project cannot be written (its file or folder is read-only); the project was left as it was` };
   }
   return { code: 'write_failed', message: `${fileName} could not be imported: ${(err as Error).message}; the project was left as it was` };

@@ -57,6 +57,14 @@ function sqliteCode(err: unknown): string {
   return typeof err === 'object' && err && 'code' in err ? String((err as { code: unknown }).code) : '';
 }
 
+/** What a failed statement says about the storage: the disk is full, the project cannot be written, or neither. */
+export function storageProblem(err: unknown): 'disk_full' | 'read_only' | null {
+  const code = sqliteCode(err);
+  if (code === 'SQLITE_FULL') return 'disk_full';
+  if (code.startsWith('SQLITE_READONLY')) return 'read_only';
+  return null;
+}
+
 function readOnly(name: string, what: string): ApiError {
   return new ApiError('read_only', `${name} cannot be written (${what} is read-only); it was left as it was. Copy it to a folder you can write to, or get write access, and open it again`);
 }
@@ -123,10 +131,9 @@ export function openProjectDb(file: string, options: OpenOptions = {}): Db {
     if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
       throw new ApiError('damaged_project', `${name} is damaged (${(err as Error).message}); it was left untouched`);
     }
-    if (code === 'SQLITE_FULL') {
-      throw new ApiError('disk_full', `${name} could not be opened: the disk is full; the file was left as it was`);
-    }
-    if (code?.startsWith('SQLITE_READONLY')) throw readOnly(name, 'the file or its folder');
+    const problem = storageProblem(err);
+    if (problem === 'disk_full') throw new ApiError('disk_full', `${name} could not be opened: the disk is full; the file was left as it was`);
+    if (problem === 'read_only') throw readOnly(name, 'the file or its folder');
     if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
       throw new ApiError('project_locked', `${name} is in use by another program; close it there and try again`);
     }
