@@ -19,12 +19,10 @@ const HEADER_KEYS: Record<string, keyof Metadata> = {
   language: 'language',
 };
 
-/** Reads `Key: value` lines at the very top of a text, as Project Gutenberg and archives write them. */
-export function readHeader(text: string): Metadata {
-  return header(text).meta;
-}
-
-/** The header's metadata and where it ends (0 when there is none). */
+/**
+ * `Key: value` lines at the very top of a text, as Project Gutenberg and archives write
+ * them: their metadata and where they end (0 when there is no header).
+ */
 function header(text: string): { meta: Metadata; end: number } {
   const meta: Metadata = {};
   let end = 0;

@@ -224,7 +224,7 @@ export class SearchIndex {
       for (const term of group) {
         if (term.kind === 'phrase') continue;
         const token = term.tokens[0]!;
-        const alts = this.vocabulary.alternativesByDistance(token);
+        const alts = this.vocabulary.alternatives(token);
         if (alts.length) out.set(token, alts);
       }
     }

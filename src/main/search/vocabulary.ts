@@ -87,13 +87,8 @@ export class Vocabulary {
     return this.known.has(token);
   }
 
-  /** Corpus spellings within the typo distance of a folded word, closest and most frequent first. */
-  alternatives(token: string): string[] {
-    return this.alternativesByDistance(token).map((a) => a.term);
-  }
-
-  /** The same alternatives with their edit distance (1 or 2). */
-  alternativesByDistance(token: string): { term: string; edits: number }[] {
+  /** Corpus spellings within the typo distance of a folded word, closest and most frequent first, with their edit distance (1 or 2). */
+  alternatives(token: string): { term: string; edits: number }[] {
     let distance = typoDistance(token);
     if (!distance || !this.complete) return [];
     // A word the corpus has is spelled right: its variants one edit away are enough
