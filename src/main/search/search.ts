@@ -122,7 +122,9 @@ export class SearchIndex {
   private allowedRanges: [number, number][] = [];
   /** The source ids sb_source_allowed() admits during the current query. */
   private allowedIds = new Set<number>();
+  /** Per filter result (cached itself until the next write): its source ids and its merged passage-id ranges. */
   private readonly idSets = new WeakMap<SourceInfo[], Set<number>>();
+  private readonly rangeSets = new WeakMap<SourceInfo[], [number, number][]>();
   /** Sources allowed per filter, kept until the next write: a filter stays the same while the words are typed. */
   private filterCache = new Map<string, SourceInfo[] | null>();
 
@@ -202,20 +204,25 @@ export class SearchIndex {
    * (adjacent ones merged). A few ranges go to SQLite as BETWEENs (one range FTS5 seeks
    * to itself); more are tested by sb_allowed(), a binary search over the ranges.
    */
-  private rowidFilter(allowed: SourceInfo[] | null, column = 'rowid'): string {
+  private rowidFilter(allowed: SourceInfo[] | null): string {
     if (!allowed) return '';
-    const ranges: [number, number][] = [];
-    for (const s of allowed) {
-      const last = ranges[ranges.length - 1];
-      if (last && s.lo === last[1] + 1) last[1] = s.hi;
-      else ranges.push([s.lo, s.hi]);
+    let ranges = this.rangeSets.get(allowed);
+    if (!ranges) {
+      ranges = [];
+      for (const s of allowed) {
+        const last = ranges[ranges.length - 1];
+        if (last && s.lo === last[1] + 1) last[1] = s.hi;
+        else ranges.push([s.lo, s.hi]);
+      }
+      this.rangeSets.set(allowed, ranges);
     }
     if (ranges.length > MAX_RANGES) {
       this.allowedRanges = ranges;
-      return ` AND sb_allowed(${column})`;
+      return ' AND sb_allowed(rowid)';
     }
-    return ` AND (${ranges.map(([a, b]) => `${column} BETWEEN ${a} AND ${b}`).join(' OR ')})`;
+    return ` AND (${ranges.map(([a, b]) => `rowid BETWEEN ${a} AND ${b}`).join(' OR ')})`;
   }
+
 
   /** Typo alternatives of each word of the query (not of phrases), with their edit distance. */
   private alternativesFor(q: ParsedQuery): Map<string, { term: string; edits: number }[]> {
