@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import type { SearchHit, SearchResponse } from '../../shared/types';
 import type { Db } from '../store/project';
-import { lastAtOrBefore } from '../store/ordinals';
+import { lastAtOrBefore } from '../../shared/sorted';
 import type { ParsedQuery, Term } from './query';
 import { fold, parseQuery, toFts } from './query';
 import { Vocabulary } from './vocabulary';
@@ -101,16 +101,8 @@ const MAX_RANGES = 8;
 
 /** Whether `id` lies in one of the sorted, disjoint `ranges`. */
 export function inRanges(ranges: readonly (readonly [number, number])[], id: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ranges[mid]!;
-    if (id < r[0]) hi = mid - 1;
-    else if (id > r[1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  const at = lastAtOrBefore(ranges, id, (r) => r[0]);
+  return at >= 0 && id <= ranges[at]![1];
 }
 
 export class SearchIndex {

@@ -3,6 +3,7 @@
  * passage starts. A correlated subquery per row scanned a source's passages once per
  * claim or note: thousands of claims in a long source took seconds.
  */
+import { lastAtOrBefore } from '../../shared/sorted';
 import type { Db } from './project';
 
 export function passageOrdinals(db: Db, items: readonly { sourceId: number; start: number }[]): (number | null)[] {
@@ -16,17 +17,3 @@ export function passageOrdinals(db: Db, items: readonly { sourceId: number; star
   });
 }
 
-/** Index of the last item whose key is at most `value` in a list sorted by key, or -1. */
-export function lastAtOrBefore<T>(list: readonly T[], value: number, key: (item: T) => number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(list[mid]!) <= value) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}

@@ -17,6 +17,7 @@ import { PassageText, selectionOffsets } from '../notes/highlights';
 import type { HighlightColour } from '../../../shared/notes';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
 import { visibleRange } from '../../../shared/inline';
+import { lastAtOrBefore } from '../../../shared/sorted';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: { sourceId: number | null; target: ReaderTarget | null; backLabel: string; onBack(): void; onChanged(): void; onCompare(id: number): void }) {
@@ -73,15 +74,8 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
   const passages = source.passageList;
   /** A note's quote in a Markdown source as the reader shows it, markers hidden (when it lies in one passage). */
   const shownQuote = (a: { start: number; end: number; exact: string }) => {
-    let lo = 0;
-    let hi = passages.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (passages[mid]!.start <= a.start) lo = mid;
-      else hi = mid - 1;
-    }
-    const p = passages[lo];
-    if (!p || a.start < p.start || a.end > p.end) return a.exact;
+    const p = passages[lastAtOrBefore(passages, a.start, (x) => x.start)];
+    if (!p || a.end > p.end) return a.exact;
     return visibleRange(p.text, a.start - p.start, a.end - p.start);
   };
   const annotations = useAnnotations(source.id);
