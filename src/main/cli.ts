@@ -129,6 +129,9 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
       // A named project file is created on first use, as long as it is named like one.
       createMissing: !!project?.endsWith('.sourcebench'),
       remember: serving,
+      // A one-shot command ends before a background backup could; the app and `serve` make it.
+      dailyBackup: serving,
+      onWaiting: (message) => io.err(message),
     });
 
     switch (p.command) {
@@ -273,16 +276,34 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         const server = await startServer({ service: wb, staticDir: rendererDir(), port });
         io.out(`Sourcebench (browser mode) on ${wb.projectPath}`);
         io.out(`Open ${server.url}`);
-        const stop = () => {
-          void server.close().then(() => {
-            wb?.close();
-            process.exit(0);
-          });
-        };
-        process.on('SIGINT', stop);
-        process.on('SIGTERM', stop);
-        wb = undefined; // stays open while serving
-        return await new Promise<number>(() => {});
+        // Stays open while serving; however serving ends (Ctrl-C, a terminal closed, `kill`,
+        // the launching process gone), the project is closed cleanly: background work
+        // settled, the write-ahead log folded into the file.
+        const served = wb;
+        wb = undefined;
+        return await new Promise<number>((resolve) => {
+          let stopping = false;
+          const stop = () => {
+            if (stopping) return;
+            stopping = true;
+            void server
+              .close()
+              .then(() => served.shutdown())
+              .then(
+                () => {
+                  if (process.connected) process.disconnect();
+                  resolve(0);
+                },
+                (err: Error) => {
+                  io.err(`sourcebench: ${err.message}`);
+                  resolve(1);
+                },
+              );
+          };
+          for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, stop);
+          // Started by a launcher with an IPC channel (`npm start`): its end is ours.
+          if (process.connected) process.once('disconnect', stop);
+        });
       }
     }
     return 0;

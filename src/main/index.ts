@@ -173,7 +173,20 @@ app.whenReady().then(
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
-    app.on('will-quit', () => service.close());
+    // However the app ends, the project is closed cleanly (background work settled, the
+    // write-ahead log folded into the file) before the process exits.
+    let closed = false;
+    app.on('will-quit', (event) => {
+      if (closed) return;
+      event.preventDefault();
+      void service.shutdown().finally(() => {
+        closed = true;
+        app.quit();
+      });
+    });
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => app.quit());
+    // Started by `npm start` (an IPC channel): when the launcher is gone, so is the app.
+    if (process.connected) process.once('disconnect', () => app.quit());
   },
   (err: Error) => {
     console.error(err);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Input, SourcebenchApi } from '../shared/api';
 import { ApiError } from '../shared/errors';
 import type { ImportOutcome, ProjectInfo } from '../shared/types';
+import type { ParsedSource } from './ingest';
 import { formatOf, parseSource, unsupportedFormat } from './ingest';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
 import { isEdtf } from './ingest/metadata';
@@ -11,12 +12,14 @@ import { defaultProjectPath, resourcesDir, SettingsFile } from './paths';
 import type { Db } from './store/project';
 import { openProjectDb, storageProblem } from './store/project';
 import { backup, backupDir, backupDue, listBackups } from './store/backup';
-import { PROJECT_EXTENSION } from './store/pragmas';
+import { PRAGMAS, PROJECT_EXTENSION } from './store/pragmas';
 import { SourceStore } from './store/sources';
 import { SearchIndex } from './search/search';
 import { AnnotationStore } from './annotate/store';
 import { ClaimStore } from './claims/store';
-import { readClaim } from './claims/extract';
+import type { Claim } from './claims/extract';
+import { extractClaims, readClaim } from './claims/extract';
+import { Log } from './log';
 import { compare, comparisonMarkdown } from './align/compare';
 import { annotationCollection } from './export/jsonld';
 import { markdownPerSource, markdownSingle, slug } from './export/markdown';
@@ -41,9 +44,32 @@ export interface WorkbenchOptions {
   /** Record opened projects as the last and recent ones (the app does; one-off CLI commands do not). */
   remember?: boolean;
   nativeBinding?: string;
+  /**
+   * Make the daily backup when one is due (default). One-shot CLI commands turn it off:
+   * they end before a background backup could finish.
+   */
+  dailyBackup?: boolean;
+  /** Told once when a write has to wait for another program that is writing to the project. */
+  onWaiting?: (message: string) => void;
+  /** How long a write waits for another program before giving up, in ms. */
+  lockWaitMs?: number;
+}
+
+/** A file read and parsed, with its claims, before any lock is taken. */
+interface Prepared extends ParsedSource {
+  claims: Claim[];
+}
+
+/** What the user should know about a project's backups. */
+export interface BackupStatus {
+  lastFailure: { at: string; message: string } | null;
 }
 
 const BATCH_MS = 1000;
+/** A write waits this long for another program holding the project before giving up. */
+export const LOCK_WAIT_MS = 30_000;
+/** Each attempt at the write lock waits this long, so a wait is reported within a second. */
+const LOCK_ATTEMPT_MS = 750;
 const BATCH_BYTES = 32 * 1024 * 1024;
 
 function errorOf(err: unknown, fileName: string): { code: string; message: string } {
@@ -63,14 +89,22 @@ function errorOf(err: unknown, fileName: string): { code: string; message: strin
 export class Workbench implements SourcebenchApi {
   private current: OpenProject;
   private readonly settings: SettingsFile;
+  /** Failures nobody sees on screen. */
+  readonly log: Log;
+  /** Background work (the daily backup) that must finish, or be abandoned cleanly, before closing. */
+  private readonly background = new Set<Promise<unknown>>();
+  private backupFailure: BackupStatus['lastFailure'] = null;
+  private closed = false;
 
   private constructor(
     private readonly options: WorkbenchOptions,
     first: OpenProject,
   ) {
     this.settings = new SettingsFile(options.home);
+    this.log = new Log(options.home);
     this.current = first;
     if (options.remember !== false) this.settings.remember(first.path);
+    this.afterOpen(first);
   }
 
   /** Opens the requested project, else the last opened one, else the default project (created if missing). */
@@ -82,31 +116,105 @@ export class Workbench implements SourcebenchApi {
         ? settings.lastProject
         : defaultProjectPath(options.home);
     const create = !options.project || !!options.createMissing || target === defaultProjectPath(options.home);
-    return new Workbench(options, Workbench.load(target, create, options.nativeBinding, new SettingsFile(options.home).read().backupsKept));
+    return new Workbench(options, Workbench.load(target, create, options.nativeBinding, settings.backupsKept));
   }
 
   private static load(file: string, create: boolean, nativeBinding?: string, backupsKept?: number): OpenProject {
     const db = openProjectDb(file, { create, nativeBinding, backupsKept });
+    const search = new SearchIndex(db);
+    return { path: file, db, sources: new SourceStore(db), annotations: new AnnotationStore(db), claims: new ClaimStore(db), search };
+  }
+
+  /** Background work of a newly opened project: its daily backup, its typo vocabulary. */
+  private afterOpen(project: OpenProject): void {
+    // Typo tolerance needs the vocabulary; it loads in the background, in chunks.
+    this.track(project.search.vocabulary.build().catch((err: Error) => this.log.error(`${project.path}: the typo vocabulary could not be loaded: ${err.message}`)));
     // At most one backup a day, made in the background with the online backup API
     // (SOURCEBENCH_DAILY_BACKUP=0 turns it off, for benchmarks).
-    const count = db.prepare('SELECT count(*) FROM source').pluck().get() as number;
-    if (process.env.SOURCEBENCH_DAILY_BACKUP !== '0' && count > 0 && backupDue(file)) void backup(db, file, 'daily', backupsKept).catch(() => {});
-    const search = new SearchIndex(db);
-    // Typo tolerance needs the vocabulary; it loads in the background, in chunks.
-    void search.vocabulary.build().catch(() => {});
-    const sources = new SourceStore(db);
-    const claims = new ClaimStore(db);
-    // Claims are suggested in the same transaction as the import: all or nothing.
-    sources.afterInsert = (id, text) => claims.suggest(id, text);
-    return { path: file, db, sources, annotations: new AnnotationStore(db), claims, search };
+    if (this.options.dailyBackup === false || process.env.SOURCEBENCH_DAILY_BACKUP === '0') return;
+    if (project.sources.count() === 0 || !backupDue(project.path)) return;
+    const keep = this.settings.read().backupsKept;
+    this.track(
+      Promise.resolve()
+        .then(() => backup(project.db, project.path, 'daily', keep))
+        .then(
+        () => {
+          this.backupFailure = null;
+        },
+        (err: Error) => {
+          // Closing the project while the backup ran is no failure: the next open makes it.
+          if (this.closed || this.current !== project) return;
+          this.backupFailure = { at: new Date().toISOString(), message: `The daily backup of ${path.basename(project.path)} failed: ${err.message}` };
+          this.log.error(this.backupFailure.message);
+        },
+      ),
+    );
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
+  }
+
+  /** Resolves when the background work started so far has finished. */
+  async settled(): Promise<void> {
+    while (this.background.size) await Promise.allSettled([...this.background]);
   }
 
   get projectPath(): string {
     return this.current.path;
   }
 
+  get backupStatus(): BackupStatus {
+    return { lastFailure: this.backupFailure };
+  }
+
+  /**
+   * Closes the project at once: a background backup still running is abandoned (it leaves
+   * nothing behind). The write-ahead log is folded into the project file first, so the
+   * file alone is the whole project and can be copied as it is.
+   */
   close(): void {
-    this.current.db.close();
+    if (this.closed) return;
+    this.closed = true;
+    closeDb(this.current.db, this.log, this.current.path);
+  }
+
+  /** Lets background work finish, then closes: how the app and `serve` end. */
+  async shutdown(): Promise<void> {
+    await this.settled();
+    this.close();
+  }
+
+  /**
+   * A write transaction. While another program holds the project's write lock it waits,
+   * saying so once through `onWaiting`, and gives up after `lockWaitMs` with
+   * `project_busy`: it never waits silently, and never forever.
+   */
+  private write<T>(work: () => T): T {
+    const { db, path: file } = this.current;
+    const deadline = Date.now() + (this.options.lockWaitMs ?? LOCK_WAIT_MS);
+    let told = false;
+    db.pragma(`busy_timeout = ${LOCK_ATTEMPT_MS}`);
+    try {
+      for (;;) {
+        try {
+          return db.transaction(work).immediate();
+        } catch (err) {
+          if (!isBusy(err)) throw err;
+          if (Date.now() >= deadline) {
+            const waited = Math.round((this.options.lockWaitMs ?? LOCK_WAIT_MS) / 1000);
+            throw new ApiError('project_busy', `${path.basename(file)} is being written by another program, and still was after ${waited} s; nothing was changed. Try again when it has finished`);
+          }
+          if (!told) {
+            told = true;
+            this.options.onWaiting?.(`waiting for ${file}: another program is writing to it`);
+          }
+        }
+      }
+    } finally {
+      db.pragma(`busy_timeout = ${PRAGMAS.busy_timeout}`);
+    }
   }
 
   private info(): ProjectInfo {
@@ -115,6 +223,8 @@ export class Workbench implements SourcebenchApi {
       name: path.basename(this.current.path, PROJECT_EXTENSION),
       sources: this.current.sources.count(),
       recent: this.settings.read().recent,
+      backupFailure: this.backupFailure,
+      log: this.log.file,
     };
   }
 
@@ -122,8 +232,10 @@ export class Workbench implements SourcebenchApi {
     // The new project is open before the old one closes: a failure leaves the user where they were.
     const old = this.current;
     this.current = next;
-    if (old.path !== next.path) old.db.close();
+    this.backupFailure = null;
+    if (old.path !== next.path) closeDb(old.db, this.log, old.path);
     if (this.options.remember !== false) this.settings.remember(next.path);
+    this.afterOpen(next);
     return this.info();
   }
 
@@ -172,26 +284,54 @@ export class Workbench implements SourcebenchApi {
     return this.switchTo(Workbench.load(resolved, true, this.options.nativeBinding, this.settings.read().backupsKept));
   }
 
-  private importBytes(fileName: string, bytes: Uint8Array): ImportOutcome {
+  /** Reads, parses and extracts claims: all the work of an import that needs no lock. */
+  private prepare(fileName: string, bytes: Uint8Array): Prepared {
+    const parsed = parseSource(fileName, bytes);
+    let claims: Claim[] = [];
     try {
-      const { source, warnings } = parseSource(fileName, bytes);
-      const existing = this.current.sources.findByHash(source.hash);
-      if (existing !== undefined) {
-        return { fileName, status: 'duplicate', source: this.current.sources.summary(existing), warnings };
-      }
-      const id = this.current.sources.insert(source);
-      const claimFailure = this.current.claims.takeFailure();
-      if (claimFailure) warnings.push(claimFailure);
-      this.current.search.invalidate();
-      this.current.search.vocabulary.add(source.passages.map((p) => source.text.slice(p.start, p.end)));
-      return { fileName, status: 'imported', source: this.current.sources.summary(id), warnings };
+      claims = extractClaims(parsed.source.text);
     } catch (err) {
-      return { fileName, status: 'failed', error: errorOf(err, fileName) };
+      // A source is imported even when its claims cannot be read.
+      parsed.warnings.push(`its numeric claims could not be read (${(err as Error).message}); the text was imported without them`);
+      this.log.error(`${fileName}: claim extraction failed: ${(err as Error).message}`);
     }
+    return { ...parsed, claims };
+  }
+
+  /** Writes a prepared file (inside the caller's transaction): the source, its passages and its claims, all or nothing. */
+  private store(fileName: string, { source, warnings, claims }: Prepared): ImportOutcome {
+    const existing = this.current.sources.findByHash(source.hash);
+    if (existing !== undefined) {
+      return { fileName, status: 'duplicate', source: this.current.sources.summary(existing), warnings };
+    }
+    const id = this.current.db.transaction(() => {
+      const inserted = this.current.sources.insert(source);
+      this.current.claims.add(inserted, claims);
+      return inserted;
+    })();
+    return { fileName, status: 'imported', source: this.current.sources.summary(id), warnings };
+  }
+
+  /** After a commit: the search index and the typo vocabulary learn the new texts. */
+  private indexed(prepared: Prepared[]): void {
+    this.current.search.invalidate();
+    for (const { source } of prepared) this.current.search.vocabulary.add(source.passages.map((p) => source.text.slice(p.start, p.end)));
   }
 
   async importFile({ name, bytes }: Input<'importFile'>): Promise<ImportOutcome> {
-    return this.importBytes(name, bytes);
+    let prepared: Prepared;
+    try {
+      prepared = this.prepare(name, bytes);
+    } catch (err) {
+      return { fileName: name, status: 'failed', error: errorOf(err, name) };
+    }
+    try {
+      const outcome = this.write(() => this.store(name, prepared));
+      if (outcome.status === 'imported') this.indexed([prepared]);
+      return outcome;
+    } catch (err) {
+      return { fileName: name, status: 'failed', error: errorOf(err, name) };
+    }
   }
 
   /** Many files and folders, committed in batches (the CLI's and the benchmark's import). */
@@ -222,55 +362,75 @@ export class Workbench implements SourcebenchApi {
     } catch {
       throw new ApiError('not_found', `${target}: no such file or folder`);
     }
-    if (!stat.isDirectory()) return [this.importOne(resolved, path.basename(resolved))];
+    if (!stat.isDirectory()) return this.importBatched([[resolved, path.basename(resolved)]]);
     return this.importBatched(listFiles(resolved).map((file) => [file, path.relative(resolved, file)]));
   }
 
   /**
-   * A folder's files are committed in batches: one transaction (and one sync to disk) per
-   * second or so of work instead of one per file, each file inside its own savepoint, so a
-   * file that fails still adds nothing and the others are kept.
+   * Files are imported in batches: about a second's worth (or 32 MB) is read and parsed with
+   * no lock held, then written in one transaction (one sync to disk) instead of one per
+   * file, each file inside its own savepoint, so a file that fails still adds nothing and
+   * the others are kept. The write lock is held only while writing.
    */
   private importBatched(files: [string, string][]): ImportOutcome[] {
     const outcomes: ImportOutcome[] = [];
-    const db = this.current.db;
     let i = 0;
     while (i < files.length) {
-      const first = outcomes.length;
       const started = Date.now();
+      const batch: { at: number; fileName: string; prepared: Prepared }[] = [];
+      let bytes = 0;
+      while (i < files.length && Date.now() - started < BATCH_MS && bytes < BATCH_BYTES) {
+        const [file, label] = files[i++]!;
+        const read = this.readOne(file, label);
+        if ('error' in read) outcomes.push({ fileName: label, status: 'failed', error: read.error });
+        else {
+          batch.push({ at: outcomes.length, fileName: label, prepared: read.prepared });
+          outcomes.push({ fileName: label, status: 'failed', error: { code: 'internal', message: `${label} was not written` } });
+          bytes += read.prepared.source.bytes;
+        }
+      }
+      if (!batch.length) continue;
       try {
-        db.transaction(() => {
-          let bytes = 0;
-          while (i < files.length && Date.now() - started < BATCH_MS && bytes < BATCH_BYTES) {
-            const [file, label] = files[i++]!;
-            const outcome = this.importOne(file, label);
-            if (outcome.status === 'imported') bytes += outcome.source.bytes;
-            outcomes.push(outcome);
+        this.write(() => {
+          for (const b of batch) {
+            try {
+              outcomes[b.at] = this.current.db.transaction(() => this.store(b.fileName, b.prepared))();
+            } catch (err) {
+              outcomes[b.at] = { fileName: b.fileName, status: 'failed', error: errorOf(err, b.fileName) };
+            }
           }
-        }).immediate();
+        });
+        this.indexed(batch.filter((b) => outcomes[b.at]!.status === 'imported').map((b) => b.prepared));
       } catch (err) {
-        // The batch did not commit (a full disk, say): none of its files were kept.
+        // The batch did not commit (a full disk, another program holding the project): none of its files were kept.
         this.current.search.invalidate();
-        for (let k = first; k < outcomes.length; k++) {
-          const o = outcomes[k]!;
-          if (o.status === 'imported') outcomes[k] = { fileName: o.fileName, status: 'failed', error: errorOf(err, o.fileName) };
+        for (const b of batch) outcomes[b.at] = { fileName: b.fileName, status: 'failed', error: errorOf(err, b.fileName) };
+        // Waiting gave up: the files after this batch would wait as long again.
+        if (err instanceof ApiError && err.code === 'project_busy') {
+          for (; i < files.length; i++) outcomes.push({ fileName: files[i]![1], status: 'failed', error: err.toJSON() });
         }
       }
     }
     return outcomes;
   }
 
-  private importOne(file: string, label: string): ImportOutcome {
+  /** Reads and prepares one file of a batch; the error names the file. */
+  private readOne(file: string, label: string): { prepared: Prepared } | { error: { code: string; message: string } } {
     try {
       if (!formatOf(file)) throw unsupportedFormat(label);
       const size = fs.statSync(file).size;
       if (size > MAX_FILE_BYTES) {
         throw new ApiError('too_large', tooLargeMessage(label, size));
       }
-      return this.importBytes(label, fs.readFileSync(file));
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch (err) {
+        return { error: { code: 'read_failed', message: `${label} could not be read: ${(err as Error).message}` } };
+      }
+      return { prepared: this.prepare(label, bytes) };
     } catch (err) {
-      if (err instanceof ApiError) return { fileName: label, status: 'failed', error: err.toJSON() };
-      return { fileName: label, status: 'failed', error: { code: 'read_failed', message: `${label} could not be read: ${(err as Error).message}` } };
+      return { error: errorOf(err, label) };
     }
   }
 
@@ -352,14 +512,14 @@ export class Workbench implements SourcebenchApi {
    * source, its passages and its annotations stay as they were.
    */
   async replaceSourceText({ id, name, bytes }: Input<'replaceSourceText'>) {
-    const { sources, annotations, db } = this.current;
+    const { sources, annotations } = this.current;
     sources.summary(id);
     const { source } = parseSource(name, bytes);
-    const counts = db.transaction(() => {
+    const counts = this.write(() => {
       sources.replaceText(id, source);
       this.current.claims.refresh(id, source.text);
       return annotations.reanchor(id, source.text);
-    }).immediate();
+    });
     this.current.search.invalidate();
     this.current.search.vocabulary.add(source.passages.map((p) => source.text.slice(p.start, p.end)));
     return { source: sources.summary(id), ...counts };
@@ -487,6 +647,23 @@ export class Workbench implements SourcebenchApi {
   whenSearchReady(): Promise<void> {
     return this.current.search.vocabulary.build();
   }
+}
+
+function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+/** Folds the write-ahead log into the project file, then closes it: the file alone is then the whole project. */
+function closeDb(db: Db, log: Log, file: string): void {
+  if (!db.open) return;
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (err) {
+    // Another program reading the project can keep the log from being folded in now; SQLite does it later.
+    log.write('warn', `${file}: the write-ahead log could not be folded in on closing: ${(err as Error).message}`);
+  }
+  db.close();
 }
 
 /** Every file below a folder, hidden ones skipped, in name order. */

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'damaged_project'
   | 'project_exists'
   | 'project_locked'
+  | 'project_busy'
   | 'write_failed'
   | 'disk_full'
   | 'read_only'

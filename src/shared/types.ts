@@ -42,6 +42,10 @@ export interface ProjectInfo {
   name: string;
   sources: number;
   recent: string[];
+  /** The last background backup of this project failed (cleared by the next that succeeds). */
+  backupFailure: { at: string; message: string } | null;
+  /** Where failures nobody sees on screen are written. */
+  log: string;
 }
 
 export type ImportOutcome =

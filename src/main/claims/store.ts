@@ -92,18 +92,10 @@ export function midpoint(c: { low: number | null; high: number | null }): number
 }
 
 export class ClaimStore {
-  private failure: string | null = null;
-
   constructor(private readonly db: Db) {}
 
-  /** Why the last extraction failed, once; a source is imported even when its claims cannot be read. */
-  takeFailure(): string | null {
-    const f = this.failure;
-    this.failure = null;
-    return f;
-  }
-
-  private insertAll(sourceId: number, claims: Claim[]): void {
+  /** Stores claims read from a source's text as suggestions (inside the caller's transaction). */
+  add(sourceId: number, claims: Claim[]): void {
     const now = new Date().toISOString();
     const insert = this.db.prepare(
       `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, created_at, updated_at)
@@ -112,18 +104,6 @@ export class ClaimStore {
     for (const c of claims) insert.run(sourceId, c.start, c.end, c.quote, c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, c.event, now, now);
   }
 
-  /** Extracts and stores the claims of a source's text as suggestions (inside the caller's transaction). */
-  suggest(sourceId: number, text: string): number {
-    let claims: Claim[];
-    try {
-      claims = extractClaims(text);
-    } catch (err) {
-      this.failure = `its numeric claims could not be read (${(err as Error).message}); the text was imported without them`;
-      return 0;
-    }
-    this.insertAll(sourceId, claims);
-    return claims.length;
-  }
 
   /**
    * After a text was replaced: suggestions are extracted again; claims the historian has
@@ -143,7 +123,7 @@ export class ClaimStore {
       else move.run(Math.min(k.start, text.length), Math.min(k.start, text.length), 1, k.id);
     }
     const taken = new Set(kept.map((k) => k.quote));
-    this.insertAll(sourceId, extractClaims(text).filter((c) => !taken.has(c.quote)));
+    this.add(sourceId, extractClaims(text).filter((c) => !taken.has(c.quote)));
   }
 
   get(id: number): ClaimRecord {

@@ -55,11 +55,26 @@ function prune(project: string, keep: number): void {
   for (const f of all.slice(Math.max(1, keep))) fs.rmSync(path.join(backupDir(project), f), { force: true });
 }
 
-/** A backup with the online backup API; resolves to its path. */
+/**
+ * A backup with the online backup API; resolves to its path. It is written under a
+ * temporary name and renamed when complete, so a backup cut short (the app closed, the
+ * disk full) is never listed as one; a failed one leaves nothing behind, not even the
+ * folder it created.
+ */
 export async function backup(db: Db, project: string, reason: string, keep = DEFAULT_BACKUPS_KEPT): Promise<string> {
-  fs.mkdirSync(backupDir(project), { recursive: true });
-  const dest = path.join(backupDir(project), `${stamp()}-${reason}.sourcebench`);
-  await db.backup(dest);
+  const dir = backupDir(project);
+  const created = !fs.existsSync(dir);
+  fs.mkdirSync(dir, { recursive: true });
+  const dest = path.join(dir, `${stamp()}-${reason}.sourcebench`);
+  const partial = `${dest}.partial`;
+  try {
+    await db.backup(partial);
+    fs.renameSync(partial, dest);
+  } catch (err) {
+    fs.rmSync(partial, { force: true });
+    if (created) fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   prune(project, keep);
   return dest;
 }
@@ -80,7 +95,8 @@ export function backupBeforeMigration(db: Db, project: string, fromVersion: numb
 /** Whether the newest backup is more than a day old (or there is none). */
 export function backupDue(project: string): boolean {
   const dir = backupDir(project);
-  if (!fs.existsSync(dir)) return true;
+  // No folder, or something else in its place (the backup will fail and say so).
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return true;
   const newest = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith('.sourcebench'))

@@ -10,6 +10,8 @@ import { backupBeforeMigration } from './backup';
 export type Db = Database.Database;
 
 const SQLITE_HEADER = 'SQLite format 3\0';
+/** How long opening waits for a lock: long enough for another program's commit, short enough to answer at once. */
+const OPEN_WAIT_MS = 250;
 
 export interface OpenOptions {
   /** Create the file when it does not exist (never when it does). */
@@ -98,7 +100,9 @@ export function openProjectDb(file: string, options: OpenOptions = {}): Db {
   }
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: exists, nativeBinding: options.nativeBinding });
+    // A project another program holds exclusively is refused at once, not after the
+    // five-second wait writes get (the pragmas set it once the checks have passed).
+    db = new Database(file, { fileMustExist: exists, nativeBinding: options.nativeBinding, timeout: OPEN_WAIT_MS });
   } catch (err) {
     throw new ApiError('write_failed', `${name} could not be opened: ${(err as Error).message}`);
   }

@@ -99,9 +99,6 @@ export const ORPHAN_TAGS =
 export class SourceStore {
   private readonly statements = new Map<string, Database.Statement>();
 
-  /** Runs inside an import's transaction, after the source is written (claims are extracted here). */
-  afterInsert?: (id: number, text: string) => void;
-
   constructor(private readonly db: Db) {}
 
   /** Prepared once per connection: preparing on every call was a tenth of import time. */
@@ -157,7 +154,6 @@ export class SourceStore {
       });
       this.sql('UPDATE source SET first_passage = ? WHERE id = ?').run(first, id);
       this.setTags(id, src.tags);
-      this.afterInsert?.(id, src.text);
       return id;
     }).immediate();
   }

@@ -41,6 +41,8 @@ export function App() {
   /** The backups dialog: for the open project (''), or for one that failed to open (its path). */
   const [backups, setBackups] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  /** A backup failure the user has read (by its time): the banner stays until then. */
+  const [dismissedBackupFailure, setDismissedBackupFailure] = useState<string | null>(null);
   const currentPath = useRef<string | undefined>(undefined);
   currentPath.current = project.info?.path;
   const filterRef = useRef<HTMLInputElement>(null);
@@ -225,6 +227,18 @@ export function App() {
                 </button>
               </>
             )}
+          </p>
+        )}
+        {project.info?.backupFailure && project.info.backupFailure.at !== dismissedBackupFailure && (
+          <p className="banner error" role="alert">
+            {project.info.backupFailure.message} ({new Date(project.info.backupFailure.at).toLocaleString()}). Details are in the log,{' '}
+            <code>{project.info.log}</code>.{' '}
+            <button type="button" className="link" onClick={() => setBackups('')}>
+              Backups…
+            </button>{' '}
+            <button type="button" className="link" onClick={() => setDismissedBackupFailure(project.info!.backupFailure!.at)}>
+              Dismiss
+            </button>
           </p>
         )}
         {view === 'library' && <LibraryView library={library} importer={importer} onOpen={openSource} filterRef={filterRef} />}

@@ -9,7 +9,6 @@ import { APPLICATION_ID } from '../../../src/main/store/pragmas';
 import { Workbench } from '../../../src/main/workbench';
 import { bytes, tempDir, tempWorkbench } from '../helpers';
 
-const settle = () => new Promise((r) => setTimeout(r, 300));
 
 describe('backups', () => {
   it('are made at most once a day on open, with the online backup API, and can be listed', async () => {
@@ -18,13 +17,13 @@ describe('backups', () => {
     const project = wb.projectPath;
     wb.close();
     const again = Workbench.open({ home });
-    await settle();
+    await again.settled();
     const first = (await again.listBackups({})).backups;
     expect(first).toHaveLength(1);
     expect(first[0]).toMatchObject({ reason: 'daily', sources: 1 });
     again.close();
     const third = Workbench.open({ home });
-    await settle();
+    await third.settled();
     expect((await third.listBackups({})).backups).toHaveLength(1);
     const copy = new Database(first[0]!.file, { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -127,7 +126,10 @@ describe('failing writes', () => {
     const other = new Database(file);
     other.pragma('locking_mode = EXCLUSIVE');
     other.exec("CREATE TABLE IF NOT EXISTS hold(x); INSERT INTO hold VALUES (1)");
+    const started = performance.now();
     expect(() => openProjectDb(file)).toThrow(expect.objectContaining({ code: 'project_locked', message: expect.stringMatching(/held\.sourcebench is in use by another program/) }));
+    // Said at once: it used to wait out the five-second lock timeout first.
+    expect(performance.now() - started).toBeLessThan(2500);
     other.close();
   }, 20_000);
 });

@@ -38,5 +38,19 @@ export function useProject(): ProjectState {
     refresh().catch(() => {});
   }, [refresh]);
 
+  // Background work (the daily backup) can fail after the project opened: look again now
+  // and then, and when the window comes back into view.
+  useEffect(() => {
+    const again = () => {
+      if (document.visibilityState === 'visible') api.getProject({}).then(setInfo, () => {});
+    };
+    const timer = setInterval(again, 30_000);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, []);
+
   return { info, error, failedPath, refresh, open, create };
 }
