@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { expect, fixture, ROOT, test } from './fixtures';
+import { expect, fixture, test, docShot } from './fixtures';
 
-test('annotates a passage with a rich note that survives a reload, a corrected text and an export', async ({ page, library, reader }) => {
+test('annotates a passage with a rich note that survives a reload, a corrected text and an export', { tag: '@docs' }, async ({ page, library, reader }) => {
   await library.importFiles([fixture('article.html')]);
   await library.results.getByRole('button', { name: 'Dismiss' }).click();
   await library.open('Counting the Victims of 1937');
@@ -32,7 +31,7 @@ test('annotates a passage with a rich note that survives a reload, a corrected t
   await reader.select(4, 'about one million');
   await page.getByRole('button', { name: 'Highlight green' }).click();
   await expect(reader.highlights()).toHaveCount(2);
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'annotate.png') });
+  await docShot(page, 'annotate');
 
   // Reload: the note is still there, with its formatting.
   await page.reload();
@@ -89,7 +88,7 @@ test('deleting an annotation can be undone', async ({ page, library, reader }) =
   await expect(reader.highlights()).toHaveText(['results were suppressed']);
 });
 
-test('lists every note in the Notes view, filters them, finds them in search and exports them', async ({ page, library, reader }) => {
+test('lists every note in the Notes view, filters them, finds them in search and exports them', { tag: '@docs' }, async ({ page, library, reader }) => {
   await library.importFiles([fixture('article.html'), fixture('notes.md')]);
   await library.results.getByRole('button', { name: 'Dismiss' }).click();
   await library.open('Counting the Victims of 1937');
@@ -113,7 +112,7 @@ test('lists every note in the Notes view, filters them, finds them in search and
   await page.getByRole('combobox', { name: 'Filter notes by colour' }).selectOption('');
   await page.getByRole('searchbox', { name: 'Filter notes' }).fill('kolyma');
   await expect(notes.getByRole('listitem')).toHaveCount(1);
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'notes.png') });
+  await docShot(page, 'notes');
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Web Annotation JSON-LD' }).click();

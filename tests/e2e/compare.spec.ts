@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { expect, fixture, ROOT, test } from './fixtures';
+import { expect, fixture, test, docShot } from './fixtures';
 
-test('sets two sources side by side: pairs, following scroll, a changed figure in the diff', async ({ page, library }) => {
+test('sets two sources side by side: pairs, following scroll, a changed figure in the diff', { tag: '@docs' }, async ({ page, library }) => {
   await library.importFiles([fixture('align-base.txt'), fixture('align-edited.txt')]);
   await expect(library.rows).toHaveCount(2);
   await library.results.getByRole('button', { name: 'Dismiss' }).click();
@@ -28,7 +27,7 @@ test('sets two sources side by side: pairs, following scroll, a changed figure i
   await expect(detail.locator('del.num-change')).toHaveText('681,692');
   await expect(detail.locator('ins.num-change')).toHaveText('680,000');
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'compare.png') });
+  await docShot(page, 'compare');
 
   await page.getByRole('button', { name: '↓ Next pair' }).click();
   await expect(detail).toContainText('Pair #6');

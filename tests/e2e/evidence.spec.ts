@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { expect, fixture, ROOT, test } from './fixtures';
+import { expect, fixture, test, docShot } from './fixtures';
 
-test('confirms two conflicting claims into one question and compares them in the range chart', async ({ page, library, reader }) => {
+test('confirms two conflicting claims into one question and compares them in the range chart', { tag: '@docs' }, async ({ page, library, reader }) => {
   await library.importFiles([fixture('claims-a.md'), fixture('claims-b.md')]);
   await library.results.getByRole('button', { name: 'Dismiss' }).click();
 
@@ -44,7 +43,7 @@ test('confirms two conflicting claims into one question and compares them in the
   await page.getByLabel('Why this value is preferred').fill('archival count');
   await page.getByLabel('Why this value is preferred').press('Enter');
   await expect(table).toContainText('★ preferred');
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'evidence.png') });
+  await docShot(page, 'evidence');
 
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSV', exact: true }).click();

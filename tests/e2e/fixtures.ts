@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test as base, expect } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { spawn, spawnSync } from 'node:child_process';
@@ -10,6 +11,8 @@ import { ReaderPage } from './pages/ReaderPage';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = path.join(ROOT, 'bin', 'sourcebench.mjs');
+/** The README pictures show the project's name: a plausible one there, a plain one in tests. */
+const PROJECT = process.env.SOURCEBENCH_DOCS_DIR ? 'Great Purge.sourcebench' : 'e2e.sourcebench';
 
 export interface AppServer {
   url: string;
@@ -19,7 +22,7 @@ export interface AppServer {
 
 /** Runs the real CLI against a test's own project (for seeding before the server starts). */
 export function cli(home: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, '--project', path.join(home, 'e2e.sourcebench'), ...args], {
+  const r = spawnSync(process.execPath, [CLI, '--project', path.join(home, PROJECT), ...args], {
     env: { ...process.env, SOURCEBENCH_HOME: home },
     encoding: 'utf8',
   });
@@ -29,7 +32,7 @@ export function cli(home: string, ...args: string[]) {
 
 /** Starts `sourcebench serve` on its own temporary home and project; stops it after the test. */
 export async function startApp(home = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-e2e-'))): Promise<AppServer & { stop(): void }> {
-  const project = path.join(home, 'e2e.sourcebench');
+  const project = path.join(home, PROJECT);
   const child: ChildProcess = spawn(process.execPath, [CLI, '--project', project, 'serve', '--port', '0'], {
     env: { ...process.env, SOURCEBENCH_HOME: home },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,8 +63,8 @@ export async function startApp(home = fs.mkdtempSync(path.join(os.tmpdir(), 'sou
 }
 
 export const test = base.extend<{ app: AppServer; library: LibraryPage; reader: ReaderPage }>({
-  app: async ({}, use) => {
-    const app = await startApp();
+  app: async ({}, use, testInfo) => {
+    const app = await startApp(docsHome(testInfo.titlePath.join(' ')));
     await use(app);
     app.stop();
   },
@@ -76,6 +79,25 @@ export const test = base.extend<{ app: AppServer; library: LibraryPage; reader: 
     await use(new ReaderPage(page));
   },
 });
+
+/**
+ * README pictures. `npm run screenshots` sets SOURCEBENCH_DOCS_DIR and they go to docs/;
+ * in the test suite they go to the test's own output folder, so tests never change
+ * tracked files.
+ */
+export async function docShot(page: Page, name: string): Promise<void> {
+  const dir = process.env.SOURCEBENCH_DOCS_DIR && path.resolve(process.env.SOURCEBENCH_DOCS_DIR);
+  await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`) });
+}
+
+/** For the README pictures, each test's app lives at a stable path (shown in the window), made afresh. */
+function docsHome(title: string): string | undefined {
+  if (!process.env.SOURCEBENCH_DOCS_DIR) return undefined;
+  const home = path.join(os.tmpdir(), 'sourcebench-docs', title.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60));
+  fs.rmSync(home, { recursive: true, force: true });
+  fs.mkdirSync(home, { recursive: true });
+  return home;
+}
 
 export { expect };
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { cli, expect, fixture, ROOT, startApp, test } from './fixtures';
+import { cli, expect, fixture, startApp, test, docShot } from './fixtures';
 import { LibraryPage } from './pages/LibraryPage';
 
-test('imports files through the picker, reports each file, filters, sorts, edits and deletes', async ({ page, library }) => {
+test('imports files through the picker, reports each file, filters, sorts, edits and deletes', { tag: '@docs' }, async ({ page, library }) => {
   await expect(page.getByRole('heading', { name: 'This project has no sources yet' })).toBeVisible();
 
   await library.importFiles([
@@ -52,7 +52,7 @@ test('imports files through the picker, reports each file, filters, sorts, edits
   await expect(row).toContainText('memoir');
   await expect(library.tagFilter.locator('option')).toContainText(['All tags', 'census (1)', 'demography (1)', 'memoir (1)', 'Moscow (1)']);
 
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'library.png') });
+  await docShot(page, 'library');
 
   // Delete after confirming; cancelling keeps the source.
   await page.getByRole('button', { name: 'Delete Counting the Victims of 1937' }).click();

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { expect, fixture, ROOT, test } from './fixtures';
+import { expect, fixture, test, docShot } from './fixtures';
 
-test('opens a source in the reader with its metadata and numbered passages', async ({ page, library, reader }) => {
+test('opens a source in the reader with its metadata and numbered passages', { tag: '@docs' }, async ({ page, library, reader }) => {
   await library.importFiles([fixture('article.html')]);
   await library.open('Counting the Victims of 1937');
   await expect(reader.title).toHaveText('Counting the Victims of 1937');
@@ -11,7 +10,7 @@ test('opens a source in the reader with its metadata and numbered passages', asy
   await expect(reader.passage(3)).toContainText('681,692 executions');
   await expect(reader.region).not.toContainText('tracker');
   await page.getByRole('button', { name: 'Dismiss' }).click();
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'reader.png') });
+  await docShot(page, 'reader');
 
   // Keyboard: j/k and arrows move between passages.
   await expect(reader.current()).toHaveAttribute('aria-label', 'Passage 1');
@@ -27,8 +26,12 @@ test('opens a source in the reader with its metadata and numbered passages', asy
 test('reads a 2 MB source smoothly: only visible passages are in the page', async ({ page, library, reader }) => {
   const paragraph = (i: number) =>
     `Paragraph ${i}. The regional NKVD reports for 1937 list arrests by category, and the historian must read each one with care, comparing the figures with the central tallies and with memoirs written decades later. `.repeat(4);
+  // Built in linear time: the length is counted as parts are added, not by joining them again each time.
   const parts: string[] = [];
-  for (let i = 1; parts.join('\n\n').length < 2_000_000; i++) parts.push(paragraph(i));
+  for (let i = 1, length = 0; length < 2_000_000; i++) {
+    parts.push(paragraph(i));
+    length += paragraph(i).length + 2;
+  }
   const text = parts.join('\n\n');
   await library.importFiles([{ name: 'long-report.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }]);
   await expect(library.results).toContainText('1 imported', { timeout: 30_000 });

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { expect, fixture, ROOT, test } from './fixtures';
+import { expect, fixture, test, docShot } from './fixtures';
 
-test('finds a misspelled name, highlights it, and opens the reader at that passage', async ({ page, library, reader }) => {
+test('finds a misspelled name, highlights it, and opens the reader at that passage', { tag: '@docs' }, async ({ page, library, reader }) => {
   await page.getByRole('button', { name: 'Load sample sources' }).click();
   await expect(library.rows).toHaveCount(4);
   await library.importFiles([fixture('article.html')]);
@@ -20,7 +19,7 @@ test('finds a misspelled name, highlights it, and opens the reader at that passa
   await expect(first).toContainText('matched Rittersporn for Rittersporm');
   await expect(page.getByText(/also searched: rittersporm → rittersporn/)).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Facets' })).toContainText('Sample: How many were executed in the Great Purge?');
-  await page.screenshot({ path: path.join(ROOT, 'docs', 'search.png') });
+  await docShot(page, 'search');
 
   await box.press('Enter');
   await expect(reader.title).toHaveText('Sample: How many were executed in the Great Purge?');
