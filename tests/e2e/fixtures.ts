@@ -63,8 +63,8 @@ export async function startApp(home = fs.mkdtempSync(path.join(os.tmpdir(), 'sou
 }
 
 export const test = base.extend<{ app: AppServer; library: LibraryPage; reader: ReaderPage }>({
-  app: async ({}, use, testInfo) => {
-    const app = await startApp(docsHome(testInfo.titlePath.join(' ')));
+  app: async ({}, use) => {
+    const app = await startApp(docsHome());
     await use(app);
     app.stop();
   },
@@ -90,10 +90,10 @@ export async function docShot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: dir ? path.join(dir, `${name}.png`) : test.info().outputPath(`${name}.png`) });
 }
 
-/** For the README pictures, each test's app lives at a stable path (shown in the window), made afresh. */
-function docsHome(title: string): string | undefined {
+/** For the README pictures, the app lives at a stable, short path (shown in the window), made afresh for each test (one worker). */
+function docsHome(): string | undefined {
   if (!process.env.SOURCEBENCH_DOCS_DIR) return undefined;
-  const home = path.join(os.tmpdir(), 'sourcebench-docs', title.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60));
+  const home = path.join(os.tmpdir(), 'Research');
   fs.rmSync(home, { recursive: true, force: true });
   fs.mkdirSync(home, { recursive: true });
   return home;
