@@ -8,9 +8,10 @@ import type { ParsedSource } from './ingest';
 import { formatOf, parseSource, unsupportedFormat } from './ingest';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
 import { isEdtf } from './ingest/metadata';
-import { defaultProjectPath, resourcesDir, SettingsFile } from './paths';
+import { defaultProjectPath, recentPaths, resourcesDir, SettingsFile } from './paths';
 import type { Db } from './store/project';
 import { openProjectDb, storageProblem } from './store/project';
+import { projectId } from './store/meta';
 import { backup, backupDir, backupDue, listBackups } from './store/backup';
 import { PRAGMAS, PROJECT_EXTENSION } from './store/pragmas';
 import { SourceStore } from './store/sources';
@@ -103,7 +104,7 @@ export class Workbench implements SourcebenchApi {
     this.settings = new SettingsFile(options.home);
     this.log = new Log(options.home);
     this.current = first;
-    if (options.remember !== false) this.settings.remember(first.path);
+    if (options.remember !== false) this.settings.remember(first.path, projectId(first.db));
     this.afterOpen(first);
   }
 
@@ -219,10 +220,11 @@ export class Workbench implements SourcebenchApi {
 
   private info(): ProjectInfo {
     return {
+      id: projectId(this.current.db),
       path: this.current.path,
       name: path.basename(this.current.path, PROJECT_EXTENSION),
       sources: this.current.sources.count(),
-      recent: this.settings.read().recent,
+      recent: recentPaths(this.settings.read()),
       backupFailure: this.backupFailure,
       log: this.log.file,
     };
@@ -234,7 +236,7 @@ export class Workbench implements SourcebenchApi {
     this.current = next;
     this.backupFailure = null;
     if (old.path !== next.path) closeDb(old.db, this.log, old.path);
-    if (this.options.remember !== false) this.settings.remember(next.path);
+    if (this.options.remember !== false) this.settings.remember(next.path, projectId(next.db));
     this.afterOpen(next);
     return this.info();
   }
