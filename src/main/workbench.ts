@@ -553,16 +553,17 @@ export class Workbench implements SourcebenchApi {
   async exportMarkdown({ sourceId, tag, perSource }: Input<'exportMarkdown'>) {
     const items = this.exportItems({ sourceId, tag });
     const exported = new Date().toISOString();
-    if (perSource) return markdownPerSource(items, this.current.path, exported);
+    const project = { id: projectId(this.current.db), path: this.current.path };
+    if (perSource) return markdownPerSource(items, project, exported);
     const title = tag ? `Notes tagged ${tag}` : `Notes from ${path.basename(this.current.path, PROJECT_EXTENSION)}`;
-    return [markdownSingle(items, this.current.path, exported, title)];
+    return [markdownSingle(items, project, exported, title)];
   }
 
   async exportAnnotations(_input: Input<'exportAnnotations'>) {
     const list = this.current.annotations.list();
     const sources = new Map(this.current.sources.list().map((s) => [s.id, s]));
     const name = path.basename(this.current.path, PROJECT_EXTENSION);
-    const collection = annotationCollection(this.current.path, list, sources, `Annotations in ${name}`);
+    const collection = annotationCollection(projectId(this.current.db), list, sources, `Annotations in ${name}`);
     return { name: `${slug(name) || 'annotations'}.jsonld`, content: `${JSON.stringify(collection, null, 2)}\n` };
   }
 

@@ -83,4 +83,18 @@ describe('project ids', () => {
     expect(settings.read().recent).toEqual([{ path: a, id: info.id }, { path: b }]);
     wb.close();
   });
+
+  it('name the project in exported links, which never carry its path', async () => {
+    const { wb, home } = tempWorkbench();
+    const { id } = await wb.getProject();
+    const out = await wb.importFile({ name: 'a.txt', bytes: bytes('Title: A\n\nSome 1,000 people were arrested.') });
+    if (out.status !== 'imported') throw new Error('import failed');
+    await wb.createAnnotation({ sourceId: out.source.id, start: 0, end: 4, colour: 'yellow' });
+    const files = [...(await wb.exportMarkdown({})), ...(await wb.exportMarkdown({ perSource: true })), await wb.exportAnnotations({ format: 'jsonld' })];
+    for (const f of files) {
+      expect(f.content).toContain(`sourcebench://open?project=${id}&source=${out.source.id}`);
+      expect(f.content).not.toContain(encodeURIComponent(home));
+      expect(f.content).not.toContain(home);
+    }
+  });
 });
