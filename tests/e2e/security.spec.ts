@@ -120,4 +120,11 @@ test('the page takes its token from the address once, drops it from the address 
   await other.goto(`${origin}/`);
   await expect(other.getByRole('heading', { name: 'Open Sourcebench from the address it printed' })).toBeVisible();
   expect(await other.evaluate(() => fetch('/api/listSources', { method: 'POST', body: '{}' }).then((r) => r.status))).toBe(401);
+
+  // A token from an earlier run (the server restarted on the same port): the tab says how to get in.
+  await page.evaluate(() => sessionStorage.setItem('sourcebench-token', 'from-an-earlier-run'));
+  await page.reload();
+  await expect(page.getByRole('alert').first()).toContainText('open the address Sourcebench printed when it started');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Open Sourcebench from the address it printed' })).toBeVisible();
 });

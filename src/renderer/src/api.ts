@@ -5,6 +5,7 @@
 import type { MethodName, SourcebenchApi } from '../../shared/api';
 import { methodNames } from '../../shared/api';
 import type { ErrorData } from '../../shared/errors';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits';
 import { decodeWire, encodeWire, isRawBodyMethod, rawQuery } from '../../shared/wire';
 import type { Reply } from '../../shared/bridge';
 
@@ -51,6 +52,8 @@ function httpApi(token: string): SourcebenchApi {
     if (isRawBodyMethod(method)) {
       // A file's bytes are the request body as they are; the other fields ride in the query string.
       const { bytes, ...rest } = input as { bytes: Uint8Array } & Record<string, unknown>;
+      // The server refuses a file over the limit (413) and closes the connection; say so without sending it.
+      if (bytes.byteLength > MAX_FILE_BYTES) throw new ApiCallError('too_large', tooLargeMessage(String(rest.name ?? 'The file'), bytes.byteLength));
       target += `?${rawQuery(method, rest)}`;
       headers['Content-Type'] = 'application/octet-stream';
       body = bytes as Uint8Array<ArrayBuffer>;
@@ -64,7 +67,11 @@ function httpApi(token: string): SourcebenchApi {
     } catch {
       throw new ApiCallError('internal', 'Sourcebench is not running any more: start it again and reload this page');
     }
-    if (res.status === 401) throw new ApiCallError('unauthorized', NO_ACCESS);
+    if (res.status === 401) {
+      // A token from an earlier run: forget it, so that a reload shows how to get in.
+      sessionStorage.removeItem(TOKEN_KEY);
+      throw new ApiCallError('unauthorized', NO_ACCESS);
+    }
     return unwrap(decodeWire(await res.text()) as Reply<unknown>);
   };
   return Object.fromEntries(methodNames.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as SourcebenchApi;
