@@ -113,9 +113,37 @@ function sendReply(res: http.ServerResponse, reply: Reply, extra: Record<string,
   send(res, status, encodeWire(reply), 'application/json; charset=utf-8', extra);
 }
 
+/** How long a refused client may go on sending before its connection is cut. */
+const LINGER_MS = 2000;
+
+/**
+ * Marks the answer as the connection's last (`Connection: close`) and, while the client
+ * may still be sending a body, closes gently: Node would close the socket as soon as the
+ * answer is written, and closing with unread data resets the connection, which can make a
+ * client that is busy sending lose the answer. Instead our side is ended once the answer
+ * is out (the client reads it, then the end), what the client still sends is read and
+ * dropped (never kept), and the socket is closed when the client stops or after
+ * LINGER_MS, whichever comes first.
+ */
+function lastAnswer(res: http.ServerResponse): Record<string, string> {
+  const req = res.req as http.IncomingMessage | undefined;
+  const socket = req?.socket;
+  if (req && socket && !req.complete) {
+    socket.destroySoon = function lingeringClose(this: typeof socket) {
+      this.end();
+      const timer = setTimeout(() => this.destroy(), LINGER_MS);
+      timer.unref();
+      this.once('end', () => this.destroy());
+      this.once('close', () => clearTimeout(timer));
+      req.resume();
+    };
+  }
+  return { Connection: 'close' };
+}
+
 /** Refuses a request before its body is read: the connection closes rather than reading the body to drop it. */
 function refuse(res: http.ServerResponse, error: ErrorData) {
-  sendReply(res, { ok: false, error }, { Connection: 'close' });
+  sendReply(res, { ok: false, error }, lastAnswer(res));
 }
 
 class BodyTooLarge extends Error {}
@@ -130,13 +158,12 @@ function decodePath(text: string): string | null {
 }
 
 /**
- * Answers 413 and closes the connection once the answer is written (Node ends the socket
- * after a `Connection: close` response): the client gets the answer before the close,
- * and the rest of an oversized body is never read into memory.
+ * Answers 413 and closes the connection after the answer (see lastAnswer): the client gets
+ * the answer before the close, and the rest of an oversized body is never kept.
  */
 function sendTooLarge(res: http.ServerResponse, message: string) {
   if (res.headersSent) return;
-  send(res, 413, encodeWire({ ok: false, error: { code: 'too_large', message } }), 'application/json; charset=utf-8', { Connection: 'close' });
+  send(res, 413, encodeWire({ ok: false, error: { code: 'too_large', message } }), 'application/json; charset=utf-8', lastAnswer(res));
 }
 
 /**
@@ -145,10 +172,13 @@ function sendTooLarge(res: http.ServerResponse, message: string) {
  * soon as it passes the limit. Chunks are gathered as they come, without blocking the
  * event loop; the body is joined once, at its end.
  */
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+function readBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = req.headers['content-length'];
     if (declared !== undefined && Number(declared) > limit) return reject(new BodyTooLarge(`the request body is ${declared} bytes`));
+    // A client that waits for "100 Continue" is told to go on only now: a request refused
+    // before this point (token, size) never has its body sent at all.
+    if (req.headers.expect?.toLowerCase() === '100-continue') res.writeContinue();
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
@@ -205,7 +235,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const limit = bodyLimit(method);
       let body: Buffer;
       try {
-        body = await readBody(req, limit);
+        body = await readBody(req, res, limit);
       } catch (err) {
         if (!(err instanceof BodyTooLarge)) return; // The client went away: nobody to answer.
         const declared = Number(req.headers['content-length']);
@@ -229,7 +259,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8', { Connection: 'close' });
+      return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8', lastAnswer(res));
     }
     // The page and its assets are the public built UI: served without the token. The page
     // itself takes the token from `?token=`, or tells a tab without one how to get in.
@@ -243,11 +273,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     send(res, 200, fs.readFileSync(file), TYPES[path.extname(file)] ?? 'application/octet-stream');
   };
 
-  const server = http.createServer((req, res) => {
+  const serve = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handler(req, res).catch((err: Error) => {
       if (!res.headersSent) sendReply(res, { ok: false, error: { code: 'internal', message: err.message } });
     });
-  });
+  };
+  const server = http.createServer(serve);
+  // Requests with "Expect: 100-continue" come here instead; readBody sends the 100 when the body is wanted.
+  server.on('checkContinue', serve);
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/main/server';
@@ -199,6 +200,55 @@ describe('browser-mode server', () => {
     expect(note.status).toBe(400);
     expect(JSON.parse(note.body)).toMatchObject({ error: { code: 'invalid_request' } });
     expect((await api(s, 'listSources', {})).status).toBe(200);
+  });
+
+  it('lets a client that is still sending read the 413: the connection is ended, not reset', async () => {
+    const s = await start();
+    // Half-open, like an HTTP client that keeps sending after the server's end.
+    const socket = net.connect({ port: s.port, host: '127.0.0.1', allowHalfOpen: true });
+    const errors: string[] = [];
+    socket.on('error', (err: NodeJS.ErrnoException) => errors.push(err.code ?? err.message));
+    let answer = '';
+    socket.on('data', (c) => (answer += c.toString()));
+    const ended = new Promise<void>((r) => socket.once('end', () => r()));
+    socket.write(
+      `POST /api/importFile?name=big.txt HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\nX-Sourcebench-Token: ${s.token}\r\nContent-Type: application/octet-stream\r\nContent-Length: ${MAX_FILE_BYTES + 1}\r\n\r\n`,
+    );
+    await expect.poll(() => answer).toContain('"too_large"');
+    await ended;
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    // The client goes on sending the body it announced: read and dropped, not answered with a reset.
+    const closed = new Promise((r) => socket.once('close', r));
+    const chunk = Buffer.alloc(256 * 1024, 0x61);
+    for (let i = 0; i < 16 && !socket.destroyed; i++) {
+      if (!socket.write(chunk)) await Promise.race([new Promise((r) => socket.once('drain', r)), closed]);
+    }
+    if (!socket.destroyed) socket.end();
+    await closed;
+    expect(errors).toEqual([]);
+  });
+
+  it('tells a client that waits for "100 Continue" to go on only when its body is wanted', async () => {
+    const s = await start();
+    const exchange = (head: string, body?: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect({ port: s.port, host: '127.0.0.1', allowHalfOpen: true });
+        let answer = '';
+        socket.on('error', reject);
+        socket.on('data', (c) => {
+          answer += c.toString();
+          if (body !== undefined && answer.startsWith('HTTP/1.1 100 Continue\r\n\r\n') && !socket.writableEnded) socket.end(body);
+          if (/\r\n\r\n\{.*\}$/s.test(answer.replace(/^HTTP\/1\.1 100 Continue\r\n\r\n/, ''))) socket.destroy();
+        });
+        socket.on('close', () => resolve(answer));
+        socket.write(`${head}Host: 127.0.0.1:${s.port}\r\nX-Sourcebench-Token: ${s.token}\r\nExpect: 100-continue\r\n\r\n`);
+      });
+    const big = await exchange(`POST /api/importFile?name=big.txt HTTP/1.1\r\nContent-Length: ${MAX_FILE_BYTES + 1}\r\n`);
+    expect(big).toMatch(/^HTTP\/1\.1 413 /);
+    const small = await exchange('POST /api/listSources HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n', '{}');
+    expect(small).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
+    expect(small).toContain('{"ok":true,"value":[]}');
   });
 
   it('refuses a huge JSON body without parsing it, and answers other requests meanwhile', async () => {
