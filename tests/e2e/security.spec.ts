@@ -128,3 +128,24 @@ test('the page takes its token from the address once, drops it from the address 
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Open Sourcebench from the address it printed' })).toBeVisible();
 });
+
+test('the browser receives 413 { too_large } for a body over its cap, JSON or file bytes', async ({ page, library }) => {
+  await libraryShown(library.page);
+  const answers = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('sourcebench-token') ?? '';
+    const out: string[] = [];
+    for (const [target, size, type] of [
+      ['/api/listSources', 2 * 1024 * 1024, 'application/json'],
+      ['/api/importFile?name=big.txt', 50 * 1024 * 1024 + 1, 'application/octet-stream'],
+    ] as const) {
+      const res = await fetch(target, { method: 'POST', headers: { 'X-Sourcebench-Token': token, 'Content-Type': type }, body: new Uint8Array(size).fill(97) });
+      const body = (await res.json()) as { error?: { code?: string } };
+      out.push(`${res.status} ${body.error?.code}`);
+    }
+    return out;
+  });
+  expect(answers).toEqual(['413 too_large', '413 too_large']);
+  // The tab goes on working.
+  await page.reload();
+  await libraryShown(page);
+});
