@@ -10,38 +10,56 @@ import { pathToFileURL } from 'node:url';
 import type { MenuCommand } from '../shared/bridge';
 import { CHANNELS } from '../preload/channels';
 import { registerIpc } from './ipc';
-import { APP_NAME, appRoot, userDataDir } from './paths';
+import { APP_NAME, appRoot, SettingsFile, userDataDir } from './paths';
 import { Workbench } from './workbench';
 import { parseOpenLink } from '../shared/links';
+import { CONFIRM_OPEN, confirmOpenOptions, LINK_PROTOCOL, linksFromArgv, protocolHandlerArgs, resolveOpenLink } from './links';
 
 app.setName(APP_NAME);
 app.setPath('userData', userDataDir());
 
 let mainWindow: BrowserWindow | undefined;
 let workbench: Workbench | undefined;
-const PROTOCOL = 'sourcebench';
+const PROTOCOL = LINK_PROTOCOL;
 
 // One app instance: a second launch (a sourcebench:// link on Windows and Linux) hands its
-// arguments to the first.
+// arguments to the first. Links are read only after `--` (see linksFromArgv).
 if (!app.requestSingleInstanceLock()) app.quit();
 
-/** Opens the project a link names (if it is not open) and shows its passage. */
+async function tell(options: Electron.MessageBoxOptions): Promise<number> {
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  return response;
+}
+
+/**
+ * Opens the project a link names (by its id, among the projects opened here before) and
+ * shows its passage. A project named by its path (older links) is opened only if the user
+ * says so; an unknown id or an unsafe path opens nothing.
+ */
 async function openLink(raw: string) {
   const link = parseOpenLink(raw);
   if (!link || !workbench) return;
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
   try {
-    if (link.project && link.project !== workbench.projectPath) await workbench.openProject({ path: link.project });
-    mainWindow?.webContents.send(CHANNELS.openLink, link);
-    if (mainWindow?.isMinimized()) mainWindow.restore();
-    mainWindow?.focus();
+    const current = await workbench.getProject();
+    const target = resolveOpenLink(link, new SettingsFile(userDataDir()).read().recent, current, { exists: (f) => fs.existsSync(f) });
+    if (target.action === 'refuse') {
+      await tell({ type: target.reason === 'unknown_project' ? 'info' : 'warning', title: 'Sourcebench link', message: 'Sourcebench did not open this link', detail: target.message });
+      return;
+    }
+    if (target.action === 'ask' && (await tell(confirmOpenOptions(target.path))) !== CONFIRM_OPEN) return;
+    const open = target.action === 'show' ? current : await workbench.openProject({ path: target.path });
+    // The renderer is told which project is open now (by path), then shows the passage.
+    mainWindow?.webContents.send(CHANNELS.openLink, { ...link, project: open.path });
   } catch (err) {
     dialog.showErrorBox('Sourcebench could not open the link', (err as Error).message);
   }
 }
 
-const pendingLinks: string[] = process.argv.filter((a) => a.startsWith(`${PROTOCOL}://`));
+const pendingLinks: string[] = linksFromArgv(process.argv);
 app.on('second-instance', (_event, argv) => {
-  for (const a of argv) if (a.startsWith(`${PROTOCOL}://`)) void openLink(a);
+  for (const a of linksFromArgv(argv)) void openLink(a);
 });
 app.on('open-url', (event, url) => {
   event.preventDefault();
@@ -153,9 +171,10 @@ app.whenReady().then(
   () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    // During development Electron runs as `electron <app>`: register with that path.
-    if (process.defaultApp && process.argv[1]) app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, [path.resolve(process.argv[1])]);
-    else app.setAsDefaultProtocolClient(PROTOCOL);
+    // During development Electron runs as `electron <app>`: register with that path. The link
+    // comes after `--`, so that nothing in it is read as an option to the app or Chromium.
+    const appArgs = process.defaultApp && process.argv[1] ? [path.resolve(process.argv[1])] : [];
+    app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, protocolHandlerArgs(appArgs));
     try {
       workbench = Workbench.open({ home: userDataDir(), nativeBinding: electronNativeBinding() });
     } catch (err) {

@@ -32,14 +32,41 @@ export function rendererDir(): string {
   return path.join(appRoot(), 'out', 'renderer');
 }
 
+/** A project opened before: where it was last seen, and its id (projects from before ids have none). */
+export interface KnownProject {
+  path: string;
+  id?: string;
+}
+
 export interface Settings {
   lastProject?: string;
-  recent: string[];
+  /**
+   * Projects opened before, the latest first: the recent list, and how a sourcebench://
+   * link's project id is found. Older settings files hold paths only; they are read as
+   * projects without an id, and get one when next opened.
+   */
+  recent: KnownProject[];
   /** How many backups to keep per project. */
   backupsKept: number;
 }
 
+/** How many projects are shown as recent. */
 const MAX_RECENT = 10;
+/** How many are remembered for links. */
+const MAX_KNOWN = 100;
+
+function knownProject(entry: unknown): KnownProject | null {
+  if (typeof entry === 'string') return entry ? { path: entry } : null;
+  if (typeof entry !== 'object' || entry === null) return null;
+  const { path: p, id } = entry as { path?: unknown; id?: unknown };
+  if (typeof p !== 'string' || !p) return null;
+  return typeof id === 'string' && id ? { path: p, id } : { path: p };
+}
+
+/** The recent list as the UI shows it: paths, the latest first. */
+export function recentPaths(settings: Settings): string[] {
+  return settings.recent.slice(0, MAX_RECENT).map((r) => r.path);
+}
 
 export class SettingsFile {
   private readonly file: string;
@@ -52,7 +79,7 @@ export class SettingsFile {
       const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<Settings>;
       return {
         lastProject: typeof data.lastProject === 'string' ? data.lastProject : undefined,
-        recent: Array.isArray(data.recent) ? data.recent.filter((r): r is string => typeof r === 'string') : [],
+        recent: Array.isArray(data.recent) ? (data.recent as unknown[]).map(knownProject).filter((r): r is KnownProject => r !== null).slice(0, MAX_KNOWN) : [],
         backupsKept: typeof data.backupsKept === 'number' && data.backupsKept >= 1 ? Math.min(100, Math.trunc(data.backupsKept)) : 10,
       };
     } catch {
@@ -78,13 +105,13 @@ export class SettingsFile {
     return next;
   }
 
-  /** Records a project as the last opened. */
-  remember(project: string): Settings {
+  /** Records a project as the last opened, with its id (where it was opened before, its entry moves to the front). */
+  remember(project: string, id?: string): Settings {
     const current = this.read();
     const next: Settings = {
       ...current,
       lastProject: project,
-      recent: [project, ...current.recent.filter((r) => r !== project)].slice(0, MAX_RECENT),
+      recent: [id ? { path: project, id } : { path: project }, ...current.recent.filter((r) => r.path !== project)].slice(0, MAX_KNOWN),
     };
     this.write(next);
     return next;

@@ -8,9 +8,10 @@ import type { ParsedSource } from './ingest';
 import { formatOf, parseSource, unsupportedFormat } from './ingest';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
 import { isEdtf } from './ingest/metadata';
-import { defaultProjectPath, resourcesDir, SettingsFile } from './paths';
+import { defaultProjectPath, recentPaths, resourcesDir, SettingsFile } from './paths';
 import type { Db } from './store/project';
 import { openProjectDb, storageProblem } from './store/project';
+import { projectId } from './store/meta';
 import { backup, backupDir, backupDue, listBackups } from './store/backup';
 import { PRAGMAS, PROJECT_EXTENSION } from './store/pragmas';
 import { SourceStore } from './store/sources';
@@ -103,7 +104,7 @@ export class Workbench implements SourcebenchApi {
     this.settings = new SettingsFile(options.home);
     this.log = new Log(options.home);
     this.current = first;
-    if (options.remember !== false) this.settings.remember(first.path);
+    if (options.remember !== false) this.settings.remember(first.path, projectId(first.db));
     this.afterOpen(first);
   }
 
@@ -219,10 +220,11 @@ export class Workbench implements SourcebenchApi {
 
   private info(): ProjectInfo {
     return {
+      id: projectId(this.current.db),
       path: this.current.path,
       name: path.basename(this.current.path, PROJECT_EXTENSION),
       sources: this.current.sources.count(),
-      recent: this.settings.read().recent,
+      recent: recentPaths(this.settings.read()),
       backupFailure: this.backupFailure,
       log: this.log.file,
     };
@@ -234,7 +236,7 @@ export class Workbench implements SourcebenchApi {
     this.current = next;
     this.backupFailure = null;
     if (old.path !== next.path) closeDb(old.db, this.log, old.path);
-    if (this.options.remember !== false) this.settings.remember(next.path);
+    if (this.options.remember !== false) this.settings.remember(next.path, projectId(next.db));
     this.afterOpen(next);
     return this.info();
   }
@@ -551,16 +553,17 @@ export class Workbench implements SourcebenchApi {
   async exportMarkdown({ sourceId, tag, perSource }: Input<'exportMarkdown'>) {
     const items = this.exportItems({ sourceId, tag });
     const exported = new Date().toISOString();
-    if (perSource) return markdownPerSource(items, this.current.path, exported);
+    const project = { id: projectId(this.current.db), path: this.current.path };
+    if (perSource) return markdownPerSource(items, project, exported);
     const title = tag ? `Notes tagged ${tag}` : `Notes from ${path.basename(this.current.path, PROJECT_EXTENSION)}`;
-    return [markdownSingle(items, this.current.path, exported, title)];
+    return [markdownSingle(items, project, exported, title)];
   }
 
   async exportAnnotations(_input: Input<'exportAnnotations'>) {
     const list = this.current.annotations.list();
     const sources = new Map(this.current.sources.list().map((s) => [s.id, s]));
     const name = path.basename(this.current.path, PROJECT_EXTENSION);
-    const collection = annotationCollection(this.current.path, list, sources, `Annotations in ${name}`);
+    const collection = annotationCollection(projectId(this.current.db), list, sources, `Annotations in ${name}`);
     return { name: `${slug(name) || 'annotations'}.jsonld`, content: `${JSON.stringify(collection, null, 2)}\n` };
   }
 

@@ -1,5 +1,10 @@
-/** `sourcebench://open?project=…&source=…&passage=…&start=…&end=…`: links from exported notes back to a passage. */
+/**
+ * `sourcebench://open?project=<id>&source=…&passage=…&start=…&end=…`: links from exported
+ * notes back to a passage. The project is named by its stable id (links from older
+ * exports carry its path instead); main resolves it (src/main/links.ts).
+ */
 export interface OpenLink {
+  /** The project's id or, in an older link, its path; in what main sends the renderer, the path of the project now open. */
   project: string | null;
   sourceId: number;
   passage: number | null;
@@ -7,7 +12,11 @@ export interface OpenLink {
   end: number | null;
 }
 
+/** Longer than any link Sourcebench writes. */
+const MAX_LINK = 8192;
+
 export function parseOpenLink(link: string): OpenLink | null {
+  if (typeof link !== 'string' || link.length > MAX_LINK) return null;
   let url: URL;
   try {
     url = new URL(link);
@@ -17,7 +26,7 @@ export function parseOpenLink(link: string): OpenLink | null {
   if (url.protocol !== 'sourcebench:' || (url.hostname || url.pathname.replace(/^\/+/, '')) !== 'open') return null;
   const int = (name: string) => {
     const v = url.searchParams.get(name);
-    return v !== null && /^\d+$/.test(v) ? Number(v) : null;
+    return v !== null && /^\d{1,15}$/.test(v) ? Number(v) : null;
   };
   const sourceId = int('source');
   if (sourceId === null || sourceId === 0) return null;

@@ -38,6 +38,8 @@ export interface SourceDetail extends SourceSummary {
 }
 
 export interface ProjectInfo {
+  /** The project's stable id (a UUID kept in the file): how sourcebench:// links name it. */
+  id: string;
   path: string;
   name: string;
   sources: number;

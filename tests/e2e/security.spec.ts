@@ -1,5 +1,7 @@
 import fs from 'node:fs';
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, fixture, startApp, test } from './fixtures';
+import { LibraryPage } from './pages/LibraryPage';
 
 const HOSTILE = `Title: <b>Bold title</b> <img src=x onerror="window.pwned='title'">
 
@@ -54,4 +56,96 @@ test("the page's Content Security Policy blocks an injected inline script", asyn
   });
   expect(ran).toBe(false);
   await expect.poll(() => violations).toContainEqual(expect.stringMatching(/^script-src/));
+});
+
+/** The library, loaded: its table or the empty project's heading. */
+async function libraryShown(page: Page) {
+  const library = new LibraryPage(page);
+  await expect(library.table.or(page.getByRole('heading', { name: 'This project has no sources yet' }))).toBeVisible();
+  return library;
+}
+
+test('two servers on different ports, in one browser context, each keep their own access', async ({ browser }) => {
+  const [a, b] = await Promise.all([startApp(), startApp()]);
+  const context = await browser.newContext();
+  try {
+    const tabA = await context.newPage();
+    await tabA.goto(a.url);
+    const libraryA = await libraryShown(tabA);
+    await libraryA.importFiles([fixture('notes.md')]);
+    await expect(libraryA.rows).toHaveCount(1);
+
+    // A second instance signs its own tab in: nothing it sets reaches the first.
+    const tabB = await context.newPage();
+    await tabB.goto(b.url);
+    const libraryB = await libraryShown(tabB);
+    await expect(tabB.getByRole('heading', { name: 'This project has no sources yet' })).toBeVisible();
+
+    // The first tab keeps working, after a reload too, and still talks to its own server.
+    await tabA.reload();
+    await libraryShown(tabA);
+    await expect(libraryA.rows).toHaveCount(1);
+    await libraryA.importFiles([{ name: 'second.txt', mimeType: 'text/plain', buffer: Buffer.from('Title: Second\n\nA second source.') }]);
+    await expect(libraryA.rows).toHaveCount(2);
+    await tabB.reload();
+    await libraryShown(tabB);
+    await expect(libraryB.rows).toHaveCount(0);
+    await expect(tabB.getByRole('heading', { name: 'This project has no sources yet' })).toBeVisible();
+    expect(await context.cookies()).toEqual([]);
+  } finally {
+    await context.close();
+    a.stop();
+    b.stop();
+  }
+});
+
+test('the page takes its token from the address once, drops it from the address bar, and tells a tab without one how to get in', async ({ page, app }) => {
+  const origin = new URL(app.url).origin;
+  await page.goto(`${origin}/`);
+  await expect(page.getByRole('heading', { name: 'Open Sourcebench from the address it printed' })).toBeVisible();
+  const before = await page.evaluate(() => history.length);
+
+  await page.goto(app.url);
+  await libraryShown(page);
+  expect(await page.evaluate(() => location.href)).toBe(`${origin}/`);
+  // One entry for the navigation itself; removing the token added none.
+  expect(await page.evaluate(() => history.length)).toBe(before + 1);
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+
+  // The tab keeps its access without the token in the address.
+  await page.reload();
+  await libraryShown(page);
+  // Another tab of the same browser, opened without the address, has none.
+  const other = await page.context().newPage();
+  await other.goto(`${origin}/`);
+  await expect(other.getByRole('heading', { name: 'Open Sourcebench from the address it printed' })).toBeVisible();
+  expect(await other.evaluate(() => fetch('/api/listSources', { method: 'POST', body: '{}' }).then((r) => r.status))).toBe(401);
+
+  // A token from an earlier run (the server restarted on the same port): the tab says how to get in.
+  await page.evaluate(() => sessionStorage.setItem('sourcebench-token', 'from-an-earlier-run'));
+  await page.reload();
+  await expect(page.getByRole('alert').first()).toContainText('open the address Sourcebench printed when it started');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Open Sourcebench from the address it printed' })).toBeVisible();
+});
+
+test('the browser receives 413 { too_large } for a body over its cap, JSON or file bytes', async ({ page, library }) => {
+  await libraryShown(library.page);
+  const answers = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('sourcebench-token') ?? '';
+    const out: string[] = [];
+    for (const [target, size, type] of [
+      ['/api/listSources', 2 * 1024 * 1024, 'application/json'],
+      ['/api/importFile?name=big.txt', 50 * 1024 * 1024 + 1, 'application/octet-stream'],
+    ] as const) {
+      const res = await fetch(target, { method: 'POST', headers: { 'X-Sourcebench-Token': token, 'Content-Type': type }, body: new Uint8Array(size).fill(97) });
+      const body = (await res.json()) as { error?: { code?: string } };
+      out.push(`${res.status} ${body.error?.code}`);
+    }
+    return out;
+  });
+  expect(answers).toEqual(['413 too_large', '413 too_large']);
+  // The tab goes on working.
+  await page.reload();
+  await libraryShown(page);
 });

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/main/server';
-import { startServer, tokensEqual } from '../../src/main/server';
+import { bodyLimit, JSON_BODY_LIMIT, startServer, tokensEqual } from '../../src/main/server';
+import { MAX_FILE_BYTES } from '../../src/shared/limits';
 import { encodeWire } from '../../src/shared/wire';
 import { tempDir, tempWorkbench } from './helpers';
 
@@ -35,6 +37,41 @@ function request(s: RunningServer, opts: { path: string; method?: string; header
     );
     req.on('error', reject);
     req.end(opts.body);
+  });
+}
+
+/**
+ * Sends a body of `total` bytes in 1 MB chunks (with Content-Length, or chunked), as fast
+ * as the server takes them, and stops writing once an answer arrives. Resolves with the
+ * answer; an error after the answer (the server closing the connection) is expected.
+ */
+function upload(s: RunningServer, opts: { path: string; total: number; chunked?: boolean; headers?: Record<string, string>; body?: Buffer }) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders; written: number }>((resolve, reject) => {
+    let answered = false;
+    let written = 0;
+    const headers: Record<string, string | number> = { Host: `127.0.0.1:${s.port}`, 'X-Sourcebench-Token': s.token, ...opts.headers };
+    if (!opts.chunked) headers['Content-Length'] = opts.total;
+    const req = http.request({ host: '127.0.0.1', port: s.port, path: opts.path, method: 'POST', headers }, (res) => {
+      answered = true;
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers, written }));
+      res.on('error', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers, written }));
+    });
+    req.on('error', (err) => {
+      if (!answered) reject(err);
+    });
+    const chunk = Buffer.alloc(1024 * 1024, 0x61);
+    const pump = () => {
+      while (!answered && written < opts.total) {
+        const size = Math.min(chunk.length, opts.total - written);
+        const part = opts.body ? opts.body.subarray(written, written + size) : chunk.subarray(0, size);
+        written += part.length;
+        if (!req.write(part)) return void req.once('drain', pump);
+      }
+      if (!answered) req.end();
+    };
+    pump();
   });
 }
 
@@ -73,16 +110,37 @@ describe('browser-mode server', () => {
     expect((await api(s, 'listSources', {}, { Origin: `http://127.0.0.1:${s.port}` })).status).toBe(200);
   });
 
-  it('serves the page with the token once, then by cookie, with a strict CSP', async () => {
+  it('serves the public page and its files without the token, and says nothing of the token in them', async () => {
     const s = await start();
-    expect((await request(s, { path: '/' })).status).toBe(401);
-    const page = await request(s, { path: `/?token=${s.token}` });
-    expect(page.status).toBe(200);
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
-    const cookie = String(page.headers['set-cookie']).split(';')[0]!;
-    expect(page.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
-    expect((await request(s, { path: '/index.html', headers: { Cookie: cookie } })).status).toBe(200);
-    expect((await request(s, { path: '/index.html', headers: { Cookie: 'sourcebench_token=wrong' } })).status).toBe(401);
+    for (const target of ['/', '/index.html', `/?token=${s.token}`]) {
+      const page = await request(s, { path: target });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<title>Sourcebench</title>');
+      expect(page.body).not.toContain(s.token);
+      expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    }
+    expect((await request(s, { path: '/missing.js' })).status).toBe(404);
+  });
+
+  it('never sets a cookie: authentication is the token header, scoped to this server', async () => {
+    const s = await start();
+    const answers = [
+      await request(s, { path: '/' }),
+      await request(s, { path: `/?token=${s.token}` }),
+      await request(s, { path: '/index.html', headers: { Cookie: `sourcebench_token=${s.token}` } }),
+      await request(s, { path: '/nothing-here' }),
+      await request(s, { path: '/%E0%A4%A' }),
+      await request(s, { path: '/', method: 'POST' }),
+      await api(s, 'listSources', {}),
+      await api(s, 'listSources', {}, { 'X-Sourcebench-Token': 'wrong' }),
+      await api(s, 'getSource', { id: 99 }),
+      await api(s, 'listSources', {}, { Origin: 'http://evil.example' }),
+      await upload(s, { path: '/api/listSources', total: JSON_BODY_LIMIT + 1 }),
+    ];
+    for (const a of answers) expect(a.headers['set-cookie']).toBeUndefined();
+    // A cookie with the token opens nothing: only the header does.
+    const cookieOnly = await request(s, { path: '/api/listSources', method: 'POST', headers: { Cookie: `sourcebench_token=${s.token}` }, body: '{}' });
+    expect(cookieOnly.status).toBe(401);
   });
 
   it('does not serve files outside its folder', async () => {
@@ -102,6 +160,169 @@ describe('browser-mode server', () => {
     const missing = await api(s, 'getSource', { id: 99 });
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.body).error.message).toMatch(/no source with id 99/);
+  });
+
+  it('answers 400, not 500, to a malformed percent-escape in an API or a static path', async () => {
+    const s = await start();
+    const badApi = await request(s, { path: '/api/%E0%A4%A', method: 'POST', headers: { 'X-Sourcebench-Token': s.token }, body: '{}' });
+    expect(badApi.status).toBe(400);
+    expect(JSON.parse(badApi.body)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    for (const target of ['/%E0%A4%A', '/assets/%zz.js', '/%']) expect((await request(s, { path: target })).status).toBe(400);
+    // The server is still there.
+    expect((await api(s, 'listSources', {})).status).toBe(200);
+  });
+
+  it('bounds a body by what its method needs: JSON calls a small cap, a note more, file bytes the file limit', () => {
+    expect(bodyLimit('listSources')).toBe(JSON_BODY_LIMIT);
+    expect(bodyLimit('no such method')).toBe(JSON_BODY_LIMIT);
+    expect(bodyLimit('updateAnnotation')).toBeGreaterThan(JSON_BODY_LIMIT);
+    expect(bodyLimit('importFile')).toBe(MAX_FILE_BYTES);
+    expect(bodyLimit('replaceSourceText')).toBe(MAX_FILE_BYTES);
+  });
+
+  it.each([
+    ['with Content-Length', false],
+    ['chunked', true],
+  ])('answers 413 { too_large } over the cap (%s), and closes the connection', async (_label, chunked) => {
+    const s = await start();
+    const json = await upload(s, { path: '/api/listSources', total: 2 * JSON_BODY_LIMIT, chunked });
+    expect(json.status).toBe(413);
+    expect(JSON.parse(json.body)).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('listSources') } });
+    expect(json.headers.connection).toBe('close');
+    const file = await upload(s, { path: '/api/importFile?name=huge.txt', total: MAX_FILE_BYTES + 1, chunked, headers: { 'Content-Type': 'application/octet-stream' } });
+    expect(file.status).toBe(413);
+    expect(JSON.parse(file.body)).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('huge.txt') } });
+    expect(file.headers.connection).toBe('close');
+    // Refused as soon as it was over: most of the body was never needed.
+    if (!chunked) expect(file.written).toBeLessThan(MAX_FILE_BYTES);
+    // A note may be larger than other JSON calls: past the size check, the contract decides.
+    const note = await api(s, 'updateAnnotation', { id: 1, body: 'x'.repeat(JSON_BODY_LIMIT + 10) });
+    expect(note.status).toBe(400);
+    expect(JSON.parse(note.body)).toMatchObject({ error: { code: 'invalid_request' } });
+    expect((await api(s, 'listSources', {})).status).toBe(200);
+  });
+
+  it('lets a client that is still sending read the 413: the connection is ended, not reset', async () => {
+    const s = await start();
+    // Half-open, like an HTTP client that keeps sending after the server's end.
+    const socket = net.connect({ port: s.port, host: '127.0.0.1', allowHalfOpen: true });
+    const errors: string[] = [];
+    socket.on('error', (err: NodeJS.ErrnoException) => errors.push(err.code ?? err.message));
+    let answer = '';
+    socket.on('data', (c) => (answer += c.toString()));
+    const ended = new Promise<void>((r) => socket.once('end', () => r()));
+    socket.write(
+      `POST /api/importFile?name=big.txt HTTP/1.1\r\nHost: 127.0.0.1:${s.port}\r\nX-Sourcebench-Token: ${s.token}\r\nContent-Type: application/octet-stream\r\nContent-Length: ${MAX_FILE_BYTES + 1}\r\n\r\n`,
+    );
+    await expect.poll(() => answer).toContain('"too_large"');
+    await ended;
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    // The client goes on sending the body it announced: read and dropped, not answered with a reset.
+    const closed = new Promise((r) => socket.once('close', r));
+    const chunk = Buffer.alloc(256 * 1024, 0x61);
+    for (let i = 0; i < 16 && !socket.destroyed; i++) {
+      if (!socket.write(chunk)) await Promise.race([new Promise((r) => socket.once('drain', r)), closed]);
+    }
+    if (!socket.destroyed) socket.end();
+    await closed;
+    expect(errors).toEqual([]);
+  });
+
+  it('tells a client that waits for "100 Continue" to go on only when its body is wanted', async () => {
+    const s = await start();
+    const exchange = (head: string, body?: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = net.connect({ port: s.port, host: '127.0.0.1', allowHalfOpen: true });
+        let answer = '';
+        socket.on('error', reject);
+        socket.on('data', (c) => {
+          answer += c.toString();
+          if (body !== undefined && answer.startsWith('HTTP/1.1 100 Continue\r\n\r\n') && !socket.writableEnded) socket.end(body);
+          if (/\r\n\r\n\{.*\}$/s.test(answer.replace(/^HTTP\/1\.1 100 Continue\r\n\r\n/, ''))) socket.destroy();
+        });
+        socket.on('close', () => resolve(answer));
+        socket.write(`${head}Host: 127.0.0.1:${s.port}\r\nX-Sourcebench-Token: ${s.token}\r\nExpect: 100-continue\r\n\r\n`);
+      });
+    const big = await exchange(`POST /api/importFile?name=big.txt HTTP/1.1\r\nContent-Length: ${MAX_FILE_BYTES + 1}\r\n`);
+    expect(big).toMatch(/^HTTP\/1\.1 413 /);
+    const small = await exchange('POST /api/listSources HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n', '{}');
+    expect(small).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 /);
+    expect(small).toContain('{"ok":true,"value":[]}');
+  });
+
+  it('refuses a huge JSON body without parsing it, and answers other requests meanwhile', async () => {
+    const s = await start();
+    // A 50 MB JSON array used to be read whole and parsed on the event loop.
+    const big = Buffer.from(`[${'0,'.repeat(25 * 1024 * 1024)}0]`);
+    const bigCall = upload(s, { path: '/api/listSources', total: big.length, body: big, headers: { 'Content-Type': 'application/json' } });
+    // Asked while the big body is still being sent: answered (a parse of the whole would hold it back until the test times out).
+    expect((await api(s, 'listSources', {})).status).toBe(200);
+    const refused = await bigCall;
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body)).toMatchObject({ ok: false, error: { code: 'too_large' } });
+  });
+
+  it('takes file bytes as a raw body, streamed in, while other calls are answered', async () => {
+    const s = await start();
+    const text = 'Title: Донесение №7\n\nВ 1937 году было расстреляно 353 074 человека.\n\nA second paragraph, in English.\n';
+    const bytes = Buffer.from(text, 'utf8');
+    const name = 'донесение 7 & co?.txt';
+    const events: string[] = [];
+    let answer: { status: number; body: string } | undefined;
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: s.port,
+        method: 'POST',
+        path: `/api/importFile?name=${encodeURIComponent(name)}`,
+        headers: { Host: `127.0.0.1:${s.port}`, 'X-Sourcebench-Token': s.token, 'Content-Type': 'application/octet-stream' },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => {
+          events.push('upload answered');
+          answer = { status: res.statusCode ?? 0, body };
+        });
+      },
+    );
+    // Half the file is sent, the rest held back: the server must not wait on it to answer others.
+    req.write(bytes.subarray(0, 20));
+    req.flushHeaders();
+    const other = await api(s, 'listSources', {});
+    events.push('other answered');
+    expect(other.status).toBe(200);
+    expect(answer).toBeUndefined();
+    req.end(bytes.subarray(20));
+    await new Promise((r) => req.on('close', r));
+    await expect.poll(() => answer).toBeDefined();
+    expect(events).toEqual(['other answered', 'upload answered']);
+    expect(answer!.status).toBe(200);
+    const outcome = JSON.parse(answer!.body).value;
+    expect(outcome).toMatchObject({ fileName: name, status: 'imported', source: { title: 'Донесение №7' } });
+
+    // The same file again is a duplicate; a corrected text replaces it, the id in the query string.
+    const again = await request(s, { path: `/api/importFile?name=${encodeURIComponent(name)}`, method: 'POST', headers: { 'X-Sourcebench-Token': s.token }, body: text });
+    expect(JSON.parse(again.body).value.status).toBe('duplicate');
+    const corrected = text.replace('353 074', '353 680');
+    const replaced = await request(s, {
+      path: `/api/replaceSourceText?id=${outcome.source.id}&name=v2.txt`,
+      method: 'POST',
+      headers: { 'X-Sourcebench-Token': s.token, 'Content-Type': 'application/octet-stream' },
+      body: corrected,
+    });
+    expect(replaced.status).toBe(200);
+    const detail = JSON.parse((await api(s, 'getSource', { id: outcome.source.id })).body).value;
+    expect(JSON.stringify(detail)).toContain('353 680');
+
+    // Missing, repeated or unknown fields are refused by the contract; so is a file sent as JSON.
+    for (const target of ['/api/importFile', '/api/importFile?name=a.txt&name=b.txt', '/api/importFile?name=a.txt&extra=1', '/api/replaceSourceText?id=x&name=a.txt']) {
+      const r = await request(s, { path: target, method: 'POST', headers: { 'X-Sourcebench-Token': s.token }, body: 'Some text.' });
+      expect(r.status, target).toBe(400);
+    }
+    const asJson = await api(s, 'importFile', { name: 'a.txt', bytes: new Uint8Array([104, 105]) });
+    expect(asJson.status).toBe(400);
   });
 
   it('compares tokens without regard to length tricks', () => {

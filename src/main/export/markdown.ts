@@ -15,8 +15,15 @@ export interface SourceForExport {
   annotations: Annotation[];
 }
 
-export function openLink(project: string, a: { sourceId: number; passage: number | null; start: number; end: number }): string {
-  const params = new URLSearchParams({ project, source: String(a.sourceId) });
+/** The project an export comes from: its id goes into links, never its path (which names the user). */
+export interface ExportProject {
+  id: string;
+  path: string;
+}
+
+/** `sourcebench://open?project=<id>&source=…`: the project by its stable id, so the link works wherever the file is. */
+export function openLink(projectId: string, a: { sourceId: number; passage: number | null; start: number; end: number }): string {
+  const params = new URLSearchParams({ project: projectId, source: String(a.sourceId) });
   if (a.passage !== null) params.set('passage', String(a.passage));
   params.set('start', String(a.start));
   params.set('end', String(a.end));
@@ -53,9 +60,9 @@ function headingFor(passages: Passage[], ordinal: number | null): string | null 
   return null;
 }
 
-function citation(s: SourceSummary, a: Annotation, project: string): string {
+function citation(s: SourceSummary, a: Annotation, project: ExportProject): string {
   const who = [mdText(s.author ?? 'Unknown author'), `*${mdText(s.title).replace(/\*/g, '\\*')}*`, s.date, a.passage !== null ? `¶ ${a.passage}` : 'passage not placed'].filter(Boolean).join(', ');
-  const parts = [`— ${who}`, `[open in Sourcebench](${openLink(project, a)})`];
+  const parts = [`— ${who}`, `[open in Sourcebench](${openLink(project.id, a)})`];
   if (a.tags.length) parts.push(`tags: ${a.tags.map(hashtag).join(' ')}`);
   return parts.join(' · ');
 }
@@ -65,14 +72,14 @@ function demoteHeadings(markdown: string, by: number): string {
   return markdown.replace(/^(#{1,6}) /gm, (_m, hashes: string) => `${'#'.repeat(Math.min(6, hashes.length + by))} `);
 }
 
-function annotationBlock(item: SourceForExport, a: Annotation, project: string, level: string): string {
+function annotationBlock(item: SourceForExport, a: Annotation, project: ExportProject, level: string): string {
   const heading = headingFor(item.passages, a.passage);
   const title = a.orphaned ? `${level} Not placed in the corrected text` : `${level} ¶ ${a.passage}${heading ? ` — ${mdText(heading)}` : ''}`;
   const quote = a.orphaned ? a.exact : item.text.slice(a.start, a.end);
   return [title, blockQuote(quote.trim()), mdText(demoteHeadings(a.markdown, level.length)), citation(item.source, a, project)].filter((p) => p && p.trim()).join('\n\n');
 }
 
-function sourceBody(item: SourceForExport, project: string, titleLevel: string, noteLevel: string): string {
+function sourceBody(item: SourceForExport, project: ExportProject, titleLevel: string, noteLevel: string): string {
   const placed = item.annotations.filter((a) => !a.orphaned).sort((x, y) => x.start - y.start);
   const orphans = item.annotations.filter((a) => a.orphaned);
   return [`${titleLevel} ${mdText(item.source.title)}`, ...[...placed, ...orphans].map((a) => annotationBlock(item, a, project, noteLevel))].join('\n\n');
@@ -83,7 +90,7 @@ function sourceMeta(s: SourceSummary) {
 }
 
 /** One file per source. */
-export function markdownPerSource(items: SourceForExport[], project: string, exported: string): ExportFile[] {
+export function markdownPerSource(items: SourceForExport[], project: ExportProject, exported: string): ExportFile[] {
   const used = new Set<string>();
   return items.map((item) => {
     let base = slug(item.source.title) || `source-${item.source.id}`;
@@ -97,7 +104,7 @@ export function markdownPerSource(items: SourceForExport[], project: string, exp
 }
 
 /** Everything in one file: a section per source. */
-export function markdownSingle(items: SourceForExport[], project: string, exported: string, title: string): ExportFile {
+export function markdownSingle(items: SourceForExport[], project: ExportProject, exported: string, title: string): ExportFile {
   if (items.length === 1) {
     const [file] = markdownPerSource(items, project, exported);
     return file!;
@@ -109,7 +116,7 @@ export function markdownSingle(items: SourceForExport[], project: string, export
   });
   return {
     name: `${slug(title) || 'notes'}.md`,
-    content: `${frontMatter({ title, project: path.basename(project), sources: items.length, exported })}\n${sections.join('\n\n')}\n`,
+    content: `${frontMatter({ title, project: path.basename(project.path), sources: items.length, exported })}\n${sections.join('\n\n')}\n`,
   };
 }
 

@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { needsToken } from './api';
+import { NoAccess } from './views/NoAccess';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    {needsToken ? <NoAccess /> : <App />}
   </StrictMode>,
 );
