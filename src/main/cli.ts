@@ -11,35 +11,17 @@ import type { Claim } from './claims/extract';
 import { extractClaims } from './claims/extract';
 import { decodeBytes } from './ingest/decode';
 import { ApiError } from '../shared/errors';
-import { defaultProjectPath, rendererDir, userDataDir } from './paths';
+import type { CommandSpec } from './cli-help';
+import { commandHelp, commandNamed, flagsOf, GLOBAL_FLAGS, nearest, SHORT_FLAGS, topHelp, unknownCommandMessage, VALUE_FLAGS } from './cli-help';
+import { appRoot, defaultProjectPath, rendererDir, userDataDir } from './paths';
 import { startServer } from './server';
 import { Workbench } from './workbench';
 
-const USAGE = `usage: sourcebench [--project FILE] <command> [options]
-
-commands:
-  import <paths…>            import files or folders (.txt, .md, .html)
-  sources [--json]           list the project's sources
-  show <source-id> [--json]  print a source's metadata and passages
-  search <query> [--json] [--limit N]
-                             find passages (words, "phrases", -exclude, prefix*,
-                             a OR b, source:, tag:, in:, date:1936..1938)
-  export markdown [--source ID | --tag NAME] [--out PATH]
-                             notes with their passages and citations as Markdown
-                             (--out FOLDER/ for one file per source; stdout without --out)
-  export annotations --format jsonld [--out PATH]
-                             annotations as W3C Web Annotation JSON-LD
-  compare <source-a> <source-b> [--json]
-                             align two sources: matching passages, and what only one has
-  claims <file> [--json]     the numeric claims about people a text makes (the file is
-                             read, not imported)
-  claims <source-id> [--json]
-                             the claims stored for a source
-  serve [--port N]           serve the workbench in browser mode on 127.0.0.1
-
-The project defaults to the app's default project (${path.join(userDataDir(), 'Default.sourcebench')}).`;
-
+/** A usage error: the command line asked for something wrong (exit code 2). */
 class CliError extends Error {}
+
+/** The command ran but could not do what was asked for some input (exit code 1). */
+class Failure extends Error {}
 
 interface Parsed {
   command?: string;
@@ -47,29 +29,78 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--project', '--port', '--limit', '--out', '--format', '--source', '--tag']);
-
+/**
+ * Splits the command line into the command, its arguments and its flags (`--flag`,
+ * `--flag value`, `--flag=value`, `-h`, `-V`; everything after `--` is an argument). Which
+ * flags a command takes is checked afterwards, against its entry in COMMANDS. For `search`,
+ * `-word` is part of the query (it excludes the word), not a flag.
+ */
 export function parseArgs(argv: string[]): Parsed {
   const out: Parsed = { args: [], flags: new Map() };
+  const argument = (a: string) => {
+    if (!out.command) out.command = a;
+    else out.args.push(a);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === '--') {
+      argv.slice(i + 1).forEach(argument);
+      break;
+    }
     if (a.startsWith('--')) {
-      const [k, v] = a.split('=', 2) as [string, string | undefined];
+      const eq = a.indexOf('=');
+      const [k, v] = eq < 0 ? [a, undefined] : [a.slice(0, eq), a.slice(eq + 1)];
       if (v !== undefined) out.flags.set(k, v);
       else if (VALUE_FLAGS.has(k)) {
         const next = argv[++i];
         if (next === undefined) throw new CliError(`${k} needs a value`);
         out.flags.set(k, next);
       } else out.flags.set(k, true);
-    } else if (!out.command) out.command = a;
-    else out.args.push(a);
+    } else if (a.length > 1 && a.startsWith('-') && (SHORT_FLAGS[a] || out.command !== 'search')) {
+      out.flags.set(SHORT_FLAGS[a] ?? a, true);
+    } else argument(a);
   }
   return out;
 }
 
+/** Only the flags the command takes, values only where a flag takes one, no extra arguments. */
+function checkUsage(spec: CommandSpec, p: Parsed): void {
+  const sub = !Array.isArray(spec.flags) && p.args[0] !== undefined && p.args[0] in spec.flags ? p.args[0] : undefined;
+  const allowed = flagsOf(spec, sub);
+  const name = sub ? `${spec.name} ${sub}` : spec.name;
+  for (const [flag, value] of p.flags) {
+    if (!allowed.includes(flag)) {
+      const guess = nearest(flag, allowed);
+      throw new CliError(`unknown option ${flag} for ${name}${guess ? `; did you mean ${guess}?` : ''} (see sourcebench help ${spec.name})`);
+    }
+    if (value !== true && !VALUE_FLAGS.has(flag)) throw new CliError(`${flag} takes no value`);
+  }
+  if (spec.maxArgs !== undefined && p.args.length > spec.maxArgs) {
+    throw new CliError(`unexpected argument "${p.args[spec.maxArgs]}" for ${name} (see sourcebench help ${spec.name})`);
+  }
+}
+
+/** The version in package.json (one folder above src/ and out/). */
+export function version(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(appRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The exit code for an error: 2 for usage, 75 (EX_TEMPFAIL) when the project stayed locked, otherwise 1. */
+function exitCodeOf(err: unknown): number {
+  if (err instanceof CliError) return 2;
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'project_locked' || code === 'project_busy') return 75;
+  if (code === 'invalid_request') return 2;
+  return 1;
+}
+
 async function call<M extends MethodName>(wb: Workbench, method: M, input: Input<M>): Promise<Output<M>> {
   const reply = await dispatch(wb, method, input);
-  if (!reply.ok) throw new CliError(reply.error.message);
+  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
   return reply.value as Output<M>;
 }
 
@@ -108,15 +139,33 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
   let wb: Workbench | undefined;
   try {
     const p = parseArgs(argv);
-    if (!p.command || p.flags.has('--help') || p.command === 'help') {
-      io.out(USAGE);
-      return p.command || p.flags.has('--help') ? 0 : 2;
+    if (p.flags.has('--version')) {
+      io.out(`sourcebench ${version()}`);
+      return 0;
     }
+    if (p.command === 'help' || p.flags.has('--help')) {
+      const topic = p.command === 'help' ? (p.args[0] ?? (p.flags.has('--help') ? 'help' : undefined)) : p.command;
+      if (!topic) io.out(topHelp(version()));
+      else {
+        const spec = commandNamed(topic);
+        if (!spec) throw new CliError(unknownCommandMessage(topic));
+        io.out(commandHelp(spec));
+      }
+      return 0;
+    }
+    if (!p.command) {
+      for (const flag of p.flags.keys()) {
+        if (!(GLOBAL_FLAGS as readonly string[]).includes(flag)) throw new CliError(`unknown option ${flag} (see sourcebench --help)`);
+      }
+      io.err(topHelp(version()));
+      return 2;
+    }
+    const spec = commandNamed(p.command);
+    if (!spec) throw new CliError(unknownCommandMessage(p.command));
+    checkUsage(spec, p);
     const json = p.flags.has('--json');
     const project = p.flags.get('--project');
     if (project === true) throw new CliError('--project needs a file');
-    const commands = ['import', 'sources', 'show', 'search', 'export', 'claims', 'compare', 'serve'];
-    if (!commands.includes(p.command)) throw new CliError(`unknown command "${p.command}" (try --help)`);
     // `claims <file>` reads a file; `claims <source-id>` lists a source's stored claims.
     if (p.command === 'claims' && !(p.args[0] && /^\d+$/.test(p.args[0]) && !fs.existsSync(p.args[0]))) return claimsOfFile(p.args[0], json, io);
     // One-off commands work on --project or the default project and leave the app's
@@ -268,7 +317,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         const port = portFlag === undefined ? 0 : Number(portFlag);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${String(portFlag)}"`);
         if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) {
-          throw new CliError('the workbench UI is not built yet: run `npm run build` first (npm run serve does both)');
+          throw new Failure('the workbench UI is not built yet: run `npm run build` first (npm run serve does both)');
         }
         const server = await startServer({ service: wb, staticDir: rendererDir(), port });
         io.out(`Sourcebench (browser mode) on ${wb.projectPath}`);
@@ -288,7 +337,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     return 0;
   } catch (err) {
     io.err(`sourcebench: ${err instanceof Error ? err.message : String(err)}`);
-    return err instanceof CliError || (err as { code?: string }).code ? 2 : 1;
+    return exitCodeOf(err);
   } finally {
     wb?.close();
   }
@@ -301,7 +350,7 @@ function claimsOfFile(file: string | undefined, json: boolean, io: CliIo): numbe
   try {
     bytes = fs.readFileSync(file);
   } catch {
-    throw new CliError(`${file}: no such file`);
+    throw new Failure(`${file}: no such file`);
   }
   const name = path.basename(file);
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -310,7 +359,7 @@ function claimsOfFile(file: string | undefined, json: boolean, io: CliIo): numbe
     decodeBytes(name, bytes);
     text = utf8.decode(bytes);
   } catch (err) {
-    if (err instanceof ApiError && err.code !== 'bad_encoding') throw new CliError(err.message);
+    if (err instanceof ApiError && err.code !== 'bad_encoding') throw new Failure(err.message);
     text = decodeBytes(name, bytes).text;
   }
   printClaims(extractClaims(text), json, name, io);
