@@ -4,4 +4,6 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { runCli } = await import('../src/main/cli.ts');
-process.exitCode = await runCli(process.argv.slice(2));
+const code = await runCli(process.argv.slice(2));
+// An output error reported after the command finished may have set it already.
+process.exitCode ||= code;

@@ -130,12 +130,43 @@ export interface CliIo {
   err(line: string): void;
 }
 
-const stdio: CliIo = {
-  out: (s) => void process.stdout.write(`${s}\n`),
-  err: (s) => void process.stderr.write(`${s}\n`),
-};
+/** Thrown by the output once nothing reads it any more: the command stops quietly, its `finally` run. */
+class OutputClosed extends Error {
+  constructor(readonly reason?: NodeJS.ErrnoException | null) {
+    super('the output was closed');
+  }
+}
 
-export async function runCli(argv: string[], io: CliIo = stdio): Promise<number> {
+let watchingStdio = false;
+
+/**
+ * The process's stdout and stderr. When the reader of a pipe goes away early
+ * (`sourcebench show 1 | head -2`), writing fails with EPIPE: without a listener that
+ * error would crash the process with a stack trace. Instead the output is dropped and the
+ * next line written stops the command, which closes the project on its way out.
+ */
+function processIo(): CliIo {
+  if (!watchingStdio) {
+    watchingStdio = true;
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED' || process.exitCode) return;
+      process.exitCode = 1;
+      process.stderr.write(`sourcebench: the output could not be written: ${err.message}\n`);
+    });
+    process.stderr.on('error', () => {});
+  }
+  return {
+    out: (s) => {
+      if (process.stdout.destroyed) throw new OutputClosed(process.stdout.errored as NodeJS.ErrnoException | null);
+      process.stdout.write(`${s}\n`);
+    },
+    err: (s) => {
+      if (!process.stderr.destroyed) process.stderr.write(`${s}\n`);
+    },
+  };
+}
+
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   let wb: Workbench | undefined;
   try {
     const p = parseArgs(argv);
@@ -336,6 +367,8 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     }
     return 0;
   } catch (err) {
+    // A closed pipe is how a reader says it has enough (`| head`): not an error.
+    if (err instanceof OutputClosed) return !err.reason || err.reason.code === 'EPIPE' ? 0 : 1;
     io.err(`sourcebench: ${err instanceof Error ? err.message : String(err)}`);
     return exitCodeOf(err);
   } finally {
@@ -379,6 +412,6 @@ function printClaims(claims: (Claim & { status?: string })[], json: boolean, nam
 const isMain = process.argv[1] && /cli\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isMain) {
   void runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+    process.exitCode ||= code;
   });
 }
