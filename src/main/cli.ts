@@ -9,13 +9,14 @@ import type { ImportOutcome, SourceSummary } from '../shared/types';
 import { dispatch, validate } from './dispatch';
 import type { Claim } from './claims/extract';
 import { extractClaims } from './claims/extract';
+import { FORMATS, formatOf } from './ingest';
 import { decodeBytes } from './ingest/decode';
 import { ApiError } from '../shared/errors';
 import type { CommandSpec } from './cli-help';
 import { commandHelp, commandNamed, flagsOf, GLOBAL_FLAGS, nearest, SHORT_FLAGS, topHelp, unknownCommandMessage, VALUE_FLAGS } from './cli-help';
 import { appRoot, defaultProjectPath, rendererDir, userDataDir } from './paths';
 import { startServer } from './server';
-import { Workbench } from './workbench';
+import { listFiles, Workbench } from './workbench';
 
 /** A usage error: the command line asked for something wrong (exit code 2). */
 class CliError extends Error {}
@@ -216,10 +217,20 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         if (!p.args.length) throw new CliError('import needs at least one file or folder');
         // Validated like any API call, then imported as one batched run.
         for (const target of p.args) validate('importPath', { path: target });
+        const { folders, skipped } = scanFolders(p.args);
         const outcomes = wb.importPaths(p.args);
+        // Files of other kinds found in a folder are skipped (and listed), not failures.
+        const wasSkipped = (o: ImportOutcome) => o.status === 'failed' && o.error.code === 'unsupported_format' && skipped.has(o.fileName);
         if (json) io.out(JSON.stringify(outcomes, null, 2));
-        else for (const o of outcomes) (o.status === 'failed' ? io.err : io.out)(describeOutcome(o));
-        return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+        else for (const o of outcomes) if (!wasSkipped(o)) (o.status === 'failed' ? io.err : io.out)(describeOutcome(o));
+        for (const f of folders) {
+          const others = f.skipped.length ? `${f.skipped.length} unsupported file${f.skipped.length === 1 ? '' : 's'} (${listed(f.skipped)})` : '';
+          if (!f.files) io.err(`No files to import in ${f.target}${others ? `: skipped ${others}; Sourcebench imports ${Object.keys(FORMATS).join(', ')}` : ''}`);
+          else if (others) io.err(`Skipped ${others} in ${f.target}`);
+        }
+        // 1 when a file could not be imported, or when nothing at all was (an empty folder, say).
+        const failed = outcomes.some((o) => o.status === 'failed' && !wasSkipped(o));
+        return failed || !outcomes.some((o) => o.status !== 'failed') ? 1 : 0;
       }
       case 'sources': {
         const list = await call(wb, 'listSources', {});
@@ -374,6 +385,34 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   } finally {
     wb?.close();
   }
+}
+
+/**
+ * The folders among import targets: how many files in each Sourcebench imports, and the
+ * others (skipped), named relative to the folder; `skipped` holds those files labelled as
+ * `importPaths` labels a folder's files (relative to the folder's parent).
+ */
+function scanFolders(targets: string[]): { folders: { target: string; files: number; skipped: string[] }[]; skipped: Set<string> } {
+  const folders: { target: string; files: number; skipped: string[] }[] = [];
+  const skipped = new Set<string>();
+  for (const target of targets) {
+    const folder = path.resolve(target);
+    try {
+      if (!fs.statSync(folder).isDirectory()) continue;
+    } catch {
+      continue; // reported by the import
+    }
+    const files = listFiles(folder);
+    const others = files.filter((f) => !formatOf(f));
+    for (const f of others) skipped.add(path.relative(path.dirname(folder), f));
+    folders.push({ target, files: files.length - others.length, skipped: others.map((f) => path.relative(folder, f)) });
+  }
+  return { folders, skipped };
+}
+
+/** A few names, and how many more. */
+function listed(names: string[], shown = 5): string {
+  return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
 }
 
 /** `claims <file>`: offsets are into the file's text exactly as read (nothing normalised). */
