@@ -315,7 +315,14 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           if (sourceId !== undefined && (!Number.isInteger(sourceId) || sourceId <= 0)) throw new CliError(`--source needs a source id, not "${String(source)}"`);
           if (tag === true) throw new CliError('--tag needs a tag name');
           const folder = out !== undefined && (out.endsWith('/') || out.endsWith(path.sep) || (fs.existsSync(out) && fs.statSync(out).isDirectory()));
-          write(await call(wb, 'exportMarkdown', { sourceId, tag, perSource: folder }), folder);
+          const files = await call(wb, 'exportMarkdown', { sourceId, tag, perSource: folder });
+          // Without notes the export is front matter and no word: say so, and write nothing.
+          if (!(await hasNotesToExport(wb, sourceId, tag))) {
+            const which = sourceId !== undefined ? `on source #${sourceId}` : tag !== undefined ? `tagged "${tag}"` : `in ${wb.projectPath}`;
+            io.err(`No notes to export ${which}: nothing written`);
+            return 1;
+          }
+          write(files, folder);
           return 0;
         }
         if (what === 'annotations') {
@@ -408,6 +415,16 @@ function scanFolders(targets: string[]): { folders: { target: string; files: num
     folders.push({ target, files: files.length - others.length, skipped: others.map((f) => path.relative(folder, f)) });
   }
   return { folders, skipped };
+}
+
+/** Whether any note (annotation) is on the source, or tagged (or on a source tagged) so, as `exportMarkdown` picks them. */
+async function hasNotesToExport(wb: Workbench, sourceId: number | undefined, tag: string | undefined): Promise<boolean> {
+  const notes = await call(wb, 'listAnnotations', sourceId === undefined ? {} : { sourceId });
+  if (tag === undefined) return notes.length > 0;
+  const wanted = tag.trim().toLowerCase();
+  const tagged = (tags: string[]) => tags.some((t) => t.toLowerCase() === wanted);
+  const sourceTags = new Map((await call(wb, 'listSources', {})).map((s) => [s.id, s.tags]));
+  return notes.some((a) => tagged(a.tags) || tagged(sourceTags.get(a.sourceId) ?? []));
 }
 
 /** A few names, and how many more. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/main/cli';
+import { Workbench } from '../../src/main/workbench';
 import { fixture, tempDir } from './helpers';
 
 let home: string;
@@ -80,5 +81,37 @@ describe('sourcebench import with nothing to import', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^✓ notes\.md: imported/);
     expect(r.err).toBe(`No files to import in ${empty}`);
+  });
+});
+
+describe('sourcebench export markdown with no notes', () => {
+  it('says there are no notes to export, writes no file and exits with 1', async () => {
+    await cli('import', fixture('notes.md'), fixture('article.html'));
+    const project = path.join(home, 'Default.sourcebench');
+    const dir = tempDir();
+    const stdout = await cli('export', 'markdown');
+    expect(stdout).toEqual({ code: 1, out: '', err: `No notes to export in ${project}: nothing written` });
+    const file = await cli('export', 'markdown', '--out', path.join(dir, 'notes.md'));
+    expect(file.code).toBe(1);
+    expect(file.out).toBe('');
+    expect(fs.existsSync(path.join(dir, 'notes.md'))).toBe(false);
+    expect((await cli('export', 'markdown', '--out', `${path.join(dir, 'folder')}/`)).code).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'folder'))).toBe(false);
+    expect((await cli('export', 'markdown', '--source', '1')).err).toBe('No notes to export on source #1: nothing written');
+
+    // With a note on the notes (tagged census, like the source): the filters that leave it out still say so.
+    const wb = Workbench.open({ home, project, remember: false });
+    await wb.createAnnotation({ sourceId: 1, start: 2, end: 12, colour: 'yellow', tags: ['counts'] });
+    wb.close();
+    expect((await cli('export', 'markdown')).code).toBe(0);
+    expect((await cli('export', 'markdown', '--source', '1')).code).toBe(0);
+    expect((await cli('export', 'markdown', '--tag', 'Counts')).code).toBe(0);
+    expect((await cli('export', 'markdown', '--tag', 'census')).code).toBe(0);
+    const untagged = await cli('export', 'markdown', '--tag', 'nothing');
+    expect(untagged).toEqual({ code: 1, out: '', err: 'No notes to export tagged "nothing": nothing written' });
+    const otherSource = await cli('export', 'markdown', '--source', '2', '--out', path.join(dir, 'two.md'));
+    expect(otherSource).toEqual({ code: 1, out: '', err: 'No notes to export on source #2: nothing written' });
+    expect(fs.existsSync(path.join(dir, 'two.md'))).toBe(false);
+    expect((await cli('export', 'markdown', '--source', '9')).err).toMatch(/no source with id 9/);
   });
 });
