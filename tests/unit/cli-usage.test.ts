@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMMANDS } from '../../src/main/cli-help';
+import { COMMANDS, GLOBAL_FLAGS } from '../../src/main/cli-help';
 import { runCli } from '../../src/main/cli';
 import { Workbench } from '../../src/main/workbench';
 import { ApiError } from '../../src/shared/errors';
@@ -68,6 +68,15 @@ describe('sourcebench help and version', () => {
     expect(search).toContain('date:1936..1938');
     // Help does not open (or create) a project.
     expect(fs.existsSync(path.join(home, 'Default.sourcebench'))).toBe(false);
+  });
+
+  it('describes every command and flag the CLI reads, and no other', () => {
+    const code = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'main', 'cli.ts'), 'utf8');
+    const read = new Set([...code.matchAll(/flags\.(?:get|has)\('(--[a-z-]+)'\)/g)].map((m) => m[1]!));
+    const declared = new Set([...GLOBAL_FLAGS, ...COMMANDS.flatMap((c) => (Array.isArray(c.flags) ? c.flags : Object.values(c.flags).flat()))]);
+    expect([...read].sort()).toEqual([...declared].sort());
+    const cases = [...code.matchAll(/^ {6}case '([a-z]+)':/gm)].map((m) => m[1]!);
+    expect([...cases, 'help'].sort()).toEqual(COMMANDS.map((c) => c.name).sort());
   });
 
   it('prints the version in package.json for --version and -V', async () => {
