@@ -21,6 +21,8 @@ export interface CommandSpec {
   flags: readonly string[] | Readonly<Record<string, readonly string[]>>;
   /** The most arguments (not counting flags) it takes; unlimited when absent. */
   maxArgs?: number;
+  /** What --project means for it, when not the usual. */
+  project?: string;
 }
 
 /** Flags every command takes. */
@@ -140,6 +142,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [['sourcebench claims report.txt'], ['sourcebench claims 4 --json']],
     flags: ['--json'],
     maxArgs: 1,
+    project: `the project of claims <source-id> (default: ${path.basename(defaultProjectPath(userDataDir()))} in the app's folder)`,
   },
   {
     name: 'serve',
@@ -151,6 +154,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [['sourcebench serve'], ['sourcebench --project thesis.sourcebench serve --port 8080']],
     flags: ['--port'],
     maxArgs: 0,
+    project: 'the project (default: the one the app opened last)',
   },
   {
     name: 'help',
@@ -255,7 +259,7 @@ export function topHelp(version: string): string {
 export function commandHelp(spec: CommandSpec): string {
   const usage = spec.synopses.map(([s], i) => `${i === 0 ? 'usage: ' : '       '}sourcebench ${spec.name === 'help' ? '' : '[--project FILE] '}${s}`);
   const options: [string, string][] = [...spec.options];
-  if (spec.name !== 'help') options.push(['--project FILE', `the project (default: ${path.basename(defaultProjectPath(userDataDir()))} in the app's folder)`]);
+  if (spec.name !== 'help') options.push(['--project FILE', spec.project ?? `the project (default: ${path.basename(defaultProjectPath(userDataDir()))} in the app's folder)`]);
   options.push(['-h, --help', 'show this help']);
   return [
     ...usage,
