@@ -7,7 +7,7 @@ const root = import.meta.dirname;
  * Its dependencies are bundled in: Node loads one file several times faster than it
  * resolves and loads each package's modules. Only better-sqlite3 (native) stays outside.
  * It sits in out/main like the app's main process, so paths.ts's appRoot() (two folders
- * up) holds for it; it is built after the app, as electron-vite empties out/main.
+ * up) holds for it. electron.vite.config.ts builds it after the main process.
  */
 export default defineConfig({
   root,
