@@ -9,37 +9,20 @@ import type { ImportOutcome, SourceSummary } from '../shared/types';
 import { dispatch, validate } from './dispatch';
 import type { Claim } from './claims/extract';
 import { extractClaims } from './claims/extract';
+import { FORMATS, formatOf } from './ingest';
 import { decodeBytes } from './ingest/decode';
 import { ApiError } from '../shared/errors';
-import { defaultProjectPath, rendererDir, userDataDir } from './paths';
+import type { CommandSpec } from './cli-help';
+import { commandHelp, commandNamed, flagsOf, GLOBAL_FLAGS, nearest, SHORT_FLAGS, topHelp, unknownCommandMessage, VALUE_FLAGS } from './cli-help';
+import { appRoot, defaultProjectPath, rendererDir, userDataDir } from './paths';
 import { startServer } from './server';
-import { Workbench } from './workbench';
+import { listFiles, Workbench } from './workbench';
 
-const USAGE = `usage: sourcebench [--project FILE] <command> [options]
-
-commands:
-  import <paths…>            import files or folders (.txt, .md, .html)
-  sources [--json]           list the project's sources
-  show <source-id> [--json]  print a source's metadata and passages
-  search <query> [--json] [--limit N]
-                             find passages (words, "phrases", -exclude, prefix*,
-                             a OR b, source:, tag:, in:, date:1936..1938)
-  export markdown [--source ID | --tag NAME] [--out PATH]
-                             notes with their passages and citations as Markdown
-                             (--out FOLDER/ for one file per source; stdout without --out)
-  export annotations --format jsonld [--out PATH]
-                             annotations as W3C Web Annotation JSON-LD
-  compare <source-a> <source-b> [--json]
-                             align two sources: matching passages, and what only one has
-  claims <file> [--json]     the numeric claims about people a text makes (the file is
-                             read, not imported)
-  claims <source-id> [--json]
-                             the claims stored for a source
-  serve [--port N]           serve the workbench in browser mode on 127.0.0.1
-
-The project defaults to the app's default project (${path.join(userDataDir(), 'Default.sourcebench')}).`;
-
+/** A usage error: the command line asked for something wrong (exit code 2). */
 class CliError extends Error {}
+
+/** The command ran but could not do what was asked for some input (exit code 1). */
+class Failure extends Error {}
 
 interface Parsed {
   command?: string;
@@ -47,29 +30,78 @@ interface Parsed {
   flags: Map<string, string | true>;
 }
 
-const VALUE_FLAGS = new Set(['--project', '--port', '--limit', '--out', '--format', '--source', '--tag']);
-
+/**
+ * Splits the command line into the command, its arguments and its flags (`--flag`,
+ * `--flag value`, `--flag=value`, `-h`, `-V`; everything after `--` is an argument). Which
+ * flags a command takes is checked afterwards, against its entry in COMMANDS. For `search`,
+ * `-word` is part of the query (it excludes the word), not a flag.
+ */
 export function parseArgs(argv: string[]): Parsed {
   const out: Parsed = { args: [], flags: new Map() };
+  const argument = (a: string) => {
+    if (!out.command) out.command = a;
+    else out.args.push(a);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
+    if (a === '--') {
+      argv.slice(i + 1).forEach(argument);
+      break;
+    }
     if (a.startsWith('--')) {
-      const [k, v] = a.split('=', 2) as [string, string | undefined];
+      const eq = a.indexOf('=');
+      const [k, v] = eq < 0 ? [a, undefined] : [a.slice(0, eq), a.slice(eq + 1)];
       if (v !== undefined) out.flags.set(k, v);
       else if (VALUE_FLAGS.has(k)) {
         const next = argv[++i];
         if (next === undefined) throw new CliError(`${k} needs a value`);
         out.flags.set(k, next);
       } else out.flags.set(k, true);
-    } else if (!out.command) out.command = a;
-    else out.args.push(a);
+    } else if (a.length > 1 && a.startsWith('-') && (SHORT_FLAGS[a] || out.command !== 'search')) {
+      out.flags.set(SHORT_FLAGS[a] ?? a, true);
+    } else argument(a);
   }
   return out;
 }
 
+/** Only the flags the command takes, values only where a flag takes one, no extra arguments. */
+function checkUsage(spec: CommandSpec, p: Parsed): void {
+  const sub = !Array.isArray(spec.flags) && p.args[0] !== undefined && p.args[0] in spec.flags ? p.args[0] : undefined;
+  const allowed = flagsOf(spec, sub);
+  const name = sub ? `${spec.name} ${sub}` : spec.name;
+  for (const [flag, value] of p.flags) {
+    if (!allowed.includes(flag)) {
+      const guess = nearest(flag, allowed);
+      throw new CliError(`unknown option ${flag} for ${name}${guess ? `; did you mean ${guess}?` : ''} (see sourcebench help ${spec.name})`);
+    }
+    if (value !== true && !VALUE_FLAGS.has(flag)) throw new CliError(`${flag} takes no value`);
+  }
+  if (spec.maxArgs !== undefined && p.args.length > spec.maxArgs) {
+    throw new CliError(`unexpected argument "${p.args[spec.maxArgs]}" for ${name} (see sourcebench help ${spec.name})`);
+  }
+}
+
+/** The version in package.json (one folder above src/ and out/). */
+export function version(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(appRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The exit code for an error: 2 for usage, 75 (EX_TEMPFAIL) when the project stayed locked, otherwise 1. */
+function exitCodeOf(err: unknown): number {
+  if (err instanceof CliError) return 2;
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === 'project_locked' || code === 'project_busy') return 75;
+  if (code === 'invalid_request') return 2;
+  return 1;
+}
+
 async function call<M extends MethodName>(wb: Workbench, method: M, input: Input<M>): Promise<Output<M>> {
   const reply = await dispatch(wb, method, input);
-  if (!reply.ok) throw new CliError(reply.error.message);
+  if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
   return reply.value as Output<M>;
 }
 
@@ -99,24 +131,73 @@ export interface CliIo {
   err(line: string): void;
 }
 
-const stdio: CliIo = {
-  out: (s) => void process.stdout.write(`${s}\n`),
-  err: (s) => void process.stderr.write(`${s}\n`),
-};
+/** Thrown by the output once nothing reads it any more: the command stops quietly, its `finally` run. */
+class OutputClosed extends Error {
+  constructor(readonly reason?: NodeJS.ErrnoException | null) {
+    super('the output was closed');
+  }
+}
 
-export async function runCli(argv: string[], io: CliIo = stdio): Promise<number> {
+let watchingStdio = false;
+
+/**
+ * The process's stdout and stderr. When the reader of a pipe goes away early
+ * (`sourcebench show 1 | head -2`), writing fails with EPIPE: without a listener that
+ * error would crash the process with a stack trace. Instead the output is dropped and the
+ * next line written stops the command, which closes the project on its way out.
+ */
+function processIo(): CliIo {
+  if (!watchingStdio) {
+    watchingStdio = true;
+    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED' || process.exitCode) return;
+      process.exitCode = 1;
+      process.stderr.write(`sourcebench: the output could not be written: ${err.message}\n`);
+    });
+    process.stderr.on('error', () => {});
+  }
+  return {
+    out: (s) => {
+      if (process.stdout.destroyed) throw new OutputClosed(process.stdout.errored as NodeJS.ErrnoException | null);
+      process.stdout.write(`${s}\n`);
+    },
+    err: (s) => {
+      if (!process.stderr.destroyed) process.stderr.write(`${s}\n`);
+    },
+  };
+}
+
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   let wb: Workbench | undefined;
   try {
     const p = parseArgs(argv);
-    if (!p.command || p.flags.has('--help') || p.command === 'help') {
-      io.out(USAGE);
-      return p.command || p.flags.has('--help') ? 0 : 2;
+    if (p.flags.has('--version')) {
+      io.out(`sourcebench ${version()}`);
+      return 0;
     }
+    if (p.command === 'help' || p.flags.has('--help')) {
+      const topic = p.command === 'help' ? (p.args[0] ?? (p.flags.has('--help') ? 'help' : undefined)) : p.command;
+      if (!topic) io.out(topHelp(version()));
+      else {
+        const spec = commandNamed(topic);
+        if (!spec) throw new CliError(unknownCommandMessage(topic));
+        io.out(commandHelp(spec));
+      }
+      return 0;
+    }
+    if (!p.command) {
+      for (const flag of p.flags.keys()) {
+        if (!(GLOBAL_FLAGS as readonly string[]).includes(flag)) throw new CliError(`unknown option ${flag} (see sourcebench --help)`);
+      }
+      io.err(topHelp(version()));
+      return 2;
+    }
+    const spec = commandNamed(p.command);
+    if (!spec) throw new CliError(unknownCommandMessage(p.command));
+    checkUsage(spec, p);
     const json = p.flags.has('--json');
     const project = p.flags.get('--project');
     if (project === true) throw new CliError('--project needs a file');
-    const commands = ['import', 'sources', 'show', 'search', 'export', 'claims', 'compare', 'serve'];
-    if (!commands.includes(p.command)) throw new CliError(`unknown command "${p.command}" (try --help)`);
     // `claims <file>` reads a file; `claims <source-id>` lists a source's stored claims.
     if (p.command === 'claims' && !(p.args[0] && /^\d+$/.test(p.args[0]) && !fs.existsSync(p.args[0]))) return claimsOfFile(p.args[0], json, io);
     // One-off commands work on --project or the default project and leave the app's
@@ -139,10 +220,20 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         if (!p.args.length) throw new CliError('import needs at least one file or folder');
         // Validated like any API call, then imported as one batched run.
         for (const target of p.args) validate('importPath', { path: target });
+        const { folders, skipped } = scanFolders(p.args);
         const outcomes = wb.importPaths(p.args);
+        // Files of other kinds found in a folder are skipped (and listed), not failures.
+        const wasSkipped = (o: ImportOutcome) => o.status === 'failed' && o.error.code === 'unsupported_format' && skipped.has(o.fileName);
         if (json) io.out(JSON.stringify(outcomes, null, 2));
-        else for (const o of outcomes) (o.status === 'failed' ? io.err : io.out)(describeOutcome(o));
-        return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+        else for (const o of outcomes) if (!wasSkipped(o)) (o.status === 'failed' ? io.err : io.out)(describeOutcome(o));
+        for (const f of folders) {
+          const others = f.skipped.length ? `${f.skipped.length} unsupported file${f.skipped.length === 1 ? '' : 's'} (${listed(f.skipped)})` : '';
+          if (!f.files) io.err(`No files to import in ${f.target}${others ? `: skipped ${others}; Sourcebench imports ${Object.keys(FORMATS).join(', ')}` : ''}`);
+          else if (others) io.err(`Skipped ${others} in ${f.target}`);
+        }
+        // 1 when a file could not be imported, or when nothing at all was (an empty folder, say).
+        const failed = outcomes.some((o) => o.status === 'failed' && !wasSkipped(o));
+        return failed || !outcomes.some((o) => o.status !== 'failed') ? 1 : 0;
       }
       case 'sources': {
         const list = await call(wb, 'listSources', {});
@@ -227,7 +318,14 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
           if (sourceId !== undefined && (!Number.isInteger(sourceId) || sourceId <= 0)) throw new CliError(`--source needs a source id, not "${String(source)}"`);
           if (tag === true) throw new CliError('--tag needs a tag name');
           const folder = out !== undefined && (out.endsWith('/') || out.endsWith(path.sep) || (fs.existsSync(out) && fs.statSync(out).isDirectory()));
-          write(await call(wb, 'exportMarkdown', { sourceId, tag, perSource: folder }), folder);
+          const files = await call(wb, 'exportMarkdown', { sourceId, tag, perSource: folder });
+          // Without notes the export is front matter and no word: say so, and write nothing.
+          if (!(await hasNotesToExport(wb, sourceId, tag))) {
+            const which = sourceId !== undefined ? `on source #${sourceId}` : tag !== undefined ? `tagged "${tag}"` : `in ${wb.projectPath}`;
+            io.err(`No notes to export ${which}: nothing written`);
+            return 1;
+          }
+          write(files, folder);
           return 0;
         }
         if (what === 'annotations') {
@@ -271,7 +369,7 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
         const port = portFlag === undefined ? 0 : Number(portFlag);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${String(portFlag)}"`);
         if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) {
-          throw new CliError('the workbench UI is not built yet: run `npm run build` first (npm run serve does both)');
+          throw new Failure('the workbench UI is not built yet: run `npm run build` first (npm run serve does both)');
         }
         const server = await startServer({ service: wb, staticDir: rendererDir(), port });
         io.out(`Sourcebench (browser mode) on ${wb.projectPath}`);
@@ -308,11 +406,51 @@ export async function runCli(argv: string[], io: CliIo = stdio): Promise<number>
     }
     return 0;
   } catch (err) {
+    // A closed pipe is how a reader says it has enough (`| head`): not an error.
+    if (err instanceof OutputClosed) return !err.reason || err.reason.code === 'EPIPE' ? 0 : 1;
     io.err(`sourcebench: ${err instanceof Error ? err.message : String(err)}`);
-    return err instanceof CliError || (err as { code?: string }).code ? 2 : 1;
+    return exitCodeOf(err);
   } finally {
     wb?.close();
   }
+}
+
+/**
+ * The folders among import targets: how many files in each Sourcebench imports, and the
+ * others (skipped), named relative to the folder; `skipped` holds those files labelled as
+ * `importPaths` labels a folder's files (relative to the folder's parent).
+ */
+function scanFolders(targets: string[]): { folders: { target: string; files: number; skipped: string[] }[]; skipped: Set<string> } {
+  const folders: { target: string; files: number; skipped: string[] }[] = [];
+  const skipped = new Set<string>();
+  for (const target of targets) {
+    const folder = path.resolve(target);
+    try {
+      if (!fs.statSync(folder).isDirectory()) continue;
+    } catch {
+      continue; // reported by the import
+    }
+    const files = listFiles(folder);
+    const others = files.filter((f) => !formatOf(f));
+    for (const f of others) skipped.add(path.relative(path.dirname(folder), f));
+    folders.push({ target, files: files.length - others.length, skipped: others.map((f) => path.relative(folder, f)) });
+  }
+  return { folders, skipped };
+}
+
+/** Whether any note (annotation) is on the source, or tagged (or on a source tagged) so, as `exportMarkdown` picks them. */
+async function hasNotesToExport(wb: Workbench, sourceId: number | undefined, tag: string | undefined): Promise<boolean> {
+  const notes = await call(wb, 'listAnnotations', sourceId === undefined ? {} : { sourceId });
+  if (tag === undefined) return notes.length > 0;
+  const wanted = tag.trim().toLowerCase();
+  const tagged = (tags: string[]) => tags.some((t) => t.toLowerCase() === wanted);
+  const sourceTags = new Map((await call(wb, 'listSources', {})).map((s) => [s.id, s.tags]));
+  return notes.some((a) => tagged(a.tags) || tagged(sourceTags.get(a.sourceId) ?? []));
+}
+
+/** A few names, and how many more. */
+function listed(names: string[], shown = 5): string {
+  return names.length <= shown ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
 }
 
 /** `claims <file>`: offsets are into the file's text exactly as read (nothing normalised). */
@@ -322,7 +460,7 @@ function claimsOfFile(file: string | undefined, json: boolean, io: CliIo): numbe
   try {
     bytes = fs.readFileSync(file);
   } catch {
-    throw new CliError(`${file}: no such file`);
+    throw new Failure(`${file}: no such file`);
   }
   const name = path.basename(file);
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -331,7 +469,7 @@ function claimsOfFile(file: string | undefined, json: boolean, io: CliIo): numbe
     decodeBytes(name, bytes);
     text = utf8.decode(bytes);
   } catch (err) {
-    if (err instanceof ApiError && err.code !== 'bad_encoding') throw new CliError(err.message);
+    if (err instanceof ApiError && err.code !== 'bad_encoding') throw new Failure(err.message);
     text = decodeBytes(name, bytes).text;
   }
   printClaims(extractClaims(text), json, name, io);
@@ -351,6 +489,6 @@ function printClaims(claims: (Claim & { status?: string })[], json: boolean, nam
 const isMain = process.argv[1] && /cli\.(ts|js|mjs)$/.test(process.argv[1]);
 if (isMain) {
   void runCli(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
+    process.exitCode ||= code;
   });
 }

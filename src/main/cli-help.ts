@@ -1,0 +1,280 @@
+/**
+ * What `sourcebench` accepts, and its help: one table of commands, from which the
+ * top-level help, each command's help and the per-command flag checks all come.
+ */
+import path from 'node:path';
+import { FORMATS } from './ingest';
+import { defaultProjectPath, userDataDir } from './paths';
+import { editDistance } from './search/query';
+
+export interface CommandSpec {
+  name: string;
+  /** Each way of calling it (after `sourcebench`), with a one-line summary for the command list. */
+  synopses: [string, string][];
+  /** What it does: paragraphs (wrapped to the terminal's 80 columns) and indented lines (kept as they are). */
+  about: string[];
+  /** Its own options, as shown in its help. */
+  options: [string, string][];
+  /** Command lines, each with an optional comment. */
+  examples: [string, string?][];
+  /** The flags it takes besides the global ones, per subcommand where it has subcommands. */
+  flags: readonly string[] | Readonly<Record<string, readonly string[]>>;
+  /** The most arguments (not counting flags) it takes; unlimited when absent. */
+  maxArgs?: number;
+  /** What --project means for it, when not the usual. */
+  project?: string;
+}
+
+/** Flags every command takes. */
+export const GLOBAL_FLAGS = ['--project', '--help', '--version'] as const;
+
+/** Flags that take a value (`--limit 5` or `--limit=5`); every other flag is a switch. */
+export const VALUE_FLAGS: ReadonlySet<string> = new Set(['--project', '--port', '--limit', '--out', '--format', '--source', '--tag']);
+
+/** Single-letter spellings. */
+export const SHORT_FLAGS: Readonly<Record<string, string>> = { '-h': '--help', '-V': '--version' };
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'import',
+    synopses: [['import <paths…> [--json]', 'import files or folders (.txt, .md, .html)']],
+    about: [
+      `Imports files, and every supported file in folders and their subfolders (hidden ones skipped), into the project. Supported: ${Object.keys(FORMATS).join(' ')}. A file that is already in the project is reported and not imported twice.`,
+      'Files of other kinds found in folders are skipped and listed; a file named on the command line that cannot be imported is reported with its problem. Exits with 1 when a file could not be imported, or when nothing at all was imported (an empty folder, say).',
+    ],
+    options: [['--json', 'print each file\'s outcome as JSON']],
+    examples: [
+      ['sourcebench import letters/ diary.md'],
+      ['sourcebench --project thesis.sourcebench import archive/', 'creates thesis.sourcebench if needed'],
+    ],
+    flags: ['--json'],
+  },
+  {
+    name: 'sources',
+    synopses: [['sources [--json]', "list the project's sources"]],
+    about: ["Lists the project's sources: id, title, author, date, tags, passages and characters."],
+    options: [['--json', 'print the list as JSON (id, title, author, date, origin, tags, passages, chars)']],
+    examples: [['sourcebench sources'], ["sourcebench sources --json | jq -r '.[].title'"]],
+    flags: ['--json'],
+    maxArgs: 0,
+  },
+  {
+    name: 'show',
+    synopses: [['show <source-id> [--json]', "print a source's metadata and passages"]],
+    about: ["Prints a source's title, author, date, origin and tags, then its passages, numbered ¶1, ¶2…"],
+    options: [['--json', 'print the source as JSON, its passages in passageList']],
+    examples: [['sourcebench show 3 | less'], ['sourcebench show 3 --json']],
+    flags: ['--json'],
+    maxArgs: 1,
+  },
+  {
+    name: 'search',
+    synopses: [['search <query> [--json] [--limit N]', 'find passages']],
+    about: [
+      'Finds the passages that match a query and prints them by source, the matched words in [brackets]. The query (its words may be separate arguments, or one quoted argument):',
+      '  words             all must match; small typos are tolerated in longer words',
+      '  "a phrase"        the words in this order (in the shell: \'"a phrase"\')',
+      '  -word             must not match',
+      '  prefix*           words starting with it (3 letters or more)',
+      '  a OR b            either',
+      '  source:"title"    only sources whose title has these words',
+      '  tag:NAME          only sources tagged NAME',
+      '  in:notes          only notes (or in:sources, in:claims)',
+      '  date:1936..1938   only sources dated in these years (date:1937, date:..1938)',
+      'Put -- before a query that starts with -h or -V.',
+    ],
+    options: [
+      ['--limit N', 'show at most N passages, 1 to 500 (default 20)'],
+      ['--json', 'print the hits as JSON (kind, sourceId, sourceTitle, passageId, start, end, snippet, score)'],
+    ],
+    examples: [
+      ['sourcebench search census 1937'],
+      ['sourcebench search \'"mass operations" -kulak date:1937..1938\' --limit 50'],
+    ],
+    flags: ['--json', '--limit'],
+  },
+  {
+    name: 'export',
+    synopses: [
+      ['export markdown [--source ID | --tag NAME] [--out PATH]', 'notes with their passages and citations as Markdown'],
+      ['export annotations --format jsonld [--out PATH]', 'annotations as W3C Web Annotation JSON-LD'],
+    ],
+    about: [
+      'export markdown writes the notes (annotations) with the passages they are on and their citations as Markdown: to stdout, to the file --out names, or one file per source when --out names a folder (ending in / or existing). With no notes to export (in the project, the source or the tag) it writes nothing, says so on stderr and exits with 1.',
+      'export annotations writes every annotation as a W3C Web Annotation collection (JSON-LD).',
+    ],
+    options: [
+      ['--source ID', 'markdown: only the notes on this source'],
+      ['--tag NAME', 'markdown: only the notes with this tag, or on sources with it'],
+      ['--out PATH', 'write to this file (or, for markdown, this folder/) instead of stdout'],
+      ['--format jsonld', 'annotations: the format (JSON-LD, the only one)'],
+    ],
+    examples: [
+      ['sourcebench export markdown --tag census --out census-notes.md'],
+      ['sourcebench export markdown --out notes/', 'one file per source'],
+      ['sourcebench export annotations --format jsonld --out annotations.jsonld'],
+    ],
+    flags: { markdown: ['--source', '--tag', '--out'], annotations: ['--format', '--out'] },
+    maxArgs: 1,
+  },
+  {
+    name: 'compare',
+    synopses: [['compare <source-a> <source-b> [--json]', 'align two sources: matching passages, and what only one has']],
+    about: [
+      'Aligns the passages of two sources (versions or editions of a text, say): the pairs that match, with their similarity and kind of match, and the passages only one of them has.',
+    ],
+    options: [['--json', 'print pairs (with passage ids and offsets), onlyA and onlyB as JSON']],
+    examples: [['sourcebench compare 1 2'], ['sourcebench compare 1 2 --json']],
+    flags: ['--json'],
+    maxArgs: 2,
+  },
+  {
+    name: 'claims',
+    synopses: [
+      ['claims <file> [--json]', 'the numeric claims about people a text makes (read, not imported)'],
+      ['claims <source-id> [--json]', 'the claims stored for a source'],
+    ],
+    about: [
+      'Finds numeric claims about people ("681,692 executed", "about a million deaths"): the measure, the figure or range, and the words quoted.',
+      "Given a file, it reads the file and imports nothing (the offsets in --json are into the file's text as read); given a source id, it lists the claims stored for that source with their status.",
+    ],
+    options: [['--json', 'print the claims as JSON, with start and end offsets of each quote']],
+    examples: [['sourcebench claims report.txt'], ['sourcebench claims 4 --json']],
+    flags: ['--json'],
+    maxArgs: 1,
+    project: `the project of claims <source-id> (default: ${path.basename(defaultProjectPath(userDataDir()))} in the app's folder)`,
+  },
+  {
+    name: 'serve',
+    synopses: [['serve [--port N]', 'serve the workbench in browser mode on 127.0.0.1']],
+    about: [
+      'Serves the workbench to a browser on this machine (127.0.0.1 only) and prints the address to open, with its access token. Without --project it opens the project the app would (the last opened). Needs the UI built (npm run build). Stop it with Ctrl-C.',
+    ],
+    options: [['--port N', 'listen on this port (default: any free port)']],
+    examples: [['sourcebench serve'], ['sourcebench --project thesis.sourcebench serve --port 8080']],
+    flags: ['--port'],
+    maxArgs: 0,
+    project: 'the project (default: the one the app opened last)',
+  },
+  {
+    name: 'help',
+    synopses: [['help [<command>]', "show the help, or a command's help"]],
+    about: ["Shows the list of commands, or a command's usage, options and examples."],
+    options: [],
+    examples: [['sourcebench help search'], ['sourcebench search --help', 'the same']],
+    flags: [],
+  },
+];
+
+export function commandNamed(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}
+
+/** The flags a command takes (its subcommand's, where it has them), the global ones included. */
+export function flagsOf(spec: CommandSpec, subcommand: string | undefined): string[] {
+  const own = Array.isArray(spec.flags)
+    ? spec.flags
+    : ((spec.flags as Record<string, readonly string[]>)[subcommand ?? ''] ?? Object.values(spec.flags).flat());
+  return [...new Set([...own, ...GLOBAL_FLAGS])];
+}
+
+/** The nearest of the candidates to what was typed, if one is near enough to be a likely typo. */
+export function nearest(typed: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    // A prefix ("imp" for import) counts as near; otherwise at most two edits, and fewer than the word has letters.
+    const d = typed.length >= 3 && c.startsWith(typed) ? 1 : editDistance(typed, c);
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  const bare = typed.replace(/^-+/, '');
+  return bestDistance <= Math.min(2, Math.max(1, bare.length - 2)) ? best : undefined;
+}
+
+export function unknownCommandMessage(name: string): string {
+  const guess = nearest(name, COMMANDS.map((c) => c.name));
+  return `unknown command "${name}"; ${guess ? `did you mean ${guess}?` : 'see sourcebench --help'}`;
+}
+
+const GLOBAL_OPTIONS: [string, string][] = [
+  ['--project FILE', 'the project to work on (a .sourcebench file, created if missing)'],
+  ['-h, --help', "show this help, or a command's: sourcebench help <command>"],
+  ['-V, --version', 'print the version'],
+];
+
+export const EXIT_CODES: [number, string][] = [
+  [0, 'success'],
+  [1, 'the command ran but failed for some inputs or had nothing to do: a file could not be imported, nothing was imported, no source with that id, no notes to export'],
+  [2, 'usage error: unknown command or option, or a missing or malformed argument'],
+  [75, 'the project is in use by another program and waiting for it gave up (EX_TEMPFAIL): try again later'],
+];
+
+/** Two columns, the second wrapped to the terminal's usual 80 characters. */
+function columns(rows: [string, string][], indent: number, width: number): string {
+  const lines: string[] = [];
+  for (const [left, right] of rows) {
+    const wrapped = wrap(right, 80 - indent - width - 1);
+    if (left.length < width) lines.push(`${' '.repeat(indent)}${left.padEnd(width)} ${wrapped[0] ?? ''}`.trimEnd());
+    else lines.push(`${' '.repeat(indent)}${left}`, `${' '.repeat(indent + width + 1)}${wrapped[0] ?? ''}`);
+    for (const more of wrapped.slice(1)) lines.push(`${' '.repeat(indent + width + 1)}${more}`);
+  }
+  return lines.join('\n');
+}
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+export function topHelp(version: string): string {
+  return [
+    `sourcebench ${version}: a research workbench for historians, on the command line`,
+    '',
+    'usage: sourcebench [--project FILE] <command> [options]',
+    '',
+    'commands:',
+    columns(COMMANDS.flatMap((c) => c.synopses), 2, 36),
+    '',
+    'options:',
+    columns(GLOBAL_OPTIONS, 2, 16),
+    '',
+    `The project defaults to the app's default project (${defaultProjectPath(userDataDir())});`,
+    'SOURCEBENCH_HOME sets the folder it is in.',
+    '',
+    'exit codes:',
+    columns(EXIT_CODES.map(([code, text]) => [String(code), text]), 2, 3),
+    '',
+    "Run 'sourcebench help <command>' (or 'sourcebench <command> --help') for a command's options and examples.",
+  ].join('\n');
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  const usage = spec.synopses.map(([s], i) => `${i === 0 ? 'usage: ' : '       '}sourcebench ${spec.name === 'help' ? '' : '[--project FILE] '}${s}`);
+  const options: [string, string][] = [...spec.options];
+  if (spec.name !== 'help') options.push(['--project FILE', spec.project ?? `the project (default: ${path.basename(defaultProjectPath(userDataDir()))} in the app's folder)`]);
+  options.push(['-h, --help', 'show this help']);
+  return [
+    ...usage,
+    '',
+    ...spec.about.flatMap((text, i) => {
+      if (text.startsWith(' ')) return [text];
+      // Two paragraphs in a row are set apart by an empty line.
+      const previous = spec.about[i - 1];
+      return [...(previous !== undefined && !previous.startsWith(' ') ? [''] : []), ...wrap(text, 78)];
+    }),
+    '',
+    'options:',
+    columns(options, 2, 16),
+    '',
+    'examples:',
+    ...spec.examples.map(([line, comment]) => `  ${line}${comment ? `    # ${comment}` : ''}`),
+  ].join('\n');
+}

@@ -1,0 +1,117 @@
+/** The CLI says so when there is nothing to import or export, instead of printing nothing. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli';
+import { Workbench } from '../../src/main/workbench';
+import { fixture, tempDir } from './helpers';
+
+let home: string;
+const saved = process.env.SOURCEBENCH_HOME;
+beforeEach(() => {
+  home = tempDir();
+  process.env.SOURCEBENCH_HOME = home;
+});
+afterEach(() => {
+  if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
+  else process.env.SOURCEBENCH_HOME = saved;
+});
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('sourcebench import with nothing to import', () => {
+  it('says an empty folder has no files to import, and exits with 1', async () => {
+    const empty = path.join(tempDir(), 'empty');
+    fs.mkdirSync(empty);
+    const r = await cli('import', empty);
+    expect(r).toEqual({ code: 1, out: '', err: `No files to import in ${empty}` });
+    const json = await cli('import', empty, '--json');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toEqual([]);
+    expect(json.err).toBe(`No files to import in ${empty}`);
+  });
+
+  it('names the files of other kinds a folder holds, skipped', async () => {
+    const dir = path.join(tempDir(), 'scans');
+    fs.mkdirSync(path.join(dir, 'more'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'letter.pdf'), '%PDF-1.4');
+    fs.writeFileSync(path.join(dir, 'more', 'photo.jpg'), 'jpeg');
+    fs.writeFileSync(path.join(dir, '.hidden.txt'), 'hidden files are not imported');
+    const r = await cli('import', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(
+      `No files to import in ${dir}: skipped 2 unsupported files (letter.pdf, ${path.join('more', 'photo.jpg')}); Sourcebench imports .txt, .text, .md, .markdown, .html, .htm, .xhtml`,
+    );
+  });
+
+  it('imports what a folder holds of the supported kinds, listing the files skipped, with exit code 0', async () => {
+    const dir = path.join(tempDir(), 'mixed');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(fixture('notes.md'), path.join(dir, 'notes.md'));
+    fs.writeFileSync(path.join(dir, 'letter.pdf'), '%PDF-1.4');
+    const r = await cli('import', dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^✓ mixed\/notes\.md: imported as #1/);
+    expect(r.err).toBe(`Skipped 1 unsupported file (letter.pdf) in ${dir}`);
+    // Imported again: nothing new, but nothing failed either.
+    expect((await cli('import', dir)).code).toBe(0);
+  });
+
+  it('still fails for a file of another kind named on the command line, or a path that does not exist', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'letter.pdf'), '%PDF-1.4');
+    const named = await cli('import', path.join(dir, 'letter.pdf'));
+    expect(named.code).toBe(1);
+    expect(named.err).toMatch(/^✗ letter\.pdf: this kind of file is not supported/);
+    const missing = await cli('import', path.join(dir, 'nowhere'));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/nowhere: no such file or folder/);
+  });
+
+  it('exits with 0 when something was imported, even if an empty folder was among the paths', async () => {
+    const empty = path.join(tempDir(), 'empty');
+    fs.mkdirSync(empty);
+    const r = await cli('import', empty, fixture('notes.md'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^✓ notes\.md: imported/);
+    expect(r.err).toBe(`No files to import in ${empty}`);
+  });
+});
+
+describe('sourcebench export markdown with no notes', () => {
+  it('says there are no notes to export, writes no file and exits with 1', async () => {
+    await cli('import', fixture('notes.md'), fixture('article.html'));
+    const project = path.join(home, 'Default.sourcebench');
+    const dir = tempDir();
+    const stdout = await cli('export', 'markdown');
+    expect(stdout).toEqual({ code: 1, out: '', err: `No notes to export in ${project}: nothing written` });
+    const file = await cli('export', 'markdown', '--out', path.join(dir, 'notes.md'));
+    expect(file.code).toBe(1);
+    expect(file.out).toBe('');
+    expect(fs.existsSync(path.join(dir, 'notes.md'))).toBe(false);
+    expect((await cli('export', 'markdown', '--out', `${path.join(dir, 'folder')}/`)).code).toBe(1);
+    expect(fs.existsSync(path.join(dir, 'folder'))).toBe(false);
+    expect((await cli('export', 'markdown', '--source', '1')).err).toBe('No notes to export on source #1: nothing written');
+
+    // With a note on the notes (tagged census, like the source): the filters that leave it out still say so.
+    const wb = Workbench.open({ home, project, remember: false });
+    await wb.createAnnotation({ sourceId: 1, start: 2, end: 12, colour: 'yellow', tags: ['counts'] });
+    wb.close();
+    expect((await cli('export', 'markdown')).code).toBe(0);
+    expect((await cli('export', 'markdown', '--source', '1')).code).toBe(0);
+    expect((await cli('export', 'markdown', '--tag', 'Counts')).code).toBe(0);
+    expect((await cli('export', 'markdown', '--tag', 'census')).code).toBe(0);
+    const untagged = await cli('export', 'markdown', '--tag', 'nothing');
+    expect(untagged).toEqual({ code: 1, out: '', err: 'No notes to export tagged "nothing": nothing written' });
+    const otherSource = await cli('export', 'markdown', '--source', '2', '--out', path.join(dir, 'two.md'));
+    expect(otherSource).toEqual({ code: 1, out: '', err: 'No notes to export on source #2: nothing written' });
+    expect(fs.existsSync(path.join(dir, 'two.md'))).toBe(false);
+    expect((await cli('export', 'markdown', '--source', '9')).err).toMatch(/no source with id 9/);
+  });
+});
