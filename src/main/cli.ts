@@ -222,6 +222,14 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         for (const target of p.args) validate('importPath', { path: target });
         const { folders, skipped } = scanFolders(p.args);
         const outcomes = wb.importPaths(p.args);
+        // Another program kept the project: one message for all the files it kept out, not one each.
+        const busy = outcomes.find((o) => o.status === 'failed' && o.error.code === 'project_busy');
+        if (busy && busy.status === 'failed') {
+          for (const o of outcomes) if (o.status !== 'failed') io.out(describeOutcome(o));
+          const waiting = outcomes.filter((o) => o.status === 'failed' && o.error.code === 'project_busy').length;
+          io.err(`sourcebench: ${busy.error.message} (${waiting} file${waiting === 1 ? '' : 's'} not imported)`);
+          return 75;
+        }
         // Files of other kinds found in a folder are skipped (and listed), not failures.
         const wasSkipped = (o: ImportOutcome) => o.status === 'failed' && o.error.code === 'unsupported_format' && skipped.has(o.fileName);
         if (json) io.out(JSON.stringify(outcomes, null, 2));

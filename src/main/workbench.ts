@@ -11,7 +11,7 @@ import { isEdtf } from './ingest/metadata';
 import { defaultProjectPath, recentPaths, resourcesDir, SettingsFile } from './paths';
 import type { Db } from './store/project';
 import { openProjectDb, storageProblem } from './store/project';
-import { projectId } from './store/meta';
+import { projectId, renewProjectId } from './store/meta';
 import { backup, backupDir, backupDue, listBackups } from './store/backup';
 import { PRAGMAS, PROJECT_EXTENSION } from './store/pragmas';
 import { SourceStore } from './store/sources';
@@ -187,6 +187,12 @@ export class Workbench implements SourcebenchApi {
     this.close();
   }
 
+  /** How long a write waits for another program: the option, else SOURCEBENCH_LOCK_WAIT_MS (for scripts and tests), else 30 s. */
+  private lockWait(): number {
+    const env = Number(process.env.SOURCEBENCH_LOCK_WAIT_MS);
+    return this.options.lockWaitMs ?? (Number.isFinite(env) && env >= 0 ? env : LOCK_WAIT_MS);
+  }
+
   /**
    * A write transaction. While another program holds the project's write lock it waits,
    * saying so once through `onWaiting`, and gives up after `lockWaitMs` with
@@ -194,7 +200,8 @@ export class Workbench implements SourcebenchApi {
    */
   private write<T>(work: () => T): T {
     const { db, path: file } = this.current;
-    const deadline = Date.now() + (this.options.lockWaitMs ?? LOCK_WAIT_MS);
+    const wait = this.lockWait();
+    const deadline = Date.now() + wait;
     let told = false;
     db.pragma(`busy_timeout = ${LOCK_ATTEMPT_MS}`);
     try {
@@ -204,7 +211,7 @@ export class Workbench implements SourcebenchApi {
         } catch (err) {
           if (!isBusy(err)) throw err;
           if (Date.now() >= deadline) {
-            const waited = Math.round((this.options.lockWaitMs ?? LOCK_WAIT_MS) / 1000);
+            const waited = Math.round(wait / 1000);
             throw new ApiError('project_busy', `${path.basename(file)} is being written by another program, and still was after ${waited} s; nothing was changed. Try again when it has finished`);
           }
           if (!told) {
@@ -270,7 +277,9 @@ export class Workbench implements SourcebenchApi {
     let dest = target.replace(/\.sourcebench$/, '') + ` (restored ${date}).sourcebench`;
     for (let n = 2; fs.existsSync(dest); n++) dest = dest.replace(/( \d+)?\.sourcebench$/, ` ${n}.sourcebench`);
     fs.copyFileSync(chosen, dest, fs.constants.COPYFILE_EXCL);
-    return this.switchTo(Workbench.load(dest, false, this.options.nativeBinding, this.settings.read().backupsKept));
+    const restored = Workbench.load(dest, false, this.options.nativeBinding, this.settings.read().backupsKept);
+    renewProjectId(restored.db);
+    return this.switchTo(restored);
   }
 
   async setBackupsKept({ keep }: Input<'setBackupsKept'>) {
@@ -661,6 +670,8 @@ function isBusy(err: unknown): boolean {
 function closeDb(db: Db, log: Log, file: string): void {
   if (!db.open) return;
   try {
+    // Not worth a wait: when another program is writing, the last connection to close folds the log in.
+    db.pragma('busy_timeout = 100');
     db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (err) {
     // Another program reading the project can keep the log from being folded in now; SQLite does it later.

@@ -1,8 +1,10 @@
 /** The `sourcebench` command run as a process, as a shell runs it. */
+import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli';
 import { Workbench } from '../../src/main/workbench';
 import { tempDir } from './helpers';
 
@@ -53,4 +55,63 @@ describe('sourcebench writing into a pipe closed early', () => {
       wb.close();
     }, 60_000);
   }
+});
+
+describe('sourcebench import while another program writes to the project', () => {
+  function busyProject() {
+    const home = tempDir();
+    const project = path.join(home, 'shared.sourcebench');
+    Workbench.open({ home, project, createMissing: true, remember: false }).close();
+    const file = path.join(home, 'report.txt');
+    fs.writeFileSync(file, 'The regional report for 1937 lists the arrests village by village.');
+    const other = new Database(project);
+    other.exec('BEGIN IMMEDIATE');
+    other.prepare('UPDATE source SET title = title WHERE id = 0').run();
+    return { home, project, file, other };
+  }
+
+  it('says it is waiting, then imports once the other program has finished', async () => {
+    const { home, project, file, other } = busyProject();
+    const child = spawn(process.execPath, [BIN, '--project', project, 'import', file], { env: { ...process.env, SOURCEBENCH_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    // The other program finishes only once the CLI has said that it waits.
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (c: Buffer) => {
+        stderr += c.toString();
+        if (stderr.includes('waiting for')) resolve();
+      }),
+    );
+    other.exec('COMMIT');
+    other.close();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toContain(`waiting for ${project}: another program is writing to it`);
+    expect(stdout).toMatch(/report\.txt: imported as #1/);
+    expect(code).toBe(0);
+  });
+
+  it('gives up after the bounded wait with a clear message and exit code 75, importing nothing', async () => {
+    const { home, project, file, other } = busyProject();
+    const out: string[] = [];
+    const err: string[] = [];
+    process.env.SOURCEBENCH_LOCK_WAIT_MS = '1000';
+    const saved = process.env.SOURCEBENCH_HOME;
+    process.env.SOURCEBENCH_HOME = home;
+    try {
+      const code = await runCli(['--project', project, 'import', file], { out: (s) => out.push(s), err: (s) => err.push(s) });
+      expect(code).toBe(75);
+    } finally {
+      delete process.env.SOURCEBENCH_LOCK_WAIT_MS;
+      if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
+      else process.env.SOURCEBENCH_HOME = saved;
+    }
+    expect(err[0]).toBe(`waiting for ${project}: another program is writing to it`);
+    expect(err[1]).toMatch(/^sourcebench: shared\.sourcebench is being written by another program, and still was after 1 s; nothing was changed.*\(1 file not imported\)$/);
+    other.exec('ROLLBACK');
+    other.close();
+    const wb = Workbench.open({ home, project, remember: false, dailyBackup: false });
+    expect(await wb.listSources()).toEqual([]);
+    wb.close();
+  });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SettingsFile } from '../../src/main/paths';
+import { backup } from '../../src/main/store/backup';
 import { MIGRATIONS } from '../../src/main/store/migrations';
 import { PROJECT_ID, projectId } from '../../src/main/store/meta';
 import { APPLICATION_ID } from '../../src/main/store/pragmas';
@@ -50,6 +51,20 @@ describe('project ids', () => {
     const again = openProjectDb(file);
     expect(projectId(again)).toBe(id);
     again.close();
+  });
+
+  it('are new for a restored backup, a project beside the original: links to the original still open the original', async () => {
+    const { wb } = tempWorkbench();
+    await wb.importFile({ name: 'a.txt', bytes: bytes('Some text about 1937.') });
+    const original = await wb.getProject();
+    const db = (wb as unknown as { current: { db: Database.Database } }).current.db;
+    const file = await backup(db, original.path, 'manual');
+    const restored = await wb.restoreBackup({ file });
+    expect(restored.path).not.toBe(original.path);
+    expect(restored.id).toMatch(PROJECT_ID);
+    expect(restored.id).not.toBe(original.id);
+    await wb.openProject({ path: original.path });
+    expect((await wb.getProject()).id).toBe(original.id);
   });
 
   it('are shown in the project info and remembered with the path in the settings', async () => {

@@ -23,3 +23,14 @@ export function projectId(db: Db): string {
   ids.set(db, id);
   return id;
 }
+
+/**
+ * Gives a project a new id: a restored backup is a new project beside the original, and
+ * links to the original must keep opening the original.
+ */
+export function renewProjectId(db: Db): string {
+  const id = randomUUID();
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('project_id', ?)").run(id);
+  ids.set(db, id);
+  return id;
+}
