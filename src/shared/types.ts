@@ -1,7 +1,26 @@
 /** Domain types shared by main, preload, renderer and CLI. Pure data, no behaviour. */
 
+/** How a source's stored text is read and shown: plain text, Markdown, or text taken from markup. */
 export type SourceKind = 'text' | 'markdown' | 'html';
-export type PassageKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'code';
+/** The kind of file a source was imported from. */
+export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
+/**
+ * What a passage is. `apparatus` is what surrounds a text rather than telling it: image-only
+ * lines, link lists, "See also" and reference lists, rules, page furniture.
+ */
+export type PassageKind = 'paragraph' | 'heading' | 'item' | 'quote' | 'code' | 'table_row' | 'footnote' | 'caption' | 'apparatus';
+
+/** What a passage knows beyond its kind (stored as JSON; every field optional). */
+export interface PassageInfo {
+  /** A table row's cells, as offsets into the source's text. */
+  cells?: [number, number][];
+  /** The column headers of a table row's table, as written. */
+  headers?: string[];
+  /** A footnote's label (`22`, `8`, `*`). */
+  note?: string;
+  /** Where on its page a PDF passage sits: [x, y, width, height] in PDF points from the top left. */
+  box?: [number, number, number, number];
+}
 
 export interface SourceSummary {
   id: number;
@@ -28,9 +47,16 @@ export interface Passage {
   end: number;
   kind: PassageKind;
   text: string;
+  /** The page of a paginated source (PDF), counted from 1; null elsewhere. */
+  page: number | null;
+  /** The page's printed label (`214`, `xii`), where it has one. */
+  pageLabel: string | null;
+  info: PassageInfo | null;
 }
 
 export interface SourceDetail extends SourceSummary {
+  /** The kind of file it came from (older projects: derived from `kind`). */
+  format: SourceFormat;
   language: string | null;
   hash: string;
   encoding: string;

@@ -1,7 +1,7 @@
 /** One entry for every format: bytes and a file name in, a source ready to store out. */
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../shared/errors';
-import type { SourceKind } from '../../shared/types';
+import type { SourceFormat, SourceKind } from '../../shared/types';
 import type { NewSource } from '../store/sources';
 import { decodeBytes } from './decode';
 import { declaredCharset, readHtml } from './html';
@@ -22,9 +22,23 @@ export const FORMATS: Record<string, SourceKind> = {
   '.xhtml': 'html',
 };
 
+/** The kind of file each extension names. */
+const FILE_FORMATS: Record<string, SourceFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+};
+
+function extensionOf(fileName: string): string {
+  return /\.[^./\\]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
+}
+
 export function formatOf(fileName: string): SourceKind | undefined {
-  const m = /\.[^./\\]+$/.exec(fileName.toLowerCase());
-  return m ? FORMATS[m[0]] : undefined;
+  return FORMATS[extensionOf(fileName)];
 }
 
 export function unsupportedFormat(name: string): ApiError {
@@ -86,6 +100,7 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
       date: date ?? null,
       origin: meta.origin ?? null,
       kind,
+      format: FILE_FORMATS[extensionOf(name)],
       language: meta.language ?? null,
       fileName: name,
       encoding: decoded.encoding,

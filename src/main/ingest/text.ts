@@ -1,10 +1,14 @@
 /** Normalisation and passage splitting shared by every format reader. */
-import type { PassageKind } from '../../shared/types';
+import type { PassageInfo, PassageKind } from '../../shared/types';
 
+/** A passage as a reader finds it: a range of the stored text, its kind, and for paginated sources its page. */
 export interface Span {
   start: number;
   end: number;
   kind: PassageKind;
+  page?: number;
+  pageLabel?: string;
+  info?: PassageInfo;
 }
 
 /** Passages longer than this are split at sentence boundaries. */
@@ -43,7 +47,7 @@ export function splitLong(text: string, span: Span, max = MAX_PASSAGE_CHARS): Sp
   const out: Span[] = [];
   const push = (s: number, e: number) => {
     const [a, b] = trimSpan(text, span.start + s, span.start + e);
-    if (b > a) out.push({ start: a, end: b, kind: span.kind });
+    if (b > a) out.push({ ...span, start: a, end: b });
   };
   const body = text.slice(span.start, span.end);
   let pieceStart = 0;

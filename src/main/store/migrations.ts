@@ -208,6 +208,21 @@ export const MIGRATIONS: readonly Migration[] = [
         substr('89ab', 1 + (random() & 3), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))));
     `,
   },
+  {
+    version: 6,
+    name: 'file formats and paginated passages',
+    // `kind` says how a source's text is read (plain, Markdown, taken from markup); `format`
+    // what file it came from (a PDF, a Word file…): kept apart so a .txt can be read as
+    // Markdown, and a PDF's text as plain text. Passages of paginated sources know their
+    // page and its printed label; `info` holds what some kinds know besides (a table row's
+    // cells and headers, a footnote's label, a position on the page), as JSON.
+    sql: `
+      ALTER TABLE source ADD COLUMN format TEXT;
+      ALTER TABLE passage ADD COLUMN page INTEGER;
+      ALTER TABLE passage ADD COLUMN page_label TEXT;
+      ALTER TABLE passage ADD COLUMN info TEXT;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

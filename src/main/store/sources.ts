@@ -1,5 +1,6 @@
 /** Queries over sources, passages and tags. Every multi-row write is one transaction. */
-import type { Passage, PassageKind, SourceDetail, SourceKind, SourceSummary, TagCount } from '../../shared/types';
+import type { Passage, PassageInfo, SourceDetail, SourceFormat, SourceKind, SourceSummary, TagCount } from '../../shared/types';
+import type { Span } from '../ingest/text';
 import { ApiError } from '../../shared/errors';
 import type Database from 'better-sqlite3';
 import type { Db } from './project';
@@ -10,6 +11,8 @@ export interface NewSource {
   date: string | null;
   origin: string | null;
   kind: SourceKind;
+  /** The kind of file; when absent, the one `kind` implies. */
+  format?: SourceFormat;
   language: string | null;
   fileName: string | null;
   encoding: string;
@@ -18,8 +21,16 @@ export interface NewSource {
   bytes: number;
   tags: string[];
   meta: Record<string, unknown>;
-  passages: { start: number; end: number; kind: PassageKind }[];
+  passages: Span[];
 }
+
+const FORMAT_OF_KIND: Record<SourceKind, SourceFormat> = { text: 'txt', markdown: 'md', html: 'html' };
+
+function passageRow(sourceId: number, ordinal: number, p: Span, text: string): unknown[] {
+  return [sourceId, ordinal, p.start, p.end, p.kind, text.slice(p.start, p.end), p.page ?? null, p.pageLabel ?? null, p.info ? JSON.stringify(p.info) : null];
+}
+
+const INSERT_PASSAGE = 'INSERT INTO passage (source_id, ordinal, start, "end", kind, text, page, page_label, info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 interface SummaryRow {
   id: number;
@@ -123,11 +134,11 @@ export class SourceStore {
   /** Inserts a source with its passages and tags in one transaction; returns its id. */
   insert(src: NewSource): number {
     const insertSource = this.sql(`
-      INSERT INTO source (title, author, date, origin, kind, language, file_name, encoding, hash,
+      INSERT INTO source (title, author, date, origin, kind, format, language, file_name, encoding, hash,
                           chars, bytes, passage_count, meta, imported_at)
-      VALUES (@title, @author, @date, @origin, @kind, @language, @fileName, @encoding, @hash,
+      VALUES (@title, @author, @date, @origin, @kind, @format, @language, @fileName, @encoding, @hash,
               @chars, @bytes, @passageCount, @meta, @importedAt)`);
-    const insertPassage = this.sql('INSERT INTO passage (source_id, ordinal, start, "end", kind, text) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertPassage = this.sql(INSERT_PASSAGE);
     return this.db.transaction(() => {
       const info = insertSource.run({
         title: src.title,
@@ -135,6 +146,7 @@ export class SourceStore {
         date: src.date,
         origin: src.origin,
         kind: src.kind,
+        format: src.format ?? FORMAT_OF_KIND[src.kind],
         language: src.language,
         fileName: src.fileName,
         encoding: src.encoding,
@@ -149,7 +161,7 @@ export class SourceStore {
       this.sql('INSERT INTO source_text (source_id, text) VALUES (?, ?)').run(id, src.text);
       let first = 0;
       src.passages.forEach((p, i) => {
-        const row = insertPassage.run(id, i + 1, p.start, p.end, p.kind, src.text.slice(p.start, p.end));
+        const row = insertPassage.run(...passageRow(id, i + 1, p, src.text));
         if (i === 0) first = Number(row.lastInsertRowid);
       });
       this.sql('UPDATE source SET first_passage = ? WHERE id = ?').run(first, id);
@@ -168,10 +180,10 @@ export class SourceStore {
       throw new ApiError('invalid_request', `${src.fileName ?? 'This text'} is already in the project as source #${other}`);
     }
     this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
-    const insertPassage = this.sql('INSERT INTO passage (source_id, ordinal, start, "end", kind, text) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertPassage = this.sql(INSERT_PASSAGE);
     let first = 0;
     src.passages.forEach((p, i) => {
-      const row = insertPassage.run(id, i + 1, p.start, p.end, p.kind, src.text.slice(p.start, p.end));
+      const row = insertPassage.run(...passageRow(id, i + 1, p, src.text));
       if (i === 0) first = Number(row.lastInsertRowid);
     });
     this.sql('UPDATE source_text SET text = ? WHERE source_id = ?').run(src.text, id);
@@ -201,12 +213,13 @@ export class SourceStore {
   detail(id: number): SourceDetail {
     const summary = this.summary(id);
     const extra = this.db
-      .prepare('SELECT language, hash, encoding FROM source WHERE id = ?')
-      .get(id) as { language: string | null; hash: string; encoding: string };
-    const passageList = this.db
-      .prepare('SELECT id, ordinal, start, "end", kind, text FROM passage WHERE source_id = ? ORDER BY ordinal')
-      .all(id) as Passage[];
-    return { ...summary, ...extra, passageList };
+      .prepare('SELECT language, hash, encoding, format FROM source WHERE id = ?')
+      .get(id) as { language: string | null; hash: string; encoding: string; format: SourceFormat | null };
+    const rows = this.db
+      .prepare('SELECT id, ordinal, start, "end", kind, text, page, page_label AS pageLabel, info FROM passage WHERE source_id = ? ORDER BY ordinal')
+      .all(id) as (Omit<Passage, 'info'> & { info: string | null })[];
+    const passageList: Passage[] = rows.map((r) => ({ ...r, info: r.info ? (JSON.parse(r.info) as PassageInfo) : null }));
+    return { ...summary, ...extra, format: extra.format ?? FORMAT_OF_KIND[summary.kind], passageList };
   }
 
   text(id: number): string {
