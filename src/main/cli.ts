@@ -221,7 +221,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         // Validated like any API call, then imported as one batched run.
         for (const target of p.args) validate('importPath', { path: target });
         const { folders, skipped } = scanFolders(p.args);
-        const outcomes = wb.importPaths(p.args);
+        const outcomes = await wb.importPaths(p.args);
         // Another program kept the project: one message for all the files it kept out, not one each.
         const busy = outcomes.find((o) => o.status === 'failed' && o.error.code === 'project_busy');
         if (busy && busy.status === 'failed') {

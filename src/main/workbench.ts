@@ -5,7 +5,7 @@ import type { Input, SourcebenchApi } from '../shared/api';
 import { ApiError } from '../shared/errors';
 import type { ImportOutcome, ProjectInfo } from '../shared/types';
 import type { ParsedSource } from './ingest';
-import { formatOf, parseSource, unsupportedFormat } from './ingest';
+import { formatOf, readSource, unsupportedFormat } from './ingest';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
 import { isEdtf } from './ingest/metadata';
 import { defaultProjectPath, recentPaths, resourcesDir, SettingsFile } from './paths';
@@ -296,8 +296,8 @@ export class Workbench implements SourcebenchApi {
   }
 
   /** Reads, parses and extracts claims: all the work of an import that needs no lock. */
-  private prepare(fileName: string, bytes: Uint8Array): Prepared {
-    const parsed = parseSource(fileName, bytes);
+  private async prepare(fileName: string, bytes: Uint8Array): Promise<Prepared> {
+    const parsed = await readSource(fileName, bytes);
     let claims: Claim[] = [];
     try {
       claims = extractClaims(parsed.source.text);
@@ -332,7 +332,7 @@ export class Workbench implements SourcebenchApi {
   async importFile({ name, bytes }: Input<'importFile'>): Promise<ImportOutcome> {
     let prepared: Prepared;
     try {
-      prepared = this.prepare(name, bytes);
+      prepared = await this.prepare(name, bytes);
     } catch (err) {
       return { fileName: name, status: 'failed', error: errorOf(err, name) };
     }
@@ -346,7 +346,7 @@ export class Workbench implements SourcebenchApi {
   }
 
   /** Many files and folders, committed in batches (the CLI's and the benchmark's import). */
-  importPaths(targets: string[]): ImportOutcome[] {
+  async importPaths(targets: string[]): Promise<ImportOutcome[]> {
     const files: [string, string][] = [];
     const missing: ImportOutcome[] = [];
     for (const target of targets) {
@@ -361,7 +361,7 @@ export class Workbench implements SourcebenchApi {
       if (stat.isDirectory()) files.push(...listFiles(resolved).map((f): [string, string] => [f, path.relative(path.dirname(resolved), f)]));
       else files.push([resolved, path.basename(resolved)]);
     }
-    return [...missing, ...this.importBatched(files)];
+    return [...missing, ...(await this.importBatched(files))];
   }
 
   /** A file, or every supported file in a folder and its subfolders (hidden ones skipped). */
@@ -383,7 +383,7 @@ export class Workbench implements SourcebenchApi {
    * file, each file inside its own savepoint, so a file that fails still adds nothing and
    * the others are kept. The write lock is held only while writing.
    */
-  private importBatched(files: [string, string][]): ImportOutcome[] {
+  private async importBatched(files: [string, string][]): Promise<ImportOutcome[]> {
     const outcomes: ImportOutcome[] = [];
     let i = 0;
     while (i < files.length) {
@@ -392,7 +392,7 @@ export class Workbench implements SourcebenchApi {
       let bytes = 0;
       while (i < files.length && Date.now() - started < BATCH_MS && bytes < BATCH_BYTES) {
         const [file, label] = files[i++]!;
-        const read = this.readOne(file, label);
+        const read = await this.readOne(file, label);
         if ('error' in read) outcomes.push({ fileName: label, status: 'failed', error: read.error });
         else {
           batch.push({ at: outcomes.length, fileName: label, prepared: read.prepared });
@@ -426,7 +426,7 @@ export class Workbench implements SourcebenchApi {
   }
 
   /** Reads and prepares one file of a batch; the error names the file. */
-  private readOne(file: string, label: string): { prepared: Prepared } | { error: { code: string; message: string } } {
+  private async readOne(file: string, label: string): Promise<{ prepared: Prepared } | { error: { code: string; message: string } }> {
     try {
       if (!formatOf(file)) throw unsupportedFormat(label);
       const size = fs.statSync(file).size;
@@ -439,7 +439,7 @@ export class Workbench implements SourcebenchApi {
       } catch (err) {
         return { error: { code: 'read_failed', message: `${label} could not be read: ${(err as Error).message}` } };
       }
-      return { prepared: this.prepare(label, bytes) };
+      return { prepared: await this.prepare(label, bytes) };
     } catch (err) {
       return { error: errorOf(err, label) };
     }
@@ -525,7 +525,7 @@ export class Workbench implements SourcebenchApi {
   async replaceSourceText({ id, name, bytes }: Input<'replaceSourceText'>) {
     const { sources, annotations } = this.current;
     sources.summary(id);
-    const { source } = parseSource(name, bytes);
+    const { source } = await readSource(name, bytes);
     const counts = this.write(() => {
       sources.replaceText(id, source);
       this.current.claims.refresh(id, source.text);

@@ -11,13 +11,13 @@ import { tempDir } from './helpers';
 const BIN = path.join(__dirname, '..', '..', 'bin', 'sourcebench.mjs');
 
 /** A project with one source of 3,000 passages: far more output than a pipe holds. */
-function bigProject(): { home: string; project: string } {
+async function bigProject(): Promise<{ home: string; project: string }> {
   const home = tempDir();
   const file = path.join(home, 'census.txt');
   fs.writeFileSync(file, Array.from({ length: 3000 }, (_, i) => `Paragraph ${i}: the census of 1937 counted the people of district ${i}, and more words to fill the line.`).join('\n\n'));
   const project = path.join(home, 'big.sourcebench');
   const wb = Workbench.open({ home, project, createMissing: true, remember: false });
-  expect(wb.importPaths([file])[0]!.status).toBe('imported');
+  expect((await wb.importPaths([file]))[0]!.status).toBe('imported');
   wb.close();
   return { home, project };
 }
@@ -41,7 +41,7 @@ function runReadingOneChunk(home: string, args: string[]): Promise<{ code: numbe
 describe('sourcebench writing into a pipe closed early', () => {
   for (const args of [['show', '1'], ['search', 'census', '--limit', '500']]) {
     it(`ends quietly, the project closed: ${args.join(' ')}`, async () => {
-      const { home, project } = bigProject();
+      const { home, project } = await bigProject();
       const r = await runReadingOneChunk(home, ['--project', project, ...args]);
       expect(r.first.length).toBeGreaterThan(0);
       // No stack trace, no "Unhandled 'error' event": nothing but an optional note about how it ran.

@@ -57,7 +57,16 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Reads one file's bytes into a source; throws ApiError naming the file on bad input. */
+/**
+ * Reads one file's bytes into a source, whatever its format; throws ApiError naming the
+ * file on bad input. Binary formats (PDF, Word) are read asynchronously; text formats go
+ * through `parseSource`.
+ */
+export async function readSource(fileName: string, bytes: Uint8Array): Promise<ParsedSource> {
+  return parseSource(fileName, bytes);
+}
+
+/** Reads one text file's bytes into a source; throws ApiError naming the file on bad input. */
 export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
   const name = fileName.replace(/^.*[\\/]/, '');
   const kind = formatOf(name);
