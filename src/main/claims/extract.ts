@@ -10,6 +10,7 @@ import type { Quantity } from './numbers';
 import { findQuantities } from './numbers';
 
 import type { ExtractedClaim, Measure } from '../../shared/types';
+import { maskNoteMarkers } from '../../shared/markers';
 
 export type { Measure };
 
@@ -292,8 +293,14 @@ function headingBefore(text: string, at: number): string {
   return '';
 }
 
-/** Every numeric claim about people in `text`, in text order. */
-export function extractClaims(text: string): Claim[] {
+/**
+ * Every numeric claim about people in `written`, in text order. Note references ("1937.[22]",
+ * "[33][34]", "[^8]", "shot²") are read as blanks: they name a footnote, never a count, and
+ * a bracket after a full stop would otherwise open the next sentence with the note's number.
+ * Quotes are taken from the text as written, markers and all.
+ */
+export function extractClaims(written: string): Claim[] {
+  const text = maskNoteMarkers(written);
   const claims: Claim[] = [];
   const opening = text.slice(0, 1500);
   for (const s of sentences(text)) {
@@ -314,7 +321,7 @@ export function extractClaims(text: string): Claim[] {
     const claimOf = (q: Quantity, from: number, to: number, measure: Measure, distance: number, governs: string) => ({
       distance,
       governs,
-      quote: text.slice(s.start + from, s.start + to),
+      quote: written.slice(s.start + from, s.start + to),
       start: s.start + from,
       end: s.start + to,
       measure,
@@ -330,7 +337,7 @@ export function extractClaims(text: string): Claim[] {
       if (excluded(sentence, q)) continue;
       const restating = restatement(sentence, q, anaphora, [...restated, ...inSentence].filter((c) => c.end <= s.start + q.start));
       if (restating) {
-        restated.push({ ...restating, event: restating.event || event(), start: s.start + restating.start, end: s.start + restating.end, quote: text.slice(s.start + restating.start, s.start + restating.end) });
+        restated.push({ ...restating, event: restating.event || event(), start: s.start + restating.start, end: s.start + restating.end, quote: written.slice(s.start + restating.start, s.start + restating.end) });
         continue;
       }
       if (!isPeople(sentence, q)) continue;
@@ -359,7 +366,7 @@ export function extractClaims(text: string): Claim[] {
         const part = /\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$/i.exec(sentence.slice(0, q.start));
         if (whole && part && whole.end <= s.start + part.index && q.unit !== 'percent') {
           const { distance: _d, governs: _g, ...counted } = whole;
-          restated.push({ ...counted, start: s.start + part.index, end: s.start + q.end, quote: text.slice(s.start + part.index, s.start + q.end), low: q.low, high: q.high, approx: q.approx });
+          restated.push({ ...counted, start: s.start + part.index, end: s.start + q.end, quote: written.slice(s.start + part.index, s.start + q.end), low: q.low, high: q.high, approx: q.approx });
         }
         continue;
       }

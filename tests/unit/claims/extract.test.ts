@@ -297,4 +297,19 @@ describe('claims', () => {
     expect(c).toMatchObject({ measure: 'died', low: 1300000, high: 2000000, approx: true });
     expect(text.slice(c!.start, c!.end)).toBe(c!.quote);
   });
+
+  it('never read note references as figures: [22], [33][34], [^8], [note 3], superscripts', () => {
+    const figures = (text: string) => extractClaims(text).map((c) => [c.low, c.high, c.measure]);
+    expect(figures('The purge of the party reached its height in 1937.[22] Those accused of Trotskyism were expelled from the party.')).toEqual([]);
+    expect(figures('Conditions in the northern camps were harsh.[33][34] died of typhus, the survivors said.')).toEqual([]);
+    expect(figures('Those left behind in the camps[34][35] died of typhus.')).toEqual([]);
+    expect(figures('The trial opened in June 1937.[^8] Those accused were expelled and shot.')).toEqual([]);
+    expect(figures('He was arrested in May 1937[note 3] and later shot.')).toEqual([]);
+    expect(figures('The marshal was arrested in 1937.¹² Those who served under him were shot.')).toEqual([]);
+    // The figures beside the markers are still read, and the quote is the text as written.
+    const text = 'In all, 1,548,366 were arrested[22] and 681,692 were shot.[23][24]';
+    expect(figures(text)).toEqual([[1548366, 1548366, 'arrested'], [681692, 681692, 'executed']]);
+    for (const c of extractClaims(text)) expect(text.slice(c.start, c.end)).toBe(c.quote);
+    expect(one('The famine spread in 1933.[33][34] Thousands died in the first winter.')).toEqual(['died', 1000, null, 'people', true]);
+  });
 });
