@@ -38,7 +38,7 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 /**
  * Splits a long span into pieces of at most about MAX_PASSAGE_CHARS, at sentence ends
- * (Unicode sentence boundaries from Intl.Segmenter). The segmenter sees one window of
+ * (Unicode sentence boundaries from Intl.Segmenter), never at a hard-wrapped line's end. The segmenter sees one window of
  * `max` characters at a time: `containing()` on a whole long paragraph costs time in
  * proportion to its length on every call, which made import four times slower.
  */
@@ -52,7 +52,9 @@ export function splitLong(text: string, span: Span, max = MAX_PASSAGE_CHARS): Sp
   const body = text.slice(span.start, span.end);
   let pieceStart = 0;
   while (body.length - pieceStart > max) {
-    const window = body.slice(pieceStart, pieceStart + max + 1);
+    // A line break inside a passage is a hard wrap (blank lines part passages): the segmenter
+    // would take it for a sentence end and cut mid-sentence, so it sees a space instead.
+    const window = body.slice(pieceStart, pieceStart + max + 1).replace(/\n/g, ' ');
     let cut = pieceStart + segmenter.segment(window).containing(max)!.index;
     if (cut <= pieceStart) {
       // One sentence longer than the limit: cut at the last white space before it.
@@ -80,15 +82,15 @@ export function linesAreParagraphs(body: string): boolean {
   return (lengths[Math.floor(lengths.length / 2)] ?? 0) > 100;
 }
 
-/** Paragraphs of plain text: blocks separated by blank lines, or lines (see linesAreParagraphs). */
-export function paragraphs(text: string, from = 0, to = text.length): Span[] {
+/** Blocks of plain text: separated by blank lines, or lines (see linesAreParagraphs); trimmed, not yet split. */
+export function blocks(text: string, from = 0, to = text.length): Span[] {
   const body = text.slice(from, to);
   const separator = linesAreParagraphs(body) ? /\n+/g : /\n[ \t]*\n\s*/g;
   const out: Span[] = [];
   let last = from;
   const emit = (s: number, e: number) => {
     const [a, b] = trimSpan(text, s, e);
-    if (b > a) out.push(...splitLong(text, { start: a, end: b, kind: 'paragraph' }));
+    if (b > a) out.push({ start: a, end: b, kind: 'paragraph' });
   };
   for (const m of body.matchAll(separator)) {
     emit(last, from + m.index);
@@ -96,6 +98,11 @@ export function paragraphs(text: string, from = 0, to = text.length): Span[] {
   }
   emit(last, to);
   return out;
+}
+
+/** Paragraphs of plain text: blocks separated by blank lines, or lines (see linesAreParagraphs). */
+export function paragraphs(text: string, from = 0, to = text.length): Span[] {
+  return blocks(text, from, to).flatMap((s) => splitLong(text, s));
 }
 
 /** Title from a file name: extension dropped, separators to spaces. */
