@@ -1,9 +1,21 @@
 /**
- * `.md`: YAML front matter as metadata; the body is kept as written, and each heading,
- * paragraph, list item, block quote and code block becomes a passage whose offsets skip
- * the Markdown marker (`## `, `- `), so the reader shows clean text without rewriting it.
+ * `.md`: YAML front matter as metadata; the body is kept as written and read by mdast (with
+ * GFM: tables, footnotes, strikethrough, autolinks). Each heading, paragraph, list item
+ * (nested ones too), paragraph of a block quote and code block becomes a passage whose
+ * offsets skip the Markdown marker (`## `, `- `, `> `), so the reader shows clean text
+ * without rewriting it. A table gives a 'table_row' passage per body row, a footnote
+ * definition `[^8]: …` a 'footnote'; rules, link definitions and bare markup give none.
+ * Images standing alone, lists of links, page chrome and what stands under "See also",
+ * "References" and their like are 'apparatus'.
  */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { parse as parseYaml } from 'yaml';
+import type { PassageInfo, PassageKind } from '../../shared/types';
+import type { FactLine } from './facts';
+import { factLine } from './facts';
+import { APPARATUS_HEADING, NOTES_HEADING, isChrome } from './furniture';
 import type { Metadata } from './metadata';
 import { cleanTagList, cleanText } from './metadata';
 import type { Span } from './text';
@@ -69,91 +81,342 @@ function looseYaml(yaml: string): Record<string, unknown> | null {
   return Object.keys(out).length ? out : null;
 }
 
-const ATX = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;
-const QUOTE = /^ {0,3}>[ \t]?/;
-const RULE = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
+/** mdast nodes as the block reader sees them: a type, a position, children or a value. */
+type Node = {
+  type: string;
+  position?: { start: { offset?: number }; end: { offset?: number } };
+  children?: Node[];
+  value?: string;
+  alt?: string | null;
+  depth?: number;
+  ordered?: boolean | null;
+  start?: number | null;
+  label?: string | null;
+  identifier?: string;
+};
+
+const startOf = (n: Node) => n.position?.start.offset ?? 0;
+const endOf = (n: Node) => n.position?.end.offset ?? 0;
+
+/** A node's words as a reader sees them: text, code, and the alt text of images. */
+function words(n: Node): string {
+  if (n.type === 'text' || n.type === 'inlineCode') return n.value ?? '';
+  if (n.type === 'image') return n.alt ?? '';
+  if (n.type === 'break') return '\n';
+  return (n.children ?? []).map(words).join('');
+}
+
+/** A kramdown attribute list (`{:.float-right}`): markup for a site's generator, no words. */
+const IAL = /^\{:[^}]*\}$/;
+/** Between links of one line: separators, brackets, punctuation and white space only. */
+const SEPARATORS = /^[\s|·•,;:()[\]\\/–—-]*$/;
+
+interface Inline {
+  /** Images (or links around an image only), with nothing but white space or attribute lists beside them. */
+  images: number;
+  links: number;
+  /** Words outside links and images. */
+  otherWords: string;
+  /** A single strong (or emphasis) child holds all the words. */
+  onlyStrong: boolean;
+  onlyEmphasis: boolean;
+}
+
+function inlineShape(children: Node[]): Inline {
+  const shape: Inline = { images: 0, links: 0, otherWords: '', onlyStrong: false, onlyEmphasis: false };
+  let strong = 0;
+  let emphasis = 0;
+  let loose = '';
+  for (const c of children) {
+    if (c.type === 'image' || c.type === 'imageReference') shape.images++;
+    else if ((c.type === 'link' || c.type === 'linkReference') && (c.children ?? []).every((x) => x.type === 'image' || x.type === 'imageReference' || (x.type === 'text' && !x.value?.trim()))) {
+      if (c.children?.length) shape.images++;
+      else shape.links++;
+    } else if (c.type === 'link' || c.type === 'linkReference') shape.links++;
+    else if (c.type === 'strong') {
+      strong++;
+      shape.otherWords += words(c);
+    } else if (c.type === 'emphasis') {
+      emphasis++;
+      shape.otherWords += words(c);
+    } else if (c.type === 'html' || c.type === 'footnoteReference') continue;
+    else {
+      const w = words(c);
+      shape.otherWords += w;
+      loose += w;
+    }
+  }
+  const bare = loose.replace(/\s+/g, '');
+  shape.onlyStrong = strong === 1 && emphasis === 0 && shape.images + shape.links === 0 && /^:?$/.test(bare);
+  shape.onlyEmphasis = emphasis === 1 && strong === 0 && shape.images + shape.links === 0 && /^[.:]?$/.test(bare);
+  return shape;
+}
+
+const imageOnly = (s: Inline) => s.images > 0 && s.links === 0 && s.otherWords.split('\n').every((l) => !l.trim() || IAL.test(l.trim()));
+const linksOnly = (s: Inline) => s.links > 0 && SEPARATORS.test(s.otherWords);
+/** A list entry that is a link, perhaps with a few words after it ("[The Gulag Argument](…) | TheFinnishBolshevik (2016)"). */
+const linkEntry = (s: Inline) => s.links > 0 && (SEPARATORS.test(s.otherWords) || s.otherWords.trim().split(/\s+/).length <= 8);
+
+interface Section {
+  /** Depth of the heading that opened an apparatus section (7 for a bold line standing as a heading); 0 when none is open. */
+  depth: number;
+  /** Its numbered entries are the notes markers point to. */
+  notes: boolean;
+}
+
+/** The block reader: mdast of the body in, spans of the body out. */
+class Blocks {
+  readonly spans: Span[] = [];
+  /** The first real (`#` or setext) heading's words, for a title. */
+  firstHeading: string | undefined;
+  private section: Section = { depth: 0, notes: false };
+  private heading = '';
+
+  constructor(private readonly body: string) {}
+
+  private push(start: number, end: number, kind: PassageKind, info?: PassageInfo): Span | null {
+    const [a, b] = trimSpan(this.body, start, end);
+    if (b <= a) return null;
+    const span: Span = info ? { start: a, end: b, kind, info } : { start: a, end: b, kind };
+    this.spans.push(span);
+    return span;
+  }
+
+  private last(): Span | undefined {
+    return this.spans[this.spans.length - 1];
+  }
+
+  /** What a passage of `kind` becomes inside the current section. */
+  private inSection(kind: PassageKind): PassageKind {
+    return this.section.depth && kind !== 'heading' && kind !== 'footnote' ? 'apparatus' : kind;
+  }
+
+  private enterHeading(depth: number, text: string): void {
+    if (this.section.depth && depth <= this.section.depth) this.section = { depth: 0, notes: false };
+    const clean = text.replace(/\s+/g, ' ').trim();
+    if (APPARATUS_HEADING.test(clean)) this.section = { depth, notes: NOTES_HEADING.test(clean) };
+    this.heading = clean.replace(/:$/, '');
+  }
+
+  blocks(nodes: Node[], context: 'top' | 'quote' | 'item'): void {
+    for (const n of nodes) this.block(n, context);
+  }
+
+  block(n: Node, context: 'top' | 'quote' | 'item'): void {
+    switch (n.type) {
+      case 'heading': {
+        const kids = n.children ?? [];
+        if (!kids.length) return; // a lone "#": nothing to read
+        const shape = inlineShape(kids);
+        if (imageOnly(shape)) {
+          this.push(startOf(n), endOf(n), 'apparatus');
+          return;
+        }
+        const text = words(n);
+        this.enterHeading(n.depth ?? 1, text);
+        this.firstHeading ??= text.replace(/\s+/g, ' ').trim();
+        this.push(startOf(kids[0]!), endOf(kids[kids.length - 1]!), 'heading');
+        return;
+      }
+      case 'paragraph':
+        this.paragraph(n, context);
+        return;
+      case 'blockquote':
+        this.blocks(n.children ?? [], 'quote');
+        return;
+      case 'list':
+        this.list(n, context);
+        return;
+      case 'code':
+        this.code(n);
+        return;
+      case 'table':
+        this.table(n);
+        return;
+      case 'footnoteDefinition': {
+        const kids = n.children ?? [];
+        if (kids.length) this.push(startOf(kids[0]!), endOf(kids[kids.length - 1]!), 'footnote', { note: n.label ?? n.identifier ?? '' });
+        return;
+      }
+      case 'html': {
+        // Markup with words in it is kept as written; tags alone, styles, scripts and comments have none to read.
+        const value = n.value ?? '';
+        if (/^\s*<(?:style|script|!--)/i.test(value)) return;
+        if (!value.replace(/<[^>]*>/g, '').trim()) return;
+        this.push(startOf(n), endOf(n), this.inSection(context === 'quote' ? 'quote' : 'paragraph'));
+        return;
+      }
+      default:
+        // thematicBreak, definition, yaml: rules and link targets are not text.
+        return;
+    }
+  }
+
+  private paragraph(n: Node, context: 'top' | 'quote' | 'item', itemKind: PassageKind = 'item'): void {
+    const kids = n.children ?? [];
+    const start = startOf(n);
+    const end = endOf(n);
+    const shape = inlineShape(kids);
+    const base: PassageKind = context === 'quote' ? 'quote' : context === 'item' ? itemKind : 'paragraph';
+    const source = this.body.slice(start, end).trim();
+    if (!kids.length || IAL.test(source)) return;
+    if (imageOnly(shape)) {
+      this.push(start, end, 'apparatus');
+      return;
+    }
+    // A figure and its caption in one paragraph: the image line, then the words under it.
+    const firstLineEnd = this.body.indexOf('\n', start);
+    if (shape.images > 0 && firstLineEnd > 0 && firstLineEnd < end) {
+      const head = kids.filter((k) => endOf(k) <= firstLineEnd || (k.type === 'text' && startOf(k) < firstLineEnd && !this.body.slice(startOf(k), firstLineEnd).trim()));
+      if (head.length && imageOnly(inlineShape(head))) {
+        const rest = kids.filter((k) => !head.includes(k));
+        this.push(start, firstLineEnd, 'apparatus');
+        const restShape = inlineShape(rest);
+        if (!IAL.test(this.body.slice(firstLineEnd, end).trim())) this.push(firstLineEnd, end, imageOnly(restShape) ? 'apparatus' : this.inSection('caption'));
+        return;
+      }
+    }
+    if (shape.links > 0 && linksOnly(shape) && context !== 'item') {
+      this.push(start, end, 'apparatus');
+      return;
+    }
+    if (isChrome(source)) {
+      this.push(start, end, 'apparatus');
+      return;
+    }
+    // A bold line standing alone is a heading in all but name ("**Scale**", "**Sources:**").
+    if (context === 'top' && shape.onlyStrong && !source.includes('\n') && source.length <= 100) {
+      this.enterHeading(7, words(n));
+      this.push(start, end, 'heading');
+      return;
+    }
+    // Words in italics right under an image are its caption.
+    const previous = this.last();
+    if (shape.onlyEmphasis && previous?.kind === 'apparatus' && /^!\[/.test(this.body.slice(previous.start, previous.end))) {
+      this.push(start, end, this.inSection('caption'));
+      return;
+    }
+    if (context !== 'item' && this.facts(start, end)) return;
+    this.push(start, end, this.inSection(base));
+  }
+
+  /** A paragraph whose every line is `Label: value` (two or more, or one bold label): one table row per line. */
+  private facts(start: number, end: number): boolean {
+    const lines: (FactLine & { line: [number, number] })[] = [];
+    for (let at = start; at < end; ) {
+      const nl = this.body.indexOf('\n', at);
+      const lineEnd = nl < 0 || nl > end ? end : nl;
+      const fact = factLine(this.body, at, lineEnd);
+      if (!fact) return false;
+      lines.push({ ...fact, line: [at, lineEnd] });
+      at = lineEnd + 1;
+    }
+    if (!lines.length || (lines.length === 1 && !lines[0]!.bold)) return false;
+    const headers = this.heading ? [this.heading] : undefined;
+    for (const f of lines) {
+      // The row is the whole line (a bold label's markers stay inside it, balanced); its cells are the words.
+      this.push(f.line[0], f.line[1], this.inSection('table_row'), { cells: [f.label, f.value], ...(headers ? { headers } : {}) });
+    }
+    return true;
+  }
+
+  private list(n: Node, context: 'top' | 'quote' | 'item'): void {
+    const items = n.children ?? [];
+    const firstParagraph = (item: Node) => (item.children ?? []).find((c) => c.type === 'paragraph');
+    // A list of links ("See also", a blogroll, a menu) points elsewhere: apparatus, nested lists and all.
+    const links = items.length > 0 && items.every((item) => {
+      const p = firstParagraph(item);
+      return !!p && linkEntry(inlineShape(p.children ?? []));
+    });
+    const saved = this.section;
+    if (links && (items.length >= 2 || this.section.depth)) this.section = { depth: saved.depth || 99, notes: saved.notes };
+    items.forEach((item, i) => {
+      // Numbered entries under "Notes" or "References" are the notes the markers point to.
+      const note = this.section.notes && n.ordered ? String((n.start ?? 1) + i) : undefined;
+      this.item(item, context, note);
+    });
+    this.section = saved;
+  }
+
+  private item(item: Node, context: 'top' | 'quote' | 'item', note: string | undefined): void {
+    const kids = item.children ?? [];
+    let i = 0;
+    // The item's own words: its first paragraphs (a hard-wrapped item is one), to the first nested block.
+    const own: Node[] = [];
+    while (i < kids.length && kids[i]!.type === 'paragraph') own.push(kids[i++]!);
+    if (own.length) {
+      const start = startOf(own[0]!);
+      const end = endOf(own[own.length - 1]!);
+      const source = this.body.slice(start, end);
+      if (note) this.push(start, end, 'footnote', { note });
+      else if (own.length === 1) this.paragraph(own[0]!, 'item', isChrome(source) ? 'apparatus' : 'item');
+      else this.push(start, end, this.inSection('item'));
+    }
+    this.blocks(kids.slice(i), context === 'quote' ? 'quote' : 'item');
+  }
+
+  private code(n: Node): void {
+    const start = startOf(n);
+    const end = endOf(n);
+    const raw = this.body.slice(start, end);
+    if (!/^ {0,3}(?:`{3,}|~{3,})/.test(raw)) {
+      this.push(start, end, this.inSection('code'));
+      return;
+    }
+    const firstNl = raw.indexOf('\n');
+    if (firstNl < 0) return;
+    const lastNl = raw.lastIndexOf('\n');
+    const closed = lastNl > firstNl && /^[ \t>]*(?:`{3,}|~{3,})[ \t]*$/.test(raw.slice(lastNl + 1));
+    this.push(start + firstNl + 1, closed ? start + lastNl : end, this.inSection('code'));
+  }
+
+  /** One 'table_row' passage per body row, its cells' offsets and the header row's words in `info`. */
+  private table(n: Node): void {
+    const rows = n.children ?? [];
+    const cellRange = (cell: Node): [number, number] => {
+      let a = startOf(cell);
+      let b = endOf(cell);
+      if (this.body[a] === '|') a++;
+      if (b > a && this.body[b - 1] === '|' && this.body[b - 2] !== '\\') b--;
+      return trimSpan(this.body, a, b);
+    };
+    const headerCells = (rows[0]?.children ?? []).map(cellRange);
+    const headers = headerCells.map(([a, b]) => this.body.slice(a, b));
+    const body = rows.length > 1 ? rows.slice(1) : rows;
+    for (const row of body) {
+      const cells = (row.children ?? []).map(cellRange);
+      if (!cells.length) continue;
+      const start = cells.find(([a, b]) => b > a)?.[0] ?? cells[0]![0];
+      const end = [...cells].reverse().find(([a, b]) => b > a)?.[1] ?? cells[cells.length - 1]![1];
+      if (end <= start) continue;
+      this.push(start, end, this.inSection('table_row'), rows.length > 1 ? { cells, headers } : { cells });
+    }
+  }
+}
+
+/**
+ * Block structure of a Markdown body (CommonMark and GFM, read by mdast-util-from-markdown),
+ * as spans into it: node positions are offsets, so each passage is an exact range of the
+ * text as written, starting after its block marker (`## `, `- `, `> `).
+ */
+function readBlocks(body: string): { spans: Span[]; title: string | undefined } {
+  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as unknown as Node;
+  const reader = new Blocks(body);
+  reader.blocks(tree.children ?? [], 'top');
+  const spans = reader.spans.flatMap((s) => (s.kind === 'table_row' ? [s] : splitLong(body, s)));
+  return { spans, title: reader.firstHeading };
+}
 
 /** Block structure of a Markdown body, as spans into it. */
 export function markdownSpans(body: string): Span[] {
-  const spans: Span[] = [];
-  let open: Span | null = null;
-  let openLines = 0;
-  let fence: { marker: string; start: number } | null = null;
-  const close = () => {
-    if (open) {
-      const [a, b] = trimSpan(body, open.start, open.end);
-      if (b > a) spans.push({ ...open, start: a, end: b });
-    }
-    open = null;
-    openLines = 0;
-  };
-  let pos = 0;
-  while (pos <= body.length) {
-    const nl = body.indexOf('\n', pos);
-    const lineEnd = nl < 0 ? body.length : nl;
-    const line = body.slice(pos, lineEnd);
-    if (fence) {
-      if (line.trim().startsWith(fence.marker)) {
-        close();
-        spans.push({ start: fence.start, end: pos, kind: 'code' });
-        fence = null;
-      }
-    } else if (line.trim() === '') {
-      close();
-    } else if (FENCE.test(line)) {
-      close();
-      fence = { marker: FENCE.exec(line)![1]!, start: lineEnd + 1 };
-    } else if (ATX.test(line)) {
-      close();
-      const start = pos + ATX.exec(line)![0].length;
-      const end = pos + line.replace(/[ \t]+#+[ \t]*$/, '').length;
-      open = { start, end: Math.max(start, end), kind: 'heading' };
-      close();
-    } else if (open && openLines === 1 && open.kind === 'paragraph' && SETEXT.test(line)) {
-      open.kind = 'heading';
-      close();
-    } else if (RULE.test(line)) {
-      close();
-    } else if (ITEM.test(line)) {
-      close();
-      open = { start: pos + ITEM.exec(line)![0].length, end: lineEnd, kind: 'item' };
-      openLines = 1;
-    } else if (QUOTE.test(line) && !(open && open.kind === 'quote')) {
-      close();
-      open = { start: pos + QUOTE.exec(line)![0].length, end: lineEnd, kind: 'quote' };
-      openLines = 1;
-    } else if (open) {
-      open.end = lineEnd;
-      openLines++;
-    } else {
-      open = { start: pos, end: lineEnd, kind: 'paragraph' };
-      openLines = 1;
-    }
-    if (nl < 0) break;
-    pos = nl + 1;
-  }
-  if (fence) spans.push({ start: fence.start, end: body.length, kind: 'code' });
-  close();
-  return spans
-    .map((s) => {
-      const [a, b] = trimSpan(body, s.start, s.end);
-      return { ...s, start: a, end: b };
-    })
-    .filter((s) => s.end > s.start)
-    .flatMap((s) => splitLong(body, s));
+  return readBlocks(body).spans;
 }
 
 export function readMarkdown(raw: string): MarkdownResult {
   const warnings: string[] = [];
   const { meta, extra, bodyStart } = frontMatter(raw, warnings);
   const body = raw.slice(bodyStart);
-  const spans = markdownSpans(body);
-  if (!meta.title) {
-    const firstHeading = spans.find((s) => s.kind === 'heading');
-    if (firstHeading) meta.title = cleanText(body.slice(firstHeading.start, firstHeading.end));
-  }
+  const { spans, title } = readBlocks(body);
+  if (!meta.title && title) meta.title = cleanText(title);
   return { body, meta, warnings, extra, spans };
 }

@@ -1,9 +1,17 @@
-/** `.txt`: paragraphs, and an optional e-mail-style header (`Title:`, `Author:` …) as metadata. */
+/**
+ * `.txt`: paragraphs, and an optional e-mail-style header (`Title:`, `Author:` …) as metadata.
+ * Within a paragraph: list items (`- `, `* `, `1. `) each become an 'item' passage however
+ * their lines are wrapped; a run of `Label: value` lines becomes 'table_row' passages; page
+ * chrome of a saved web page ("Skip to main content", cookie notices, `* Link * Link`) and
+ * lines that are only an image link become 'apparatus'; a rule (`---`) or a lone `#` none.
+ */
 import type { Metadata } from './metadata';
 import { cleanText } from './metadata';
 import type { Span } from './text';
+import { factLine } from './facts';
+import { isChrome } from './furniture';
 import { frontMatter } from './markdown';
-import { paragraphs, trimSpan } from './text';
+import { blocks, splitLong, trimSpan } from './text';
 
 const HEADER_KEYS: Record<string, keyof Metadata> = {
   title: 'title',
@@ -61,14 +69,126 @@ export function readPlainText(text: string): { meta: Metadata; spans: Span[]; ex
       end = at + fm.bodyStart;
     }
   }
-  const spans: Span[] = [];
-  for (const s of paragraphs(text)) {
+  const found: Span[] = [];
+  for (const s of blocks(text)) {
     if (s.end <= end) continue;
-    if (s.start >= end) spans.push(s);
+    if (s.start >= end) found.push(s);
     else {
       const [a, b] = trimSpan(text, end, s.end);
-      if (b > a) spans.push({ ...s, start: a, end: b });
+      if (b > a) found.push({ ...s, start: a, end: b });
     }
   }
-  return { meta, spans, extra };
+  return { meta, spans: structure(text, found), extra };
+}
+
+/** Whatever may make a block more than a paragraph: a marker, a label, an image, a rule, chrome. One test per block first. */
+const MAYBE = /^[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|!\[|\*\*|__|[-*_=#]{1,3}[ \t]*$)|^[ \t]*\p{Lu}[^:\n]{1,40}:[ \t]|^[ \t]*(?:skip|jump|toggle|main|site|open|close|menu|navigation|search|sign|log|subscribe|newsletter|share|tweet|print|e-?mail|advertisement|sponsored|back|scroll|read|continue|related|you|table|contents|hide|show|edit|view|talk|privacy|terms|all|copyright|©|from)\b|cookie|\s[*•·»›]\s/imu;
+const ITEM = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)/;
+const RULE = /^[ \t]*(?:([-*_=])(?:[ \t]*\1){2,}|#{1,6}|\{:[^}\n]*\})[ \t]*$/;
+/** An item that is a link and a few words: "- [Great Purge](https://…)", "* [Title](…) | Author (2016)". */
+const LINK_ITEM = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+\[[^\]\n]+\]\([^)\n]+\)(.*)$/;
+const IMAGE_LINE = /^[ \t]*(?:!\[[^\]\n]*\]\([^)\n]*\)[ \t]*)+(?:\{:[^}\n]*\})?[ \t]*$/;
+/** A line that ends a sentence (or a lead-in): what follows it is not its continuation. */
+const ENDS = /[.!?:;"”’)\]]$/;
+
+type LineKind = 'text' | 'item' | 'fact' | 'chrome' | 'image' | 'none';
+
+/** The blocks of a plain text as passages of their kinds, long ones split at sentence ends. */
+function structure(text: string, found: Span[]): Span[] {
+  const out: Span[] = [];
+  let heading = '';
+  for (let k = 0; k < found.length; k++) {
+    const b = found[k]!;
+    const block = text.slice(b.start, b.end);
+    if (!MAYBE.test(block)) {
+      // A line indented under an item, when each line is a paragraph of its own, continues the item.
+      const last = out[out.length - 1];
+      if (last?.kind === 'item' && text[b.start - 1] !== '\n' && text.lastIndexOf('\n', b.start) === last.end && /^[ \t]/.test(text.slice(text.lastIndexOf('\n', b.start) + 1, b.start + 1))) {
+        last.end = b.end;
+        continue;
+      }
+      out.push(b);
+      heading = !block.includes('\n') && block.length <= 80 && /^\p{Lu}/u.test(block) && !/[.!?,;]$/.test(block) ? block.replace(/:$/, '') : '';
+      continue;
+    }
+    const pieces = lines(text, b, found[k - 1], found[k + 1], heading);
+    out.push(...pieces);
+    heading = pieces.length === 1 && pieces[0]!.kind === 'paragraph' && !block.includes('\n') && block.length <= 80 && !/[.!?,;]$/.test(block) ? block.replace(/:$/, '') : pieces.some((p) => p.kind === 'table_row') ? heading : '';
+  }
+  return out.flatMap((s) => (s.kind === 'table_row' ? [s] : splitLong(text, s)));
+}
+
+/** One block, line by line: items with their wrapped lines, fact rows, chrome and images apart, the rest as paragraphs. */
+function lines(text: string, b: Span, before: Span | undefined, after: Span | undefined, heading: string): Span[] {
+  const rows: { start: number; end: number; kind: LineKind }[] = [];
+  for (let at = b.start; at <= b.end; ) {
+    const nl = text.indexOf('\n', at);
+    const lineEnd = nl < 0 || nl > b.end ? b.end : nl;
+    const line = text.slice(at, lineEnd);
+    const prev = rows[rows.length - 1];
+    // Only a line that starts afresh can be chrome or a list item: not the wrapped middle of a sentence.
+    const fresh = !prev || prev.kind !== 'text' || ENDS.test(text.slice(prev.start, prev.end).trimEnd());
+    let kind: LineKind = 'text';
+    if (!line.trim()) kind = 'none';
+    else if (RULE.test(line)) kind = 'none';
+    else if (IMAGE_LINE.test(line)) kind = 'image';
+    else if (fresh && isChrome(line)) kind = 'chrome';
+    else if (ITEM.test(line) && (fresh || prev?.kind === 'item')) kind = 'item';
+    else if (factLine(text, at, lineEnd)) kind = 'fact';
+    rows.push({ start: at, end: lineEnd, kind });
+    at = lineEnd + 1;
+  }
+  // Items count only where the list starts the block or follows a lead-in ("Sources:"); facts only as a run.
+  const firstItem = rows.findIndex((r) => r.kind === 'item');
+  if (firstItem > 0 && !/:\s*$/.test(text.slice(rows[firstItem - 1]!.start, rows[firstItem - 1]!.end)) && rows.slice(0, firstItem).some((r) => r.kind === 'text')) {
+    for (const r of rows) if (r.kind === 'item') r.kind = 'text';
+  }
+  const facts = rows.filter((r) => r.kind === 'fact');
+  const factRun = facts.length >= 2 || (facts.length === 1 && (factLine(text, facts[0]!.start, facts[0]!.end)!.bold || (rows.length === 1 && (isFactBlock(text, before) || isFactBlock(text, after)))));
+  // A short line over the run is its heading ("Key facts:"), the first header of its rows.
+  const lead = rows[0]?.kind === 'text' && facts.length >= 2 && rows.slice(1).every((r) => r.kind === 'fact' || r.kind === 'none') && rows[0].end - rows[0].start <= 80 ? rows[0] : undefined;
+  if (lead) heading = text.slice(lead.start, lead.end).trim().replace(/:$/, '');
+  if (!factRun || rows.some((r) => r.kind === 'text' && r !== lead && facts.length)) for (const r of facts) r.kind = 'text';
+
+  // A list of links points elsewhere: apparatus.
+  const items = rows.filter((r) => r.kind === 'item');
+  const linkList = items.length >= 2 && items.every((r) => {
+    const m = LINK_ITEM.exec(text.slice(r.start, r.end));
+    return !!m && m[1]!.trim().split(/\s+/).length <= 8;
+  });
+  const out: Span[] = [];
+  const push = (start: number, end: number, kind: Span['kind'], info?: Span['info']) => {
+    const [a, c] = trimSpan(text, start, end);
+    if (c > a) out.push(info ? { start: a, end: c, kind, info } : { start: a, end: c, kind });
+  };
+  let open: Span | null = null;
+  const close = () => {
+    if (open) push(open.start, open.end, open.kind);
+    open = null;
+  };
+  for (const r of rows) {
+    if (r.kind === 'text') {
+      // A wrapped line continues the item or paragraph before it.
+      if (open) open.end = r.end;
+      else open = { start: r.start, end: r.end, kind: 'paragraph' };
+      continue;
+    }
+    close();
+    if (r.kind === 'item') open = { start: r.start + ITEM.exec(text.slice(r.start, r.end))![0].length, end: r.end, kind: linkList ? 'apparatus' : 'item' };
+    else if (r.kind === 'fact') {
+      const f = factLine(text, r.start, r.end)!;
+      push(r.start, r.end, 'table_row', { cells: [f.label, f.value], ...(heading ? { headers: [heading] } : {}) });
+    } else if (r.kind === 'chrome' || r.kind === 'image') {
+      const last = out[out.length - 1];
+      if (last?.kind === 'apparatus' && text.slice(last.end, r.start).trim() === '') last.end = r.end;
+      else push(r.start, r.end, 'apparatus');
+    }
+  }
+  close();
+  return out;
+}
+
+/** Whether a neighbouring block is one fact line: fact sheets written a line to a paragraph. */
+function isFactBlock(text: string, b: Span | undefined): boolean {
+  return !!b && !text.slice(b.start, b.end).includes('\n') && factLine(text, b.start, b.end) !== null;
 }

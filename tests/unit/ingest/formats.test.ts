@@ -132,6 +132,163 @@ describe('markdown', () => {
   });
 });
 
+describe('markdown blocks (mdast)', () => {
+  const kinds = (text: string, spans: { start: number; end: number; kind: string }[]) => spans.map((p) => [p.kind, text.slice(p.start, p.end)]);
+
+  it('reads a saved web article: chrome, images and link lists apart, captions, fact rows, a table, footnotes', () => {
+    const { source } = parseSource('web-article.md', fs.readFileSync(fixture('web-article.md')));
+    const text = source.text;
+    expectOffsetsHold(text, source.passages);
+    const list = kinds(text, source.passages);
+    expect(source.title).toBe('The Case of the Red Army Marshals');
+    // A lone "#" and the rule "---" are no passages; the chrome at the top and bottom is apparatus.
+    expect(list.some(([, t]) => t === '#' || t === '---' || t === '')).toBe(false);
+    expect(list[0]).toEqual(['apparatus', 'Skip to main content * Skip to search * Toggle menu']);
+    expect(list[1]![0]).toBe('apparatus');
+    expect(list[list.length - 1]).toEqual(['apparatus', 'Share this * Print * Email']);
+    expect(list[2]).toEqual(['heading', 'The Case of the Red Army Marshals']);
+    expect(list[3]![0]).toBe('apparatus');
+    expect(list[3]![1]).toMatch(/^!\[Marshal Tukhachevsky in 1935\]/);
+    expect(list[4]).toEqual(['caption', '*Marshal Mikhail Tukhachevsky, photographed in 1935.*']);
+    // Bold labels: one table row per line, cells on the words.
+    const facts = source.passages.filter((p) => p.kind === 'table_row' && p.info?.cells?.length === 2);
+    expect(facts.map((p) => p.info!.cells!.map(([a, b]) => text.slice(a, b)))).toEqual([
+      ['Born', '16 February 1893, Alexandrovskoye'],
+      ['Died', '12 June 1937, Moscow'],
+      ['Rank', 'Marshal of the Soviet Union'],
+      ['End', 'the rehabilitation of the marshals came only in 1957.[6]'],
+    ]);
+    expect(text.slice(facts[0]!.start, facts[0]!.end)).toBe('**Born**: 16 February 1893, Alexandrovskoye');
+    expect(facts[0]!.info!.headers).toEqual(['The Case of the Red Army Marshals']);
+    // A GFM table: a row per body row, each cell's offsets, the header row's words.
+    const rows = source.passages.filter((p) => p.kind === 'table_row' && p.info?.cells?.length === 3);
+    expect(rows.map((p) => p.info!.cells!.map(([a, b]) => text.slice(a, b)))).toEqual([
+      ['Marshals', '5', '3'],
+      ['Army commanders, first and second rank', '15', '13'],
+      ['Corps commanders', '57', '50'],
+    ]);
+    expect(rows[0]!.info!.headers).toEqual(['Rank', 'Before 1937', 'Shot or died in custody']);
+    expect(text.slice(rows[0]!.start, rows[0]!.end)).toBe('Marshals | 5 | 3');
+    // "See also" is a heading over apparatus; numbered references are the notes [1]…[6] point to.
+    const seeAlso = list.findIndex(([k, t]) => k === 'heading' && t === 'See also');
+    expect(list.slice(seeAlso + 1, seeAlso + 3).map(([k]) => k)).toEqual(['apparatus', 'apparatus']);
+    const notes = source.passages.filter((p) => p.kind === 'footnote');
+    expect(notes.map((p) => p.info?.note)).toEqual(['1', '2', '3', '4', '5', '6', 'army']);
+    expect(text.slice(notes[6]!.start, notes[6]!.end)).toMatch(/^The purge of the army is dated here/);
+  });
+
+  it('makes one passage of each paragraph of a nested block quote, never one huge one, never cut mid-sentence', () => {
+    const sentence = 'The commission of the district sat for many weeks in the winter and heard the accused officers one by one, without counsel and without witnesses present. ';
+    const wrapped = sentence.repeat(14).trim().replace(/(.{1,60})(\s|$)/g, (_m, a: string, b: string) => `> > ${a}${b ? '\n' : ''}`);
+    const text = `> > A first paragraph of the quote,\n> > wrapped over two lines.\n> >\n${wrapped}\n\nAfter the quote.`;
+    const spans = markdownSpans(text);
+    expectOffsetsHold(text, spans);
+    expect(spans[0]).toMatchObject({ kind: 'quote' });
+    expect(text.slice(spans[0]!.start, spans[0]!.end)).toBe('A first paragraph of the quote,\n> > wrapped over two lines.');
+    const quoted = spans.filter((s) => s.kind === 'quote').slice(1);
+    expect(quoted.length).toBeGreaterThan(1);
+    for (const q of quoted) expect(text.slice(q.start, q.end)).toMatch(/present\.$/);
+    expect(spans[spans.length - 1]).toMatchObject({ kind: 'paragraph' });
+  });
+
+  it('keeps a hard-wrapped list item one item, and makes nested items their own', () => {
+    const text = '- Arrests of officers began in the districts\n  in the spring of 1937.\n- Discharges followed\neach arrest.\n  - Some were reinstated in 1940.\n\n1. First numbered\n   and wrapped.\n2. Second.';
+    expect(kinds(text, markdownSpans(text))).toEqual([
+      ['item', 'Arrests of officers began in the districts\n  in the spring of 1937.'],
+      ['item', 'Discharges followed\neach arrest.'],
+      ['item', 'Some were reinstated in 1940.'],
+      ['item', 'First numbered\n   and wrapped.'],
+      ['item', 'Second.'],
+    ]);
+  });
+
+  it('reads footnote definitions, image-only lines, link lists and reference sections', () => {
+    const text = [
+      'Text with a note.[^8]',
+      '',
+      '![A map](https://example.org/map.png)',
+      '',
+      '[^8]: The note, which',
+      '    runs on.',
+      '',
+      '***',
+      '',
+      '- [One](https://example.org/1)',
+      '- [Two](https://example.org/2)',
+      '',
+      '## Further reading',
+      '',
+      'Conquest, R. The Great Terror. 1990.',
+      '',
+      '## Aftermath',
+      '',
+      'Prose again.',
+    ].join('\n');
+    expect(kinds(text, markdownSpans(text))).toEqual([
+      ['paragraph', 'Text with a note.[^8]'],
+      ['apparatus', '![A map](https://example.org/map.png)'],
+      ['footnote', 'The note, which\n    runs on.'],
+      ['apparatus', '[One](https://example.org/1)'],
+      ['apparatus', '[Two](https://example.org/2)'],
+      ['heading', 'Further reading'],
+      ['apparatus', 'Conquest, R. The Great Terror. 1990.'],
+      ['heading', 'Aftermath'],
+      ['paragraph', 'Prose again.'],
+    ]);
+    expect(markdownSpans(text).find((s) => s.kind === 'footnote')!.info).toEqual({ note: '8' });
+  });
+});
+
+describe('plain text structure', () => {
+  const kinds = (text: string) => parseSource('page.txt', bytes(text)).source.passages.map((p) => [p.kind, text.slice(p.start, p.end)]);
+
+  it('keeps page chrome of a saved web page apart, as apparatus, and drops rules', () => {
+    const text = '* Skip to main content * Skip to navigation * Toggle menu\nJump to navigation\nThis site uses cookies. Accept all cookies | Cookie settings\n\nThe arrests began in May.\n\n---\n\nShare this\n\n* Home * News * About us';
+    expect(kinds(text)).toEqual([
+      ['apparatus', '* Skip to main content * Skip to navigation * Toggle menu\nJump to navigation\nThis site uses cookies. Accept all cookies | Cookie settings'],
+      ['paragraph', 'The arrests began in May.'],
+      ['apparatus', 'Share this'],
+      ['apparatus', '* Home * News * About us'],
+    ]);
+  });
+
+  it('keeps each hard-wrapped list item one passage, indented or not', () => {
+    const text = 'The charges were:\n- treason, espionage and sabotage on behalf of\n  a foreign power;\n- preparing a military coup\nin the Kremlin;\n1. a numbered one\n   wrapped\n\nPlain prose that mentions\n- a dash is not a list here.';
+    expect(kinds(text)).toEqual([
+      ['paragraph', 'The charges were:'],
+      ['item', 'treason, espionage and sabotage on behalf of\n  a foreign power;'],
+      ['item', 'preparing a military coup\nin the Kremlin;'],
+      ['item', 'a numbered one\n   wrapped'],
+      ['paragraph', 'Plain prose that mentions\n- a dash is not a list here.'],
+    ]);
+  });
+
+  it('reads a run of "Label: value" lines as table rows, with the heading above as first header', () => {
+    const text = 'Pavel Postyshev\n\nBorn: 1887\nDied: 26 February 1939\nFamine deaths: 2.5 to 3 million\n\nHe was shot in 1939.\n\nOne line: per paragraph\n\nIs also: a fact sheet\n\nThe end.\n\nNote: a single line like this is prose.';
+    const { source } = parseSource('facts.txt', bytes(text));
+    const rows = source.passages.filter((p) => p.kind === 'table_row');
+    expect(rows.map((p) => p.info!.cells!.map(([a, b]) => text.slice(a, b)))).toEqual([
+      ['Born', '1887'],
+      ['Died', '26 February 1939'],
+      ['Famine deaths', '2.5 to 3 million'],
+      ['One line', 'per paragraph'],
+      ['Is also', 'a fact sheet'],
+    ]);
+    expect(rows.slice(0, 3).every((p) => p.info!.headers![0] === 'Pavel Postyshev')).toBe(true);
+    expect(source.passages.find((p) => text.slice(p.start, p.end).startsWith('Note'))).toMatchObject({ kind: 'paragraph' });
+    // An image link on a line of its own is apparatus.
+    expect(kinds('![Marshal](https://example.org/marshal.jpg)\n\nText.')[0]![0]).toBe('apparatus');
+  });
+
+  it('never cuts a long hard-wrapped paragraph at a line end', () => {
+    const sentence = 'The commission of the district sat for many weeks in the winter and heard the accused officers one by one, without counsel and without witnesses present. ';
+    const text = `Introduction.\n\n${sentence.repeat(20).trim().replace(/(.{1,60})(\s|$)/g, (_m, a: string, b: string) => a + (b ? '\n' : ''))}`;
+    const { source } = parseSource('wrapped.txt', bytes(text));
+    expect(source.passages.length).toBeGreaterThan(2);
+    for (const p of source.passages.slice(1)) expect(text.slice(p.start, p.end)).toMatch(/present\.$/);
+  });
+});
+
 describe('html', () => {
   it('keeps readable text only and reads citation, Dublin Core and Open Graph metadata', () => {
     const { source } = parseSource('article.html', fs.readFileSync(fixture('article.html')));
