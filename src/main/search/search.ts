@@ -6,6 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import type { SearchHit, SearchResponse } from '../../shared/types';
 import type { Db } from '../store/project';
+import { inlineMarkup } from '../../shared/inline';
+import { noteMarkers } from '../../shared/markers';
 import { lastAtOrBefore } from '../../shared/sorted';
 import type { ParsedQuery, Term } from './query';
 import { fold, parseQuery, toFts } from './query';
@@ -33,6 +35,79 @@ interface Row {
   title: string;
   marked: string;
   rank: number;
+  /** The passage's kind and its source's (Markdown passages are shown without their markup). */
+  kind: string;
+  sourceKind: string;
+}
+
+/**
+ * A passage as search shows it: its text without what the reader hides (Markdown markers,
+ * link targets, note references), the matches that remain visible, and its place in the
+ * ranking: apparatus after every other kind, footnotes at half weight, and a passage whose
+ * only matches are hidden (a name in an image's URL, "22" in "[22]") last of all.
+ */
+interface Ranked {
+  row: Row;
+  text: string;
+  hits: [number, number][];
+  /** The first match as stored, for the hit's offsets into the source. */
+  best: [number, number];
+  group: number;
+  score: number;
+}
+
+/** How much a match in a passage of each kind counts, beside prose (1). */
+const KIND_WEIGHT: Record<string, number> = { footnote: 0.5 };
+/** More rows than the page are read, so that apparatus that bm25 alone ranks high can be set after the prose below it. */
+const OVERFETCH = 50;
+
+/** [start, end) ranges of `text` a reader does not see, sorted and merged. */
+function hiddenRanges(text: string, markdown: boolean): [number, number][] {
+  const ranges: [number, number][] = noteMarkers(text).map((m) => [m.start, m.end]);
+  if (markdown) for (const m of inlineMarkup(text)) if (m.kind === 'hide') ranges.push([m.start, m.end]);
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** The text without its hidden ranges, and the matches mapped onto it (those wholly hidden dropped). */
+export function readable(text: string, hits: [number, number][], markdown: boolean): { text: string; hits: [number, number][]; kept: [number, number][] } {
+  const hidden = hiddenRanges(text, markdown);
+  if (!hidden.length) return { text, hits, kept: hits };
+  let out = '';
+  let at = 0;
+  for (const [s, e] of hidden) {
+    out += text.slice(at, s);
+    at = e;
+  }
+  out += text.slice(at);
+  const shift = (i: number) => {
+    let n = 0;
+    for (const [s, e] of hidden) {
+      if (s >= i) break;
+      n += Math.min(e, i) - s;
+    }
+    return i - n;
+  };
+  const kept = hits.filter(([s, e]) => !hidden.some(([a, b]) => a <= s && e <= b));
+  return { text: out, hits: kept.map(([s, e]) => [shift(s), shift(e)] as [number, number]), kept };
+}
+
+function rank(row: Row): Ranked {
+  const { text, hits } = parseMarked(row.marked);
+  const shown = readable(text, hits, row.sourceKind === 'markdown');
+  const group = hits.length && !shown.hits.length ? 2 : row.kind === 'apparatus' ? 1 : 0;
+  return { row, text: shown.text, hits: shown.hits, best: shown.kept[0] ?? hits[0] ?? [0, 0], group, score: -row.rank * (KIND_WEIGHT[row.kind] ?? 1) };
+}
+
+/** Rows of one tier in the order shown: by group, then by weighted bm25. */
+function ranked(rows: Row[]): Ranked[] {
+  return rows.map(rank).sort((a, b) => a.group - b.group || b.score - a.score);
 }
 
 /** First and last year an EDTF date can mean: `1937`, `1936/1938`, `193X`, `1937-05~`. */
@@ -257,7 +332,7 @@ export class SearchIndex {
     // Ranked inside FTS5 (its ORDER BY rank LIMIT is fast), highlighted only for the page.
     return this.db
       .prepare(
-        `SELECT m.rowid AS passageId, p.source_id AS sourceId, p.ordinal, p.start, s.title, m.marked, m.rank
+        `SELECT m.rowid AS passageId, p.source_id AS sourceId, p.ordinal, p.start, s.title, m.marked, m.rank, p.kind, s.kind AS sourceKind
          FROM (SELECT rowid, rank, highlight(passage_fts, 0, char(1), char(2)) AS marked
                FROM passage_fts WHERE passage_fts MATCH @match${ranges}${excluded}
                ORDER BY rank LIMIT @limit) m
@@ -380,20 +455,19 @@ export class SearchIndex {
       ...(wantNotes ? this.sideHits('note', widened, allowed, Math.min(limit, 20)) : []),
       ...(wantClaims ? this.sideHits('claim', widened, allowed, limit) : []),
     ];
-    const rows = wantSources ? this.run(exact, allowed, limit) : [];
+    const rows = wantSources ? ranked(this.run(exact, allowed, limit + OVERFETCH)).slice(0, limit) : [];
     const exactCount = rows.length;
     for (const tier of tiers.slice(1)) {
       if (!wantSources || rows.length >= limit) break;
-      rows.push(...this.run(tier, allowed, limit - rows.length, rows.map((r) => r.passageId)));
+      rows.push(...ranked(this.run(tier, allowed, limit - rows.length + OVERFETCH, rows.map((r) => r.row.passageId))).slice(0, limit - rows.length));
     }
     const facets = wantSources ? this.facets(widened, allowed) : { total: 0, sources: [], tags: [] };
 
     const altOf = new Map<string, string>();
     for (const group of q.groups) for (const t of group) for (const a of alternatives.get(t.tokens[0]!) ?? []) altOf.set(a.term, t.raw);
-    const passageHits: SearchHit[] = rows.map((r, i) => {
-      const { text, hits: marks } = parseMarked(r.marked);
+    const passageHits: SearchHit[] = rows.map((ranked, i) => {
+      const { row: r, text, hits: marks, best } = ranked;
       const { snippet, highlights } = window(text, marks);
-      const best = marks[0] ?? [0, 0];
       const matched = new Map<string, { typed: string; found: string }>();
       for (const [s, e] of marks) {
         const word = text.slice(s, e);
@@ -410,8 +484,8 @@ export class SearchIndex {
         end: r.start + best[1],
         snippet,
         highlights,
-        // bm25 rank is negative, lower is better; typo-tolerant matches score half.
-        score: Math.round(-r.rank * (i < exactCount ? 1 : 0.5) * 1000) / 1000,
+        // bm25 rank is negative, lower is better; typo-tolerant matches score half, kinds weigh as ranked.
+        score: Math.round(ranked.score * (ranked.group ? 0.1 ** ranked.group : 1) * (i < exactCount ? 1 : 0.5) * 1000) / 1000,
         matched: [...matched.values()],
       };
     });

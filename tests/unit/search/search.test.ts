@@ -143,6 +143,39 @@ describe('search', () => {
     expect(parseMarked('a \u0001b\u0002 c \u0001d\u0002')).toEqual({ text: 'a b c d', hits: [[2, 3], [6, 7]] });
   });
 
+  it('ranks prose above apparatus, and never shows markup or note references in snippets or as matches', async () => {
+    const { wb } = tempWorkbench();
+    const article = [
+      '# The marshals',
+      '',
+      '![Portrait](https://upload.example.org/Tukhachevsky/Tukhachevsky_1935_Tukhachevsky_portrait_Tukhachevsky.jpg)',
+      '',
+      'The commanders arrested in May 1937 were tried in secret by a special court of the Supreme Court of the USSR, and the army commander Tukhachevsky was among the eight accused; the verdict came within hours and the sentences were carried out the same night.',
+      '',
+      '**End**: the rehabilitation of the officers came only in 1957.[22]',
+      '',
+      'The purge of the army ran on into 1938.[22] Those dismissed were expelled from the party.',
+      '',
+      'Of the 22 corps commanders in the Far East, most were arrested.',
+    ].join('\n');
+    await wb.importFile({ name: 'marshals.md', bytes: bytes(article) });
+    await wb.whenSearchReady();
+    // The name four times in an image's address (apparatus) ranks below the prose that names it once.
+    const name = await wb.search({ query: 'Tukhachevsky' });
+    expect(name.hits).toHaveLength(2);
+    expect(name.hits[0]!.snippet).toMatch(/^The commanders arrested/);
+    expect(name.hits[0]!.score).toBeGreaterThan(name.hits[1]!.score);
+    // Snippets are what the reader shows: no "**", no link target, no "[22]".
+    const end = await wb.search({ query: 'rehabilitation' });
+    expect(end.hits[0]!.snippet).toBe('End: the rehabilitation of the officers came only in 1957.');
+    // "22" matches a figure in prose first; a passage found only by its note reference comes last, with nothing marked.
+    const figure = await wb.search({ query: '22' });
+    expect(figure.hits[0]!.snippet).toMatch(/^Of the 22 corps commanders/);
+    const [s, e] = figure.hits[0]!.highlights[0]!;
+    expect(figure.hits[0]!.snippet.slice(s, e)).toBe('22');
+    for (const hit of figure.hits.slice(1)) expect(hit.highlights).toEqual([]);
+  });
+
   it('cuts a window of long passages around the first match', async () => {
     const { wb } = tempWorkbench();
     const long = `${'Filler words about nothing in particular. '.repeat(30)}The decisive word Kolyma appears here. ${'More filler follows. '.repeat(30)}`;
