@@ -3,10 +3,14 @@
  * quotes and anchors all point into the text as written), and the reader hides the markers
  * and styles what they enclose. Covers what prose sources use: **strong**, *emphasis*,
  * `code`, ~~struck~~, [links](https://…), ![images](…) (their alt text), <https://…>
- * autolinks and backslash escapes. Unclosed or odd markers are left as written.
+ * autolinks and backslash escapes. Unclosed or odd markers are left as written. The `> `
+ * markers that open the continuation lines of a quote (a passage is a range of the text as
+ * written) are hidden too. Note references (`[22]`, `[^8]`, `¹²`) are marks of their own
+ * in every source, Markdown or not: see noteMarks.
  */
+import { noteMarkers } from './markers';
 
-export type InlineKind = 'hide' | 'strong' | 'em' | 'code' | 'del' | 'link';
+export type InlineKind = 'hide' | 'strong' | 'em' | 'code' | 'del' | 'link' | 'note';
 
 export interface InlineMark {
   start: number;
@@ -14,13 +18,39 @@ export interface InlineMark {
   kind: InlineKind;
   /** For links: the target, only when it is http(s) or mailto. */
   href?: string;
+  /** For note references: the note's label (`22`, `8`), to find the footnote it names. */
+  label?: string;
+  /** For note references: it follows another one straight on ("[2][3]"), to be set apart from it. */
+  joined?: boolean;
+}
+
+/**
+ * Note references as marks: the brackets (and `^`) hidden, the label marked 'note' to be set
+ * as a superscript; superscript digits are marked as they stand.
+ */
+export function noteMarks(text: string, markers = noteMarkers(text)): InlineMark[] {
+  const out: InlineMark[] = [];
+  let previousEnd = -1;
+  for (const m of markers) {
+    const joined = m.start === previousEnd;
+    previousEnd = m.end;
+    if (text[m.start] !== '[') {
+      out.push({ start: m.start, end: m.end, kind: 'note', label: m.label, joined });
+      continue;
+    }
+    const open = text[m.start + 1] === '^' ? 2 : 1;
+    out.push({ start: m.start, end: m.start + open, kind: 'hide' });
+    out.push({ start: m.start + open, end: m.end - 1, kind: 'note', label: m.label, joined });
+    out.push({ start: m.end - 1, end: m.end, kind: 'hide' });
+  }
+  return out;
 }
 
 const SAFE_HREF = /^(?:https?:\/\/|mailto:)[^\s<>"]+$/i;
 
 /** The marks of `text`, relative to it, hidden markers included. */
 export function inlineMarkup(text: string): InlineMark[] {
-  if (!/[*_`~[\]<\\!]/.test(text)) return [];
+  if (!/[*_`~[\]<\\!⁰¹²³⁴⁵⁶⁷⁸⁹]|\n[ \t]*>/.test(text)) return [];
   const marks: InlineMark[] = [];
   // A copy in which consumed regions are blanked (same length, so offsets hold): later
   // patterns never match inside code, URLs or escaped characters.
@@ -32,7 +62,12 @@ export function inlineMarkup(text: string): InlineMark[] {
     if (end > start) marks.push({ start, end, kind: 'hide' });
   };
 
-  for (const m of text.matchAll(/\\([\\`*_{}[\]()#+\-.!~<>|])/g)) {
+  // The quote markers of a quote's continuation lines: "> > turn within the year".
+  for (const m of text.matchAll(/\n([ \t]*>(?:[ \t]*>)*[ \t]?)/g)) {
+    hide(m.index + 1, m.index + 1 + m[1]!.length);
+    blank(m.index + 1, m.index + 1 + m[1]!.length);
+  }
+  for (const m of masked.matchAll(/\\([\\`*_{}[\]()#+\-.!~<>|])/g)) {
     hide(m.index, m.index + 1);
     blank(m.index, m.index + 2);
   }
@@ -42,6 +77,11 @@ export function inlineMarkup(text: string): InlineMark[] {
     marks.push({ start: m.index + open, end: m.index + m[0].length - open, kind: 'code' });
     hide(m.index + m[0].length - open, m.index + m[0].length);
     blank(m.index, m.index + m[0].length);
+  }
+  // Note references, outside code and escapes: "1937.[22]", "[^8]".
+  for (const m of noteMarks(masked)) {
+    marks.push(m);
+    blank(m.start, m.end);
   }
   // Images and links: [text](target "title") shows the text; an image shows its alt text.
   for (const m of masked.matchAll(/(!?)\[([^\]\u0000]*)\]\(\s*(<[^>\u0000]*>|[^\s()\u0000]+)(?:\s+(?:"[^"\u0000]*"|'[^'\u0000]*'))?\s*\)/g)) {

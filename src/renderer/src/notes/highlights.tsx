@@ -2,11 +2,13 @@
  * Passage text with its highlights: the text is cut at every annotation boundary and each
  * piece marked with the colour of the annotation on top. Rendered as React text nodes only.
  * In Markdown sources, inline markers are hidden and what they enclose styled; every piece
- * carries its offset (data-o), so a selection maps back to the stored text exactly.
+ * carries its offset (data-o), so a selection maps back to the stored text exactly. Note
+ * references (`[22]`, `[^8]`) are set as superscripts in every source, linked to their
+ * footnote when the source has it; a table row's cells are set apart, its separators hidden.
  */
-import type { ReactElement, ReactNode } from 'react';
+import type { MouseEvent, ReactElement, ReactNode } from 'react';
 import type { InlineMark } from '../../../shared/inline';
-import { inlineMarkup } from '../../../shared/inline';
+import { inlineMarkup, noteMarks } from '../../../shared/inline';
 import type { Annotation, ClaimRecord, Passage } from '../../../shared/types';
 
 export interface Span {
@@ -25,17 +27,27 @@ export function PassageText(props: {
   onPickClaim?(id: number): void;
   /** The source is Markdown: show its inline markup styled, not as written. */
   markdown?: boolean;
+  /** Whether the source has the footnote a note reference names, and how to go to it. */
+  hasNote?(label: string): boolean;
+  onNote?(label: string): void;
 }) {
   const { passage: p } = props;
   const spans = props.annotations.filter((a) => !a.orphaned && a.end > p.start && a.start < p.end);
   const claims = (props.claims ?? []).filter((c) => !c.orphaned && c.status !== 'rejected' && c.end > p.start && c.start < p.end);
-  const marks: InlineMark[] = props.markdown && p.kind !== 'code' ? inlineMarkup(p.text) : [];
-  if (!spans.length && !claims.length && !props.hit && !marks.length) return <>{p.text}</>;
+  const marks: InlineMark[] = p.kind === 'code' ? [] : props.markdown ? inlineMarkup(p.text) : noteMarks(p.text);
+  // A table row's cells, relative to the passage; what lies between them (" | ", "**: ") is not shown.
+  const cells = p.kind === 'table_row' && p.info?.cells?.length ? p.info.cells.map(([a, b]) => [a - p.start, b - p.start] as [number, number]) : null;
+  if (!spans.length && !claims.length && !props.hit && !marks.length && !cells) return <>{p.text}</>;
   const cuts = new Set([0, p.text.length]);
   for (const m of marks) {
     cuts.add(m.start);
     cuts.add(m.end);
   }
+  for (const [a, b] of cells ?? []) {
+    cuts.add(Math.max(0, a));
+    cuts.add(Math.min(p.text.length, b));
+  }
+  const note = { has: props.hasNote, go: props.onNote };
   for (const a of [...spans, ...claims]) {
     cuts.add(Math.max(0, a.start - p.start));
     cuts.add(Math.min(p.text.length, a.end - p.start));
@@ -46,12 +58,16 @@ export function PassageText(props: {
   }
   const points = [...cuts].sort((x, y) => x - y);
   const out: ReactElement[] = [];
+  const cellOf: number[] = [];
   for (let i = 0; i < points.length - 1; i++) {
     const from = points[i]!;
     const to = points[i + 1]!;
     if (to <= from) continue;
     if (marks.some((m) => m.kind === 'hide' && m.start <= from && m.end >= to)) continue;
-    const text = styledText(p.text.slice(from, to), marks.filter((m) => m.kind !== 'hide' && m.start <= from && m.end >= to));
+    const cell = cells ? cells.findIndex(([a, b]) => a <= from && to <= b) : -1;
+    if (cells && cell < 0) continue;
+    cellOf[out.length] = cell;
+    const text = styledText(p.text.slice(from, to), marks.filter((m) => m.kind !== 'hide' && m.start <= from && m.end >= to), note);
     const covering = spans.filter((a) => a.start - p.start <= from && a.end - p.start >= to);
     const top = covering.find((a) => a.id === props.selected) ?? covering[covering.length - 1];
     const isHit = !!props.hit && props.hit.start - p.start <= from && props.hit.end - p.start >= to;
@@ -88,13 +104,46 @@ export function PassageText(props: {
       </mark>,
     );
   }
+  if (cells) {
+    // Each cell in a box of its own (an empty cell too), in order.
+    return (
+      <>
+        {cells.map(([a], c) => (
+          <span key={`cell-${a}-${c}`} className="cell" role="cell">
+            {out.filter((_, k) => cellOf[k] === c)}
+          </span>
+        ))}
+      </>
+    );
+  }
   return <>{out}</>;
 }
 
+const RAISED = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/;
+
 /** A piece of text inside the inline styles that cover it, outermost first. */
-function styledText(text: string, styles: InlineMark[]): ReactNode {
+function styledText(text: string, styles: InlineMark[], note: { has?(label: string): boolean; go?(label: string): void } = {}): ReactNode {
   let node: ReactNode = text;
   for (const m of [...styles].sort((a, b) => (b.end - b.start) - (a.end - a.start)).reverse()) {
+    if (m.kind === 'note') {
+      const label = m.label ?? text;
+      const linked = note.go && note.has?.(label);
+      const go = (e: MouseEvent) => {
+        e.preventDefault();
+        e.stopPropagation();
+        note.go?.(label);
+      };
+      const inner = linked ? (
+        <a href={`#note-${label}`} onClick={go} title={`Go to note ${label}`}>
+          {node}
+        </a>
+      ) : (
+        node
+      );
+      const className = m.joined ? 'note-ref joined' : 'note-ref';
+      node = RAISED.test(text) ? <span className={className}>{inner}</span> : <sup className={className}>{inner}</sup>;
+      continue;
+    }
     if (m.kind === 'strong') node = <strong>{node}</strong>;
     else if (m.kind === 'em') node = <em>{node}</em>;
     else if (m.kind === 'code') node = <code>{node}</code>;

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent } from 'react';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SourceDetail } from '../../../shared/types';
 import { useSource } from '../hooks/useSource';
 import { MetadataDialog } from './MetadataDialog';
@@ -16,7 +16,8 @@ import type { Span } from '../notes/highlights';
 import { PassageText, selectionOffsets } from '../notes/highlights';
 import type { HighlightColour } from '../../../shared/notes';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
-import { visibleRange } from '../../../shared/inline';
+import { visibleRange, visibleText } from '../../../shared/inline';
+import { noteTarget } from '../../../shared/markers';
 import { lastAtOrBefore } from '../../../shared/sorted';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
@@ -78,6 +79,14 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
     if (!p || a.end > p.end) return a.exact;
     return visibleRange(p.text, a.start - p.start, a.end - p.start);
   };
+  /** Footnotes by label: where a note reference ([22], [^8]) leads. */
+  const footnotes = useMemo(() => {
+    const byLabel = new Map<string, number>();
+    passages.forEach((p, i) => {
+      if (p.kind === 'footnote' && p.info?.note && !byLabel.has(p.info.note)) byLabel.set(p.info.note, i);
+    });
+    return byLabel;
+  }, [passages]);
   const annotations = useAnnotations(source.id);
   const claims = useClaims(source.id);
   const [tab, setTab] = useState<'notes' | 'claims'>(target?.claimId ? 'claims' : 'notes');
@@ -266,12 +275,15 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
         <div className="passages" ref={listRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const p = passages[v.index]!;
+            // The first row of a table shows its column headers above it.
+            const before = passages[v.index - 1];
+            const headers = p.kind === 'table_row' && p.info?.headers && p.info.headers.length === p.info.cells?.length && !(before?.kind === 'table_row' && before.info?.headers?.join('|') === p.info.headers.join('|')) ? p.info.headers : null;
             return (
               <article
                 key={p.id}
                 data-index={v.index}
                 ref={virtualizer.measureElement}
-                className={`passage ${p.kind}${v.index === current ? ' current' : ''}`}
+                className={`passage ${p.kind}${headers ? ' with-head' : ''}${v.index === current ? ' current' : ''}`}
                 style={{ transform: `translateY(${v.start - margin}px)` }}
                 aria-label={`Passage ${p.ordinal}`}
                 aria-current={v.index === current ? 'true' : undefined}
@@ -280,7 +292,16 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
                 <span className="ordinal" aria-hidden="true">
                   ¶{p.ordinal}
                 </span>
-                <p className="passage-text" data-start={p.start}>
+                {headers && (
+                  <div className="table-head" role="row">
+                    {headers.map((h, i) => (
+                      <span key={i} role="columnheader">
+                        {source.kind === 'markdown' ? visibleText(h) : h}
+                      </span>
+                    ))}
+                  </div>
+                )}
+                <p className="passage-text" data-start={p.start} data-note={p.kind === 'footnote' ? p.info?.note : undefined} role={p.kind === 'table_row' ? 'row' : undefined}>
                   <PassageText
                     passage={p}
                     annotations={annotations.list}
@@ -290,6 +311,11 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
                     claims={claims.list}
                     onPickClaim={pickClaim}
                     markdown={source.kind === 'markdown'}
+                    hasNote={(label) => noteTarget(label, footnotes) !== undefined}
+                    onNote={(label) => {
+                      const at = noteTarget(label, footnotes);
+                      if (at !== undefined) moveTo(at);
+                    }}
                   />
                 </p>
               </article>
