@@ -4,9 +4,23 @@ import { align, MATCH_THRESHOLD, wordDiff } from './align';
 import { mdText } from '../export/markdown';
 import { eventKey } from '../claims/store';
 
+/**
+ * The passages a comparison pairs: not apparatus (chrome, images, link lists, "See also"),
+ * nor a heading with nothing but apparatus under it ("See also", "References").
+ */
+export function comparable(list: SourceDetail['passageList']): SourceDetail['passageList'] {
+  return list.filter((p, i) => {
+    if (p.kind === 'apparatus') return false;
+    if (p.kind !== 'heading') return true;
+    let j = i + 1;
+    while (j < list.length && list[j]!.kind === 'apparatus') j++;
+    return j === i + 1 || (j < list.length && list[j]!.kind !== 'heading');
+  });
+}
+
 export function compare(a: SourceDetail, b: SourceDetail, claimsA: ClaimRecord[], claimsB: ClaimRecord[]): Comparison {
-  const pa = a.passageList;
-  const pb = b.passageList;
+  const pa = comparable(a.passageList);
+  const pb = comparable(b.passageList);
   const r = align(pa, pb);
   const span = (p: (typeof pa)[number]) => ({ passageId: p.id, ordinal: p.ordinal, start: p.start, end: p.end });
   const pairs = r.pairs.map((p) => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fixture, tempWorkbench } from '../helpers';
+import { bytes, fixture, tempWorkbench } from '../helpers';
 
 async function two() {
   const { wb } = tempWorkbench();
@@ -53,5 +53,34 @@ describe('comparing two sources', () => {
     const c = await wb.compareSources({ a: x.status === 'imported' ? x.source.id : 0, b: y.status === 'imported' ? y.source.id : 0 });
     expect(c.pairs).toEqual([]);
     expect(c.sharedA).toBe(0);
+  });
+
+  it('leaves apparatus out: images, link lists, "See also" and "References" are never paired', async () => {
+    const { wb } = tempWorkbench();
+    const prose = 'In May 1937 Tukhachevsky was arrested with seven other commanders and accused of conspiring with Germany; the trial lasted a single day.';
+    const a = [
+      '# The marshals',
+      '![Marshal Tukhachevsky](https://upload.example.org/Tukhachevsky_1935.jpg)',
+      prose,
+      '## See also',
+      '- [Great Purge](https://en.example.org/wiki/Great_Purge)',
+      '- [Case of the Red Army generals](https://en.example.org/wiki/Case_of_the_generals)',
+    ].join('\n\n');
+    const b = [
+      '# The case of the generals',
+      '![Marshal Tukhachevsky](https://upload.example.org/Tukhachevsky_1935.jpg)',
+      prose.replace('seven', '7'),
+      '## References',
+      '- [Great Purge](https://en.example.org/wiki/Great_Purge)',
+      '- [Case of the Red Army generals](https://en.example.org/wiki/Case_of_the_generals), retrieved 2024',
+    ].join('\n\n');
+    const x = await wb.importFile({ name: 'a.md', bytes: bytes(a) });
+    const y = await wb.importFile({ name: 'b.md', bytes: bytes(b) });
+    const c = await wb.compareSources({ a: x.status === 'imported' ? x.source.id : 0, b: y.status === 'imported' ? y.source.id : 0 });
+    const kindOf = (d: typeof c.a, id: number) => d.passageList.find((p) => p.id === id)!.kind;
+    expect(c.pairs.map((p) => [kindOf(c.a, p.a.passageId), kindOf(c.b, p.b.passageId)])).toEqual([['paragraph', 'paragraph']]);
+    // Nor are they counted as what only one source has.
+    expect([...c.onlyA.map((id) => kindOf(c.a, id)), ...c.onlyB.map((id) => kindOf(c.b, id))].every((k) => k === 'heading')).toBe(true);
+    expect(c.onlyA.map((id) => c.a.passageList.find((p) => p.id === id)!.text)).toEqual(['The marshals']);
   });
 });

@@ -177,6 +177,8 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
     return source.passageList.map((p) => {
       const k = map.get(p.id);
       const pair: AlignedPair | undefined = k === undefined ? undefined : cmp.pairs[k];
+      // Apparatus (chrome, images, link lists) is not compared: neither paired nor "only in" one side.
+      const unpaired = p.kind === 'apparatus' ? 'not compared' : `only in ${side.toUpperCase()}`;
       return (
         <article
           key={p.id}
@@ -185,11 +187,11 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
             else known.delete(p.id);
           }}
           data-passage={p.id}
-          className={`compare-passage ${pair ? pair.kind : 'only'}${k === current && k !== undefined ? ' current' : ''}`}
-          aria-label={`${side.toUpperCase()} passage ${p.ordinal}${pair ? `, pair ${k! + 1}` : `, only in ${side.toUpperCase()}`}`}
+          className={`compare-passage ${pair ? pair.kind : 'only'}${p.kind === 'apparatus' ? ' apparatus' : ''}${k === current && k !== undefined ? ' current' : ''}`}
+          aria-label={`${side.toUpperCase()} passage ${p.ordinal}${pair ? `, pair ${k! + 1}` : `, ${unpaired}`}`}
           onClick={() => k !== undefined && focusRef.current(k)}
         >
-          <span className="pair-badge">{pair ? `#${k! + 1}` : `only in ${side.toUpperCase()}`}</span>
+          <span className="pair-badge">{pair ? `#${k! + 1}` : unpaired}</span>
           <span className="ordinal">¶{p.ordinal}</span>
           <p>{p.text}</p>
         </article>
