@@ -23,6 +23,8 @@ test('reads a saved web article: chrome muted, a table as rows of cells, notes a
   await docShot(page, 'web-article');
   await page.setViewportSize({ width: 1024, height: 700 });
   await page.screenshot({ path: test.info().outputPath('web-article-1024.png') });
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('web-article-table.png') });
 
   await first.locator('sup.note-ref a', { hasText: 'army' }).click();
   await expect(reader.current()).toHaveClass(/footnote/);
