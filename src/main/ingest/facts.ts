@@ -35,3 +35,9 @@ export function factLine(text: string, start: number, end: number): FactLine | n
   const labelStart = start + plain[1]!.length;
   return { label: [labelStart, labelStart + label.length], value: [start + line.length - value.length, start + line.length], bold: false };
 }
+
+/** A bold label with a short value that is not a sentence ("**Born**: 16 February 1893"): a fact even standing alone. */
+export function shortFact(text: string, f: FactLine): boolean {
+  const value = text.slice(f.value[0], f.value[1]);
+  return f.bold && value.length <= 60 && !/[.!?]$/.test(value.replace(/\[[^\]]*\]$/, ''));
+}

@@ -14,7 +14,7 @@ import { gfm } from 'micromark-extension-gfm';
 import { parse as parseYaml } from 'yaml';
 import type { PassageInfo, PassageKind } from '../../shared/types';
 import type { FactLine } from './facts';
-import { factLine } from './facts';
+import { factLine, shortFact } from './facts';
 import { APPARATUS_HEADING, NOTES_HEADING, isChrome } from './furniture';
 import type { Metadata } from './metadata';
 import { cleanTagList, cleanText } from './metadata';
@@ -95,8 +95,10 @@ type Node = {
   identifier?: string;
 };
 
-const startOf = (n: Node) => n.position?.start.offset ?? 0;
-const endOf = (n: Node) => n.position?.end.offset ?? 0;
+/** Offsets of a node in the body: positions are into the segment it was parsed in, which starts at `base`. */
+let base = 0;
+const startOf = (n: Node) => base + (n.position?.start.offset ?? 0);
+const endOf = (n: Node) => base + (n.position?.end.offset ?? 0);
 
 /** A node's words as a reader sees them: text, code, and the alt text of images. */
 function words(n: Node): string {
@@ -196,6 +198,14 @@ class Blocks {
     const clean = text.replace(/\s+/g, ' ').trim();
     if (APPARATUS_HEADING.test(clean)) this.section = { depth, notes: NOTES_HEADING.test(clean) };
     this.heading = clean.replace(/:$/, '');
+  }
+
+  /** One very long line, read by its block marker: `#` a heading, `>` a quote, `-`, `*`, `1.` an item, else a paragraph. */
+  longLine(from: number, to: number): void {
+    const head = this.body.slice(from, from + 200);
+    const marker = /^ {0,3}(?:(#{1,6})[ \t]+|((?:>[ \t]?)+)|((?:[-*+]|\d{1,9}[.)])[ \t]+))/.exec(head);
+    const kind: PassageKind = !marker ? 'paragraph' : marker[1] ? 'heading' : marker[2] ? 'quote' : 'item';
+    this.push(from + (marker?.[0].length ?? 0), to, kind === 'heading' ? kind : this.inSection(kind));
   }
 
   blocks(nodes: Node[], context: 'top' | 'quote' | 'item'): void {
@@ -311,7 +321,8 @@ class Blocks {
       lines.push({ ...fact, line: [at, lineEnd] });
       at = lineEnd + 1;
     }
-    if (!lines.length || (lines.length === 1 && !lines[0]!.bold)) return false;
+    // One line alone is a fact only when it is set as one: a bold label and a short value ("**Born**: 1893").
+    if (!lines.length || (lines.length === 1 && !shortFact(this.body, lines[0]!))) return false;
     const headers = this.heading ? [this.heading] : undefined;
     for (const f of lines) {
       // The row is the whole line (a bold label's markers stay inside it, balanced); its cells are the words.
@@ -394,15 +405,100 @@ class Blocks {
   }
 }
 
+/** Segments are cut near this size, at a blank line where one can be; never longer than SEGMENT_MAX. */
+const SEGMENT = 16_384;
+const SEGMENT_MAX = 65_536;
+/** A segment that is one line longer than this is read by its block marker alone (Blocks.longLine). */
+const LONG_LINE = 8_192;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The body cut into segments that mdast reads one at a time: at blank lines outside fenced
+ * code and before a line at the margin (an indented line may continue a list item or a
+ * footnote); failing that at a line end, failing that at a space. micromark's time grows
+ * faster than the length of what it reads in some shapes (thousands of lines in one
+ * paragraph, long runs of brackets): segments keep every call small. A cut only parts what
+ * is longer than a passage anyway.
+ */
+function segments(body: string): [number, number][] {
+  const out: [number, number][] = [];
+  let from = 0;
+  let fence: string | null = null;
+  let safe = -1;
+  let lineEnd = -1;
+  for (let at = 0; at < body.length; ) {
+    const nl = body.indexOf('\n', at);
+    const end = nl < 0 ? body.length : nl;
+    const line = body.slice(at, Math.min(end, at + 64));
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1]!.startsWith(fence)) fence = null;
+    } else if (f) fence = f[1]!.slice(0, 3);
+    else if (at > from && !line.trim() && end < body.length && !/^[ \t]/.test(body.slice(end + 1, end + 2))) safe = end + 1;
+    if (end - from > SEGMENT_MAX) {
+      // No blank line to cut at: a line end, else a space, else anywhere.
+      let cut = safe > from ? safe : lineEnd > from ? lineEnd : body.lastIndexOf(' ', from + SEGMENT_MAX);
+      if (cut <= from) cut = from + SEGMENT_MAX;
+      out.push([from, cut]);
+      from = cut;
+      safe = -1;
+      lineEnd = -1;
+      at = cut;
+      continue;
+    }
+    if (safe > from && safe - from >= SEGMENT && !fence) {
+      out.push([from, safe]);
+      from = safe;
+      safe = -1;
+    }
+    lineEnd = end + 1;
+    at = end + 1;
+  }
+  if (from < body.length || !out.length) out.push([from, body.length]);
+  return out;
+}
+
+/** Markup characters whose long runs make micromark slow; past this share of a segment they are read as letters. */
+const NOISY = /[[\]<>*_`~\\&!|^]/g;
+/** Containers (quotes, list items) nested deeper than this on one line are read as text: deep nesting overflows mdast's stack. */
+const MAX_NESTING = 16;
+const CONTAINERS = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/gm;
+
+/** What mdast reads of a segment: the same length (offsets hold), pathological shapes defused. */
+function defused(segment: string): string {
+  let out = segment.replace(CONTAINERS, (prefix) => {
+    let depth = 0;
+    return prefix.replace(/>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])/g, (m) => (++depth > MAX_NESTING ? ' '.repeat(m.length) : m));
+  });
+  const noisy = out.match(NOISY)?.length ?? 0;
+  if (noisy > 2000 && noisy > out.length / 8) {
+    // Keep each line's first characters (its block markers), read the rest as plain letters.
+    out = out.replace(/^(.{0,12})(.*)$/gm, (_m, head: string, rest: string) => head + rest.replace(NOISY, 'x'));
+  }
+  return out;
+}
+
 /**
  * Block structure of a Markdown body (CommonMark and GFM, read by mdast-util-from-markdown),
  * as spans into it: node positions are offsets, so each passage is an exact range of the
  * text as written, starting after its block marker (`## `, `- `, `> `).
  */
 function readBlocks(body: string): { spans: Span[]; title: string | undefined } {
-  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }) as unknown as Node;
   const reader = new Blocks(body);
-  reader.blocks(tree.children ?? [], 'top');
+  const options = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+  for (const [from, to] of segments(body)) {
+    // One very long line is a paragraph, heading, item or quote by its first characters: its
+    // inline markup is the reader's to show, and micromark's time on such lines grows with
+    // their shape (runs of brackets, emphasis, autolink literals) as much as their length.
+    if (to - from > LONG_LINE && !body.slice(from, to).includes('\n')) {
+      reader.longLine(from, to);
+      continue;
+    }
+    const tree = fromMarkdown(defused(body.slice(from, to)), options) as unknown as Node;
+    base = from;
+    reader.blocks(tree.children ?? [], 'top');
+  }
+  base = 0;
   const spans = reader.spans.flatMap((s) => (s.kind === 'table_row' ? [s] : splitLong(body, s)));
   return { spans, title: reader.firstHeading };
 }

@@ -8,7 +8,7 @@
 import type { Metadata } from './metadata';
 import { cleanText } from './metadata';
 import type { Span } from './text';
-import { factLine } from './facts';
+import { factLine, shortFact } from './facts';
 import { isChrome } from './furniture';
 import { frontMatter } from './markdown';
 import { blocks, splitLong, trimSpan } from './text';
@@ -144,7 +144,7 @@ function lines(text: string, b: Span, before: Span | undefined, after: Span | un
     for (const r of rows) if (r.kind === 'item') r.kind = 'text';
   }
   const facts = rows.filter((r) => r.kind === 'fact');
-  const factRun = facts.length >= 2 || (facts.length === 1 && (factLine(text, facts[0]!.start, facts[0]!.end)!.bold || (rows.length === 1 && (isFactBlock(text, before) || isFactBlock(text, after)))));
+  const factRun = facts.length >= 2 || (facts.length === 1 && (shortFact(text, factLine(text, facts[0]!.start, facts[0]!.end)!) || (rows.length === 1 && (isFactBlock(text, before) || isFactBlock(text, after)))));
   // A short line over the run is its heading ("Key facts:"), the first header of its rows.
   const lead = rows[0]?.kind === 'text' && facts.length >= 2 && rows.slice(1).every((r) => r.kind === 'fact' || r.kind === 'none') && rows[0].end - rows[0].start <= 80 ? rows[0] : undefined;
   if (lead) heading = text.slice(lead.start, lead.end).trim().replace(/:$/, '');
