@@ -20,10 +20,13 @@ const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', 
  * superscript digits only when they touch the word or punctuation before them ("1937.[22]",
  * "shot²"), so a list entry that opens with "[22]" or a bracketed figure standing alone in
  * a sentence is left as written. A bracket followed by `(` or `:` is a link or a definition.
+ * The character before is tested apart: a lookbehind would make the scan of long texts slow.
  */
-const MARKER =
-  /\[\^([^\]\s]{1,20})\](?!:)|(?<=[\p{L}\p{N}\p{P}\p{S}])\[((?:(?:note|n|fn|nb)\.?\s?)?\d{1,4}(?:\s?[,–-]\s?\d{1,4})*)\](?![(:])|(?<=[\p{L}.,;:!?)\]"'”’])([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![\p{L}\p{N}])/gu;
-
+const MARKER = /\[\^([^\]\s]{1,20})\](?!:)|\[((?:(?:note|n|fn|nb)\.?\s?)?\d{1,4}(?:\s?[,–-]\s?\d{1,4})*)\](?![(:])|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])/g;
+/** What a bracketed reference may follow: a letter, a digit, punctuation or a symbol. */
+const TOUCHES = /[\p{L}\p{N}\p{P}\p{S}]/u;
+/** What a superscript reference may follow: a letter or closing punctuation. */
+const RAISED_AFTER = /[\p{L}.,;:!?)\]"'”’]/u;
 /** Units written with a superscript: "km²" is an area, not a note. */
 const UNIT_BEFORE = /(?:^|[^\p{L}])(?:k?m|cm|mm|ft|in|mi|sq|yd)$/u;
 
@@ -32,15 +35,21 @@ export function noteMarkers(text: string): NoteMarker[] {
   if (!/[[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(text)) return [];
   const out: NoteMarker[] = [];
   for (const m of text.matchAll(MARKER)) {
+    const before = m.index > 0 ? text[m.index - 1]! : '';
     if (m[3] !== undefined) {
+      if (!before || !RAISED_AFTER.test(before) || /[\p{L}\p{N}]/u.test(text[m.index + m[0].length] ?? '')) continue;
       if (UNIT_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
       out.push({ start: m.index, end: m.index + m[0].length, label: [...m[3]].map((c) => SUPERSCRIPT[c]).join('') });
     } else {
+      if (m[2] !== undefined && (!before || !TOUCHES.test(before))) continue;
       out.push({ start: m.index, end: m.index + m[0].length, label: (m[1] ?? m[2]!).trim() });
     }
   }
   return out;
 }
+
+/** A cheap first test for maskNoteMarkers: most texts have no bracketed figure or superscript at all. */
+const MAYBE_MARKER = /\[\^|\[(?:note|n|fn|nb)?\.? ?\d|[⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 
 /**
  * `text` with every note reference, and every figure standing alone in square brackets
@@ -48,7 +57,7 @@ export function noteMarkers(text: string): NoteMarker[] {
  * offsets into it are offsets into the text.
  */
 export function maskNoteMarkers(text: string): string {
-  if (!/[[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(text)) return text;
+  if (!MAYBE_MARKER.test(text)) return text;
   const blanks: [number, number][] = noteMarkers(text).map((m) => [m.start, m.end]);
   for (const m of text.matchAll(/\[\^?\d{1,4}\](?!\()/g)) blanks.push([m.index, m.index + m[0].length]);
   if (!blanks.length) return text;

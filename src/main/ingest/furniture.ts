@@ -30,9 +30,12 @@ function plain(line: string): string {
     .trim();
 }
 
+/** A cheap first test: what chrome starts with, or holds somewhere. */
+const MAYBE_CHROME = /^[\s*•·|>[_-]*(?:skip|jump|toggle|main|site|open|close|menu|navigation|search|sign|log|subscribe|newsletter|share|tweet|print|e-?mail|advertisement|sponsored|back|scroll|read|continue|related|you|table|contents|hide|show|edit|view|talk|privacy|terms|all|copyright|©|from)|ookie| [*•·»›] /i;
+
 /** Whether a line (or a one-line passage) is page chrome of a saved web page. */
 export function isChrome(text: string): boolean {
-  if (text.length > 400 || text.includes('\n\n')) return false;
+  if (text.length > 400 || !MAYBE_CHROME.test(text) || text.includes('\n\n')) return false;
   const line = plain(text).replace(/^(?:[*•·|>-]\s+)+/, '');
   if (!line) return false;
   if (line.length <= 80 && CHROME_PHRASE.test(line)) return true;

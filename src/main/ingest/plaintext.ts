@@ -11,7 +11,7 @@ import type { Span } from './text';
 import { factLine, shortFact } from './facts';
 import { isChrome } from './furniture';
 import { frontMatter } from './markdown';
-import { blocks, splitLong, trimSpan } from './text';
+import { blocks, MAX_PASSAGE_CHARS, splitLong, trimSpan } from './text';
 
 const HEADER_KEYS: Record<string, keyof Metadata> = {
   title: 'title',
@@ -81,8 +81,28 @@ export function readPlainText(text: string): { meta: Metadata; spans: Span[]; ex
   return { meta, spans: structure(text, found), extra };
 }
 
-/** Whatever may make a block more than a paragraph: a marker, a label, an image, a rule, chrome. One test per block first. */
-const MAYBE = /^[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|!\[|\*\*|__|[-*_=#]{1,3}[ \t]*$)|^[ \t]*\p{Lu}[^:\n]{1,40}:[ \t]|^[ \t]*(?:skip|jump|toggle|main|site|open|close|menu|navigation|search|sign|log|subscribe|newsletter|share|tweet|print|e-?mail|advertisement|sponsored|back|scroll|read|continue|related|you|table|contents|hide|show|edit|view|talk|privacy|terms|all|copyright|©|from)\b|cookie|\s[*•·»›]\s/imu;
+/**
+ * Whatever may make a block more than a paragraph, tested at each line start with a sticky
+ * regex (a loose first test: most prose blocks fail it at once): a marker, a label, an
+ * image, a rule, a chrome word; anywhere in a short block, a cookie notice.
+ */
+const LINE_START = /[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|!\[|\*\*|__|[-*_=#{]{1,3}|\p{Lu}[^:\n]{1,40}:[ \t])/uy;
+const CHROME_START = /[ \t]*(?:[*•·|>-][ \t]+)*(?:skip|jump|toggle|main|site|open|close|menu|navigation|search|sign|log|subscribe|newsletter|share|tweet|print|e-?mail|advertisement|sponsored|back|scroll|read|continue|related|you|table|contents|hide|show|edit|view|talk|privacy|terms|all|copyright|©|from)\b(?=[^\n]{0,80}(?:\n|$))/iy;
+
+function maybeStructured(text: string, b: Span): boolean {
+  let lines = 0;
+  for (let at = b.start; at < b.end; lines++) {
+    LINE_START.lastIndex = at;
+    if (LINE_START.test(text)) return true;
+    CHROME_START.lastIndex = at;
+    if (CHROME_START.test(text)) return true;
+    const nl = text.indexOf('\n', at);
+    if (nl < 0 || nl >= b.end) break;
+    at = nl + 1;
+  }
+  // A cookie notice is one short line: a long one-line block is none.
+  return (lines > 0 || b.end - b.start <= 400) && text.slice(b.start, b.end).includes('ookie');
+}
 const ITEM = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]+(?=\S)/;
 const RULE = /^[ \t]*(?:([-*_=])(?:[ \t]*\1){2,}|#{1,6}|\{:[^}\n]*\})[ \t]*$/;
 /** An item that is a link and a few words: "- [Great Purge](https://…)", "* [Title](…) | Author (2016)". */
@@ -100,7 +120,7 @@ function structure(text: string, found: Span[]): Span[] {
   for (let k = 0; k < found.length; k++) {
     const b = found[k]!;
     const block = text.slice(b.start, b.end);
-    if (!MAYBE.test(block)) {
+    if (!maybeStructured(text, b)) {
       // A line indented under an item, when each line is a paragraph of its own, continues the item.
       const last = out[out.length - 1];
       if (last?.kind === 'item' && text[b.start - 1] !== '\n' && text.lastIndexOf('\n', b.start) === last.end && /^[ \t]/.test(text.slice(text.lastIndexOf('\n', b.start) + 1, b.start + 1))) {
@@ -108,14 +128,19 @@ function structure(text: string, found: Span[]): Span[] {
         continue;
       }
       out.push(b);
-      heading = !block.includes('\n') && block.length <= 80 && /^\p{Lu}/u.test(block) && !/[.!?,;]$/.test(block) ? block.replace(/:$/, '') : '';
+      heading = block.length <= 80 && !block.includes('\n') && /^\p{Lu}/u.test(block) && !/[.!?,;]$/.test(block) ? block.replace(/:$/, '') : '';
       continue;
     }
     const pieces = lines(text, b, found[k - 1], found[k + 1], heading);
     out.push(...pieces);
-    heading = pieces.length === 1 && pieces[0]!.kind === 'paragraph' && !block.includes('\n') && block.length <= 80 && !/[.!?,;]$/.test(block) ? block.replace(/:$/, '') : pieces.some((p) => p.kind === 'table_row') ? heading : '';
+    heading = pieces.length === 1 && pieces[0]!.kind === 'paragraph' && block.length <= 80 && !block.includes('\n') && !/[.!?,;]$/.test(block) ? block.replace(/:$/, '') : pieces.some((p) => p.kind === 'table_row') ? heading : '';
   }
-  return out.flatMap((s) => (s.kind === 'table_row' ? [s] : splitLong(text, s)));
+  const spans: Span[] = [];
+  for (const s of out) {
+    if (s.kind === 'table_row' || s.end - s.start <= MAX_PASSAGE_CHARS) spans.push(s);
+    else for (const piece of splitLong(text, s)) spans.push(piece);
+  }
+  return spans;
 }
 
 /** One block, line by line: items with their wrapped lines, fact rows, chrome and images apart, the rest as paragraphs. */
