@@ -4,13 +4,14 @@ import { ApiError } from '../../shared/errors';
 import type { SourceFormat, SourceKind } from '../../shared/types';
 import type { NewSource } from '../store/sources';
 import { decodeBytes } from './decode';
-import { declaredCharset, readHtml } from './html';
+import { declaredCharset } from './html';
 import { readMarkdown } from './markdown';
 import type { Metadata } from './metadata';
 import { toEdtf } from './metadata';
 import { readPlainText } from './plaintext';
 import type { Span } from './text';
 import { normalise, titleFromFileName } from './text';
+import { readWebPage } from './web';
 
 export const FORMATS: Record<string, SourceKind> = {
   '.txt': 'text',
@@ -84,8 +85,7 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
     text = md.body;
     warnings.push(...md.warnings);
   } else if (kind === 'html') {
-    const html = readHtml(raw);
-    ({ text, meta, spans, extra } = html);
+    ({ text, meta, spans, extra } = readWebPage(raw));
   } else {
     text = raw;
     ({ meta, spans, extra } = readPlainText(raw));
