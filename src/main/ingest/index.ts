@@ -1,9 +1,11 @@
 /** One entry for every format: bytes and a file name in, a source ready to store out. */
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../shared/errors';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits';
 import type { SourceFormat, SourceKind } from '../../shared/types';
 import type { NewSource } from '../store/sources';
 import { decodeBytes } from './decode';
+import { readDocx } from './docx';
 import { declaredCharset } from './html';
 import { readMarkdown } from './markdown';
 import type { Metadata } from './metadata';
@@ -21,6 +23,7 @@ export const FORMATS: Record<string, SourceKind> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  '.docx': 'html',
 };
 
 /** The kind of file each extension names. */
@@ -32,6 +35,7 @@ const FILE_FORMATS: Record<string, SourceFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  '.docx': 'docx',
 };
 
 function extensionOf(fileName: string): string {
@@ -64,6 +68,12 @@ export function contentHash(text: string): string {
  * through `parseSource`.
  */
 export async function readSource(fileName: string, bytes: Uint8Array): Promise<ParsedSource> {
+  const name = fileName.replace(/^.*[\\/]/, '');
+  if (extensionOf(name) === '.docx') {
+    if (bytes.length > MAX_FILE_BYTES) throw new ApiError('too_large', tooLargeMessage(name, bytes.length));
+    const docx = await readDocx(name, bytes);
+    return finish(name, bytes, { kind: 'html', text: docx.text, meta: docx.meta, spans: docx.spans, extra: docx.extra, warnings: docx.warnings, encoding: 'utf-8' });
+  }
   return parseSource(fileName, bytes);
 }
 
@@ -71,7 +81,7 @@ export async function readSource(fileName: string, bytes: Uint8Array): Promise<P
 export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
   const name = fileName.replace(/^.*[\\/]/, '');
   const kind = formatOf(name);
-  if (!kind) throw unsupportedFormat(name);
+  if (!kind || FILE_FORMATS[extensionOf(name)] === 'docx') throw unsupportedFormat(name);
   const decoded = decodeBytes(name, bytes, kind === 'html' ? declaredCharset(bytes) : undefined);
   const raw = normalise(decoded.text);
   const warnings: string[] = [];
@@ -90,6 +100,21 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
     text = raw;
     ({ meta, spans, extra } = readPlainText(raw));
   }
+  return finish(name, bytes, { kind, text, meta, spans, extra, warnings, encoding: decoded.encoding });
+}
+
+interface Read {
+  kind: SourceKind;
+  text: string;
+  meta: Metadata;
+  spans: Span[];
+  extra: Record<string, unknown>;
+  warnings: string[];
+  encoding: string;
+}
+
+/** A read file as a source ready to store: empty texts refused, dates made EDTF. */
+function finish(name: string, bytes: Uint8Array, { kind, text, meta, spans, extra, warnings, encoding }: Read): ParsedSource {
   if (spans.length === 0 || text.trim() === '') {
     throw new ApiError('empty_file', `${name} has no readable text`);
   }
@@ -112,7 +137,7 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
       format: FILE_FORMATS[extensionOf(name)],
       language: meta.language ?? null,
       fileName: name,
-      encoding: decoded.encoding,
+      encoding,
       hash: contentHash(text),
       text,
       bytes: bytes.length,
@@ -122,3 +147,4 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
     },
   };
 }
+

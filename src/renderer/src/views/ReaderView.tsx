@@ -246,7 +246,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
               ref={replaceInput}
               type="file"
               hidden
-              accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml"
+              accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx"
               aria-label="Choose the corrected text"
               onChange={(e) => {
                 void replaceText(e.target.files?.[0]);
