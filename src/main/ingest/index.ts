@@ -5,6 +5,7 @@ import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits';
 import type { SourceFormat, SourceKind } from '../../shared/types';
 import type { NewSource } from '../store/sources';
 import { decodeBytes } from './decode';
+import { guessMarkdown } from './detect';
 import { readDocx } from './docx';
 import { declaredCharset } from './html';
 import { readMarkdown } from './markdown';
@@ -80,7 +81,7 @@ export async function readSource(fileName: string, bytes: Uint8Array): Promise<P
 /** Reads one text file's bytes into a source; throws ApiError naming the file on bad input. */
 export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
   const name = fileName.replace(/^.*[\\/]/, '');
-  const kind = formatOf(name);
+  let kind = formatOf(name);
   if (!kind || FILE_FORMATS[extensionOf(name)] === 'docx') throw unsupportedFormat(name);
   const decoded = decodeBytes(name, bytes, kind === 'html' ? declaredCharset(bytes) : undefined);
   const raw = normalise(decoded.text);
@@ -89,6 +90,14 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
   let meta: Metadata;
   let spans: Span[];
   let extra: Record<string, unknown> = {};
+  if (kind === 'text') {
+    // A .txt written in Markdown is read as Markdown (its file format stays txt).
+    const guess = guessMarkdown(raw);
+    if (guess.markdown) {
+      kind = 'markdown';
+      warnings.push(`read as Markdown, since it is written in Markdown (${guess.signs.join(', ')}); "Read as" in the reader switches it to plain text`);
+    }
+  }
   if (kind === 'markdown') {
     const md = readMarkdown(raw);
     ({ meta, spans, extra } = md);
