@@ -157,3 +157,11 @@ function finish(name: string, bytes: Uint8Array, { kind, text, meta, spans, extr
   };
 }
 
+/** The passages of a stored text read as plain text or as Markdown ("Read as"): offsets into that same text. */
+export function passagesAs(as: 'text' | 'markdown', text: string): Span[] {
+  if (as === 'text') return readPlainText(text).spans;
+  const md = readMarkdown(text);
+  // Front matter is not text: the passages start after it, in the text as stored.
+  const shift = text.endsWith(md.body) ? text.length - md.body.length : 0;
+  return shift ? md.spans.map((s) => ({ ...s, start: s.start + shift, end: s.end + shift, ...(s.info?.cells ? { info: { ...s.info, cells: s.info.cells.map(([a, b]): [number, number] => [a + shift, b + shift]) } } : {}) })) : md.spans;
+}

@@ -192,6 +192,21 @@ export class SourceStore {
     ).run(src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, id);
   }
 
+  /**
+   * New passages over the same stored text, read another way (inside the caller's
+   * transaction): the source's reading (`kind`) changes; its text, metadata and tags stay.
+   */
+  repassage(id: number, kind: SourceKind, text: string, passages: Span[]): void {
+    this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
+    const insertPassage = this.sql(INSERT_PASSAGE);
+    let first = 0;
+    passages.forEach((p, i) => {
+      const row = insertPassage.run(...passageRow(id, i + 1, p, text));
+      if (i === 0) first = Number(row.lastInsertRowid);
+    });
+    this.sql('UPDATE source SET kind = ?, passage_count = ?, first_passage = ? WHERE id = ?').run(kind, passages.length, first, id);
+  }
+
   kindOf(id: number): string {
     return (this.sql('SELECT kind FROM source WHERE id = ?').get(id) as { kind: string } | undefined)?.kind ?? '';
   }
