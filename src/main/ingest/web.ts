@@ -77,6 +77,16 @@ function decodeTypography(raw: string): string {
   });
 }
 
+/**
+ * Scripts (but JSON-LD) and style sheets taken out before parsing: they are most of a
+ * modern page's bytes, and nothing in them is text.
+ */
+function withoutCode(raw: string): string {
+  return raw
+    .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '');
+}
+
 /** A whole document for linkedom, whatever the file holds (fragments lose their body otherwise). */
 function wholeDocument(raw: string): string {
   if (/<body[\s>]/i.test(raw)) return raw;
@@ -168,7 +178,8 @@ function pageFacts(doc: Doc, raw: string): PageFacts {
   const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(raw.slice(0, 2000))?.[1] ?? /Page saved with SingleFile[\s\S]{0,40}?url:\s*(\S+)/i.exec(raw.slice(0, 4000))?.[1];
   const savedOn = /Page saved with SingleFile[\s\S]{0,600}?saved date:\s*([^\n]+?)\s*(?:\n|-->)/i.exec(raw.slice(0, 4000))?.[1];
   let accessedLine: string | undefined;
-  for (const el of Array.from(doc.querySelectorAll('p, div, small, span, em, footer, address'))) {
+  const lines = /\b(?:retrieved|accessed|abgerufen|consulté)\b/i.test(raw) ? Array.from(doc.querySelectorAll('p, div, small, span, em, footer, address')) : [];
+  for (const el of lines) {
     // Only elements holding a line, not a wrapper of the page: its text is read once.
     if (el.querySelector('div, p, li, table')) continue;
     const line = text(el);
@@ -288,8 +299,9 @@ function depthOf(root: DomElement): number {
   return deepest;
 }
 
+/** Characters that are not white space: enough to weigh one part of a page against another. */
 function letters(s: string): number {
-  return s.replace(/[^\p{L}\p{N}]+/gu, '').length;
+  return s.replace(/\s+/g, '').length;
 }
 
 function similar(a: string, b: string): boolean {
@@ -322,7 +334,7 @@ export interface WebResult extends HtmlResult {
 }
 
 export function readWebPage(raw: string): WebResult {
-  const { document } = parseHTML(wholeDocument(decodeTypography(raw))) as unknown as { document: Doc };
+  const { document } = parseHTML(wholeDocument(decodeTypography(withoutCode(raw)))) as unknown as { document: Doc };
   // Adjacent text nodes (what entities left) joined: Readability weighs text node by node.
   (document.documentElement as unknown as { normalize?(): void } | null)?.normalize?.();
   const facts = pageFacts(document, raw);
