@@ -524,8 +524,14 @@ export class Workbench implements SourcebenchApi {
    */
   async replaceSourceText({ id, name, bytes }: Input<'replaceSourceText'>) {
     const { sources, annotations } = this.current;
-    sources.summary(id);
+    const before = sources.detail(id);
     const { source } = await readSource(name, bytes);
+    // A plain-text or Markdown file corrected by another keeps the reading chosen for it ("Read as").
+    const textual = (f: string | undefined) => f === 'txt' || f === 'md';
+    if (textual(before.format) && textual(source.format) && (before.kind === 'text' || before.kind === 'markdown') && source.kind !== before.kind) {
+      source.kind = before.kind;
+      source.passages = passagesAs(before.kind, source.text);
+    }
     const counts = this.write(() => {
       sources.replaceText(id, source);
       this.current.claims.refresh(id, source.text);

@@ -74,6 +74,18 @@ describe('Read as', () => {
     expect((await wb.getSource({ id })).passageList.map((p) => p.text)).toEqual(['Dear Anna,', '- fond 17\n- fond 89']);
   });
 
+  it('keeps the chosen reading when the text is replaced by a corrected file', async () => {
+    const { wb, id } = await setup();
+    await wb.setReadAs({ id, as: 'text' });
+    await wb.replaceSourceText({ id, name: 'notes-v2.txt', bytes: bytes(NOTES.replace('162 million', '162.0 million')) });
+    const s = await wb.getSource({ id });
+    expect(s).toMatchObject({ kind: 'text', format: 'txt' });
+    expect(s.passageList[0]!.text).toBe('# The 1937 census');
+    // A file of another kind brings its own reading.
+    await wb.replaceSourceText({ id, name: 'notes.html', bytes: bytes('<title>Census notes</title><h1>The 1937 census</h1><p>The census counted 162 million people.</p>') });
+    expect(await wb.getSource({ id })).toMatchObject({ kind: 'html', format: 'html' });
+  });
+
   it('is refused for sources that are not plain text or Markdown, and checked by the contract', async () => {
     const { wb } = tempWorkbench();
     const page = await wb.importFile({ name: 'page.html', bytes: bytes('<title>Page</title><p>Text of the page.</p>') });

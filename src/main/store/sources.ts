@@ -188,8 +188,8 @@ export class SourceStore {
     });
     this.sql('UPDATE source_text SET text = ? WHERE source_id = ?').run(src.text, id);
     this.sql(
-      `UPDATE source SET hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ? WHERE id = ?`,
-    ).run(src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, id);
+      `UPDATE source SET hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ?, kind = ?, format = ? WHERE id = ?`,
+    ).run(src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, src.kind, src.format ?? FORMAT_OF_KIND[src.kind], id);
   }
 
   /**
