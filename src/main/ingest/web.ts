@@ -347,6 +347,8 @@ export function readWebPage(raw: string): WebResult {
     // A page too deeply nested, or with no blocks to choose between, is read whole.
     if (!document.body || depthOf(document.body) > MAX_DEPTH) throw new Error('too deep');
     if (document.body.querySelectorAll('p, pre, td, article, section, h2, h3, h4, blockquote, li').length < 3) throw new Error('no blocks');
+    // A page shorter than an article has nothing to leave out once its furniture is gone (and Readability, finding no article, would try four times).
+    if (pageChars < ARTICLE_CHARS) throw new Error('short page');
     const readerable = isProbablyReaderable(document as never);
     article = new Readability<DomElement>(document as never, { keepClasses: true, serializer: (n) => n as unknown as DomElement }).parse();
     const content = article?.content;
