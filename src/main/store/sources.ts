@@ -188,8 +188,23 @@ export class SourceStore {
     });
     this.sql('UPDATE source_text SET text = ? WHERE source_id = ?').run(src.text, id);
     this.sql(
-      `UPDATE source SET hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ? WHERE id = ?`,
-    ).run(src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, id);
+      `UPDATE source SET hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ?, kind = ?, format = ? WHERE id = ?`,
+    ).run(src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, src.kind, src.format ?? FORMAT_OF_KIND[src.kind], id);
+  }
+
+  /**
+   * New passages over the same stored text, read another way (inside the caller's
+   * transaction): the source's reading (`kind`) changes; its text, metadata and tags stay.
+   */
+  repassage(id: number, kind: SourceKind, text: string, passages: Span[]): void {
+    this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
+    const insertPassage = this.sql(INSERT_PASSAGE);
+    let first = 0;
+    passages.forEach((p, i) => {
+      const row = insertPassage.run(...passageRow(id, i + 1, p, text));
+      if (i === 0) first = Number(row.lastInsertRowid);
+    });
+    this.sql('UPDATE source SET kind = ?, passage_count = ?, first_passage = ? WHERE id = ?').run(kind, passages.length, first, id);
   }
 
   kindOf(id: number): string {

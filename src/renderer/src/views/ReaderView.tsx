@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SourceDetail } from '../../../shared/types';
 import { useSource } from '../hooks/useSource';
 import { MetadataDialog } from './MetadataDialog';
+import { canReadAs, ReadAs } from './ReadAs';
 import { formatSize } from './LibraryView';
 import { TagList } from '../components/TagList';
 import type { ReaderTarget } from './SearchView';
@@ -218,6 +219,14 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
             <dd>
               {source.fileName ?? '—'} · {source.kind} · {source.encoding} · {formatSize(source.bytes)}
             </dd>
+            {canReadAs(source) && (
+              <>
+                <dt>Read as</dt>
+                <dd>
+                  <ReadAs source={source} onDone={(message) => { setNotice(message); props.onSaved(); }} />
+                </dd>
+              </>
+            )}
             <dt>Passages</dt>
             <dd>{passages.length.toLocaleString()}</dd>
             {source.tags.length > 0 && (
@@ -246,7 +255,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
               ref={replaceInput}
               type="file"
               hidden
-              accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml"
+              accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx"
               aria-label="Choose the corrected text"
               onChange={(e) => {
                 void replaceText(e.target.files?.[0]);
