@@ -37,7 +37,7 @@ export const SHORT_FLAGS: Readonly<Record<string, string>> = { '-h': '--help', '
 export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'import',
-    synopses: [['import <paths…> [--json]', 'import files or folders (.txt, .md, .html)']],
+    synopses: [['import <paths…> [--json]', 'import files or folders (.txt, .md, .html, .pdf)']],
     about: [
       `Imports files, and every supported file in folders and their subfolders (hidden ones skipped), into the project. Supported: ${Object.keys(FORMATS).join(' ')}. A file that is already in the project is reported and not imported twice.`,
       'Files of other kinds found in folders are skipped and listed; a file named on the command line that cannot be imported is reported with its problem. Exits with 1 when a file could not be imported, or when nothing at all was imported (an empty folder, say).',

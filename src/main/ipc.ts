@@ -12,7 +12,7 @@ import { formatOf } from './ingest';
 import { listFiles } from './workbench';
 
 const SOURCE_FILTERS = [
-  { name: 'Sources (text, Markdown, HTML)', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml'] },
+  { name: 'Sources (text, Markdown, HTML, PDF)', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml', 'pdf'] },
   { name: 'All files', extensions: ['*'] },
 ];
 const PROJECT_FILTERS = [{ name: 'Sourcebench projects', extensions: ['sourcebench'] }];

@@ -8,6 +8,7 @@ import { declaredCharset, readHtml } from './html';
 import { readMarkdown } from './markdown';
 import type { Metadata } from './metadata';
 import { toEdtf } from './metadata';
+import { readPdfSource } from './pdf';
 import { readPlainText } from './plaintext';
 import type { Span } from './text';
 import { normalise, titleFromFileName } from './text';
@@ -20,6 +21,7 @@ export const FORMATS: Record<string, SourceKind> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  '.pdf': 'text',
 };
 
 /** The kind of file each extension names. */
@@ -31,6 +33,7 @@ const FILE_FORMATS: Record<string, SourceFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  '.pdf': 'pdf',
 };
 
 function extensionOf(fileName: string): string {
@@ -63,6 +66,7 @@ export function contentHash(text: string): string {
  * through `parseSource`.
  */
 export async function readSource(fileName: string, bytes: Uint8Array): Promise<ParsedSource> {
+  if (FILE_FORMATS[extensionOf(fileName)] === 'pdf') return readPdfSource(fileName, bytes);
   return parseSource(fileName, bytes);
 }
 

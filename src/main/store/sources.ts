@@ -1,5 +1,5 @@
 /** Queries over sources, passages and tags. Every multi-row write is one transaction. */
-import type { Passage, PassageInfo, SourceDetail, SourceFormat, SourceKind, SourceSummary, TagCount } from '../../shared/types';
+import type { Passage, PassageInfo, PdfFacts, SourceDetail, SourceFormat, SourceKind, SourceSummary, TagCount } from '../../shared/types';
 import type { Span } from '../ingest/text';
 import { ApiError } from '../../shared/errors';
 import type Database from 'better-sqlite3';
@@ -212,14 +212,21 @@ export class SourceStore {
 
   detail(id: number): SourceDetail {
     const summary = this.summary(id);
-    const extra = this.db
-      .prepare('SELECT language, hash, encoding, format FROM source WHERE id = ?')
-      .get(id) as { language: string | null; hash: string; encoding: string; format: SourceFormat | null };
+    const { meta, ...extra } = this.db
+      .prepare('SELECT language, hash, encoding, format, meta FROM source WHERE id = ?')
+      .get(id) as { language: string | null; hash: string; encoding: string; format: SourceFormat | null; meta: string | null };
     const rows = this.db
       .prepare('SELECT id, ordinal, start, "end", kind, text, page, page_label AS pageLabel, info FROM passage WHERE source_id = ? ORDER BY ordinal')
       .all(id) as (Omit<Passage, 'info'> & { info: string | null })[];
     const passageList: Passage[] = rows.map((r) => ({ ...r, info: r.info ? (JSON.parse(r.info) as PassageInfo) : null }));
-    return { ...summary, ...extra, format: extra.format ?? FORMAT_OF_KIND[summary.kind], passageList };
+    const pdf = extra.format === 'pdf' && meta ? (JSON.parse(meta) as { pdf?: PdfFacts }).pdf : undefined;
+    return {
+      ...summary,
+      ...extra,
+      format: extra.format ?? FORMAT_OF_KIND[summary.kind],
+      ...(pdf ? { pdf: { pages: pdf.pages, textLayer: pdf.textLayer, pagesWithoutText: pdf.pagesWithoutText } } : {}),
+      passageList,
+    };
   }
 
   text(id: number): string {
