@@ -56,7 +56,7 @@ let loading: Promise<PdfJs> | undefined;
  * it is added first. Its worker code runs in this thread (`globalThis.pdfjsWorker`), so
  * nothing is fetched to start it.
  */
-function pdfjs(): Promise<PdfJs> {
+export function pdfjs(): Promise<PdfJs> {
   loading ??= (async () => {
     const P = Promise as unknown as { withResolvers?: unknown };
     if (typeof P.withResolvers !== 'function') {
