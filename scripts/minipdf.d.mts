@@ -1,7 +1,7 @@
 export interface MiniPage {
   width?: number;
   height?: number;
-  lines?: { x: number; y: number; size?: number; text: string }[];
+  lines?: { x: number; y: number; size?: number; angle?: number; text: string }[];
   rects?: [number, number, number, number][];
 }
 

@@ -12,7 +12,7 @@ function pdfString(s) {
 
 /**
  * @param {{
- *   pages: { width?: number; height?: number; lines?: { x: number; y: number; size?: number; text: string }[]; rects?: [number, number, number, number][] }[];
+ *   pages: { width?: number; height?: number; lines?: { x: number; y: number; size?: number; angle?: number; text: string }[]; rects?: [number, number, number, number][] }[];
  *   info?: Record<string, string>;
  *   pageLabels?: string;
  *   xmp?: string;
@@ -37,7 +37,11 @@ export function makePdf(doc) {
     const ops = [];
     for (const [x, y, w, h] of page.rects ?? []) ops.push(`0.6 g ${x} ${height - y - h} ${w} ${h} re f`);
     for (const line of page.lines ?? []) {
-      ops.push(`BT /F1 ${line.size ?? 12} Tf ${line.x} ${height - line.y} Td ${pdfString(line.text)} Tj ET`);
+      // A turned line (`angle` in degrees, counter-clockwise) is placed with a text matrix.
+      const a = ((line.angle ?? 0) * Math.PI) / 180;
+      const [c, s] = [Math.cos(a), Math.sin(a)].map((v) => Math.round(v * 1e6) / 1e6);
+      const place = line.angle ? `${c} ${s} ${-s} ${c} ${line.x} ${height - line.y} Tm` : `${line.x} ${height - line.y} Td`;
+      ops.push(`BT /F1 ${line.size ?? 12} Tf ${place} ${pdfString(line.text)} Tj ET`);
     }
     const stream = ops.join('\n');
     const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);

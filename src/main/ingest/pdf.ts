@@ -127,7 +127,6 @@ interface PageData {
   frags: Frag[];
   /** Text not running left to right across the page (rotated stamps, vertical labels). */
   turned: Frag[];
-  chars: number;
   failed?: string;
 }
 
@@ -161,10 +160,9 @@ interface RawItem {
 }
 
 /** Text runs in drawing order to fragments: a run joins the last one when it continues its line closely. */
-function fragmentsOf(items: RawItem[], monoFonts: Set<string>, view: number[]): { frags: Frag[]; turned: Frag[]; chars: number } {
+function fragmentsOf(items: RawItem[], monoFonts: Set<string>, view: number[]): { frags: Frag[]; turned: Frag[] } {
   const frags: Frag[] = [];
   const turned: Frag[] = [];
-  let chars = 0;
   let cur: Frag | null = null;
   let space = false;
   for (const item of items) {
@@ -181,7 +179,6 @@ function fragmentsOf(items: RawItem[], monoFonts: Set<string>, view: number[]): 
       continue;
     }
     const n = str.replace(/\s+/g, '').length;
-    chars += n;
     const width = Math.max(0, item.width);
     const fresh = (): Frag => ({
       text: str,
@@ -231,10 +228,21 @@ function fragmentsOf(items: RawItem[], monoFonts: Set<string>, view: number[]): 
     f.text = f.text.replace(/\s+/g, ' ').trim();
     f.raised = f.firstSize < 0.85 * f.size && f.firstBase < f.base - 0.15 * f.size;
   }
-  return { frags: frags.filter((f) => f.text), turned, chars };
+  return { frags: frags.filter((f) => f.text), turned };
 }
 
 const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/g;
+
+/** The least and greatest of a property over a list (no spread: a page may hold many thousand fragments). */
+function extent<T>(list: readonly T[], low: (t: T) => number, high: (t: T) => number = low): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of list) {
+    lo = Math.min(lo, low(t));
+    hi = Math.max(hi, high(t));
+  }
+  return [lo, hi];
+}
 
 /** Fragments grouped into lines: those whose boxes overlap vertically by half the smaller height. */
 function linesOf(frags: Frag[]): Line[] {
@@ -264,13 +272,15 @@ function lineOf(frags: Frag[]): Line {
   const ordered = [...frags].sort((a, b) => (rtl ? b.x1 - a.x1 : a.x0 - b.x0));
   let main = ordered[0]!;
   for (const f of ordered) if (f.chars > main.chars) main = f;
+  const [x0, x1] = extent(ordered, (f) => f.x0, (f) => f.x1);
+  const [top, bottom] = extent(ordered, (f) => f.top, (f) => f.bottom);
   return {
     frags: ordered,
     text: ordered.map((f) => f.text).join(' '),
-    x0: Math.min(...ordered.map((f) => f.x0)),
-    x1: Math.max(...ordered.map((f) => f.x1)),
-    top: Math.min(...ordered.map((f) => f.top)),
-    bottom: Math.max(...ordered.map((f) => f.bottom)),
+    x0,
+    x1,
+    top,
+    bottom,
     base: main.base,
     size: main.size,
     font: main.font,
@@ -300,22 +310,21 @@ function verticalCut(frags: Frag[], em: number): [Frag[], Frag[]] | null {
   if (frags.length < 2) return null;
   const sorted = [...frags].sort((a, b) => a.x0 - b.x0);
   const x0 = sorted[0]!.x0;
-  const x1 = Math.max(...sorted.map((f) => f.x1));
+  const x1 = extent(sorted, (f) => f.x1)[1];
   let reach = sorted[0]!.x1;
-  let best: { at: number; gap: number } | null = null;
+  const gaps: { at: number; gap: number }[] = [];
   for (let i = 1; i < sorted.length; i++) {
     const f = sorted[i]!;
     const gap = f.x0 - reach;
-    if (gap >= Math.max(0.8 * em, 5) && reach - x0 >= (x1 - x0) / 6 && x1 - f.x0 >= (x1 - x0) / 6) {
-      const left = sorted.slice(0, i);
-      const right = sorted.slice(i);
-      const lines = Math.min(lineCount(left, em), lineCount(right, em));
-      const enough = lines >= 3 || (lines >= 2 && gap >= 1.5 * em) || (lines >= 1 && gap >= 4 * em);
-      if (enough && (!best || gap > best.gap)) best = { at: i, gap };
-    }
+    if (gap >= Math.max(0.8 * em, 5) && reach - x0 >= (x1 - x0) / 6 && x1 - f.x0 >= (x1 - x0) / 6) gaps.push({ at: i, gap });
     reach = Math.max(reach, f.x1);
   }
-  return best ? [sorted.slice(0, best.at), sorted.slice(best.at)] : null;
+  // The widest gaps first; a few at most, so that a page of many small pieces (a table, a map) stays fast.
+  for (const { at, gap } of gaps.sort((a, b) => b.gap - a.gap).slice(0, 6)) {
+    const lines = Math.min(lineCount(sorted.slice(0, at), em), lineCount(sorted.slice(at), em));
+    if (lines >= 3 || (lines >= 2 && gap >= 1.5 * em) || (lines >= 1 && gap >= 4 * em)) return [sorted.slice(0, at), sorted.slice(at)];
+  }
+  return null;
 }
 
 /** The region cut at every horizontal gap at least `gap` high. */
@@ -431,6 +440,8 @@ function modeOf<T>(pairs: [T, number][]): T | undefined {
 }
 
 const ENDS_SENTENCE = /[.!?:;…"”’»)\]]$/;
+/** A line of a table of contents or an index: dot leaders and a page number. */
+const LEADERS = /(?:\.\s*){4,}\s*[\dixvlcdm]+$/i;
 const HYPHEN_END = /(\p{L}+)([-\u2010\u00AD])$/u;
 const WORD = /\p{L}+(?:[-\u2010]\p{L}+)*/gu;
 
@@ -475,7 +486,7 @@ function pageBlocks(page: PageData, frags: Frag[], body: number, bodyFont: strin
   for (const region of regions(frags, body)) {
     const lines = linesOf(region);
     const left = modeOf(lines.map((l): [number, number] => [Math.round(l.x0), l.text.length])) ?? lines[0]!.x0;
-    const right = Math.max(...lines.map((l) => l.x1));
+    const right = extent(lines, (l) => l.x1)[1];
     const steps: number[] = [];
     for (let i = 1; i < lines.length; i++) {
       if (Math.abs(lines[i]!.size - lines[i - 1]!.size) < 0.1 * lines[i]!.size) steps.push(lines[i]!.base - lines[i - 1]!.base);
@@ -503,6 +514,7 @@ function pageBlocks(page: PageData, frags: Frag[], body: number, bodyFont: strin
         if (Math.abs(line.size - prev.size) > 0.12 * prev.size || line.mono !== prev.mono) start = true;
         else if (d > (step > 0 ? step * 1.3 : prev.size * 1.6) + 0.05 * prev.size || d < -0.5 * prev.size) start = true;
         else if (line.mono) start = false;
+        else if (LEADERS.test(prev.text)) start = true;
         else if (/^[•◦▪●■]\s/.test(line.text)) start = true;
         // A first-line indent after a short line; after a full one it is a hanging indent.
         else if (indented(line) && !indented(prev) && prev.x1 < right - 1.5 * prev.size) start = true;
@@ -567,9 +579,9 @@ function blockText(b: Block, vocabulary: Vocabulary): string {
 
 function boxOf(lines: Line[]): [number, number, number, number] {
   const r = (n: number) => Math.round(n * 10) / 10;
-  const x0 = Math.min(...lines.map((l) => l.x0));
-  const top = Math.min(...lines.map((l) => l.top));
-  return [r(x0), r(top), r(Math.max(...lines.map((l) => l.x1)) - x0), r(Math.max(...lines.map((l) => l.bottom)) - top)];
+  const [x0, x1] = extent(lines, (l) => l.x0, (l) => l.x1);
+  const [top, bottom] = extent(lines, (l) => l.top, (l) => l.bottom);
+  return [r(x0), r(top), r(x1 - x0), r(bottom - top)];
 }
 
 /** `D:20190314101500Z` (a PDF date) or an ISO date as EDTF, to the day. */
@@ -639,11 +651,11 @@ export async function readPdfSource(fileName: string, bytes: Uint8Array, options
         const content = await page.getTextContent();
         for (const [font, style] of Object.entries(content.styles)) if (style.fontFamily === 'monospace') monoFonts.add(font);
         const items = content.items.filter((it): it is typeof it & RawItem => 'str' in it);
-        const { frags, turned, chars } = fragmentsOf(items, monoFonts, viewport.transform);
-        pages.push({ page: i, label, width: viewport.width, height: viewport.height, frags, turned, chars });
+        const { frags, turned } = fragmentsOf(items, monoFonts, viewport.transform);
+        pages.push({ page: i, label, width: viewport.width, height: viewport.height, frags, turned });
         page.cleanup();
       } catch (err) {
-        pages.push({ page: i, label, width: 612, height: 792, frags: [], turned: [], chars: 0, failed: reason(err) });
+        pages.push({ page: i, label, width: 612, height: 792, frags: [], turned: [], failed: reason(err) });
       }
     }
     const md = await doc.getMetadata().catch(() => null);
@@ -677,12 +689,24 @@ function build(
   const spans: Span[] = [];
   let length = 0;
   const withoutText: { page: number; label: string }[] = [];
+  // Text turned across the page that repeats on other pages is furniture too (a download stamp in the margin).
+  const turnedPages = new Map<string, Set<number>>();
+  for (const p of pages) for (const f of p.turned) turnedPages.set(furnitureKey(f.text), (turnedPages.get(furnitureKey(f.text)) ?? new Set()).add(p.page));
   for (const page of pages) {
-    if (page.failed) warnings.push(`page ${page.label} could not be read (${page.failed}); it was left out`);
-    else if (page.chars < MIN_PAGE_CHARS) withoutText.push({ page: page.page, label: page.label });
     const kept = page.frags.filter((f) => !furniture.has(f));
-    const blocks = kept.length ? pageBlocks(page, kept, body, bodyFont) : [];
-    for (const f of page.turned) blocks.push({ lines: [lineOf([f])], kind: 'paragraph', size: f.size });
+    const turned = page.turned.filter((f) => turnedPages.get(furnitureKey(f.text))!.size < 2);
+    const chars = [...kept, ...turned].reduce((n, f) => n + f.chars, 0);
+    if (page.failed) warnings.push(`page ${page.label} could not be read (${page.failed}); it was left out`);
+    else if (chars < MIN_PAGE_CHARS) withoutText.push({ page: page.page, label: page.label });
+    let blocks: Block[] = [];
+    try {
+      blocks = kept.length ? pageBlocks(page, kept, body, bodyFont) : [];
+    } catch (err) {
+      // A layout this reader does not expect: the page's lines, top to bottom, rather than nothing.
+      warnings.push(`page ${page.label}: its layout could not be read (${reason(err)}); its lines were kept top to bottom`);
+      blocks = linesOf(kept).map((l) => ({ lines: [l], kind: 'paragraph', size: l.size }));
+    }
+    for (const f of turned) blocks.push({ lines: [lineOf([f])], kind: 'paragraph', size: f.size });
     for (const b of blocks) {
       const text = blockText(b, vocabulary);
       if (!text) continue;

@@ -182,6 +182,31 @@ describe('PDFs written by hand', () => {
     );
   });
 
+  it('leaves out a stamp turned along the margin of every page, and keeps turned text that is printed once', async () => {
+    const page = (n: number) => ({
+      lines: [
+        ...textLines([`Report ${n} on the district committee and its work in the spring.`], { top: 300 }),
+        { x: 580, y: 700, size: 7, angle: 90, text: `Downloaded from the archive on 1${n} March 2019 at 10:1${n}` },
+        ...(n === 2 ? [{ x: 40, y: 400, size: 9, angle: 90, text: 'Arrests by month' }] : []),
+      ],
+    });
+    const { source } = await readPdfSource('stamped.pdf', makePdf({ pages: [page(1), page(2), page(3)] }));
+    expect(texts(source)).toEqual([
+      'Report 1 on the district committee and its work in the spring.',
+      'Report 2 on the district committee and its work in the spring.',
+      'Arrests by month',
+      'Report 3 on the district committee and its work in the spring.',
+    ]);
+  });
+
+  it('takes a PDF whose only text is a stamp on every page for one without a text layer', async () => {
+    const page = { rects: [[72, 72, 468, 600]] as [number, number, number, number][], lines: [{ x: 250, y: 30, size: 8, text: 'Digitised by the Regional Archive' }] };
+    const { source, warnings } = await readPdfSource('stamped-scan.pdf', makePdf({ pages: [page, page, page] }));
+    expect(source.passages).toEqual([]);
+    expect(source.meta).toMatchObject({ pdf: { pages: 3, textLayer: false } });
+    expect(warnings).toEqual([NO_TEXT_LAYER]);
+  });
+
   it('imports a PDF without a text layer as its pages, with no passages and the OCR message', async () => {
     const scan = await readSource('scan.pdf', pdf('scan.pdf'));
     expect(scan.source).toMatchObject({ title: 'Scanned Protocol', text: '', passages: [], meta: { pdf: { pages: 2, textLayer: false } } });
