@@ -187,9 +187,10 @@ export class SourceStore {
       if (i === 0) first = Number(row.lastInsertRowid);
     });
     this.sql('UPDATE source_text SET text = ? WHERE source_id = ?').run(src.text, id);
+    // What the file told of itself (a PDF's pages) follows the new file.
     this.sql(
-      `UPDATE source SET hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ? WHERE id = ?`,
-    ).run(src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, id);
+      `UPDATE source SET hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ?, meta = ? WHERE id = ?`,
+    ).run(src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, JSON.stringify(src.meta), id);
   }
 
   kindOf(id: number): string {

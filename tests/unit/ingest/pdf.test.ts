@@ -286,6 +286,29 @@ describe('PDF sources in the project', () => {
     void home;
   });
 
+  it('replaces a PDF with a corrected one: pages and notes follow the new file', async () => {
+    const { wb } = tempWorkbench();
+    const imported = await wb.importFile({ name: 'mixed.pdf', bytes: pdf('mixed.pdf') });
+    if (imported.status === 'failed') throw new Error('not imported');
+    const id = imported.source.id;
+    const before = await wb.getSource({ id });
+    const closing = before.passageList.find((p) => p.text.includes('It closes the report.'))!;
+    const at = closing.start + closing.text.indexOf('It closes the report.');
+    await wb.createAnnotation({ sourceId: id, start: at, end: at + 'It closes the report.'.length, colour: 'green' });
+    // The page without text has been typed in since.
+    const corrected = makePdf({
+      pages: [
+        { lines: textLines(['The first page has a text layer.', 'It reports on the district committee.']) },
+        { lines: textLines(['The second page, typed in by hand.']) },
+        { lines: textLines(['The third page has text again.', 'It closes the report.']) },
+      ],
+    });
+    const result = await wb.replaceSourceText({ id, name: 'mixed-corrected.pdf', bytes: corrected });
+    expect(result).toMatchObject({ annotations: 1, orphaned: 0 });
+    expect((await wb.getSource({ id })).pdf).toEqual({ pages: 3, textLayer: true, pagesWithoutText: [] });
+    expect((await wb.listAnnotations({ sourceId: id }))[0]).toMatchObject({ exact: 'It closes the report.', pageLabel: '3' });
+  });
+
   it('imports a scan as a source of no passages that the library, search, show and export cope with', async () => {
     const { wb } = tempWorkbench();
     const [outcome] = await wb.importPaths([fixture('pdf/scan.pdf')]);
