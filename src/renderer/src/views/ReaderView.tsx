@@ -91,7 +91,7 @@ function pageMarks(source: SourceDetail): { before: Map<number, PageMark[]>; aft
 
 function PageBreak({ mark }: { mark: PageMark }) {
   return (
-    <div className={`page-break${mark.empty ? ' empty' : ''}`} role="separator" aria-label={`Page ${mark.label}${mark.empty ? ': no text on this page' : ''}`}>
+    <div className={`page-break${mark.empty ? ' no-text' : ''}`} role="separator" aria-label={`Page ${mark.label}${mark.empty ? ': no text on this page' : ''}`}>
       p. {mark.label}
       {mark.empty && ' · no text on this page'}
     </div>
@@ -329,13 +329,13 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
               </button>
             </p>
           )}
+          {source.pdf && !source.pdf.textLayer && (
+            <div className="banner info no-text-layer" role="status">
+              <strong>No text layer:</strong> this PDF is a scan or a photograph; run OCR on it (not available yet). Its {source.pdf.pages.toLocaleString()}{' '}
+              {source.pdf.pages === 1 ? 'page was' : 'pages were'} imported without text.
+            </div>
+          )}
         </header>
-        {source.pdf && !source.pdf.textLayer && (
-          <div className="banner info no-text-layer" role="status">
-            <strong>No text layer:</strong> this PDF is a scan or a photograph; run OCR on it (not available yet). Its {source.pdf.pages.toLocaleString()}{' '}
-            {source.pdf.pages === 1 ? 'page was' : 'pages were'} imported without text.
-          </div>
-        )}
         <div className="passages" ref={listRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const p = passages[v.index]!;
