@@ -542,8 +542,11 @@ function pageBlocks(page: PageData, frags: Frag[], body: number, bodyFont: strin
     out = blocks.slice(0, zone);
     let current: Block | null = null;
     for (const line of notes) {
-      if (!current || labelled(line)) {
-        const label = NOTE_LABEL.exec(line.text)?.[1] ?? (labelled(line) ? line.text.split(/\s/)[0] : undefined);
+      const label = labelled(line) ? (NOTE_LABEL.exec(line.text)?.[1] ?? line.text.split(/\s/)[0]) : undefined;
+      // A note's line that begins with a figure ("12 March…") starts no note unless it is the next number.
+      const previous = Number(current?.note);
+      const next = label !== undefined && (line.raised || !/^\d+$/.test(label) || !Number.isInteger(previous) || Number(label) === previous + 1);
+      if (!current || next) {
         current = { lines: [line], kind: 'footnote', note: label, size: line.size };
         out.push(current);
       } else current.lines.push(line);

@@ -167,6 +167,21 @@ describe('PDFs written by hand', () => {
     expect(source.passages[0]!.kind).toBe('heading');
   });
 
+  it('splits the footnotes at their labels, not at a note line that begins with a figure', async () => {
+    // The body is in the type most of the text is set in: it needs more words than the notes.
+    const body = ['The order was signed in the summer and carried out by the autumn, as the', 'provincial offices reported week by week to the centre, which answered', 'each request within days. Its limits were raised twice.'];
+    const lines = [
+      ...textLines(body, { top: 100 }),
+      ...textLines(['1 The order of 30 July names the limits for each province; the second raise is dated', '12 March 1938 in the provincial copy.', '2 Ibid.'], { top: 680, size: 8, leading: 10 }),
+    ];
+    const { source } = await readPdfSource('notes.pdf', makePdf({ pages: [{ lines }] }));
+    expect(source.passages.map((p) => [p.kind, p.info?.note, source.text.slice(p.start, p.end)])).toEqual([
+      ['paragraph', undefined, body.join(' ')],
+      ['footnote', '1', '1 The order of 30 July names the limits for each province; the second raise is dated 12 March 1938 in the provincial copy.'],
+      ['footnote', '2', '2 Ibid.'],
+    ]);
+  });
+
   it('joins hyphenations but keeps hyphens the document writes within lines', async () => {
     const lines = textLines([
       'The well-known reconstruction of events by histo-',
