@@ -12,7 +12,7 @@ import { FORMATS, formatOf } from './ingest';
 import { listFiles } from './workbench';
 
 const SOURCE_FILTERS = [
-  { name: 'Sources (text, Markdown, web pages, Word)', extensions: Object.keys(FORMATS).map((e) => e.slice(1)) },
+  { name: 'Sources (text, Markdown, web pages, Word, PDF)', extensions: Object.keys(FORMATS).map((e) => e.slice(1)) },
   { name: 'All files', extensions: ['*'] },
 ];
 const PROJECT_FILTERS = [{ name: 'Sourcebench projects', extensions: ['sourcebench'] }];

@@ -11,6 +11,7 @@ import { declaredCharset } from './html';
 import { readMarkdown } from './markdown';
 import type { Metadata } from './metadata';
 import { toEdtf } from './metadata';
+import { readPdfSource } from './pdf';
 import { readPlainText } from './plaintext';
 import type { Span } from './text';
 import { normalise, titleFromFileName } from './text';
@@ -25,6 +26,7 @@ export const FORMATS: Record<string, SourceKind> = {
   '.htm': 'html',
   '.xhtml': 'html',
   '.docx': 'html',
+  '.pdf': 'text',
 };
 
 /** The kind of file each extension names. */
@@ -37,6 +39,7 @@ const FILE_FORMATS: Record<string, SourceFormat> = {
   '.htm': 'html',
   '.xhtml': 'html',
   '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
 function extensionOf(fileName: string): string {
@@ -69,6 +72,7 @@ export function contentHash(text: string): string {
  * through `parseSource`.
  */
 export async function readSource(fileName: string, bytes: Uint8Array): Promise<ParsedSource> {
+  if (FILE_FORMATS[extensionOf(fileName)] === 'pdf') return readPdfSource(fileName, bytes);
   const name = fileName.replace(/^.*[\\/]/, '');
   if (extensionOf(name) === '.docx') {
     if (bytes.length > MAX_FILE_BYTES) throw new ApiError('too_large', tooLargeMessage(name, bytes.length));
@@ -82,7 +86,7 @@ export async function readSource(fileName: string, bytes: Uint8Array): Promise<P
 export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
   const name = fileName.replace(/^.*[\\/]/, '');
   let kind = formatOf(name);
-  if (!kind || FILE_FORMATS[extensionOf(name)] === 'docx') throw unsupportedFormat(name);
+  if (!kind || FILE_FORMATS[extensionOf(name)] === 'docx' || FILE_FORMATS[extensionOf(name)] === 'pdf') throw unsupportedFormat(name);
   const decoded = decodeBytes(name, bytes, kind === 'html' ? declaredCharset(bytes) : undefined);
   const raw = normalise(decoded.text);
   const warnings: string[] = [];
