@@ -5,7 +5,8 @@ const root = import.meta.dirname;
 /**
  * The `sourcebench` command as one file, out/main/cli.js, which bin/sourcebench.mjs runs.
  * Its dependencies are bundled in: Node loads one file several times faster than it
- * resolves and loads each package's modules. Only better-sqlite3 (native) stays outside.
+ * resolves and loads each package's modules. Only better-sqlite3 (native) stays outside, and
+ * PDF.js (3 MB, loaded from node_modules only when a PDF is read: in the bundle it slowed every start).
  * It sits in out/main like the app's main process, so paths.ts's appRoot() (two folders
  * up) holds for it. electron.vite.config.ts builds it after the main process.
  */
@@ -22,5 +23,5 @@ export default defineConfig({
     // One file, whatever is imported lazily: a chunk elsewhere would break appRoot().
     rolldownOptions: { output: { format: 'es', entryFileNames: 'cli.js', codeSplitting: false } },
   },
-  ssr: { target: 'node', noExternal: true, external: ['better-sqlite3'] },
+  ssr: { target: 'node', noExternal: true, external: ['better-sqlite3', 'pdfjs-dist'] },
 });

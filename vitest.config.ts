@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 20000,
+    // A guard against hangs, not a speed target (those live in the benchmark).
+    testTimeout: 60000,
   },
 });

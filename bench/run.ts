@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
- *                   [--claims DIR [--answers FILE] [--claims-only]]`
+ *                   [--claims DIR [--answers FILE] [--claims-only]] [--html N [--html-only]] [--pdf FILE] [--pdf-only]`
  *
  * Prints a table of:
  *   - import throughput (MB/s of plain text) beside the raw floor measured in the same run:
@@ -10,7 +10,10 @@
  *   - time to open a 2 MB source in the reader (API, and in Chromium);
  *   - search at each --passages size (bench/search.ts), beside plain FTS5 and plain MiniSearch;
  *   - with --claims, claim extraction scored on a labelled corpus (bench/claims.ts);
- *   - passage alignment of two sources of 150,000 characters and of 1,000 passages (bench/align.ts).
+ *   - passage alignment of two sources of 150,000 characters and of 1,000 passages (bench/align.ts);
+ *   - with --html N, reading and importing N generated web pages (bench/html.ts).
+ *   - PDF import in pages/s beside PDF.js's bare text extraction of the same large PDF
+ *     (--pdf FILE, else /usr/share/doc/octave/octave.pdf when installed; bench/pdf.ts).
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -26,6 +29,8 @@ import { listCorpus, writeCorpus } from './corpus';
 import { benchSearch } from './search';
 import { benchClaims } from './claims';
 import { benchAlign } from './align';
+import { benchHtml } from './html';
+import { benchPdf, DEFAULT_PDF } from './pdf';
 
 const args = process.argv.slice(2);
 // Daily backups of the benchmark's projects would only add disk work to the timings.
@@ -120,6 +125,10 @@ async function main() {
   const claimsDir = opt('--claims');
   if (claimsDir) rows.push(...benchClaims(path.resolve(claimsDir), path.resolve(opt('--answers') ?? path.join(claimsDir, 'answers.json'))));
   if (args.includes('--claims-only')) return printTable();
+  if (opt('--html')) rows.push(...(await benchHtml(Number(opt('--html')))));
+  if (args.includes('--html-only')) return printTable();
+  if (!onlySearch) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
+  if (args.includes('--pdf-only')) return printTable();
   const corpusDir = opt('--corpus');
   const neededMb = Math.max(targetMb, Math.ceil((Math.max(0, ...searchSizes) * 450) / 1048576));
   const files = corpusDir ? listCorpus(path.resolve(corpusDir)) : writeCorpus(path.join(ROOT, '.bench'), neededMb * 1048576);

@@ -262,13 +262,20 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         if (!Number.isInteger(id) || id <= 0) throw new CliError(`show needs a source id (a whole number), not "${p.args[0] ?? ''}"`);
         const s = await call(wb, 'getSource', { id });
         if (json) {
-          io.out(JSON.stringify({ ...sourceJson(s), kind: s.kind, fileName: s.fileName, language: s.language, importedAt: s.importedAt, passageList: s.passageList }, null, 2));
+          io.out(JSON.stringify({ ...sourceJson(s), kind: s.kind, format: s.format, fileName: s.fileName, language: s.language, importedAt: s.importedAt, ...(s.pdf ? { pdf: s.pdf } : {}), passageList: s.passageList }, null, 2));
         } else {
           io.out(`#${s.id} ${s.title}`);
           io.out([s.author, s.date, s.origin].filter(Boolean).join(' · ') || '(no author, date or origin)');
           if (s.tags.length) io.out(`tags: ${s.tags.join(', ')}`);
           io.out('');
-          for (const ps of s.passageList) io.out(`¶${ps.ordinal}\t${ps.text}\n`);
+          if (s.pdf && !s.pdf.textLayer) io.out(`(${s.pdf.pages} pages, no text layer: a scan or a photograph; run OCR on it, not available yet)`);
+          let page: number | null = null;
+          for (const ps of s.passageList) {
+            // A paginated source shows where each page begins.
+            if (ps.page !== null && ps.page !== page) io.out(`— p. ${ps.pageLabel ?? ps.page} —\n`);
+            page = ps.page;
+            io.out(`¶${ps.ordinal}\t${ps.text}\n`);
+          }
         }
         return 0;
       }
@@ -281,7 +288,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         await wb.whenSearchReady();
         const r = await call(wb, 'search', { query, limit });
         if (json) {
-          io.out(JSON.stringify(r.hits.map(({ kind, sourceId, sourceTitle, passageId, start, end, snippet, score }) => ({ kind, sourceId, sourceTitle, passageId, start, end, snippet, score })), null, 2));
+          io.out(JSON.stringify(r.hits.map(({ kind, sourceId, sourceTitle, passageId, pageLabel, start, end, snippet, score }) => ({ kind, sourceId, sourceTitle, passageId, ...(pageLabel !== undefined ? { pageLabel } : {}), start, end, snippet, score })), null, 2));
         } else {
           for (const problem of r.problems) io.err(`note: ${problem}`);
           if (!r.hits.length) io.out('No passage matches.');
@@ -297,7 +304,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
             }
             marked += h.snippet.slice(at);
             const hint = h.matched.length ? `  (matched ${h.matched.map((m) => `${m.found} for ${m.typed}`).join(', ')})` : '';
-            io.out(`  ¶${h.ordinal}  ${marked}${hint}`);
+            io.out(`  ${h.pageLabel !== undefined ? `p. ${h.pageLabel}` : `¶${h.ordinal}`}  ${marked}${hint}`);
           }
           if (r.hits.length) io.out(`\n${r.hits.length} shown of ${r.total.toLocaleString()}${r.totalCapped ? '+' : ''} matching passages`);
         }

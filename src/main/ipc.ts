@@ -8,11 +8,11 @@ import { dialog, ipcMain } from 'electron';
 import { CHANNELS } from '../preload/channels';
 import type { SourcebenchApi } from '../shared/api';
 import { dispatch } from './dispatch';
-import { formatOf } from './ingest';
+import { FORMATS, formatOf } from './ingest';
 import { listFiles } from './workbench';
 
 const SOURCE_FILTERS = [
-  { name: 'Sources (text, Markdown, HTML)', extensions: ['txt', 'text', 'md', 'markdown', 'html', 'htm', 'xhtml'] },
+  { name: 'Sources (text, Markdown, web pages, Word, PDF)', extensions: Object.keys(FORMATS).map((e) => e.slice(1)) },
   { name: 'All files', extensions: ['*'] },
 ];
 const PROJECT_FILTERS = [{ name: 'Sourcebench projects', extensions: ['sourcebench'] }];

@@ -5,7 +5,7 @@ import type { Input, SourcebenchApi } from '../shared/api';
 import { ApiError } from '../shared/errors';
 import type { ImportOutcome, ProjectInfo } from '../shared/types';
 import type { ParsedSource } from './ingest';
-import { formatOf, readSource, unsupportedFormat } from './ingest';
+import { formatOf, passagesAs, readSource, unsupportedFormat } from './ingest';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
 import { isEdtf } from './ingest/metadata';
 import { defaultProjectPath, recentPaths, resourcesDir, SettingsFile } from './paths';
@@ -524,8 +524,14 @@ export class Workbench implements SourcebenchApi {
    */
   async replaceSourceText({ id, name, bytes }: Input<'replaceSourceText'>) {
     const { sources, annotations } = this.current;
-    sources.summary(id);
+    const before = sources.detail(id);
     const { source } = await readSource(name, bytes);
+    // A plain-text or Markdown file corrected by another keeps the reading chosen for it ("Read as").
+    const textual = (f: string | undefined) => f === 'txt' || f === 'md';
+    if (textual(before.format) && textual(source.format) && (before.kind === 'text' || before.kind === 'markdown') && source.kind !== before.kind) {
+      source.kind = before.kind;
+      source.passages = passagesAs(before.kind, source.text);
+    }
     const counts = this.write(() => {
       sources.replaceText(id, source);
       this.current.claims.refresh(id, source.text);
@@ -533,6 +539,29 @@ export class Workbench implements SourcebenchApi {
     });
     this.current.search.invalidate();
     this.current.search.vocabulary.add(source.passages.map((p) => source.text.slice(p.start, p.end)));
+    return { source: sources.summary(id), ...counts };
+  }
+
+  /**
+   * "Read as": a plain-text or Markdown file's stored text read the other way. The text
+   * stays as it is; its passages are made again, and annotations and claims are anchored
+   * again as after a correction. One transaction.
+   */
+  async setReadAs({ id, as }: Input<'setReadAs'>) {
+    const { sources, annotations } = this.current;
+    const { format, title } = sources.detail(id);
+    if (format !== 'txt' && format !== 'md') {
+      throw new ApiError('invalid_request', `${title} comes from a ${format.toUpperCase()} file: only plain-text and Markdown files can be read either way`);
+    }
+    const text = sources.text(id);
+    const spans = passagesAs(as, text);
+    if (!spans.length) throw new ApiError('empty_file', `${title} has no readable text as ${as === 'markdown' ? 'Markdown' : 'plain text'}`);
+    const counts = this.write(() => {
+      sources.repassage(id, as === 'markdown' ? 'markdown' : 'text', text, spans);
+      this.current.claims.refresh(id, text);
+      return annotations.reanchor(id, text);
+    });
+    this.current.search.invalidate();
     return { source: sources.summary(id), ...counts };
   }
 

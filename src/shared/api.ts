@@ -110,6 +110,8 @@ export const contract = {
       .refine((a) => a.end > a.start, { message: 'end must be after start', path: ['end'] }),
   ),
   replaceSourceText: returns<ReplaceTextResult>()(z.object({ id, name: fileName, bytes: fileBytes }).strict()),
+  /** Reads a plain-text or Markdown source's stored text as plain text or as Markdown: new passages, the same text. */
+  setReadAs: returns<ReplaceTextResult>()(z.object({ id, as: z.enum(['text', 'markdown']) }).strict()),
   exportMarkdown: returns<ExportFile[]>()(
     z.object({ sourceId: id.optional(), tag: z.string().trim().min(1).max(100).optional(), perSource: z.boolean().optional() }).strict(),
   ),

@@ -9,6 +9,8 @@ export type ErrorCode =
   | 'too_large'
   | 'unsupported_format'
   | 'read_failed'
+  | 'encrypted'
+  | 'damaged_file'
   | 'not_a_project'
   | 'newer_version'
   | 'damaged_project'

@@ -4,3 +4,13 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export function tooLargeMessage(name: string, bytes: number): string {
   return `${name} is ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one source; split it into parts`;
 }
+
+/**
+ * Pages in one PDF. A PDF's pages are read one after another, about 70 a second for a dense
+ * manual on one core: 5,000 pages is over a minute of reading, and the text of a long book.
+ */
+export const MAX_PDF_PAGES = 5000;
+
+export function tooManyPagesMessage(name: string, pages: number): string {
+  return `${name} has ${pages.toLocaleString('en')} pages, over the ${MAX_PDF_PAGES.toLocaleString('en')}-page limit for one source; split it into parts`;
+}

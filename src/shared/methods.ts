@@ -22,6 +22,7 @@ export const METHOD_NAMES = [
   'restoreAnnotation',
   'reattachAnnotation',
   'replaceSourceText',
+  'setReadAs',
   'exportMarkdown',
   'exportAnnotations',
   'listClaims',

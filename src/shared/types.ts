@@ -54,9 +54,20 @@ export interface Passage {
   info: PassageInfo | null;
 }
 
+/** What a PDF source knows of its pages. */
+export interface PdfFacts {
+  pages: number;
+  /** False for a scan or photograph: no page has text, the source has no passages (OCR it). */
+  textLayer: boolean;
+  /** Pages without text in a PDF that has text elsewhere, with their printed labels. */
+  pagesWithoutText: { page: number; label: string }[];
+}
+
 export interface SourceDetail extends SourceSummary {
   /** The kind of file it came from (older projects: derived from `kind`). */
   format: SourceFormat;
+  /** For a PDF: its pages, and whether they have text. */
+  pdf?: PdfFacts;
   language: string | null;
   hash: string;
   encoding: string;
@@ -103,6 +114,8 @@ export interface SearchHit {
   sourceTitle: string;
   passageId: number;
   ordinal: number;
+  /** The printed label of the passage's page, in a paginated source (PDF). */
+  pageLabel?: string;
   /** Offsets into the source text of the best match in this passage. */
   start: number;
   end: number;
@@ -151,6 +164,8 @@ export interface Annotation {
   tags: string[];
   /** Ordinal of the passage where the annotation starts (null when orphaned). */
   passage: number | null;
+  /** That passage's printed page label, in a paginated source (PDF). */
+  pageLabel?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -39,7 +39,7 @@ export async function startApp(home = fs.mkdtempSync(path.join(os.tmpdir(), 'sou
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 120_000);
     child.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);

@@ -34,7 +34,7 @@ test('reads a 2 MB source smoothly: only visible passages are in the page', asyn
   }
   const text = parts.join('\n\n');
   await library.importFiles([{ name: 'long-report.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }]);
-  await expect(library.results).toContainText('1 imported', { timeout: 30_000 });
+  await expect(library.results).toContainText('1 imported', { timeout: 120_000 });
   const started = Date.now();
   await library.open('long-report');
   await expect(reader.passage(1)).toBeVisible();

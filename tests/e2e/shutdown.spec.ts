@@ -135,7 +135,7 @@ test('the launcher passes SIGTERM on and exits with the app; killed outright, th
     await importThroughApi(address, writeSource(home));
     launcher.kill(how);
     await exited(launcher);
-    await expect.poll(() => alive(server!), { timeout: 20_000 }).toBe(false);
+    await expect.poll(() => alive(server!), { timeout: 60_000 }).toBe(false);
     expect(sourcesInCopyOf(path.join(home, 'Default.sourcebench'))).toBe(1);
     fs.rmSync(home, { recursive: true, force: true });
   }
@@ -153,7 +153,7 @@ test('kill -TERM of `npm start` leaves nothing running', async () => {
   expect(tree.length).toBeGreaterThanOrEqual(2); // the launcher and the server, at least
   npm.kill('SIGTERM');
   await exited(npm);
-  await expect.poll(() => tree.filter(alive), { timeout: 20_000 }).toEqual([]);
+  await expect.poll(() => tree.filter(alive), { timeout: 60_000 }).toEqual([]);
   fs.rmSync(home, { recursive: true, force: true });
 });
 

@@ -39,14 +39,14 @@ describe('sourcebench import with nothing to import', () => {
   it('names the files of other kinds a folder holds, skipped', async () => {
     const dir = path.join(tempDir(), 'scans');
     fs.mkdirSync(path.join(dir, 'more'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'letter.pdf'), '%PDF-1.4');
+    fs.writeFileSync(path.join(dir, 'letter.rtf'), '{\\rtf1 A letter.}');
     fs.writeFileSync(path.join(dir, 'more', 'photo.jpg'), 'jpeg');
     fs.writeFileSync(path.join(dir, '.hidden.txt'), 'hidden files are not imported');
     const r = await cli('import', dir);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toBe(
-      `No files to import in ${dir}: skipped 2 unsupported files (letter.pdf, ${path.join('more', 'photo.jpg')}); Sourcebench imports .txt, .text, .md, .markdown, .html, .htm, .xhtml`,
+      `No files to import in ${dir}: skipped 2 unsupported files (letter.rtf, ${path.join('more', 'photo.jpg')}); Sourcebench imports .txt, .text, .md, .markdown, .html, .htm, .xhtml, .docx, .pdf`,
     );
   });
 
@@ -54,21 +54,21 @@ describe('sourcebench import with nothing to import', () => {
     const dir = path.join(tempDir(), 'mixed');
     fs.mkdirSync(dir);
     fs.copyFileSync(fixture('notes.md'), path.join(dir, 'notes.md'));
-    fs.writeFileSync(path.join(dir, 'letter.pdf'), '%PDF-1.4');
+    fs.writeFileSync(path.join(dir, 'letter.rtf'), '{\\rtf1 A letter.}');
     const r = await cli('import', dir);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^✓ mixed\/notes\.md: imported as #1/);
-    expect(r.err).toBe(`Skipped 1 unsupported file (letter.pdf) in ${dir}`);
+    expect(r.err).toBe(`Skipped 1 unsupported file (letter.rtf) in ${dir}`);
     // Imported again: nothing new, but nothing failed either.
     expect((await cli('import', dir)).code).toBe(0);
   });
 
   it('still fails for a file of another kind named on the command line, or a path that does not exist', async () => {
     const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'letter.pdf'), '%PDF-1.4');
-    const named = await cli('import', path.join(dir, 'letter.pdf'));
+    fs.writeFileSync(path.join(dir, 'letter.rtf'), '{\\rtf1 A letter.}');
+    const named = await cli('import', path.join(dir, 'letter.rtf'));
     expect(named.code).toBe(1);
-    expect(named.err).toMatch(/^✗ letter\.pdf: this kind of file is not supported/);
+    expect(named.err).toMatch(/^✗ letter\.rtf: this kind of file is not supported/);
     const missing = await cli('import', path.join(dir, 'nowhere'));
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/nowhere: no such file or folder/);

@@ -7,7 +7,7 @@ import { linkTags } from '../store/sources';
 import type { Selector } from './anchor';
 import { anchor, describe } from './anchor';
 import { renderNote } from './note';
-import { passageOrdinals } from '../store/ordinals';
+import { passagePlaces } from '../store/ordinals';
 
 interface Row {
   id: number;
@@ -29,7 +29,7 @@ interface Row {
   updated_at: string;
 }
 
-/** Annotations with their source and tags; each row's passage is found afterwards, for all rows at once (passageOrdinals). */
+/** Annotations with their source and tags; each row's passage is found afterwards, for all rows at once (passagePlaces). */
 const SELECT = `
   SELECT a.*, s.title,
          (SELECT json_group_array(t.name) FROM annotation_tag at JOIN tag t ON t.id = at.tag_id WHERE at.annotation_id = a.id) AS tags
@@ -72,8 +72,12 @@ export class AnnotationStore {
 
   /** Rows with the ordinal of the passage each annotation starts in (none for orphans). */
   private withPassages(rows: Omit<Row, 'passage'>[]): Annotation[] {
-    const ordinals = passageOrdinals(this.db, rows.map((r) => ({ sourceId: r.source_id, start: r.start })));
-    return rows.map((r, i) => toAnnotation({ ...r, passage: r.orphaned ? null : ordinals[i]! }));
+    const places = passagePlaces(this.db, rows.map((r) => ({ sourceId: r.source_id, start: r.start })));
+    return rows.map((r, i) => {
+      const place = r.orphaned ? null : places[i];
+      const a = toAnnotation({ ...r, passage: place?.ordinal ?? null });
+      return place?.pageLabel != null ? { ...a, pageLabel: place.pageLabel } : a;
+    });
   }
 
   /** Annotations of one source in text order (orphans last), or of the whole project. */

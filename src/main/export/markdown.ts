@@ -60,8 +60,13 @@ function headingFor(passages: Passage[], ordinal: number | null): string | null 
   return null;
 }
 
+/** Where an annotation is: its page in a paginated source (`p. 214`), else its passage (`¶ 91`). */
+function place(a: Annotation): string {
+  return a.pageLabel !== undefined && a.passage !== null ? `p. ${mdText(a.pageLabel)}` : `¶ ${a.passage}`;
+}
+
 function citation(s: SourceSummary, a: Annotation, project: ExportProject): string {
-  const who = [mdText(s.author ?? 'Unknown author'), `*${mdText(s.title).replace(/\*/g, '\\*')}*`, s.date, a.passage !== null ? `¶ ${a.passage}` : 'passage not placed'].filter(Boolean).join(', ');
+  const who = [mdText(s.author ?? 'Unknown author'), `*${mdText(s.title).replace(/\*/g, '\\*')}*`, s.date, a.passage !== null ? place(a) : 'passage not placed'].filter(Boolean).join(', ');
   const parts = [`— ${who}`, `[open in Sourcebench](${openLink(project.id, a)})`];
   if (a.tags.length) parts.push(`tags: ${a.tags.map(hashtag).join(' ')}`);
   return parts.join(' · ');
@@ -74,7 +79,7 @@ function demoteHeadings(markdown: string, by: number): string {
 
 function annotationBlock(item: SourceForExport, a: Annotation, project: ExportProject, level: string): string {
   const heading = headingFor(item.passages, a.passage);
-  const title = a.orphaned ? `${level} Not placed in the corrected text` : `${level} ¶ ${a.passage}${heading ? ` — ${mdText(heading)}` : ''}`;
+  const title = a.orphaned ? `${level} Not placed in the corrected text` : `${level} ${place(a)}${heading ? ` — ${mdText(heading)}` : ''}`;
   const quote = a.orphaned ? a.exact : item.text.slice(a.start, a.end);
   return [title, blockQuote(quote.trim()), mdText(demoteHeadings(a.markdown, level.length)), citation(item.source, a, project)].filter((p) => p && p.trim()).join('\n\n');
 }

@@ -1,16 +1,21 @@
 /** One entry for every format: bytes and a file name in, a source ready to store out. */
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../shared/errors';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits';
 import type { SourceFormat, SourceKind } from '../../shared/types';
 import type { NewSource } from '../store/sources';
 import { decodeBytes } from './decode';
-import { declaredCharset, readHtml } from './html';
+import { guessMarkdown } from './detect';
+import { readDocx } from './docx';
+import { declaredCharset } from './html';
 import { readMarkdown } from './markdown';
 import type { Metadata } from './metadata';
 import { toEdtf } from './metadata';
+import { readPdfSource } from './pdf';
 import { readPlainText } from './plaintext';
 import type { Span } from './text';
 import { normalise, titleFromFileName } from './text';
+import { readWebPage } from './web';
 
 export const FORMATS: Record<string, SourceKind> = {
   '.txt': 'text',
@@ -20,6 +25,8 @@ export const FORMATS: Record<string, SourceKind> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  '.docx': 'html',
+  '.pdf': 'text',
 };
 
 /** The kind of file each extension names. */
@@ -31,6 +38,8 @@ const FILE_FORMATS: Record<string, SourceFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.xhtml': 'html',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
 function extensionOf(fileName: string): string {
@@ -63,14 +72,21 @@ export function contentHash(text: string): string {
  * through `parseSource`.
  */
 export async function readSource(fileName: string, bytes: Uint8Array): Promise<ParsedSource> {
+  if (FILE_FORMATS[extensionOf(fileName)] === 'pdf') return readPdfSource(fileName, bytes);
+  const name = fileName.replace(/^.*[\\/]/, '');
+  if (extensionOf(name) === '.docx') {
+    if (bytes.length > MAX_FILE_BYTES) throw new ApiError('too_large', tooLargeMessage(name, bytes.length));
+    const docx = await readDocx(name, bytes);
+    return finish(name, bytes, { kind: 'html', text: docx.text, meta: docx.meta, spans: docx.spans, extra: docx.extra, warnings: docx.warnings, encoding: 'utf-8' });
+  }
   return parseSource(fileName, bytes);
 }
 
 /** Reads one text file's bytes into a source; throws ApiError naming the file on bad input. */
 export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
   const name = fileName.replace(/^.*[\\/]/, '');
-  const kind = formatOf(name);
-  if (!kind) throw unsupportedFormat(name);
+  let kind = formatOf(name);
+  if (!kind || FILE_FORMATS[extensionOf(name)] === 'docx' || FILE_FORMATS[extensionOf(name)] === 'pdf') throw unsupportedFormat(name);
   const decoded = decodeBytes(name, bytes, kind === 'html' ? declaredCharset(bytes) : undefined);
   const raw = normalise(decoded.text);
   const warnings: string[] = [];
@@ -78,18 +94,40 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
   let meta: Metadata;
   let spans: Span[];
   let extra: Record<string, unknown> = {};
+  if (kind === 'text') {
+    // A .txt written in Markdown is read as Markdown (its file format stays txt).
+    const guess = guessMarkdown(raw);
+    if (guess.markdown) {
+      kind = 'markdown';
+      warnings.push(`read as Markdown, since it is written in Markdown (${guess.signs.join(', ')}); "Read as" in the reader switches it to plain text`);
+    }
+  }
   if (kind === 'markdown') {
     const md = readMarkdown(raw);
     ({ meta, spans, extra } = md);
     text = md.body;
     warnings.push(...md.warnings);
   } else if (kind === 'html') {
-    const html = readHtml(raw);
-    ({ text, meta, spans, extra } = html);
+    ({ text, meta, spans, extra } = readWebPage(raw));
   } else {
     text = raw;
     ({ meta, spans, extra } = readPlainText(raw));
   }
+  return finish(name, bytes, { kind, text, meta, spans, extra, warnings, encoding: decoded.encoding });
+}
+
+interface Read {
+  kind: SourceKind;
+  text: string;
+  meta: Metadata;
+  spans: Span[];
+  extra: Record<string, unknown>;
+  warnings: string[];
+  encoding: string;
+}
+
+/** A read file as a source ready to store: empty texts refused, dates made EDTF. */
+function finish(name: string, bytes: Uint8Array, { kind, text, meta, spans, extra, warnings, encoding }: Read): ParsedSource {
   if (spans.length === 0 || text.trim() === '') {
     throw new ApiError('empty_file', `${name} has no readable text`);
   }
@@ -112,7 +150,7 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
       format: FILE_FORMATS[extensionOf(name)],
       language: meta.language ?? null,
       fileName: name,
-      encoding: decoded.encoding,
+      encoding,
       hash: contentHash(text),
       text,
       bytes: bytes.length,
@@ -121,4 +159,13 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
       passages: spans,
     },
   };
+}
+
+/** The passages of a stored text read as plain text or as Markdown ("Read as"): offsets into that same text. */
+export function passagesAs(as: 'text' | 'markdown', text: string): Span[] {
+  if (as === 'text') return readPlainText(text).spans;
+  const md = readMarkdown(text);
+  // Front matter is not text: the passages start after it, in the text as stored.
+  const shift = text.endsWith(md.body) ? text.length - md.body.length : 0;
+  return shift ? md.spans.map((s) => ({ ...s, start: s.start + shift, end: s.end + shift, ...(s.info?.cells ? { info: { ...s.info, cells: s.info.cells.map(([a, b]): [number, number] => [a + shift, b + shift]) } } : {}) })) : md.spans;
 }

@@ -32,6 +32,7 @@ interface Row {
   sourceId: number;
   ordinal: number;
   start: number;
+  pageLabel: string | null;
   title: string;
   marked: string;
   rank: number;
@@ -332,7 +333,7 @@ export class SearchIndex {
     // Ranked inside FTS5 (its ORDER BY rank LIMIT is fast), highlighted only for the page.
     return this.db
       .prepare(
-        `SELECT m.rowid AS passageId, p.source_id AS sourceId, p.ordinal, p.start, s.title, m.marked, m.rank, p.kind, s.kind AS sourceKind
+        `SELECT m.rowid AS passageId, p.source_id AS sourceId, p.ordinal, p.start, p.page_label AS pageLabel, s.title, m.marked, m.rank, p.kind, s.kind AS sourceKind
          FROM (SELECT rowid, rank, highlight(passage_fts, 0, char(1), char(2)) AS marked
                FROM passage_fts WHERE passage_fts MATCH @match${ranges}${excluded}
                ORDER BY rank LIMIT @limit) m
@@ -480,6 +481,7 @@ export class SearchIndex {
         sourceTitle: r.title,
         passageId: r.passageId,
         ordinal: r.ordinal,
+        ...(r.pageLabel !== null ? { pageLabel: r.pageLabel } : {}),
         start: r.start + best[0],
         end: r.start + best[1],
         snippet,

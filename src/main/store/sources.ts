@@ -1,5 +1,5 @@
 /** Queries over sources, passages and tags. Every multi-row write is one transaction. */
-import type { Passage, PassageInfo, SourceDetail, SourceFormat, SourceKind, SourceSummary, TagCount } from '../../shared/types';
+import type { Passage, PassageInfo, PdfFacts, SourceDetail, SourceFormat, SourceKind, SourceSummary, TagCount } from '../../shared/types';
 import type { Span } from '../ingest/text';
 import { ApiError } from '../../shared/errors';
 import type Database from 'better-sqlite3';
@@ -187,9 +187,25 @@ export class SourceStore {
       if (i === 0) first = Number(row.lastInsertRowid);
     });
     this.sql('UPDATE source_text SET text = ? WHERE source_id = ?').run(src.text, id);
+    // What the file told of itself (a PDF's pages) follows the new file.
     this.sql(
-      `UPDATE source SET hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ? WHERE id = ?`,
-    ).run(src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, id);
+      `UPDATE source SET hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ?, kind = ?, format = ?, meta = ? WHERE id = ?`,
+    ).run(src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, src.kind, src.format ?? FORMAT_OF_KIND[src.kind], JSON.stringify(src.meta), id);
+  }
+
+  /**
+   * New passages over the same stored text, read another way (inside the caller's
+   * transaction): the source's reading (`kind`) changes; its text, metadata and tags stay.
+   */
+  repassage(id: number, kind: SourceKind, text: string, passages: Span[]): void {
+    this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
+    const insertPassage = this.sql(INSERT_PASSAGE);
+    let first = 0;
+    passages.forEach((p, i) => {
+      const row = insertPassage.run(...passageRow(id, i + 1, p, text));
+      if (i === 0) first = Number(row.lastInsertRowid);
+    });
+    this.sql('UPDATE source SET kind = ?, passage_count = ?, first_passage = ? WHERE id = ?').run(kind, passages.length, first, id);
   }
 
   kindOf(id: number): string {
@@ -212,14 +228,21 @@ export class SourceStore {
 
   detail(id: number): SourceDetail {
     const summary = this.summary(id);
-    const extra = this.db
-      .prepare('SELECT language, hash, encoding, format FROM source WHERE id = ?')
-      .get(id) as { language: string | null; hash: string; encoding: string; format: SourceFormat | null };
+    const { meta, ...extra } = this.db
+      .prepare('SELECT language, hash, encoding, format, meta FROM source WHERE id = ?')
+      .get(id) as { language: string | null; hash: string; encoding: string; format: SourceFormat | null; meta: string | null };
     const rows = this.db
       .prepare('SELECT id, ordinal, start, "end", kind, text, page, page_label AS pageLabel, info FROM passage WHERE source_id = ? ORDER BY ordinal')
       .all(id) as (Omit<Passage, 'info'> & { info: string | null })[];
     const passageList: Passage[] = rows.map((r) => ({ ...r, info: r.info ? (JSON.parse(r.info) as PassageInfo) : null }));
-    return { ...summary, ...extra, format: extra.format ?? FORMAT_OF_KIND[summary.kind], passageList };
+    const pdf = extra.format === 'pdf' && meta ? (JSON.parse(meta) as { pdf?: PdfFacts }).pdf : undefined;
+    return {
+      ...summary,
+      ...extra,
+      format: extra.format ?? FORMAT_OF_KIND[summary.kind],
+      ...(pdf ? { pdf: { pages: pdf.pages, textLayer: pdf.textLayer, pagesWithoutText: pdf.pagesWithoutText } } : {}),
+      passageList,
+    };
   }
 
   text(id: number): string {

@@ -27,8 +27,8 @@ export class ReaderPage {
     const toolbar = this.page.getByRole('toolbar', { name: 'Selection' });
     await expect(async () => {
       await this.selectOnce(n, words);
-      await expect(toolbar).toBeVisible({ timeout: 1_000 });
-    }).toPass({ timeout: 15_000 });
+      await expect(toolbar).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 90_000 });
   }
 
   private async selectOnce(n: number, words: string) {

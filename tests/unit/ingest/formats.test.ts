@@ -332,7 +332,7 @@ describe('html', () => {
 
 describe('file kinds and metadata values', () => {
   it('refuses unsupported formats by name', () => {
-    expect(() => parseSource('scan.pdf', bytes('x'))).toThrow(/scan\.pdf: this kind of file is not supported/);
+    expect(() => parseSource('scan.tiff', bytes('x'))).toThrow(/scan\.tiff: this kind of file is not supported/);
   });
 
   it('converts common date forms to EDTF and leaves the rest out', () => {

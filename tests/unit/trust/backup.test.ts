@@ -129,7 +129,7 @@ describe('failing writes', () => {
     const started = performance.now();
     expect(() => openProjectDb(file)).toThrow(expect.objectContaining({ code: 'project_locked', message: expect.stringMatching(/held\.sourcebench is in use by another program/) }));
     // Said at once: it used to wait out the five-second lock timeout first.
-    expect(performance.now() - started).toBeLessThan(2500);
+    expect(performance.now() - started).toBeLessThan(4000);
     other.close();
   }, 20_000);
 });

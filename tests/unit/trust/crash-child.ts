@@ -15,6 +15,7 @@ async function main() {
     for (let i = Date.now(); ; i++) {
       const text = Array.from({ length: 700 }, (_, j) => paragraph(i, j)).join('\n\n');
       await wb.importFile({ name: `large-${i}.txt`, bytes: new TextEncoder().encode(text) });
+      process.stdout.write('done\n');
     }
   } else {
     const sources = await wb.listSources();
@@ -29,6 +30,7 @@ async function main() {
     for (let i = 0; ; i++) {
       await wb.updateAnnotation({ id: a.id, body: noteFromMarkdown(`Note version ${i}: **bold** text.\n\n- item ${i}`) });
       await wb.createAnnotation({ sourceId, start: 6, end: 10, colour: 'blue', tags: [`t${i % 7}`] });
+      process.stdout.write('done\n');
     }
   }
 }

@@ -15,12 +15,24 @@ import { tempDir } from '../helpers';
 const ROUNDS = 20;
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crash-child.ts');
 
-function runAndKill(home: string, project: string, mode: string, afterMs: number): Promise<void> {
+/**
+ * Runs the child and kills it `afterMs` after it is ready, or, with `afterWrite`, after its
+ * first completed write: the kill falls where the work is, however slow the machine.
+ */
+function runAndKill(home: string, project: string, mode: string, afterMs: number, afterWrite: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, home, project, mode], { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
+    let out = '';
+    let armed = false;
     child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), afterMs));
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (!armed && out.includes(afterWrite ? 'done\n' : 'ready\n')) {
+        armed = true;
+        setTimeout(() => child.kill('SIGKILL'), afterMs);
+      }
+    });
     child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child ended by itself (${code}): ${err}`))));
   });
 }
@@ -51,7 +63,8 @@ describe('crash safety', () => {
       let last = { sources: 0, annotations: 0 };
       for (let round = 0; round < ROUNDS; round++) {
         // Kill times spread from mid-import to after a few imports.
-        await runAndKill(home, project, mode, 30 + ((round * 337) % 1500));
+        // Every third round after a completed write, so that some always are, on any machine.
+        await runAndKill(home, project, mode, 30 + ((round * 337) % 1500), round % 3 === 2);
         const now = check(project);
         // Nothing already written is lost.
         expect(now.sources).toBeGreaterThanOrEqual(last.sources);
@@ -62,6 +75,6 @@ describe('crash safety', () => {
       const db = new Database(project, { readonly: true });
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       db.close();
-    }, 180_000);
+    }, 900_000); // a guard against hangs: twenty child processes on a busy machine take a while
   }
 });

@@ -58,7 +58,7 @@ export function AnnotationSidebar(props: {
         <button type="button" className="annotation-head" aria-expanded={open} onClick={() => props.onSelect(open ? null : a.id)}>
           <span className={`swatch hl-${a.colour}`} aria-hidden="true" />
           <span className="annotation-quote">
-            {a.passage !== null && <span className="muted">¶{a.passage} </span>}“{excerpt(props.quoteOf?.(a) ?? a.exact)}”
+            {a.passage !== null && <span className="muted">{a.pageLabel !== undefined ? `p. ${a.pageLabel}` : `¶${a.passage}`} </span>}“{excerpt(props.quoteOf?.(a) ?? a.exact)}”
           </span>
         </button>
         {!open && a.plain && <p className="annotation-preview">{excerpt(a.plain, 160)}</p>}

@@ -108,7 +108,7 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
                 <span>
                   <span className="note-source">
                     {a.sourceTitle}
-                    {a.passage !== null ? ` · ¶${a.passage}` : ' · not placed'}
+                    {a.passage === null ? ' · not placed' : a.pageLabel !== undefined ? ` · p. ${a.pageLabel}` : ` · ¶${a.passage}`}
                   </span>
                   <span className="annotation-quote">“{a.exact.length > 220 ? `${a.exact.slice(0, 219)}…` : a.exact}”</span>
                 </span>

@@ -119,7 +119,7 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
         <div className="empty">
           <h2>This project has no sources yet</h2>
           <p>
-            Import plain text, Markdown or HTML files — or drop them, or a whole folder, anywhere on this window. Each file becomes a
+            Import plain text, Markdown, web pages (HTML), Word (.docx) or PDF files — or drop them, or a whole folder, anywhere on this window. Each file becomes a
             source you can read, tag and cite by passage.
           </p>
           <div className="empty-actions">

@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SourceDetail } from '../../../shared/types';
 import { useSource } from '../hooks/useSource';
 import { MetadataDialog } from './MetadataDialog';
+import { canReadAs, ReadAs } from './ReadAs';
 import { formatSize } from './LibraryView';
 import { TagList } from '../components/TagList';
 import type { ReaderTarget } from './SearchView';
@@ -64,6 +65,41 @@ export function ReaderView(props: { sourceId: number | null; target: ReaderTarge
   );
 }
 
+interface PageMark {
+  label: string;
+  /** A page without text (a scanned page in a PDF with text elsewhere). */
+  empty: boolean;
+}
+
+/**
+ * Where the pages of a paginated source (PDF) begin: a mark with the printed label before the
+ * first passage of each page, and marks for pages without text where they fall.
+ */
+function pageMarks(source: SourceDetail): { before: Map<number, PageMark[]>; after: PageMark[] } {
+  const before = new Map<number, PageMark[]>();
+  const empty = source.pdf?.pagesWithoutText ?? [];
+  let e = 0;
+  let last: number | null = null;
+  source.passageList.forEach((p, i) => {
+    if (p.page === null || p.page === last) return;
+    const marks: PageMark[] = [];
+    for (; e < empty.length && empty[e]!.page < p.page; e++) marks.push({ label: empty[e]!.label, empty: true });
+    marks.push({ label: p.pageLabel ?? String(p.page), empty: false });
+    before.set(i, marks);
+    last = p.page;
+  });
+  return { before, after: empty.slice(e).map((x) => ({ label: x.label, empty: true })) };
+}
+
+function PageBreak({ mark }: { mark: PageMark }) {
+  return (
+    <div className={`page-break${mark.empty ? ' no-text' : ''}`} role="separator" aria-label={`Page ${mark.label}${mark.empty ? ': no text on this page' : ''}`}>
+      p. {mark.label}
+      {mark.empty && ' · no text on this page'}
+    </div>
+  );
+}
+
 function Reader(props: { source: SourceDetail; target: ReaderTarget | null; backLabel: string; onBack(): void; onSaved(): void; onCompare(id: number): void }) {
   const { source, target } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -73,6 +109,8 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
   const [current, setCurrent] = useState(Math.max(0, targetIndex));
   const [editing, setEditing] = useState(false);
   const passages = source.passageList;
+  const marks = useMemo(() => pageMarks(source), [source]);
+  const [pageWanted, setPageWanted] = useState('');
   /** A note's quote in a Markdown source as the reader shows it, markers hidden (when it lies in one passage). */
   const shownQuote = (a: { start: number; end: number; exact: string }) => {
     const p = passages[lastAtOrBefore(passages, a.start, (x) => x.start)];
@@ -110,7 +148,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
     scrollMargin: margin,
     count: passages.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => 40 + Math.ceil(passages[i]!.text.length / 70) * 29,
+    estimateSize: (i) => 40 + Math.ceil(passages[i]!.text.length / 70) * 29 + (marks.before.get(i)?.length ?? 0) * 30,
     overscan: 6,
   });
 
@@ -124,6 +162,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
   }, [targetIndex, margin, virtualizer]);
 
   const moveTo = (index: number) => {
+    if (!passages.length) return;
     const i = Math.max(0, Math.min(passages.length - 1, index));
     setCurrent(i);
     virtualizer.scrollToIndex(i, { align: 'auto' });
@@ -148,6 +187,22 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
   };
 
   const byline = [source.author, source.date].filter(Boolean).join(' · ');
+
+  /** Jumps to the first passage of a page, by its printed label or its number. */
+  const goToPage = (wanted: string) => {
+    const w = wanted.trim().toLowerCase().replace(/^p\.?\s*/, '');
+    if (!w) return;
+    let index = passages.findIndex((p) => p.pageLabel?.toLowerCase() === w);
+    if (index < 0 && /^\d+$/.test(w)) index = passages.findIndex((p) => p.page !== null && p.page >= Number(w));
+    if (index < 0) setNotice(`There is no page “${wanted.trim()}” with text in this source.`);
+    else {
+      setNotice(null);
+      setCurrent(index);
+      virtualizer.scrollToIndex(index, { align: 'start' });
+      // Back to the text, for j/k; left in the field, the next focus elsewhere scrolled the text to its top.
+      scrollRef.current?.focus({ preventScroll: true });
+    }
+  };
 
   const onMouseUp = () => {
     if (scrollRef.current) setSelection(selectionOffsets(scrollRef.current));
@@ -225,8 +280,18 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
             )}
             <dt>File</dt>
             <dd>
-              {source.fileName ?? '—'} · {source.kind} · {source.encoding} · {formatSize(source.bytes)}
+              {source.pdf
+                ? `${source.fileName ?? '—'} · PDF · ${source.pdf.pages.toLocaleString()} ${source.pdf.pages === 1 ? 'page' : 'pages'} · ${formatSize(source.bytes)}`
+                : `${source.fileName ?? '—'} · ${source.kind} · ${source.encoding} · ${formatSize(source.bytes)}`}
             </dd>
+            {canReadAs(source) && (
+              <>
+                <dt>Read as</dt>
+                <dd>
+                  <ReadAs source={source} onDone={(message) => { setNotice(message); props.onSaved(); }} />
+                </dd>
+              </>
+            )}
             <dt>Passages</dt>
             <dd>{passages.length.toLocaleString()}</dd>
             {source.tags.length > 0 && (
@@ -251,11 +316,22 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
             <button type="button" onClick={() => props.onCompare(source.id)}>
               Compare with…
             </button>
+            {source.pdf && passages.length > 0 && (
+              <form
+                className="go-to-page"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  goToPage(pageWanted);
+                }}
+              >
+                <input type="text" size={7} value={pageWanted} onChange={(e) => setPageWanted(e.target.value)} placeholder="Page…" aria-label="Go to page" title="Go to a page by its printed number (214, xii)" />
+              </form>
+            )}
             <input
               ref={replaceInput}
               type="file"
               hidden
-              accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml"
+              accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf"
               aria-label="Choose the corrected text"
               onChange={(e) => {
                 void replaceText(e.target.files?.[0]);
@@ -270,6 +346,12 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
                 Dismiss
               </button>
             </p>
+          )}
+          {source.pdf && !source.pdf.textLayer && (
+            <div className="banner info no-text-layer" role="status">
+              <strong>No text layer:</strong> this PDF is a scan or a photograph; run OCR on it (not available yet). Its {source.pdf.pages.toLocaleString()}{' '}
+              {source.pdf.pages === 1 ? 'page was' : 'pages were'} imported without text.
+            </div>
           )}
         </header>
         <div className="passages" ref={listRef} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -289,6 +371,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
                 aria-current={v.index === current ? 'true' : undefined}
                 onClick={() => setCurrent(v.index)}
               >
+                {marks.before.get(v.index)?.map((m) => <PageBreak key={m.label + String(m.empty)} mark={m} />)}
                 <span className="ordinal" aria-hidden="true">
                   ¶{p.ordinal}
                 </span>
@@ -318,6 +401,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
                     }}
                   />
                 </p>
+                {v.index === passages.length - 1 && marks.after.map((m) => <PageBreak key={m.label} mark={m} />)}
               </article>
             );
           })}

@@ -211,7 +211,7 @@ export function SearchView(props: {
                   onMouseEnter={() => setSelected(index)}
                   onClick={() => open(hit)}
                 >
-                  <span className="ordinal">{hit.kind === 'note' ? 'Note' : hit.kind === 'claim' ? 'Claim' : `¶${hit.ordinal}`}</span>
+                  <span className="ordinal">{hit.kind === 'note' ? 'Note' : hit.kind === 'claim' ? 'Claim' : hit.pageLabel !== undefined ? `p. ${hit.pageLabel}` : `¶${hit.ordinal}`}</span>
                   <span className="snippet">
                     <Highlighted text={hit.snippet} ranges={hit.highlights} />
                     {hit.matched.length > 0 && (
