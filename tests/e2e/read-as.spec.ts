@@ -25,8 +25,9 @@ test('a Markdown .txt is read as Markdown; Read as switches it to plain text and
   await expect(reader.highlights()).toHaveText('162 million');
 
   await readAs.selectOption('text');
-  await expect(reader.region.getByRole('status')).toContainText('Now read as plain text: 3 passages. 1 annotation: 1 placed, 0 not placed.');
-  await expect(reader.passages).toHaveCount(3);
+  // Plain text keeps the heading's and the emphasis's markers, and still knows list items (one passage each).
+  await expect(reader.region.getByRole('status')).toContainText('Now read as plain text: 4 passages. 1 annotation: 1 placed, 0 not placed.');
+  await expect(reader.passages).toHaveCount(4);
   await expect(reader.passage(1)).toContainText('# Census notes');
   await expect(reader.passage(2)).toContainText('The census counted **162 million** people, [far fewer](https://example.org/1934)');
   await expect(reader.highlights()).toHaveText('162 million');
