@@ -50,6 +50,45 @@ describe('quantities', () => {
     expect(text.slice(q!.start, q!.end)).toBe(text);
   });
 
+  it.each([
+    ['12,000-15,000', 12000, 15000, false],
+    ['410,000-480,000', 410000, 480000, false],
+    ['300,000-1,250,000', 300000, 1250000, false],
+    ['2.1-2.6 million', 2.1e6, 2.6e6, false],
+    ['several thousand', 1000, null, true],
+    ['a few hundred', 100, null, true],
+    ['hundreds', 100, null, true],
+    ['some 1,500 (+/- 200)', 1500, 1500, true],
+    ['4,020 + 115', 4135, 4135, false],
+    ['90,000 or higher', 90000, null, false],
+    ['30,000 or fewer', null, 30000, false],
+    ['more soldiers than forty', 40, null, false],
+    ['lower than 12,000', null, 12000, false],
+    ['an absolute minimum of 6,000', 6000, null, false],
+    ['four or five', 4, 5, true],
+    ['all but three of the 400', 397, 397, false],
+  ])('%s', (text, low, high, approx) => {
+    const [q] = findQuantities(text);
+    expect(q).toMatchObject({ low, high, approx });
+    expect(text.slice(q!.start, q!.end)).toBe(text);
+  });
+
+  it('keep a hyphen between a word and a figure, dates and codes out of ranges', () => {
+    expect(findQuantities('Flu-19 spread').map((q) => q.low)).toEqual([]);
+    expect(findQuantities('on 1951-09-20 at dawn')).toEqual([]);
+    expect(findQuantities('the 1946-7 famine').map((q) => q.yearLike)).toEqual([true]);
+    expect(findQuantities('a 14-year sentence')).toEqual([]);
+    expect(findQuantities('85- 90%')[0]).toMatchObject({ low: 85, high: 90, unit: 'percent' });
+    expect(findQuantities('from 5,000 to, by some estimates, 20,000')[0]).toMatchObject({ low: 5000, high: 20000, approx: false });
+  });
+
+  it('read "out of" as the part counted, "out of every" and "in" as a share', () => {
+    expect(findQuantities('seven out of nine ministers').map((q) => [q.low, q.unit])).toEqual([[7, 'count']]);
+    expect(findQuantities('4,000 out of an expected 9,000').map((q) => [q.low, q.unit])).toEqual([[4000, 'count']]);
+    expect(findQuantities('two out of every five').map((q) => [q.low, q.unit])).toEqual([[40, 'percent']]);
+    expect(findQuantities('a mere tenth of them').map((q) => [q.low, q.unit])).toEqual([[10, 'percent']]);
+  });
+
   it('reads fractions and percentages as percent', () => {
     expect(findQuantities('a third')[0]).toMatchObject({ low: 33.3, high: 33.3, unit: 'percent' });
     expect(findQuantities('half')[0]).toMatchObject({ low: 50, unit: 'percent' });
