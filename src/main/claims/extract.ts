@@ -17,23 +17,23 @@ export type { Measure };
 export type Claim = ExtractedClaim;
 
 const MEASURES: [Measure, RegExp, number][] = [
-  ['executed', /\b(?:execut(?:ed|ions?|e)|(?<!\ba\s|-)shot(?!\s+(?:down|up|at)\b)|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?|put\s+to\s+death)\b/gi, 2],
-  ['killed', /\b(?:kill(?:ed|ing|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|exterminated|liquidated)\b/gi, 2],
-  ['died', /\b(?:died|dead|deaths?|death\s+toll|perish(?:ed)?|starved(?:\s+to\s+death)?|lost\s+their\s+lives|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?)\b/gi, 2],
+  ['executed', /\b(?:execut(?:ed|ions?|e)|(?<!\ba\s|-)shot(?!\s+(?:down|up|at)\b)|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?|put\s+to\s+death|hanged|hangings|guillotined|beheaded|burned\s+at\s+the\s+stake)\b/gi, 2],
+  ['killed', /\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|exterminated|liquidated|annihilated|(?:beaten|tortured|stoned|clubbed|hacked|burned|burnt|bludgeoned|kicked|whipped)\s+to\s+death)\b/gi, 2],
+  ['died', /\b(?:died|dead|deaths?|death\s+toll|perish(?:ed|ing|es)?|dying|die|dies|starved(?:\s+to\s+death)?|lost\s+their\s+lives|lives\s+lost|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?|(?:did\s+not|didn['’]t|failed\s+to|would\s+not|never\s+to)\s+survive|committed\s+suicide|took\s+their\s+own\s+lives|killed\s+themselves|burials|buried)\b/gi, 2],
   ['died', /\bvictims\b/gi, 1],
   // "The war cost the Soviet Union 27 million lives": the verb, when lives are what it cost.
   ['died', /\b(?:cost|claimed|took)\b(?=[^.;:]{0,60}?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:human\s+)?lives\b)/gi, 2],
-  ['arrested', /\b(?:arrest(?:ed|s)?|detained|detentions?|accused|(?:were|was|been|being)\s+charged|convicted|indicted)\b/gi, 2],
-  ['imprisoned', /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps)\b/gi, 2],
+  ['arrested', /\b(?:arrest(?:ed|s)?|detained|taken\s+into\s+custody|rounded\s+up|detentions?|accused)\b/gi, 2],
+  ['imprisoned', /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|locked\s+up|interned|(?:passed|went)\s+through\s+(?:the\s+)?(?:gulags?|(?:labou?r\s+|concentration\s+|prison\s+)?camps?|prisons?)|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps)\b/gi, 2],
   ['imprisoned', /\bin\s+(?:the\s+)?(?:gulag|(?:labou?r\s+|concentration\s+)?camps|prisons|(?:penal\s+|labou?r\s+)?colonies)\b/gi, 1],
-  ['deported', /\b(?:deport(?:ed|ations?)|exiled?|expelled|resettled|special\s+settl(?:ers|ements?)|banished)\b/gi, 2],
+  ['deported', /\b(?:deport(?:ed|ations?)|exiled?|expelled|resettled|special\s+settl(?:ers|ements?)|banished|forc(?:ed|ibly)\s+(?:migrations?|transfer(?:s|red)?|resettle(?:d|ments?)|relocat(?:ed|ions?)|removals?|removed|moved)|(?:were|was|been|being)\s+(?:forcibly\s+)?(?:transported|shipped|relocated|removed)\s+(?:to|from)\b)\b/gi, 2],
   ['purged', /\b(?:purged|repressed|(?:were|was|been|being)\s+(?:tried|targeted)|persecuted|dismissed|discharged|expelled\s+from\s+(?:the\s+)?(?:communist\s+)?party)\b/gi, 2],
 ];
 /** "Casualties" count the wounded too: a figure governed by it is not a claim here. */
 const CASUALTIES = /\b(?:casualt(?:y|ies)|wounded|injured)\b/gi;
 
 const PEOPLE =
-  /^(?:people|persons?|individuals|men|women|children|adults|civilians|citizens|peasants|workers|victims|prisoners|inmates|officers|soldiers|members|party\s+members|marshals|generals|commanders|leaders|defendants|delegates|priests|bishops|engineers|writers|officials|commissars|kulaks|nomads|refugees|deportees|exiles|inhabitants|residents|lives|souls|jews|poles|ukrainians|kazakhs|russians|germans|chechens|tatars|koreans|[a-z]+ians|[a-z]+ese|[a-z]+s?\s+(?:people|citizens|peasants|officers|soldiers|prisoners|civilians))\b/i;
+  /^(?:people|persons?|individuals|men|women|children|adults|civilians|citizens|peasants|workers|victims|prisoners|inmates|officers|soldiers|members|party\s+members|marshals|generals|commanders|leaders|defendants|delegates|priests|bishops|engineers|writers|officials|commissars|kulaks|nomads|refugees|deportees|exiles|inhabitants|residents|lives|souls|jews|poles|ukrainians|kazakhs|russians|germans|chechens|tatars|koreans|ministers|judges|deputies|ambassadors|diplomats|doctors|teachers|students|pupils|professors|artists|poets|clergy|monks|nuns|rabbis|imams|cadres|protesters|strikers|miners|farmers|fishermen|villagers|sailors|pilots|guards|policemen|troops|fighters|partisans|rebels|insurgents|relatives|sons|daughters|brothers|sisters|wives|husbands|mothers|fathers|babies|infants|orphans|boys|girls|patients|passengers|landlords|nobles|aristocrats|muslims|catholics|protestants|others|[a-z]{3,}ists|[a-z]+ians|(?!these\b|those\b)[a-z]{2,}ese|[a-z]+s?\s+(?:people|citizens|peasants|officers|soldiers|prisoners|civilians))\b/i;
 const NOT_PEOPLE =
   /^(?:countries|states|nations|governments|organi[sz]ations|parties|republics|provinces|oblasts|regions|institutions|newspapers|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|tons?|tonnes|hectares|acres|km|kilometers|kilometres|miles|metres|meters|feet|kg|kilograms|pounds|dollars|euros|francs|marks|yen|rubles|roubles|usd|\$|pages?|camps|villages|towns|cities|regions|districts|cases|files|documents|votes|copies|books|volumes|articles|cattle|sheep|head|horses|livestock|animals|grain|poods|calories|km2|sq|crimes|offen[cs]es|assaults|robberies|burglaries|thefts)\b/i;
 const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
@@ -56,9 +56,9 @@ interface Found {
 
 /** Words that name who is counted ("thousands of prisoners died") rather than what happened to them. */
 const POPULATION = /^(?:prisoners|inmates|victims|deportees|exiles|special\s+settlers)$/i;
-const NEGATED = /\b(?:not|never|no|n't|didn't|did\s+not|wasn't|weren't)\s+(?:\w+\s+)?$/i;
+const NEGATED = /\b(?:not|never|no|n't|didn't|did\s+not|wasn't|weren't)\s+(?:\w+\s+)?$|\b(?:rather\s+than|instead\s+of|whether|if|unless)\s+$/i;
 /** A number that is the complement of its subject: "the population … was 2,022,976". */
-const COPULA = /\b(?:was|were|is|are|stood\s+at|reached|totall?ed|numbered|amounted\s+to|came\s+to|put\s+at|at)\s+$/i;
+const COPULA = /\b(?:was|were|is|are|be|been|stood\s+at|reached|totall?ed|numbered|amounted\s+to|came\s+to|put\s+at|at)\s+$/i;
 
 function measuresIn(text: string): Found[] {
   const out: Found[] = [];
@@ -132,10 +132,10 @@ const FIGURE_REF = new RegExp(
 const REPORTED = /\b(?:gives?|gave|says?|said|counts?|counted|estimates?|estimated|suggests?|suggested|reckons?|reckoned|cites?|cited|accepts?|accepted|offers?|offered|arrives?\s+at|arrived\s+at|puts?\s+it\s+at)\s+(?:(?:a|the)\s+(?:figure|number|total)\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|close\s+to)\s+)?$/i;
 
 /** Verbs of what befell people that are not measures here: a figure they govern is no claim. */
-const BLOCKERS = /\b(?:released|freed|rehabilitated|pardoned|amnestied|acquitted|survived|returned|escaped|interrogated|questioned|saved|spared|evacuated|employed|voted|attended|elected|promoted|wounded|injured)\b/gi;
+const BLOCKERS = /\b(?:released|freed|rehabilitated|pardoned|amnestied|acquitted|survived|returned|escaped|interrogated|questioned|saved|spared|evacuated|employed|voted|attended|elected|promoted|wounded|injured|alive|born|escape|escapes|escaping|fled|flee|emigrated|displaced|infected|recovered|rescued|convicted|indicted|charged)\b/gi;
 
 /** What may stand between a figure and its own verb: "… of those arrested were", "… victims were later". */
-const BLOCKED_BY = /^\s+(?:(?:per\s?cent|percent)\s+)?(?:of\s+(?:those|the|all|them)\s+(?:[\p{L}-]+\s+)?)?(?:[\p{L}-]+\s+)?(?:(?:were|was|had|have|has|been|being|later|subsequently|eventually|soon)\s+)*$/iu;
+const BLOCKED_BY = /^\s+(?:(?:per\s?cent|percent)\s+)?(?:of\s+(?:those|the|all|them)\s+(?:[\p{L}-]+\s+)?)?(?:[\p{L}-]+\s+)?(?:(?:were|was|had|have|has|been|being|later|subsequently|eventually|soon|(?:tried|attempted|managed|able)\s+to)\s+)*$/iu;
 
 /** The offset of the first blocking verb in sentence[from, to) that is the figure's own verb, or null. */
 function nearestBlocker(sentence: string, from: number, to: number): number | null {
@@ -168,11 +168,13 @@ function governing(sentence: string, q: Quantity, found: Found[]): { measure: Me
   // counts; the verb after it says what happened to them.
   const described = inClause.find((f) => f.start >= q.end && /^\s+(?:(?:per\s?cent|percent)\s+)?of\s+(?:those|the|all)\s+$/i.test(sentence.slice(q.end, f.start)));
   const candidates = inClause.filter((f) => f !== population && f !== described);
-  const after = candidates.filter((f) => f.start >= q.end && wordsBetween(sentence.slice(q.end, f.start)) <= 9);
+  // "wounded 14 others, of whom one has since died": the verb after "of whom" is the part's.
+  const after = candidates.filter((f) => f.start >= q.end && wordsBetween(sentence.slice(q.end, f.start)) <= 9 && !/\bof\s+(?:whom|which)\b/i.test(sentence.slice(q.end, f.start)));
   // A figure whose own verb is one no claim is about ("were released", "were rehabilitated")
-  // counts something else, whatever measure word stands further off.
+  // counts something else, whatever measure word stands further off. Prisoners "alive" in a
+  // camp are its population.
   const blocker = nearestBlocker(sentence, q.end, Math.min(ce, q.end + 80));
-  if (blocker !== null && !after.some((f) => f.weight > 1 && f.start < blocker)) return null;
+  if (blocker !== null && !after.some((f) => f.weight > 1 && f.start < blocker) && !(population && /^alive/i.test(sentence.slice(blocker)))) return null;
   const reach = COPULA.test(sentence.slice(cs, q.start)) ? 25 : 7;
   const before = candidates.filter((f) => f.end <= q.start && wordsBetween(sentence.slice(f.end, q.start)) <= reach);
   const pick = (list: Found[], fromEnd: boolean) => {
@@ -220,24 +222,43 @@ function isPeople(sentence: string, q: Quantity): boolean {
   // "1.5 million (38%) Kazakhs died": a share in brackets beside a count is a share of people.
   if (q.unit === 'percent' && /\d[\d,.]*(?:\s+(?:thousand|million|billion))?\s*[(,]\s*(?:[a-z]+\s+)?$/i.test(sentence.slice(Math.max(0, q.start - 40), q.start))) return true;
   if (q.unit === 'percent') return /^\s+of\b/i.test(sentence.slice(q.end)) || SHARE_THEN_MEASURE.test(sentence.slice(q.end)) || /\b(?:in|out\s+of)\b/i.test(q.text) || /\b(?:rate|share|proportion|percentage)\b/i.test(sentence);
-  // A small count must say whom it counts: "three marshals", "two of our men".
+  // A small count must say whom it counts: "three marshals", "two of our men", "2 dead",
+  // "the three had been killed".
   if (q.high !== null && q.high < 10 && !q.vague) {
     const words = sentence.slice(q.end).split(/[^\p{L}'-]+/u).filter(Boolean).slice(0, 4);
+    if (/^\s+(?:dead|deaths|fatalities|bodies|corpses|executions)\b/i.test(sentence.slice(q.end))) return true;
+    if (/^\s+(?:(?:had|have|has)\s+)?(?:been\s+|were\s+|was\s+)(?:[\p{L}-]+ly\s+)?(?:killed|executed|shot|murdered|hanged|arrested|deported|massacred|slaughtered)\b/iu.test(sentence.slice(q.end))) return true;
     return words.some((w) => PEOPLE.test(w));
   }
 
   if (NOT_PEOPLE.test(next)) return false;
   if (/^(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:years?|days?|months?)\b/.test(next) && !PEOPLE.test(next)) return false;
-  // "30,000 sex crimes": the noun two words on says what is counted, unless people come first.
-  for (const w of next.split(/[^\p{L}'-]+/u).filter(Boolean).slice(1, 3)) {
+  // "30,000 sex crimes", "212 execution warrants", "thousands of old photographs of
+  // prisoners": the noun a few words on says what is counted, unless people come first.
+  const words = next.split(/[^\p{L}'-]+/u).filter(Boolean).slice(0, 4);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (i > 0 && /^(?:of|in|at|on|who|whom|which|that|were|was|had|have|has|from|by|for|to|during|and|or|with)$/i.test(w)) break;
     if (PEOPLE.test(w)) return true;
-    if (/^(?:crimes|offen[cs]es|assaults|robberies|burglaries|thefts|cases|copies|votes|tons|tonnes)$/i.test(w)) return false;
+    // "death sentences" are people sentenced to death; other sentences are documents.
+    if (THINGS.test(w) && !(/^sentences$/i.test(w) && /^death$/i.test(words[i - 1] ?? ''))) return false;
   }
   return true;
 }
 
+/** Counted things that are not people: documents and proceedings, crimes, places, pictures. */
+const THINGS =
+  /^(?:crimes|offen[cs]es|assaults|robberies|burglaries|thefts|cases|copies|votes|tons|tonnes|warrants|trials|sentences|verdicts|indictments|charges|counts|lists|orders|decrees|telegrams|letters|reports|dossiers|files|documents|records|protocols|petitions|appeals|denunciations|photographs|photos|pictures|images|graves|incidents|attacks|raids|transports|trains|wagons|trucks|ships|houses|homes|buildings|churches|mosques|synagogues|temples|schools|villages|settlements|hectares|pages|entries|names|families|households|questionnaires|interviews|testimonies|memoirs|volumes|articles|kilometres|kilometers|miles)$/i;
+
+/** "convicted of 4,000 killings", "charged with 12 murders": counts of charges, not of people. */
+const CHARGES = /\b(?:convicted|charged|accused|guilty|suspected|indicted|acquitted|tried)\s+(?:of|with|for)\s+(?:[\p{L}\d.,'-]+\s+)*$/iu;
+
 function excluded(sentence: string, q: Quantity): boolean {
   if (q.yearLike) return true;
+  // "85-90% of the 15 million members": the whole a share is of, not a count of its own.
+  if (/(?:%|\b(?:per\s?cent|percent|half|thirds?|quarters?|fifths?|tenths?))\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|an?\s+)?(?:(?:estimated|total\s+of|original|entire)\s+)?$/i.test(sentence.slice(Math.max(0, q.start - 40), q.start))) return true;
+  const charge = CHARGES.exec(sentence.slice(Math.max(0, q.start - 120), q.start));
+  if (charge && !/\b(?:were|was|are|is|had|have)\b|[;:]/i.test(charge[0].slice(charge[0].search(/\s(?:of|with|for)\s/)))) return true;
   // The base of a rate: "5 per year per 1,000 men".
   if (/\bper\s+$/i.test(sentence.slice(Math.max(0, q.start - 5), q.start))) return true;
   // A rate, not a count: "1,000 executions a day", "300 arrests per month".
@@ -293,6 +314,96 @@ function headingBefore(text: string, at: number): string {
   return '';
 }
 
+/** A claim being read, with the figure it was read from (offsets into the text). */
+interface Reading extends Claim {
+  figStart: number;
+  figEnd: number;
+}
+
+interface SentenceContext {
+  /** The text as written (quotes come from it) and as read (note references blanked). */
+  written: string;
+  text: string;
+  /** The claim a sentence opening "This is …" restates. */
+  anaphora: Claim | undefined;
+  event: () => string;
+}
+
+/**
+ * Asides inside a sentence: a parenthesis, a pair of dashes, a dash or an "including" / "of
+ * whom" phrase that ends it. Offsets of the aside and of its content, into the sentence.
+ */
+interface Aside {
+  start: number;
+  end: number;
+  from: number;
+  to: number;
+  /** Where a part's quote starts: at "including", else at its figure. */
+  lead?: number;
+}
+
+const STARTS_WITH_FIGURE = /^\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|over|more\s+than|at\s+least|up\s+to|perhaps|an\s+estimated|just\s+over|just\s+under|fewer\s+than|less\s+than)\s+)*(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|tens|millions|half)\b)/i;
+
+function asides(sentence: string): Aside[] {
+  const out: Aside[] = [];
+  const taken = (s: number, e: number) => out.some((a) => s < a.end && a.start < e);
+  // "(260,000 in 1937 and 280,000 in 1938)", "(38%)", "(mostly kulaks)".
+  for (const m of sentence.matchAll(/\(([^()]{1,300})\)/g)) out.push({ start: m.index, end: m.index + m[0].length, from: m.index + 1, to: m.index + m[0].length - 1 });
+  // "6 million Jews — one out of every three — were murdered": a pair of dashes.
+  for (const m of sentence.matchAll(/(\s[—–-]\s|—)([^—–()]{1,250}?)(\s[—–-]\s|—)/g)) {
+    if (m[2]!.includes(' - ') || taken(m.index, m.index + m[0].length)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, from: m.index + m[1]!.length, to: m.index + m[1]!.length + m[2]!.length });
+  }
+  // "1.7 million people - a quarter of the population.": a dash that restates the figure
+  // before it ("Arrested – 1,548,366" is a label and its figure).
+  for (const m of sentence.matchAll(/\s[—–-]\s|—/g)) {
+    const rest = sentence.slice(m.index + m[0].length);
+    if (taken(m.index, m.index + 1) || !STARTS_WITH_FIGURE.test(rest) || !figureBefore(sentence, m.index)) continue;
+    const stop = /[;:]|\s[—–]\s/.exec(rest);
+    const to = m.index + m[0].length + (stop ? stop.index : rest.replace(/[.!?"”)\s]+$/, '').length);
+    out.push({ start: m.index, end: to, from: m.index + m[0].length, to });
+  }
+  // ", including 3.5 million in Ukraine", ", of whom 85,000 were shot", "and of them 6,878":
+  // to the next comma, unless the list of figures goes on after it.
+  for (const m of sentence.matchAll(/,?\s+(?:and\s+)?(?:including|among\s+(?:them|whom)|of\s+(?:whom|them))\s+/gi)) {
+    const from = m.index + m[0].length;
+    if (taken(m.index, from) || !STARTS_WITH_FIGURE.test(sentence.slice(from))) continue;
+    let to = from;
+    for (;;) {
+      const stop = /[,;:]|\s[—–]\s/.exec(sentence.slice(to));
+      if (!stop) {
+        to = sentence.length - sentence.slice(to).match(/[.!?"”\s]*$/)![0].length;
+        break;
+      }
+      to += stop.index;
+      if (stop[0] !== ',' || !STARTS_WITH_FIGURE.test(sentence.slice(to + 1).replace(/^\s*and\b/, ''))) break;
+      to += 1;
+    }
+    if (to > from) out.push({ start: m.index, end: to, from, to, lead: m.index + m[0].search(/\p{L}/u) });
+  }
+  // An aside with figures and no figure before it is read as part of its sentence
+  // ("precisely how many died (estimates range from 1.3 million to 2 million)").
+  // Nor is one that cuts through a figure ("10,000 – 72,000", "102,800 (+/- 12,000)").
+  const whole = findQuantities(sentence);
+  return out
+    .filter((a) => !whole.some((q) => (q.start < a.start && a.start < q.end) || (q.start < a.end && a.end < q.end) || (q.start < a.from && a.to < q.end)))
+    .filter((a) => !findQuantities(sentence.slice(a.from, a.to)).some((q) => !q.yearLike) || figureBefore(sentence, a.start))
+    .sort((a, b) => a.start - b.start);
+}
+
+/** The figure a few words before `at`, in the same clause, if any. */
+function figureBefore(sentence: string, at: number): Quantity | undefined {
+  const q = findQuantities(sentence.slice(0, at)).filter((x) => !x.yearLike).pop();
+  return q && wordsBetween(sentence.slice(q.end, at)) <= 4 && !/[.;:()]/.test(sentence.slice(q.end, at)) ? q : undefined;
+}
+
+/** `text` with the spans blanked to spaces: same length, so offsets stay. */
+function blank(text: string, spans: { start: number; end: number }[]): string {
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
+}
+
 /**
  * Every numeric claim about people in `written`, in text order. Note references ("1937.[22]",
  * "[33][34]", "[^8]", "shot²") are read as blanks: they name a footnote, never a count, and
@@ -306,93 +417,147 @@ export function extractClaims(written: string): Claim[] {
   for (const s of sentences(text)) {
     const sentence = text.slice(s.start, s.end);
     if (!/\d|\b(?:thousand|million|billion|hundred|half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|nine|ten)s?\b/i.test(sentence)) continue;
-    const found = measuresIn(sentence);
     // The claim just before, under the same heading: what "This is …" restates.
     const previous = claims[claims.length - 1];
     const anaphora = previous && s.start - previous.end < 6000 && RESTATES.test(sentence) && headingBefore(text, previous.start) === headingBefore(text, s.start) ? previous : undefined;
-    if (!found.length && !anaphora) continue;
-    const casualties = [...sentence.matchAll(CASUALTIES)];
-    const inSentence: (Claim & { distance: number; governs: string })[] = [];
-    const restated: Claim[] = [];
     // The event is the sentence's, the heading's or the document's: found once per sentence.
     let sentenceEvent: string | undefined;
     const event = () => (sentenceEvent ??= eventLabel(sentence, headingBefore(text, s.start), opening));
-    /** A claim of figure q quoted from `from` to `to` (offsets into the sentence). */
-    const claimOf = (q: Quantity, from: number, to: number, measure: Measure, distance: number, governs: string) => ({
-      distance,
-      governs,
-      quote: written.slice(s.start + from, s.start + to),
-      start: s.start + from,
-      end: s.start + to,
-      measure,
-      low: q.low,
-      high: q.high,
-      unit: q.unit === 'percent' ? ('percent' as const) : ('people' as const),
-      approx: q.approx,
-      event: event(),
-    });
-    // The figure last claimed through a measure word, for lists that share it.
-    let lastFigure: { q: Quantity; measure: Measure; from: number } | null = null;
-    for (const q of findQuantities(sentence)) {
-      if (excluded(sentence, q)) continue;
-      const restating = restatement(sentence, q, anaphora, [...restated, ...inSentence].filter((c) => c.end <= s.start + q.start));
-      if (restating) {
-        restated.push({ ...restating, event: restating.event || event(), start: s.start + restating.start, end: s.start + restating.end, quote: written.slice(s.start + restating.start, s.start + restating.end) });
-        continue;
-      }
-      if (!isPeople(sentence, q)) continue;
-      const gov = governing(sentence, q, found);
-      // "claimed the lives of 3 of the 5 marshals, 13 of 15 army commanders and 154 of 186
-      // division commanders": figures listed after a claimed one share its measure word.
-      const gap = lastFigure ? sentence.slice(lastFigure.q.end, q.start) : '';
-      if (lastFigure && q.unit === lastFigure.q.unit && LIST_GAP.test(gap) && !measuresIn(gap).some((f) => f.weight > 1) && (!gov || gov.from === lastFigure.from)) {
-        const tail = /^(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+(?!and\b|or\b)[\p{L}'-]+){0,3}/u.exec(sentence.slice(q.end))![0];
-        if (tail.split(/\s+/).some((w) => w && NOT_PEOPLE.test(w))) continue;
-        inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`));
-        lastFigure = { q, measure: lastFigure.measure, from: lastFigure.from };
-        continue;
-      }
-      if (!gov) {
-        // "Executions: 681,692", "Arrested – 1,548,366": a label and its figure, as in a table.
-        const label = /([^.;:\n]{1,60}?)\s*(?:[:–—]|\s-)\s*$/.exec(sentence.slice(0, q.start));
-        const named = label ? measuresIn(label[1]!).filter((f) => f.weight > 1).pop() : undefined;
-        if (label && named && !sentence.slice(label.index + named.end, q.start).match(/\d{5,}|[.;]/)) {
-          inSentence.push(claimOf(q, label.index + named.start, q.end, named.measure, 0, `label:${q.start}`));
-          continue;
-        }
-        // "killed 5.7 to 8.7 million people, including 3.5 to 5 million in Ukraine": a part of
-        // the count before it, counted the same way.
-        const whole = inSentence[inSentence.length - 1];
-        const part = /\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them)\s+$/i.exec(sentence.slice(0, q.start));
-        if (whole && part && whole.end <= s.start + part.index && q.unit !== 'percent') {
-          const { distance: _d, governs: _g, ...counted } = whole;
-          restated.push({ ...counted, start: s.start + part.index, end: s.start + q.end, quote: written.slice(s.start + part.index, s.start + q.end), low: q.low, high: q.high, approx: q.approx });
-        }
-        continue;
-      }
-      // A figure whose nearest noun is "casualties" is not a count of the dead.
-      if (casualties.some((c) => c.index >= q.end && wordsBetween(sentence.slice(q.end, c.index)) <= 3)) continue;
-      const distance = wordsBetween(sentence.slice(Math.min(q.end, gov.to), Math.max(q.start, gov.from)));
-      // A measure word governs one count and one share ("1.5 million, about 38%, died").
-      const compared = gov.to <= q.start && COMPARISON.test(sentence.slice(Math.max(0, q.start - 30), q.start));
-      inSentence.push(claimOf(q, Math.min(q.start, gov.from), Math.max(q.end, gov.to), gov.measure, distance, `${gov.from}:${gov.to}:${q.unit}${compared ? ':compared' : ''}`));
-      // Only a measure word before the list reaches along it; one after belongs to the nearest figure.
-      lastFigure = gov.to <= q.start ? { q, measure: gov.measure, from: gov.from } : null;
+    const found = readSentence(sentence, s.start, { written, text, anaphora, event });
+    for (const { figStart: _s, figEnd: _e, ...claim } of found) claims.push(claim);
+  }
+  return claims.sort((a, b) => a.start - b.start);
+}
+
+/** The claims of one sentence (or of an aside in one), `base` its offset in the text. */
+function readSentence(sentence: string, base: number, ctx: SentenceContext): Reading[] {
+  const inner = asides(sentence);
+  // Figures and measure words outside the asides are read with the asides blanked.
+  const outer = inner.length ? blank(sentence, inner) : sentence;
+  const found = measuresIn(outer);
+  const readings = readClause(outer, base, ctx, found, ctx.anaphora);
+  for (const aside of inner) readAside(sentence, outer, aside, base, ctx, readings);
+  return readings.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The figures of an aside: read on their own when the aside has its own measure word
+ * ("Anhui (18% dead)", ", of whom 85,000 were shot"), else as parts or restatements of the
+ * figure the aside follows ("nearly 540,000 (260,000 in 1937 and 280,000 in 1938) were
+ * executed", "6 million Jews — one out of every three Jews — were murdered").
+ */
+function readAside(sentence: string, outer: string, aside: Aside, base: number, ctx: SentenceContext, readings: Reading[]): void {
+  const content = sentence.slice(aside.from, aside.to);
+  const own = readSentence(content, base + aside.from, { ...ctx, anaphora: undefined });
+  // The figure the aside follows, a few words before it at most.
+  const near = figureBefore(outer, aside.start);
+  let host = near ? readings.find((r) => r.figStart === base + near.start) : undefined;
+  // "36 million people — 36 million people … have died": a figure restated in the aside
+  // takes the measure the restatement has.
+  const restating = own.find((r) => r.figStart - base - aside.from <= 12);
+  if (near && !host && restating && isPeople(outer, near)) {
+    host = readingOf(ctx, base, near, near.start, near.end, restating.measure);
+    readings.push(host);
+  }
+  readings.push(...own);
+  let measure = host?.measure;
+  // "more than 5,000 families (over 20,000 people) were deported": what governs the figure
+  // before the aside governs the aside's figure.
+  if (!measure && near) {
+    const gov = governing(outer, { ...near, end: aside.end }, measuresIn(outer));
+    measure = gov?.measure;
+  }
+  // "(roughly 1.2% of the population)" beside a population: a share of the count before.
+  const anchor = readings.filter((r) => r.end <= base + aside.start && r.unit === 'people').pop();
+  const figures = findQuantities(content);
+  for (const q of figures) {
+    const share = !measure && anchor && q.unit === 'percent' && SHARE_OF_POPULATION.test(content.slice(q.end));
+    if (!measure && !share) continue;
+    if (own.some((r) => r.figStart < base + aside.from + q.end && base + aside.from + q.start < r.figEnd)) continue;
+    if (excluded(content, q) || q.yearLike) continue;
+    if (q.unit !== 'percent' && !isPeople(content, q)) continue;
+    const tail = /^(?:\s+(?!and\b|or\b|in\b|of\b)[\p{L}'-]+){0,2}/u.exec(content.slice(q.end))![0];
+    const from = aside.lead !== undefined && q === figures[0] ? aside.lead - aside.from : q.start;
+    const to = share ? q.end + SHARE_OF_POPULATION.exec(content.slice(q.end))![0].length : q.end + (tail.split(/\s+/).some((w) => w && PEOPLE.test(w)) ? tail.length : 0);
+    readings.push(readingOf(ctx, base + aside.from, q, from, to, measure ?? anchor!.measure));
+  }
+}
+
+function readingOf(ctx: SentenceContext, base: number, q: Quantity, from: number, to: number, measure: Measure): Reading {
+  return {
+    quote: ctx.written.slice(base + from, base + to),
+    start: base + from,
+    end: base + to,
+    measure,
+    low: q.low,
+    high: q.high,
+    unit: q.unit === 'percent' ? 'percent' : 'people',
+    approx: q.approx,
+    event: ctx.event(),
+    figStart: base + q.start,
+    figEnd: base + q.end,
+  };
+}
+
+/** The claims of a sentence read with its asides blanked. */
+function readClause(sentence: string, base: number, ctx: SentenceContext, found: Found[], anaphora: Claim | undefined): Reading[] {
+  const out: Reading[] = [];
+  if (!found.length && !anaphora) return out;
+  const casualties = [...sentence.matchAll(CASUALTIES)];
+  const inSentence: (Reading & { distance: number; governs: string })[] = [];
+  const restated: Reading[] = [];
+  const claimOf = (q: Quantity, from: number, to: number, measure: Measure, distance: number, governs: string) => ({ ...readingOf(ctx, base, q, from, to, measure), distance, governs });
+  // The figure last claimed through a measure word, for lists that share it.
+  let lastFigure: { q: Quantity; measure: Measure; from: number } | null = null;
+  for (const q of findQuantities(sentence)) {
+    if (excluded(sentence, q)) continue;
+    const restating = restatement(sentence, q, anaphora, [...restated, ...inSentence].filter((c) => c.end <= base + q.start));
+    if (restating) {
+      restated.push({ ...restating, event: restating.event || ctx.event(), start: base + restating.start, end: base + restating.end, quote: ctx.written.slice(base + restating.start, base + restating.end), figStart: base + q.start, figEnd: base + q.end });
+      continue;
     }
-    // A measure word governs one figure: the nearest of those that reach it.
-    for (const c of inSentence) {
-      const rivals = inSentence.filter((o) => o.governs === c.governs);
-      if (rivals.every((o) => o === c || o.distance > c.distance || (o.distance === c.distance && o.start > c.start))) {
-        const { distance: _d, governs: _g, ...claim } = c;
-        claims.push(claim);
-      }
+    if (!isPeople(sentence, q)) continue;
+    const gov = governing(sentence, q, found);
+    // "claimed the lives of 3 of the 5 marshals, 13 of 15 army commanders and 154 of 186
+    // division commanders": figures listed after a claimed one share its measure word.
+    const gap = lastFigure ? sentence.slice(lastFigure.q.end, q.start) : '';
+    if (lastFigure && q.unit === lastFigure.q.unit && LIST_GAP.test(gap) && !measuresIn(gap).some((f) => f.weight > 1) && (!gov || gov.from === lastFigure.from)) {
+      const tail = /^(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+(?!and\b|or\b)[\p{L}'-]+){0,3}/u.exec(sentence.slice(q.end))![0];
+      if (tail.split(/\s+/).some((w) => w && NOT_PEOPLE.test(w))) continue;
+      inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`));
+      lastFigure = { q, measure: lastFigure.measure, from: lastFigure.from };
+      continue;
     }
-    if (restated.length) {
-      claims.push(...restated);
-      claims.sort((a, b) => a.start - b.start);
+    if (!gov) {
+      // "Executions: 681,692", "Arrested – 1,548,366": a label and its figure, as in a table.
+      const label = /([^.;:\n]{1,60}?)\s*(?:[:–—]|\s-)\s*$/.exec(sentence.slice(0, q.start));
+      const named = label ? measuresIn(label[1]!).filter((f) => f.weight > 1).pop() : undefined;
+      if (label && named && !sentence.slice(label.index + named.end, q.start).match(/\d{5,}|[.;]/)) {
+        inSentence.push(claimOf(q, label.index + named.start, q.end, named.measure, 0, `label:${q.start}`));
+      }
+      continue;
+    }
+    // A figure whose nearest noun is "casualties" is not a count of the dead ("2 dead and 14
+    // wounded" is, for the 2); nor is one the wounding verb governs ("wounded 14 others").
+    if (casualties.some((c) => c.index >= q.end && wordsBetween(sentence.slice(q.end, c.index)) <= 3 && !measuresIn(sentence.slice(q.end, c.index)).some((f) => f.weight > 1))) continue;
+    if (/\b(?:wounded|injured|wounding|injuring)\s+$/i.test(sentence.slice(Math.max(0, q.start - 12), q.start))) continue;
+    const distance = wordsBetween(sentence.slice(Math.min(q.end, gov.to), Math.max(q.start, gov.from)));
+    // A measure word governs one count and one share ("1.5 million, about 38%, died").
+    const compared = gov.to <= q.start && COMPARISON.test(sentence.slice(Math.max(0, q.start - 30), q.start));
+    inSentence.push(claimOf(q, Math.min(q.start, gov.from), Math.max(q.end, gov.to), gov.measure, distance, `${gov.from}:${gov.to}:${q.unit}${compared ? ':compared' : ''}`));
+    // Only a measure word before the list reaches along it; one after belongs to the nearest figure.
+    lastFigure = gov.to <= q.start ? { q, measure: gov.measure, from: gov.from } : null;
+  }
+  // A measure word governs one figure: the nearest of those that reach it.
+  for (const c of inSentence) {
+    const rivals = inSentence.filter((o) => o.governs === c.governs);
+    if (rivals.every((o) => o === c || o.distance > c.distance || (o.distance === c.distance && o.start > c.start))) {
+      const { distance: _d, governs: _g, ...claim } = c;
+      out.push(claim);
     }
   }
-  return claims;
+  out.push(...restated);
+  return out;
 }
 
 /**

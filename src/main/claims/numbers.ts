@@ -280,6 +280,10 @@ export function findQuantities(text: string): Quantity[] {
       high = null;
       approx = true;
     }
+    // "a minimum number of conflict-related deaths of 102,800": the bound is the noun's.
+    const bound = !ranged && /\b(minimum|maximum)\s+(?:number|total|count|toll|figure|estimate)\s+of\s+(?:[\p{L}-]+\s+){1,3}(?:of|at|was|is)\s+$/iu.exec(text.slice(Math.max(0, start - 80), start));
+    if (bound && bound[1]!.toLowerCase() === 'minimum') high = null;
+    else if (bound) low = null;
     end = Math.max(end, marginEnd);
     const tail = text.slice(end, end + 16);
     // "a million, perhaps a bit more" / "or more" / "200,000 or higher": an open upper end.

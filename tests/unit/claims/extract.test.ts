@@ -352,3 +352,100 @@ describe('claims', () => {
     expect(one('The famine spread in 1933.[33][34] Thousands died in the first winter.')).toEqual(['died', 1000, null, 'people', true]);
   });
 });
+
+describe('claims: ranges, documents, measures and asides', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high, c.unit]);
+
+  it('keep both ends of a hyphenated range of grouped figures', () => {
+    expect(one('In that winter 14,000-16,000 peasants were shot.')).toEqual(['executed', 14000, 16000, 'people', false]);
+    expect(values('Between 320,000-390,000 villagers were deported.')).toEqual([['deported', 320000, 390000, 'people']]);
+    expect(values('Estimates run from 200,000-1,100,000 dead.')).toEqual([['died', 200000, 1100000, 'people']]);
+    expect(one('Some 3.1-3.4 million people died of hunger.')).toEqual(['died', 3100000, 3400000, 'people', true]);
+  });
+
+  it('count no documents, warrants, trials or cases as people, but people sentenced to death', () => {
+    expect(extractClaims('The court signed 145 execution warrants that week.')).toEqual([]);
+    expect(extractClaims('The commission reviewed 3,400 cases and held 90 trials before the executions.')).toEqual([]);
+    expect(extractClaims('The museum shows thousands of faded photographs of prisoners.')).toEqual([]);
+    expect(extractClaims('Over 2,000 households were deported.')).toEqual([]);
+    expect(one('In 1938 some 2,000 people were sentenced to death.')).toEqual(['executed', 2000, 2000, 'people', true]);
+    expect(one('By 1939 some 600 commanders had been tried.')).toEqual(['purged', 600, 600, 'people', true]);
+  });
+
+  it('read the phrasings of death, camps and removal', () => {
+    expect(one('About 4 million people passed through the labour camps.')).toEqual(['imprisoned', 4000000, 4000000, 'people', true]);
+    expect(one('Of those exiled, 200,000 did not survive.')).toEqual(['died', 200000, 200000, 'people', false]);
+    expect(one('Roughly 12,000 miners lost their lives.')).toEqual(['died', 12000, 12000, 'people', true]);
+    expect(values('The flood left 30,000 perishing in the first week and 5,000 more dying later.')).toEqual([['died', 30000, 30000, 'people'], ['died', 5000, 5000, 'people']]);
+    expect(one('At least 900 prisoners were beaten to death.')).toEqual(['killed', 900, null, 'people', false]);
+    expect(one('Police rounded up 5,000 strikers.')).toEqual(['arrested', 5000, 5000, 'people', false]);
+    expect(one('Over 30,000 people were transported to Siberia.')).toEqual(['deported', 30000, null, 'people', false]);
+    expect(one('The rebels took the town and 40 of them were later hanged.')).toEqual(['executed', 40, 40, 'people', false]);
+  });
+
+  it('count the part of "N out of M", and read "out of every" as a share', () => {
+    expect(one('Five out of eight judges were arrested.')).toEqual(['arrested', 5, 5, 'people', false]);
+    expect(one('Two out of every five deportees died.')).toEqual(['died', 40, 40, 'percent', false]);
+  });
+
+  it('never read note markers, pages, years, ages or money as counts', () => {
+    expect(values('On page 88 the 1950 report says the fine was 300 roubles and the guards were 45 years old; 2,000 were arrested.[14]')).toEqual([['arrested', 2000, 2000, 'people']]);
+  });
+
+  it('read hedges and vague magnitudes', () => {
+    expect(values('~800 were shot; c. 12,000 died; ca. 3,000 were deported; tens of thousands were exiled; hundreds were arrested.')).toEqual([
+      ['executed', 800, 800, 'people'],
+      ['died', 12000, 12000, 'people'],
+      ['deported', 3000, 3000, 'people'],
+      ['deported', 10000, null, 'people'],
+      ['arrested', 100, null, 'people'],
+    ]);
+    expect(extractClaims('~800 were shot.')[0]!.approx).toBe(true);
+  });
+
+  it('read a total and the parts in brackets after it', () => {
+    expect(values('Nearly 410,000 (190,000 in 1940 and 220,000 in 1941) were deported.')).toEqual([
+      ['deported', 410000, 410000, 'people'],
+      ['deported', 190000, 190000, 'people'],
+      ['deported', 220000, 220000, 'people'],
+    ]);
+    // What the figure before the bracket counts is not people; the one inside is.
+    expect(values('More than 2,000 households (over 9,000 people) were deported to Siberia.')).toEqual([['deported', 9000, null, 'people']]);
+  });
+
+  it('read past an aside between dashes, and a share or restatement inside it', () => {
+    expect(values('Over 900 villagers — men, women and children — were massacred.')).toEqual([['killed', 900, null, 'people']]);
+    expect(values('By 1945, 3 million of them — one out of every four in the country — were killed.')).toEqual([
+      ['killed', 3000000, 3000000, 'people'],
+      ['killed', 25, 25, 'percent'],
+    ]);
+    expect(values('By then about 2 million people — 2 million people, including 60,000 in the capital, had died of the disease.')).toEqual([
+      ['died', 2000000, 2000000, 'people'],
+      ['died', 2000000, 2000000, 'people'],
+      ['died', 60000, 60000, 'people'],
+    ]);
+    expect(values('The regime is blamed for the deaths of 2 million people - a fifth of the population.')).toEqual([
+      ['died', 2000000, 2000000, 'people'],
+      ['died', 20, 20, 'percent'],
+    ]);
+  });
+
+  it('give the verb after "of whom" to its own figure, and count no wounded', () => {
+    expect(extractClaims('They wounded 40 others, of whom two later died.')).toEqual([]);
+    expect(values('The raid cost 3 dead and 11 wounded.')).toEqual([['died', 3, 3, 'people']]);
+    expect(values('Police confirmed that the four had been killed by soldiers.')).toEqual([['killed', 4, 4, 'people']]);
+  });
+
+  it('leave out the whole a share is of, figures never born, escapes and survivors', () => {
+    expect(values('Some 70-80% of the 2 million settlers did not survive.')).toEqual([['died', 70, 80, 'percent']]);
+    expect(extractClaims('Perhaps 20,000 of these were never born rather than killed.')).toEqual([]);
+    expect(extractClaims('About 40 prisoners tried to escape.')).toEqual([]);
+    expect(extractClaims('Only 5 to 10 percent of them remained alive.')).toEqual([]);
+    expect(values('Only 600 prisoners were alive in the camp in May.')).toEqual([['imprisoned', 600, 600, 'people']]);
+    expect(extractClaims('Some 2.1 million adults are under supervision, whether jailed or on parole.')).toEqual([]);
+  });
+
+  it('read a minimum given to the noun of a figure', () => {
+    expect(values('The inquiry gives a minimum number of famine deaths of 45,000.')).toEqual([['died', 45000, null, 'people']]);
+  });
+});
