@@ -78,29 +78,66 @@ const MEASURE_WORD = new RegExp(MEASURES.map(([, re]) => re.source).join('|'), '
 /** A sentence opening that may restate a figure made before ("This is 2 million"). */
 const RESTATES = /(?:^|[.!?]["”)]?\s+)(?:this|that|it)\s+(?:is|was|'s|’s|amount(?:s|ed)\s+to|c[oa]me\s+to|means|meant|represent(?:s|ed))\s|\b(?:figure|number|total|toll|count|estimate)\s+(?:at|as|of|is|was|to\s+be)\s/i;
 
+/** A list item: "- …", "* …", "• …", "1. …", inside a block quote too. */
+const LIST_ITEM = /^\s*(?:>\s*)*(?:[-*•+]|\d{1,3}[.)])\s+\S/;
+/** A line of a pipe or grid table, or one of its rules: read by tableClaims, not as prose. */
+const TABLE_LINE = /^\s*(?:\|.*\|\s*|\+(?:[-=:]+\+)+\s*)$/;
+/**
+ * A fact line: a short label, a colon or an equals sign, and a figure ("Famine deaths: 2.5 to 3
+ * million", "Executions – 681,692", "|fatalities=200,000"). Each is read on its own.
+ */
+const LABEL_LINE = /^\s*(?:>\s*)*(?:[-*•+]\s+)?[^\n.!?:=]{1,60}(?::|=|\s[–—-])\s*(?:[~≈]\s*|(?:about|around|approximately|an\s+estimated|some|over|more\s+than|at\s+least|up\s+to|c\.|ca\.|between|from)\s+)?\d[^\n]{0,60}$/i;
+
 /**
  * Sentences with offsets, of the paragraphs that may hold a claim; a lone newline inside
- * a paragraph does not end a sentence. (Segmenting every paragraph was most of the cost.)
+ * a paragraph does not end a sentence, but a list item, a fact line and a table line stand
+ * alone. (Segmenting every paragraph was most of the cost.)
  */
 function sentences(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g)) {
-    if (!NUMBERISH.test(para[0]) || !(MEASURE_WORD.test(para[0]) || RESTATES.test(para[0]))) continue;
-    const flat = para[0].replace(/\n/g, ' ');
-    // Intl.Segmenter slows down sharply on long strings: feed it chunks of a few thousand
-    // characters, cut after a full stop.
-    for (let from = 0; from < flat.length; ) {
-      let to = Math.min(flat.length, from + CHUNK);
-      if (to < flat.length) {
-        const stop = flat.lastIndexOf('. ', to);
-        if (stop > from + CHUNK / 2) to = stop + 2;
+    if (!NUMBERISH.test(para[0])) continue;
+    for (const block of blocks(para[0], para.index)) {
+      const body = text.slice(block.start, block.end);
+      if (!NUMBERISH.test(body) || !(MEASURE_WORD.test(body) || RESTATES.test(body) || block.label)) continue;
+      if (block.label) {
+        out.push({ start: block.start, end: block.end });
+        continue;
       }
-      for (const seg of segmenter.segment(flat.slice(from, to))) {
-        out.push({ start: para.index + from + seg.index, end: para.index + from + seg.index + seg.segment.length });
+      const flat = body.replace(/\n/g, ' ');
+      // Intl.Segmenter slows down sharply on long strings: feed it chunks of a few thousand
+      // characters, cut after a full stop.
+      for (let from = 0; from < flat.length; ) {
+        let to = Math.min(flat.length, from + CHUNK);
+        if (to < flat.length) {
+          const stop = flat.lastIndexOf('. ', to);
+          if (stop > from + CHUNK / 2) to = stop + 2;
+        }
+        for (const seg of segmenter.segment(flat.slice(from, to))) {
+          out.push({ start: block.start + from + seg.index, end: block.start + from + seg.index + seg.segment.length });
+        }
+        from = to;
       }
-      from = to;
     }
+  }
+  return out;
+}
+
+/** A paragraph's lines grouped: a list item with its wrapped lines, a fact line alone, table lines left out. */
+function blocks(para: string, at: number): { start: number; end: number; label: boolean }[] {
+  const out: { start: number; end: number; label: boolean; item: boolean }[] = [];
+  let offset = 0;
+  for (const line of para.split('\n')) {
+    const start = at + offset;
+    const end = start + line.length;
+    offset += line.length + 1;
+    if (TABLE_LINE.test(line)) continue;
+    const label = LABEL_LINE.test(line);
+    const item = LIST_ITEM.test(line);
+    const last = out[out.length - 1];
+    if (last && !label && !item && !last.label && last.end === start - 1) last.end = end;
+    else out.push({ start, end, label, item });
   }
   return out;
 }
@@ -145,7 +182,9 @@ function nearestBlocker(sentence: string, from: number, to: number): number | nu
 }
 
 /** Between two figures of one list: the first one's noun phrase, then a comma or "and". */
-const LIST_GAP = /^(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+[\p{L}'-]+){1,4}(?:,\s+(?:and\s+)?|\s+and\s+)$/u;
+const LIST_GAP = /^(?:(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+[\p{L}'-]+){1,4}(?:,\s+(?:and\s+)?|\s+and\s+)|\s*[,;]\s*|\s*\n\s*|\s{3,})$/u;
+/** Labels of fact lines that count no people, whatever the heading: "Population: 5 million". */
+const LABEL_NOT_COUNT = /\b(?:population|inhabitants|area|size|budget|cost|dates?|years?|founded|capital|length|duration|strength|wounded|injured|casualties|survivors|refugees|displaced|evacuated|released|rescued|pages?)\b/i;
 
 const CLAUSE_OPENER = /\b(?:where|which|who|whom|whose|when|while|whereas|although|though|but)\b/i;
 
@@ -169,7 +208,7 @@ function governing(sentence: string, q: Quantity, found: Found[]): { measure: Me
   const described = inClause.find((f) => f.start >= q.end && /^\s+(?:(?:per\s?cent|percent)\s+)?of\s+(?:those|the|all)\s+$/i.test(sentence.slice(q.end, f.start)));
   const candidates = inClause.filter((f) => f !== population && f !== described);
   // "wounded 14 others, of whom one has since died": the verb after "of whom" is the part's.
-  const after = candidates.filter((f) => f.start >= q.end && wordsBetween(sentence.slice(q.end, f.start)) <= 9 && !/\bof\s+(?:whom|which)\b/i.test(sentence.slice(q.end, f.start)));
+  const after = candidates.filter((f) => f.start >= q.end && wordsBetween(sentence.slice(q.end, f.start)) <= 9 && !/(?:,\s*(?:\w+\s+)?|\s(?:one|some|most|many|none|each|several|half|all|two|three|four|five|\d[\d,]*)\s+)of\s+(?:whom|which)\b/i.test(sentence.slice(q.end, f.start)));
   // A figure whose own verb is one no claim is about ("were released", "were rehabilitated")
   // counts something else, whatever measure word stands further off. Prisoners "alive" in a
   // camp are its population.
@@ -426,6 +465,7 @@ export function extractClaims(written: string): Claim[] {
     const found = readSentence(sentence, s.start, { written, text, anaphora, event });
     for (const { figStart: _s, figEnd: _e, ...claim } of found) claims.push(claim);
   }
+  claims.push(...tableClaims(written, text, opening));
   return claims.sort((a, b) => a.start - b.start);
 }
 
@@ -502,7 +542,7 @@ function readingOf(ctx: SentenceContext, base: number, q: Quantity, from: number
 /** The claims of a sentence read with its asides blanked. */
 function readClause(sentence: string, base: number, ctx: SentenceContext, found: Found[], anaphora: Claim | undefined): Reading[] {
   const out: Reading[] = [];
-  if (!found.length && !anaphora) return out;
+  if (!found.length && !anaphora && !LABEL_LINE.test(sentence)) return out;
   const casualties = [...sentence.matchAll(CASUALTIES)];
   const inSentence: (Reading & { distance: number; governs: string })[] = [];
   const restated: Reading[] = [];
@@ -529,11 +569,21 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       continue;
     }
     if (!gov) {
-      // "Executions: 681,692", "Arrested – 1,548,366": a label and its figure, as in a table.
-      const label = /([^.;:\n]{1,60}?)\s*(?:[:–—]|\s-)\s*$/.exec(sentence.slice(0, q.start));
+      // "Executions: 681,692", "Arrested – 1,548,366", "|fatalities=200,000": a label and its
+      // figure, as in a table.
+      const label = /([^.;:\n=]{1,60}?)\s*(?:[:–—=]|\s-)\s*$/.exec(sentence.slice(0, q.start));
       const named = label ? measuresIn(label[1]!).filter((f) => f.weight > 1).pop() : undefined;
       if (label && named && !sentence.slice(label.index + named.end, q.start).match(/\d{5,}|[.;]/)) {
         inSentence.push(claimOf(q, label.index + named.start, q.end, named.measure, 0, `label:${q.start}`));
+        lastFigure = { q, measure: named.measure, from: base + label.index + named.start };
+        continue;
+      }
+      // "Census analysis: 4.2 to 5.1 million" under "Estimates of deaths": a fact line whose
+      // label names no measure takes the one its heading or lead-in names.
+      const line = label && /^[\s>*•+-]*$/.test(sentence.slice(0, label.index)) && !/\d/.test(label[1]!) && !LABEL_NOT_COUNT.test(label[1]!) ? captionMeasure(ctx.text, base) : undefined;
+      if (label && line) {
+        inSentence.push(claimOf(q, label.index + label[0].search(/\S/), q.end, line, 0, `label:${q.start}`));
+        lastFigure = { q, measure: line, from: -1 };
       }
       continue;
     }
@@ -558,6 +608,182 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
   }
   out.push(...restated);
   return out;
+}
+
+/** A cell of a table row: its text and offsets into the text. */
+interface Cell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Pipe tables ("| Source | Deaths |" over "|---|---|") and grid tables ("+----+" rules, "+====+"
+ * under the header): rows of cells with their header. A line of pipes is read here, never as
+ * prose.
+ */
+function tables(text: string): { headers: string[]; rows: Cell[][]; start: number }[] {
+  const out: { headers: string[]; rows: Cell[][]; start: number }[] = [];
+  const lines: { start: number; text: string }[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    lines.push({ start: at, text: line });
+    at += line.length + 1;
+  }
+  for (let i = 0; i < lines.length; ) {
+    if (!TABLE_LINE.test(lines[i]!.text)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && TABLE_LINE.test(lines[j]!.text)) j++;
+    const run = lines.slice(i, j);
+    const table = /^\s*\+/.test(run[0]!.text) ? gridTable(run) : pipeTable(run);
+    if (table && table.rows.length) out.push({ ...table, start: run[0]!.start });
+    i = j;
+  }
+  return out;
+}
+
+function pipeCells(line: { start: number; text: string }): Cell[] {
+  const cells: Cell[] = [];
+  const bars = [...line.text.matchAll(/(?<!\\)\|/g)].map((m) => m.index);
+  for (let k = 0; k + 1 < bars.length; k++) {
+    const raw = line.text.slice(bars[k]! + 1, bars[k + 1]);
+    const lead = raw.length - raw.trimStart().length;
+    cells.push({ start: line.start + bars[k]! + 1 + lead, end: line.start + bars[k]! + 1 + lead + raw.trim().length, text: raw.trim() });
+  }
+  return cells;
+}
+
+function pipeTable(run: { start: number; text: string }[]): { headers: string[]; rows: Cell[][] } | null {
+  const rule = run.findIndex((l) => /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$/.test(l.text));
+  const headerLines = rule > 0 ? run.slice(0, rule) : run.slice(0, 1);
+  const body = rule > 0 ? run.slice(rule + 1) : run.slice(1);
+  const headers: string[] = [];
+  for (const l of headerLines) pipeCells(l).forEach((c, k) => (headers[k] = `${headers[k] ?? ''} ${c.text}`.trim()));
+  return { headers, rows: body.filter((l) => !/^\s*\|?[\s:|-]+$/.test(l.text)).map(pipeCells) };
+}
+
+function gridTable(run: { start: number; text: string }[]): { headers: string[]; rows: Cell[][] } | null {
+  const border = run[0]!.text;
+  const cols = [...border.matchAll(/\+/g)].map((m) => m.index);
+  if (cols.length < 2) return null;
+  const cellsOf = (l: { start: number; text: string }): Cell[] =>
+    cols.slice(0, -1).map((c, k) => {
+      const raw = l.text.slice(c + 1, cols[k + 1]);
+      const lead = raw.length - raw.trimStart().length;
+      return { start: l.start + c + 1 + lead, end: l.start + c + 1 + lead + raw.trim().length, text: raw.trim() };
+    });
+  const headerEnd = run.findIndex((l) => /^\s*\+(?:=+\+)+\s*$/.test(l.text));
+  const headers: string[] = [];
+  if (headerEnd > 0) {
+    for (const l of run.slice(1, headerEnd)) if (/^\s*\|/.test(l.text)) cellsOf(l).forEach((c, k) => (headers[k] = `${headers[k] ?? ''} ${c.text}`.trim()));
+  }
+  // A row runs from rule to rule; each line of it is kept, a cell's figure is quoted where it stands.
+  const rows: Cell[][] = [];
+  let row: Cell[][] = [];
+  for (const l of run.slice(headerEnd > 0 ? headerEnd + 1 : 1)) {
+    if (/^\s*\+/.test(l.text)) {
+      if (row.length) rows.push(mergeRow(row));
+      row = [];
+    } else row.push(cellsOf(l));
+  }
+  if (row.length) rows.push(mergeRow(row));
+  return { headers, rows };
+}
+
+/** The lines of a grid row, cell by cell: the first line holding text gives the offsets; the text is all of it. */
+function mergeRow(lines: Cell[][]): Cell[] {
+  return lines[0]!.map((_, k) => {
+    const parts = lines.map((l) => l[k]!).filter((c) => c.text);
+    if (!parts.length) return lines[0]![k]!;
+    return { start: parts[0]!.start, end: parts[0]!.end, text: parts.map((c) => c.text).join(' ') };
+  });
+}
+
+const MONTH_NAME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+
+/** Headers that say a column counts something without saying what: "Number", "Estimate", "Total". */
+const COUNT_HEADER = /\b(?:numbers?|totals?|counts?|estimates?|estimated|figures?|tolls?|victims|people|persons|lives)\b/i;
+
+/**
+ * The claims of tables: each figure in a column whose header names a measure ("Estimated
+ * deaths", "People deported"), or a counting column under a caption or heading that names
+ * one; prose in other cells is read as prose, a part in a note ("including 5,278 children")
+ * counted as the row's figure is.
+ */
+function tableClaims(written: string, text: string, opening: string): Claim[] {
+  const out: Claim[] = [];
+  for (const table of tables(text)) {
+    const context = captionMeasure(text, table.start);
+    const columns = table.headers.map((h) => {
+      const strong = [...new Set(measuresIn(h).filter((f) => f.weight > 1).map((f) => f.measure))];
+      const measure = strong.length === 1 ? strong[0] : !strong.length && COUNT_HEADER.test(h) ? context : undefined;
+      return { measure, approx: /\bestimat|\bapprox/i.test(h) };
+    });
+    const heading = headingBefore(text, table.start);
+    for (const row of table.rows) {
+      // The row's name: its first cell with words that is not a date.
+      const label = row
+        .find((c, k) => !columns[k]?.measure && /\p{L}/u.test(c.text) && !/^\d/.test(c.text) && !MONTH_NAME.test(c.text))
+        ?.text.replace(/\s*\(\s*\d{4}[^)]*\)|\[[^\]]*\]/g, '')
+        .trim();
+      const event = [eventLabel('', heading, opening), label].filter(Boolean).join(': ');
+      const rowClaims: Claim[] = [];
+      row.forEach((cell, k) => {
+        const column = columns[k];
+        if (!cell.text) return;
+        const body = text.slice(cell.start, cell.end);
+        if (column?.measure) {
+          for (const q of findQuantities(body)) {
+            if (q.yearLike || excluded(body, q) || (q.unit !== 'percent' && !isPeople(body, q))) continue;
+            rowClaims.push({ quote: written.slice(cell.start + q.start, cell.start + q.end), start: cell.start + q.start, end: cell.start + q.end, measure: column.measure, low: q.low, high: q.high, unit: q.unit === 'percent' ? 'percent' : 'people', approx: q.approx || column.approx, event });
+          }
+          return;
+        }
+        // Prose in a cell: its own sentences, and a part of the row's figure.
+        const ctx: SentenceContext = { written, text, anaphora: undefined, event: () => event };
+        const own = readSentence(body, cell.start, ctx);
+        rowClaims.push(...own.map(({ figStart: _s, figEnd: _e, ...c }) => c));
+        const part = /^(?:including|among\s+them|of\s+whom|of\s+them)\s+/i.exec(body);
+        const whole = rowClaims[0];
+        if (part && whole) {
+          const q = findQuantities(body)[0];
+          if (q && q.start <= part[0].length + 25 && !own.some((r) => r.figStart === cell.start + q.start) && isPeople(body, q)) {
+            rowClaims.push({ ...whole, quote: written.slice(cell.start, cell.start + q.end), start: cell.start, end: cell.start + q.end, low: q.low, high: q.high, approx: q.approx || whole.approx });
+          }
+        }
+      });
+      out.push(...rowClaims);
+    }
+  }
+  return out;
+}
+
+/**
+ * The measure a heading or the line introducing a table or list names ("Famine deaths by
+ * region:", "## Estimates of deaths"), when it names exactly one.
+ */
+function captionMeasure(text: string, at: number): Measure | undefined {
+  const lines = text.slice(Math.max(0, at - 2000), at).split('\n').reverse();
+  let looked = 0;
+  for (const line of lines.slice(1)) {
+    const t = line.trim();
+    if (!t || TABLE_LINE.test(t) || LABEL_LINE.test(t) || LIST_ITEM.test(t)) continue;
+    if (++looked > 2) break;
+    // A heading, a short title line, or a lead-in ending with a colon.
+    if (/^#{1,6}\s/.test(t) || /:\s*$/.test(t) || (t.length < 80 && !/[.!?,;"”]$/.test(t))) {
+      const strong = [...new Set(measuresIn(t).filter((f) => f.weight > 1).map((f) => f.measure))];
+      if (strong.length === 1) return strong[0];
+      if (strong.length > 1) return undefined;
+      if (/^#{1,6}\s/.test(t)) continue;
+    }
+    if (!/:\s*$/.test(t)) break;
+  }
+  const heading = headingBefore(text, at);
+  const strong = [...new Set(measuresIn(heading).filter((f) => f.weight > 1).map((f) => f.measure))];
+  return strong.length === 1 ? strong[0] : undefined;
 }
 
 /**

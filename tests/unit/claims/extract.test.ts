@@ -449,3 +449,64 @@ describe('claims: ranges, documents, measures and asides', () => {
     expect(values('The inquiry gives a minimum number of famine deaths of 45,000.')).toEqual([['died', 45000, null, 'people']]);
   });
 });
+
+describe('claims: lists, fact lines and tables', () => {
+  const read = (t: string) => extractClaims(t).map((c) => [c.quote, c.measure, c.low, c.high, c.event]);
+
+  it('read each line of a bulleted list on its own, never with the measure or event of the line before', () => {
+    const text = 'Losses by region:\n- Uprising in the Vendée: 20,000 to 40,000\n- Deportations: 10,000 to 12,000\n- Northern Famine: 1.1 to 1.4 million';
+    expect(read(text)).toEqual([['Deportations: 10,000 to 12,000', 'deported', 10000, 12000, 'Deportations']]);
+    const named = '# Deaths by region\n\n- Uprising in the Vendée: 20,000 to 40,000\n- Northern Famine: 1.1 to 1.4 million';
+    expect(read(named).map((c) => [c[1], c[2], c[3]])).toEqual([['died', 20000, 40000], ['died', 1100000, 1400000]]);
+  });
+
+  it('read fact lines under a heading that names the measure, and none that count something else', () => {
+    const text = '## Estimated famine deaths\n\nOfficial count: 1.1 million\nCensus reconstruction (2002): 1.6-1.9 million\nPopulation in 1930: 6.2 million\nWounded: 4,000';
+    expect(read(text).map((c) => [c[0], c[1], c[2], c[3]])).toEqual([
+      ['Official count: 1.1 million', 'died', 1100000, 1100000],
+      ['Census reconstruction (2002): 1.6-1.9 million', 'died', 1600000, 1900000],
+    ]);
+    // A label that names its own measure needs no heading.
+    expect(read('Summary\n\nPeople deported: 94,000\nOfficers shot - 1,200').map((c) => [c[1], c[2]])).toEqual([['deported', 94000], ['executed', 1200]]);
+  });
+
+  it('read the figures an infobox field lists after its label', () => {
+    const text = '|name=Purge |deaths=40,000[3]-90,000,[4] 120,000[5] (1950–1953)[6]\n150,000 to 200,000\n(1950–1960) |perps=Police }}';
+    expect(read(text).map((c) => [c[1], c[2], c[3]])).toEqual([
+      ['died', 40000, 90000],
+      ['died', 120000, 120000],
+      ['died', 150000, 200000],
+    ]);
+  });
+
+  it('read a pipe table with its header: each figure in a column that names a measure', () => {
+    const text = '## Toll of the famine\n\n| Estimate | Deaths | Year of study |\n|---|---|---|\n| Census analysis (1999) | 4.2-5.1 million | 1999 |\n| Archive count | 3.9 million | 2003 |\n| Village survey | about 40,000 [12] | 2010 |';
+    expect(read(text)).toEqual([
+      ['4.2-5.1 million', 'died', 4200000, 5100000, 'famine: Census analysis'],
+      ['3.9 million', 'died', 3900000, 3900000, 'famine: Archive count'],
+      ['about 40,000', 'died', 40000, 40000, 'famine: Village survey'],
+    ]);
+    // A column headed by a count under a caption that names the measure; other columns are not counts.
+    const caption = 'People deported from the province:\n\n| Month | Number | Trains |\n|---|---|---|\n| March | 12,400 | 31 |';
+    expect(read(caption).map((c) => [c[0], c[1], c[2]])).toEqual([['12,400', 'deported', 12400]]);
+  });
+
+  it('read a grid table with a two-line header, a sum, an estimate and a note counted as the row', () => {
+    const text = [
+      '+------------+--------------+-------------------------------------+',
+      '| Camp       | Estimated    | Notes                               |',
+      '|            | deaths       |                                     |',
+      '+============+==============+=====================================+',
+      '| North camp | 12,000 + 400 | including 3,100 children            |',
+      '+------------+--------------+-------------------------------------+',
+      '| South camp | at least 900 | 20 of whom were shot while escaping |',
+      '+------------+--------------+-------------------------------------+',
+    ].join('\n');
+    expect(extractClaims(text).map((c) => [c.quote, c.measure, c.low, c.high, c.approx])).toEqual([
+      ['12,000 + 400', 'died', 12400, 12400, true],
+      ['including 3,100', 'died', 3100, 3100, true],
+      ['at least 900', 'died', 900, null, true],
+      ['20 of whom were shot', 'executed', 20, 20, false],
+    ]);
+  });
+});
