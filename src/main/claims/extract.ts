@@ -93,12 +93,12 @@ const LABEL_LINE = /^\s*(?:>\s*)*(?:[-*•+]\s+)?[^\n.!?:=]{1,60}(?::|=|\s[–�
  * a paragraph does not end a sentence, but a list item, a fact line and a table line stand
  * alone. (Segmenting every paragraph was most of the cost.)
  */
-function sentences(text: string): { start: number; end: number }[] {
+function sentences(text: string, skip: ReadonlySet<number>): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
   for (const para of text.matchAll(/[^\n]+(?:\n(?!\s*\n)[^\n]+)*/g)) {
     if (!NUMBERISH.test(para[0])) continue;
-    for (const block of blocks(para[0], para.index)) {
+    for (const block of blocks(para[0], para.index, skip)) {
       const body = text.slice(block.start, block.end);
       if (!NUMBERISH.test(body) || !(MEASURE_WORD.test(body) || RESTATES.test(body) || block.label)) continue;
       if (block.label) {
@@ -125,14 +125,14 @@ function sentences(text: string): { start: number; end: number }[] {
 }
 
 /** A paragraph's lines grouped: a list item with its wrapped lines, a fact line alone, table lines left out. */
-function blocks(para: string, at: number): { start: number; end: number; label: boolean }[] {
+function blocks(para: string, at: number, skip: ReadonlySet<number>): { start: number; end: number; label: boolean }[] {
   const out: { start: number; end: number; label: boolean; item: boolean }[] = [];
   let offset = 0;
   for (const line of para.split('\n')) {
     const start = at + offset;
     const end = start + line.length;
     offset += line.length + 1;
-    if (TABLE_LINE.test(line)) continue;
+    if (TABLE_LINE.test(line) || skip.has(start)) continue;
     const label = LABEL_LINE.test(line);
     const item = LIST_ITEM.test(line);
     const last = out[out.length - 1];
@@ -453,7 +453,8 @@ export function extractClaims(written: string): Claim[] {
   const text = maskNoteMarkers(written);
   const claims: Claim[] = [];
   const opening = text.slice(0, 1500);
-  for (const s of sentences(text)) {
+  const found = tables(text);
+  for (const s of sentences(text, new Set(found.flatMap((t) => t.lines)))) {
     const sentence = text.slice(s.start, s.end);
     if (!/\d|\b(?:thousand|million|billion|hundred|half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|nine|ten)s?\b/i.test(sentence)) continue;
     // The claim just before, under the same heading: what "This is …" restates.
@@ -462,10 +463,9 @@ export function extractClaims(written: string): Claim[] {
     // The event is the sentence's, the heading's or the document's: found once per sentence.
     let sentenceEvent: string | undefined;
     const event = () => (sentenceEvent ??= eventLabel(sentence, headingBefore(text, s.start), opening));
-    const found = readSentence(sentence, s.start, { written, text, anaphora, event });
-    for (const { figStart: _s, figEnd: _e, ...claim } of found) claims.push(claim);
+    for (const { figStart: _s, figEnd: _e, ...claim } of readSentence(sentence, s.start, { written, text, anaphora, event })) claims.push(claim);
   }
-  claims.push(...tableClaims(written, text, opening));
+  claims.push(...tableClaims(written, text, opening, found));
   return claims.sort((a, b) => a.start - b.start);
 }
 
@@ -622,8 +622,21 @@ interface Cell {
  * under the header): rows of cells with their header. A line of pipes is read here, never as
  * prose.
  */
-function tables(text: string): { headers: string[]; rows: Cell[][]; start: number }[] {
-  const out: { headers: string[]; rows: Cell[][]; start: number }[] = [];
+interface Table {
+  headers: string[];
+  rows: Cell[][];
+  start: number;
+  /** Offsets of the first character of each of its lines: they are not read as prose. */
+  lines: number[];
+}
+
+/** A simple or multiline table's rule under its header: runs of dashes, one per column. */
+const DASH_RULE = /^\s*-{2,}(?:[ \t]+-{2,})+\s*$/;
+/** The rule a multiline table opens and closes with. */
+const FULL_DASH = /^\s*-{6,}\s*$/;
+
+function tables(text: string): Table[] {
+  const out: Table[] = [];
   const lines: { start: number; text: string }[] = [];
   let at = 0;
   for (const line of text.split('\n')) {
@@ -631,6 +644,14 @@ function tables(text: string): { headers: string[]; rows: Cell[][]; start: numbe
     at += line.length + 1;
   }
   for (let i = 0; i < lines.length; ) {
+    if (DASH_RULE.test(lines[i]!.text)) {
+      const t = simpleTable(lines, i);
+      if (t) {
+        out.push(t.table);
+        i = t.next;
+        continue;
+      }
+    }
     if (!TABLE_LINE.test(lines[i]!.text)) {
       i++;
       continue;
@@ -639,10 +660,55 @@ function tables(text: string): { headers: string[]; rows: Cell[][]; start: numbe
     while (j < lines.length && TABLE_LINE.test(lines[j]!.text)) j++;
     const run = lines.slice(i, j);
     const table = /^\s*\+/.test(run[0]!.text) ? gridTable(run) : pipeTable(run);
-    if (table && table.rows.length) out.push({ ...table, start: run[0]!.start });
+    if (table && table.rows.length) out.push({ ...table, start: run[0]!.start, lines: run.map((l) => l.start) });
     i = j;
   }
   return out;
+}
+
+/**
+ * Pandoc's simple and multiline tables: a header over a rule of dashes, one run per column,
+ * rows under it to a blank line (simple) or, rows parted by blank lines, to a closing rule
+ * (multiline).
+ */
+function simpleTable(lines: { start: number; text: string }[], rule: number): { table: Table; next: number } | null {
+  let top = rule;
+  while (top > 0 && rule - top < 3 && lines[top - 1]!.text.trim() && !FULL_DASH.test(lines[top - 1]!.text)) top--;
+  const multiline = top > 0 && FULL_DASH.test(lines[top - 1]!.text);
+  const runs = [...lines[rule]!.text.matchAll(/-+/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const cuts = runs.slice(1).map(([s], k) => Math.floor((runs[k]![1] + s) / 2));
+  const cellsOf = (l: { start: number; text: string }): Cell[] =>
+    runs.map((_, k) => {
+      const from = k === 0 ? 0 : cuts[k - 1]!;
+      const to = k === runs.length - 1 ? l.text.length : cuts[k]!;
+      const raw = l.text.slice(from, to);
+      const lead = raw.length - raw.trimStart().length;
+      return { start: l.start + from + lead, end: l.start + from + lead + raw.trim().length, text: raw.trim() };
+    });
+  const headers: string[] = [];
+  for (const l of lines.slice(top, rule)) cellsOf(l).forEach((c, k) => (headers[k] = `${headers[k] ?? ''} ${c.text}`.trim()));
+  const rows: Cell[][] = [];
+  let group: Cell[][] = [];
+  let j = rule + 1;
+  for (; j < lines.length; j++) {
+    const l = lines[j]!;
+    if (FULL_DASH.test(l.text) || DASH_RULE.test(l.text)) {
+      j++;
+      break;
+    }
+    if (!l.text.trim()) {
+      if (group.length) rows.push(mergeRow(group));
+      group = [];
+      if (!multiline) break;
+      continue;
+    }
+    if (multiline) group.push(cellsOf(l));
+    else rows.push(cellsOf(l));
+  }
+  if (group.length) rows.push(mergeRow(group));
+  if (!rows.length) return null;
+  const first = multiline ? top - 1 : top;
+  return { table: { headers, rows, start: lines[first]!.start, lines: lines.slice(first, j).map((l) => l.start) }, next: j };
 }
 
 function pipeCells(line: { start: number; text: string }): Cell[] {
@@ -656,7 +722,7 @@ function pipeCells(line: { start: number; text: string }): Cell[] {
   return cells;
 }
 
-function pipeTable(run: { start: number; text: string }[]): { headers: string[]; rows: Cell[][] } | null {
+function pipeTable(run: { start: number; text: string }[]): Pick<Table, 'headers' | 'rows'> | null {
   const rule = run.findIndex((l) => /^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-{0,}:?\s*\|?\s*$/.test(l.text));
   const headerLines = rule > 0 ? run.slice(0, rule) : run.slice(0, 1);
   const body = rule > 0 ? run.slice(rule + 1) : run.slice(1);
@@ -665,7 +731,7 @@ function pipeTable(run: { start: number; text: string }[]): { headers: string[];
   return { headers, rows: body.filter((l) => !/^\s*\|?[\s:|-]+$/.test(l.text)).map(pipeCells) };
 }
 
-function gridTable(run: { start: number; text: string }[]): { headers: string[]; rows: Cell[][] } | null {
+function gridTable(run: { start: number; text: string }[]): Pick<Table, 'headers' | 'rows'> | null {
   const border = run[0]!.text;
   const cols = [...border.matchAll(/\+/g)].map((m) => m.index);
   if (cols.length < 2) return null;
@@ -713,9 +779,9 @@ const COUNT_HEADER = /\b(?:numbers?|totals?|counts?|estimates?|estimated|figures
  * one; prose in other cells is read as prose, a part in a note ("including 5,278 children")
  * counted as the row's figure is.
  */
-function tableClaims(written: string, text: string, opening: string): Claim[] {
+function tableClaims(written: string, text: string, opening: string, found: Table[]): Claim[] {
   const out: Claim[] = [];
-  for (const table of tables(text)) {
+  for (const table of found) {
     const context = captionMeasure(text, table.start);
     const columns = table.headers.map((h) => {
       const strong = [...new Set(measuresIn(h).filter((f) => f.weight > 1).map((f) => f.measure))];

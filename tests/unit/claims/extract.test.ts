@@ -509,4 +509,18 @@ describe('claims: lists, fact lines and tables', () => {
       ['20 of whom were shot', 'executed', 20, 20, false],
     ]);
   });
+  it('read simple and multiline tables (columns under runs of dashes), never as prose', () => {
+    const simple = 'By group:\n\n  Group            Deported      Died\n  --------------   -----------   ---------\n  Farmers          120,000       34,000\n  Clergy           4,100         about 900\n\nThe end.';
+    expect(extractClaims(simple).map((c) => [c.quote, c.measure, c.low, c.event])).toEqual([
+      ['120,000', 'deported', 120000, 'Farmers'],
+      ['34,000', 'died', 34000, 'Farmers'],
+      ['4,100', 'deported', 4100, 'Clergy'],
+      ['about 900', 'died', 900, 'Clergy'],
+    ]);
+    const multiline = '----------------------------------\n  Region        Estimated deaths\n  ------------  ------------------\n  North         12,000 to 15,000\n                (official count)\n\n  South         9,500\n----------------------------------';
+    expect(extractClaims(multiline).map((c) => [c.quote, c.measure, c.low, c.high, c.approx])).toEqual([
+      ['12,000 to 15,000', 'died', 12000, 15000, true],
+      ['9,500', 'died', 9500, 9500, true],
+    ]);
+  });
 });
