@@ -19,7 +19,7 @@ export type Claim = ExtractedClaim;
 const MEASURES: [Measure, RegExp, number][] = [
   ['executed', /\b(?:execut(?:ed|ions?|e)|(?<!\ba\s|-)shot(?!\s+(?:down|up|at)\b)|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?|put\s+to\s+death|hanged|hangings|guillotined|beheaded|burned\s+at\s+the\s+stake)\b/gi, 2],
   ['killed', /\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|exterminated|liquidated|annihilated|(?:beaten|tortured|stoned|clubbed|hacked|burned|burnt|bludgeoned|kicked|whipped)\s+to\s+death)\b/gi, 2],
-  ['died', /\b(?:died|dead|deaths?|death\s+toll|perish(?:ed|ing|es)?|dying|die|dies|starved(?:\s+to\s+death)?|lost\s+their\s+lives|lives\s+lost|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?|(?:did\s+not|didn['’]t|failed\s+to|would\s+not|never\s+to)\s+survive|committed\s+suicide|took\s+their\s+own\s+lives|killed\s+themselves|burials|buried)\b/gi, 2],
+  ['died', /\b(?:death\s+toll|died|dead|deaths?|perish(?:ed|ing|es)?|dying|die|dies|starved(?:\s+to\s+death)?|lost\s+their\s+lives|lives\s+lost|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?|(?:did\s+not|didn['’]t|failed\s+to|would\s+not|never\s+to)\s+survive|committed\s+suicide|took\s+their\s+own\s+lives|killed\s+themselves|burials|buried)\b/gi, 2],
   ['died', /\bvictims\b/gi, 1],
   // "The war cost the Soviet Union 27 million lives": the verb, when lives are what it cost.
   ['died', /\b(?:cost|claimed|took)\b(?=[^.;:]{0,60}?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:human\s+)?lives\b)/gi, 2],
@@ -76,7 +76,7 @@ const NUMBERISH = /\d|\b(?:thousands?|millions?|billions?|hundreds?|half|third|q
 const CHUNK = 4000;
 const MEASURE_WORD = new RegExp(MEASURES.map(([, re]) => re.source).join('|'), 'i');
 /** A sentence opening that may restate a figure made before ("This is 2 million"). */
-const RESTATES = /(?:^|[.!?]["”)]?\s+)(?:this|that|it)\s+(?:is|was|'s|’s|amount(?:s|ed)\s+to|c[oa]me\s+to|means|meant|represent(?:s|ed))\s|\b(?:figure|number|total|toll|count|estimate)\s+(?:at|as|of|is|was|to\s+be)\s/i;
+const RESTATES = /(?:^|[.!?]["”)]?\s+)(?:this|that|it)\s+(?:is|was|'s|’s|amount(?:s|ed)\s+to|c[oa]me\s+to|means|meant|represent(?:s|ed))\s|\b(?:figure|number|total|toll|count|estimate|minimum|maximum)\s+(?:at|as|of|is|was|to\s+be|close\s+to|near|around)\s/i;
 
 /** A list item: "- …", "* …", "• …", "1. …", inside a block quote too. */
 const LIST_ITEM = /^\s*(?:>\s*)*(?:[-*•+]|\d{1,3}[.)])\s+\S/;
@@ -86,7 +86,7 @@ const TABLE_LINE = /^\s*(?:\|.*\|\s*|\+(?:[-=:]+\+)+\s*)$/;
  * A fact line: a short label, a colon or an equals sign, and a figure ("Famine deaths: 2.5 to 3
  * million", "Executions – 681,692", "|fatalities=200,000"). Each is read on its own.
  */
-const LABEL_LINE = /^\s*(?:>\s*)*(?:[-*•+]\s+)?[^\n.!?:=]{1,60}(?::|=|\s[–—-])\s*(?:[~≈]\s*|(?:about|around|approximately|an\s+estimated|some|over|more\s+than|at\s+least|up\s+to|c\.|ca\.|between|from)\s+)?\d[^\n]{0,60}$/i;
+const LABEL_LINE = /^\s*(?:>\s*)*(?:[-*•+]\s+)?[^\n.!?:=]{1,60}(?::|=|\s[–—-])\s*(?:[~≈]\s*|(?:about|around|approximately|an\s+estimated|some|over|more\s+than|at\s+least|up\s+to|c\.|ca\.|between|from)\s+)?\d[^\n\p{L}]*(?:\p{L}+[^\n\p{L}]*){0,6}$/iu;
 
 /**
  * Sentences with offsets, of the paragraphs that may hold a claim; a lone newline inside
@@ -162,11 +162,11 @@ const SHARE_THEN_MEASURE = new RegExp(String.raw`^\s+(?:of\s+(?:them|these|those
 const COMPARISON = /(?:\b(?:against|as\s+against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|rising\s+to|falling\s+to|than)\s+)$/i;
 /** A figure that names an earlier count by reference: "Yang puts the figure at 36 million". */
 const FIGURE_REF = new RegExp(
-  String.raw`\b(?:(?:(?:puts?|placed?|places|estimates?|estimated|gives?|gave|sets?)\s+)?(?:the|this|that|its|his|her|their|a|an)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count|estimate)\s+(?:at|as|of|is|was|to\s+be)|(?:puts?|placed?|places|sets?|estimates?|estimated)\s+(?:the|this|that|its|his|her|their)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count)(?:\s+(?:at|as))?)\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|as\s+high\s+as|as\s+low\s+as|close(?:r)?\s+to|near(?:er)?)\s+)?$`,
+  String.raw`\b(?:(?:(?:puts?|placed?|places|estimates?|estimated|gives?|gave|sets?)\s+)?(?:the|this|that|its|his|her|their|a|an)\s+(?:(?:much|far|slightly|significantly|considerably|still|even)\s+)?(?:(?:total|overall|final|official|higher|lower|revised|conservative|likely|probable|["“][^"”]{1,30}["”])\s+)?(?:figure|number|total|toll|count|estimate|minimum|maximum)(?:\s+(?:at|as|of|is|was|to\s+be))?|(?:puts?|placed?|places|sets?|estimates?|estimated)\s+(?:the|this|that|its|his|her|their)\s+(?:(?:total|overall|final|official|higher|lower|revised)\s+)?(?:figure|number|total|toll|count)(?:\s+(?:at|as))?)\s+(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|as\s+high\s+as|as\s+low\s+as|close(?:r)?\s+to|near(?:er)?)\s+)?$`,
   'i',
 );
 /** A figure that a historian gives: "while Getty counts 681,692", "others give 600,000". */
-const REPORTED = /\b(?:gives?|gave|says?|said|counts?|counted|estimates?|estimated|suggests?|suggested|reckons?|reckoned|cites?|cited|accepts?|accepted|offers?|offered|arrives?\s+at|arrived\s+at|puts?\s+it\s+at)\s+(?:(?:a|the)\s+(?:figure|number|total)\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|close\s+to)\s+)?$/i;
+const REPORTED = /\b(?:gives?|gave|says?|said|counts?|counted|estimates?|estimated|suggests?|suggested|reckons?|reckoned|cites?|cited|accepts?|accepted|offers?|offered|arrives?\s+at|arrived\s+at|puts?\s+it\s+at)\s+(?:that\s+)?(?:(?:a|the)\s+(?:figure|number|total)\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|close\s+to)\s+)?$/i;
 
 /** Verbs of what befell people that are not measures here: a figure they govern is no claim. */
 const BLOCKERS = /\b(?:released|freed|rehabilitated|pardoned|amnestied|acquitted|survived|returned|escaped|interrogated|questioned|saved|spared|evacuated|employed|voted|attended|elected|promoted|wounded|injured|alive|born|escape|escapes|escaping|fled|flee|emigrated|displaced|infected|recovered|rescued|convicted|indicted|charged)\b/gi;
@@ -182,7 +182,9 @@ function nearestBlocker(sentence: string, from: number, to: number): number | nu
 }
 
 /** Between two figures of one list: the first one's noun phrase, then a comma or "and". */
-const LIST_GAP = /^(?:(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+[\p{L}'-]+){1,4}(?:,\s+(?:and\s+)?|\s+and\s+)|\s*[,;]\s*|\s*\n\s*|\s{3,})$/u;
+const LIST_GAP = /^(?:(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+[\p{L}\p{N}'’–-]+){1,4}(?:,\s+(?:and\s+)?|\s+and\s+)|\s*[,;]\s*|\s*\n\s*|\s{3,}|\s*,?\s+(?:and|or|but)\s+)$/u;
+/** Between two bracketed figures of one list: "(18% dead), Chongqing (15%)". */
+const PAREN_LIST = /^[^()]{0,20}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\p{Lu}][\p{L}'’ .-]{0,40}\(\s*$/u;
 /** Labels of fact lines that count no people, whatever the heading: "Population: 5 million". */
 const LABEL_NOT_COUNT = /\b(?:population|inhabitants|area|size|budget|cost|dates?|years?|founded|capital|length|duration|strength|wounded|injured|casualties|survivors|refugees|displaced|evacuated|released|rescued|pages?)\b/i;
 
@@ -201,7 +203,7 @@ function governing(sentence: string, q: Quantity, found: Found[]): { measure: Me
   const inClause = found.filter((f) => f.start >= cs && f.end <= ce && !NEGATED.test(sentence.slice(Math.max(0, f.start - 20), f.start)));
   // "thousands of prisoners": who is counted, a measure only when nothing else governs.
   const population = inClause.find(
-    (f) => f.start >= q.end && POPULATION.test(sentence.slice(f.start, f.end)) && /^\s*(?:of\s+(?:the\s+|all\s+)?)?(?:[\w-]+\s+)?$/i.test(sentence.slice(q.end, f.start)),
+    (f) => f.start >= q.end && POPULATION.test(sentence.slice(f.start, f.end)) && /^\s*(?:of\s+(?:the\s+|all\s+)?)?(?:[\p{L}'’-]+\s+){0,3}$/iu.test(sentence.slice(q.end, f.start)),
   );
   // "2 percent of those arrested were released": the participle describes whom the figure
   // counts; the verb after it says what happened to them.
@@ -265,8 +267,10 @@ function isPeople(sentence: string, q: Quantity): boolean {
   // "the three had been killed".
   if (q.high !== null && q.high < 10 && !q.vague) {
     const words = sentence.slice(q.end).split(/[^\p{L}'-]+/u).filter(Boolean).slice(0, 4);
-    if (/^\s+(?:dead|deaths|fatalities|bodies|corpses|executions)\b/i.test(sentence.slice(q.end))) return true;
-    if (/^\s+(?:(?:had|have|has)\s+)?(?:been\s+|were\s+|was\s+)(?:[\p{L}-]+ly\s+)?(?:killed|executed|shot|murdered|hanged|arrested|deported|massacred|slaughtered)\b/iu.test(sentence.slice(q.end))) return true;
+    if (/^\s+(?:dead|deaths|fatalities|bodies|corpses|executions|burials)\b/i.test(sentence.slice(q.end))) return true;
+    // "seven of them were recaptured and hanged", "the three had been killed".
+    const own = /^\s+(?:of\s+(?:them|these|those|whom)\s+)?(?:(?:had|have|has)\s+)?(?:been\s+|were\s+|was\s+)(?:[\p{L}-]+\s+){0,4}?(?:killed|executed|shot|murdered|hanged|arrested|deported|massacred|slaughtered|died)\b/iu.exec(sentence.slice(q.end));
+    if (own && !/[,;]|\b(?:who|which|that)\b/.test(own[0])) return true;
     return words.some((w) => PEOPLE.test(w));
   }
 
@@ -539,14 +543,31 @@ function readingOf(ctx: SentenceContext, base: number, q: Quantity, from: number
   };
 }
 
+/** Between the measure word and a figure that shares it: "perished alongside millions". */
+const ALONGSIDE = /^\s*(?:alongside|along\s+with|together\s+with|as\s+well\s+as|besides)\s+$/i;
+
+/** A figure after the verb of an earlier one, in a clause of its own that leaves the verb out, or joined to the earlier one. */
+function sharesVerb(sentence: string, base: number, c: { figStart: number; figEnd: number; govFrom: number; govTo: number }, rivals: { figStart: number; figEnd: number }[]): boolean {
+  if (c.govFrom < 0 || c.govTo > c.figStart - base) return false;
+  const between = sentence.slice(c.govTo, c.figStart - base);
+  if (!rivals.some((o) => o.figEnd - base <= c.govFrom)) return false;
+  if (ALONGSIDE.test(between)) return true;
+  // The verb's own clause, then conjuncts without a verb: "in 1930, 300,000 townspeople in 1933, and ".
+  const parts = between.split(',');
+  const verbless = (t: string) => !/\b(?:were|was|is|are|had|have|has|been|being|while|whereas|but)\b/i.test(t) && !measuresIn(t).length && !/[;:]/.test(t);
+  if (parts.length < 2 || !parts.every(verbless)) return false;
+  const clause = /^[^,;.]*/.exec(sentence.slice(c.figEnd - base))![0];
+  return verbless(clause);
+}
+
 /** The claims of a sentence read with its asides blanked. */
 function readClause(sentence: string, base: number, ctx: SentenceContext, found: Found[], anaphora: Claim | undefined): Reading[] {
   const out: Reading[] = [];
   if (!found.length && !anaphora && !LABEL_LINE.test(sentence)) return out;
   const casualties = [...sentence.matchAll(CASUALTIES)];
-  const inSentence: (Reading & { distance: number; governs: string })[] = [];
+  const inSentence: (Reading & { distance: number; governs: string; govFrom: number; govTo: number })[] = [];
   const restated: Reading[] = [];
-  const claimOf = (q: Quantity, from: number, to: number, measure: Measure, distance: number, governs: string) => ({ ...readingOf(ctx, base, q, from, to, measure), distance, governs });
+  const claimOf = (q: Quantity, from: number, to: number, measure: Measure, distance: number, governs: string, govFrom: number, govTo: number) => ({ ...readingOf(ctx, base, q, from, to, measure), distance, governs, govFrom, govTo });
   // The figure last claimed through a measure word, for lists that share it.
   let lastFigure: { q: Quantity; measure: Measure; from: number } | null = null;
   for (const q of findQuantities(sentence)) {
@@ -556,15 +577,17 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       restated.push({ ...restating, event: restating.event || ctx.event(), start: base + restating.start, end: base + restating.end, quote: ctx.written.slice(base + restating.start, base + restating.end), figStart: base + q.start, figEnd: base + q.end });
       continue;
     }
-    if (!isPeople(sentence, q)) continue;
-    const gov = governing(sentence, q, found);
     // "claimed the lives of 3 of the 5 marshals, 13 of 15 army commanders and 154 of 186
-    // division commanders": figures listed after a claimed one share its measure word.
+    // division commanders", "Anhui (18% dead), Hunan (8%)", "17 million to 50 million, and
+    // possibly as high as 100 million": figures listed after a claimed one share its measure word.
     const gap = lastFigure ? sentence.slice(lastFigure.q.end, q.start) : '';
-    if (lastFigure && q.unit === lastFigure.q.unit && LIST_GAP.test(gap) && !measuresIn(gap).some((f) => f.weight > 1) && (!gov || gov.from === lastFigure.from)) {
+    const listed = !!lastFigure && q.unit === lastFigure.q.unit && (LIST_GAP.test(gap) || PAREN_LIST.test(gap)) && !measuresIn(gap.slice(gap.lastIndexOf(')') + 1)).some((f) => f.weight > 1);
+    if (!isPeople(sentence, q) && !(listed && q.unit === 'percent')) continue;
+    const gov = governing(sentence, q, found);
+    if (lastFigure && listed && (!gov || gov.from === lastFigure.from)) {
       const tail = /^(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+(?!and\b|or\b)[\p{L}'-]+){0,3}/u.exec(sentence.slice(q.end))![0];
       if (tail.split(/\s+/).some((w) => w && NOT_PEOPLE.test(w))) continue;
-      inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`));
+      inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`, -1, -1));
       lastFigure = { q, measure: lastFigure.measure, from: lastFigure.from };
       continue;
     }
@@ -574,7 +597,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       const label = /([^.;:\n=]{1,60}?)\s*(?:[:–—=]|\s-)\s*$/.exec(sentence.slice(0, q.start));
       const named = label ? measuresIn(label[1]!).filter((f) => f.weight > 1).pop() : undefined;
       if (label && named && !sentence.slice(label.index + named.end, q.start).match(/\d{5,}|[.;]/)) {
-        inSentence.push(claimOf(q, label.index + named.start, q.end, named.measure, 0, `label:${q.start}`));
+        inSentence.push(claimOf(q, label.index + named.start, q.end, named.measure, 0, `label:${q.start}`, -1, -1));
         lastFigure = { q, measure: named.measure, from: base + label.index + named.start };
         continue;
       }
@@ -582,7 +605,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       // label names no measure takes the one its heading or lead-in names.
       const line = label && /^[\s>*•+-]*$/.test(sentence.slice(0, label.index)) && !/\d/.test(label[1]!) && !LABEL_NOT_COUNT.test(label[1]!) ? captionMeasure(ctx.text, base) : undefined;
       if (label && line) {
-        inSentence.push(claimOf(q, label.index + label[0].search(/\S/), q.end, line, 0, `label:${q.start}`));
+        inSentence.push(claimOf(q, label.index + label[0].search(/\S/), q.end, line, 0, `label:${q.start}`, -1, -1));
         lastFigure = { q, measure: line, from: -1 };
       }
       continue;
@@ -594,15 +617,20 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
     const distance = wordsBetween(sentence.slice(Math.min(q.end, gov.to), Math.max(q.start, gov.from)));
     // A measure word governs one count and one share ("1.5 million, about 38%, died").
     const compared = gov.to <= q.start && COMPARISON.test(sentence.slice(Math.max(0, q.start - 30), q.start));
-    inSentence.push(claimOf(q, Math.min(q.start, gov.from), Math.max(q.end, gov.to), gov.measure, distance, `${gov.from}:${gov.to}:${q.unit}${compared ? ':compared' : ''}`));
-    // Only a measure word before the list reaches along it; one after belongs to the nearest figure.
-    lastFigure = gov.to <= q.start ? { q, measure: gov.measure, from: gov.from } : null;
+    inSentence.push(claimOf(q, Math.min(q.start, gov.from), Math.max(q.end, gov.to), gov.measure, distance, `${gov.from}:${gov.to}:${q.unit}${compared ? ':compared' : ''}`, gov.from, gov.to));
+    // Only a measure word before the list reaches along it; one after belongs to the nearest
+    // figure, unless it closes a bracket with it ("Anhui (18% dead), Hunan (8%)").
+    const bracketed = /\([^()]*$/.test(sentence.slice(0, q.start)) && !/[()]/.test(sentence.slice(q.end, gov.from)) && /^\s*\)/.test(sentence.slice(gov.to));
+    lastFigure = gov.to <= q.start || bracketed ? { q, measure: gov.measure, from: gov.from } : null;
   }
-  // A measure word governs one figure: the nearest of those that reach it.
+  // A measure word governs one figure: the nearest of those that reach it; but a figure after
+  // it in a clause whose verb is left out ("1.8 million were deported in 1930, 1.0 million in
+  // 1932") or joined to it ("perished alongside millions of others") has it too.
   for (const c of inSentence) {
     const rivals = inSentence.filter((o) => o.governs === c.governs);
-    if (rivals.every((o) => o === c || o.distance > c.distance || (o.distance === c.distance && o.start > c.start))) {
-      const { distance: _d, governs: _g, ...claim } = c;
+    const nearest = rivals.every((o) => o === c || o.distance > c.distance || (o.distance === c.distance && o.start > c.start));
+    if (nearest || sharesVerb(sentence, base, c, rivals)) {
+      const { distance: _d, governs: _g, govFrom: _f, govTo: _t, ...claim } = c;
       out.push(claim);
     }
   }

@@ -297,6 +297,8 @@ export function findQuantities(text: string): Quantity[] {
       low = null;
       end += less[0].length;
     }
+    // "1.8 million is a conservative figure": a floor.
+    if (/^\s+(?:is|was|being|as)\s+(?:a\s+|the\s+)?(?:conservative|minimum|lower|low)\s+(?:figure|estimate|bound|number|count)\b/i.test(text.slice(end, end + 40)) && low !== null && !ranged) high = null;
     // "2,000 or so": approximate.
     const orSo = /^\s*or\s+so\b/i.exec(tail);
     if (orSo) {

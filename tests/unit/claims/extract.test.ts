@@ -524,3 +524,69 @@ describe('claims: lists, fact lines and tables', () => {
     ]);
   });
 });
+
+describe('claims: figures that share a measure word, and figures given by reference', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high, c.unit]);
+
+  it('read a measure phrase whole: a "death toll" that reaches the figure', () => {
+    expect(values('The famine had a death toll that by most accounts ran into the tens of millions.')).toEqual([['died', 10000000, null, 'people']]);
+  });
+
+  it('give an alternative estimate after a claimed one its measure', () => {
+    expect(values('Estimates of the dead run from 2 million to 4 million, and perhaps as high as 6 million.')).toEqual([
+      ['died', 2000000, 4000000, 'people'],
+      ['died', null, 6000000, 'people'],
+    ]);
+  });
+
+  it('give a list of bracketed shares the measure in its first bracket', () => {
+    expect(values('The worst-hit districts were Tver (21% dead), Oryol (17%), Kursk (12%) and Penza (9%).')).toEqual([
+      ['died', 21, 21, 'percent'],
+      ['died', 17, 17, 'percent'],
+      ['died', 12, 12, 'percent'],
+      ['died', 9, 9, 'percent'],
+    ]);
+  });
+
+  it('give figures in clauses that leave the verb out the verb of the first, and figures joined by "alongside"', () => {
+    expect(values('Some 2 million peasants were deported in 1930–31, 300,000 townspeople in 1933, and 150,000 Poles in 1936.')).toEqual([
+      ['deported', 2000000, 2000000, 'people'],
+      ['deported', 300000, 300000, 'people'],
+      ['deported', 150000, 150000, 'people'],
+    ]);
+    expect(values('An estimated 300,000 Serbs perished alongside tens of thousands of Jews and Roma.')).toEqual([
+      ['died', 300000, 300000, 'people'],
+      ['died', 10000, null, 'people'],
+    ]);
+    // A clause with a verb of its own does not share it.
+    expect(values('About 2 million were deported in 1930, 300,000 were released in 1933.')).toEqual([['deported', 2000000, 2000000, 'people']]);
+  });
+
+  it('read small counts that their own verb governs, and burials', () => {
+    expect(values('Ten tried to flee and six of them were caught and hanged.')).toEqual([['executed', 6, 6, 'people']]);
+    expect(one('He saw two or three burials on the road.')).toEqual(['died', 2, 3, 'people', true]);
+  });
+
+  it('read a figure given by reference to the count before it: a total, a toll, a quoted figure', () => {
+    expect(values('Deaths in the region reached 40,000 in 1921. Another inquiry estimated a total close to 55,000.')).toEqual([
+      ['died', 40000, 40000, 'people'],
+      ['died', 55000, 55000, 'people'],
+    ]);
+    expect(values('Deaths in the region reached 40,000. A later study gives a much lower toll of 20,000 or less.')).toEqual([
+      ['died', 40000, 40000, 'people'],
+      ['died', null, 20000, 'people'],
+    ]);
+    expect(values('Scholars put the death toll between 2 and 3 million, with a "best" figure of 2.4 million.')).toEqual([
+      ['died', 2000000, 3000000, 'people'],
+      ['died', 2400000, 2400000, 'people'],
+    ]);
+    expect(values('Scholars think that 90,000 were killed, while one historian estimates that 60,000 is a conservative figure.')).toEqual([
+      ['killed', 90000, 90000, 'people'],
+      ['killed', 60000, null, 'people'],
+    ]);
+  });
+
+  it('let the verb govern past a named group of prisoners', () => {
+    expect(values('All but five of the 900 Camp Nine prisoners were shot.')).toEqual([['executed', 895, 895, 'people']]);
+  });
+});
