@@ -19,7 +19,7 @@ export type Claim = ExtractedClaim;
 const MEASURES: [Measure, RegExp, number][] = [
   ['executed', /\b(?:execut(?:ed|ions?|e)|(?<!\ba\s|-)shot(?!\s+(?:down|up|at)\b)|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?|put\s+to\s+death|hanged|hangings|guillotined|beheaded|burned\s+at\s+the\s+stake)\b/gi, 2],
   ['killed', /\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|exterminated|liquidated|annihilated|(?:beaten|tortured|stoned|clubbed|hacked|burned|burnt|bludgeoned|kicked|whipped)\s+to\s+death)\b/gi, 2],
-  ['died', /\b(?:death\s+toll|died|dead|deaths?|perish(?:ed|ing|es)?|dying|die|dies|starved(?:\s+to\s+death)?|lost\s+their\s+lives|lives\s+lost|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?|(?:did\s+not|didn['’]t|failed\s+to|would\s+not|never\s+to)\s+survive|committed\s+suicide|took\s+their\s+own\s+lives|killed\s+themselves|burials|buried)\b/gi, 2],
+  ['died', /\b(?:death\s+toll|died|dead|deaths?|perish(?:ed|ing|es)?|dying|starved(?:\s+to\s+death)?|lost\s+their\s+lives|lives\s+lost|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?|(?:did\s+not|didn['’]t|failed\s+to|would\s+not|never\s+to)\s+survive|committed\s+suicide|took\s+their\s+own\s+lives|killed\s+themselves|burials|buried)\b/gi, 2],
   ['died', /\bvictims\b/gi, 1],
   // "The war cost the Soviet Union 27 million lives": the verb, when lives are what it cost.
   ['died', /\b(?:cost|claimed|took)\b(?=[^.;:]{0,60}?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:human\s+)?lives\b)/gi, 2],
@@ -246,9 +246,16 @@ function governing(sentence: string, q: Quantity, found: Found[]): { measure: Me
   }
   const kinds = new Set(group.map((g) => g.measure));
   const lethal = kinds.has('executed') || kinds.has('killed');
-  // Only deaths in the list ("shot and killed") is a killing, not a purge.
+  // Only deaths in the list ("shot and killed") is a killing, "killed or died" a death; a
+  // list with a killing in it ("deported, massacred, or marched to their deaths") a killing,
+  // one of executions and other fates ("executed or sent to the camps") a purge.
   const onlyDeaths = [...kinds].every((k) => k === 'executed' || k === 'killed' || k === 'died');
-  let measure = kinds.size >= 2 && lethal && best.measure !== 'arrested' ? (onlyDeaths ? 'killed' : 'purged') : best.measure;
+  let measure: Measure = best.measure;
+  if (kinds.size >= 2 && lethal && best.measure !== 'arrested') {
+    const span = sentence.slice(Math.min(...group.map((g) => g.start)), Math.max(...group.map((g) => g.end)));
+    if (onlyDeaths) measure = kinds.has('died') && !kinds.has('executed') && /\bor\b/i.test(span) ? 'died' : 'killed';
+    else measure = kinds.has('killed') ? 'killed' : 'purged';
+  }
   // What a famine or an epidemic "killed" died of it: nobody killed them.
   if (measure === 'killed' && group.length === 1 && NATURAL_CAUSE.test(sentence.slice(Math.max(cs, best.start - 90), best.start))) measure = 'died';
   const from = Math.min(...group.map((g) => g.start));
@@ -321,7 +328,7 @@ function excluded(sentence: string, q: Quantity): boolean {
   if (q.unit === 'percent' && /\b(?:first|second|third|last|latter|former|other|early|late|earlier|later)\s+$/i.test(head)) return true;
   // "Name, 67, theatrical producer": an age between commas after a name; "died at 95".
   if (/[A-Z][a-z]*\.?,\s*$/.test(head) && /^\s*,/.test(tail) && q.low !== null && q.low < 120) return true;
-  if (/\b(?:died|death)\s+at\s+(?:the\s+age\s+of\s+)?$/i.test(head)) return true;
+  if (/\b(?:died|dies|dying|death|executed|killed|shot)\s+(?:at|aged)\s+(?:the\s+age\s+of\s+)?$/i.test(head)) return true;
   if (MONTH.test(head.trimEnd()) || /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(tail)) return true;
   if (q.low !== null && q.low < 1000 && q.unit === 'count' && /^\s*(?:years?|months?|days?|weeks?)\b/i.test(tail)) return true;
   return false;
@@ -370,6 +377,8 @@ interface SentenceContext {
   /** The claim a sentence opening "This is …" restates. */
   anaphora: Claim | undefined;
   event: () => string;
+  /** The heading over the sentence and the document's opening: what it is about. */
+  setting: () => string;
 }
 
 /**
@@ -467,7 +476,8 @@ export function extractClaims(written: string): Claim[] {
     // The event is the sentence's, the heading's or the document's: found once per sentence.
     let sentenceEvent: string | undefined;
     const event = () => (sentenceEvent ??= eventLabel(sentence, headingBefore(text, s.start), opening));
-    for (const { figStart: _s, figEnd: _e, ...claim } of readSentence(sentence, s.start, { written, text, anaphora, event })) claims.push(claim);
+    const setting = () => `${headingBefore(text, s.start)}\n${opening}`;
+    for (const { figStart: _s, figEnd: _e, ...claim } of readSentence(sentence, s.start, { written, text, anaphora, event, setting })) claims.push(claim);
   }
   claims.push(...tableClaims(written, text, opening, found));
   return claims.sort((a, b) => a.start - b.start);
@@ -563,7 +573,7 @@ function sharesVerb(sentence: string, base: number, c: { figStart: number; figEn
 /** The claims of a sentence read with its asides blanked. */
 function readClause(sentence: string, base: number, ctx: SentenceContext, found: Found[], anaphora: Claim | undefined): Reading[] {
   const out: Reading[] = [];
-  if (!found.length && !anaphora && !LABEL_LINE.test(sentence)) return out;
+  if (!found.length && !anaphora && !LABEL_LINE.test(sentence) && !/\btoll\b/i.test(sentence)) return out;
   const casualties = [...sentence.matchAll(CASUALTIES)];
   const inSentence: (Reading & { distance: number; governs: string; govFrom: number; govTo: number })[] = [];
   const restated: Reading[] = [];
@@ -614,6 +624,8 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
     // wounded" is, for the 2); nor is one the wounding verb governs ("wounded 14 others").
     if (casualties.some((c) => c.index >= q.end && wordsBetween(sentence.slice(q.end, c.index)) <= 3 && !measuresIn(sentence.slice(q.end, c.index)).some((f) => f.weight > 1))) continue;
     if (/\b(?:wounded|injured|wounding|injuring)\s+$/i.test(sentence.slice(Math.max(0, q.start - 12), q.start))) continue;
+    // "Victims" of a famine or an epidemic died; of anything else, they were killed.
+    if (/^victims$/i.test(sentence.slice(gov.from, gov.to))) gov.measure = NATURAL_CAUSE.test(sentence) || NATURAL_CAUSE.test(ctx.setting()) ? 'died' : 'killed';
     const distance = wordsBetween(sentence.slice(Math.min(q.end, gov.to), Math.max(q.start, gov.from)));
     // A measure word governs one count and one share ("1.5 million, about 38%, died").
     const compared = gov.to <= q.start && COMPARISON.test(sentence.slice(Math.max(0, q.start - 30), q.start));
@@ -837,7 +849,7 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
           return;
         }
         // Prose in a cell: its own sentences, and a part of the row's figure.
-        const ctx: SentenceContext = { written, text, anaphora: undefined, event: () => event };
+        const ctx: SentenceContext = { written, text, anaphora: undefined, event: () => event, setting: () => `${heading}\n${opening}` };
         const own = readSentence(body, cell.start, ctx);
         rowClaims.push(...own.map(({ figStart: _s, figEnd: _e, ...c }) => c));
         const part = /^(?:including|among\s+them|of\s+whom|of\s+them)\s+/i.exec(body);
@@ -900,7 +912,9 @@ function restatement(sentence: string, q: Quantity, previous: Claim | undefined,
   // "Estimates of the number of deaths … run from the official figure of 681,692": the
   // sentence names what the figure counts, before the reference.
   const named = reference ? measuresIn(head.slice(0, reference.index)).filter((f) => f.weight > 1).pop() : undefined;
-  if ((previous || named) && (opener || reference) && !NOT_PEOPLE.test(next) && !measuresIn(reference ? head.slice(reference.index) : head.slice(-60)).some((f) => f.weight > 1)) {
+  const sameSentence = earlier[earlier.length - 1];
+  const toll = reference && /\btoll\b/i.test(reference[0]) ? 'died' : undefined;
+  if ((previous || named || sameSentence || toll) && (opener || reference) && !NOT_PEOPLE.test(next) && !measuresIn(reference ? head.slice(reference.index) : head.slice(-60)).some((f) => f.weight > 1)) {
     const unit = q.unit === 'percent' ? 'percent' : 'people';
     if (unit === 'people' && !q.vague && (q.high ?? q.low ?? 0) < 10) return null;
     // "This is 20 percent higher than …", "2 million more than": a difference, not the count.
@@ -908,8 +922,11 @@ function restatement(sentence: string, q: Quantity, previous: Claim | undefined,
     // A rounder figure for the same count ("2,022,976" … "This is 2 million") is approximate.
     const rounded = opener && previous !== undefined && unit === previous.unit && (q.low !== previous.low || q.high !== previous.high);
     const from = opener ? head.search(/\S/) : reference!.index;
-    const measure = named?.measure ?? previous!.measure;
-    return { ...base, unit, measure, event: named ? '' : previous!.event, start: from, end: q.end, approx: q.approx || rounded };
+    // A toll counts the dead; a figure set against one made earlier in the sentence counts
+    // what it counts ("146,000 deaths; Rummel, an analyst of killings, estimates 150,000").
+    const measure: Measure = toll ?? (reference ? sameSentence?.measure : undefined) ?? named?.measure ?? previous?.measure ?? sameSentence!.measure;
+    const event = named || (reference && sameSentence) ? (reference && sameSentence ? sameSentence.event : '') : (previous?.event ?? '');
+    return { ...base, unit, measure, event, start: from, end: q.end, approx: q.approx || rounded };
   }
   const share = q.unit === 'percent' ? SHARE_OF_POPULATION.exec(sentence.slice(q.end)) : null;
   const anchor = earlier[earlier.length - 1];

@@ -590,3 +590,29 @@ describe('claims: figures that share a measure word, and figures given by refere
     expect(values('All but five of the 900 Camp Nine prisoners were shot.')).toEqual([['executed', 895, 895, 'people']]);
   });
 });
+
+describe('claims: which measure', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low]);
+
+  it('call "killed or died" a death, and a list of fates with a killing in it a killing', () => {
+    expect(values('Around 5,000 people were killed or died of their wounds.')).toEqual([['died', 5000]]);
+    expect(values('Over 200,000 villagers were deported, massacred or driven to their deaths.')).toEqual([['killed', 200000]]);
+    // A list of executions and other fates stays a purge.
+    expect(values('Some 9,000 officers were executed or imprisoned.')).toEqual([['purged', 9000]]);
+  });
+
+  it('count a toll as deaths, and a figure set against an earlier one in the sentence as that one', () => {
+    expect(values('Soldiers carried out the killings in 1947. A later study puts the toll at 30,000.')).toEqual([['died', 30000]]);
+    expect(values('The commission counted 52,000 deaths; a historian of the massacres estimates 60,000.')).toEqual([['died', 52000], ['died', 60000]]);
+  });
+
+  it('call victims of a famine or an epidemic dead, other victims killed', () => {
+    expect(values('Investigators counted 300 victims of the massacre.')).toEqual([['killed', 300]]);
+    expect(values('Investigators counted 3,000 victims of the cholera epidemic.')).toEqual([['died', 3000]]);
+    expect(values('# The Volga famine\n\nThe region mourned 90,000 victims.')).toEqual([['died', 90000]]);
+  });
+
+  it('leave out an age after dying', () => {
+    expect(values('The jailer who oversaw the killing of 14,000 prisoners dies at 80.')).toEqual([['killed', 14000]]);
+  });
+});
