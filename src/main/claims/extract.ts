@@ -198,9 +198,22 @@ const RESTATEMENT = /^\s*(?:this|that|it)\s+(?:is|was|'s|’s|amounts\s+to|amoun
 const COORDINATED = /^[\s,]*(?:and|or|either|and\s+then|,)?[\s,]*(?:or|and)?\s*$/i;
 
 /** The measure that governs a quantity, the span it reaches to, or null when nothing does. */
-function governing(sentence: string, q: Quantity, found: Found[]): { measure: Measure; from: number; to: number } | null {
+/** What governs a figure: the measure, the span of its word(s), how strong the word is, and whether it only names whom the figure counts ("prisoners"). */
+interface Governor {
+  measure: Measure;
+  from: number;
+  to: number;
+  weight: number;
+  population: boolean;
+}
+
+function governing(sentence: string, q: Quantity, found: Found[]): Governor | null {
   const [cs, ce] = clauseBounds(sentence, q.start, q.end);
-  const inClause = found.filter((f) => f.start >= cs && f.end <= ce && !NEGATED.test(sentence.slice(Math.max(0, f.start - 20), f.start)));
+  // A noun that says whom another figure counts ("162 million people, and 1.3 million
+  // prisoners were held") is that figure's, not this one's measure.
+  const others = findQuantities(sentence).filter((o) => o.end <= q.start || o.start >= q.end);
+  const owned = (f: Found) => POPULATION.test(sentence.slice(f.start, f.end)) && others.some((o) => o.end <= f.start && /^\s*(?:of\s+(?:the\s+|all\s+)?)?(?:[\p{L}'’-]+\s+){0,3}$/iu.test(sentence.slice(o.end, f.start)));
+  const inClause = found.filter((f) => f.start >= cs && f.end <= ce && !NEGATED.test(sentence.slice(Math.max(0, f.start - 20), f.start)) && !owned(f));
   // "thousands of prisoners": who is counted, a measure only when nothing else governs.
   const population = inClause.find(
     (f) => f.start >= q.end && POPULATION.test(sentence.slice(f.start, f.end)) && /^\s*(?:of\s+(?:the\s+|all\s+)?)?(?:[\p{L}'’-]+\s+){0,3}$/iu.test(sentence.slice(q.end, f.start)),
@@ -260,7 +273,7 @@ function governing(sentence: string, q: Quantity, found: Found[]): { measure: Me
   if (measure === 'killed' && group.length === 1 && NATURAL_CAUSE.test(sentence.slice(Math.max(cs, best.start - 90), best.start))) measure = 'died';
   const from = Math.min(...group.map((g) => g.start));
   const to = Math.max(...group.map((g) => g.end));
-  return { measure, from, to };
+  return { measure, from, to, weight: Math.max(...group.map((g) => g.weight)), population: best === population };
 }
 
 function isPeople(sentence: string, q: Quantity): boolean {
@@ -364,10 +377,78 @@ function headingBefore(text: string, at: number): string {
   return '';
 }
 
+const Y = String.raw`(1[0-9]{3}|20[0-9]{2})(?!\d|,\d)`;
+const MONTHS = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`;
+/**
+ * Years as a sentence gives them: a span ("between 1937 and 1938", "from 1929 to 1950",
+ * "1918–1945", "1932-33"), one year with its preposition or date ("in 1937", "during 1940",
+ * "on 5 March 1953", "since 1945", "by 1939"), or a year alone.
+ */
+const YEARS = new RegExp(
+  String.raw`\bbetween\s+(?:${MONTHS}\s+)?${Y}\s+and\s+(?:${MONTHS}\s+)?${Y}` +
+    String.raw`|\bfrom\s+(?:${MONTHS}\s+)?${Y}\s+(?:to|until|till|through|[–—-])\s+(?:${MONTHS}\s+)?${Y}` +
+    String.raw`|(?<![\d,.])${Y}\s*[–—-]\s*(\d{4}|\d{2})(?!\d|,\d)` +
+    String.raw`|\b(in|during|throughout|of|on|since|from|until|till|through|by|after|before)?\s*(?:(?:early|late|mid-?|the\s+(?:spring|summer|autumn|fall|winter)\s+of)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:${MONTHS}\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?<![\d,.])${Y}(?:\s*[–—-]\s*(\d{4}|\d{2})(?!\d|,\d))?`,
+  'gi',
+);
+/** A year that dates a document or a count, not the events: "the 1937 census", "Conquest (1990)". */
+const DATED_THING = /^\s*(?:census|report|study|survey|estimate|book|edition|article|paper|speech|law|decree|resolution|constitution|election|conference|interview|count|data|figures?|statistics|investigation|commission|tribunal)\b/i;
+
+interface YearSpan {
+  start: number;
+  end: number;
+  from: number | null;
+  to: number | null;
+}
+
+function yearSpans(sentence: string): YearSpan[] {
+  const out: YearSpan[] = [];
+  for (const m of sentence.matchAll(YEARS)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (DATED_THING.test(sentence.slice(end, end + 20))) continue;
+    // "Conquest (1990)", "(Werth 2007: 45)": a citation.
+    if (/[\p{Lu}][\p{L}'’-]+,?\s*\(\s*$/u.test(sentence.slice(Math.max(0, start - 30), start)) || /\(\s*[\p{Lu}][\p{L}'’-]+,?\s*$/u.test(sentence.slice(Math.max(0, start - 30), start))) continue;
+    if (m[1] && m[2]) out.push({ start, end, from: +m[1], to: +m[2] });
+    else if (m[3] && m[4]) out.push({ start, end, from: +m[3], to: +m[4] });
+    else if (m[5] && m[6]) {
+      const a = +m[5];
+      const b = m[6].length === 2 ? Math.floor(a / 100) * 100 + +m[6] : +m[6];
+      if (b > a && b - a < 200) out.push({ start, end, from: a, to: b });
+    } else if (m[8] && m[9]) {
+      const a = +m[8];
+      const b = m[9].length === 2 ? Math.floor(a / 100) * 100 + +m[9] : +m[9];
+      if (b > a && b - a < 200) out.push({ start, end, from: a, to: b });
+    } else if (m[8]) {
+      const year = +m[8];
+      const prep = (m[7] ?? '').toLowerCase();
+      if (prep === 'since' || prep === 'from' || prep === 'after') out.push({ start, end, from: year, to: null });
+      else if (prep === 'until' || prep === 'till' || prep === 'through' || prep === 'by' || prep === 'before') out.push({ start, end, from: null, to: year });
+      else out.push({ start, end, from: year, to: year });
+    }
+  }
+  return out;
+}
+
+/**
+ * The years a claim covers: the year or span its clause gives, nearest the claim; else the
+ * one its sentence gives, if only one. Offsets are into the sentence.
+ */
+function yearsOf(sentence: string, figStart: number, figEnd: number, from: number, to: number): { fromYear: number | null; toYear: number | null } {
+  const spans = yearSpans(sentence).filter((y) => y.end <= figStart || y.start >= figEnd);
+  const [cs, ce] = clauseBounds(sentence, figStart, figEnd);
+  const inClause = spans.filter((y) => y.start >= cs && y.end <= ce);
+  const pool = inClause.length ? inClause : spans.length === 1 ? spans : [];
+  const gap = (y: YearSpan) => (y.end <= from ? from - y.end : y.start >= to ? y.start - to : 0);
+  const best = pool.sort((a, b) => gap(a) - gap(b))[0];
+  return { fromYear: best?.from ?? null, toYear: best?.to ?? null };
+}
+
 /** A claim being read, with the figure it was read from (offsets into the text). */
 interface Reading extends Claim {
   figStart: number;
   figEnd: number;
+  confidence: number;
 }
 
 interface SentenceContext {
@@ -462,9 +543,9 @@ function blank(text: string, spans: { start: number; end: number }[]): string {
  * a bracket after a full stop would otherwise open the next sentence with the note's number.
  * Quotes are taken from the text as written, markers and all.
  */
-export function extractClaims(written: string): Claim[] {
+export function extractClaims(written: string, options: { minConfidence?: number } = {}): Claim[] {
   const text = maskNoteMarkers(written);
-  const claims: Claim[] = [];
+  const claims: (Claim & { confidence: number })[] = [];
   const opening = text.slice(0, 1500);
   const found = tables(text);
   for (const s of sentences(text, new Set(found.flatMap((t) => t.lines)))) {
@@ -477,10 +558,17 @@ export function extractClaims(written: string): Claim[] {
     let sentenceEvent: string | undefined;
     const event = () => (sentenceEvent ??= eventLabel(sentence, headingBefore(text, s.start), opening));
     const setting = () => `${headingBefore(text, s.start)}\n${opening}`;
-    for (const { figStart: _s, figEnd: _e, ...claim } of readSentence(sentence, s.start, { written, text, anaphora, event, setting })) claims.push(claim);
+    for (const { figStart, figEnd, ...claim } of readSentence(sentence, s.start, { written, text, anaphora, event, setting })) {
+      const years = yearsOf(sentence, figStart - s.start, figEnd - s.start, claim.start - s.start, claim.end - s.start);
+      claims.push({ ...claim, ...years, confidence: adjusted(sentence, claim, claim.start - s.start, claim.end - s.start) });
+    }
   }
   claims.push(...tableClaims(written, text, opening, found));
-  return claims.sort((a, b) => a.start - b.start);
+  const min = options.minConfidence ?? MIN_CONFIDENCE;
+  return claims
+    .filter((c) => c.confidence >= min)
+    .map((c) => ({ ...c, confidence: Math.round(c.confidence * 100) / 100 }))
+    .sort((a, b) => a.start - b.start);
 }
 
 /** The claims of one sentence (or of an aside in one), `base` its offset in the text. */
@@ -510,7 +598,7 @@ function readAside(sentence: string, outer: string, aside: Aside, base: number, 
   // takes the measure the restatement has.
   const restating = own.find((r) => r.figStart - base - aside.from <= 12);
   if (near && !host && restating && isPeople(outer, near)) {
-    host = readingOf(ctx, base, near, near.start, near.end, restating.measure);
+    host = readingOf(ctx, base, near, near.start, near.end, restating.measure, CONFIDENCE.part);
     readings.push(host);
   }
   readings.push(...own);
@@ -533,12 +621,13 @@ function readAside(sentence: string, outer: string, aside: Aside, base: number, 
     const tail = /^(?:\s+(?!and\b|or\b|in\b|of\b)[\p{L}'-]+){0,2}/u.exec(content.slice(q.end))![0];
     const from = aside.lead !== undefined && q === figures[0] ? aside.lead - aside.from : q.start;
     const to = share ? q.end + SHARE_OF_POPULATION.exec(content.slice(q.end))![0].length : q.end + (tail.split(/\s+/).some((w) => w && PEOPLE.test(w)) ? tail.length : 0);
-    readings.push(readingOf(ctx, base + aside.from, q, from, to, measure ?? anchor!.measure));
+    readings.push(readingOf(ctx, base + aside.from, q, from, to, measure ?? anchor!.measure, CONFIDENCE.part));
   }
 }
 
-function readingOf(ctx: SentenceContext, base: number, q: Quantity, from: number, to: number, measure: Measure): Reading {
+function readingOf(ctx: SentenceContext, base: number, q: Quantity, from: number, to: number, measure: Measure, confidence: number): Reading {
   return {
+    confidence,
     quote: ctx.written.slice(base + from, base + to),
     start: base + from,
     end: base + to,
@@ -551,6 +640,34 @@ function readingOf(ctx: SentenceContext, base: number, q: Quantity, from: number
     figStart: base + q.start,
     figEnd: base + q.end,
   };
+}
+
+/**
+ * How sure a reading is, by how it was made: a measure word right beside its figure is
+ * surest; a word further off, one that only says whom the figure counts ("hundreds of
+ * prisoners"), a measure taken from a heading or given by reference less so. Suggestions
+ * under MIN_CONFIDENCE are not made.
+ */
+const CONFIDENCE = { table: 0.85, label: 0.85, list: 0.75, part: 0.75, heading: 0.7, reference: 0.65, shared: 0.6 } as const;
+export const MIN_CONFIDENCE = 0.5;
+
+function governedConfidence(gov: Governor, distance: number): number {
+  if (gov.population) return 0.5;
+  const near = distance <= 2 ? 0.9 : distance <= 5 ? 0.8 : 0.65;
+  return gov.weight > 1 ? near : near - 0.15;
+}
+
+/** A plan, an order or a threat: "would have to be destroyed", "were to be deported", "ordered the arrest of". */
+const UNREAL = /\b(?:would|should|shall|will|must)\s+(?:(?:have\s+to|need\s+to)\s+)?be\s+\p{L}+ed\b|\b(?:were|was|are|is)\s+to\s+be\s+\p{L}+ed\b|\b(?:plann?(?:ed|ing|s)?|ordered|(?<!\bon\s+the\s+)orders?|threatened|intend(?:ed|s)?|proposed|quotas?)\s+(?:to\s+|for\s+|of\s+|that\s+|the\s+)/iu;
+
+/** A reading's confidence, less for vague and small counts and for plans, orders and threats. */
+function adjusted(sentence: string, c: Claim & { confidence: number }, from: number, to: number): number {
+  let confidence = c.confidence;
+  if (c.unit === 'people' && c.low !== null && c.high === null && c.approx && c.low >= 100 && /^(?:1|10|100)(?:0{3})*$/.test(String(c.low)) && /\b(?:hundreds|thousands|millions|several|few)\b/i.test(c.quote)) confidence -= 0.1;
+  if (c.unit === 'people' && (c.high ?? c.low ?? 0) < 10) confidence -= 0.1;
+  const around = sentence.slice(Math.max(0, from - 60), Math.min(sentence.length, to + 40));
+  if (UNREAL.test(around)) confidence = Math.min(confidence, 0.3);
+  return confidence;
 }
 
 /** Between the measure word and a figure that shares it: "perished alongside millions". */
@@ -577,14 +694,14 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
   const casualties = [...sentence.matchAll(CASUALTIES)];
   const inSentence: (Reading & { distance: number; governs: string; govFrom: number; govTo: number })[] = [];
   const restated: Reading[] = [];
-  const claimOf = (q: Quantity, from: number, to: number, measure: Measure, distance: number, governs: string, govFrom: number, govTo: number) => ({ ...readingOf(ctx, base, q, from, to, measure), distance, governs, govFrom, govTo });
+  const claimOf = (q: Quantity, from: number, to: number, measure: Measure, distance: number, governs: string, govFrom: number, govTo: number, confidence: number) => ({ ...readingOf(ctx, base, q, from, to, measure, confidence), distance, governs, govFrom, govTo });
   // The figure last claimed through a measure word, for lists that share it.
   let lastFigure: { q: Quantity; measure: Measure; from: number } | null = null;
   for (const q of findQuantities(sentence)) {
     if (excluded(sentence, q)) continue;
     const restating = restatement(sentence, q, anaphora, [...restated, ...inSentence].filter((c) => c.end <= base + q.start));
     if (restating) {
-      restated.push({ ...restating, event: restating.event || ctx.event(), start: base + restating.start, end: base + restating.end, quote: ctx.written.slice(base + restating.start, base + restating.end), figStart: base + q.start, figEnd: base + q.end });
+      restated.push({ ...restating, event: restating.event || ctx.event(), start: base + restating.start, end: base + restating.end, quote: ctx.written.slice(base + restating.start, base + restating.end), figStart: base + q.start, figEnd: base + q.end, confidence: CONFIDENCE.reference });
       continue;
     }
     // "claimed the lives of 3 of the 5 marshals, 13 of 15 army commanders and 154 of 186
@@ -597,7 +714,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
     if (lastFigure && listed && (!gov || gov.from === lastFigure.from)) {
       const tail = /^(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+(?!and\b|or\b)[\p{L}'-]+){0,3}/u.exec(sentence.slice(q.end))![0];
       if (tail.split(/\s+/).some((w) => w && NOT_PEOPLE.test(w))) continue;
-      inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`, -1, -1));
+      inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`, -1, -1, CONFIDENCE.list));
       lastFigure = { q, measure: lastFigure.measure, from: lastFigure.from };
       continue;
     }
@@ -607,7 +724,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       const label = /([^.;:\n=]{1,60}?)\s*(?:[:–—=]|\s-)\s*$/.exec(sentence.slice(0, q.start));
       const named = label ? measuresIn(label[1]!).filter((f) => f.weight > 1).pop() : undefined;
       if (label && named && !sentence.slice(label.index + named.end, q.start).match(/\d{5,}|[.;]/)) {
-        inSentence.push(claimOf(q, label.index + named.start, q.end, named.measure, 0, `label:${q.start}`, -1, -1));
+        inSentence.push(claimOf(q, label.index + named.start, q.end, named.measure, 0, `label:${q.start}`, -1, -1, CONFIDENCE.label));
         lastFigure = { q, measure: named.measure, from: base + label.index + named.start };
         continue;
       }
@@ -615,7 +732,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       // label names no measure takes the one its heading or lead-in names.
       const line = label && /^[\s>*•+-]*$/.test(sentence.slice(0, label.index)) && !/\d/.test(label[1]!) && !LABEL_NOT_COUNT.test(label[1]!) ? captionMeasure(ctx.text, base) : undefined;
       if (label && line) {
-        inSentence.push(claimOf(q, label.index + label[0].search(/\S/), q.end, line, 0, `label:${q.start}`, -1, -1));
+        inSentence.push(claimOf(q, label.index + label[0].search(/\S/), q.end, line, 0, `label:${q.start}`, -1, -1, CONFIDENCE.heading));
         lastFigure = { q, measure: line, from: -1 };
       }
       continue;
@@ -629,7 +746,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
     const distance = wordsBetween(sentence.slice(Math.min(q.end, gov.to), Math.max(q.start, gov.from)));
     // A measure word governs one count and one share ("1.5 million, about 38%, died").
     const compared = gov.to <= q.start && COMPARISON.test(sentence.slice(Math.max(0, q.start - 30), q.start));
-    inSentence.push(claimOf(q, Math.min(q.start, gov.from), Math.max(q.end, gov.to), gov.measure, distance, `${gov.from}:${gov.to}:${q.unit}${compared ? ':compared' : ''}`, gov.from, gov.to));
+    inSentence.push(claimOf(q, Math.min(q.start, gov.from), Math.max(q.end, gov.to), gov.measure, distance, `${gov.from}:${gov.to}:${q.unit}${compared ? ':compared' : ''}`, gov.from, gov.to, governedConfidence(gov, distance)));
     // Only a measure word before the list reaches along it; one after belongs to the nearest
     // figure, unless it closes a bracket with it ("Anhui (18% dead), Hunan (8%)").
     const bracketed = /\([^()]*$/.test(sentence.slice(0, q.start)) && !/[()]/.test(sentence.slice(q.end, gov.from)) && /^\s*\)/.test(sentence.slice(gov.to));
@@ -641,9 +758,10 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
   for (const c of inSentence) {
     const rivals = inSentence.filter((o) => o.governs === c.governs);
     const nearest = rivals.every((o) => o === c || o.distance > c.distance || (o.distance === c.distance && o.start > c.start));
-    if (nearest || sharesVerb(sentence, base, c, rivals)) {
+    const shared = !nearest && sharesVerb(sentence, base, c, rivals);
+    if (nearest || shared) {
       const { distance: _d, governs: _g, govFrom: _f, govTo: _t, ...claim } = c;
-      out.push(claim);
+      out.push(shared ? { ...claim, confidence: Math.min(claim.confidence, CONFIDENCE.shared) } : claim);
     }
   }
   out.push(...restated);
@@ -819,14 +937,14 @@ const COUNT_HEADER = /\b(?:numbers?|totals?|counts?|estimates?|estimated|figures
  * one; prose in other cells is read as prose, a part in a note ("including 5,278 children")
  * counted as the row's figure is.
  */
-function tableClaims(written: string, text: string, opening: string, found: Table[]): Claim[] {
-  const out: Claim[] = [];
+function tableClaims(written: string, text: string, opening: string, found: Table[]): (Claim & { confidence: number })[] {
+  const out: (Claim & { confidence: number })[] = [];
   for (const table of found) {
     const context = captionMeasure(text, table.start);
     const columns = table.headers.map((h) => {
       const strong = [...new Set(measuresIn(h).filter((f) => f.weight > 1).map((f) => f.measure))];
       const measure = strong.length === 1 ? strong[0] : !strong.length && COUNT_HEADER.test(h) ? context : undefined;
-      return { measure, approx: /\bestimat|\bapprox/i.test(h) };
+      return { measure, named: strong.length === 1, approx: /\bestimat|\bapprox/i.test(h) };
     });
     const heading = headingBefore(text, table.start);
     for (const row of table.rows) {
@@ -836,7 +954,10 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
         ?.text.replace(/\s*\(\s*\d{4}[^)]*\)|\[[^\]]*\]/g, '')
         .trim();
       const event = [eventLabel('', heading, opening), label].filter(Boolean).join(': ');
-      const rowClaims: Claim[] = [];
+      const rowClaims: (Claim & { confidence: number })[] = [];
+      // The years the row gives, in a cell that is not a count ("September 20–21, 1951").
+      const rowYears = row.filter((c, k) => !columns[k]?.measure && c.text).map((c) => yearSpans(text.slice(c.start, c.end))[0]).find((y) => y);
+      const years = { fromYear: rowYears?.from ?? null, toYear: rowYears?.to ?? null };
       row.forEach((cell, k) => {
         const column = columns[k];
         if (!cell.text) return;
@@ -844,20 +965,20 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
         if (column?.measure) {
           for (const q of findQuantities(body)) {
             if (q.yearLike || excluded(body, q) || (q.unit !== 'percent' && !isPeople(body, q))) continue;
-            rowClaims.push({ quote: written.slice(cell.start + q.start, cell.start + q.end), start: cell.start + q.start, end: cell.start + q.end, measure: column.measure, low: q.low, high: q.high, unit: q.unit === 'percent' ? 'percent' : 'people', approx: q.approx || column.approx, event });
+            rowClaims.push({ quote: written.slice(cell.start + q.start, cell.start + q.end), start: cell.start + q.start, end: cell.start + q.end, measure: column.measure, low: q.low, high: q.high, unit: q.unit === 'percent' ? 'percent' : 'people', approx: q.approx || column.approx, event, ...years, confidence: column.named ? CONFIDENCE.table : CONFIDENCE.heading });
           }
           return;
         }
         // Prose in a cell: its own sentences, and a part of the row's figure.
         const ctx: SentenceContext = { written, text, anaphora: undefined, event: () => event, setting: () => `${heading}\n${opening}` };
         const own = readSentence(body, cell.start, ctx);
-        rowClaims.push(...own.map(({ figStart: _s, figEnd: _e, ...c }) => c));
+        rowClaims.push(...own.map(({ figStart: _s, figEnd: _e, ...c }) => ({ ...c, ...years })));
         const part = /^(?:including|among\s+them|of\s+whom|of\s+them)\s+/i.exec(body);
         const whole = rowClaims[0];
         if (part && whole) {
           const q = findQuantities(body)[0];
           if (q && q.start <= part[0].length + 25 && !own.some((r) => r.figStart === cell.start + q.start) && isPeople(body, q)) {
-            rowClaims.push({ ...whole, quote: written.slice(cell.start, cell.start + q.end), start: cell.start, end: cell.start + q.end, low: q.low, high: q.high, approx: q.approx || whole.approx });
+            rowClaims.push({ ...whole, quote: written.slice(cell.start, cell.start + q.end), start: cell.start, end: cell.start + q.end, low: q.low, high: q.high, approx: q.approx || whole.approx, confidence: CONFIDENCE.part });
           }
         }
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../../src/main/claims/extract';
+import { MIN_CONFIDENCE, extractClaims } from '../../../src/main/claims/extract';
 import { findQuantities } from '../../../src/main/claims/numbers';
 
 /** The one claim a sentence makes, as [measure, low, high, unit, approx]. */
@@ -614,5 +614,45 @@ describe('claims: which measure', () => {
 
   it('leave out an age after dying', () => {
     expect(values('The jailer who oversaw the killing of 14,000 prisoners dies at 80.')).toEqual([['killed', 14000]]);
+  });
+});
+
+describe('claims: the years a claim covers, and how sure a suggestion is', () => {
+  const years = (t: string) => extractClaims(t).map((c) => [c.low, c.fromYear, c.toYear]);
+
+  it('record the years the sentence gives: a span, a year, a date, an open end', () => {
+    expect(years('Between 1921 and 1923, 40,000 rebels were executed.')).toEqual([[40000, 1921, 1923]]);
+    expect(years('From 1946 to 1953 some 2 million people passed through the camps.')).toEqual([[2000000, 1946, 1953]]);
+    expect(years('In 1919 about 9,000 hostages were shot.')).toEqual([[9000, 1919, 1919]]);
+    expect(years('During the famine of 1946–47, about 1 million died.')).toEqual([[1000000, 1946, 1947]]);
+    expect(years('1941–1944: at least 200,000 were deported.')).toEqual([[200000, 1941, 1944]]);
+    expect(years('On 12 June 1941, 15,000 people were deported.')).toEqual([[15000, 1941, 1941]]);
+    expect(years('Since 1950, over 3,000 were executed.')).toEqual([[3000, 1950, null]]);
+    expect(years('By 1921 the fighting had killed 80,000 people.')).toEqual([[80000, null, 1921]]);
+    expect(years('Some 12,000 were arrested.')).toEqual([[12000, null, null]]);
+  });
+
+  it('take each clause its own years, and no year that dates a census, a report or a book', () => {
+    expect(years('In 1920, 5,000 were arrested; in 1921, 2,000 were shot.')).toEqual([[5000, 1920, 1920], [2000, 1921, 1921]]);
+    expect(years('The 1926 census and Smith (1990) suggest that 30,000 were deported.')).toEqual([[30000, null, null]]);
+    // A table row's years come from the row.
+    const table = '| Date | People deported |\n|---|---|\n| May 12–14, 1948 | 4,100 |';
+    expect(years(table)).toEqual([[4100, 1948, 1948]]);
+  });
+
+  it('give each suggestion a confidence, and make none of a plan, an order or a threat', () => {
+    const [near] = extractClaims('About 9,000 villagers were shot.');
+    expect(near!.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(extractClaims('The decree ordered the deportation of 4,000 kulaks and their families.')).toEqual([]);
+    expect(extractClaims('Thirty million landlords would have to be destroyed, he said.')).toEqual([]);
+    expect(extractClaims('Some 5,000 prisoners were to be deported in May.')).toEqual([]);
+    // A figure only the word for whom it counts governs, and vague at that, is no suggestion;
+    // asked for everything, the extractor gives it with a low confidence.
+    expect(extractClaims('There were hundreds of prisoners at the roll call.')).toEqual([]);
+    const all = extractClaims('There were hundreds of prisoners at the roll call.', { minConfidence: 0 });
+    expect(all.map((c) => [c.measure, c.low])).toEqual([['imprisoned', 100]]);
+    expect(all[0]!.confidence).toBeLessThan(MIN_CONFIDENCE);
+    // "on the order of" is a hedge, not an order.
+    expect(extractClaims('Deaths were on the order of a million.').map((c) => c.low)).toEqual([1000000]);
   });
 });
