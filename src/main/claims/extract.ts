@@ -1059,8 +1059,9 @@ function restatement(sentence: string, q: Quantity, previous: Claim | undefined,
 
 /** The values a selection states, for a claim recorded by hand: the extracted claim, else its first figure. */
 export function readClaim(selection: string): Omit<Claim, 'quote' | 'start' | 'end'> {
-  const [claim] = extractClaims(selection);
-  if (claim) return { measure: claim.measure, low: claim.low, high: claim.high, unit: claim.unit, approx: claim.approx, event: claim.event };
+  // The historian chose the words: whatever the extractor's confidence, its reading is the best guess.
+  const [claim] = extractClaims(selection, { minConfidence: 0 });
+  if (claim) return { measure: claim.measure, low: claim.low, high: claim.high, unit: claim.unit, approx: claim.approx, event: claim.event, fromYear: claim.fromYear ?? null, toYear: claim.toYear ?? null };
   const q = findQuantities(selection).find((x) => !x.yearLike);
   const found = measuresIn(selection)[0];
   return {
@@ -1070,5 +1071,6 @@ export function readClaim(selection: string): Omit<Claim, 'quote' | 'start' | 'e
     unit: q?.unit === 'percent' ? 'percent' : 'people',
     approx: q?.approx ?? false,
     event: eventLabel(selection, ''),
+    ...(q ? yearsOf(selection, q.start, q.end, q.start, q.end) : { fromYear: null, toYear: null }),
   };
 }
