@@ -7,7 +7,7 @@
  * millions", "the death toll at 700,000").
  */
 import type { Quantity } from './numbers';
-import { findQuantities } from './numbers';
+import { findQuantities as readQuantities } from './numbers';
 
 import type { ExtractedClaim, Measure } from '../../shared/types';
 import { maskNoteMarkers } from '../../shared/markers';
@@ -60,7 +60,28 @@ const NEGATED = /\b(?:not|never|no|n't|didn't|did\s+not|wasn't|weren't)\s+(?:\w+
 /** A number that is the complement of its subject: "the population … was 2,022,976". */
 const COPULA = /\b(?:was|were|is|are|be|been|stood\s+at|reached|totall?ed|numbered|amounted\s+to|came\s+to|put\s+at|at)\s+$/i;
 
+/**
+ * The same stretches of a sentence are read again and again (asides, the figure before one,
+ * the figures beside another): quantities and measure words are kept for the texts last read.
+ */
+const memo = { quantities: new Map<string, Quantity[]>(), measures: new Map<string, Found[]>() };
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size > 2000) cache.clear();
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
+}
+function findQuantities(text: string): Quantity[] {
+  return remember(memo.quantities, text, () => readQuantities(text));
+}
 function measuresIn(text: string): Found[] {
+  return remember(memo.measures, text, () => readMeasures(text));
+}
+
+function readMeasures(text: string): Found[] {
   const out: Found[] = [];
   for (const [measure, re, weight] of MEASURES) {
     for (const m of text.matchAll(re)) out.push({ measure, start: m.index, end: m.index + m[0].length, weight });
@@ -333,8 +354,9 @@ function excluded(sentence: string, q: Quantity): boolean {
   const head = sentence.slice(Math.max(0, q.start - 24), q.start);
   const tail = sentence.slice(q.end, q.end + 24);
   if (/[$£€¥]\s*$/.test(head) || /^\s*(?:dollars|rubles|roubles|pounds|euros|marks|usd)\b/i.test(tail)) return true;
-  // Identifiers: "Order 00447", "Article 58", "No. 12".
+  // Identifiers: "Order 00447", "Article 58", "No. 12", "Barrack 11", "Block 10", "Camp 2".
   if (/^0\d/.test(q.text) || /\b(?:order|decree|article|directive|resolution|operation|paragraph|section)\s*(?:no\.?\s*)?$/i.test(head)) return true;
+  if (!q.vague && q.low !== null && q.low === q.high && Number.isInteger(q.low) && q.low < 1000 && !/[,.]/.test(q.text) && /\b(?:block|barracks?|hut|camp|sub-?camp|region|district|zone|sector|unit|room|cell|wing|platoon|battalion|regiment|brigade|division|corps|army|table|figure|row|column|item|grave|plot|site|route|road|street|highway|train|transport|convoy|shaft|tunnel|gate|building|ward|precinct|lot)\s*(?:no\.?\s*)?$/i.test(head) && !/\b(?:the|a|an|these|those|its|their|his|her|of)\s+\S+\s*$/i.test(head)) return true;
   if (/\b(?:aged?|ages?\s+of|pp?\.|pages?|notes?|fn\.?|chapter|vol\.|volume|no\.|(?<!\b(?:the|a|this|that|its|his|her|their)\s+)number)\s*$/i.test(head) || /^\s*(?:years?\s+old|-year-old)/i.test(tail)) return true;
   if (/\[\s*$/.test(head) && /^\s*\]/.test(tail)) return true;
   // "the second half of the year", "the latter half": a part of time, not of people.
@@ -526,7 +548,17 @@ function asides(sentence: string): Aside[] {
 
 /** The figure a few words before `at`, in the same clause, if any. */
 function figureBefore(sentence: string, at: number): Quantity | undefined {
-  const q = findQuantities(sentence.slice(0, at)).filter((x) => !x.yearLike).pop();
+  // The sentence's figures are read once; the last to end before `at` is the one.
+  const all = findQuantities(sentence);
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  let q: Quantity | undefined;
+  for (let i = lo - 1; i >= 0 && !q; i--) if (!all[i]!.yearLike) q = all[i];
   return q && wordsBetween(sentence.slice(q.end, at)) <= 4 && !/[.;:()]/.test(sentence.slice(q.end, at)) ? q : undefined;
 }
 

@@ -388,6 +388,11 @@ describe('claims: ranges, documents, measures and asides', () => {
     expect(one('Two out of every five deportees died.')).toEqual(['died', 40, 40, 'percent', false]);
   });
 
+  it('never read the number of a barrack, a block or a region as a count', () => {
+    expect(values('In Barrack 11, 200 prisoners died.')).toEqual([['died', 200, 200, 'people']]);
+    expect(values('Deaths in region 12: 156')).toEqual([['died', 156, 156, 'people']]);
+  });
+
   it('never read note markers, pages, years, ages or money as counts', () => {
     expect(values('On page 88 the 1950 report says the fine was 300 roubles and the guards were 45 years old; 2,000 were arrested.[14]')).toEqual([['arrested', 2000, 2000, 'people']]);
   });
