@@ -207,7 +207,7 @@ const LIST_GAP = /^(?:(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+[\p{L}\p{N}'’–-]
 /** Between two bracketed figures of one list: "(18% dead), Chongqing (15%)". */
 const PAREN_LIST = /^[^()]{0,20}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\p{Lu}][\p{L}'’ .-]{0,40}\(\s*$/u;
 /** Labels of fact lines that count no people, whatever the heading: "Population: 5 million". */
-const LABEL_NOT_COUNT = /\b(?:population|inhabitants|area|size|budget|cost|dates?|years?|founded|capital|length|duration|strength|wounded|injured|casualties|survivors|refugees|displaced|evacuated|released|rescued|pages?)\b/i;
+const LABEL_NOT_COUNT = /\b(?:population|inhabitants|area|size|budget|cost|dates?|years?|founded|capital|length|duration|strength|wounded|injured|casualties|survivors|refugees|displaced|evacuated|released|rescued|pages?|bison|buffalo|cattle|livestock|animals|horses|sheep|pigs|dogs|birds|trees|books|volumes|languages|churches|codices|villages|houses|homes|buildings)\b/i;
 
 const CLAUSE_OPENER = /\b(?:where|which|who|whom|whose|when|while|whereas|although|though|but)\b/i;
 
@@ -482,6 +482,8 @@ interface SentenceContext {
   event: () => string;
   /** The heading over the sentence and the document's opening: what it is about. */
   setting: () => string;
+  /** A table cell's prose: no fact line, whatever its heading says. */
+  cell?: boolean;
 }
 
 /**
@@ -762,7 +764,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       }
       // "Census analysis: 4.2 to 5.1 million" under "Estimates of deaths": a fact line whose
       // label names no measure takes the one its heading or lead-in names.
-      const line = label && /^[\s>*•+-]*$/.test(sentence.slice(0, label.index)) && !/\d/.test(label[1]!) && !LABEL_NOT_COUNT.test(label[1]!) ? captionMeasure(ctx.text, base) : undefined;
+      const line = label && !ctx.cell && /^[\s>*•+-]*$/.test(sentence.slice(0, label.index)) && !/\d/.test(label[1]!) && !LABEL_NOT_COUNT.test(label[1]!) ? captionMeasure(ctx.text, base) : undefined;
       if (label && line) {
         inSentence.push(claimOf(q, label.index + label[0].search(/\S/), q.end, line, 0, `label:${q.start}`, -1, -1, CONFIDENCE.heading));
         lastFigure = { q, measure: line, from: -1 };
@@ -983,9 +985,10 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
       // The row's name: its first cell with words that is not a date.
       const label = row
         .find((c, k) => !columns[k]?.measure && /\p{L}/u.test(c.text) && !/^\d/.test(c.text) && !MONTH_NAME.test(c.text))
-        ?.text.replace(/\s*\(\s*\d{4}[^)]*\)|\[[^\]]*\]/g, '')
+        ?.text.replace(/\s*\(\s*\d{4}[^)]*\)|\[[^\]]*\]|[*_`]/g, '')
         .trim();
-      const event = [eventLabel('', heading, opening), label].filter(Boolean).join(': ');
+      // The row names the event; the heading, when it names one, what it is part of.
+      const event = label ? [namedEvent(heading), label].filter(Boolean).join(': ') : eventLabel('', heading, opening);
       const rowClaims: (Claim & { confidence: number })[] = [];
       // The years the row gives, in a cell that is not a count ("September 20–21, 1951").
       const rowYears = row.filter((c, k) => !columns[k]?.measure && c.text).map((c) => yearSpans(text.slice(c.start, c.end))[0]).find((y) => y);
@@ -1002,7 +1005,7 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
           return;
         }
         // Prose in a cell: its own sentences, and a part of the row's figure.
-        const ctx: SentenceContext = { written, text, anaphora: undefined, event: () => event, setting: () => `${heading}\n${opening}` };
+        const ctx: SentenceContext = { written, text, anaphora: undefined, event: () => event, setting: () => `${heading}\n${opening}`, cell: true };
         const own = readSentence(body, cell.start, ctx);
         rowClaims.push(...own.map(({ figStart: _s, figEnd: _e, ...c }) => ({ ...c, ...years })));
         const part = /^(?:including|among\s+them|of\s+whom|of\s+them)\s+/i.exec(body);

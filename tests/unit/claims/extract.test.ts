@@ -514,6 +514,14 @@ describe('claims: lists, fact lines and tables', () => {
       ['20 of whom were shot', 'executed', 20, 20, false],
     ]);
   });
+  it('name a row by its first cell, read ranges written with k and M, and read no fact line in a cell', () => {
+    const text = '## Toll\n\n| Event | Deaths | Also lost |\n|---|---|---|\n| **Siege of the city** | 150k-450k | Horses: 3,000 |\n| Famine in the hills | 2M+ | |';
+    expect(extractClaims(text).map((c) => [c.quote, c.low, c.high, c.event])).toEqual([
+      ['150k-450k', 150000, 450000, 'Siege of the city'],
+      ['2M+', 2000000, null, 'Famine in the hills'],
+    ]);
+  });
+
   it('read simple and multiline tables (columns under runs of dashes), never as prose', () => {
     const simple = 'By group:\n\n  Group            Deported      Died\n  --------------   -----------   ---------\n  Farmers          120,000       34,000\n  Clergy           4,100         about 900\n\nThe end.';
     expect(extractClaims(simple).map((c) => [c.quote, c.measure, c.low, c.event])).toEqual([
