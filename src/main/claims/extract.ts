@@ -99,6 +99,9 @@ const MEASURE_WORD = new RegExp(MEASURES.map(([, re]) => re.source).join('|'), '
 /** A sentence opening that may restate a figure made before ("This is 2 million"). */
 const RESTATES = /(?:^|[.!?]["”)]?\s+)(?:this|that|it)\s+(?:is|was|'s|’s|amount(?:s|ed)\s+to|c[oa]me\s+to|means|meant|represent(?:s|ed))\s|\b(?:figure|number|total|toll|count|estimate|minimum|maximum)\s+(?:at|as|of|is|was|to\s+be|close\s+to|near|around)\s/i;
 
+/** The end of a segment that is an abbreviation, not a sentence's end. */
+const ABBREVIATION_END = /(?:(?<![\p{L}])(?:\p{Lu}\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Sgt|Maj|Prof|Rev|Gov|Sen|Rep|No|Nos|Vol|vs|ca|approx|cf|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)\s*$/u;
+
 /** A list item: "- …", "* …", "• …", "1. …", inside a block quote too. */
 const LIST_ITEM = /^\s*(?:>\s*)*(?:[-*•+]|\d{1,3}[.)])\s+\S/;
 /** A line of a pipe or grid table, or one of its rules: read by tableClaims, not as prose. */
@@ -135,9 +138,17 @@ function sentences(text: string, skip: ReadonlySet<number>): { start: number; en
           const stop = flat.lastIndexOf('. ', to);
           if (stop > from + CHUNK / 2) to = stop + 2;
         }
+        let joined: { start: number; end: number } | null = null;
         for (const seg of segmenter.segment(flat.slice(from, to))) {
-          out.push({ start: block.start + from + seg.index, end: block.start + from + seg.index + seg.segment.length });
+          const span = { start: block.start + from + seg.index, end: block.start + from + seg.index + seg.segment.length };
+          // "U.S. Marshals", "R.J. Rummel", "Gen. Blokhin": an abbreviation ends no sentence.
+          if (joined && ABBREVIATION_END.test(text.slice(joined.start, joined.end))) joined.end = span.end;
+          else {
+            if (joined) out.push(joined);
+            joined = span;
+          }
         }
+        if (joined) out.push(joined);
         from = to;
       }
     }
@@ -342,7 +353,7 @@ function excluded(sentence: string, q: Quantity): boolean {
   // "85-90% of the 15 million members": the whole a share is of, not a count of its own.
   if (/(?:%|\b(?:per\s?cent|percent|half|thirds?|quarters?|fifths?|tenths?))\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|an?\s+)?(?:(?:estimated|total\s+of|original|entire)\s+)?$/i.test(sentence.slice(Math.max(0, q.start - 40), q.start))) return true;
   const charge = CHARGES.exec(sentence.slice(Math.max(0, q.start - 120), q.start));
-  if (charge && !/\b(?:were|was|are|is|had|have)\b|[;:]/i.test(charge[0].slice(charge[0].search(/\s(?:of|with|for)\s/)))) return true;
+  if (charge && !/\b(?:were|was|are|is|had|have|which|who|whom|where|when|that|in|at|near|during|after|before)\b|[;:]/i.test(charge[0].slice(charge[0].search(/\s(?:of|with|for)\s/) + 4))) return true;
   // The base of a rate: "5 per year per 1,000 men".
   if (/\bper\s+$/i.test(sentence.slice(Math.max(0, q.start - 5), q.start))) return true;
   // A rate, not a count: "1,000 executions a day", "300 arrests per month".

@@ -46,7 +46,7 @@ const VAGUE: [RegExp, number][] = [
 const W = Object.keys(SMALL).filter((w) => w !== 'a' && w !== 'an' && w !== 'several' && w !== 'dozen').join('|');
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(?:hundred\s+)?(?:thousand|million|billion)|\s?(?:mln|bn)\b|(?:m|k)\b)`;
-const WORDNUM = String.raw`(?:a|one|two|three)[- ](?:quarter|third)s?\s+of\s+an?\s+(?:thousand|million|billion)|(?:an?|one)\s+(?:thousand|million|billion)\s+and\s+a\s+half|(?:(?:${W})\s+and\s+a\s+half|half\s+a)\s+(?:thousand|million|billion)|(?:(?:${W})(?:[- ](?:${W}))?|an?|several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:${W})(?:[- ](?:${W}))?`;
+const WORDNUM = String.raw`(?:an?|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+(?:${W})(?:[- ](?:${W}))?)?(?:\s+(?:thousand|million|billion))?|(?:a|one|two|three)[- ](?:quarter|third)s?\s+of\s+an?\s+(?:thousand|million|billion)|(?:an?|one)\s+(?:thousand|million|billion)\s+and\s+a\s+half|(?:(?:${W})\s+and\s+a\s+half|half\s+a)\s+(?:thousand|million|billion)|(?:(?:${W})(?:[- ](?:${W}))?|an?|several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:${W})(?:[- ](?:${W}))?`;
 const FRACTION = String.raw`(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?(?!\s+(?:thousand|million|billion|of\s+an?\s+(?:thousand|million|billion)))|(?:a|one)\s+(?:mere|bare|full|good|scant)\s+(?:half|third|quarter|fifth|tenth)|half(?!\s+a\s+(?:thousand|million|billion))`;
 const VAGUE_RE = String.raw`(?:tens|hundreds)\s+of\s+(?:thousands|millions)|millions|thousands|hundreds`;
 /** "several thousand", "a few hundred": a vague magnitude, its scale the low end. */
@@ -75,7 +75,7 @@ function wordValue(words: string): number | null {
   let total = 0;
   let current = 0;
   for (const w of words.toLowerCase().split(/[\s-]+/)) {
-    if (w === 'few') continue;
+    if (w === 'few' || w === 'and') continue;
     if (w in SMALL) current += SMALL[w]!;
     else if (w === 'hundred') current = (current || 1) * 100;
     else if (w in SCALES) {

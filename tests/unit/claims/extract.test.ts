@@ -44,6 +44,9 @@ describe('quantities', () => {
     ['on the order of a million', 1e6, 1e6, true],
     ['one and a half million', 1.5e6, 1.5e6, false],
     ['half a million', 5e5, 5e5, false],
+    ['three hundred', 300, 300, false],
+    ['a hundred and fifty thousand', 1.5e5, 1.5e5, false],
+    ['two hundred and twenty-five', 225, 225, false],
   ])('%s', (text, low, high, approx) => {
     const [q] = findQuantities(text);
     expect(q).toMatchObject({ low, high, approx });
@@ -667,5 +670,13 @@ describe('claims: the years a claim covers, and how sure a suggestion is', () =>
     expect(all[0]!.confidence).toBeLessThan(MIN_CONFIDENCE);
     // "on the order of" is a hedge, not an order.
     expect(extractClaims('Deaths were on the order of a million.').map((c) => c.low)).toEqual([1000000]);
+  });
+});
+
+describe('claims: sentences', () => {
+  it('end no sentence at an abbreviation, and read a relative clause after a conviction as its own', () => {
+    const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low]);
+    expect(values('He was jailed for the 1971 raid near the border, in which three U.N. soldiers were killed.')).toEqual([['killed', 3]]);
+    expect(values('The official count was 52,000 deaths; A.B. Smith, who studied the massacres, estimates 60,000.')).toEqual([['died', 52000], ['died', 60000]]);
   });
 });
