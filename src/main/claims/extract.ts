@@ -35,7 +35,7 @@ const CASUALTIES = /\b(?:casualt(?:y|ies)|wounded|injured)\b/gi;
 const PEOPLE =
   /^(?:people|persons?|individuals|men|women|children|adults|civilians|citizens|peasants|workers|victims|prisoners|inmates|officers|soldiers|members|party\s+members|marshals|generals|commanders|leaders|defendants|delegates|priests|bishops|engineers|writers|officials|commissars|kulaks|nomads|refugees|deportees|exiles|inhabitants|residents|lives|souls|jews|poles|ukrainians|kazakhs|russians|germans|chechens|tatars|koreans|ministers|judges|deputies|ambassadors|diplomats|doctors|teachers|students|pupils|professors|artists|poets|clergy|monks|nuns|rabbis|imams|cadres|protesters|strikers|miners|farmers|fishermen|villagers|sailors|pilots|guards|policemen|troops|fighters|partisans|rebels|insurgents|relatives|sons|daughters|brothers|sisters|wives|husbands|mothers|fathers|babies|infants|orphans|boys|girls|patients|passengers|landlords|nobles|aristocrats|muslims|catholics|protestants|others|[a-z]{3,}ists|[a-z]+ians|(?!these\b|those\b)[a-z]{2,}ese|[a-z]+s?\s+(?:people|citizens|peasants|officers|soldiers|prisoners|civilians))\b/i;
 const NOT_PEOPLE =
-  /^(?:countries|states|nations|governments|organi[sz]ations|parties|republics|provinces|oblasts|regions|institutions|newspapers|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|tons?|tonnes|hectares|acres|km|kilometers|kilometres|miles|metres|meters|feet|kg|kilograms|pounds|dollars|euros|francs|marks|yen|rubles|roubles|usd|\$|pages?|camps|villages|towns|cities|regions|districts|cases|files|documents|votes|copies|books|volumes|articles|cattle|sheep|head|horses|livestock|animals|grain|poods|calories|km2|sq|crimes|offen[cs]es|assaults|robberies|burglaries|thefts)\b/i;
+  /^(?:countries|states|nations|governments|organi[sz]ations|parties|republics|provinces|oblasts|regions|institutions|newspapers|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|tons?|tonnes|hectares|acres|km|kilometers|kilometres|miles|metres|meters|feet|kg|kilograms|pounds|dollars|euros|francs|marks|yen|rubles|roubles|usd|\$|pages?|camps|villages|towns|cities|regions|districts|cases|files|documents|votes|copies|books|volumes|articles|cattle|cows|oxen|goats|pigs|chickens|dogs|camels|mules|buffalo(?:es)?|bison|birds|fish|sheep|head|horses|livestock|animals|grain|poods|calories|km2|sq|crimes|offen[cs]es|assaults|robberies|burglaries|thefts)\b/i;
 const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 /**
  * Names of events: a proper name ending in an event noun ("Great Purge", "Cultural
@@ -144,15 +144,28 @@ function sentences(text: string, skip: ReadonlySet<number>): { start: number; en
           // "U.S. Marshals", "R.J. Rummel", "Gen. Blokhin": an abbreviation ends no sentence.
           if (joined && ABBREVIATION_END.test(text.slice(joined.start, joined.end))) joined.end = span.end;
           else {
-            if (joined) out.push(joined);
+            if (joined) out.push(...splitAtFigure(text, joined));
             joined = span;
           }
         }
-        if (joined) out.push(joined);
+        if (joined) out.push(...splitAtFigure(text, joined));
         from = to;
       }
     }
   }
+  return out;
+}
+
+/** "… by sniper fire. 30 people were taken": a sentence may open with a figure, which the segmenter does not see. */
+function splitAtFigure(text: string, span: { start: number; end: number }): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let from = span.start;
+  for (const m of text.slice(span.start, span.end).matchAll(/(?<=\p{Ll}{2}[.!?]["”’)]*)\s+(?=\d)/gu)) {
+    const at = span.start + m.index + m[0].length;
+    out.push({ start: from, end: at });
+    from = at;
+  }
+  out.push({ start: from, end: span.end });
   return out;
 }
 
@@ -201,7 +214,17 @@ const FIGURE_REF = new RegExp(
 const REPORTED = /\b(?:gives?|gave|says?|said|counts?|counted|estimates?|estimated|suggests?|suggested|reckons?|reckoned|cites?|cited|accepts?|accepted|offers?|offered|arrives?\s+at|arrived\s+at|puts?\s+it\s+at)\s+(?:that\s+)?(?:(?:a|the)\s+(?:figure|number|total)\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|close\s+to)\s+)?$/i;
 
 /** Verbs of what befell people that are not measures here: a figure they govern is no claim. */
-const BLOCKERS = /\b(?:released|freed|rehabilitated|pardoned|amnestied|acquitted|survived|returned|escaped|interrogated|questioned|saved|spared|evacuated|employed|voted|attended|elected|promoted|wounded|injured|alive|born|escape|escapes|escaping|fled|flee|emigrated|displaced|infected|recovered|rescued|convicted|indicted|charged)\b/gi;
+const BLOCKERS = /\b(?:released|freed|rehabilitated|pardoned|amnestied|acquitted|survived|returned|escaped|interrogated|questioned|saved|spared|evacuated|employed|voted|attended|elected|promoted|wounded|injured|alive|born|escape|escapes|escaping|fled|flee|emigrated|displaced|infected|recovered|rescued|convicted|indicted|charged|abducted|kidnapped|stolen|captured|enslaved|raped|taken\s+hostage)\b/gi;
+
+/** A figure with a verb of its own that is no measure ("800 children were abducted", "500 released"). */
+function verbOfItsOwn(sentence: string, q: Quantity, found: Found[]): boolean {
+  const ownVerb = OWN_VERB.exec(sentence.slice(q.end));
+  if (ownVerb && !found.some((f) => f.start >= q.end && f.start <= q.end + ownVerb[0].length + 25)) return true;
+  return nearestBlocker(sentence, q.end, Math.min(sentence.length, q.end + 80)) !== null;
+}
+
+/** A figure's own passive verb right after it: "… were abducted", "… had been taken". */
+const OWN_VERB = /^\s+(?:[\p{L}'’-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en)\b/iu;
 
 /** What may stand between a figure and its own verb: "… of those arrested were", "… victims were later". */
 const BLOCKED_BY = /^\s+(?:(?:per\s?cent|percent)\s+)?(?:of\s+(?:those|the|all|them)\s+(?:[\p{L}-]+\s+)?)?(?:[\p{L}-]+\s+)?(?:(?:were|was|had|have|has|been|being|later|subsequently|eventually|soon|(?:tried|attempted|managed|able)\s+to)\s+)*$/iu;
@@ -255,7 +278,15 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   const described = inClause.find((f) => f.start >= q.end && /^\s+(?:(?:per\s?cent|percent)\s+)?of\s+(?:those|the|all)\s+$/i.test(sentence.slice(q.end, f.start)));
   const candidates = inClause.filter((f) => f !== population && f !== described);
   // "wounded 14 others, of whom one has since died": the verb after "of whom" is the part's.
-  const after = candidates.filter((f) => f.start >= q.end && wordsBetween(sentence.slice(q.end, f.start)) <= 9 && !/(?:,\s*(?:\w+\s+)?|\s(?:one|some|most|many|none|each|several|half|all|two|three|four|five|\d[\d,]*)\s+)of\s+(?:whom|which)\b/i.test(sentence.slice(q.end, f.start)));
+  // A verb after the figure that has a figure of its own for object ("a rally of 2,000,
+  // killing as many as four") is that figure's.
+  const others0 = findQuantities(sentence);
+  const ownObject = (f: Found) => others0.some((o) => o.start >= f.end && o.start !== q.start && !o.yearLike && /^\s+$/.test(sentence.slice(f.end, o.start)));
+  const after = candidates.filter((f) => f.start >= q.end && wordsBetween(sentence.slice(q.end, f.start)) <= 9 && !/(?:,\s*(?:\w+\s+)?|\s(?:one|some|most|many|none|each|several|half|all|two|three|four|five|\d[\d,]*)\s+)of\s+(?:whom|which)\b/i.test(sentence.slice(q.end, f.start)) && !ownObject(f));
+  // The figure's own verb, when it is none of the measures ("1,293 children were abducted",
+  // "30 people were taken to the camps"), says what the figure counts.
+  const ownVerb = OWN_VERB.exec(sentence.slice(q.end, ce));
+  if (ownVerb && !found.some((f) => f.start >= q.end + ownVerb.index && f.start <= q.end + ownVerb[0].length + 25)) return null;
   // A figure whose own verb is one no claim is about ("were released", "were rehabilitated")
   // counts something else, whatever measure word stands further off. Prisoners "alive" in a
   // camp are its population.
@@ -296,7 +327,12 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   // one of executions and other fates ("executed or sent to the camps") a purge.
   const onlyDeaths = [...kinds].every((k) => k === 'executed' || k === 'killed' || k === 'died');
   let measure: Measure = best.measure;
-  if (kinds.size >= 2 && lethal && best.measure !== 'arrested') {
+  // "rounded up and massacred": an arrest followed by a killing ends in the killing ("accused
+  // … and either executed or sent to camps" stays an arrest).
+  const taken = group.find((g) => g.measure === 'arrested');
+  if (taken && lethal && !/accus/i.test(sentence.slice(taken.start, taken.end)) && /\band\b/i.test(sentence.slice(Math.min(...group.map((g) => g.start)), Math.max(...group.map((g) => g.end))))) {
+    measure = kinds.has('killed') ? 'killed' : 'executed';
+  } else if (kinds.size >= 2 && lethal && best.measure !== 'arrested') {
     const span = sentence.slice(Math.min(...group.map((g) => g.start)), Math.max(...group.map((g) => g.end)));
     if (onlyDeaths) measure = kinds.has('died') && !kinds.has('executed') && /\bor\b/i.test(span) ? 'died' : 'killed';
     else measure = kinds.has('killed') ? 'killed' : 'purged';
@@ -318,6 +354,8 @@ function isPeople(sentence: string, q: Quantity): boolean {
   // A small count must say whom it counts: "three marshals", "two of our men", "2 dead",
   // "the three had been killed".
   if (q.high !== null && q.high < 10 && !q.vague) {
+    // "killing as many as four": what a killing verb takes are people.
+    if (/\b(?:killing|killed|murdering|murdered|executing|executed|massacring|massacred|shooting|shot(?:\s+dead)?|leaving|left)\s+$/i.test(sentence.slice(Math.max(0, q.start - 20), q.start)) && !/^\s+(?:of\s+)?(?:[\p{L}-]+\s+)?(?:times|days|years|hours|weeks|months|shots|rounds)\b/iu.test(sentence.slice(q.end))) return true;
     const words = sentence.slice(q.end).split(/[^\p{L}'-]+/u).filter(Boolean).slice(0, 4);
     if (/^\s+(?:dead|deaths|fatalities|bodies|corpses|executions|burials)\b/i.test(sentence.slice(q.end))) return true;
     // "seven of them were recaptured and hanged", "the three had been killed".
@@ -372,8 +410,9 @@ function excluded(sentence: string, q: Quantity): boolean {
   if (/\[\s*$/.test(head) && /^\s*\]/.test(tail)) return true;
   // "the second half of the year", "the latter half": a part of time, not of people.
   if (q.unit === 'percent' && /\b(?:first|second|third|last|latter|former|other|early|late|earlier|later)\s+$/i.test(head)) return true;
-  // "Name, 67, theatrical producer": an age between commas after a name; "died at 95".
+  // "Name, 67, theatrical producer", "David Nocher (26)": an age beside a name; "died at 95".
   if (/[A-Z][a-z]*\.?,\s*$/.test(head) && /^\s*,/.test(tail) && q.low !== null && q.low < 120) return true;
+  if (q.unit === 'count' && /\p{Lu}[\p{L}'’-]+\s*\(\s*$/u.test(head) && /^\s*\)/.test(tail) && q.low !== null && q.low < 120 && q.low === q.high) return true;
   if (/\b(?:died|dies|dying|death|executed|killed|shot)\s+(?:at|aged)\s+(?:the\s+age\s+of\s+)?$/i.test(head)) return true;
   if (MONTH.test(head.trimEnd()) || /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(tail)) return true;
   if (q.low !== null && q.low < 1000 && q.unit === 'count' && /^\s*(?:years?|months?|days?|weeks?)\b/i.test(tail)) return true;
@@ -662,6 +701,8 @@ function readAside(sentence: string, outer: string, aside: Aside, base: number, 
     if (!measure && !share) continue;
     if (own.some((r) => r.figStart < base + aside.from + q.end && base + aside.from + q.start < r.figEnd)) continue;
     if (excluded(content, q) || q.yearLike) continue;
+    // "(200 identified by name)": a figure with a verb of its own in the aside is no part.
+    if (/^\s+(?:[\p{L}-]+\s+)?\p{L}+(?:ed|en)\s+(?:by|in|at|as|from|with)\b/iu.test(content.slice(q.end))) continue;
     if (q.unit !== 'percent' && !isPeople(content, q)) continue;
     const tail = /^(?:\s+(?!and\b|or\b|in\b|of\b)[\p{L}'-]+){0,2}/u.exec(content.slice(q.end))![0];
     const from = aside.lead !== undefined && q === figures[0] ? aside.lead - aside.from : q.start;
@@ -732,6 +773,19 @@ function sharesVerb(sentence: string, base: number, c: { figStart: number; figEn
   return verbless(clause);
 }
 
+/**
+ * Figures that are subjects of one verb together: "2,182 women and children and 959 men were
+ * killed" (the nearer figure is the verb's by distance, the other is joined to it by "and").
+ */
+function sharesSubjectVerb(sentence: string, base: number, c: { figEnd: number; govFrom: number; figStart: number }, rivals: { figStart: number; figEnd: number; govFrom: number }[]): boolean {
+  if (c.govFrom < 0 || c.govFrom < c.figEnd - base) return false;
+  return rivals.some((o) => {
+    if (o.figStart <= c.figStart || o.figEnd - base > c.govFrom) return false;
+    const gap = sentence.slice(c.figEnd - base, o.figStart - base);
+    return /^(?:\s+[\p{L}'’-]+){0,4}(?:\s*,\s*|\s+)(?:and|or|as\s+well\s+as)\s+$/u.test(gap) && !measuresIn(gap).length && !/\b(?:were|was|had|have|has|are|is)\b/i.test(gap);
+  });
+}
+
 /** The claims of a sentence read with its asides blanked. */
 function readClause(sentence: string, base: number, ctx: SentenceContext, found: Found[], anaphora: Claim | undefined): Reading[] {
   const out: Reading[] = [];
@@ -756,7 +810,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
     const listed = !!lastFigure && q.unit === lastFigure.q.unit && (LIST_GAP.test(gap) || PAREN_LIST.test(gap)) && !measuresIn(gap.slice(gap.lastIndexOf(')') + 1)).some((f) => f.weight > 1);
     if (!isPeople(sentence, q) && !(listed && q.unit === 'percent')) continue;
     const gov = governing(sentence, q, found);
-    if (lastFigure && listed && (!gov || gov.from === lastFigure.from)) {
+    if (lastFigure && listed && (!gov || gov.from === lastFigure.from) && !verbOfItsOwn(sentence, q, found)) {
       const tail = /^(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+(?!and\b|or\b)[\p{L}'-]+){0,3}/u.exec(sentence.slice(q.end))![0];
       if (tail.split(/\s+/).some((w) => w && NOT_PEOPLE.test(w))) continue;
       inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`, -1, -1, CONFIDENCE.list));
@@ -803,7 +857,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
   for (const c of inSentence) {
     const rivals = inSentence.filter((o) => o.governs === c.governs);
     const nearest = rivals.every((o) => o === c || o.distance > c.distance || (o.distance === c.distance && o.start > c.start));
-    const shared = !nearest && sharesVerb(sentence, base, c, rivals);
+    const shared = !nearest && (sharesVerb(sentence, base, c, rivals) || sharesSubjectVerb(sentence, base, c, rivals));
     if (nearest || shared) {
       const { distance: _d, governs: _g, govFrom: _f, govTo: _t, ...claim } = c;
       out.push(shared ? { ...claim, confidence: Math.min(claim.confidence, CONFIDENCE.shared) } : claim);

@@ -680,3 +680,29 @@ describe('claims: sentences', () => {
     expect(values('The official count was 52,000 deaths; A.B. Smith, who studied the massacres, estimates 60,000.')).toEqual([['died', 52000], ['died', 60000]]);
   });
 });
+
+describe('claims: verbs of their own', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high]);
+
+  it('give a figure whose own verb is no measure nothing from before it', () => {
+    expect(values('Raiders killed 300 villagers, 800 children were abducted and 2,000 cattle were taken.')).toEqual([['killed', 300, 300]]);
+    expect(values('Many were shot in the square. 40 people were taken to the fortress and held there.')).toEqual([]);
+  });
+
+  it('give a verb with a figure for object to that figure, and read a small count it takes', () => {
+    expect(values('Gunmen fired on a crowd of 3,000 strikers, killing as many as six and wounding 40.')).toEqual([['killed', null, 6]]);
+  });
+
+  it('give one verb to figures that are its subjects together', () => {
+    expect(values('Some 1,200 women and children and 800 men were killed.')).toEqual([['killed', 1200, 1200], ['killed', 800, 800]]);
+  });
+
+  it('read an arrest that ends in a killing as the killing', () => {
+    expect(values('About 300 of them were rounded up and shot.')).toEqual([['executed', 300, 300]]);
+  });
+
+  it('leave out ages in brackets after a name, and a figure with a verb of its own in an aside', () => {
+    expect(values('The farmer Jan Kowal (54) was shot dead at his gate.')).toEqual([]);
+    expect(values('About 600 villagers (200 identified by name) were killed.')).toEqual([['killed', 600, 600]]);
+  });
+});
