@@ -23,7 +23,7 @@ const MEASURES: [Measure, RegExp, number][] = [
   ['died', /\bvictims\b/gi, 1],
   // "The war cost the Soviet Union 27 million lives": the verb, when lives are what it cost.
   ['died', /\b(?:cost|claimed|took)\b(?=[^.;:]{0,60}?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:human\s+)?lives\b)/gi, 2],
-  ['arrested', /\b(?:arrest(?:ed|s)?|detained|taken\s+into\s+custody|rounded\s+up|detentions?|accused)\b/gi, 2],
+  ['arrested', /\b(?:arrest(?:ed|s)?|detained|taken\s+into\s+custody|rounded\s+up|detentions?|(?:were|was|been|being|are|is)\s+accused|accused\s+of)\b/gi, 2],
   ['imprisoned', /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|locked\s+up|interned|(?:passed|went)\s+through\s+(?:the\s+)?(?:gulags?|(?:labou?r\s+|concentration\s+|prison\s+)?camps?|prisons?)|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps)\b/gi, 2],
   ['imprisoned', /\bin\s+(?:the\s+)?(?:gulag|(?:labou?r\s+|concentration\s+)?camps|prisons|(?:penal\s+|labou?r\s+)?colonies)\b/gi, 1],
   ['deported', /\b(?:deport(?:ed|ations?)|exiled?|expelled|resettled|special\s+settl(?:ers|ements?)|banished|forc(?:ed|ibly)\s+(?:migrations?|transfer(?:s|red)?|resettle(?:d|ments?)|relocat(?:ed|ions?)|removals?|removed|moved)|(?:were|was|been|being)\s+(?:forcibly\s+)?(?:transported|shipped|relocated|removed)\s+(?:to|from)\b)\b/gi, 2],
@@ -243,6 +243,7 @@ const PAREN_LIST = /^[^()]{0,20}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\p{Lu}][\p{L}
 /** Labels of fact lines that count no people, whatever the heading: "Population: 5 million". */
 const LABEL_NOT_COUNT = /\b(?:population|inhabitants|area|size|budget|cost|dates?|years?|founded|capital|length|duration|strength|wounded|injured|casualties|survivors|refugees|displaced|evacuated|released|rescued|pages?|bison|buffalo|cattle|livestock|animals|horses|sheep|pigs|dogs|birds|trees|books|volumes|languages|churches|codices|villages|houses|homes|buildings)\b/i;
 
+const SUBORDINATE = /\b(?:when|while|as|because|after|before|although|though|whereas|if|until|unless)\b/i;
 const CLAUSE_OPENER = /\b(?:where|which|who|whom|whose|when|while|whereas|although|though|but)\b/i;
 
 /** A share of the whole people ("roughly a quarter of Cambodia's population"), restating a count. */
@@ -308,7 +309,10 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   // ("special settlements, where 390,000 of them died"): the verb after governs.
   // So does a comma: "Of those arrested, 1,000 were shot".
   const detached = prior !== null && best !== null && best.weight > 1 && (CLAUSE_OPENER.test(sentence.slice(prior.end, q.start)) || sentence.slice(prior.end, q.start).includes(','));
-  if (prior && !detached && (!best || best.weight === 1 || wordsBetween(sentence.slice(prior.end, q.start)) < wordsBetween(sentence.slice(q.end, best.start)))) best = prior;
+  // "… were killed on Tuesday when hundreds of men attacked": a figure in a clause of its own
+  // that a conjunction opens is not what the verb before it counts (a toll that "was" one is).
+  const subordinate = prior !== null && SUBORDINATE.test(sentence.slice(prior.end, q.start)) && !COPULA.test(sentence.slice(prior.end, q.start));
+  if (prior && !detached && !subordinate && (!best || best.weight === 1 || wordsBetween(sentence.slice(prior.end, q.start)) < wordsBetween(sentence.slice(q.end, best.start)))) best = prior;
   if (!best && population && q.unit !== 'percent') best = population;
   if (!best) return null;
   // A coordinated list of different measures ("executed or sent to the Gulags",
@@ -388,6 +392,8 @@ const CHARGES = /\b(?:convicted|charged|accused|guilty|suspected|indicted|acquit
 
 function excluded(sentence: string, q: Quantity): boolean {
   if (q.yearLike) return true;
+  // "the ’72 Olympics", "class of '44": a year cut short.
+  if (/^\d{2}$/.test(q.text) && /['’‘]$/.test(sentence.slice(0, q.start))) return true;
   // "85-90% of the 15 million members": the whole a share is of, not a count of its own.
   if (/(?:%|\b(?:per\s?cent|percent|half|thirds?|quarters?|fifths?|tenths?))\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|an?\s+)?(?:(?:estimated|total\s+of|original|entire)\s+)?$/i.test(sentence.slice(Math.max(0, q.start - 40), q.start))) return true;
   const charge = CHARGES.exec(sentence.slice(Math.max(0, q.start - 120), q.start));
@@ -700,7 +706,7 @@ function readAside(sentence: string, outer: string, aside: Aside, base: number, 
     const share = !measure && anchor && q.unit === 'percent' && SHARE_OF_POPULATION.test(content.slice(q.end));
     if (!measure && !share) continue;
     if (own.some((r) => r.figStart < base + aside.from + q.end && base + aside.from + q.start < r.figEnd)) continue;
-    if (excluded(content, q) || q.yearLike) continue;
+    if (excluded(content, q) || q.yearLike || verbOfItsOwn(content, q, measuresIn(content))) continue;
     // "(200 identified by name)": a figure with a verb of its own in the aside is no part.
     if (/^\s+(?:[\p{L}-]+\s+)?\p{L}+(?:ed|en)\s+(?:by|in|at|as|from|with)\b/iu.test(content.slice(q.end))) continue;
     if (q.unit !== 'percent' && !isPeople(content, q)) continue;
@@ -744,7 +750,7 @@ function governedConfidence(gov: Governor, distance: number): number {
 }
 
 /** A plan, an order or a threat: "would have to be destroyed", "were to be deported", "ordered the arrest of". */
-const UNREAL = /\b(?:would|should|shall|will|must)\s+(?:(?:have\s+to|need\s+to)\s+)?be\s+\p{L}+ed\b|\b(?:were|was|are|is)\s+to\s+be\s+\p{L}+ed\b|\b(?:plann?(?:ed|ing|s)?|ordered|(?<!\bon\s+the\s+)orders?|threatened|intend(?:ed|s)?|proposed|quotas?)\s+(?:to\s+|for\s+|of\s+|that\s+|the\s+)/iu;
+const UNREAL = /\b(?:would|should|shall|will|must)\s+(?:(?:have\s+to|need\s+to)\s+)?be\s+\p{L}+ed\b|\b(?:were|was|are|is)\s+to\s+be\s+\p{L}+ed\b|\b(?:plann?(?:ed|ing|s)?|ordered|(?<!\bon\s+the\s+|\bin\s+)orders?|threatened|intend(?:ed|s)?|proposed|quotas?)\s+(?:to\s+|for\s+|of\s+|that\s+|the\s+)/iu;
 
 /** A reading's confidence, less for vague and small counts and for plans, orders and threats. */
 function adjusted(sentence: string, c: Claim & { confidence: number }, from: number, to: number): number {
@@ -872,6 +878,27 @@ interface Cell {
   start: number;
   end: number;
   text: string;
+  /** A cell over several lines (a grid or multiline table's): its slice of each line. */
+  parts?: { start: number; end: number }[];
+}
+
+/** A cell's text with offsets kept: over several lines, what lies outside its column is blanked. */
+function cellBody(text: string, cell: Cell): string {
+  if (!cell.parts || cell.parts.length < 2) return text.slice(cell.start, cell.end);
+  const chars = Array.from({ length: cell.end - cell.start }, () => ' ');
+  for (const p of cell.parts) for (let i = p.start; i < p.end; i++) chars[i - cell.start] = text[i]!;
+  return chars.join('');
+}
+
+/** The sentences of a cell's prose, offsets into it. */
+function cellSentences(body: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const seg of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(body)) {
+    const last = out[out.length - 1];
+    if (last && ABBREVIATION_END.test(body.slice(last.start, last.end))) last.end = seg.index + seg.segment.length;
+    else out.push({ start: seg.index, end: seg.index + seg.segment.length });
+  }
+  return out;
 }
 
 /**
@@ -1021,7 +1048,7 @@ function mergeRow(lines: Cell[][]): Cell[] {
   return lines[0]!.map((_, k) => {
     const parts = lines.map((l) => l[k]!).filter((c) => c.text);
     if (!parts.length) return lines[0]![k]!;
-    return { start: parts[0]!.start, end: parts[0]!.end, text: parts.map((c) => c.text).join(' ') };
+    return { start: parts[0]!.start, end: parts[parts.length - 1]!.end, text: parts.map((c) => c.text).join(' '), parts: parts.map((c) => ({ start: c.start, end: c.end })) };
   });
 }
 
@@ -1056,12 +1083,12 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
       const event = label ? [namedEvent(heading), label].filter(Boolean).join(': ') : eventLabel('', heading, opening);
       const rowClaims: (Claim & { confidence: number })[] = [];
       // The years the row gives, in a cell that is not a count ("September 20–21, 1951").
-      const rowYears = row.filter((c, k) => !columns[k]?.measure && c.text).map((c) => yearSpans(text.slice(c.start, c.end))[0]).find((y) => y);
+      const rowYears = row.filter((c, k) => !columns[k]?.measure && c.text).map((c) => yearSpans(cellBody(text, c))[0]).find((y) => y);
       const years = { fromYear: rowYears?.from ?? null, toYear: rowYears?.to ?? null };
       row.forEach((cell, k) => {
         const column = columns[k];
         if (!cell.text) return;
-        const body = text.slice(cell.start, cell.end);
+        const body = cellBody(text, cell);
         if (column?.measure) {
           for (const q of findQuantities(body)) {
             if (q.yearLike || excluded(body, q) || (q.unit !== 'percent' && !isPeople(body, q))) continue;
@@ -1071,7 +1098,7 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
         }
         // Prose in a cell: its own sentences, and a part of the row's figure.
         const ctx: SentenceContext = { written, text, anaphora: undefined, event: () => event, setting: () => `${heading}\n${opening}`, cell: true };
-        const own = readSentence(body, cell.start, ctx);
+        const own = cellSentences(body).flatMap((seg) => readSentence(body.slice(seg.start, seg.end), cell.start + seg.start, ctx));
         rowClaims.push(...own.map(({ figStart: _s, figEnd: _e, ...c }) => ({ ...c, ...years })));
         const part = /^(?:including|among\s+them|of\s+whom|of\s+them)\s+/i.exec(body);
         const whole = rowClaims[0];

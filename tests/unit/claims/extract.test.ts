@@ -706,3 +706,30 @@ describe('claims: verbs of their own', () => {
     expect(values('About 600 villagers (200 identified by name) were killed.')).toEqual([['killed', 600, 600]]);
   });
 });
+
+describe('claims: clauses and cells', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high]);
+
+  it('give a verb before a conjunction nothing in the clause the conjunction opens', () => {
+    expect(values('Three guards were killed at dawn when hundreds of prisoners stormed the gate.')).toEqual([['killed', 3, 3]]);
+    // A toll that "was" a figure is still that figure.
+    expect(values('The death toll when the siege ended was 4,000.')).toEqual([['died', 4000, 4000]]);
+  });
+
+  it('count no one in an aside whose verb is not a measure', () => {
+    expect(values('A shell killed 14 people including 3 children and another 20 people were wounded.')).toEqual([['killed', 14, 14], ['killed', 3, 3]]);
+  });
+
+  it('read the prose of a grid cell over several lines as one text', () => {
+    const text = [
+      '+-------+------------------------------+',
+      '| Date  | Details                      |',
+      '+=======+==============================+',
+      '| 3 May | Gunmen attacked the village; |',
+      '|       | at least 12 people were      |',
+      '|       | killed.                      |',
+      '+-------+------------------------------+',
+    ].join('\n');
+    expect(extractClaims(text).map((c) => [c.measure, c.low, c.high])).toEqual([['killed', 12, null]]);
+  });
+});
