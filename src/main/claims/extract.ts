@@ -25,7 +25,8 @@ const MEASURES: [Measure, RegExp, number][] = [
   ['died', /\b(?:cost|claimed|took)\b(?=[^.;:]{0,60}?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:human\s+)?lives\b)/gi, 2],
   ['arrested', /\b(?:arrest(?:ed|s)?|detained|taken\s+into\s+custody|rounded\s+up|detentions?|(?:were|was|been|being|are|is)\s+accused|accused\s+of)\b/gi, 2],
   ['imprisoned', /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|locked\s+up|interned|(?:passed|went)\s+through\s+(?:the\s+)?(?:gulags?|(?:labou?r\s+|concentration\s+|prison\s+)?camps?|prisons?)|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps)\b/gi, 2],
-  ['imprisoned', /\bin\s+(?:the\s+)?(?:gulag|(?:labou?r\s+|concentration\s+)?camps|prisons|(?:penal\s+|labou?r\s+)?colonies)\b/gi, 1],
+  // "held in camps", not "live in camps like these" (refugees).
+  ['imprisoned', /(?<!\b(?:live|lives|living|lived|housed|sheltered|sheltering|stay|stays|stayed|staying|work|works|worked|working|born)\s+)\bin\s+(?:the\s+)?(?:gulag|(?:labou?r\s+|concentration\s+)?camps|prisons|(?:penal\s+|labou?r\s+)?colonies)\b/gi, 1],
   ['deported', /\b(?:deport(?:ed|ations?)|exiled?|expelled|resettled|special\s+settl(?:ers|ements?)|banished|forc(?:ed|ibly)\s+(?:migrations?|transfer(?:s|red)?|resettle(?:d|ments?)|relocat(?:ed|ions?)|removals?|removed|moved)|(?:were|was|been|being)\s+(?:forcibly\s+)?(?:transported|shipped|relocated|removed)\s+(?:to|from)\b)\b/gi, 2],
   ['purged', /\b(?:purged|repressed|(?:were|was|been|being)\s+(?:tried|targeted)|persecuted|dismissed|discharged|expelled\s+from\s+(?:the\s+)?(?:communist\s+)?party)\b/gi, 2],
 ];
@@ -369,6 +370,7 @@ function isPeople(sentence: string, q: Quantity): boolean {
   }
 
   if (NOT_PEOPLE.test(next)) return false;
+
   if (/^(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:years?|days?|months?)\b/.test(next) && !PEOPLE.test(next)) return false;
   // "30,000 sex crimes", "212 execution warrants", "thousands of old photographs of
   // prisoners": the noun a few words on says what is counted, unless people come first.
@@ -750,7 +752,7 @@ function governedConfidence(gov: Governor, distance: number): number {
 }
 
 /** A plan, an order or a threat: "would have to be destroyed", "were to be deported", "ordered the arrest of". */
-const UNREAL = /\b(?:would|should|shall|will|must)\s+(?:(?:have\s+to|need\s+to)\s+)?be\s+\p{L}+ed\b|\b(?:were|was|are|is)\s+to\s+be\s+\p{L}+ed\b|\b(?:plann?(?:ed|ing|s)?|ordered|(?<!\bon\s+the\s+|\bin\s+)orders?|threatened|intend(?:ed|s)?|proposed|quotas?)\s+(?:to\s+|for\s+|of\s+|that\s+|the\s+)/iu;
+const UNREAL = /\b(?:would|should|shall|will|must)\s+(?:(?:have\s+to|need\s+to)\s+)?be\s+\p{L}+ed\b|\bwould\s+(?:otherwise\s+)?have\s+(?:died|perished|been\s+\p{L}+(?:ed|en))\b|\b(?:were|was|are|is)\s+to\s+be\s+\p{L}+ed\b|\b(?:plann?(?:ed|ing|s)?|ordered|(?<!\bon\s+the\s+|\bin\s+)orders?|threatened|intend(?:ed|s)?|proposed|quotas?)\s+(?:to\s+|for\s+|of\s+|that\s+|the\s+)/iu;
 
 /** A reading's confidence, less for vague and small counts and for plans, orders and threats. */
 function adjusted(sentence: string, c: Claim & { confidence: number }, from: number, to: number): number {
@@ -761,6 +763,8 @@ function adjusted(sentence: string, c: Claim & { confidence: number }, from: num
   if (UNREAL.test(around)) confidence = Math.min(confidence, 0.3);
   return confidence;
 }
+
+const REFUGEES = /^(?:[\p{L}-]+\s+){0,2}(?:refugees|migrants|evacuees|emigrants|immigrants|asylum[- ]seekers|survivors|hostages|captives|suspects|displaced)\b/iu;
 
 /** Between the measure word and a figure that shares it: "perished alongside millions". */
 const ALONGSIDE = /^\s*(?:alongside|along\s+with|together\s+with|as\s+well\s+as|besides)\s+$/i;
@@ -801,7 +805,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
   const restated: Reading[] = [];
   const claimOf = (q: Quantity, from: number, to: number, measure: Measure, distance: number, governs: string, govFrom: number, govTo: number, confidence: number) => ({ ...readingOf(ctx, base, q, from, to, measure, confidence), distance, governs, govFrom, govTo });
   // The figure last claimed through a measure word, for lists that share it.
-  let lastFigure: { q: Quantity; measure: Measure; from: number } | null = null;
+  let lastFigure: { q: Quantity; measure: Measure; from: number; confidence: number } | null = null;
   for (const q of findQuantities(sentence)) {
     if (excluded(sentence, q)) continue;
     const restating = restatement(sentence, q, anaphora, [...restated, ...inSentence].filter((c) => c.end <= base + q.start));
@@ -819,8 +823,8 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
     if (lastFigure && listed && (!gov || gov.from === lastFigure.from) && !verbOfItsOwn(sentence, q, found)) {
       const tail = /^(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+(?!and\b|or\b)[\p{L}'-]+){0,3}/u.exec(sentence.slice(q.end))![0];
       if (tail.split(/\s+/).some((w) => w && NOT_PEOPLE.test(w))) continue;
-      inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`, -1, -1, CONFIDENCE.list));
-      lastFigure = { q, measure: lastFigure.measure, from: lastFigure.from };
+      inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`, -1, -1, Math.min(CONFIDENCE.list, lastFigure.confidence)));
+      lastFigure = { q, measure: lastFigure.measure, from: lastFigure.from, confidence: lastFigure.confidence };
       continue;
     }
     if (!gov) {
@@ -830,7 +834,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       const named = label ? measuresIn(label[1]!).filter((f) => f.weight > 1).pop() : undefined;
       if (label && named && !sentence.slice(label.index + named.end, q.start).match(/\d{5,}|[.;]/)) {
         inSentence.push(claimOf(q, label.index + named.start, q.end, named.measure, 0, `label:${q.start}`, -1, -1, CONFIDENCE.label));
-        lastFigure = { q, measure: named.measure, from: base + label.index + named.start };
+        lastFigure = { q, measure: named.measure, from: base + label.index + named.start, confidence: CONFIDENCE.label };
         continue;
       }
       // "Census analysis: 4.2 to 5.1 million" under "Estimates of deaths": a fact line whose
@@ -838,7 +842,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       const line = label && !ctx.cell && /^[\s>*•+-]*$/.test(sentence.slice(0, label.index)) && !/\d/.test(label[1]!) && !LABEL_NOT_COUNT.test(label[1]!) ? captionMeasure(ctx.text, base) : undefined;
       if (label && line) {
         inSentence.push(claimOf(q, label.index + label[0].search(/\S/), q.end, line, 0, `label:${q.start}`, -1, -1, CONFIDENCE.heading));
-        lastFigure = { q, measure: line, from: -1 };
+        lastFigure = { q, measure: line, from: -1, confidence: CONFIDENCE.heading };
       }
       continue;
     }
@@ -846,6 +850,9 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
     // wounded" is, for the 2); nor is one the wounding verb governs ("wounded 14 others").
     if (casualties.some((c) => c.index >= q.end && wordsBetween(sentence.slice(q.end, c.index)) <= 3 && !measuresIn(sentence.slice(q.end, c.index)).some((f) => f.weight > 1))) continue;
     if (/\b(?:wounded|injured|wounding|injuring)\s+$/i.test(sentence.slice(Math.max(0, q.start - 12), q.start))) continue;
+    // Refugees, migrants, survivors, hostages and suspects counted as such ("millions of refugees
+    // are living in exile") are no claim; killed, dead or executed, they are.
+    if (!['killed', 'died', 'executed'].includes(gov.measure) && REFUGEES.test(sentence.slice(q.end).replace(/^\s+(?:of\s+)?/, ''))) continue;
     // "Victims" of a famine or an epidemic died; of anything else, they were killed.
     if (/^victims$/i.test(sentence.slice(gov.from, gov.to))) gov.measure = NATURAL_CAUSE.test(sentence) || NATURAL_CAUSE.test(ctx.setting()) ? 'died' : 'killed';
     const distance = wordsBetween(sentence.slice(Math.min(q.end, gov.to), Math.max(q.start, gov.from)));
@@ -855,7 +862,7 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
     // Only a measure word before the list reaches along it; one after belongs to the nearest
     // figure, unless it closes a bracket with it ("Anhui (18% dead), Hunan (8%)").
     const bracketed = /\([^()]*$/.test(sentence.slice(0, q.start)) && !/[()]/.test(sentence.slice(q.end, gov.from)) && /^\s*\)/.test(sentence.slice(gov.to));
-    lastFigure = gov.to <= q.start || bracketed ? { q, measure: gov.measure, from: gov.from } : null;
+    lastFigure = gov.to <= q.start || bracketed ? { q, measure: gov.measure, from: gov.from, confidence: governedConfidence(gov, distance) } : null;
   }
   // A measure word governs one figure: the nearest of those that reach it; but a figure after
   // it in a clause whose verb is left out ("1.8 million were deported in 1930, 1.0 million in

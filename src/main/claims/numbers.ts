@@ -57,7 +57,7 @@ const FEW = String.raw`(?:several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|
  * "Tu-154", "12-year").
  */
 const ATOM = new RegExp(
-  String.raw`(?<![\w.,])(?<!(?<!(?:[\d%]|\d[kKmMbB]|\d\s?(?:million|thousand|billion|mln|bn))[\s\u00a0]{0,12})-)(?:(?<frac>${FRACTION})|(?<vague>${VAGUE_RE})|(?<few>${FEW})|(?<digits>${DIGITS})(?<scale>${SCALE})?|(?<words>${WORDNUM}))(?<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w]|-(?![\s\u00a0]?\d))`,
+  String.raw`(?<![\w.,])(?<!&#x?)(?<!(?<!(?:[\d%]|\d[kKmMbB]|\d\s?(?:million|thousand|billion|mln|bn))[\s\u00a0]{0,12})-)(?:(?<frac>${FRACTION})|(?<vague>${VAGUE_RE})|(?<few>${FEW})|(?<digits>${DIGITS})(?<scale>${SCALE})?|(?<words>${WORDNUM}))(?<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w]|-(?![\s\u00a0]?\d))`,
   'gi',
 );
 /** Three or more figures joined by hyphens or slashes are a date, a code or a number to call ("1945-05-08", "978-3-16"). */

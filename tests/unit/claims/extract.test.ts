@@ -733,3 +733,16 @@ describe('claims: clauses and cells', () => {
     expect(extractClaims(text).map((c) => [c.measure, c.low, c.high])).toEqual([['killed', 12, null]]);
   });
 });
+
+describe('claims: what is no claim', () => {
+  it('count no refugees, migrants or survivors as such, but those killed', () => {
+    expect(extractClaims('Millions of refugees are living in exile.')).toEqual([]);
+    expect(extractClaims('Hundreds of thousands of people live in camps like these.')).toEqual([]);
+    expect(extractClaims('Soldiers shot 400 refugees at the border.').map((c) => [c.measure, c.low])).toEqual([['executed', 400]]);
+  });
+
+  it('make no claim of what would have happened, nor of an HTML entity', () => {
+    expect(extractClaims('That is the equivalent of ten million people here who would have died.')).toEqual([]);
+    expect(extractClaims('The town is dead &#39; and nearly 300 people died in the fire.').map((c) => c.low)).toEqual([300]);
+  });
+});
