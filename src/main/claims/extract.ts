@@ -394,6 +394,14 @@ const CHARGES = /\b(?:convicted|charged|accused|guilty|suspected|indicted|acquit
 
 function excluded(sentence: string, q: Quantity): boolean {
   if (q.yearLike) return true;
+  // A note reference in markup: <a … epub:type="noteref">2567</a>, <sup>12</sup>.
+  if (/<(?:a|sup)\b[^<>]*>\s*$/i.test(sentence.slice(Math.max(0, q.start - 200), q.start)) && /^\s*<\/(?:a|sup)>/i.test(sentence.slice(q.end))) return true;
+  // "600 less dead than last week", "2,000 more deaths than in 1918": a difference, not a count.
+  if (/^\s+(?:less|fewer|more)\s+(?:[\p{L}-]+\s+){0,5}than\b/iu.test(sentence.slice(q.end, q.end + 80))) return true;
+  // "is increased 399 this week", "an increase of 600", "fell by 2,000": a change, not a count ("rose to" is one).
+  if (/\b(?:(?:increased|decreased|rose|risen|fell|fallen|dropped|grew|declined|went\s+up|went\s+down)(?:\s+by)?|(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline)\s+of)\s+$/i.test(sentence.slice(Math.max(0, q.start - 30), q.start))) return true;
+  // "his wife and two daughters", "her three sisters": family members.
+  if (q.low !== null && q.low < 20 && /\b(?:his|her|their|my|our|your)\s+(?:[\p{L}-]+\s+(?:and|&)\s+)?$/iu.test(sentence.slice(Math.max(0, q.start - 30), q.start)) && /^\s+(?:[\p{L}-]+\s+)?(?:sons|daughters|children|sisters|brothers|siblings|wives|husbands|parents|grandchildren|grandsons|granddaughters|cousins|nephews|nieces|relatives|family\s+members|kids|babies)\b/iu.test(sentence.slice(q.end))) return true;
   // "the ’72 Olympics", "class of '44": a year cut short.
   if (/^\d{2}$/.test(q.text) && /['’‘]$/.test(sentence.slice(0, q.start))) return true;
   // "85-90% of the 15 million members": the whole a share is of, not a count of its own.

@@ -746,3 +746,18 @@ describe('claims: what is no claim', () => {
     expect(extractClaims('The town is dead &#39; and nearly 300 people died in the fire.').map((c) => c.low)).toEqual([300]);
   });
 });
+
+describe('claims: differences, family and markup', () => {
+  it('read no change as a count: "600 fewer dead than", "increased by 399", "an increase of 50"', () => {
+    expect(extractClaims('This week there were about 600 fewer dead of the fever than the last.')).toEqual([]);
+    expect(extractClaims('The weekly toll of the dead increased by 399 this week.')).toEqual([]);
+    expect(extractClaims('Burials showed an increase of 50 over the week before.')).toEqual([]);
+    // A toll that rose to a figure is that figure.
+    expect(extractClaims('The death toll rose to 5,000 by May.').map((c) => c.low)).toEqual([5000]);
+  });
+
+  it('count no family members, and no note reference in markup', () => {
+    expect(extractClaims('He is since dead, and left his wife and two daughters beggars.')).toEqual([]);
+    expect(extractClaims('My uncle<a href="notes.xhtml#note-212" epub:type="noteref">212</a> was buried last night.')).toEqual([]);
+  });
+});
