@@ -402,6 +402,8 @@ function excluded(sentence: string, q: Quantity): boolean {
   if (/\b(?:(?:increased|decreased|rose|risen|fell|fallen|dropped|grew|declined|went\s+up|went\s+down)(?:\s+by)?|(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline)\s+of)\s+$/i.test(sentence.slice(Math.max(0, q.start - 30), q.start))) return true;
   // "his wife and two daughters", "her three sisters": family members.
   if (q.low !== null && q.low < 20 && /\b(?:his|her|their|my|our|your)\s+(?:[\p{L}-]+\s+(?:and|&)\s+)?$/iu.test(sentence.slice(Math.max(0, q.start - 30), q.start)) && /^\s+(?:[\p{L}-]+\s+)?(?:sons|daughters|children|sisters|brothers|siblings|wives|husbands|parents|grandchildren|grandsons|granddaughters|cousins|nephews|nieces|relatives|family\s+members|kids|babies)\b/iu.test(sentence.slice(q.end))) return true;
+  // "overtaken by two soldiers and shot": the agent of a passive verb is not whom it befell.
+  if (/\b(?:by|from)\s+$/i.test(sentence.slice(Math.max(0, q.start - 6), q.start)) && /\b(?:were|was|been|being)\s+[\p{L}-]+\s+(?:by|from)\s+$/iu.test(sentence.slice(Math.max(0, q.start - 60), q.start))) return true;
   // "the ’72 Olympics", "class of '44": a year cut short.
   if (/^\d{2}$/.test(q.text) && /['’‘]$/.test(sentence.slice(0, q.start))) return true;
   // "85-90% of the 15 million members": the whole a share is of, not a count of its own.

@@ -756,6 +756,11 @@ describe('claims: differences, family and markup', () => {
     expect(extractClaims('The death toll rose to 5,000 by May.').map((c) => c.low)).toEqual([5000]);
   });
 
+  it('count no agent of a passive verb', () => {
+    expect(extractClaims('They were overtaken by two German soldiers and shot.')).toEqual([]);
+    expect(extractClaims('The village was attacked by 300 fighters, and 40 were killed.').map((c) => c.low)).toEqual([40]);
+  });
+
   it('count no family members, and no note reference in markup', () => {
     expect(extractClaims('He is since dead, and left his wife and two daughters beggars.')).toEqual([]);
     expect(extractClaims('My uncle<a href="notes.xhtml#note-212" epub:type="noteref">212</a> was buried last night.')).toEqual([]);
