@@ -28,7 +28,8 @@ const MEASURES: [Measure, RegExp, number][] = [
   // "held in camps", not "live in camps like these" (refugees).
   ['imprisoned', /(?<!\b(?:live|lives|living|lived|housed|sheltered|sheltering|stay|stays|stayed|staying|work|works|worked|working|born)\s+)\bin\s+(?:the\s+)?(?:gulag|(?:labou?r\s+|concentration\s+)?camps|prisons|(?:penal\s+|labou?r\s+)?colonies)\b/gi, 1],
   ['deported', /\b(?:deport(?:ed|ations?)|exiled?|expelled|resettled|special\s+settl(?:ers|ements?)|banished|forc(?:ed|ibly)\s+(?:migrations?|transfer(?:s|red)?|resettle(?:d|ments?)|relocat(?:ed|ions?)|removals?|removed|moved)|(?:were|was|been|being)\s+(?:forcibly\s+)?(?:transported|shipped|relocated|removed)\s+(?:to|from)\b)\b/gi, 2],
-  ['purged', /\b(?:purged|repressed|(?:were|was|been|being)\s+(?:tried|targeted)|persecuted|dismissed|discharged|expelled\s+from\s+(?:the\s+)?(?:communist\s+)?party)\b/gi, 2],
+  // Officers "tried" or "targeted", passive or active ("the collegium tried 36,000 officers").
+  ['purged', /\b(?:purged|repressed|(?:were|was|been|being)\s+(?:tried|targeted)|(?:tried|targeted)(?=\s+(?:(?:about|some|over|nearly|almost|more\s+than|at\s+least|up\s+to|around|roughly|an\s+estimated)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|tens|several|dozens)\b))|persecuted|dismissed|discharged|expelled\s+from\s+(?:the\s+)?(?:communist\s+)?party)\b/gi, 2],
 ];
 /** "Casualties" count the wounded too: a figure governed by it is not a claim here. */
 const CASUALTIES = /\b(?:casualt(?:y|ies)|wounded|injured)\b/gi;
@@ -404,6 +405,8 @@ function excluded(sentence: string, q: Quantity): boolean {
   if (q.low !== null && q.low < 20 && /\b(?:his|her|their|my|our|your)\s+(?:[\p{L}-]+\s+(?:and|&)\s+)?$/iu.test(sentence.slice(Math.max(0, q.start - 30), q.start)) && /^\s+(?:[\p{L}-]+\s+)?(?:sons|daughters|children|sisters|brothers|siblings|wives|husbands|parents|grandchildren|grandsons|granddaughters|cousins|nephews|nieces|relatives|family\s+members|kids|babies)\b/iu.test(sentence.slice(q.end))) return true;
   // "overtaken by two soldiers and shot": the agent of a passive verb is not whom it befell.
   if (/\b(?:by|from)\s+$/i.test(sentence.slice(Math.max(0, q.start - 6), q.start)) && /\b(?:were|was|been|being)\s+[\p{L}-]+\s+(?:by|from)\s+$/iu.test(sentence.slice(Math.max(0, q.start - 60), q.start))) return true;
+  // "children under 14", "men over 60": an age.
+  if (q.unit === 'count' && !q.vague && (q.high ?? q.low ?? 0) < 120 && /\b(?:children|people|persons|men|women|boys|girls|those|anyone|youths|adults|males|females)\s+(?:(?:aged\s+)?(?:under|over|above|below)|older\s+than|younger\s+than)\s+$/i.test(sentence.slice(Math.max(0, q.start - 40), q.start + (sentence.slice(q.start, q.end).match(/^(?:under|over|above|below|older\s+than|younger\s+than)\s+/i)?.[0].length ?? 0)))) return true;
   // "the ’72 Olympics", "class of '44": a year cut short.
   if (/^\d{2}$/.test(q.text) && /['’‘]$/.test(sentence.slice(0, q.start))) return true;
   // "85-90% of the 15 million members": the whole a share is of, not a count of its own.

@@ -373,6 +373,8 @@ describe('claims: ranges, documents, measures and asides', () => {
     expect(extractClaims('Over 2,000 households were deported.')).toEqual([]);
     expect(one('In 1938 some 2,000 people were sentenced to death.')).toEqual(['executed', 2000, 2000, 'people', true]);
     expect(one('By 1939 some 600 commanders had been tried.')).toEqual(['purged', 600, 600, 'people', true]);
+    expect(one('The military collegium tried some 36,000 officers.')).toEqual(['purged', 36000, 36000, 'people', true]);
+    expect(extractClaims('He tried 3 times to escape from the camp.')).toEqual([]);
   });
 
   it('read the phrasings of death, camps and removal', () => {
@@ -389,6 +391,12 @@ describe('claims: ranges, documents, measures and asides', () => {
   it('count the part of "N out of M", and read "out of every" as a share', () => {
     expect(one('Five out of eight judges were arrested.')).toEqual(['arrested', 5, 5, 'people', false]);
     expect(one('Two out of every five deportees died.')).toEqual(['died', 40, 40, 'percent', false]);
+  });
+
+  it('read no age bound as a count: "children under 14", "men over 60"', () => {
+    expect(extractClaims('Children under 14 were executed too.')).toEqual([]);
+    expect(values('Men over 60 were deported, some 3,000 in all.')).toEqual([['deported', 3000, 3000, 'people']]);
+    expect(values('Over 60 men were shot.')).toEqual([['executed', 60, null, 'people']]);
   });
 
   it('never read the number of a barrack, a block or a region as a count', () => {
