@@ -18,7 +18,7 @@ export type Claim = ExtractedClaim;
 
 const MEASURES: [Measure, RegExp, number][] = [
   ['executed', /\b(?:execut(?:ed|ions?|e)|(?<!\ba\s|-)shot(?!\s+(?:down|up|at)\b)|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?|put\s+to\s+death|hanged|hangings|guillotined|beheaded|burned\s+at\s+the\s+stake)\b/gi, 2],
-  ['killed', /\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|exterminated|liquidated|annihilated|(?:beaten|tortured|stoned|clubbed|hacked|burned|burnt|bludgeoned|kicked|whipped)\s+to\s+death)\b/gi, 2],
+  ['killed', /\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|exterminated|liquidated|annihilated|(?:beaten|tortured|stoned|clubbed|hacked|burned|burnt|bludgeoned|kicked|whipped)\s+to\s+death|(?:burned|burnt|buried)\s+alive)\b/gi, 2],
   ['died', /\b(?:death\s+toll|died|dead|deaths?|perish(?:ed|ing|es)?|dying|starved(?:\s+to\s+death)?|lost\s+their\s+lives|lives\s+lost|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?|(?:did\s+not|didn['’]t|failed\s+to|would\s+not|never\s+to)\s+survive|committed\s+suicide|took\s+their\s+own\s+lives|killed\s+themselves|burials|buried)\b/gi, 2],
   ['died', /\bvictims\b/gi, 1],
   // "The war cost the Soviet Union 27 million lives": the verb, when lives are what it cost.
@@ -202,7 +202,7 @@ function clauseBounds(sentence: string, at: number, end: number): [number, numbe
   return [left < 0 ? 0 : left + 1, rightMatch ? end + rightMatch.index : sentence.length];
 }
 
-const NATURAL_CAUSE = /\b(?:famines?|hunger|starvation|malnutrition|disease|diseases|epidemics?|typhus|typhoid|cholera|dysentery|exposure|cold|exhaustion|Holodomor)\b(?![^,;]*\b(?:guards?|troops|soldiers|police|NKVD|army)\b)/i;
+const NATURAL_CAUSE = /\b(?:famines?|hunger|starvation|malnutrition|disease|diseases|epidemics?|pandemics?|plagues?|pestilence|influenza|flu|smallpox|measles|malaria|tuberculosis|AIDS|HIV|COVID(?:-19)?|virus|outbreak|typhus|typhoid|cholera|dysentery|exposure|cold|exhaustion|Holodomor)\b(?![^,;]*\b(?:guards?|troops|soldiers|police|NKVD|army)\b)/i;
 /** A share that a measure verb follows: "nearly half died", "a third of them were shot". */
 const SHARE_THEN_MEASURE = new RegExp(String.raw`^\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|had|have|been)\s+)*(?:${MEASURES.filter(([, , w]) => w > 1).map(([, re]) => re.source).join('|')})`, 'i');
 /** A figure introduced as a comparison keeps the measure of the one it is compared with: "328,618 were shot, against 353,074 in 1937". */
@@ -306,7 +306,10 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   // The nearer of the governing words after and before the number; after wins a tie
   // ("the arrest of 111,091 Poles, of whom 111,091 were shot": each figure its own verb).
   let best = pick(after, false);
-  const prior = pick(before, true);
+  // "7,165 people died, 6,102 of them of the plague": a part of the figure before counts
+  // what that one counts; the verb before is not its own.
+  const partitive = /^\s+of\s+(?:them|these|those|whom)\b/i.test(sentence.slice(q.end));
+  const prior = partitive ? null : pick(before, true);
   // A relative or contrasting clause opens between a word before and the number
   // ("special settlements, where 390,000 of them died"): the verb after governs.
   // So does a comma: "Of those arrested, 1,000 were shot".
@@ -322,7 +325,8 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   // begins with an arrest ("accused … and either executed or sent to camps").
   const group = [best];
   for (const f of inClause) {
-    if (group.includes(f) || f.weight < 2) continue;
+    // A word for whom a figure counts ("prisoners shot") is no fate in the list.
+    if (group.includes(f) || f.weight < 2 || POPULATION.test(sentence.slice(f.start, f.end))) continue;
     const near = group.some((g) => COORDINATED.test(sentence.slice(Math.min(g.end, f.end), Math.max(g.start, f.start))) && Math.abs(g.start - f.start) < 60);
     if (near) group.push(f);
   }
@@ -838,6 +842,14 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       if (tail.split(/\s+/).some((w) => w && NOT_PEOPLE.test(w))) continue;
       inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`, -1, -1, Math.min(CONFIDENCE.list, lastFigure.confidence)));
       lastFigure = { q, measure: lastFigure.measure, from: lastFigure.from, confidence: lastFigure.confidence };
+      continue;
+    }
+    if (!gov && /^\s+of\s+(?:them|these|those|whom)\b/i.test(sentence.slice(q.end))) {
+      const whole = [...inSentence].reverse().find((c) => c.figEnd <= base + q.start && c.unit === 'people');
+      if (whole && /^[\s,;]*(?:and\s+|but\s+)?$/.test(sentence.slice(whole.end - base, q.start))) {
+        const tail = /^\s+of\s+(?:them|these|those|whom)(?:\s+(?:of|from|by|in)\s+(?:the\s+)?[\p{L}-]+)?/iu.exec(sentence.slice(q.end))![0];
+        restated.push(readingOf(ctx, base, q, q.start, q.end + tail.length, whole.measure, CONFIDENCE.part));
+      }
       continue;
     }
     if (!gov) {

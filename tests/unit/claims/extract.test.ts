@@ -774,3 +774,26 @@ describe('claims: differences, family and markup', () => {
     expect(extractClaims('My uncle<a href="notes.xhtml#note-212" epub:type="noteref">212</a> was buried last night.')).toEqual([]);
   });
 });
+
+describe('claims: parts and fates', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high, c.unit]);
+
+  it('read "N of them" as a part of the count before it', () => {
+    expect(values('That week 4,210 people died, 3,880 of them of the fever.')).toEqual([
+      ['died', 4210, 4210, 'people'],
+      ['died', 3880, 3880, 'people'],
+    ]);
+  });
+
+  it('read those burned alive as killed, and what a plague killed as deaths', () => {
+    expect(values('Hundreds of villagers were burned alive in the church.')).toEqual([['killed', 100, null, 'people']]);
+    expect(values('The plague killed about 9,000 people, a fifth of the town’s population.')).toEqual([
+      ['died', 9000, 9000, 'people'],
+      ['died', 20, 20, 'percent'],
+    ]);
+  });
+
+  it('give no fate to the word for whom a share counts', () => {
+    expect(values('One in five prisoners shot in the camp was a priest.')).toEqual([['executed', 20, 20, 'percent']]);
+  });
+});
