@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
- *                   [--claims DIR [--answers FILE] [--claims-only]] [--html N [--html-only]] [--pdf FILE] [--pdf-only]`
+ *                   [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]`
  *
  * Prints a table of:
  *   - import throughput (MB/s of plain text) beside the raw floor measured in the same run:
@@ -9,7 +9,10 @@
  *   - time to open a project of 10,000 sources and show the library (API, and in Chromium);
  *   - time to open a 2 MB source in the reader (API, and in Chromium);
  *   - search at each --passages size (bench/search.ts), beside plain FTS5 and plain MiniSearch;
- *   - with --claims, claim extraction scored on a labelled corpus (bench/claims.ts);
+ *   - with --claims, claim extraction scored on a labelled corpus (bench/claims.ts) instead of
+ *     the rest (with --all, besides it): a folder of texts (--claims DIR, its answers.json or
+ *     --answers FILE), or each part of a corpus, dev and test apart (--claims-corpus ROOT, or
+ *     SOURCEBENCH_CLAIMS_CORPUS, with dev/ and test/ inside, each with its answers.json);
  *   - passage alignment of two sources of 150,000 characters and of 1,000 passages (bench/align.ts);
  *   - with --html N, reading and importing N generated web pages (bench/html.ts).
  *   - PDF import in pages/s beside PDF.js's bare text extraction of the same large PDF
@@ -27,7 +30,7 @@ import { Workbench } from '../src/main/workbench';
 import type { CorpusFile } from './corpus';
 import { listCorpus, writeCorpus } from './corpus';
 import { benchSearch } from './search';
-import { benchClaims } from './claims';
+import { benchClaims, benchClaimsCorpus } from './claims';
 import { benchAlign } from './align';
 import { benchHtml } from './html';
 import { benchPdf, DEFAULT_PDF } from './pdf';
@@ -122,9 +125,16 @@ function chromiumPath(): string | undefined {
 }
 
 async function main() {
-  const claimsDir = opt('--claims');
-  if (claimsDir) rows.push(...benchClaims(path.resolve(claimsDir), path.resolve(opt('--answers') ?? path.join(claimsDir, 'answers.json'))));
-  if (args.includes('--claims-only')) return printTable();
+  // `--claims` may stand alone (the corpus then comes from --claims-corpus or the environment).
+  const claimsAt = args.indexOf('--claims');
+  const claimsDir = claimsAt >= 0 && args[claimsAt + 1] && !args[claimsAt + 1]!.startsWith('--') ? args[claimsAt + 1] : undefined;
+  const claimsRoot = opt('--claims-corpus') ?? (claimsAt >= 0 && !claimsDir ? process.env.SOURCEBENCH_CLAIMS_CORPUS : undefined);
+  if (claimsAt >= 0 || claimsRoot) {
+    if (!claimsDir && !claimsRoot) throw new Error('--claims needs a folder of texts (--claims DIR), or a corpus with dev/ and test/ in it (--claims-corpus ROOT or SOURCEBENCH_CLAIMS_CORPUS)');
+    if (claimsDir) rows.push(...benchClaims(path.resolve(claimsDir), path.resolve(opt('--answers') ?? path.join(claimsDir, 'answers.json'))));
+    if (claimsRoot) rows.push(...benchClaimsCorpus(path.resolve(claimsRoot)));
+    if (!args.includes('--all')) return printTable();
+  }
   if (opt('--html')) rows.push(...(await benchHtml(Number(opt('--html')))));
   if (args.includes('--html-only')) return printTable();
   if (!onlySearch) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));

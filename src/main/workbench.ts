@@ -623,7 +623,7 @@ export class Workbench implements SourcebenchApi {
     return this.current.claims.create(
       sourceId,
       text,
-      { start, end, low, high, measure: given.measure ?? read.measure, unit: given.unit ?? read.unit, approx: given.approx ?? read.approx, event: given.event ?? read.event },
+      { start, end, low, high, measure: given.measure ?? read.measure, unit: given.unit ?? read.unit, approx: given.approx ?? read.approx, event: given.event ?? read.event, fromYear: read.fromYear ?? null, toYear: read.toYear ?? null },
       questionId ?? null,
     );
   }

@@ -46,6 +46,8 @@ const tagList = z.array(z.string().trim().min(1).max(100)).max(200);
 const fileName = z.string().min(1).max(1024);
 const measure = z.enum(MEASURES as [Measure, ...Measure[]]);
 const value = z.number().finite().min(0).max(1e12);
+/** A year a claim covers. */
+const year = z.number().int().min(-10000).max(10000);
 const claimUnit = z.enum(['people', 'percent']);
 const fileBytes = z
   .custom<Uint8Array>((v) => v instanceof Uint8Array, "expected the file's bytes")
@@ -146,6 +148,8 @@ export const contract = {
         unit: claimUnit.optional(),
         approx: z.boolean().optional(),
         event: z.string().max(300).optional(),
+        fromYear: year.nullable().optional(),
+        toYear: year.nullable().optional(),
         questionId: id.nullable().optional(),
         preferred: z.boolean().optional(),
         preferredReason: z.string().max(2000).optional(),

@@ -196,6 +196,11 @@ export interface ExtractedClaim {
   unit: 'people' | 'percent';
   approx: boolean;
   event: string;
+  /** The years the claim covers, when its sentence says ("between 1937 and 1938", "in 1933"). */
+  fromYear?: number | null;
+  toYear?: number | null;
+  /** How sure the extractor was of a suggestion, 0 to 1; absent for claims recorded by hand. */
+  confidence?: number;
 }
 
 /** A numeric claim a source makes, with its quote as evidence. */

@@ -83,7 +83,7 @@ describe('sourcebench CLI', () => {
     ]);
     for (const c of claims) {
       expect(raw.slice(c.start, c.end)).toBe(c.quote);
-      expect(Object.keys(c).sort()).toEqual(['approx', 'end', 'event', 'high', 'low', 'measure', 'quote', 'start', 'unit']);
+      expect(Object.keys(c).sort()).toEqual(['approx', 'confidence', 'end', 'event', 'fromYear', 'high', 'low', 'measure', 'quote', 'start', 'toYear', 'unit']);
     }
     expect(fs.existsSync(path.join(home, 'Default.sourcebench'))).toBe(false);
     expect((await cli('claims', path.join(dir, 'missing.txt'))).err).toMatch(/missing\.txt: no such file/);

@@ -46,13 +46,22 @@ const VAGUE: [RegExp, number][] = [
 const W = Object.keys(SMALL).filter((w) => w !== 'a' && w !== 'an' && w !== 'several' && w !== 'dozen').join('|');
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(?:hundred\s+)?(?:thousand|million|billion)|\s?(?:mln|bn)\b|(?:m|k)\b)`;
-const WORDNUM = String.raw`(?:a|one|two|three)[- ](?:quarter|third)s?\s+of\s+an?\s+(?:thousand|million|billion)|(?:an?|one)\s+(?:thousand|million|billion)\s+and\s+a\s+half|(?:(?:${W})\s+and\s+a\s+half|half\s+a)\s+(?:thousand|million|billion)|(?:(?:${W})(?:[- ](?:${W}))?|an?|several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:${W})(?:[- ](?:${W}))?`;
-const FRACTION = String.raw`(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?(?!\s+(?:thousand|million|billion|of\s+an?\s+(?:thousand|million|billion)))|half(?!\s+a\s+(?:thousand|million|billion))`;
-const VAGUE_RE = String.raw`(?:tens|hundreds)\s+of\s+(?:thousands|millions)|millions|thousands`;
+const WORDNUM = String.raw`(?:an?|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+(?:${W})(?:[- ](?:${W}))?)?(?:\s+(?:thousand|million|billion))?|(?:a|one|two|three)[- ](?:quarter|third)s?\s+of\s+an?\s+(?:thousand|million|billion)|(?:an?|one)\s+(?:thousand|million|billion)\s+and\s+a\s+half|(?:(?:${W})\s+and\s+a\s+half|half\s+a)\s+(?:thousand|million|billion)|(?:(?:${W})(?:[- ](?:${W}))?|an?|several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:${W})(?:[- ](?:${W}))?`;
+const FRACTION = String.raw`(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?(?!\s+(?:thousand|million|billion|of\s+an?\s+(?:thousand|million|billion)))|(?:a|one)\s+(?:mere|bare|full|good|scant)\s+(?:half|third|quarter|fifth|tenth)|half(?!\s+a\s+(?:thousand|million|billion))`;
+const VAGUE_RE = String.raw`(?:tens|hundreds)\s+of\s+(?:thousands|millions)|millions|thousands|hundreds`;
+/** "several thousand", "a few hundred": a vague magnitude, its scale the low end. */
+const FEW = String.raw`(?:several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:several|a\s+few)\s+hundred`;
+/**
+ * A hyphen joins two figures into a range ("12,000-15,000", "2.1-2.6 million", "85- 90%",
+ * "200,000[4]-2,000,000" once the note is blanked) but not a word to a figure ("COVID-19",
+ * "Tu-154", "12-year").
+ */
 const ATOM = new RegExp(
-  String.raw`(?<![\w.,-])(?:(?<frac>${FRACTION})|(?<vague>${VAGUE_RE})|(?<digits>${DIGITS})(?<scale>${SCALE})?|(?<words>${WORDNUM}))(?<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w-])`,
+  String.raw`(?<![\w.,])(?<!&#x?)(?<!(?<!(?:[\d%]|\d[kKmMbB]|\d\s?(?:million|thousand|billion|mln|bn))[\s\u00a0]{0,12})-)(?:(?<frac>${FRACTION})|(?<vague>${VAGUE_RE})|(?<few>${FEW})|(?<digits>${DIGITS})(?<scale>${SCALE})?|(?<words>${WORDNUM}))(?<pct>\s?(?:%|per\s?cent\b|percent\b))?(?![\w]|-(?![\s\u00a0]?\d))`,
   'gi',
 );
+/** Three or more figures joined by hyphens or slashes are a date, a code or a number to call ("1945-05-08", "978-3-16"). */
+const CHAIN = /\d[\d,.]*(?:[\s\u00a0]?[-/][\s\u00a0]?\d[\d,.]*){2,}/g;
 
 function wordValue(words: string): number | null {
   // "a quarter of a million", "three-quarters of a million", "a million and a half".
@@ -66,7 +75,7 @@ function wordValue(words: string): number | null {
   let total = 0;
   let current = 0;
   for (const w of words.toLowerCase().split(/[\s-]+/)) {
-    if (w === 'few') continue;
+    if (w === 'few' || w === 'and') continue;
     if (w in SMALL) current += SMALL[w]!;
     else if (w === 'hundred') current = (current || 1) * 100;
     else if (w in SCALES) {
@@ -91,12 +100,18 @@ interface Atom {
 
 function atoms(text: string): Atom[] {
   const out: Atom[] = [];
+  const chains = [...text.matchAll(CHAIN)].map((m) => [m.index, m.index + m[0].length] as const);
   for (const m of text.matchAll(ATOM)) {
     const g = m.groups!;
     const start = m.index;
     const end = start + m[0].length;
+    if (chains.some(([s, e]) => start >= s && start < e)) continue;
     const pct = !!g.pct;
-    if (g.frac) {
+    if (g.few) {
+      // "several thousand" is at least a thousand: the scale, not three of it.
+      const value = g.few.toLowerCase().split(/\s+/).reduce((v, w) => v * (SCALES[w] ?? 1), 1);
+      out.push({ start, end, value, scaled: true, unit: pct ? 'percent' : 'count', vague: true, approx: true, yearLike: false, text: m[0] });
+    } else if (g.frac) {
       const parts = g.frac.toLowerCase().split(/[- ]/);
       const base = FRACTIONS[parts[parts.length - 1]!.replace(/s$/, '')]!;
       const n = parts.length > 1 ? (SMALL[parts[0]!] ?? 1) : 1;
@@ -121,12 +136,15 @@ function atoms(text: string): Atom[] {
   return out;
 }
 
-const LOW_BOUND = /(?:\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|well\s+over|well\s+above|above|exceeding)\s+)$/i;
-const HIGH_BOUND = /(?:\b(?:up\s+to|as\s+many\s+as|as\s+high\s+as|fewer\s+than|less\s+than|no\s+more\s+than|at\s+most|under|below)\s+)$/i;
-const HEDGE = /(?:(?:\b(?:about|around|roughly|approximately|an\s+estimated|estimated|nearly|almost|some|circa|ca\.|c\.|close(?:r)?\s+to|on\s+the\s+order\s+of|perhaps|possibly|probably|maybe|an\s+approximate|approx\.)\s+)|~\s*)$/i;
+const LOW_BOUND = /(?:\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|well\s+over|well\s+above|above|exceeding|higher\s+than|greater\s+than|(?:an?\s+(?:absolute\s+|bare\s+)?)?minimum\s+of|more\s+(?:[a-z'-]+\s+){1,3}than)\s+)$/i;
+const HIGH_BOUND = /(?:\b(?:up\s+to|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|fewer\s+than|less\s+than|lower\s+than|no\s+more\s+than|at\s+most|under|below|(?:an?\s+)?maximum\s+of|(?:fewer|less)\s+(?:[a-z'-]+\s+){1,3}than)\s+)$/i;
+const HEDGE = /(?:(?:\b(?:about|around|roughly|approximately|an\s+estimated|estimated|nearly|almost|some|circa|ca\.|c\.|close(?:r)?\s+to|on\s+the\s+order\s+of|perhaps|possibly|probably|maybe|an\s+approximate|approx\.|somewhere\s+around|in\s+the\s+region\s+of)\s+)|~\s*)$/i;
 const RANGE_JOIN = /^\s*(?:to|–|—|-|and|or)\s*$/i;
-const HEDGED_JOIN = /^\s*(to|–|—|-)\s*(?:nearly|almost|about|around|roughly|some|perhaps|possibly|probably|maybe|close\s+to|approximately)\s+$/i;
+/** "681,692 to nearly 2 million" (a hedge: the range is approximate), "400,000 to, by some estimates, 10 million" (not). */
+const HEDGED_JOIN = /^\s*(to|–|—|-)\s*(?:(nearly|almost|about|around|roughly|some|perhaps|possibly|probably|maybe|close\s+to|approximately)|,?\s*(?:by|according\s+to|in)\s+(?:some|other|several|one|many)\s+(?:estimates?|accounts?|sources?|counts?|calculations?),?)\s+$/i;
 const RANGE_START = /(?:\b(?:between|from)\s+)$/i;
+/** "102,800 (+/- 12,000)": a margin makes the figure approximate; the margin is no figure. */
+const MARGIN = /^\s*\(\s*(?:\+\s*\/?\s*-|±)\s*[\d,.]+\s*(?:%|per\s?cent)?\s*\)/i;
 
 /** Every quantity in `text`, ranges joined and bounds and hedges applied. */
 export function findQuantities(text: string): Quantity[] {
@@ -140,17 +158,43 @@ export function findQuantities(text: string): Quantity[] {
     let high: number | null = a.value;
     let approx = a.approx;
     let unit = a.unit;
-    const b = list[i + 1];
+    let b = list[i + 1];
     let ranged = false;
-    // "one in five", "3 out of 10": a share.
-    if (b && /^\s+(?:in|out\s+of)\s+(?:every\s+)?$/i.test(text.slice(a.end, b.start)) && a.unit === 'count' && b.unit === 'count' && !a.vague && !b.vague && a.value < b.value && b.value <= 1000) {
+    const plain = (x: Atom | undefined): x is Atom => !!x && x.unit === 'count' && !x.vague;
+    // "one in five", "one out of every three": a share.
+    if (plain(b) && plain(a) && /^\s+(?:in|out\s+of\s+every)\s+(?:every\s+)?$/i.test(text.slice(a.end, b.start)) && a.value < b.value && b.value <= 1000) {
       out.push({ start: a.start, end: b.end, low: Math.round((a.value / b.value) * 1000) / 10, high: Math.round((a.value / b.value) * 1000) / 10, unit: 'percent', approx: false, vague: false, yearLike: false, text: text.slice(a.start, b.end) });
       i++;
       continue;
     }
-    // "three of the five marshals": the part is the figure, the whole is not a claim.
-    if (b && /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$/i.test(text.slice(a.end, b.start)) && a.unit === 'count' && b.unit === 'count' && !a.vague && !b.vague && a.value < b.value) {
+    // "all but seven of the twenty thousand prisoners": the whole less the exception.
+    if (plain(b) && plain(a) && /\ball\s+but\s+$/i.test(text.slice(Math.max(0, a.start - 10), a.start)) && /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$/i.test(text.slice(a.end, b.start)) && a.value < b.value) {
+      const from = a.start - /all\s+but\s+$/i.exec(text.slice(Math.max(0, a.start - 10), a.start))![0].length;
+      out.push({ start: from, end: b.end, low: b.value - a.value, high: b.value - a.value, unit: 'count', approx: false, vague: false, yearLike: false, text: text.slice(from, b.end) });
+      i++;
+      continue;
+    }
+    // "three of the five marshals", "seven out of nine ministers", "95,000 out of an expected
+    // 730,000": the part is the figure, the whole is not a claim.
+    if (plain(b) && plain(a) && /^\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+|an?\s+(?:expected|estimated|projected|total\s+of|population\s+of)\s+)?$/i.test(text.slice(a.end, b.start)) && a.value < b.value) {
       list.splice(i + 1, 1);
+      b = list[i + 1];
+    }
+    // "102,800 (+/- 12,000)": approximate; the margin is read with it, not as a figure.
+    const margin = MARGIN.exec(text.slice(a.end));
+    let marginEnd = 0;
+    if (margin) {
+      approx = true;
+      const to = a.end + margin[0].length;
+      marginEnd = to;
+      while (list[i + 1] && list[i + 1]!.start < to) list.splice(i + 1, 1);
+      b = list[i + 1];
+    }
+    // "16,150 + 335": a sum written out.
+    if (plain(b) && plain(a) && !a.yearLike && !b.yearLike && /^\s*\+\s*$/.test(text.slice(a.end, b.start))) {
+      out.push({ start, end: b.end, low: a.value + b.value, high: a.value + b.value, unit: 'count', approx, vague: false, yearLike: false, text: text.slice(a.start, b.end) });
+      i++;
+      continue;
     }
     let yearSpan = false;
     // "hundreds of thousands to millions": both ends vague, the range opens above its low end.
@@ -170,11 +214,14 @@ export function findQuantities(text: string): Quantity[] {
     // "681,692 to nearly 2 million": a hedge on the upper end makes the range approximate.
     const hedgedJoin = b && !a.vague && !b.vague ? HEDGED_JOIN.exec(text.slice(a.end, b.start)) : null;
     if (b && (RANGE_JOIN.test(text.slice(a.end, b.start)) || hedgedJoin) && !a.vague && !b.vague) {
-      if (hedgedJoin) approx = true;
+      if (hedgedJoin?.[2]) approx = true;
       const joiner = (hedgedJoin ? hedgedJoin[1]! : text.slice(a.end, b.start)).trim().toLowerCase();
       const before = text.slice(Math.max(0, a.start - 12), a.start);
+      const dash = joiner === '–' || joiner === '—' || joiner === '-';
+      // "two or three", "forty or fifty": neighbouring figures are an approximate range.
+      const neighbours = joiner === 'or' && !a.scaled && !b.scaled && !a.yearLike && !b.yearLike && a.unit === b.unit && a.value < b.value && b.value <= 2 * a.value;
       // "5 and 7 million" and "5 or 6" are ranges only after "between" or with a shared scale.
-      if (joiner === 'to' || joiner === '–' || joiner === '—' || joiner === '-' || RANGE_START.test(before) || (!a.scaled && b.scaled)) {
+      if (joiner === 'to' || dash || RANGE_START.test(before) || (!a.scaled && b.scaled) || neighbours) {
         let lo = a.value;
         const hi = b.value;
         // "3.5 to 5 million": the scale of the second applies to the first.
@@ -182,13 +229,20 @@ export function findQuantities(text: string): Quantity[] {
           const scale = hi >= 1e9 ? 1e9 : hi >= 1e6 ? 1e6 : hi >= 1e3 ? 1e3 : 1;
           if (a.value < 1000) lo = a.value * scale;
         }
+        // "1974-5", "1918-19": a span of years; "123-45" is no range of figures either.
+        if (dash && lo > hi && !a.yearLike) {
+          out.push({ start, end, low, high, unit, approx, vague: false, yearLike: false, text: a.text });
+          i++;
+          continue;
+        }
         if (b.unit === 'percent') unit = 'percent';
+        if (neighbours) approx = true;
         low = Math.min(lo, hi);
         high = Math.max(lo, hi);
         end = b.end;
         ranged = true;
-        // "1932-1933", "from 1918 to 1956": a span of years, not a range of figures.
-        if (a.yearLike && (b.yearLike || /^\d{2}$/.test(b.text))) yearSpan = true;
+        // "1932-1933", "from 1918 to 1956", "1974-5": a span of years, not a range of figures.
+        if (a.yearLike && (b.yearLike || /^\d{1,2}$/.test(b.text))) yearSpan = true;
         i++;
         const between = RANGE_START.exec(text.slice(0, start));
         if (between) start -= between[0].length;
@@ -226,8 +280,31 @@ export function findQuantities(text: string): Quantity[] {
       high = null;
       approx = true;
     }
-    // "a million, perhaps a bit more" / "or more": an open upper end.
-    if (/^\s*(?:or\s+more|and\s+more|\+)/i.test(text.slice(end, end + 10)) && high !== null && low !== null) high = null;
+    // "a minimum number of conflict-related deaths of 102,800": the bound is the noun's.
+    const bound = !ranged && /\b(minimum|maximum)\s+(?:number|total|count|toll|figure|estimate)\s+of\s+(?:[\p{L}-]+\s+){1,3}(?:of|at|was|is)\s+$/iu.exec(text.slice(Math.max(0, start - 80), start));
+    if (bound && bound[1]!.toLowerCase() === 'minimum') high = null;
+    else if (bound) low = null;
+    end = Math.max(end, marginEnd);
+    const tail = text.slice(end, end + 16);
+    // "a million, perhaps a bit more" / "or more" / "200,000 or higher": an open upper end.
+    const more = /^\s*(?:or\s+(?:more|higher|above|greater|over)\b|and\s+(?:more|over|above|upwards)\b|\+(?!\s*\d))/i.exec(tail);
+    // "100,000 or less": an open lower end.
+    const less = /^\s*or\s+(?:less|fewer|lower|below|under)\b/i.exec(tail);
+    if (more && high !== null && low !== null) {
+      high = null;
+      end += more[0].length;
+    } else if (less && high !== null && low !== null && !ranged) {
+      low = null;
+      end += less[0].length;
+    }
+    // "1.8 million is a conservative figure": a floor.
+    if (/^\s+(?:is|was|being|as)\s+(?:a\s+|the\s+)?(?:conservative|minimum|lower|low)\s+(?:figure|estimate|bound|number|count)\b/i.test(text.slice(end, end + 40)) && low !== null && !ranged) high = null;
+    // "2,000 or so": approximate.
+    const orSo = /^\s*or\s+so\b/i.exec(tail);
+    if (orSo) {
+      approx = true;
+      end += orSo[0].length;
+    }
     out.push({ start, end, low, high, unit, approx, vague: a.vague, yearLike: (a.yearLike && !ranged) || yearSpan, text: text.slice(a.start, a.end) });
   }
   return joinBounds(text, out);

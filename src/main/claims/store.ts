@@ -27,6 +27,9 @@ interface Row {
   question_id: number | null;
   preferred: number;
   preferred_reason: string;
+  from_year: number | null;
+  to_year: number | null;
+  confidence: number | null;
   passage: number | null;
 }
 
@@ -51,6 +54,9 @@ function toRecord(r: Row): ClaimRecord {
     unit: r.unit,
     approx: r.approx === 1,
     event: r.event,
+    fromYear: r.from_year,
+    toYear: r.to_year,
+    ...(r.confidence === null ? {} : { confidence: r.confidence }),
     status: r.status,
     origin: r.origin,
     orphaned: r.orphaned === 1,
@@ -69,6 +75,8 @@ export interface ClaimPatch {
   unit?: 'people' | 'percent';
   approx?: boolean;
   event?: string;
+  fromYear?: number | null;
+  toYear?: number | null;
   questionId?: number | null;
   preferred?: boolean;
   preferredReason?: string;
@@ -98,10 +106,10 @@ export class ClaimStore {
   add(sourceId: number, claims: Claim[]): void {
     const now = new Date().toISOString();
     const insert = this.db.prepare(
-      `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, from_year, to_year, confidence, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const c of claims) insert.run(sourceId, c.start, c.end, c.quote, c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, c.event, now, now);
+    for (const c of claims) insert.run(sourceId, c.start, c.end, c.quote, c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, c.event, c.fromYear ?? null, c.toYear ?? null, c.confidence ?? null, now, now);
   }
 
 
@@ -159,10 +167,10 @@ export class ClaimStore {
     const now = new Date().toISOString();
     const info = this.db
       .prepare(
-        `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, status, origin, question_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 'manual', ?, ?, ?)`,
+        `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, from_year, to_year, status, origin, question_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 'manual', ?, ?, ?)`,
       )
-      .run(sourceId, c.start, c.end, text.slice(c.start, c.end), c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, c.event, questionId, now, now);
+      .run(sourceId, c.start, c.end, text.slice(c.start, c.end), c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, c.event, c.fromYear ?? null, c.toYear ?? null, questionId, now, now);
     return this.get(Number(info.lastInsertRowid));
   }
 
@@ -172,6 +180,9 @@ export class ClaimStore {
     const high = patch.high !== undefined ? patch.high : current.high;
     if (low === null && high === null) throw new ApiError('invalid_request', 'A claim needs a lower or an upper bound (or both)');
     if (low !== null && high !== null && low > high) throw new ApiError('invalid_request', `The lower bound (${low}) is above the upper bound (${high})`);
+    const fromYear = patch.fromYear !== undefined ? patch.fromYear : (current.fromYear ?? null);
+    const toYear = patch.toYear !== undefined ? patch.toYear : (current.toYear ?? null);
+    if (fromYear !== null && toYear !== null && fromYear > toYear) throw new ApiError('invalid_request', `The first year (${fromYear}) is after the last (${toYear})`);
     if (patch.questionId !== undefined && patch.questionId !== null) this.question(patch.questionId);
     const fields: Record<string, unknown> = {
       status: patch.status,
@@ -181,6 +192,8 @@ export class ClaimStore {
       unit: patch.unit,
       approx: patch.approx === undefined ? undefined : patch.approx ? 1 : 0,
       event: patch.event,
+      from_year: patch.fromYear,
+      to_year: patch.toYear,
       question_id: patch.questionId,
       preferred: patch.preferred === undefined ? undefined : patch.preferred ? 1 : 0,
       preferred_reason: patch.preferredReason,

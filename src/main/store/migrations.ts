@@ -223,6 +223,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE passage ADD COLUMN info TEXT;
     `,
   },
+  {
+    version: 7,
+    name: 'claim years and confidence',
+    // The years a claim covers when its sentence gives them (either end may be open), and how
+    // sure the extractor was of a suggestion (NULL for claims recorded by hand).
+    sql: `
+      ALTER TABLE claim ADD COLUMN from_year INTEGER;
+      ALTER TABLE claim ADD COLUMN to_year INTEGER;
+      ALTER TABLE claim ADD COLUMN confidence REAL;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims } from '../../../src/main/claims/extract';
+import { MIN_CONFIDENCE, extractClaims } from '../../../src/main/claims/extract';
 import { findQuantities } from '../../../src/main/claims/numbers';
 
 /** The one claim a sentence makes, as [measure, low, high, unit, approx]. */
@@ -44,10 +44,52 @@ describe('quantities', () => {
     ['on the order of a million', 1e6, 1e6, true],
     ['one and a half million', 1.5e6, 1.5e6, false],
     ['half a million', 5e5, 5e5, false],
+    ['three hundred', 300, 300, false],
+    ['a hundred and fifty thousand', 1.5e5, 1.5e5, false],
+    ['two hundred and twenty-five', 225, 225, false],
   ])('%s', (text, low, high, approx) => {
     const [q] = findQuantities(text);
     expect(q).toMatchObject({ low, high, approx });
     expect(text.slice(q!.start, q!.end)).toBe(text);
+  });
+
+  it.each([
+    ['12,000-15,000', 12000, 15000, false],
+    ['410,000-480,000', 410000, 480000, false],
+    ['300,000-1,250,000', 300000, 1250000, false],
+    ['2.1-2.6 million', 2.1e6, 2.6e6, false],
+    ['several thousand', 1000, null, true],
+    ['a few hundred', 100, null, true],
+    ['hundreds', 100, null, true],
+    ['some 1,500 (+/- 200)', 1500, 1500, true],
+    ['4,020 + 115', 4135, 4135, false],
+    ['90,000 or higher', 90000, null, false],
+    ['30,000 or fewer', null, 30000, false],
+    ['more soldiers than forty', 40, null, false],
+    ['lower than 12,000', null, 12000, false],
+    ['an absolute minimum of 6,000', 6000, null, false],
+    ['four or five', 4, 5, true],
+    ['all but three of the 400', 397, 397, false],
+  ])('%s', (text, low, high, approx) => {
+    const [q] = findQuantities(text);
+    expect(q).toMatchObject({ low, high, approx });
+    expect(text.slice(q!.start, q!.end)).toBe(text);
+  });
+
+  it('keep a hyphen between a word and a figure, dates and codes out of ranges', () => {
+    expect(findQuantities('Flu-19 spread').map((q) => q.low)).toEqual([]);
+    expect(findQuantities('on 1951-09-20 at dawn')).toEqual([]);
+    expect(findQuantities('the 1946-7 famine').map((q) => q.yearLike)).toEqual([true]);
+    expect(findQuantities('a 14-year sentence')).toEqual([]);
+    expect(findQuantities('85- 90%')[0]).toMatchObject({ low: 85, high: 90, unit: 'percent' });
+    expect(findQuantities('from 5,000 to, by some estimates, 20,000')[0]).toMatchObject({ low: 5000, high: 20000, approx: false });
+  });
+
+  it('read "out of" as the part counted, "out of every" and "in" as a share', () => {
+    expect(findQuantities('seven out of nine ministers').map((q) => [q.low, q.unit])).toEqual([[7, 'count']]);
+    expect(findQuantities('4,000 out of an expected 9,000').map((q) => [q.low, q.unit])).toEqual([[4000, 'count']]);
+    expect(findQuantities('two out of every five').map((q) => [q.low, q.unit])).toEqual([[40, 'percent']]);
+    expect(findQuantities('a mere tenth of them').map((q) => [q.low, q.unit])).toEqual([[10, 'percent']]);
   });
 
   it('reads fractions and percentages as percent', () => {
@@ -311,5 +353,447 @@ describe('claims', () => {
     expect(figures(text)).toEqual([[1548366, 1548366, 'arrested'], [681692, 681692, 'executed']]);
     for (const c of extractClaims(text)) expect(text.slice(c.start, c.end)).toBe(c.quote);
     expect(one('The famine spread in 1933.[33][34] Thousands died in the first winter.')).toEqual(['died', 1000, null, 'people', true]);
+  });
+});
+
+describe('claims: ranges, documents, measures and asides', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high, c.unit]);
+
+  it('keep both ends of a hyphenated range of grouped figures', () => {
+    expect(one('In that winter 14,000-16,000 peasants were shot.')).toEqual(['executed', 14000, 16000, 'people', false]);
+    expect(values('Between 320,000-390,000 villagers were deported.')).toEqual([['deported', 320000, 390000, 'people']]);
+    expect(values('Estimates run from 200,000-1,100,000 dead.')).toEqual([['died', 200000, 1100000, 'people']]);
+    expect(one('Some 3.1-3.4 million people died of hunger.')).toEqual(['died', 3100000, 3400000, 'people', true]);
+  });
+
+  it('count no documents, warrants, trials or cases as people, but people sentenced to death', () => {
+    expect(extractClaims('The court signed 145 execution warrants that week.')).toEqual([]);
+    expect(extractClaims('The commission reviewed 3,400 cases and held 90 trials before the executions.')).toEqual([]);
+    expect(extractClaims('The museum shows thousands of faded photographs of prisoners.')).toEqual([]);
+    expect(extractClaims('Over 2,000 households were deported.')).toEqual([]);
+    expect(one('In 1938 some 2,000 people were sentenced to death.')).toEqual(['executed', 2000, 2000, 'people', true]);
+    expect(one('By 1939 some 600 commanders had been tried.')).toEqual(['purged', 600, 600, 'people', true]);
+    expect(one('The military collegium tried some 36,000 officers.')).toEqual(['purged', 36000, 36000, 'people', true]);
+    expect(extractClaims('He tried 3 times to escape from the camp.')).toEqual([]);
+  });
+
+  it('read the phrasings of death, camps and removal', () => {
+    expect(one('About 4 million people passed through the labour camps.')).toEqual(['imprisoned', 4000000, 4000000, 'people', true]);
+    expect(one('Of those exiled, 200,000 did not survive.')).toEqual(['died', 200000, 200000, 'people', false]);
+    expect(one('Roughly 12,000 miners lost their lives.')).toEqual(['died', 12000, 12000, 'people', true]);
+    expect(values('The flood left 30,000 perishing in the first week and 5,000 more dying later.')).toEqual([['died', 30000, 30000, 'people'], ['died', 5000, 5000, 'people']]);
+    expect(one('At least 900 prisoners were beaten to death.')).toEqual(['killed', 900, null, 'people', false]);
+    expect(one('Police rounded up 5,000 strikers.')).toEqual(['arrested', 5000, 5000, 'people', false]);
+    expect(one('Over 30,000 people were transported to Siberia.')).toEqual(['deported', 30000, null, 'people', false]);
+    expect(one('The rebels took the town and 40 of them were later hanged.')).toEqual(['executed', 40, 40, 'people', false]);
+  });
+
+  it('count the part of "N out of M", and read "out of every" as a share', () => {
+    expect(one('Five out of eight judges were arrested.')).toEqual(['arrested', 5, 5, 'people', false]);
+    expect(one('Two out of every five deportees died.')).toEqual(['died', 40, 40, 'percent', false]);
+  });
+
+  it('read no age bound as a count: "children under 14", "men over 60"', () => {
+    expect(extractClaims('Children under 14 were executed too.')).toEqual([]);
+    expect(values('Men over 60 were deported, some 3,000 in all.')).toEqual([['deported', 3000, 3000, 'people']]);
+    expect(values('Over 60 men were shot.')).toEqual([['executed', 60, null, 'people']]);
+  });
+
+  it('never read the number of a barrack, a block or a region as a count', () => {
+    expect(values('In Barrack 11, 200 prisoners died.')).toEqual([['died', 200, 200, 'people']]);
+    expect(values('Deaths in region 12: 156')).toEqual([['died', 156, 156, 'people']]);
+  });
+
+  it('never read note markers, pages, years, ages or money as counts', () => {
+    expect(values('On page 88 the 1950 report says the fine was 300 roubles and the guards were 45 years old; 2,000 were arrested.[14]')).toEqual([['arrested', 2000, 2000, 'people']]);
+  });
+
+  it('read hedges and vague magnitudes', () => {
+    expect(values('~800 were shot; c. 12,000 died; ca. 3,000 were deported; tens of thousands were exiled; hundreds were arrested.')).toEqual([
+      ['executed', 800, 800, 'people'],
+      ['died', 12000, 12000, 'people'],
+      ['deported', 3000, 3000, 'people'],
+      ['deported', 10000, null, 'people'],
+      ['arrested', 100, null, 'people'],
+    ]);
+    expect(extractClaims('~800 were shot.')[0]!.approx).toBe(true);
+  });
+
+  it('read a total and the parts in brackets after it', () => {
+    expect(values('Nearly 410,000 (190,000 in 1940 and 220,000 in 1941) were deported.')).toEqual([
+      ['deported', 410000, 410000, 'people'],
+      ['deported', 190000, 190000, 'people'],
+      ['deported', 220000, 220000, 'people'],
+    ]);
+    // What the figure before the bracket counts is not people; the one inside is.
+    expect(values('More than 2,000 households (over 9,000 people) were deported to Siberia.')).toEqual([['deported', 9000, null, 'people']]);
+  });
+
+  it('read past an aside between dashes, and a share or restatement inside it', () => {
+    expect(values('Over 900 villagers — men, women and children — were massacred.')).toEqual([['killed', 900, null, 'people']]);
+    expect(values('By 1945, 3 million of them — one out of every four in the country — were killed.')).toEqual([
+      ['killed', 3000000, 3000000, 'people'],
+      ['killed', 25, 25, 'percent'],
+    ]);
+    expect(values('By then about 2 million people — 2 million people, including 60,000 in the capital, had died of the disease.')).toEqual([
+      ['died', 2000000, 2000000, 'people'],
+      ['died', 2000000, 2000000, 'people'],
+      ['died', 60000, 60000, 'people'],
+    ]);
+    expect(values('The regime is blamed for the deaths of 2 million people - a fifth of the population.')).toEqual([
+      ['died', 2000000, 2000000, 'people'],
+      ['died', 20, 20, 'percent'],
+    ]);
+  });
+
+  it('give the verb after "of whom" to its own figure, and count no wounded', () => {
+    expect(extractClaims('They wounded 40 others, of whom two later died.')).toEqual([]);
+    expect(values('The raid cost 3 dead and 11 wounded.')).toEqual([['died', 3, 3, 'people']]);
+    expect(values('Police confirmed that the four had been killed by soldiers.')).toEqual([['killed', 4, 4, 'people']]);
+  });
+
+  it('leave out the whole a share is of, figures never born, escapes and survivors', () => {
+    expect(values('Some 70-80% of the 2 million settlers did not survive.')).toEqual([['died', 70, 80, 'percent']]);
+    expect(extractClaims('Perhaps 20,000 of these were never born rather than killed.')).toEqual([]);
+    expect(extractClaims('About 40 prisoners tried to escape.')).toEqual([]);
+    expect(extractClaims('Only 5 to 10 percent of them remained alive.')).toEqual([]);
+    expect(values('Only 600 prisoners were alive in the camp in May.')).toEqual([['imprisoned', 600, 600, 'people']]);
+    expect(extractClaims('Some 2.1 million adults are under supervision, whether jailed or on parole.')).toEqual([]);
+  });
+
+  it('read a minimum given to the noun of a figure', () => {
+    expect(values('The inquiry gives a minimum number of famine deaths of 45,000.')).toEqual([['died', 45000, null, 'people']]);
+  });
+});
+
+describe('claims: lists, fact lines and tables', () => {
+  const read = (t: string) => extractClaims(t).map((c) => [c.quote, c.measure, c.low, c.high, c.event]);
+
+  it('read each line of a bulleted list on its own, never with the measure or event of the line before', () => {
+    const text = 'Losses by region:\n- Uprising in the Vendée: 20,000 to 40,000\n- Deportations: 10,000 to 12,000\n- Northern Famine: 1.1 to 1.4 million';
+    expect(read(text)).toEqual([['Deportations: 10,000 to 12,000', 'deported', 10000, 12000, 'Deportations']]);
+    const named = '# Deaths by region\n\n- Uprising in the Vendée: 20,000 to 40,000\n- Northern Famine: 1.1 to 1.4 million';
+    expect(read(named).map((c) => [c[1], c[2], c[3]])).toEqual([['died', 20000, 40000], ['died', 1100000, 1400000]]);
+  });
+
+  it('read fact lines under a heading that names the measure, and none that count something else', () => {
+    const text = '## Estimated famine deaths\n\nOfficial count: 1.1 million\nCensus reconstruction (2002): 1.6-1.9 million\nPopulation in 1930: 6.2 million\nWounded: 4,000';
+    expect(read(text).map((c) => [c[0], c[1], c[2], c[3]])).toEqual([
+      ['Official count: 1.1 million', 'died', 1100000, 1100000],
+      ['Census reconstruction (2002): 1.6-1.9 million', 'died', 1600000, 1900000],
+    ]);
+    // A label that names its own measure needs no heading.
+    expect(read('Summary\n\nPeople deported: 94,000\nOfficers shot - 1,200').map((c) => [c[1], c[2]])).toEqual([['deported', 94000], ['executed', 1200]]);
+  });
+
+  it('read the figures an infobox field lists after its label', () => {
+    const text = '|name=Purge |deaths=40,000[3]-90,000,[4] 120,000[5] (1950–1953)[6]\n150,000 to 200,000\n(1950–1960) |perps=Police }}';
+    expect(read(text).map((c) => [c[1], c[2], c[3]])).toEqual([
+      ['died', 40000, 90000],
+      ['died', 120000, 120000],
+      ['died', 150000, 200000],
+    ]);
+  });
+
+  it('read a pipe table with its header: each figure in a column that names a measure', () => {
+    const text = '## Toll of the famine\n\n| Estimate | Deaths | Year of study |\n|---|---|---|\n| Census analysis (1999) | 4.2-5.1 million | 1999 |\n| Archive count | 3.9 million | 2003 |\n| Village survey | about 40,000 [12] | 2010 |';
+    expect(read(text)).toEqual([
+      ['4.2-5.1 million', 'died', 4200000, 5100000, 'famine: Census analysis'],
+      ['3.9 million', 'died', 3900000, 3900000, 'famine: Archive count'],
+      ['about 40,000', 'died', 40000, 40000, 'famine: Village survey'],
+    ]);
+    // A column headed by a count under a caption that names the measure; other columns are not counts.
+    const caption = 'People deported from the province:\n\n| Month | Number | Trains |\n|---|---|---|\n| March | 12,400 | 31 |';
+    expect(read(caption).map((c) => [c[0], c[1], c[2]])).toEqual([['12,400', 'deported', 12400]]);
+  });
+
+  it('read a grid table with a two-line header, a sum, an estimate and a note counted as the row', () => {
+    const text = [
+      '+------------+--------------+-------------------------------------+',
+      '| Camp       | Estimated    | Notes                               |',
+      '|            | deaths       |                                     |',
+      '+============+==============+=====================================+',
+      '| North camp | 12,000 + 400 | including 3,100 children            |',
+      '+------------+--------------+-------------------------------------+',
+      '| South camp | at least 900 | 20 of whom were shot while escaping |',
+      '+------------+--------------+-------------------------------------+',
+    ].join('\n');
+    expect(extractClaims(text).map((c) => [c.quote, c.measure, c.low, c.high, c.approx])).toEqual([
+      ['12,000 + 400', 'died', 12400, 12400, true],
+      ['including 3,100', 'died', 3100, 3100, true],
+      ['at least 900', 'died', 900, null, true],
+      ['20 of whom were shot', 'executed', 20, 20, false],
+    ]);
+  });
+  it('name a row by its first cell, read ranges written with k and M, and read no fact line in a cell', () => {
+    const text = '## Toll\n\n| Event | Deaths | Also lost |\n|---|---|---|\n| **Siege of the city** | 150k-450k | Horses: 3,000 |\n| Famine in the hills | 2M+ | |';
+    expect(extractClaims(text).map((c) => [c.quote, c.low, c.high, c.event])).toEqual([
+      ['150k-450k', 150000, 450000, 'Siege of the city'],
+      ['2M+', 2000000, null, 'Famine in the hills'],
+    ]);
+  });
+
+  it('read simple and multiline tables (columns under runs of dashes), never as prose', () => {
+    const simple = 'By group:\n\n  Group            Deported      Died\n  --------------   -----------   ---------\n  Farmers          120,000       34,000\n  Clergy           4,100         about 900\n\nThe end.';
+    expect(extractClaims(simple).map((c) => [c.quote, c.measure, c.low, c.event])).toEqual([
+      ['120,000', 'deported', 120000, 'Farmers'],
+      ['34,000', 'died', 34000, 'Farmers'],
+      ['4,100', 'deported', 4100, 'Clergy'],
+      ['about 900', 'died', 900, 'Clergy'],
+    ]);
+    const multiline = '----------------------------------\n  Region        Estimated deaths\n  ------------  ------------------\n  North         12,000 to 15,000\n                (official count)\n\n  South         9,500\n----------------------------------';
+    expect(extractClaims(multiline).map((c) => [c.quote, c.measure, c.low, c.high, c.approx])).toEqual([
+      ['12,000 to 15,000', 'died', 12000, 15000, true],
+      ['9,500', 'died', 9500, 9500, true],
+    ]);
+  });
+});
+
+describe('claims: figures that share a measure word, and figures given by reference', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high, c.unit]);
+
+  it('read a measure phrase whole: a "death toll" that reaches the figure', () => {
+    expect(values('The famine had a death toll that by most accounts ran into the tens of millions.')).toEqual([['died', 10000000, null, 'people']]);
+  });
+
+  it('give an alternative estimate after a claimed one its measure', () => {
+    expect(values('Estimates of the dead run from 2 million to 4 million, and perhaps as high as 6 million.')).toEqual([
+      ['died', 2000000, 4000000, 'people'],
+      ['died', null, 6000000, 'people'],
+    ]);
+  });
+
+  it('give a list of bracketed shares the measure in its first bracket', () => {
+    expect(values('The worst-hit districts were Tver (21% dead), Oryol (17%), Kursk (12%) and Penza (9%).')).toEqual([
+      ['died', 21, 21, 'percent'],
+      ['died', 17, 17, 'percent'],
+      ['died', 12, 12, 'percent'],
+      ['died', 9, 9, 'percent'],
+    ]);
+  });
+
+  it('give figures in clauses that leave the verb out the verb of the first, and figures joined by "alongside"', () => {
+    expect(values('Some 2 million peasants were deported in 1930–31, 300,000 townspeople in 1933, and 150,000 Poles in 1936.')).toEqual([
+      ['deported', 2000000, 2000000, 'people'],
+      ['deported', 300000, 300000, 'people'],
+      ['deported', 150000, 150000, 'people'],
+    ]);
+    expect(values('An estimated 300,000 Serbs perished alongside tens of thousands of Jews and Roma.')).toEqual([
+      ['died', 300000, 300000, 'people'],
+      ['died', 10000, null, 'people'],
+    ]);
+    // A clause with a verb of its own does not share it.
+    expect(values('About 2 million were deported in 1930, 300,000 were released in 1933.')).toEqual([['deported', 2000000, 2000000, 'people']]);
+  });
+
+  it('read small counts that their own verb governs, and burials', () => {
+    expect(values('Ten tried to flee and six of them were caught and hanged.')).toEqual([['executed', 6, 6, 'people']]);
+    expect(one('He saw two or three burials on the road.')).toEqual(['died', 2, 3, 'people', true]);
+  });
+
+  it('read a figure given by reference to the count before it: a total, a toll, a quoted figure', () => {
+    expect(values('Deaths in the region reached 40,000 in 1921. Another inquiry estimated a total close to 55,000.')).toEqual([
+      ['died', 40000, 40000, 'people'],
+      ['died', 55000, 55000, 'people'],
+    ]);
+    expect(values('Deaths in the region reached 40,000. A later study gives a much lower toll of 20,000 or less.')).toEqual([
+      ['died', 40000, 40000, 'people'],
+      ['died', null, 20000, 'people'],
+    ]);
+    expect(values('Scholars put the death toll between 2 and 3 million, with a "best" figure of 2.4 million.')).toEqual([
+      ['died', 2000000, 3000000, 'people'],
+      ['died', 2400000, 2400000, 'people'],
+    ]);
+    expect(values('Scholars think that 90,000 were killed, while one historian estimates that 60,000 is a conservative figure.')).toEqual([
+      ['killed', 90000, 90000, 'people'],
+      ['killed', 60000, null, 'people'],
+    ]);
+  });
+
+  it('let the verb govern past a named group of prisoners', () => {
+    expect(values('All but five of the 900 Camp Nine prisoners were shot.')).toEqual([['executed', 895, 895, 'people']]);
+  });
+});
+
+describe('claims: which measure', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low]);
+
+  it('call "killed or died" a death, and a list of fates with a killing in it a killing', () => {
+    expect(values('Around 5,000 people were killed or died of their wounds.')).toEqual([['died', 5000]]);
+    expect(values('Over 200,000 villagers were deported, massacred or driven to their deaths.')).toEqual([['killed', 200000]]);
+    // A list of executions and other fates stays a purge.
+    expect(values('Some 9,000 officers were executed or imprisoned.')).toEqual([['purged', 9000]]);
+  });
+
+  it('count a toll as deaths, and a figure set against an earlier one in the sentence as that one', () => {
+    expect(values('Soldiers carried out the killings in 1947. A later study puts the toll at 30,000.')).toEqual([['died', 30000]]);
+    expect(values('The commission counted 52,000 deaths; a historian of the massacres estimates 60,000.')).toEqual([['died', 52000], ['died', 60000]]);
+  });
+
+  it('call victims of a famine or an epidemic dead, other victims killed', () => {
+    expect(values('Investigators counted 300 victims of the massacre.')).toEqual([['killed', 300]]);
+    expect(values('Investigators counted 3,000 victims of the cholera epidemic.')).toEqual([['died', 3000]]);
+    expect(values('# The Volga famine\n\nThe region mourned 90,000 victims.')).toEqual([['died', 90000]]);
+  });
+
+  it('leave out an age after dying', () => {
+    expect(values('The jailer who oversaw the killing of 14,000 prisoners dies at 80.')).toEqual([['killed', 14000]]);
+  });
+});
+
+describe('claims: the years a claim covers, and how sure a suggestion is', () => {
+  const years = (t: string) => extractClaims(t).map((c) => [c.low, c.fromYear, c.toYear]);
+
+  it('record the years the sentence gives: a span, a year, a date, an open end', () => {
+    expect(years('Between 1921 and 1923, 40,000 rebels were executed.')).toEqual([[40000, 1921, 1923]]);
+    expect(years('From 1946 to 1953 some 2 million people passed through the camps.')).toEqual([[2000000, 1946, 1953]]);
+    expect(years('In 1919 about 9,000 hostages were shot.')).toEqual([[9000, 1919, 1919]]);
+    expect(years('During the famine of 1946–47, about 1 million died.')).toEqual([[1000000, 1946, 1947]]);
+    expect(years('1941–1944: at least 200,000 were deported.')).toEqual([[200000, 1941, 1944]]);
+    expect(years('On 12 June 1941, 15,000 people were deported.')).toEqual([[15000, 1941, 1941]]);
+    expect(years('Since 1950, over 3,000 were executed.')).toEqual([[3000, 1950, null]]);
+    expect(years('By 1921 the fighting had killed 80,000 people.')).toEqual([[80000, null, 1921]]);
+    expect(years('Some 12,000 were arrested.')).toEqual([[12000, null, null]]);
+  });
+
+  it('take each clause its own years, and no year that dates a census, a report or a book', () => {
+    expect(years('In 1920, 5,000 were arrested; in 1921, 2,000 were shot.')).toEqual([[5000, 1920, 1920], [2000, 1921, 1921]]);
+    expect(years('The 1926 census and Smith (1990) suggest that 30,000 were deported.')).toEqual([[30000, null, null]]);
+    // A table row's years come from the row.
+    const table = '| Date | People deported |\n|---|---|\n| May 12–14, 1948 | 4,100 |';
+    expect(years(table)).toEqual([[4100, 1948, 1948]]);
+  });
+
+  it('give each suggestion a confidence, and make none of a plan, an order or a threat', () => {
+    const [near] = extractClaims('About 9,000 villagers were shot.');
+    expect(near!.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(extractClaims('The decree ordered the deportation of 4,000 kulaks and their families.')).toEqual([]);
+    expect(extractClaims('Thirty million landlords would have to be destroyed, he said.')).toEqual([]);
+    expect(extractClaims('Some 5,000 prisoners were to be deported in May.')).toEqual([]);
+    // A figure only the word for whom it counts governs, and vague at that, is no suggestion;
+    // asked for everything, the extractor gives it with a low confidence.
+    expect(extractClaims('There were hundreds of prisoners at the roll call.')).toEqual([]);
+    const all = extractClaims('There were hundreds of prisoners at the roll call.', { minConfidence: 0 });
+    expect(all.map((c) => [c.measure, c.low])).toEqual([['imprisoned', 100]]);
+    expect(all[0]!.confidence).toBeLessThan(MIN_CONFIDENCE);
+    // "on the order of" is a hedge, not an order.
+    expect(extractClaims('Deaths were on the order of a million.').map((c) => c.low)).toEqual([1000000]);
+  });
+});
+
+describe('claims: sentences', () => {
+  it('end no sentence at an abbreviation, and read a relative clause after a conviction as its own', () => {
+    const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low]);
+    expect(values('He was jailed for the 1971 raid near the border, in which three U.N. soldiers were killed.')).toEqual([['killed', 3]]);
+    expect(values('The official count was 52,000 deaths; A.B. Smith, who studied the massacres, estimates 60,000.')).toEqual([['died', 52000], ['died', 60000]]);
+  });
+});
+
+describe('claims: verbs of their own', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high]);
+
+  it('give a figure whose own verb is no measure nothing from before it', () => {
+    expect(values('Raiders killed 300 villagers, 800 children were abducted and 2,000 cattle were taken.')).toEqual([['killed', 300, 300]]);
+    expect(values('Many were shot in the square. 40 people were taken to the fortress and held there.')).toEqual([]);
+  });
+
+  it('give a verb with a figure for object to that figure, and read a small count it takes', () => {
+    expect(values('Gunmen fired on a crowd of 3,000 strikers, killing as many as six and wounding 40.')).toEqual([['killed', null, 6]]);
+  });
+
+  it('give one verb to figures that are its subjects together', () => {
+    expect(values('Some 1,200 women and children and 800 men were killed.')).toEqual([['killed', 1200, 1200], ['killed', 800, 800]]);
+  });
+
+  it('read an arrest that ends in a killing as the killing', () => {
+    expect(values('About 300 of them were rounded up and shot.')).toEqual([['executed', 300, 300]]);
+  });
+
+  it('leave out ages in brackets after a name, and a figure with a verb of its own in an aside', () => {
+    expect(values('The farmer Jan Kowal (54) was shot dead at his gate.')).toEqual([]);
+    expect(values('About 600 villagers (200 identified by name) were killed.')).toEqual([['killed', 600, 600]]);
+  });
+});
+
+describe('claims: clauses and cells', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high]);
+
+  it('give a verb before a conjunction nothing in the clause the conjunction opens', () => {
+    expect(values('Three guards were killed at dawn when hundreds of prisoners stormed the gate.')).toEqual([['killed', 3, 3]]);
+    // A toll that "was" a figure is still that figure.
+    expect(values('The death toll when the siege ended was 4,000.')).toEqual([['died', 4000, 4000]]);
+  });
+
+  it('count no one in an aside whose verb is not a measure', () => {
+    expect(values('A shell killed 14 people including 3 children and another 20 people were wounded.')).toEqual([['killed', 14, 14], ['killed', 3, 3]]);
+  });
+
+  it('read the prose of a grid cell over several lines as one text', () => {
+    const text = [
+      '+-------+------------------------------+',
+      '| Date  | Details                      |',
+      '+=======+==============================+',
+      '| 3 May | Gunmen attacked the village; |',
+      '|       | at least 12 people were      |',
+      '|       | killed.                      |',
+      '+-------+------------------------------+',
+    ].join('\n');
+    expect(extractClaims(text).map((c) => [c.measure, c.low, c.high])).toEqual([['killed', 12, null]]);
+  });
+});
+
+describe('claims: what is no claim', () => {
+  it('count no refugees, migrants or survivors as such, but those killed', () => {
+    expect(extractClaims('Millions of refugees are living in exile.')).toEqual([]);
+    expect(extractClaims('Hundreds of thousands of people live in camps like these.')).toEqual([]);
+    expect(extractClaims('Soldiers shot 400 refugees at the border.').map((c) => [c.measure, c.low])).toEqual([['executed', 400]]);
+  });
+
+  it('make no claim of what would have happened, nor of an HTML entity', () => {
+    expect(extractClaims('That is the equivalent of ten million people here who would have died.')).toEqual([]);
+    expect(extractClaims('The town is dead &#39; and nearly 300 people died in the fire.').map((c) => c.low)).toEqual([300]);
+  });
+});
+
+describe('claims: differences, family and markup', () => {
+  it('read no change as a count: "600 fewer dead than", "increased by 399", "an increase of 50"', () => {
+    expect(extractClaims('This week there were about 600 fewer dead of the fever than the last.')).toEqual([]);
+    expect(extractClaims('The weekly toll of the dead increased by 399 this week.')).toEqual([]);
+    expect(extractClaims('Burials showed an increase of 50 over the week before.')).toEqual([]);
+    // A toll that rose to a figure is that figure.
+    expect(extractClaims('The death toll rose to 5,000 by May.').map((c) => c.low)).toEqual([5000]);
+  });
+
+  it('count no agent of a passive verb', () => {
+    expect(extractClaims('They were overtaken by two German soldiers and shot.')).toEqual([]);
+    expect(extractClaims('The village was attacked by 300 fighters, and 40 were killed.').map((c) => c.low)).toEqual([40]);
+  });
+
+  it('count no family members, and no note reference in markup', () => {
+    expect(extractClaims('He is since dead, and left his wife and two daughters beggars.')).toEqual([]);
+    expect(extractClaims('My uncle<a href="notes.xhtml#note-212" epub:type="noteref">212</a> was buried last night.')).toEqual([]);
+  });
+});
+
+describe('claims: parts and fates', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high, c.unit]);
+
+  it('read "N of them" as a part of the count before it', () => {
+    expect(values('That week 4,210 people died, 3,880 of them of the fever.')).toEqual([
+      ['died', 4210, 4210, 'people'],
+      ['died', 3880, 3880, 'people'],
+    ]);
+  });
+
+  it('read those burned alive as killed, and what a plague killed as deaths', () => {
+    expect(values('Hundreds of villagers were burned alive in the church.')).toEqual([['killed', 100, null, 'people']]);
+    expect(values('The plague killed about 9,000 people, a fifth of the town’s population.')).toEqual([
+      ['died', 9000, 9000, 'people'],
+      ['died', 20, 20, 'percent'],
+    ]);
+  });
+
+  it('give no fate to the word for whom a share counts', () => {
+    expect(values('One in five prisoners shot in the camp was a priest.')).toEqual([['executed', 20, 20, 'percent']]);
   });
 });

@@ -38,6 +38,23 @@ describe('stored claims', () => {
     ]);
     expect(after[1]!.orphaned).toBe(false);
   });
+
+  it('keep the years a claim covers and the confidence of a suggestion; the years can be corrected', async () => {
+    const { wb } = tempWorkbench();
+    const out = await wb.importFile({ name: 'y.txt', bytes: bytes('Between 1921 and 1923, 40,000 rebels were executed.') });
+    const id = out.status === 'imported' ? out.source.id : 0;
+    const [c] = wb.claimsOf(id);
+    expect(c).toMatchObject({ low: 40000, fromYear: 1921, toYear: 1923 });
+    expect(c!.confidence).toBeGreaterThan(0.5);
+    const fixed = await wb.updateClaim({ id: c!.id, fromYear: 1920, toYear: null });
+    expect(fixed).toMatchObject({ fromYear: 1920, toYear: null });
+    await expect(wb.updateClaim({ id: c!.id, fromYear: 1925, toYear: 1921 })).rejects.toMatchObject({ code: 'invalid_request' });
+    // A claim recorded by hand has no confidence.
+    const text = 'Between 1921 and 1923, 40,000 rebels were executed.';
+    const manual = await wb.createClaim({ sourceId: id, start: 0, end: text.indexOf(' were') });
+    expect(manual).toMatchObject({ low: 40000, fromYear: 1921, toYear: 1923 });
+    expect(manual.confidence).toBeUndefined();
+  });
 });
 
 describe('questions and evidence', () => {
