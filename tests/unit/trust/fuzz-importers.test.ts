@@ -47,7 +47,9 @@ function checkOne(name: string, input: Uint8Array) {
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).message).toContain(name);
   }
-  expect(performance.now() - started).toBeLessThan(3000);
+  // A hang guard, not a speed target (those live in the benchmark): generous, so that a
+  // machine busy with other work does not fail it; a runaway input still would.
+  expect(performance.now() - started).toBeLessThan(30_000);
 }
 
 describe('importers on generated bad input', () => {
