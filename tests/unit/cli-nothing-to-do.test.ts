@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/main/cli';
+import { cli } from './cli-run';
 import { Workbench } from '../../src/main/workbench';
 import { fixture, tempDir } from './helpers';
 
@@ -16,13 +16,6 @@ afterEach(() => {
   if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
   else process.env.SOURCEBENCH_HOME = saved;
 });
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 describe('sourcebench import with nothing to import', () => {
   it('says an empty folder has no files to import, and exits with 1', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, GLOBAL_FLAGS } from '../../src/main/cli-help';
-import { runCli } from '../../src/main/cli';
+import { cli } from './cli-run';
 import { Workbench } from '../../src/main/workbench';
 import { ApiError } from '../../src/shared/errors';
 import { fixture, tempDir } from './helpers';
@@ -18,13 +18,6 @@ afterEach(() => {
   if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
   else process.env.SOURCEBENCH_HOME = saved;
 });
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (s) => out.push(s), err: (s) => err.push(s) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const version = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 
