@@ -605,9 +605,9 @@ export class Workbench implements SourcebenchApi {
     return { name: `${slug(name) || 'annotations'}.jsonld`, content: `${JSON.stringify(collection, null, 2)}\n` };
   }
 
-  async listClaims({ sourceId, questionId }: Input<'listClaims'>) {
+  async listClaims({ sourceId, questionId, ids, status, context }: Input<'listClaims'>) {
     if (sourceId !== undefined) this.current.sources.summary(sourceId);
-    return this.current.claims.list({ sourceId, questionId });
+    return this.current.claims.list({ sourceId, questionId, ids, status, context });
   }
 
   /** A claim recorded by hand from a selection; what is not given is read from the selected words. */

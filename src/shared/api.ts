@@ -118,7 +118,18 @@ export const contract = {
     z.object({ sourceId: id.optional(), tag: z.string().trim().min(1).max(100).optional(), perSource: z.boolean().optional() }).strict(),
   ),
   exportAnnotations: returns<ExportFile>()(z.object({ format: z.literal('jsonld') }).strict()),
-  listClaims: returns<ClaimRecord[]>()(z.object({ sourceId: id.optional(), questionId: id.optional() }).strict()),
+  listClaims: returns<ClaimRecord[]>()(
+    z
+      .object({
+        sourceId: id.optional(),
+        questionId: id.optional(),
+        ids: z.array(id).max(10_000).optional(),
+        status: z.enum(['suggested', 'confirmed', 'rejected']).optional(),
+        /** Each claim with the sentence around its quote. */
+        context: z.boolean().optional(),
+      })
+      .strict(),
+  ),
   createClaim: returns<ClaimRecord>()(
     z
       .object({

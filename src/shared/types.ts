@@ -218,6 +218,8 @@ export interface ClaimRecord extends ExtractedClaim {
   preferredReason: string;
   /** Ordinal of the passage the quote starts in. */
   passage: number | null;
+  /** The sentence around the quote (asked for with `listClaims({ context: true })`): the words before and after it. */
+  context?: { before: string; after: string };
 }
 
 export interface Question {
@@ -232,6 +234,16 @@ export interface ProposedQuestion {
   claimIds: number[];
 }
 
+/**
+ * Why a claim may not fit its question: a measure or a period that differs from the rest, a
+ * share set beside counts, or the same quote counted twice.
+ */
+export interface EvidenceWarning {
+  claimId: number;
+  kind: 'measure' | 'period' | 'unit' | 'duplicate';
+  message: string;
+}
+
 /** A question's evidence: every claim, and where the figures stand. */
 export interface Evidence {
   question: Question;
@@ -243,6 +255,10 @@ export interface Evidence {
   outliers: number[];
   logScale: boolean;
   unit: 'people' | 'percent' | 'mixed';
+  /** The measure most of the claims count, and the period most of those with years cover. */
+  measure: Measure | null;
+  period: { fromYear: number | null; toYear: number | null } | null;
+  warnings: EvidenceWarning[];
 }
 
 export type PairKind = 'identical' | 'near' | 'paraphrase';

@@ -146,9 +146,9 @@ export class ClaimStore {
     return rows.map((r, i) => toRecord({ ...r, passage: ordinals[i]! }));
   }
 
-  list(filter: { sourceId?: number; questionId?: number } = {}): ClaimRecord[] {
+  list(filter: { sourceId?: number; questionId?: number; ids?: readonly number[]; status?: ClaimRecord['status']; context?: boolean } = {}): ClaimRecord[] {
     const where: string[] = [];
-    const params: number[] = [];
+    const params: (number | string)[] = [];
     if (filter.sourceId !== undefined) {
       where.push('c.source_id = ?');
       params.push(filter.sourceId);
@@ -157,8 +157,28 @@ export class ClaimStore {
       where.push('c.question_id = ?');
       params.push(filter.questionId);
     }
+    if (filter.ids !== undefined) {
+      // A JSON array as one parameter: any number of ids, one statement.
+      where.push('c.id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(filter.ids));
+    }
+    if (filter.status !== undefined) {
+      where.push('c.status = ?');
+      params.push(filter.status);
+    }
     const sql = `${SELECT}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY c.source_id, c.orphaned, c.start, c.id`;
-    return this.withPassages(this.db.prepare(sql).all(...params) as Omit<Row, 'passage'>[]);
+    const records = this.withPassages(this.db.prepare(sql).all(...params) as Omit<Row, 'passage'>[]);
+    return filter.context ? this.withContext(records) : records;
+  }
+
+  /** Each claim with the sentence around its quote, read from its source's text (each text once). */
+  private withContext(records: ClaimRecord[]): ClaimRecord[] {
+    const text = this.db.prepare('SELECT text FROM source_text WHERE source_id = ?');
+    const texts = new Map<number, string>();
+    return records.map((c) => {
+      if (!texts.has(c.sourceId)) texts.set(c.sourceId, (text.get(c.sourceId) as { text: string } | undefined)?.text ?? '');
+      return c.orphaned ? c : { ...c, context: sentenceAround(texts.get(c.sourceId)!, c.start, c.end) };
+    });
   }
 
   create(sourceId: number, text: string, c: Omit<Claim, 'quote'>, questionId: number | null): ClaimRecord {
@@ -291,6 +311,97 @@ export class ClaimStore {
       outliers,
       logScale: !!span && span.low > 0 && span.high / span.low > 10,
       unit: units.size > 1 ? 'mixed' : ((units.values().next().value as 'people' | 'percent' | undefined) ?? 'people'),
+      ...fitOf(claims),
     };
   }
+}
+
+/** The words of the sentence around a quote (at most about 300 characters each side), for showing a claim in its context. */
+export function sentenceAround(text: string, start: number, end: number): { before: string; after: string } {
+  const REACH = 300;
+  const from = Math.max(0, start - REACH);
+  const head = text.slice(from, start);
+  // The sentence starts after the last full stop, question or exclamation mark followed by a space, or a blank line.
+  let cut = -1;
+  for (const m of head.matchAll(/[.!?]["'”’)\]]*\s+(?=\S)|\n\s*\n/g)) cut = m.index + m[0].length;
+  let before = cut >= 0 ? head.slice(cut) : head;
+  if (cut < 0 && from > 0) before = `…${before.replace(/^\S*\s/, '')}`;
+  const tail = text.slice(end, end + REACH);
+  const stop = /[.!?]["'”’)\]]*(?=\s|$)|\n\s*\n/.exec(tail);
+  let after = stop ? tail.slice(0, stop.index + (stop[0].trim() ? stop[0].length : 0)) : tail;
+  if (!stop && end + REACH < text.length) after = `${after.replace(/\s\S*$/, '')}…`;
+  return { before: before.replace(/\s+/g, ' ').trimStart(), after: after.replace(/\s+/g, ' ').trimEnd() };
+}
+
+function period(c: ClaimRecord): string | null {
+  const from = c.fromYear ?? null;
+  const to = c.toYear ?? null;
+  if (from === null && to === null) return null;
+  if (from !== null && to !== null) return from === to ? String(from) : `${from}–${to}`;
+  return from !== null ? `from ${from}` : `until ${to}`;
+}
+
+/** The most frequent of some keys (the first of equals, in claim order). */
+function mostFrequent<K>(keys: K[]): K | null {
+  const counts = new Map<K, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  let best: K | null = null;
+  for (const [k, n] of counts) if (best === null || n > counts.get(best)!) best = k;
+  return best;
+}
+
+const MEASURE_NOUN: Record<Measure, string> = {
+  executed: 'executions',
+  killed: 'killings',
+  died: 'deaths',
+  arrested: 'arrests',
+  imprisoned: 'people imprisoned',
+  deported: 'deportations',
+  purged: 'people purged',
+};
+
+/**
+ * Where a question's claims don't fit together: each claim whose measure or period differs
+ * from what most of the others count and cover, a share set beside counts, the same quote
+ * counted twice. Claims with no years are not compared by period (nothing says they differ).
+ */
+export function fitOf(claims: ClaimRecord[]): Pick<Evidence, 'measure' | 'period' | 'warnings'> {
+  const warnings: Evidence['warnings'] = [];
+  const measure = mostFrequent(claims.map((c) => c.measure));
+  const periods = claims.map(period);
+  const usual = mostFrequent(periods.filter((p): p is string => p !== null));
+  const usualClaim = claims[periods.indexOf(usual)];
+  const counts = claims.filter((c) => c.unit === 'people').length;
+  const seen = new Map<string, ClaimRecord>();
+  claims.forEach((c, i) => {
+    if (measure && c.measure !== measure) {
+      warnings.push({ claimId: c.id, kind: 'measure', message: `Counts ${MEASURE_NOUN[c.measure]}; most figures here count ${MEASURE_NOUN[measure]}` });
+    }
+    const p = periods[i];
+    if (usual !== null && p !== null && p !== usual) {
+      warnings.push({ claimId: c.id, kind: 'period', message: `Covers ${p}; most figures here cover ${usual}` });
+    }
+    if (c.unit === 'percent' && counts > 0) {
+      warnings.push({ claimId: c.id, kind: 'unit', message: 'A share (percent) beside counts of people' });
+    }
+    // The same words twice: one quote counted twice in a source, or one source repeating another's sentence.
+    const words = c.quote.replace(/\s+/g, ' ').trim().toLowerCase();
+    const twin = seen.get(words);
+    if (twin && twin.sourceId === c.sourceId) {
+      warnings.push({ claimId: c.id, kind: 'duplicate', message: `The same quote as another claim here (${formatShort(twin)}): counted twice` });
+    } else if (twin && words.length >= 20) {
+      warnings.push({ claimId: c.id, kind: 'duplicate', message: `The same words as “${twin.sourceTitle}”: one source may repeat the other` });
+    } else if (!twin) seen.set(words, c);
+  });
+  return {
+    measure,
+    period: usualClaim ? { fromYear: usualClaim.fromYear ?? null, toYear: usualClaim.toYear ?? null } : null,
+    warnings,
+  };
+}
+
+function formatShort(c: ClaimRecord): string {
+  const n = (v: number) => (c.unit === 'percent' ? `${v}%` : v.toLocaleString('en-US'));
+  if (c.low !== null && c.high !== null) return c.low === c.high ? n(c.low) : `${n(c.low)}–${n(c.high)}`;
+  return c.low !== null ? `at least ${n(c.low)}` : `up to ${n(c.high!)}`;
 }
