@@ -1,120 +1,24 @@
-import { useState } from 'react';
-import type { ClaimRecord, Measure } from '../../../shared/types';
-import { MEASURES } from '../../../shared/types';
+import { useCallback, useState } from 'react';
+import type { ClaimRecord } from '../../../shared/types';
 import { api } from '../api';
 import type { useClaims } from '../hooks/useClaims';
+import { ClaimForm } from './ClaimForm';
 import { formatValue } from './format';
-
-function numberOrNull(v: string): number | null {
-  const t = v.replace(/[,\s]/g, '');
-  return t === '' ? null : Number(t);
-}
-
-/** Correct a claim: values, bounds, measure, event and question. */
-function ClaimForm(props: { claim: ClaimRecord; claims: ReturnType<typeof useClaims>; onDone(): void }) {
-  const c = props.claim;
-  const [form, setForm] = useState({
-    measure: c.measure,
-    low: c.low === null ? '' : String(c.low),
-    high: c.high === null ? '' : String(c.high),
-    unit: c.unit,
-    approx: c.approx,
-    event: c.event,
-    question: c.questionId === null ? '' : String(c.questionId),
-    newQuestion: '',
-  });
-  const save = async () => {
-    let questionId: number | null = form.question ? Number(form.question) : null;
-    if (form.question === 'new') {
-      const q = await props.claims.run(() => api.createQuestion({ label: form.newQuestion.trim() || `${form.event || 'Question'}: ${form.measure}` }));
-      questionId = q?.id ?? null;
-    }
-    const saved = await props.claims.run(() =>
-      api.updateClaim({
-        id: c.id,
-        measure: form.measure,
-        low: numberOrNull(form.low),
-        high: numberOrNull(form.high),
-        unit: form.unit,
-        approx: form.approx,
-        event: form.event,
-        questionId,
-        status: 'confirmed',
-      }),
-    );
-    if (saved) props.onDone();
-  };
-  return (
-    <form
-      className="claim-form"
-      aria-label="Correct claim"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <label>
-        Measure
-        <select value={form.measure} onChange={(e) => setForm({ ...form, measure: e.target.value as Measure })}>
-          {MEASURES.map((m) => (
-            <option key={m}>{m}</option>
-          ))}
-        </select>
-      </label>
-      <div className="claim-form-row">
-        <label>
-          From
-          <input inputMode="decimal" value={form.low} onChange={(e) => setForm({ ...form, low: e.target.value })} placeholder="open" />
-        </label>
-        <label>
-          To
-          <input inputMode="decimal" value={form.high} onChange={(e) => setForm({ ...form, high: e.target.value })} placeholder="open" />
-        </label>
-        <label>
-          Unit
-          <select value={form.unit} onChange={(e) => setForm({ ...form, unit: e.target.value as 'people' | 'percent' })}>
-            <option value="people">people</option>
-            <option value="percent">percent</option>
-          </select>
-        </label>
-      </div>
-      <label className="check">
-        <input type="checkbox" checked={form.approx} onChange={(e) => setForm({ ...form, approx: e.target.checked })} /> Hedged (about, roughly…)
-      </label>
-      <label>
-        Event
-        <input value={form.event} onChange={(e) => setForm({ ...form, event: e.target.value })} />
-      </label>
-      <label>
-        Question
-        <select value={form.question} onChange={(e) => setForm({ ...form, question: e.target.value })}>
-          <option value="">None</option>
-          {props.claims.questions.map((q) => (
-            <option key={q.id} value={q.id}>
-              {q.label}
-            </option>
-          ))}
-          <option value="new">New question…</option>
-        </select>
-      </label>
-      {form.question === 'new' && (
-        <input aria-label="New question" placeholder="How many were executed in the Great Purge?" value={form.newQuestion} onChange={(e) => setForm({ ...form, newQuestion: e.target.value })} />
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={props.onDone}>
-          Cancel
-        </button>
-        <button type="submit" className="primary">
-          Save and confirm
-        </button>
-      </div>
-    </form>
-  );
-}
+import { ReviewQueue } from './ReviewQueue';
 
 /** The source's numeric claims in text order: confirm, correct or reject each suggestion. */
-export function ClaimsPanel(props: { claims: ReturnType<typeof useClaims>; selected: number | null; onSelect(id: number | null): void }) {
-  const { list, run, error } = props.claims;
+export function ClaimsPanel(props: {
+  sourceId: number;
+  sourceTitle: string;
+  claims: ReturnType<typeof useClaims>;
+  selected: number | null;
+  onSelect(id: number | null): void;
+}) {
+  const { list, run, error, reload } = props.claims;
+  const [reviewing, setReviewing] = useState(false);
+  const { sourceId } = props;
+  const loadReview = useCallback(() => api.listClaims({ sourceId, status: 'suggested', context: true }), [sourceId]);
+  const suggested = list.filter((c) => c.status === 'suggested').length;
   const [editing, setEditing] = useState<number | null>(null);
   const [showRejected, setShowRejected] = useState(false);
   const active = list.filter((c) => c.status !== 'rejected');
@@ -137,7 +41,7 @@ export function ClaimsPanel(props: { claims: ReturnType<typeof useClaims>; selec
         </p>
       )}
       {editing === c.id ? (
-        <ClaimForm claim={c} claims={props.claims} onDone={() => setEditing(null)} />
+        <ClaimForm claim={c} questions={props.claims.questions} run={run} onDone={() => setEditing(null)} />
       ) : (
         <div className="claim-actions">
           {c.status !== 'confirmed' && (
@@ -168,6 +72,26 @@ export function ClaimsPanel(props: { claims: ReturnType<typeof useClaims>; selec
         <p className="form-error" role="alert">
           {error}
         </p>
+      )}
+      {suggested > 0 && (
+        <div className="pad-s">
+          <button type="button" className="primary" onClick={() => setReviewing(true)}>
+            Review {suggested} suggested
+          </button>
+        </div>
+      )}
+      {reviewing && (
+        <ReviewQueue
+          title={props.sourceTitle}
+          load={loadReview}
+          questions={props.claims.questions}
+          onOpen={(c) => {
+            setReviewing(false);
+            props.onSelect(c.id);
+          }}
+          onClose={() => setReviewing(false)}
+          onChanged={() => void reload()}
+        />
       )}
       {!active.length && (
         <p className="muted small pad-s">

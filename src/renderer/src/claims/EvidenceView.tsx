@@ -2,8 +2,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ClaimRecord, Evidence, ProposedQuestion, Question } from '../../../shared/types';
 import { api, messageOf } from '../api';
 import { download } from '../hooks/useAnnotations';
-import { formatValue } from './format';
+import { EvidenceTable } from './EvidenceTable';
+import { formatPeriod, formatValue } from './format';
+import { ProposalPreview } from './ProposalPreview';
 import { RangeChart } from './RangeChart';
+import { ReviewQueue } from './ReviewQueue';
 
 /** Questions and, for the chosen one, every source's claim side by side: a table and a range chart. */
 export function EvidenceView(props: { projectPath: string | undefined; onOpen(c: ClaimRecord): void }) {
@@ -13,7 +16,8 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [newLabel, setNewLabel] = useState('');
-  const [reason, setReason] = useState<{ id: number; text: string } | null>(null);
+  const [previewing, setPreviewing] = useState<ProposedQuestion | null>(null);
+  const [reviewing, setReviewing] = useState(false);
 
   const reload = useCallback(async () => {
     try {
@@ -34,15 +38,25 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
     api.getEvidence({ questionId: selected }).then(setEvidence, (err) => setError(messageOf(err)));
   }, [selected, questions]);
 
-  const run = async (action: () => Promise<unknown>) => {
+  const run = async <R,>(action: () => Promise<R>): Promise<R | undefined> => {
     try {
-      await action();
+      const result = await action();
       await reload();
       if (selected !== null) setEvidence(await api.getEvidence({ questionId: selected }));
+      return result;
     } catch (err) {
       setError(messageOf(err));
+      return undefined;
     }
   };
+  const accept = (label: string, claimIds: number[]) =>
+    void run(() => api.createQuestion({ label, claimIds })).then((q) => {
+      if (!q) return;
+      setPreviewing(null);
+      setSelected(q.id);
+    });
+  const loadReview = useCallback(() => api.listClaims({ questionId: selected ?? -1, status: 'suggested', context: true }), [selected]);
+  const unconfirmed = evidence?.claims.filter((c) => c.status === 'suggested').length ?? 0;
 
   const exportAs = async (format: 'csv' | 'markdown', all: boolean) => {
     try {
@@ -70,7 +84,15 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
         <ul className="question-list">
           {questions.map((q) => (
             <li key={q.id}>
-              <button type="button" className={q.id === selected ? 'question current' : 'question'} aria-current={q.id === selected} onClick={() => setSelected(q.id)}>
+              <button
+                type="button"
+                className={q.id === selected && !previewing ? 'question current' : 'question'}
+                aria-current={q.id === selected && !previewing}
+                onClick={() => {
+                  setPreviewing(null);
+                  setSelected(q.id);
+                }}
+              >
                 {q.label} <span className="muted">({q.claims})</span>
               </button>
             </li>
@@ -81,11 +103,11 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
             <h2>Proposed</h2>
             <p className="muted small">Claims with the same event and measure, not yet in a question.</p>
             {proposals.map((p) => (
-              <div key={p.label} className="proposal">
-                <span>
+              <div key={p.label} className={previewing?.label === p.label ? 'proposal current' : 'proposal'}>
+                <button type="button" className="link proposal-name" aria-label={`Preview ${p.label}`} onClick={() => setPreviewing(p)}>
                   {p.label} <span className="muted">({p.claimIds.length} claims)</span>
-                </span>
-                <button type="button" onClick={() => void run(() => api.createQuestion({ label: p.label, claimIds: p.claimIds }))}>
+                </button>
+                <button type="button" onClick={() => accept(p.label, p.claimIds)}>
                   Accept
                 </button>
               </div>
@@ -99,7 +121,22 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
             {error}
           </p>
         )}
-        {!questions.length && !proposals.length ? (
+        {reviewing && evidence && (
+          <ReviewQueue
+            title={evidence.question.label}
+            load={loadReview}
+            questions={questions}
+            onOpen={props.onOpen}
+            onClose={() => {
+              setReviewing(false);
+              void run(async () => undefined);
+            }}
+            onChanged={() => void reload()}
+          />
+        )}
+        {previewing ? (
+          <ProposalPreview proposal={previewing} onAccept={accept} onCancel={() => setPreviewing(null)} />
+        ) : !questions.length && !proposals.length ? (
           <div className="empty">
             <h2>No questions yet</h2>
             <p>
@@ -113,6 +150,11 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
             <header className="evidence-header">
               <h2>{evidence.question.label}</h2>
               <div className="spacer" />
+              {unconfirmed > 0 && (
+                <button type="button" className="primary" onClick={() => setReviewing(true)}>
+                  Review {unconfirmed} unconfirmed
+                </button>
+              )}
               <button type="button" onClick={() => void exportAs('csv', false)}>
                 CSV
               </button>
@@ -139,65 +181,18 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
                   {evidence.median !== null && (
                     <> · median of midpoints {formatValue({ low: evidence.median, high: evidence.median, unit: evidence.unit === 'percent' ? 'percent' : 'people', approx: false })}</>
                   )}
+                  {evidence.period && formatPeriod(evidence.period) && <> · most figures cover {formatPeriod(evidence.period)}</>}
                   {evidence.logScale && <> · log scale</>}
+                  {evidence.warnings.length > 0 && (
+                    <span className="warn-text">
+                      {' '}
+                      · {evidence.warnings.length} {evidence.warnings.length === 1 ? 'claim does' : 'claims do'} not fit the rest (see ⚠ below)
+                    </span>
+                  )}
                   {evidence.unit === 'mixed' && <span className="warn-text"> · counts and percentages mixed: the chart shows the counts</span>}
                 </p>
                 <RangeChart evidence={evidence} onPick={props.onOpen} />
-                <table className="evidence-table">
-                  <thead>
-                    <tr>
-                      <th>Source</th>
-                      <th>Author</th>
-                      <th>Date</th>
-                      <th>Value</th>
-                      <th>Hedge</th>
-                      <th>Quote</th>
-                      <th>
-                        <span className="visually-hidden">Preferred</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {evidence.claims.map((c) => (
-                      <tr key={c.id} className={evidence.outliers.includes(c.id) ? 'far' : ''}>
-                        <td>{c.sourceTitle}</td>
-                        <td>{c.sourceAuthor ?? '—'}</td>
-                        <td>{c.sourceDate ?? '—'}</td>
-                        <td className="num">
-                          {formatValue({ ...c, approx: false })} {c.measure}
-                          {evidence.outliers.includes(c.id) && <span className="warn-text"> (far from the rest)</span>}
-                          {c.status === 'suggested' && <span className="muted"> (unconfirmed)</span>}
-                        </td>
-                        <td>{c.approx ? 'hedged' : c.low === null ? 'upper bound' : c.high === null ? 'lower bound' : '—'}</td>
-                        <td>
-                          <button type="button" className="link quote-link" onClick={() => props.onOpen(c)}>
-                            “{c.quote.replace(/\s+/g, ' ')}” ¶{c.passage ?? '?'}
-                          </button>
-                        </td>
-                        <td>
-                          {reason?.id === c.id ? (
-                            <form
-                              onSubmit={(e) => {
-                                e.preventDefault();
-                                void run(() => api.updateClaim({ id: c.id, preferred: true, preferredReason: reason.text })).then(() => setReason(null));
-                              }}
-                            >
-                              <input aria-label="Why this value is preferred" value={reason.text} onChange={(e) => setReason({ id: c.id, text: e.target.value })} autoFocus />
-                            </form>
-                          ) : c.preferred ? (
-                            <button type="button" className="link" title={c.preferredReason} onClick={() => void run(() => api.updateClaim({ id: c.id, preferred: false }))}>
-                              ★ preferred
-                            </button>
-                          ) : (
-                            <button type="button" className="link" onClick={() => setReason({ id: c.id, text: '' })}>
-                              Prefer…
-                            </button>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <EvidenceTable evidence={evidence} questions={questions} run={run} onOpen={props.onOpen} />
               </>
             )}
           </>

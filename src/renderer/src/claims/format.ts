@@ -7,3 +7,18 @@ export function formatValue(c: Pick<ClaimRecord, 'low' | 'high' | 'unit' | 'appr
     c.low !== null && c.high !== null ? (c.low === c.high ? n(c.low) : `${n(c.low)}–${n(c.high)}`) : c.low !== null ? `at least ${n(c.low)}` : `up to ${n(c.high!)}`;
   return c.approx ? `~${body}` : body;
 }
+
+/** The years a claim covers as a historian writes them: "1937–1938", "1937", "from 1929", "until 1953"; '' when unknown. */
+export function formatPeriod(c: Pick<ClaimRecord, 'fromYear' | 'toYear'>): string {
+  const from = c.fromYear ?? null;
+  const to = c.toYear ?? null;
+  if (from === null && to === null) return '';
+  if (from !== null && to !== null) return from === to ? String(from) : `${from}–${to}`;
+  return from !== null ? `from ${from}` : `until ${to}`;
+}
+
+/** How sure the extractor was, in words, for a suggestion; '' for a claim confirmed or recorded by hand. */
+export function confidenceLabel(c: Pick<ClaimRecord, 'confidence' | 'status'>): string {
+  if (c.status !== 'suggested' || c.confidence === undefined) return '';
+  return c.confidence < 0.7 ? 'low confidence' : c.confidence < 0.9 ? 'fair confidence' : '';
+}

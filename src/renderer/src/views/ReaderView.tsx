@@ -438,7 +438,7 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
         {tab === 'notes' ? (
           <AnnotationSidebar annotations={annotations} selected={selected} onSelect={setSelected} selection={selection} quoteOf={source.kind === 'markdown' ? shownQuote : undefined} />
         ) : (
-          <ClaimsPanel claims={claims} selected={selectedClaim} onSelect={setSelectedClaim} />
+          <ClaimsPanel sourceId={source.id} sourceTitle={source.title} claims={claims} selected={selectedClaim} onSelect={setSelectedClaim} />
         )}
       </div>
       {editing && (
