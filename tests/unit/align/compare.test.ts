@@ -113,7 +113,9 @@ describe('comparing two sources', () => {
     expect(figuresDiffer([f(681692), f(3)], [f(3), f(681692)])).toBe(false);
     expect(figuresDiffer([f(681692), f(681692)], [f(681692)])).toBe(false);
     // A hedge is no other figure: "about 680,000" and "680,000" (the hedge is not part of a figure).
-    expect(figuresDiffer([{ ...f(680000), approx: true }], [{ ...f(680000), approx: false }])).toBe(false);
+    const about = { ...f(680000), approx: true };
+    const exact = { ...f(680000), approx: false };
+    expect(figuresDiffer([about], [exact])).toBe(false);
     // "2.05 million" read as 2049999.9999999998 against "2,050,000".
     expect(figuresDiffer([f(2.05 * 1e6)], [f(2050000)])).toBe(false);
     // A range matches the same range, not a figure inside it, nor an open range from its low end.
