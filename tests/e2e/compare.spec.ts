@@ -12,6 +12,11 @@ test('sets two sources side by side: pairs, following scroll, a changed figure i
   await expect(summary).toContainText('0 passages only in A · 1 only in B');
   const paneB = page.getByRole('region', { name: /^Source B/ });
   await expect(paneB.getByRole('article', { name: 'B passage 4, only in B' })).toBeVisible();
+  // Claims side by side: the changed count of executions is flagged, the arrests both give alike are not.
+  const groups = summary.getByRole('list', { name: 'Claims side by side' }).getByRole('listitem');
+  await expect(groups.filter({ hasText: '(executed)' })).toContainText('the figures differ');
+  await expect(groups.filter({ hasText: '(arrested)' })).toHaveCount(1);
+  await expect(groups.filter({ hasText: '(arrested)' })).not.toContainText('the figures differ');
 
   // Scrolling A brings B along.
   await page.setViewportSize({ width: 1280, height: 520 });

@@ -35,6 +35,9 @@ test('confirms two conflicting claims into one question and compares them in the
   const chart = page.getByRole('img', { name: /Range chart of 2 claims/ });
   await expect(chart).toBeVisible();
   await expect(chart.getByRole('button')).toHaveCount(2);
+  // Each mark carries its value; each source its author and year.
+  await expect(chart.locator('text.value')).toHaveText(['681,692', '~1–1.2M']);
+  await expect(chart).toContainText('Test Author A, 1993');
   await expect(page.getByLabel('Summary')).toContainText('Span 681,692–1.2 million');
   const table = page.locator('.evidence-table');
   await expect(table).toContainText('Test Author A');

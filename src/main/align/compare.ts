@@ -57,10 +57,31 @@ function claimGroups(a: ClaimRecord[], b: ClaimRecord[]): Comparison['claims'] {
       groups.set(k, g);
     }
   }
-  const same = (x: ClaimRecord, y: ClaimRecord) => x.low === y.low && x.high === y.high && x.unit === y.unit;
-  return [...groups.values()]
-    .filter((g) => g.a.length && g.b.length)
-    .map((g) => ({ ...g, differ: !g.a.every((x) => g.b.every((y) => same(x, y))) }));
+  return [...groups.values()].filter((g) => g.a.length && g.b.length).map((g) => ({ ...g, differ: figuresDiffer(g.a, g.b) }));
+}
+
+type Figure = Pick<ClaimRecord, 'low' | 'high' | 'unit'>;
+
+/** Two bounds are the same figure: equal, or apart by no more than floating-point noise ("2.05 million" is 2049999.9999999998). */
+function sameBound(x: number | null, y: number | null): boolean {
+  if (x === null || y === null) return x === y;
+  return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y));
+}
+
+function sameFigure(x: Figure, y: Figure): boolean {
+  return x.unit === y.unit && sameBound(x.low, y.low) && sameBound(x.high, y.high);
+}
+
+/**
+ * Whether two sources give different figures for the same thing: the set of values one gives is
+ * not the set the other gives. Order and repetition do not count ("681,692 … 3" against "3 … 681,692",
+ * or one figure quoted twice), nor does a hedge: "about 680,000" and "680,000" are the same figure,
+ * and the values shown beside the flag keep their "~". A range is one figure, so "600,000–1.2 million"
+ * matches the same range only, not a figure inside it, and "at least 600,000" is not "600,000".
+ */
+export function figuresDiffer(a: readonly Figure[], b: readonly Figure[]): boolean {
+  const covered = (from: readonly Figure[], by: readonly Figure[]) => from.every((x) => by.some((y) => sameFigure(x, y)));
+  return !(covered(a, b) && covered(b, a));
 }
 
 /** The comparison as Markdown: a two-column table of aligned passages with the diff marked, then what only one has. */

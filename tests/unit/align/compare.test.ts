@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { figuresDiffer } from '../../../src/main/align/compare';
 import { bytes, fixture, tempWorkbench } from '../helpers';
 
 async function two() {
@@ -82,5 +83,49 @@ describe('comparing two sources', () => {
     // Nor are they counted as what only one source has.
     expect([...c.onlyA.map((id) => kindOf(c.a, id)), ...c.onlyB.map((id) => kindOf(c.b, id))].every((k) => k === 'heading')).toBe(true);
     expect(c.onlyA.map((id) => c.a.passageList.find((p) => p.id === id)!.text)).toEqual(['The marshals']);
+  });
+
+  it('flags differing figures only when the sets of values differ, not for the same figures in another order', async () => {
+    const { wb } = tempWorkbench();
+    const text = (...sentences: string[]) => bytes(sentences.join('\n\n'));
+    const shot = 'Internal records counted 681,692 executions for the two years of the Great Terror.';
+    const marshals = 'Three of the five marshals were executed in the Great Terror.';
+    const load = async (name: string, body: Uint8Array) => {
+      const r = await wb.importFile({ name, bytes: body });
+      return r.status === 'imported' ? r.source.id : 0;
+    };
+    const a = await load('a.txt', text(shot, 'The Red Army lost much of its senior command.', marshals));
+    const b = await load('b.txt', text(marshals, 'The Red Army lost much of its senior command.', shot));
+    const c = await wb.compareSources({ a, b });
+    const executed = c.claims.find((g) => g.measure === 'executed')!;
+    expect(executed.a.map((x) => x.low)).toEqual([681692, 3]);
+    expect(executed.b.map((x) => x.low)).toEqual([3, 681692]);
+    expect(executed.differ).toBe(false);
+
+    // The same two sentences, one figure changed: flagged.
+    const d = await load('d.txt', text(marshals, shot.replace('681,692', '680,000')));
+    expect((await wb.compareSources({ a, b: d })).claims.find((g) => g.measure === 'executed')!.differ).toBe(true);
+  });
+
+  it('compares figures as sets: order, repetition, hedges and float noise aside; ranges as wholes', () => {
+    const f = (low: number | null, high: number | null = low, unit: 'people' | 'percent' = 'people') => ({ low, high, unit });
+    // Same figures, another order; the same figure quoted twice by one source.
+    expect(figuresDiffer([f(681692), f(3)], [f(3), f(681692)])).toBe(false);
+    expect(figuresDiffer([f(681692), f(681692)], [f(681692)])).toBe(false);
+    // A hedge is no other figure: "about 680,000" and "680,000" (the hedge is not part of a figure).
+    const about = { ...f(680000), approx: true };
+    const exact = { ...f(680000), approx: false };
+    expect(figuresDiffer([about], [exact])).toBe(false);
+    // "2.05 million" read as 2049999.9999999998 against "2,050,000".
+    expect(figuresDiffer([f(2.05 * 1e6)], [f(2050000)])).toBe(false);
+    // A range matches the same range, not a figure inside it, nor an open range from its low end.
+    expect(figuresDiffer([f(600000, 1200000)], [f(600000, 1200000)])).toBe(false);
+    expect(figuresDiffer([f(600000, 1200000)], [f(600000)])).toBe(true);
+    expect(figuresDiffer([f(600000, null)], [f(600000)])).toBe(true);
+    // Genuinely different figures; one source giving a figure the other does not; another unit.
+    expect(figuresDiffer([f(681692)], [f(680000)])).toBe(true);
+    expect(figuresDiffer([f(681692), f(3)], [f(681692)])).toBe(true);
+    expect(figuresDiffer([f(681692)], [f(681692), f(1500000)])).toBe(true);
+    expect(figuresDiffer([f(38)], [f(38, 38, 'percent')])).toBe(true);
   });
 });
