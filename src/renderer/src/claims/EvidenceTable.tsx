@@ -69,7 +69,8 @@ export function EvidenceTable(props: { evidence: Evidence; questions: Question[]
                     “{c.quote.replace(/\s+/g, ' ')}” ¶{c.passage ?? '?'}
                   </button>
                 </td>
-                <td className="row-actions">
+                <td>
+                  <div className="row-actions">
                   {c.status === 'suggested' && (
                     <button type="button" className="primary" onClick={() => void run(() => api.updateClaim({ id: c.id, status: 'confirmed' }))}>
                       Confirm
@@ -115,6 +116,7 @@ export function EvidenceTable(props: { evidence: Evidence; questions: Question[]
                       Prefer…
                     </button>
                   )}
+                  </div>
                 </td>
               </tr>
               {editing === c.id && (
