@@ -21,6 +21,8 @@ const MEASURES: [Measure, RegExp, number][] = [
   ['killed', /\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|lynch(?:ed|ings?)|gunned\s+down|(?:taking|takes?|took|cut\s+short|ended)\s+the\s+lives\s+of|exterminated|liquidated|annihilated|(?:beaten|tortured|stoned|clubbed|hacked|burned|burnt|bludgeoned|kicked|whipped)\s+to\s+death|(?:burned|burnt|buried)\s+alive)\b/gi, 2],
   ['died', /\b(?:death\s+toll|died|dead|deaths?|perish(?:ed|ing|es)?|dying|drowned|starved(?:\s+to\s+death)?|lost\s+their\s+lives|lives\s+lost|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?|(?:did\s+not|didn['’]t|failed\s+to|would\s+not|never\s+to)\s+survive|committed\s+suicide|took\s+their\s+own\s+lives|killed\s+themselves|burials|buried)\b/gi, 2],
   ['died', /\bvictims\b/gi, 1],
+  // Bodies and corpses found are the dead ("six or seven bodies"); governing or UN bodies are not.
+  ['died', /(?<!\b(?:governing|international|legislative|advisory|public|official|UN|United\s+Nations|state|government|local|judicial|elected|representative|church|professional|treaty|subsidiary|celestial|water)\s+)\b(?:bodies|corpses)\b/gi, 1],
   // "The war cost the Soviet Union 27 million lives": the verb, when lives are what it cost.
   ['died', /\b(?:cost|claimed|took)\b(?=[^.;:]{0,60}?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:human\s+)?lives\b)/gi, 2],
   ['arrested', /\b(?:arrest(?:ed|s)?|detained|taken\s+into\s+custody|rounded\s+up|detentions?|(?:were|was|been|being|are|is)\s+accused|accused\s+of)\b/gi, 2],
@@ -202,7 +204,10 @@ function clauseBounds(sentence: string, at: number, end: number): [number, numbe
   return [left < 0 ? 0 : left + 1, rightMatch ? end + rightMatch.index : sentence.length];
 }
 
-const NATURAL_CAUSE = /\b(?:famines?|hunger|starvation|malnutrition|disease|diseases|epidemics?|pandemics?|plagues?|pestilence|influenza|flu|smallpox|measles|malaria|tuberculosis|AIDS|HIV|COVID(?:-19)?|virus|outbreak|typhus|typhoid|cholera|dysentery|exposure|cold|exhaustion|Holodomor)\b(?![^,;]*\b(?:guards?|troops|soldiers|police|NKVD|army)\b)/i;
+const CAUSE_WORDS = String.raw`famines?|hunger|starvation|malnutrition|disease|diseases|epidemics?|pandemics?|plagues?|pestilence|influenza|flu|smallpox|measles|malaria|tuberculosis|AIDS|HIV|COVID(?:-19)?|virus|outbreak|typhus|typhoid|cholera|dysentery|exposure|cold|exhaustion|Holodomor`;
+const NATURAL_CAUSE = new RegExp(String.raw`\b(?:${CAUSE_WORDS})\b(?![^,;]*\b(?:guards?|troops|soldiers|police|NKVD|army)\b)`, 'i');
+/** The cause named after a killing verb: "were killed by plague", "killed from hunger". */
+const KILLED_BY_CAUSE = new RegExp(String.raw`^\s+(?:by|from)\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${CAUSE_WORDS})\b`, 'iu');
 /** A share that a measure verb follows: "nearly half died", "a third of them were shot". */
 const SHARE_THEN_MEASURE = new RegExp(String.raw`^\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|had|have|been)\s+)*(?:${MEASURES.filter(([, , w]) => w > 1).map(([, re]) => re.source).join('|')})`, 'i');
 /** A figure introduced as a comparison keeps the measure of the one it is compared with: "328,618 were shot, against 353,074 in 1937". */
@@ -353,6 +358,8 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   }
   // What a famine or an epidemic "killed" died of it: nobody killed them.
   if (measure === 'killed' && group.length === 1 && NATURAL_CAUSE.test(sentence.slice(Math.max(cs, best.start - 90), best.start))) measure = 'died';
+  // "were killed by plague and typhus", "killed from hunger": the agent named after the verb.
+  if (measure === 'killed' && group.length === 1 && KILLED_BY_CAUSE.test(sentence.slice(best.end, best.end + 60))) measure = 'died';
   const from = Math.min(...group.map((g) => g.start));
   const to = Math.max(...group.map((g) => g.end));
   return { measure, from, to, weight: Math.max(...group.map((g) => g.weight)), population: best === population };

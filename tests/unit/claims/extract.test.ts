@@ -838,4 +838,11 @@ describe('claims: records, rates, denials and more verbs of killing and dying', 
     expect(one('The raid on the harbour took the lives of 1,310 sailors.')).toEqual(['killed', 1310, 1310, 'people', false]);
     expect(values('By spring 2.1 million prisoners of war were in enemy custody, and 900,000 of them had died.').map((v) => v.slice(0, 2))).toEqual([['imprisoned', 2100000], ['died', 900000]]);
   });
+
+  it('read "killed by" a disease as died, and bodies found as the dead', () => {
+    expect(one('In the long siege some 20,000 townspeople were killed by hunger and typhus.')).toEqual(['died', 20000, 20000, 'people', true]);
+    expect(one('Soldiers of the garrison killed 300 townspeople.')).toEqual(['killed', 300, 300, 'people', false]);
+    expect(values('Farmers reported eight or nine bodies in a ditch by the road.')).toEqual([['died', 8, 9, 'people']]);
+    expect(extractClaims('The two governing bodies met in Geneva.')).toEqual([]);
+  });
 });
