@@ -1,8 +1,8 @@
 /**
  * Claim extraction scored against labelled corpora, which live outside the repository:
  * `--claims DIR [--answers FILE]` scores one folder of texts; `--claims-corpus ROOT` scores
- * each part of a corpus (every folder under ROOT with an answers.json, e.g. dev/ and test/)
- * and reports the parts apart. Answers are `{ file, quote, measure, low, high, unit }`.
+ * each part of a corpus (every folder under ROOT with an answers.json, e.g. dev/, dev2/ and
+ * test/) and reports the parts apart. Answers are `{ file, quote, measure, low, high, unit }`.
  *
  * Matching is the scorer's (score-claims.mjs): every .txt file of the folder is read; a
  * prediction detects a label when their spans overlap, each prediction detecting one label at
@@ -110,9 +110,13 @@ export function benchClaims(dir: string, answersFile: string): Row[] {
   return [...claimRows(path.basename(dir), s), speedRow([s])];
 }
 
-/** Each part of a corpus (a folder under `root` with an answers.json), dev before test, then the rest by name. */
+/**
+ * Each part of a corpus (every folder under `root` with an answers.json): the parts read while
+ * writing rules first (dev, then dev2, dev3 … by name), the held-out test part last, each with
+ * its detection and value scores and measure right; then the speed over all of them.
+ */
 export function benchClaimsCorpus(root: string): Row[] {
-  const order = (name: string) => (name === 'dev' ? 0 : name === 'test' ? 1 : 2);
+  const order = (name: string) => (name === 'dev' ? 0 : name === 'test' ? 2 : 1);
   const parts = fs
     .readdirSync(root)
     .filter((name) => fs.statSync(path.join(root, name)).isDirectory() && fs.existsSync(path.join(root, name, 'answers.json')))

@@ -11,7 +11,7 @@
  *   - search at each --passages size (bench/search.ts), beside plain FTS5 and plain MiniSearch;
  *   - with --claims, claim extraction scored on a labelled corpus (bench/claims.ts) instead of
  *     the rest (with --all, besides it): a folder of texts (--claims DIR, its answers.json or
- *     --answers FILE), or each part of a corpus, dev and test apart (--claims-corpus ROOT, or
+ *     --answers FILE), or each part of a corpus, dev, dev2 and test apart (--claims-corpus ROOT, or
  *     SOURCEBENCH_CLAIMS_CORPUS, with dev/ and test/ inside, each with its answers.json);
  *   - passage alignment of two sources of 150,000 characters and of 1,000 passages (bench/align.ts);
  *   - with --html N, reading and importing N generated web pages (bench/html.ts).

@@ -18,13 +18,15 @@ export type Claim = ExtractedClaim;
 
 const MEASURES: [Measure, RegExp, number][] = [
   ['executed', /\b(?:execut(?:ed|ions?|e)|(?<!\ba\s|-)shot(?!\s+(?:down|up|at)\b)|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?|put\s+to\s+death|hanged|hangings|guillotined|beheaded|burned\s+at\s+the\s+stake)\b/gi, 2],
-  ['killed', /\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|exterminated|liquidated|annihilated|(?:beaten|tortured|stoned|clubbed|hacked|burned|burnt|bludgeoned|kicked|whipped)\s+to\s+death|(?:burned|burnt|buried)\s+alive)\b/gi, 2],
-  ['died', /\b(?:death\s+toll|died|dead|deaths?|perish(?:ed|ing|es)?|dying|starved(?:\s+to\s+death)?|lost\s+their\s+lives|lives\s+lost|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?|(?:did\s+not|didn['’]t|failed\s+to|would\s+not|never\s+to)\s+survive|committed\s+suicide|took\s+their\s+own\s+lives|killed\s+themselves|burials|buried)\b/gi, 2],
+  ['killed', /\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|lynch(?:ed|ings?)|gunned\s+down|(?:taking|takes?|took|cut\s+short|ended)\s+the\s+lives\s+of|exterminated|liquidated|annihilated|(?:beaten|tortured|stoned|clubbed|hacked|burned|burnt|bludgeoned|kicked|whipped)\s+to\s+death|(?:burned|burnt|buried)\s+alive)\b/gi, 2],
+  ['died', /\b(?:death\s+toll|died|dead|deaths?|perish(?:ed|ing|es)?|dying|drowned|starved(?:\s+to\s+death)?|lost\s+their\s+lives|lives\s+lost|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?|(?:did\s+not|didn['’]t|failed\s+to|would\s+not|never\s+to)\s+survive|committed\s+suicide|took\s+their\s+own\s+lives|killed\s+themselves|burials|buried)\b/gi, 2],
   ['died', /\bvictims\b/gi, 1],
+  // Bodies and corpses found are the dead ("six or seven bodies"); governing or UN bodies are not.
+  ['died', /(?<!\b(?:governing|international|legislative|advisory|public|official|UN|United\s+Nations|state|government|local|judicial|elected|representative|church|professional|treaty|subsidiary|celestial|water)\s+)\b(?:bodies|corpses)\b/gi, 1],
   // "The war cost the Soviet Union 27 million lives": the verb, when lives are what it cost.
   ['died', /\b(?:cost|claimed|took)\b(?=[^.;:]{0,60}?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:human\s+)?lives\b)/gi, 2],
   ['arrested', /\b(?:arrest(?:ed|s)?|detained|taken\s+into\s+custody|rounded\s+up|detentions?|(?:were|was|been|being|are|is)\s+accused|accused\s+of)\b/gi, 2],
-  ['imprisoned', /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|locked\s+up|interned|(?:passed|went)\s+through\s+(?:the\s+)?(?:gulags?|(?:labou?r\s+|concentration\s+|prison\s+)?camps?|prisons?)|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps)\b/gi, 2],
+  ['imprisoned', /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|locked\s+up|interned|(?:passed|went)\s+through\s+(?:the\s+)?(?:gulags?|(?:labou?r\s+|concentration\s+|prison\s+)?camps?|prisons?)|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps|held\s+in\s+(?:[A-Z][\w-]*\s+)?custody|(?<!\b(?:deaths?|died|dying|dead|killed|shot|executed)\s+)in\s+(?:[A-Z][\w-]*\s+)?custody)\b/gi, 2],
   // "held in camps", not "live in camps like these" (refugees).
   ['imprisoned', /(?<!\b(?:live|lives|living|lived|housed|sheltered|sheltering|stay|stays|stayed|staying|work|works|worked|working|born)\s+)\bin\s+(?:the\s+)?(?:gulag|(?:labou?r\s+|concentration\s+)?camps|prisons|(?:penal\s+|labou?r\s+)?colonies)\b/gi, 1],
   ['deported', /\b(?:deport(?:ed|ations?)|exiled?|expelled|resettled|special\s+settl(?:ers|ements?)|banished|forc(?:ed|ibly)\s+(?:migrations?|transfer(?:s|red)?|resettle(?:d|ments?)|relocat(?:ed|ions?)|removals?|removed|moved)|(?:were|was|been|being)\s+(?:forcibly\s+)?(?:transported|shipped|relocated|removed)\s+(?:to|from)\b)\b/gi, 2],
@@ -202,7 +204,10 @@ function clauseBounds(sentence: string, at: number, end: number): [number, numbe
   return [left < 0 ? 0 : left + 1, rightMatch ? end + rightMatch.index : sentence.length];
 }
 
-const NATURAL_CAUSE = /\b(?:famines?|hunger|starvation|malnutrition|disease|diseases|epidemics?|pandemics?|plagues?|pestilence|influenza|flu|smallpox|measles|malaria|tuberculosis|AIDS|HIV|COVID(?:-19)?|virus|outbreak|typhus|typhoid|cholera|dysentery|exposure|cold|exhaustion|Holodomor)\b(?![^,;]*\b(?:guards?|troops|soldiers|police|NKVD|army)\b)/i;
+const CAUSE_WORDS = String.raw`famines?|hunger|starvation|malnutrition|disease|diseases|epidemics?|pandemics?|plagues?|pestilence|influenza|flu|smallpox|measles|malaria|tuberculosis|AIDS|HIV|COVID(?:-19)?|virus|outbreak|typhus|typhoid|cholera|dysentery|exposure|cold|exhaustion|Holodomor`;
+const NATURAL_CAUSE = new RegExp(String.raw`\b(?:${CAUSE_WORDS})\b(?![^,;]*\b(?:guards?|troops|soldiers|police|NKVD|army)\b)`, 'i');
+/** The cause named after a killing verb: "were killed by plague", "killed from hunger". */
+const KILLED_BY_CAUSE = new RegExp(String.raw`^\s+(?:by|from)\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${CAUSE_WORDS})\b`, 'iu');
 /** A share that a measure verb follows: "nearly half died", "a third of them were shot". */
 const SHARE_THEN_MEASURE = new RegExp(String.raw`^\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|had|have|been)\s+)*(?:${MEASURES.filter(([, , w]) => w > 1).map(([, re]) => re.source).join('|')})`, 'i');
 /** A figure introduced as a comparison keeps the measure of the one it is compared with: "328,618 were shot, against 353,074 in 1937". */
@@ -225,8 +230,12 @@ function verbOfItsOwn(sentence: string, q: Quantity, found: Found[]): boolean {
   return nearestBlocker(sentence, q.end, Math.min(sentence.length, q.end + 80)) !== null;
 }
 
-/** A figure's own passive verb right after it: "… were abducted", "… had been taken". */
-const OWN_VERB = /^\s+(?:[\p{L}'’-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en)\b/iu;
+/**
+ * A figure's own passive verb right after it: "… were abducted", "… had been taken"; not one in a
+ * relative clause, which describes whom the figure counts ("the execution of 250 men who had
+ * been lined up").
+ */
+const OWN_VERB = /^\s+(?:(?!(?:who|whom|which|that)\s)[\p{L}'’-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en)\b/iu;
 
 /** What may stand between a figure and its own verb: "… of those arrested were", "… victims were later". */
 const BLOCKED_BY = /^\s+(?:(?:per\s?cent|percent)\s+)?(?:of\s+(?:those|the|all|them)\s+(?:[\p{L}-]+\s+)?)?(?:[\p{L}-]+\s+)?(?:(?:were|was|had|have|has|been|being|later|subsequently|eventually|soon|(?:tried|attempted|managed|able)\s+to)\s+)*$/iu;
@@ -349,6 +358,8 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   }
   // What a famine or an epidemic "killed" died of it: nobody killed them.
   if (measure === 'killed' && group.length === 1 && NATURAL_CAUSE.test(sentence.slice(Math.max(cs, best.start - 90), best.start))) measure = 'died';
+  // "were killed by plague and typhus", "killed from hunger": the agent named after the verb.
+  if (measure === 'killed' && group.length === 1 && KILLED_BY_CAUSE.test(sentence.slice(best.end, best.end + 60))) measure = 'died';
   const from = Math.min(...group.map((g) => g.start));
   const to = Math.max(...group.map((g) => g.end));
   return { measure, from, to, weight: Math.max(...group.map((g) => g.weight)), population: best === population };
@@ -392,7 +403,7 @@ function isPeople(sentence: string, q: Quantity): boolean {
 
 /** Counted things that are not people: documents and proceedings, crimes, places, pictures. */
 const THINGS =
-  /^(?:crimes|offen[cs]es|assaults|robberies|burglaries|thefts|cases|copies|votes|tons|tonnes|warrants|trials|sentences|verdicts|indictments|charges|counts|lists|orders|decrees|telegrams|letters|reports|dossiers|files|documents|records|protocols|petitions|appeals|denunciations|photographs|photos|pictures|images|graves|incidents|attacks|raids|transports|trains|wagons|trucks|ships|houses|homes|buildings|churches|mosques|synagogues|temples|schools|villages|settlements|hectares|pages|entries|names|families|households|questionnaires|interviews|testimonies|memoirs|volumes|articles|kilometres|kilometers|miles)$/i;
+  /^(?:crimes|offen[cs]es|assaults|robberies|burglaries|thefts|cases|copies|votes|tons|tonnes|warrants|trials|sentences|verdicts|indictments|charges|counts|lists|orders|decrees|telegrams|letters|reports|dossiers|files|documents|records|protocols|petitions|appeals|denunciations|photographs|photos|pictures|images|graves|incidents|attacks|raids|massacres|pogroms|bombings|shootings|battles|infections|teams|groups|convoys|transports|trains|wagons|trucks|ships|houses|homes|buildings|churches|mosques|synagogues|temples|schools|villages|settlements|hectares|pages|entries|names|families|households|questionnaires|interviews|testimonies|memoirs|volumes|articles|kilometres|kilometers|miles)$/i;
 
 /** "convicted of 4,000 killings", "charged with 12 murders": counts of charges, not of people. */
 const CHARGES = /\b(?:convicted|charged|accused|guilty|suspected|indicted|acquitted|tried)\s+(?:of|with|for)\s+(?:[\p{L}\d.,'-]+\s+)*$/iu;
@@ -420,7 +431,18 @@ function excluded(sentence: string, q: Quantity): boolean {
   // The base of a rate: "5 per year per 1,000 men".
   if (/\bper\s+$/i.test(sentence.slice(Math.max(0, q.start - 5), q.start))) return true;
   // A rate, not a count: "1,000 executions a day", "300 arrests per month".
-  if (/^\s+(?:[\p{L}-]+\s+){0,2}(?:a|per|each|every)\s+(?:day|week|month|year|night)\b|^\s+(?:[\p{L}-]+\s+){0,2}(?:daily|weekly|monthly|annually|yearly)\b/iu.test(sentence.slice(q.end, q.end + 60))) return true;
+  if (/^\s+(?:[\p{L}-]+\s+){0,4}(?:a|per|each|every)\s+(?:day|week|month|year|night)\b|^\s+(?:[\p{L}-]+\s+){0,4}(?:daily|weekly|monthly|annually|yearly)\b/iu.test(sentence.slice(q.end, q.end + 60))) return true;
+  // "thousands and thousands", "hundreds upon hundreds": the second word only stresses the first.
+  if (q.vague && new RegExp(String.raw`\b${q.text.trim()}\s+(?:and|upon|on)\s+$`, 'i').test(sentence.slice(Math.max(0, q.start - 30), q.start))) return true;
+  // "kills more than half of its victims", "a third of those infected": a disease's fatality rate.
+  if (q.unit === 'percent' && /^\s+of\s+(?:its|their|those|the)\s+(?:victims|patients|sufferers|cases|infected|infections)\b/i.test(sentence.slice(q.end, q.end + 40)) && !/\b(?:were|was)\s*$/i.test(sentence.slice(q.end, q.end + 60).split(/[,;.]/)[0] ?? '')) return true;
+  // "not hundreds, but thousands died": the figure denied is not a claim.
+  if (/\bnot\s+(?:just\s+|only\s+|merely\s+)?$/i.test(sentence.slice(Math.max(0, q.start - 12), q.start))) return true;
+  // A clock time: "at 8:46 a.m.", "9.30 p.m.".
+  if (/\d[:.]$/.test(sentence.slice(Math.max(0, q.start - 3), q.start)) || /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock\b)/i.test(sentence.slice(q.end, q.end + 12))) return true;
+  // The value of a field in structured data ("min": 100000, population_initial: 6000000): a
+  // machine record's number, read apart from the prose around it.
+  if ((/"[^"\n]{1,60}"\s*:\s*$/.test(sentence.slice(Math.max(0, q.start - 70), q.start)) || /(?:^|\n)\s*[a-z][a-z0-9]*(?:_[a-z0-9]+)+\s*:\s*$/.test(sentence.slice(Math.max(0, q.start - 70), q.start))) && /^\s*(?:[,}\]]|$|\n)/.test(sentence.slice(q.end, q.end + 4))) return true;
   // "The Trial of the Seventeen": a capitalised number word inside a sentence is a name.
   if (/^[A-Z][a-z]/.test(q.text) && /[a-z,;]\s*$/.test(sentence.slice(0, q.start)) && !/^(?:Millions|Thousands|Hundreds|Tens)\b/.test(q.text)) return true;
   // "one of the most prominent Bolsheviks", "one historian": a lone "one" is not a count.

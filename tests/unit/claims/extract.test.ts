@@ -797,3 +797,52 @@ describe('claims: parts and fates', () => {
     expect(values('One in five prisoners shot in the camp was a priest.')).toEqual([['executed', 20, 20, 'percent']]);
   });
 });
+
+describe('claims: records, rates, denials and more verbs of killing and dying', () => {
+  const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high, c.unit]);
+
+  it('leave out the fields of a structured record, and keep its prose', () => {
+    const record = '{\n  "summary": "Soldiers killed 4,000 villagers in the valley.",\n  "deaths_min": 3000,\n  "max": 5000,\n  "population_initial": 90000\n}';
+    expect(extractClaims(record).map((c) => [c.quote, c.low])).toEqual([['killed 4,000', 4000]]);
+    expect(extractClaims('deaths_total: 12000\ntitle: The siege').length).toBe(0);
+  });
+
+  it('leave out clock times, counts of events and groups, and a figure denied', () => {
+    expect(extractClaims('The bells rang at 9:15 a.m. to honour the victims of the fire.')).toEqual([]);
+    expect(extractClaims('The inquiry documented 310 massacres in the highlands.')).toEqual([]);
+    expect(extractClaims('After the report of bodies, two teams of observers went to the river.')).toEqual([]);
+    expect(extractClaims('The typhoid season caused about 40,000 infections and 900 deaths in the port.').map((c) => [c.measure, c.low])).toEqual([['died', 900]]);
+    expect(values('In the winter camp not dozens, but hundreds died.')).toEqual([['died', 100, null, 'people']]);
+  });
+
+  it('leave out daily rates when a few words stand between the figure and "daily"', () => {
+    expect(extractClaims('From 30 to 40 prisoners died there daily from cold.')).toEqual([]);
+  });
+
+  it('read "thousands and thousands" as one vague figure', () => {
+    expect(extractClaims('Thousands and thousands in the province are starving and dying.').map((c) => [c.measure, c.low])).toEqual([['died', 1000]]);
+  });
+
+  it('leave out a fatality rate: "kills half of its victims"', () => {
+    expect(extractClaims('Left untreated, the fever kills nearly half of its victims.')).toEqual([]);
+  });
+
+  it('read the relative clause after a counted noun as describing whom it counts', () => {
+    expect(one('A witness described the execution of about 60 men who had been marched to the quarry.')).toEqual(['executed', 60, 60, 'people', true]);
+  });
+
+  it('read lynching, drowning, "gunned down", "took the lives of" and custody', () => {
+    expect(one('Between 1890 and 1900 more than 1,100 men were lynched in the region.')).toEqual(['killed', 1100, null, 'people', false]);
+    expect(one('The storm sank the ferry, and 212 passengers drowned.')).toEqual(['died', 212, 212, 'people', false]);
+    expect(one('Nine villagers were gunned down at the bridge.')).toEqual(['killed', 9, 9, 'people', false]);
+    expect(one('The raid on the harbour took the lives of 1,310 sailors.')).toEqual(['killed', 1310, 1310, 'people', false]);
+    expect(values('By spring 2.1 million prisoners of war were in enemy custody, and 900,000 of them had died.').map((v) => v.slice(0, 2))).toEqual([['imprisoned', 2100000], ['died', 900000]]);
+  });
+
+  it('read "killed by" a disease as died, and bodies found as the dead', () => {
+    expect(one('In the long siege some 20,000 townspeople were killed by hunger and typhus.')).toEqual(['died', 20000, 20000, 'people', true]);
+    expect(one('Soldiers of the garrison killed 300 townspeople.')).toEqual(['killed', 300, 300, 'people', false]);
+    expect(values('Farmers reported eight or nine bodies in a ditch by the road.')).toEqual([['died', 8, 9, 'people']]);
+    expect(extractClaims('The two governing bodies met in Geneva.')).toEqual([]);
+  });
+});
