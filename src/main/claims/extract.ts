@@ -513,6 +513,11 @@ const YEARS = new RegExp(
 /** A year that dates a document or a count, not the events: "the 1937 census", "Conquest (1990)". */
 const DATED_THING = /^\s*(?:census|report|study|survey|estimate|book|edition|article|paper|speech|law|decree|resolution|constitution|election|conference|interview|count|data|figures?|statistics|investigation|commission|tribunal)\b/i;
 
+/** The same, named before its year: "a survey (2001)", "the census of 1939", "Conquest's estimate in 1990". */
+const DATED_BEFORE = /\b(?:census|report|study|survey|analysis|estimate|book|edition|article|paper|count|data|statistics|investigation|commission|tribunal)(?:es|s)?\s*(?:\(\s*|,\s*|of\s+|in\s+)$/i;
+/** A row of a table or a list that names a study or an estimate, not an event: "Census analysis (1999)". */
+const NAMES_A_COUNT = /\b(?:census|report|study|survey|analysis|estimate|count|data|statistics|investigation|commission|historians?|scholars?|researchers?)\b/i;
+
 interface YearSpan {
   start: number;
   end: number;
@@ -526,6 +531,8 @@ function yearSpans(sentence: string): YearSpan[] {
     const start = m.index;
     const end = start + m[0].length;
     if (DATED_THING.test(sentence.slice(end, end + 20))) continue;
+    // "a survey (2001)", "the census of 1939": the year dates the count.
+    if (DATED_BEFORE.test(sentence.slice(Math.max(0, start - 40), start + (m[0].match(/^\D*/)?.[0].length ?? 0)))) continue;
     // "Conquest (1990)", "(Werth 2007: 45)": a citation.
     if (/[\p{Lu}][\p{L}'’-]+,?\s*\(\s*$/u.test(sentence.slice(Math.max(0, start - 30), start)) || /\(\s*[\p{Lu}][\p{L}'’-]+,?\s*$/u.test(sentence.slice(Math.max(0, start - 30), start))) continue;
     if (m[1] && m[2]) out.push({ start, end, from: +m[1], to: +m[2] });
@@ -689,8 +696,20 @@ export function extractClaims(written: string, options: { minConfidence?: number
     let sentenceEvent: string | undefined;
     const event = () => (sentenceEvent ??= eventLabel(sentence, headingBefore(text, s.start), opening));
     const setting = () => `${headingBefore(text, s.start)}\n${opening}`;
-    for (const { figStart, figEnd, ...claim } of readSentence(sentence, s.start, { written, text, anaphora, event, setting })) {
-      const years = yearsOf(sentence, figStart - s.start, figEnd - s.start, claim.start - s.start, claim.end - s.start);
+    const read = readSentence(sentence, s.start, { written, text, anaphora, event, setting }).map(({ figStart, figEnd, ...claim }) => ({
+      ...claim,
+      ...yearsOf(sentence, figStart - s.start, figEnd - s.start, claim.start - s.start, claim.end - s.start),
+      figEnd,
+    }));
+    for (const { figEnd, ...claim } of read) {
+      // A total with its parts in brackets ("nearly 540,000 (260,000 in 1937 and 280,000 in 1938)")
+      // covers the years of its parts together, when each part gives them.
+      const parts = read.filter((p) => p !== claim && p.start >= figEnd && p.end <= claim.end && p.measure === claim.measure);
+      const dated = parts.filter((p) => p.fromYear != null && p.toYear != null);
+      const years =
+        parts.length >= 2 && dated.length === parts.length
+          ? { fromYear: Math.min(...dated.map((p) => p.fromYear!)), toYear: Math.max(...dated.map((p) => p.toYear!)) }
+          : { fromYear: claim.fromYear, toYear: claim.toYear };
       claims.push({ ...claim, ...years, confidence: adjusted(sentence, claim, claim.start - s.start, claim.end - s.start) });
     }
   }
@@ -1134,7 +1153,7 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
         ?.text.replace(/\s*\(\s*\d{4}[^)]*\)|\[[^\]]*\]|[*_`]/g, '')
         .trim();
       // The row names the event; the heading, when it names one, what it is part of.
-      const event = label ? [namedEvent(heading), label].filter(Boolean).join(': ') : eventLabel('', heading, opening);
+      const event = label && !NAMES_A_COUNT.test(label) ? [namedEvent(heading), label].filter(Boolean).join(': ') : eventLabel('', heading, opening);
       const rowClaims: (Claim & { confidence: number })[] = [];
       // The years the row gives, in a cell that is not a count ("September 20–21, 1951").
       const rowYears = row.filter((c, k) => !columns[k]?.measure && c.text).map((c) => yearSpans(cellBody(text, c))[0]).find((y) => y);
