@@ -27,7 +27,7 @@ const EVENT_WORD =
 
 /** The words headings are made of; a label of these words only is a heading, not a name. */
 const HEADING_WORDS = new Set(
-  `abstract aftermath analysis appendix archival archive archives aspects assessment background beginnings bibliography career case cases casualties
+  `abstract aftermath analysis appendix archival archive archives aspects assessment background beginnings bibliography career casualties
   causes chapter chronology citations commemoration comparison conclusion conclusions consequences context contents controversy count counts course
   criticism data death deaths debate demographic demographics denial details discussion early effects end estimate estimates events evidence
   extent external facts figures findings further general historical historiography history impact introduction key late later legacy life links
@@ -49,9 +49,10 @@ const NOTE_MARK = /\[(?:\d{1,3}|[a-z]|note\s*\d{1,3}|citation needed)\]|\^\d|[â
  * Whether a label names an event. Not: a label with a footnote mark ("Kiev, Kharkiv and
  * Odessa[3]"), a list of proper names with no event word ("Kiev, Kharkiv and Odessa"), a
  * heading's words ("Death Toll Estimates", "Background", "Process"), a fragment that ends
- * on a joining word ("Estimates of the"), a question, years alone, or a long heading with
- * no event word. Cautious: a label it cannot tell apart from a name (one proper noun,
- * "Katyn", "Khmer Rouge") is kept.
+ * on a joining word ("Estimates of the"), a heading that asks or tells ("How Many Died?",
+ * "Counting the Victims", words in lower case), years alone, or a long heading. A label
+ * with an event word ("Great Purge", "famine in Ukraine") is kept, and so is one it
+ * cannot tell apart from a name ("Katyn", "Khmer Rouge", "Night of the Long Knives").
  */
 export function isEventLabel(label: string): boolean {
   const text = label.replace(/\s+/g, ' ').trim();
@@ -69,7 +70,11 @@ export function isEventLabel(label: string): boolean {
   // A heading's words only: "Background", "Death Toll Estimates", "Number of Victims by Region".
   const content = words.map((w) => w.toLowerCase().replace(/['â€™]s$/, '')).filter((w) => !JOINING.has(w));
   if (content.length && content.every((w) => HEADING_WORDS.has(w))) return false;
-  // A sentence-long heading, not a name ("How the Regime Counted Its Own Dead").
-  if (words.length > 6) return false;
+  // A heading that asks or tells, not a name: "How the Regime Counted Its Dead", "Counting the Victims of 1937",
+  // "The dead in the archives".
+  if (/^(?:how|why|what|when|where|who|which)$/.test(words[0]!.toLowerCase())) return false;
+  if (words.length > 2 && /\p{L}{3}ing$/u.test(words[0]!) && JOINING.has(words[1]!.toLowerCase())) return false;
+  if (words.filter((w) => !JOINING.has(w.toLowerCase()) && /^\p{Ll}/u.test(w)).length >= 2) return false;
+  if (content.length > 6) return false;
   return true;
 }
