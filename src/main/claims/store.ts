@@ -137,7 +137,12 @@ function mostFrequent(labels: string[]): string {
  */
 function byEvent(labels: string[]): string[] {
   const groups = new Map<string, string[]>();
-  for (const l of labels) groups.set(eventKey(l), [...(groups.get(eventKey(l)) ?? []), l]);
+  for (const l of labels) {
+    const key = eventKey(l);
+    const group = groups.get(key);
+    if (group) group.push(l);
+    else groups.set(key, [l]);
+  }
   return [...groups.values()].sort((a, b) => b.length - a.length).map(mostFrequent);
 }
 
@@ -381,7 +386,9 @@ export class ClaimStore {
     for (const c of claims) {
       if (!distinctive(c)) continue;
       const key = `${c.measure}|${c.unit}|${c.low}|${c.high}`;
-      figures.set(key, [...(figures.get(key) ?? []), c]);
+      const same = figures.get(key);
+      if (same) same.push(c);
+      else figures.set(key, [c]);
     }
     for (const same of figures.values()) {
       for (let i = 0; i < same.length; i++) {
@@ -398,7 +405,9 @@ export class ClaimStore {
     for (const c of claims) {
       if (c.question_id !== null) continue;
       const key = `${find(c.name)}|${c.measure}|${c.unit}`;
-      groups.set(key, [...(groups.get(key) ?? []), c]);
+      const group = groups.get(key);
+      if (group) group.push(c);
+      else groups.set(key, [c]);
     }
     return [...groups.values()]
       .filter((g) => g.length >= 2)
