@@ -29,7 +29,7 @@ export interface CommandSpec {
 export const GLOBAL_FLAGS = ['--project', '--help', '--version'] as const;
 
 /** Flags that take a value (`--limit 5` or `--limit=5`); every other flag is a switch. */
-export const VALUE_FLAGS: ReadonlySet<string> = new Set(['--project', '--port', '--limit', '--out', '--format', '--source', '--tag']);
+export const VALUE_FLAGS: ReadonlySet<string> = new Set(['--project', '--port', '--limit', '--out', '--format', '--source', '--tag', '--into']);
 
 /** Single-letter spellings. */
 export const SHORT_FLAGS: Readonly<Record<string, string>> = { '-h': '--help', '-V': '--version' };
@@ -144,6 +144,28 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: ['--json'],
     maxArgs: 1,
     project: `the project of claims <source-id> (default: ${path.basename(defaultProjectPath(userDataDir()))} in the app's folder)`,
+  },
+  {
+    name: 'events',
+    synopses: [
+      ['events [list] [--json]', 'the events the claims are about: claims, measures, years, aliases'],
+      ['events rename <event> <new-label>', 'give an event a new label in every claim'],
+      ['events merge <event…> --into LABEL', 'make several events one, under one label'],
+    ],
+    about: [
+      'Lists the events the stored claims are about, each under the label the project uses for it: how many claims (rejected ones aside), what they count, the years they cover, and the other labels recorded as naming it. A label marked * does not look like an event\'s name (the words of a heading, a list of places, a footnote mark): its claims are not proposed as a question.',
+      'rename gives every claim about an event the new label (the years a label ends with are kept); merge does so for several events at once. Either way the old labels are remembered as aliases: claims found later under them get the new label. Renaming back undoes a rename.',
+    ],
+    options: [
+      ['--into LABEL', 'merge: the label of the merged event (one of theirs, or a new one)'],
+      ['--json', 'print the events (or the renamed or merged event) as JSON'],
+    ],
+    examples: [
+      ['sourcebench events'],
+      ['sourcebench events rename "Great Terror" "Great Purge"'],
+      ['sourcebench events merge "Great Terror" Purges --into "Great Purge"'],
+    ],
+    flags: { list: ['--json'], rename: ['--json'], merge: ['--into', '--json'] },
   },
   {
     name: 'serve',

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, MethodName, Output } from '../shared/api';
-import type { ImportOutcome, SourceSummary } from '../shared/types';
+import type { EventSummary, ImportOutcome, SourceSummary } from '../shared/types';
 import { dispatch, validate } from './dispatch';
 import type { Claim } from './claims/extract';
 import { extractClaims } from './claims/extract';
@@ -379,6 +379,35 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         printClaims(claims, json, `source #${p.args[0]}`, io);
         return 0;
       }
+      case 'events': {
+        const [sub = 'list', ...rest] = p.args;
+        if (sub === 'list') {
+          if (rest.length) throw new CliError(`unexpected argument "${rest[0]}" for events list (see sourcebench help events)`);
+          if (p.flags.has('--into')) throw new CliError('--into is for events merge (see sourcebench help events)');
+          const events = await call(wb, 'listEvents', {});
+          if (json) io.out(JSON.stringify(events, null, 2));
+          else if (!events.length) io.out(`No events in ${wb.projectPath} yet: claims and their events are found when sources are imported`);
+          else printEvents(events, io);
+          return 0;
+        }
+        if (sub === 'rename') {
+          if (rest.length !== 2) throw new CliError('events rename needs the event and its new label: sourcebench events rename "Great Terror" "Great Purge"');
+          const event = await call(wb, 'renameEvent', { from: rest[0]!, to: rest[1]! });
+          if (json) io.out(JSON.stringify(event, null, 2));
+          else io.out(`Renamed "${rest[0]}" to "${event.label}": ${describeEvent(event)}`);
+          return 0;
+        }
+        if (sub === 'merge') {
+          const into = p.flags.get('--into');
+          if (into === undefined || into === true) throw new CliError('events merge needs --into LABEL, the label of the merged event');
+          if (!rest.length) throw new CliError('events merge needs the events to merge: sourcebench events merge "Great Terror" Purges --into "Great Purge"');
+          const event = await call(wb, 'mergeEvents', { events: rest, into });
+          if (json) io.out(JSON.stringify(event, null, 2));
+          else io.out(`Merged ${rest.map((e) => `"${e}"`).join(', ')} into "${event.label}": ${describeEvent(event)}`);
+          return 0;
+        }
+        throw new CliError(`unknown events command "${sub}": events list, events rename or events merge (see sourcebench help events)`);
+      }
       case 'serve': {
         const portFlag = p.flags.get('--port');
         const port = portFlag === undefined ? 0 : Number(portFlag);
@@ -461,6 +490,27 @@ async function hasNotesToExport(wb: Workbench, sourceId: number | undefined, tag
   const tagged = (tags: string[]) => tags.some((t) => t.toLowerCase() === wanted);
   const sourceTags = new Map((await call(wb, 'listSources', {})).map((s) => [s.id, s.tags]));
   return notes.some((a) => tagged(a.tags) || tagged(sourceTags.get(a.sourceId) ?? []));
+}
+
+/** The years an event's claims cover, as a span. */
+function yearsOf(e: EventSummary): string {
+  if (e.fromYear === null) return '—';
+  return e.fromYear === e.toYear ? String(e.fromYear) : `${e.fromYear}–${e.toYear}`;
+}
+
+function describeEvent(e: EventSummary): string {
+  const aliases = e.aliases.length ? `; also named ${e.aliases.join(', ')}` : '';
+  return `${e.claims} claim${e.claims === 1 ? '' : 's'}${e.measures.length ? ` (${e.measures.join(', ')})` : ''}${aliases}`;
+}
+
+function printEvents(events: EventSummary[], io: CliIo): void {
+  io.out(
+    table([
+      ['EVENT', 'CLAIMS', 'MEASURES', 'YEARS', 'ALIASES'],
+      ...events.map((e) => [`${clip(e.label, 40)}${e.named ? '' : ' *'}`, String(e.claims), e.measures.join(', '), yearsOf(e), e.aliases.join(', ') || '—']),
+    ]),
+  );
+  if (events.some((e) => !e.named)) io.out("\n* does not look like an event's name: not proposed as a question (rename it, or merge it into an event)");
 }
 
 /** A few names, and how many more. */

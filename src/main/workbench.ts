@@ -653,6 +653,20 @@ export class Workbench implements SourcebenchApi {
     return { deleted: id };
   }
 
+  async listEvents() {
+    return this.current.claims.events();
+  }
+
+  /** Renames an event in every claim, in one write (claims found later with the old label get the new one). */
+  async renameEvent({ from, to }: Input<'renameEvent'>) {
+    return this.write(() => this.current.claims.renameEvent(from, to));
+  }
+
+  /** Merges events under one label, in one write. */
+  async mergeEvents({ events, into }: Input<'mergeEvents'>) {
+    return this.write(() => this.current.claims.mergeEvents(events, into));
+  }
+
   async getEvidence({ questionId }: Input<'getEvidence'>) {
     return this.current.claims.evidence(questionId);
   }

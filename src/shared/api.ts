@@ -13,6 +13,7 @@ import type {
   BackupInfo,
   ClaimRecord,
   Comparison,
+  EventSummary,
   Evidence,
   Measure,
   ProposedQuestion,
@@ -49,6 +50,8 @@ const value = z.number().finite().min(0).max(1e12);
 /** A year a claim covers. */
 const year = z.number().int().min(-10000).max(10000);
 const claimUnit = z.enum(['people', 'percent']);
+/** An event's label, as claims carry it. */
+const eventLabel = z.string().trim().min(1).max(300);
 const fileBytes = z
   .custom<Uint8Array>((v) => v instanceof Uint8Array, "expected the file's bytes")
   .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file too large for one request');
@@ -176,6 +179,12 @@ export const contract = {
     z.object({ id, label: z.string().trim().min(1).max(300).optional(), notes: z.string().max(20_000).optional() }).strict(),
   ),
   deleteQuestion: returns<{ deleted: number }>()(byId),
+  /** The events the claims are about: label, claims, measures, years, aliases. */
+  listEvents: returns<EventSummary[]>()(none),
+  /** Every claim about `from` gets the label `to`; `from` is remembered as an alias of it. */
+  renameEvent: returns<EventSummary>()(z.object({ from: eventLabel, to: eventLabel }).strict()),
+  /** Several events become one, under `into` (one of theirs or a new label); their labels are remembered as aliases. */
+  mergeEvents: returns<EventSummary>()(z.object({ events: z.array(eventLabel).min(1).max(200), into: eventLabel }).strict()),
   getEvidence: returns<Evidence>()(z.object({ questionId: id }).strict()),
   exportEvidence: returns<ExportFile>()(z.object({ questionId: id.optional(), format: z.enum(['csv', 'markdown']) }).strict()),
   compareSources: returns<Comparison>()(z.object({ a: id, b: id }).strict()),

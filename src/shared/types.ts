@@ -232,6 +232,27 @@ export interface Question {
 export interface ProposedQuestion {
   label: string;
   claimIds: number[];
+  /**
+   * The event labels whose claims it groups, the most used first: more than one when the
+   * project shows they name the same event (an alias, or the same figure in other sources).
+   */
+  events: string[];
+}
+
+/** An event the claims are about, under the label the project uses for it. */
+export interface EventSummary {
+  label: string;
+  /** Claims about it, rejected ones aside. */
+  claims: number;
+  /** What those claims count, in the order of MEASURES. */
+  measures: Measure[];
+  /** The years those claims cover: the first year of any, the last year of any. */
+  fromYear: number | null;
+  toYear: number | null;
+  /** Other labels recorded as naming it (renamed or merged into it): claims found later with them get its label. */
+  aliases: string[];
+  /** False when the label does not look like an event's name (heading words, a list of places, a footnote mark): such an event is not proposed. */
+  named: boolean;
 }
 
 /**

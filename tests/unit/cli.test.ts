@@ -91,6 +91,32 @@ describe('sourcebench CLI', () => {
     expect((await cli('claims', '9')).err).toMatch(/no source with id 9/);
   });
 
+  it('lists, renames and merges the events of the claims', async () => {
+    const dir = tempDir();
+    const files = [
+      ['a.txt', 'During the Great Purge 681,692 people were executed in 1937 and 1938.'],
+      ['b.txt', 'The Great Terror of 1937–38 saw 681,692 people executed.'],
+      ['c.txt', 'In the Purges some 750,000 people were executed.'],
+    ].map(([name, text]) => {
+      fs.writeFileSync(path.join(dir, name!), text!);
+      return path.join(dir, name!);
+    });
+    await cli('import', ...files);
+    const listed = await cli('events');
+    expect(listed.code).toBe(0);
+    expect(listed.out.split('\n')[0]).toMatch(/^EVENT +CLAIMS +MEASURES +YEARS +ALIASES$/);
+    expect(listed.out).toMatch(/^Great Purge +1 +executed +1937 +—$/m);
+    const renamed = await cli('events', 'rename', 'Purges', 'Great Terror');
+    expect(renamed).toMatchObject({ code: 0, out: 'Renamed "Purges" to "Great Terror": 2 claims (executed); also named Purges' });
+    const merged = JSON.parse((await cli('events', 'merge', 'Great Terror', '--into', 'Great Purge', '--json')).out);
+    expect(merged).toEqual({ label: 'Great Purge', claims: 3, measures: ['executed'], fromYear: 1937, toYear: 1938, aliases: ['Great Terror', 'Purges'], named: true });
+    expect(JSON.parse((await cli('events', 'list', '--json')).out)).toEqual([merged]);
+    expect(await cli('events', 'rename', 'Holodomor', 'x')).toMatchObject({ code: 1, err: 'sourcebench: There is no event "Holodomor" in the claims' });
+    expect((await cli('events', 'merge', 'Great Purge')).code).toBe(2);
+    expect((await cli('events', 'rename', 'Great Purge')).code).toBe(2);
+    expect((await cli('events', 'split')).err).toMatch(/unknown events command "split"/);
+  });
+
   it('compares two sources as JSON: pairs with offsets, and the passages only one has', async () => {
     await cli('import', fixture('align-base.txt'), fixture('align-edited.txt'));
     const r = await cli('compare', '1', '2', '--json');

@@ -1,10 +1,14 @@
 /** Stored claims and the questions that group them: extracted on import as suggestions. */
 import { ApiError } from '../../shared/errors';
-import type { ClaimRecord, Evidence, Measure, ProposedQuestion, Question } from '../../shared/types';
+import type { ClaimRecord, EventSummary, Evidence, Measure, ProposedQuestion, Question } from '../../shared/types';
+import { MEASURES } from '../../shared/types';
 import type { Db } from '../store/project';
 import { passageOrdinals } from '../store/ordinals';
 import type { Claim } from './extract';
 import { extractClaims } from './extract';
+import { bareLabel, isEventLabel, yearTail } from './labels';
+
+export { isEventLabel } from './labels';
 
 interface Row {
   id: number;
@@ -93,6 +97,76 @@ export function eventKey(event: string): string {
     .replace(/\b(\p{L}{3,})s\b/gu, (word, stem: string) => (/(?:ss|us|is)$/.test(word) ? word : stem));
 }
 
+/** A label the historian renamed or merged into another event, keyed by its eventKey. */
+interface AliasRow {
+  alias_key: string;
+  alias: string;
+  event: string;
+}
+
+type Aliases = Map<string, AliasRow>;
+
+/** `to` with the years `from` ends with, unless `to` gives its own: renaming "Great Terror 1937" to "Great Purge" gives "Great Purge 1937". */
+function withYears(to: string, from: string): string {
+  return yearTail(to) ? to : `${to}${yearTail(from)}`;
+}
+
+/** The label the project uses for a label: the event an alias names (its years kept), else the label itself. */
+function canonical(label: string, aliases: Aliases): string {
+  const alias = aliases.get(eventKey(label));
+  return alias ? withYears(alias.event, label) : label;
+}
+
+/** A label capitalised as a proposal's title starts. */
+function titled(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** The most frequent of some labels (the first seen on a tie). */
+function mostFrequent(labels: string[]): string {
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  let best = labels[0]!;
+  for (const [l, n] of counts) if (n > counts.get(best)!) best = l;
+  return best;
+}
+
+/**
+ * Labels grouped by event (eventKey), the most used event first; each event by its most
+ * used spelling.
+ */
+function byEvent(labels: string[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const l of labels) {
+    const key = eventKey(l);
+    const group = groups.get(key);
+    if (group) group.push(l);
+    else groups.set(key, [l]);
+  }
+  return [...groups.values()].sort((a, b) => b.length - a.length).map(mostFrequent);
+}
+
+/** Significant figures of a value: 681,692 has six, 1,200,000 two, 12.5 three. */
+function significantFigures(v: number): number {
+  return String(v).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+}
+
+/**
+ * A figure two sources would hardly give for two different events by chance: one with three
+ * significant figures or more (681,692; 1,548,366), not a round one (a million, 750,000).
+ */
+function distinctive(c: { low: number | null; high: number | null }): boolean {
+  return [c.low, c.high].some((v) => v !== null && Number.isFinite(v) && significantFigures(v) >= 3);
+}
+
+/** Whether two claims' years can be the same: either gives none, or they overlap. */
+function yearsMeet(a: { from_year: number | null; to_year: number | null }, b: { from_year: number | null; to_year: number | null }): boolean {
+  const span = (c: typeof a) => (c.from_year === null && c.to_year === null ? null : [c.from_year ?? c.to_year!, c.to_year ?? c.from_year!]);
+  const x = span(a);
+  const y = span(b);
+  return !x || !y || (x[0]! <= y[1]! && y[0]! <= x[1]!);
+}
+
 /** The middle of a claim's value: its midpoint, or its one known bound. */
 export function midpoint(c: { low: number | null; high: number | null }): number {
   if (c.low !== null && c.high !== null) return (c.low + c.high) / 2;
@@ -104,12 +178,28 @@ export class ClaimStore {
 
   /** Stores claims read from a source's text as suggestions (inside the caller's transaction). */
   add(sourceId: number, claims: Claim[]): void {
+    if (!claims.length) return;
     const now = new Date().toISOString();
     const insert = this.db.prepare(
       `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, from_year, to_year, confidence, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const c of claims) insert.run(sourceId, c.start, c.end, c.quote, c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, c.event, c.fromYear ?? null, c.toYear ?? null, c.confidence ?? null, now, now);
+    const aliases = this.aliases();
+    for (const c of claims) insert.run(sourceId, c.start, c.end, c.quote, c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, this.labelFor(c.event, aliases), c.fromYear ?? null, c.toYear ?? null, c.confidence ?? null, now, now);
+  }
+
+  /**
+   * The label a found claim is stored with: the event an alias names, the label itself when
+   * it names an event, else '' (heading words, a list of places, a footnote mark).
+   */
+  labelFor(label: string, aliases: Aliases = this.aliases()): string {
+    if (aliases.has(eventKey(label))) return canonical(label, aliases);
+    return isEventLabel(label) ? label.trim() : '';
+  }
+
+  private aliases(): Aliases {
+    const rows = this.db.prepare('SELECT alias_key, alias, event FROM event_alias').all() as AliasRow[];
+    return new Map(rows.map((r) => [r.alias_key, r]));
   }
 
 
@@ -190,7 +280,7 @@ export class ClaimStore {
         `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, from_year, to_year, status, origin, question_id, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 'manual', ?, ?, ?)`,
       )
-      .run(sourceId, c.start, c.end, text.slice(c.start, c.end), c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, c.event, c.fromYear ?? null, c.toYear ?? null, questionId, now, now);
+      .run(sourceId, c.start, c.end, text.slice(c.start, c.end), c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, canonical(c.event, this.aliases()), c.fromYear ?? null, c.toYear ?? null, questionId, now, now);
     return this.get(Number(info.lastInsertRowid));
   }
 
@@ -273,23 +363,231 @@ export class ClaimStore {
     this.db.prepare('DELETE FROM question WHERE id = ?').run(id);
   }
 
-  /** Claims not yet in a question that share an event label and a measure: proposed as one question. */
+  /**
+   * Claims not yet in a question about one event and measure: proposed as one question.
+   * Labels are one event when eventKey makes them one, when one is an alias of the other,
+   * or when the project shows it: other sources give the same distinctive figure (same
+   * measure, unit and bounds, years that meet) under the two labels. A shared word is not
+   * enough. Labels that name no event (isEventLabel) are left out.
+   */
   proposals(): ProposedQuestion[] {
+    const aliases = this.aliases();
     const rows = this.db
-      .prepare("SELECT id, event, measure, unit FROM claim WHERE question_id IS NULL AND status != 'rejected' AND event != '' ORDER BY event, measure, id")
-      .all() as { id: number; event: string; measure: string; unit: string }[];
-    const groups = new Map<string, ProposedQuestion>();
+      .prepare("SELECT id, source_id, event, measure, unit, low, high, from_year, to_year, question_id FROM claim WHERE status != 'rejected' AND event != '' ORDER BY id")
+      .all() as {
+      id: number;
+      source_id: number;
+      event: string;
+      measure: Measure;
+      unit: 'people' | 'percent';
+      low: number | null;
+      high: number | null;
+      from_year: number | null;
+      to_year: number | null;
+      question_id: number | null;
+    }[];
+    const claims = rows.flatMap((r) => {
+      const aliased = aliases.has(eventKey(r.event));
+      if (!aliased && !isEventLabel(r.event)) return [];
+      const label = bareLabel(canonical(r.event, aliases));
+      const name = eventKey(label);
+      return name ? [{ ...r, label, name }] : [];
+    });
+
+    // Events (by name) that are one: joined by the same distinctive figure in two sources.
+    const parent = new Map<string, string>();
+    const find = (n: string): string => {
+      let root = n;
+      while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+      parent.set(n, root);
+      return root;
+    };
+    const figures = new Map<string, typeof claims>();
+    for (const c of claims) {
+      if (!distinctive(c)) continue;
+      const key = `${c.measure}|${c.unit}|${c.low}|${c.high}`;
+      const same = figures.get(key);
+      if (same) same.push(c);
+      else figures.set(key, [c]);
+    }
+    for (const same of figures.values()) {
+      for (let i = 0; i < same.length; i++) {
+        for (let j = i + 1; j < same.length; j++) {
+          const [a, b] = [same[i]!, same[j]!];
+          if (a.name === b.name || a.source_id === b.source_id || !yearsMeet(a, b)) continue;
+          const [x, y] = [find(a.name), find(b.name)];
+          if (x !== y) parent.set(y, x);
+        }
+      }
+    }
+
+    const groups = new Map<string, typeof claims>();
+    for (const c of claims) {
+      if (c.question_id !== null) continue;
+      const key = `${find(c.name)}|${c.measure}|${c.unit}`;
+      const group = groups.get(key);
+      if (group) group.push(c);
+      else groups.set(key, [c]);
+    }
+    return [...groups.values()]
+      .filter((g) => g.length >= 2)
+      .map((g) => {
+        const label = byEvent(g.map((c) => c.label))[0]!;
+        const first = g[0]!;
+        return {
+          label: `${titled(label)}: ${first.unit === 'percent' ? 'share' : 'number'} ${first.measure}`,
+          claimIds: g.map((c) => c.id),
+          events: byEvent(g.map((c) => bareLabel(c.event))),
+        };
+      })
+      .sort((a, b) => b.claimIds.length - a.claimIds.length);
+  }
+
+  /**
+   * The events the claims are about, the most claimed first: each under the label the
+   * project uses (an alias's event, else the most used spelling, without years).
+   */
+  events(): EventSummary[] {
+    return this.summaries().filter((e) => e.claims > 0);
+  }
+
+  /** One event, by any of its labels or aliases (with no claims left, an empty summary). */
+  event(label: string): EventSummary {
+    const aliases = this.aliases();
+    const key = eventKey(canonical(label, aliases));
+    return (
+      this.summaries().find((e) => eventKey(e.label) === key) ?? {
+        label: bareLabel(canonical(label, aliases)),
+        claims: 0,
+        measures: [],
+        fromYear: null,
+        toYear: null,
+        aliases: [...aliases.values()].filter((a) => eventKey(a.event) === key).map((a) => a.alias),
+        named: isEventLabel(label),
+      }
+    );
+  }
+
+  private summaries(): EventSummary[] {
+    const aliases = this.aliases();
+    const rows = this.db.prepare("SELECT event, measure, status, from_year, to_year FROM claim WHERE event != ''").all() as {
+      event: string;
+      measure: Measure;
+      status: ClaimRecord['status'];
+      from_year: number | null;
+      to_year: number | null;
+    }[];
+    const groups = new Map<string, { labels: string[]; kept: typeof rows }>();
     for (const r of rows) {
-      const name = eventKey(r.event);
-      if (!name) continue;
-      const key = `${name}|${r.measure}|${r.unit}`;
-      const bare = r.event.replace(/\s*\(?\b\d{3,4}(?:\s*[–-]\s*\d{2,4})?\)?\s*$/, '').trim();
-      const label = bare.charAt(0).toUpperCase() + bare.slice(1);
-      const g = groups.get(key) ?? { label: `${label}: ${r.unit === 'percent' ? 'share' : 'number'} ${r.measure}`, claimIds: [] };
-      g.claimIds.push(r.id);
+      const label = bareLabel(canonical(r.event, aliases));
+      const key = eventKey(label);
+      if (!key) continue;
+      const g = groups.get(key) ?? { labels: [], kept: [] };
+      if (r.status !== 'rejected') {
+        g.labels.push(label);
+        g.kept.push(r);
+      } else if (!g.labels.length) g.labels.push(label);
       groups.set(key, g);
     }
-    return [...groups.values()].filter((g) => g.claimIds.length >= 2).sort((a, b) => b.claimIds.length - a.claimIds.length);
+    const chosen = new Map([...aliases.values()].map((a) => [eventKey(a.event), bareLabel(a.event)]));
+    return [...groups.entries()]
+      .map(([key, g]): EventSummary => {
+        const label = chosen.get(key) ?? mostFrequent(g.labels);
+        const froms = g.kept.map((r) => r.from_year ?? r.to_year).filter((y): y is number => y !== null);
+        const tos = g.kept.map((r) => r.to_year ?? r.from_year).filter((y): y is number => y !== null);
+        return {
+          label,
+          claims: g.kept.length,
+          measures: MEASURES.filter((m) => g.kept.some((r) => r.measure === m)),
+          fromYear: froms.length ? Math.min(...froms) : null,
+          toYear: tos.length ? Math.max(...tos) : null,
+          aliases: [...aliases.values()].filter((a) => eventKey(a.event) === key && a.alias_key !== key).map((a) => a.alias).sort((a, b) => a.localeCompare(b)),
+          named: isEventLabel(label) || [...aliases.values()].some((a) => eventKey(a.event) === key),
+        };
+      })
+      .sort((a, b) => b.claims - a.claims || a.label.localeCompare(b.label));
+  }
+
+  /**
+   * Renames an event: every claim whose label is that event (by eventKey, or through an
+   * alias) gets the new label, keeping the years it ends with, and the old label is
+   * recorded as an alias, so claims found later with it get the new one. One transaction;
+   * renaming back undoes it.
+   */
+  renameEvent(from: string, to: string): EventSummary {
+    const target = this.checkedLabel(to);
+    this.db.transaction(() => {
+      this.checkExists(from, this.aliases());
+      this.rename(from, target);
+    }).immediate();
+    return this.event(target);
+  }
+
+  /**
+   * Merges events into one label (one of theirs or a new one): each is renamed to it, and
+   * its labels recorded as aliases. One transaction: an unknown event changes nothing.
+   */
+  mergeEvents(events: string[], into: string): EventSummary {
+    const target = this.checkedLabel(into);
+    const named = events.map((e) => e.replace(/\s+/g, ' ').trim());
+    if (!named.length || named.some((e) => !e)) throw new ApiError('invalid_request', 'Name the events to merge: an event label is empty');
+    this.db.transaction(() => {
+      const aliases = this.aliases();
+      const missing = named.filter((e) => !this.exists(e, aliases));
+      if (missing.length) throw new ApiError('not_found', `There is no event ${missing.map((e) => `"${e}"`).join(', ')} in the claims`);
+      const keys = new Set([...named.map((e) => eventKey(canonical(e, aliases))), eventKey(target)]);
+      if (keys.size < 2) throw new ApiError('invalid_request', `Nothing to merge: ${named.map((e) => `"${e}"`).join(', ')} and "${target}" are one event already; choose at least two events, or rename it`);
+      for (const e of named) this.rename(e, target);
+    }).immediate();
+    return this.event(target);
+  }
+
+  /** A new event label, as given, or why it cannot be one. */
+  private checkedLabel(label: string): string {
+    const target = label.replace(/\s+/g, ' ').trim();
+    if (!target) throw new ApiError('invalid_request', 'An event needs a label: the new label is empty');
+    if (target.length > 300) throw new ApiError('invalid_request', 'An event label is at most 300 characters long');
+    if (!eventKey(target)) throw new ApiError('invalid_request', `"${target}" is only years: an event label needs a name`);
+    return target;
+  }
+
+  private checkExists(label: string, aliases: Aliases): void {
+    if (!label.trim()) throw new ApiError('invalid_request', 'Name the event to rename: the label is empty');
+    if (!this.exists(label, aliases)) throw new ApiError('not_found', `There is no event "${label.trim()}" in the claims`);
+  }
+
+  /** Whether a label is an event of the project: some claim has it (by eventKey, or through an alias), or it is an alias. */
+  private exists(label: string, aliases: Aliases): boolean {
+    return aliases.has(eventKey(label)) || this.labelsOf(label, aliases).length > 0;
+  }
+
+  /** The labels claims use for the event a label names. */
+  private labelsOf(label: string, aliases: Aliases): string[] {
+    const key = eventKey(canonical(label, aliases));
+    const used = this.db.prepare("SELECT DISTINCT event FROM claim WHERE event != ''").pluck().all() as string[];
+    return used.filter((l) => eventKey(canonical(l, aliases)) === key);
+  }
+
+  /** Renames one event to `to` (inside the caller's transaction). */
+  private rename(from: string, to: string): void {
+    const aliases = this.aliases();
+    const key = eventKey(canonical(from, aliases));
+    const toKey = eventKey(to);
+    const labels = this.labelsOf(from, aliases);
+    const now = new Date().toISOString();
+    const relabel = this.db.prepare('UPDATE claim SET event = ?, updated_at = ? WHERE event = ?');
+    for (const l of labels) if (withYears(to, l) !== l) relabel.run(withYears(to, l), now, l);
+    // The event's aliases now name the new label; its old labels (and the one given) become aliases.
+    this.db.prepare('UPDATE event_alias SET event = ? WHERE alias_key IN (SELECT value FROM json_each(?))').run(
+      to,
+      JSON.stringify([...aliases.values()].filter((a) => eventKey(a.event) === key).map((a) => a.alias_key)),
+    );
+    const record = this.db.prepare('INSERT OR IGNORE INTO event_alias (alias_key, alias, event) VALUES (?, ?, ?)');
+    for (const l of byEvent([...labels.map(bareLabel), bareLabel(from)])) {
+      if (eventKey(l) !== toKey) record.run(eventKey(l), l, to);
+    }
+    // The new label is an event's own name, no alias.
+    this.db.prepare('DELETE FROM event_alias WHERE alias_key = ?').run(toKey);
   }
 
   evidence(questionId: number): Evidence {

@@ -234,6 +234,21 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE claim ADD COLUMN confidence REAL;
     `,
   },
+  {
+    version: 8,
+    name: 'event aliases',
+    // Labels the historian has renamed or merged into another: an alias (keyed by its label
+    // without years, plural or case, as eventKey makes it) names its event, so that claims
+    // found later with the alias are stored with the event's label. `alias` is the label as
+    // it was written.
+    sql: `
+      CREATE TABLE event_alias (
+        alias_key TEXT PRIMARY KEY,
+        alias     TEXT NOT NULL,
+        event     TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -22,7 +22,7 @@ const hostile = fc.oneof(
 );
 const payload = fc.oneof(
   hostile,
-  fc.dictionary(fc.constantFrom('id', 'path', 'query', 'sourceId', 'start', 'end', 'name', 'bytes', 'tags', 'title', 'body', 'colour', 'low', 'high', 'format', 'a', 'b', 'extra', '__proto__', 'constructor'), hostile, { maxKeys: 6 }),
+  fc.dictionary(fc.constantFrom('id', 'path', 'query', 'sourceId', 'start', 'end', 'name', 'bytes', 'tags', 'title', 'body', 'colour', 'low', 'high', 'format', 'a', 'b', 'from', 'to', 'events', 'into', 'extra', '__proto__', 'constructor'), hostile, { maxKeys: 6 }),
 );
 
 describe('the API boundary under fuzzed payloads', () => {
@@ -60,6 +60,8 @@ describe('the API boundary under fuzzed payloads', () => {
       ['createAnnotation', { sourceId: 999, start: 0, end: 4, colour: 'blue' }],
       ['updateClaim', { id: 999, status: 'confirmed' }],
       ['getEvidence', { questionId: 999 }],
+      ['renameEvent', { from: 'No such event', to: 'x' }],
+      ['mergeEvents', { events: ['No such event'], into: 'x' }],
       ['compareSources', { a: 998, b: 999 }],
     ] as const) {
       const reply = await dispatch(wb, method, input);
