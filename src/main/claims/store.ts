@@ -640,7 +640,7 @@ function period(c: ClaimRecord): string | null {
 }
 
 /** The most frequent of some keys (the first of equals, in claim order). */
-function mostFrequent<K>(keys: K[]): K | null {
+function commonest<K>(keys: K[]): K | null {
   const counts = new Map<K, number>();
   for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
   let best: K | null = null;
@@ -665,9 +665,9 @@ const MEASURE_NOUN: Record<Measure, string> = {
  */
 export function fitOf(claims: ClaimRecord[]): Pick<Evidence, 'measure' | 'period' | 'warnings'> {
   const warnings: Evidence['warnings'] = [];
-  const measure = mostFrequent(claims.map((c) => c.measure));
+  const measure = commonest(claims.map((c) => c.measure));
   const periods = claims.map(period);
-  const usual = mostFrequent(periods.filter((p): p is string => p !== null));
+  const usual = commonest(periods.filter((p): p is string => p !== null));
   const usualClaim = claims[periods.indexOf(usual)];
   const counts = claims.filter((c) => c.unit === 'people').length;
   const seen = new Map<string, ClaimRecord>();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ClaimRecord, Evidence, ProposedQuestion, Question } from '../../../shared/types';
 import { api, messageOf } from '../api';
 import { download } from '../hooks/useAnnotations';
+import { EventsPanel } from './EventsPanel';
 import { EvidenceTable } from './EvidenceTable';
 import { formatPeriod, formatValue } from './format';
 import { ProposalPreview } from './ProposalPreview';
@@ -114,6 +115,7 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
             ))}
           </div>
         )}
+        <EventsPanel key={props.projectPath ?? ''} onChanged={() => void run(async () => undefined)} />
       </aside>
       <div className="evidence-main">
         {error && (
