@@ -68,6 +68,13 @@ function occurrences(text: string, quote: string): Candidate[] {
   return found;
 }
 
+/** Whether the text just before and after [start, end) is still the selector's prefix and suffix. */
+function contextIntact(text: string, sel: Selector, start: number, end: number): boolean {
+  return (
+    start >= sel.prefix.length && text.startsWith(sel.prefix, start - sel.prefix.length) && text.startsWith(sel.suffix, end)
+  );
+}
+
 function score(text: string, sel: Selector, c: Candidate): number {
   const quote = 1 - c.errors / sel.exact.length;
   const prefix = similarity(text.slice(Math.max(0, c.start - sel.prefix.length), c.start), sel.prefix);
@@ -100,16 +107,18 @@ function best(text: string, sel: Selector, candidates: Candidate[]): Placement |
  */
 export function anchor(text: string, sel: Selector): Placement | null {
   if (!sel.exact) return null;
-  if (
-    text.slice(sel.start, sel.end) === sel.exact &&
-    text.slice(Math.max(0, sel.start - sel.prefix.length), sel.start) === sel.prefix &&
-    text.slice(sel.end, sel.end + sel.suffix.length) === sel.suffix
-  ) {
+  if (text.slice(sel.start, sel.end) === sel.exact && contextIntact(text, sel, sel.start, sel.end)) {
     return { start: sel.start, end: sel.end, score: 1 };
   }
 
   const verbatim = occurrences(text, sel.exact);
-  if (verbatim.length) return best(text, sel, verbatim);
+  if (verbatim.length) {
+    // Where the context is still intact around some occurrences, only they compete (and
+    // the nearest to the old position wins): a word quoted from a long text can occur
+    // thousands of times, and scoring each context approximately would take a second.
+    const intact = verbatim.filter((c) => contextIntact(text, sel, c.start, c.end));
+    return best(text, sel, intact.length ? intact : verbatim);
+  }
 
   const maxErrors = Math.min(256, Math.floor(sel.exact.length / 2));
   const placed = best(text, sel, search(text, sel.exact, maxErrors));
