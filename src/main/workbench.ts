@@ -7,7 +7,7 @@ import type { ImportOutcome, ProjectInfo } from '../shared/types';
 import type { ParsedSource } from './ingest';
 import { formatOf, passagesAs, readSource, unsupportedFormat } from './ingest';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
-import { isEdtf } from './ingest/metadata';
+import { edtfProblem } from './ingest/dates';
 import { defaultProjectPath, recentPaths, resourcesDir, SettingsFile } from './paths';
 import type { Db } from './store/project';
 import { openProjectDb, storageProblem } from './store/project';
@@ -462,9 +462,11 @@ export class Workbench implements SourcebenchApi {
     if (patch.date !== undefined && patch.date !== null) {
       const date = patch.date.trim();
       if (date === '') patch.date = null;
-      else if (!isEdtf(date)) {
-        throw new ApiError('invalid_request', `"${date}" is not an EDTF date (for example 1937, 1937-05-12, 1936/1938, 1938~ or 193X)`);
-      } else patch.date = date;
+      else {
+        const problem = edtfProblem(date);
+        if (problem) throw new ApiError('invalid_request', problem);
+        patch.date = date;
+      }
     }
     for (const key of ['author', 'origin'] as const) {
       if (typeof patch[key] === 'string' && patch[key].trim() === '') patch[key] = null;

@@ -1,10 +1,11 @@
 /**
  * Anchoring annotations so that they survive corrections of the text, as Hypothesis does:
  * a W3C TextQuoteSelector (exact, prefix, suffix) and a TextPositionSelector (start, end).
- * The position is trusted while the text there still equals the quote; otherwise the quote
- * is found again by approximate matching (Myers' algorithm, from approx-string-match),
- * each candidate scored by how well the quote, its prefix and its suffix match, with
- * closeness to the old position as a tie-breaker.
+ * The position is trusted while the text there, and around it, is unchanged. Otherwise a
+ * quote still found verbatim is placed at its best-fitting occurrence; only a quote found
+ * nowhere verbatim is searched for approximately (Myers' algorithm, from
+ * approx-string-match). Candidates are scored by how well the quote, its prefix and its
+ * suffix match, with closeness to the old position as a tie-breaker.
  */
 import search from 'approx-string-match';
 
@@ -39,33 +40,90 @@ function similarity(text: string, pattern: string): number {
 
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 };
 const TOTAL = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
-/** Below this score a candidate is not the annotated passage any more: the annotation is orphaned. */
+/**
+ * Below this score an approximate match is not the annotated passage any more: the
+ * annotation is orphaned. A quote found verbatim is never held to it.
+ */
 export const MIN_SCORE = 0.6;
 
-/** Where the selector's quote is in `text` now, or null when it cannot be placed. */
-export function anchor(text: string, sel: Selector): { start: number; end: number; score: number } | null {
-  if (!sel.exact) return null;
-  if (text.slice(sel.start, sel.end) === sel.exact) return { start: sel.start, end: sel.end, score: 1 };
+export interface Placement {
+  start: number;
+  end: number;
+  /** 0–1: how well the quote, its prefix, its suffix and its position fit (1 = unchanged). */
+  score: number;
+}
 
-  let candidates: { start: number; end: number; errors: number }[] = [];
-  for (let i = text.indexOf(sel.exact); i >= 0; i = text.indexOf(sel.exact, i + 1)) {
-    candidates.push({ start: i, end: i + sel.exact.length, errors: 0 });
+interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/** Every verbatim occurrence of `quote` in `text`, overlapping ones included. */
+function occurrences(text: string, quote: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) {
+    found.push({ start: i, end: i + quote.length, errors: 0 });
   }
-  if (!candidates.length) {
-    const maxErrors = Math.min(256, Math.floor(sel.exact.length / 2));
-    candidates = search(text, sel.exact, maxErrors);
-  }
-  let best: { start: number; end: number; score: number } | null = null;
+  return found;
+}
+
+/** Whether the text just before and after [start, end) is still the selector's prefix and suffix. */
+function contextIntact(text: string, sel: Selector, start: number, end: number): boolean {
+  return (
+    start >= sel.prefix.length && text.startsWith(sel.prefix, start - sel.prefix.length) && text.startsWith(sel.suffix, end)
+  );
+}
+
+function score(text: string, sel: Selector, c: Candidate): number {
+  const quote = 1 - c.errors / sel.exact.length;
+  const prefix = similarity(text.slice(Math.max(0, c.start - sel.prefix.length), c.start), sel.prefix);
+  const suffix = similarity(text.slice(c.end, c.end + sel.suffix.length), sel.suffix);
+  // Distance from the old position, as a share of the text; 0 at worst, even when the
+  // old position lies beyond the end of a shortened text.
+  const position = Math.max(0, 1 - Math.abs(c.start - sel.start) / Math.max(text.length, 1));
+  return (WEIGHTS.quote * quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position) / TOTAL;
+}
+
+function best(text: string, sel: Selector, candidates: Candidate[]): Placement | null {
+  let top: Placement | null = null;
   for (const c of candidates) {
-    const quote = 1 - c.errors / sel.exact.length;
-    const prefix = similarity(text.slice(Math.max(0, c.start - sel.prefix.length), c.start), sel.prefix);
-    const suffix = similarity(text.slice(c.end, c.end + sel.suffix.length), sel.suffix);
-    const position = 1 - Math.abs(c.start - sel.start) / Math.max(text.length, 1);
-    const score = (WEIGHTS.quote * quote + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position) / TOTAL;
-    if (!best || score > best.score) best = { start: c.start, end: c.end, score };
+    const s = score(text, sel, c);
+    if (!top || s > top.score) top = { start: c.start, end: c.end, score: s };
   }
-  if (!best || best.score < MIN_SCORE) return null;
-  return snapToWords(text, sel, best);
+  return top;
+}
+
+/**
+ * Where the selector's quote is in `text` now, or null when it cannot be placed.
+ *
+ * - The old position is kept when the text there still equals the quote and the context
+ *   around it is unchanged (score 1).
+ * - Otherwise, when the quote occurs verbatim, it is placed: at its only occurrence, or at
+ *   the occurrence whose prefix, suffix and position fit best. However much the
+ *   surrounding text changed, a quote that is still there is never orphaned.
+ * - Only when it occurs nowhere verbatim is it matched approximately, and the best match
+ *   must score at least MIN_SCORE.
+ */
+export function anchor(text: string, sel: Selector): Placement | null {
+  if (!sel.exact) return null;
+  if (text.slice(sel.start, sel.end) === sel.exact && contextIntact(text, sel, sel.start, sel.end)) {
+    return { start: sel.start, end: sel.end, score: 1 };
+  }
+
+  const verbatim = occurrences(text, sel.exact);
+  if (verbatim.length) {
+    // Where the context is still intact around some occurrences, only they compete (and
+    // the nearest to the old position wins): a word quoted from a long text can occur
+    // thousands of times, and scoring each context approximately would take a second.
+    const intact = verbatim.filter((c) => contextIntact(text, sel, c.start, c.end));
+    return best(text, sel, intact.length ? intact : verbatim);
+  }
+
+  const maxErrors = Math.min(256, Math.floor(sel.exact.length / 2));
+  const placed = best(text, sel, search(text, sel.exact, maxErrors));
+  if (!placed || placed.score < MIN_SCORE) return null;
+  return snapToWords(text, sel, placed);
 }
 
 const WORD = /[\p{L}\p{N}]/u;

@@ -12,6 +12,10 @@ import { lastAtOrBefore } from '../../shared/sorted';
 import type { ParsedQuery, Term } from './query';
 import { fold, parseQuery, toFts } from './query';
 import { Vocabulary } from './vocabulary';
+import { yearRange } from '../ingest/dates';
+
+/** First and last year a source's EDTF date can mean (for `date:` filters). */
+export { yearRange };
 
 export interface SearchOptions {
   query: string;
@@ -109,20 +113,6 @@ function rank(row: Row): Ranked {
 /** Rows of one tier in the order shown: by group, then by weighted bm25. */
 function ranked(rows: Row[]): Ranked[] {
   return rows.map(rank).sort((a, b) => a.group - b.group || b.score - a.score);
-}
-
-/** First and last year an EDTF date can mean: `1937`, `1936/1938`, `193X`, `1937-05~`. */
-export function yearRange(date: string | null): [number, number] | null {
-  if (!date) return null;
-  const years = [...date.matchAll(/(-?)(\d{3}[\dX]|\d{2}XX)/g)].map((m) => {
-    const y = m[2]!;
-    const sign = m[1] ? -1 : 1;
-    return [sign * Number(y.replace(/X/g, '0')), sign * Number(y.replace(/X/g, '9'))] as [number, number];
-  });
-  if (!years.length) return null;
-  const lo = date.startsWith('..') ? -9999 : Math.min(...years.map((y) => y[0]));
-  const hi = date.endsWith('..') ? 9999 : Math.max(...years.map((y) => y[1]));
-  return [lo, hi];
 }
 
 /** Splits FTS5 highlight() output into text and [start, end) match ranges. */

@@ -49,8 +49,9 @@ export function MetadataDialog(props: { source: SourceSummary; onSaved(s: Source
           Date
           <input {...field('date')} aria-describedby="date-help" placeholder="1937, 1937-05-12, 1936/1938, 1938~" />
           <small id="date-help">
-            EDTF: a year, year-month or day; <code>1936/1938</code> for a span, <code>~</code> approximate, <code>?</code> uncertain,{' '}
-            <code>193X</code> a decade.
+            EDTF: a year, year-month or day (<code>1937</code>, <code>1937-05</code>, <code>1937-05-12</code>); <code>?</code> uncertain,{' '}
+            <code>~</code> approximate; <code>193X</code> a decade, <code>19XX</code> a century (not <code>1930s</code> or <code>193</code>);{' '}
+            <code>1936/1938</code> a span, <code>1937/..</code> open-ended. Anything else is refused with the reason.
           </small>
         </label>
         <label>
