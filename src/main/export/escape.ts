@@ -18,7 +18,7 @@ const ALWAYS = /[\\`*_[\]<|~$^@{}=#]/g;
 const BLANKS = /[ \t\f\v]+/g;
 const LINE_BREAK = /\r\n|\r|\n/;
 
-function escapeLine(line: string): string {
+function escapeLine(line: string, lineStart = true): string {
   let s = line
     .replace(/\0/g, '\uFFFD')
     .replace(ALWAYS, '\\$&')
@@ -28,6 +28,7 @@ function escapeLine(line: string): string {
     .replace(/(www)\./gi, '$1\\.')
     // Obsidian's comments.
     .replace(/%(?=%)/g, '%\\');
+  if (!lineStart) return s;
   // What only means something at the start of a line: block quotes, bullets, Pandoc's
   // definition lists and fenced divs, numbered lists (`1.`, `1)`, and Pandoc's `a.`, `iv)`, `(1)`).
   s = s.replace(/^[>+\-:(]/, '\\$&');
@@ -35,10 +36,14 @@ function escapeLine(line: string): string {
   return s;
 }
 
-/** One line of text: line breaks and runs of white space become one space, leading and trailing space goes. */
-export function escapeInline(text: string | null | undefined): string {
+/**
+ * One line of text: line breaks and runs of white space become one space, leading and
+ * trailing space goes. `lineStart: false` when it follows other text on its line (after
+ * `## ¶ 4 — `, in a citation), where what only matters at a line's start is left alone.
+ */
+export function escapeInline(text: string | null | undefined, lineStart = true): string {
   if (!text) return '';
-  return escapeLine(text.replace(/[\r\n]+/g, ' ').replace(BLANKS, ' ').trim());
+  return escapeLine(text.replace(/[\r\n]+/g, ' ').replace(BLANKS, ' ').trim(), lineStart);
 }
 
 /**

@@ -44,6 +44,10 @@ function checkInline(input: string, everywhere = true): void {
   expect([...types].filter((t) => t !== 'paragraph' && t !== 'text'), JSON.stringify(input)).toEqual([]);
   expect(text, JSON.stringify(input)).toBe(expected);
   expect(html(md), JSON.stringify(input)).toBe(expected);
+  // After other words on its line.
+  const after = read(`x ${escapeInline(input, false)}`);
+  expect([...after.types].filter((t) => t !== 'paragraph' && t !== 'text'), JSON.stringify(input)).toEqual([]);
+  expect(after.text, JSON.stringify(input)).toBe(expected ? `x ${expected}` : 'x');
   if (!everywhere) return;
   // In a table cell, after a heading's marks and inside a citation line.
   const row = read(`| a | b |\n|---|---|\n| ${md} | z |`);
