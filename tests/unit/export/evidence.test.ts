@@ -138,7 +138,7 @@ describe('evidence CSV', () => {
     const csv = await wb.exportEvidence({ questionId: q.id, format: 'csv' });
     const rows = parseCsv(csv.content);
     const row = Object.fromEntries(HEADER.map((h, i) => [h, rows[1]![i]!]));
-    expect(row.author.startsWith("'=HYPERLINK")).toBe(true);
+    expect(row.author!.startsWith("'=HYPERLINK")).toBe(true);
     expect(row.url).toBe('https://archive.example.org/order');
     expect(row.accessed).toBe('2024-03-02');
     const { id } = await wb.getProject();
