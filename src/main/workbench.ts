@@ -599,11 +599,21 @@ export class Workbench implements SourcebenchApi {
     return [markdownSingle(items, project, exported, title)];
   }
 
+  /** What the project file says about itself (the `meta` table: its author, the language of its notes), when it says. */
+  private projectMeta(key: 'author' | 'language'): string | null {
+    return (this.current.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+  }
+
   async exportAnnotations(_input: Input<'exportAnnotations'>) {
     const list = this.current.annotations.list();
     const sources = new Map(this.current.sources.list().map((s) => [s.id, s]));
     const name = path.basename(this.current.path, PROJECT_EXTENSION);
-    const collection = annotationCollection(projectId(this.current.db), list, sources, `Annotations in ${name}`);
+    // Positions are counted in code points: the texts of the annotated sources are read once each.
+    const texts = new Map([...new Set(list.filter((a) => !a.orphaned).map((a) => a.sourceId))].map((id) => [id, this.current.sources.text(id)]));
+    const collection = annotationCollection(projectId(this.current.db), list, sources, `Annotations in ${name}`, texts, {
+      creator: this.projectMeta('author'),
+      language: this.projectMeta('language'),
+    });
     return { name: `${slug(name) || 'annotations'}.jsonld`, content: `${JSON.stringify(collection, null, 2)}\n` };
   }
 
@@ -678,9 +688,22 @@ export class Workbench implements SourcebenchApi {
     const evidence = ids.map((id) => this.current.claims.evidence(id));
     const name = slug(path.basename(this.current.path, PROJECT_EXTENSION)) || 'evidence';
     const base = questionId !== undefined ? slug(evidence[0]!.question.label) || `question-${questionId}` : `${name}-evidence`;
-    return format === 'csv'
-      ? { name: `${base}.csv`, content: evidenceCsv(evidence, this.current.path) }
-      : { name: `${base}.md`, content: evidenceMarkdown(evidence, this.current.path) };
+    const id = projectId(this.current.db);
+    if (format !== 'csv') return { name: `${base}.md`, content: evidenceMarkdown(evidence, id) };
+    // Each source's URL and the day it was read online, where the import found them (meta JSON).
+    const refs = new Map(
+      (
+        this.current.db
+          .prepare(
+            `SELECT id, origin,
+                    CASE WHEN json_valid(meta) THEN json_extract(meta, '$.canonical') END AS canonical,
+                    CASE WHEN json_valid(meta) THEN json_extract(meta, '$.accessed') END AS accessed
+             FROM source`,
+          )
+          .all() as { id: number; origin: string | null; canonical: unknown; accessed: unknown }[]
+      ).map((r) => [r.id, { url: [r.origin, r.canonical].find((u): u is string => typeof u === 'string' && /^https?:\/\//i.test(u)) ?? null, accessed: typeof r.accessed === 'string' ? r.accessed : null }]),
+    );
+    return { name: `${base}.csv`, content: evidenceCsv(evidence, id, refs) };
   }
 
   async compareSources({ a, b }: Input<'compareSources'>) {

@@ -145,6 +145,8 @@ export interface SearchResponse {
 
 export interface Annotation {
   id: number;
+  /** A random UUID made when the annotation is: its id in exports, whatever happens to its text or the project file. */
+  uuid: string;
   sourceId: number;
   sourceTitle: string;
   /** TextPositionSelector: where the annotation is anchored in the source text now. */

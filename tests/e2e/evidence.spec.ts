@@ -51,7 +51,7 @@ test('confirms two conflicting claims into one question and compares them in the
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'CSV', exact: true }).click();
   const csv = fs.readFileSync(await (await downloading).path(), 'utf8');
-  expect(csv.split('\r\n')[0]).toBe('question,source,author,date,measure,low,high,unit,approx,status,preferred,preferred_reason,event,passage,quote,link');
+  expect(csv.split('\r\n')[0]).toBe('question,source,author,date,measure,low,high,unit,approx,status,preferred,preferred_reason,event,passage,quote,link,url,accessed');
   expect(csv).toContain('Archival figures (test text),Test Author A,1993,executed,681692,681692,people,false,confirmed,true,archival count');
 
   // A quote in the table opens the reader at the claim.

@@ -50,7 +50,7 @@ describe('sourcebench CLI', () => {
     const dir = tempDir();
     const md = await cli('export', 'markdown');
     expect(md.code).toBe(0);
-    expect(md.out).toMatch(/^---\ntitle: Notes on the 1937 census/);
+    expect(md.out).toMatch(/^---\ntitle: "Notes on the 1937 census/);
     expect((await cli('export', 'markdown', '--source', '1', '--out', path.join(dir, 'one.md'))).code).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'one.md'), 'utf8')).toContain('# Notes on the 1937 census');
     expect((await cli('export', 'markdown', '--out', `${path.join(dir, 'folder')}/`)).out).toMatch(/Wrote 1 file to/);

@@ -1,4 +1,5 @@
 /** Annotations: their selectors, notes and tags; re-anchored when a source's text changes. */
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/errors';
 import type { Annotation } from '../../shared/types';
@@ -11,6 +12,7 @@ import { passagePlaces } from '../store/ordinals';
 
 interface Row {
   id: number;
+  uuid: string;
   source_id: number;
   title: string;
   start: number;
@@ -38,6 +40,7 @@ const SELECT = `
 function toAnnotation(r: Row): Annotation {
   return {
     id: r.id,
+    uuid: r.uuid,
     sourceId: r.source_id,
     sourceTitle: r.title,
     start: r.start,
@@ -103,10 +106,10 @@ export class AnnotationStore {
     const id = this.db.transaction(() => {
       const info = this.db
         .prepare(
-          `INSERT INTO annotation (source_id, start, "end", exact, prefix, suffix, colour, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO annotation (uuid, source_id, start, "end", exact, prefix, suffix, colour, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(sourceId, sel.start, sel.end, sel.exact, sel.prefix, sel.suffix, colour, now, now);
+        .run(randomUUID(), sourceId, sel.start, sel.end, sel.exact, sel.prefix, sel.suffix, colour, now, now);
       const newId = Number(info.lastInsertRowid);
       this.setTags(newId, tags);
       return newId;

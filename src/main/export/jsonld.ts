@@ -1,35 +1,96 @@
-/** Annotations as a W3C Web Annotation `AnnotationCollection` (JSON-LD), for other annotation tools. */
+/**
+ * Annotations as a W3C Web Annotation `AnnotationCollection` (JSON-LD), for other annotation
+ * tools; checked against the W3C test suite's schemas (tests/fixtures/w3c).
+ *
+ * - Each annotation's `id` is `urn:uuid:<its uuid>`: it holds when the text is corrected and
+ *   wherever the project file goes.
+ * - The one `AnnotationPage` is embedded as `first`, with an `id` of its own (a MUST).
+ * - `TextPositionSelector` counts Unicode code points, as the model says (the store keeps
+ *   UTF-16 offsets: an emoji or a rare CJK character counts once here).
+ * - `creator` is the project's author when the project knows one; bodies carry `format`
+ *   (`text/markdown` for notes, `text/plain` for tags) and `language` when known.
+ */
 import type { Annotation, SourceSummary } from '../../shared/types';
-import { openLink } from './markdown';
+
+export interface CollectionOptions {
+  /** Who wrote the notes (the project's author), when known. */
+  creator?: string | null;
+  /** The language the notes are written in (BCP 47), when known. */
+  language?: string | null;
+}
+
+/**
+ * Code-point offsets for UTF-16 offsets into `text`, counted in one pass over the text up to
+ * the largest offset (the offsets may come in any order).
+ */
+export function codePointOffsets(text: string, offsets: readonly number[]): Map<number, number> {
+  const wanted = [...new Set(offsets)].sort((a, b) => a - b);
+  const out = new Map<number, number>();
+  let unit = 0;
+  let points = 0;
+  for (const target of wanted) {
+    while (unit < target && unit < text.length) {
+      const c = text.charCodeAt(unit);
+      // A surrogate pair is one code point; a lone surrogate counts as one too.
+      unit += c >= 0xd800 && c <= 0xdbff && unit + 1 < text.length && (text.charCodeAt(unit + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      points++;
+    }
+    // An offset inside a pair (never made by Sourcebench) falls on the pair's end.
+    out.set(target, points);
+  }
+  return out;
+}
 
 /** `projectId` names the project in the links (sourcebench://open?project=<id>…), never its path. */
-export function annotationCollection(projectId: string, annotations: Annotation[], sources: Map<number, SourceSummary>, label: string) {
+export function annotationCollection(
+  projectId: string,
+  annotations: Annotation[],
+  sources: Map<number, SourceSummary>,
+  label: string,
+  texts: Map<number, string> = new Map(),
+  options: CollectionOptions = {},
+) {
+  const positions = new Map<number, Map<number, number>>();
+  for (const [sourceId, text] of texts) {
+    const offsets = annotations.filter((a) => a.sourceId === sourceId && !a.orphaned).flatMap((a) => [a.start, a.end]);
+    positions.set(sourceId, codePointOffsets(text, offsets));
+  }
+  const creator = options.creator?.trim() ? { type: 'Person', name: options.creator.trim() } : undefined;
+  const language = options.language?.trim() || undefined;
   const items = annotations.map((a) => {
     const source = sources.get(a.sourceId);
     const body: Record<string, unknown>[] = [];
-    if (a.markdown) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.markdown, format: 'text/markdown' });
-    for (const tag of a.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+    if (a.markdown) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.markdown, format: 'text/markdown', ...(language ? { language } : {}) });
+    for (const tag of a.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag, format: 'text/plain' });
     const selectors: Record<string, unknown>[] = [{ type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix }];
-    if (!a.orphaned) selectors.push({ type: 'TextPositionSelector', start: a.start, end: a.end });
+    const at = positions.get(a.sourceId);
+    if (!a.orphaned && at) selectors.push({ type: 'TextPositionSelector', start: at.get(a.start)!, end: at.get(a.end)! });
     return {
-      id: `${openLink(projectId, a)}&annotation=${a.id}`,
+      id: `urn:uuid:${a.uuid}`,
       type: 'Annotation',
-      motivation: a.markdown ? 'commenting' : 'highlighting',
+      motivation: a.markdown ? 'commenting' : a.tags.length ? 'tagging' : 'highlighting',
+      ...(creator ? { creator } : {}),
       created: a.createdAt,
       modified: a.updatedAt,
       ...(body.length ? { body: body.length === 1 ? body[0] : body } : {}),
       target: {
-        source: source?.origin && /^https?:\/\//.test(source.origin) ? source.origin : openLink(projectId, { sourceId: a.sourceId, passage: null, start: 0, end: 0 }).replace(/&start=0&end=0$/, ''),
+        source: source?.origin && /^https?:\/\//i.test(source.origin) ? source.origin : sourceLink(projectId, a.sourceId),
         selector: selectors.length === 1 ? selectors[0] : selectors,
       },
     };
   });
+  const id = `sourcebench://open?${new URLSearchParams({ project: projectId }).toString()}`;
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: `sourcebench://open?${new URLSearchParams({ project: projectId }).toString()}`,
+    id,
     type: 'AnnotationCollection',
     label,
+    ...(creator ? { creator } : {}),
     total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
+    first: { id: `${id}&page=1`, type: 'AnnotationPage', startIndex: 0, items },
   };
+}
+
+function sourceLink(projectId: string, sourceId: number): string {
+  return `sourcebench://open?${new URLSearchParams({ project: projectId, source: String(sourceId) }).toString()}`;
 }

@@ -5,8 +5,12 @@
  * and any Markdown viewer.
  */
 import path from 'node:path';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { stringify } from 'yaml';
 import type { Annotation, ExportFile, Passage, SourceSummary } from '../../shared/types';
+import { escapeInline, escapeLines, linkOrText, obsidianTag, safeUrl } from './escape';
 
 export interface SourceForExport {
   source: SourceSummary;
@@ -30,25 +34,100 @@ export function openLink(projectId: string, a: { sourceId: number; passage: numb
   return `sourcebench://open?${params.toString()}`;
 }
 
-function frontMatter(data: Record<string, unknown>): string {
+/**
+ * YAML front matter, every string double-quoted (YAML escapes inside: `\"`, `\\`, `\n`…), so
+ * that no value can be read as another YAML type, a list, a comment or a second document.
+ */
+export function frontMatter(data: Record<string, unknown>): string {
   const clean = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length)));
-  return `---\n${stringify(clean, { lineWidth: 0 }).trimEnd()}\n---\n`;
+  return `---\n${stringify(clean, { lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd()}\n---\n`;
 }
 
-/** Text from a source, safe in Markdown: a "<" cannot open an HTML tag in the export. */
+/**
+ * Only for the comparison export, which writes its own `~~` and `**` around the text: a "<"
+ * cannot open an HTML tag. Everything else goes through escape.ts.
+ */
 export function mdText(text: string): string {
   return text.replace(/</g, '\\<');
 }
 
 function blockQuote(text: string): string {
-  return mdText(text)
-    .split('\n')
-    .map((l) => (l.trim() ? `> ${l}` : '>'))
+  return escapeLines(text)
+    .map((l) => (l ? `> ${l}` : '>'))
     .join('\n');
 }
 
-function hashtag(tag: string): string {
-  return `#${tag.trim().replace(/\s+/g, '-')}`;
+/** Tags as Obsidian reads them, without duplicates or empty ones. */
+function tagNames(tags: readonly string[]): string[] {
+  return [...new Set(tags.map(obsidianTag).filter(Boolean))];
+}
+
+interface MdNode {
+  type: string;
+  url?: string;
+  alt?: string | null;
+  value?: string;
+  depth?: number;
+  children?: MdNode[];
+  position?: { start: { offset?: number }; end: { offset?: number } };
+}
+
+const noteParser = { extensions: [gfm()], mdastExtensions: gfmFromMarkdown().map((e) => ({ ...e, transforms: [] })) };
+
+function visible(n: MdNode): string {
+  return n.value ?? n.alt ?? (n.children ?? []).map(visible).join('');
+}
+
+/**
+ * A note's Markdown (the historian's own formatting, kept), with what must not come through
+ * made text: raw HTML, links and images to anything but http(s) or sourcebench: URLs, and
+ * images at all (an export never loads a picture; a safe one becomes a link). Its headings sit
+ * `demote` levels lower. Changes are made at the places the parser reports, so code and
+ * everything else stay as written.
+ */
+export function safeNote(markdown: string, demote: number): string {
+  if (!markdown.trim()) return '';
+  const edits: { start: number; end: number; text: string }[] = [];
+  const at = (n: MdNode) => ({ start: n.position?.start.offset, end: n.position?.end.offset });
+  const walk = (n: MdNode) => {
+    const { start, end } = at(n);
+    if (start !== undefined && end !== undefined) {
+      const source = markdown.slice(start, end);
+      if (n.type === 'html') {
+        edits.push({ start, end, text: source.includes('\n') ? escapeLines(source).join('\n') : escapeInline(source) });
+        return;
+      }
+      if (n.type === 'image' || n.type === 'imageReference') {
+        const url = n.type === 'image' ? safeUrl(n.url) : null;
+        edits.push({ start, end, text: url ? `[${escapeInline(visible(n) || url)}](${url})` : escapeInline(visible(n)) });
+        return;
+      }
+      if (n.type === 'definition' && !safeUrl(n.url)) {
+        edits.push({ start, end, text: escapeInline(source) });
+        return;
+      }
+      if (n.type === 'link' && !safeUrl(n.url)) {
+        const kids = n.children ?? [];
+        const first = kids[0]?.position?.start.offset;
+        const last = kids[kids.length - 1]?.position?.end.offset;
+        if (first === undefined || last === undefined || source.startsWith('<')) {
+          edits.push({ start, end, text: escapeInline(visible(n)) });
+          return;
+        }
+        // The link's words stay, with their formatting; the brackets and the destination go.
+        edits.push({ start, end: first, text: '' }, { start: last, end, text: '' });
+      }
+      if (n.type === 'heading' && demote > 0 && source.startsWith('#')) {
+        const hashes = /^#+/.exec(source)![0].length;
+        edits.push({ start, end: start + hashes, text: '#'.repeat(Math.min(6, hashes + demote)) });
+      }
+    }
+    for (const k of n.children ?? []) walk(k);
+  };
+  walk(fromMarkdown(markdown, noteParser) as MdNode);
+  let out = markdown;
+  for (const e of edits.sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
 }
 
 /** The nearest heading at or before a passage, for the section title. */
@@ -62,36 +141,35 @@ function headingFor(passages: Passage[], ordinal: number | null): string | null 
 
 /** Where an annotation is: its page in a paginated source (`p. 214`), else its passage (`¶ 91`). */
 function place(a: Annotation): string {
-  return a.pageLabel !== undefined && a.passage !== null ? `p. ${mdText(a.pageLabel)}` : `¶ ${a.passage}`;
+  return a.pageLabel !== undefined && a.passage !== null ? `p. ${escapeInline(a.pageLabel, false)}` : `¶ ${a.passage}`;
 }
 
 function citation(s: SourceSummary, a: Annotation, project: ExportProject): string {
-  const who = [mdText(s.author ?? 'Unknown author'), `*${mdText(s.title).replace(/\*/g, '\\*')}*`, s.date, a.passage !== null ? place(a) : 'passage not placed'].filter(Boolean).join(', ');
+  const title = escapeInline(s.title, false);
+  const who = [escapeInline(s.author, false) || 'Unknown author', title ? `*${title}*` : '', escapeInline(s.date, false), a.passage !== null ? place(a) : 'passage not placed'].filter(Boolean).join(', ');
   const parts = [`— ${who}`, `[open in Sourcebench](${openLink(project.id, a)})`];
-  if (a.tags.length) parts.push(`tags: ${a.tags.map(hashtag).join(' ')}`);
+  const tags = tagNames(a.tags);
+  if (tags.length) parts.push(`tags: ${tags.map((t) => `#${t}`).join(' ')}`);
   return parts.join(' · ');
-}
-
-/** A note's headings sit below the annotation's own heading level. */
-function demoteHeadings(markdown: string, by: number): string {
-  return markdown.replace(/^(#{1,6}) /gm, (_m, hashes: string) => `${'#'.repeat(Math.min(6, hashes.length + by))} `);
 }
 
 function annotationBlock(item: SourceForExport, a: Annotation, project: ExportProject, level: string): string {
   const heading = headingFor(item.passages, a.passage);
-  const title = a.orphaned ? `${level} Not placed in the corrected text` : `${level} ${place(a)}${heading ? ` — ${mdText(heading)}` : ''}`;
+  const title = a.orphaned ? `${level} Not placed in the corrected text` : `${level} ${place(a)}${heading ? ` — ${escapeInline(heading, false)}` : ''}`;
   const quote = a.orphaned ? a.exact : item.text.slice(a.start, a.end);
-  return [title, blockQuote(quote.trim()), mdText(demoteHeadings(a.markdown, level.length)), citation(item.source, a, project)].filter((p) => p && p.trim()).join('\n\n');
+  return [title, blockQuote(quote), safeNote(a.markdown, level.length), citation(item.source, a, project)].filter((p) => p && p.trim()).join('\n\n');
 }
 
 function sourceBody(item: SourceForExport, project: ExportProject, titleLevel: string, noteLevel: string): string {
   const placed = item.annotations.filter((a) => !a.orphaned).sort((x, y) => x.start - y.start);
   const orphans = item.annotations.filter((a) => a.orphaned);
-  return [`${titleLevel} ${mdText(item.source.title)}`, ...[...placed, ...orphans].map((a) => annotationBlock(item, a, project, noteLevel))].join('\n\n');
+  const title = `${titleLevel} ${escapeInline(item.source.title) || `Source ${item.source.id}`}`;
+  return [title, ...[...placed, ...orphans].map((a) => annotationBlock(item, a, project, noteLevel))].join('\n\n');
 }
 
+/** `tags`: as Obsidian reads them (escape.ts, obsidianTag); `keywords`: as written, for Pandoc and the rest. */
 function sourceMeta(s: SourceSummary) {
-  return { title: s.title, author: s.author, date: s.date, origin: s.origin, tags: s.tags };
+  return { title: s.title, author: s.author, date: s.date, origin: s.origin, tags: tagNames(s.tags), keywords: s.tags };
 }
 
 /** One file per source. */
@@ -116,8 +194,9 @@ export function markdownSingle(items: SourceForExport[], project: ExportProject,
   }
   const sections = items.map((item) => {
     const s = item.source;
-    const meta = [s.author, s.date, s.origin].filter(Boolean).join(' · ');
-    return `${sourceBody(item, project, '#', '##').replace(/^# .*$/m, (h) => (meta ? `${h}\n\n${meta}` : h))}`;
+    const meta = [escapeInline(s.author), escapeInline(s.date, false), s.origin ? linkOrText(s.origin) : ''].filter(Boolean).join(' · ');
+    const [title, ...rest] = sourceBody(item, project, '#', '##').split('\n\n');
+    return [title, ...(meta ? [meta] : []), ...rest].join('\n\n');
   });
   return {
     name: `${slug(title) || 'notes'}.md`,

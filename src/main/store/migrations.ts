@@ -249,6 +249,35 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 9,
+    name: 'stable ids for annotations, claims and sources',
+    // A random version 4 UUID per annotation (and per claim and source, for later use): what
+    // names it in exports (W3C Web Annotation ids), so the id holds when the text is corrected,
+    // the project file moves or the rows are renumbered. Existing rows get one here; new rows
+    // get one from the code that inserts them (crypto.randomUUID) or, where none is given, from
+    // the triggers below.
+    sql: `
+      ALTER TABLE annotation ADD COLUMN uuid TEXT;
+      ALTER TABLE claim ADD COLUMN uuid TEXT;
+      ALTER TABLE source ADD COLUMN uuid TEXT;
+      UPDATE annotation SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE uuid IS NULL;
+      CREATE UNIQUE INDEX annotation_by_uuid ON annotation(uuid);
+      CREATE TRIGGER annotation_uuid AFTER INSERT ON annotation WHEN new.uuid IS NULL BEGIN
+        UPDATE annotation SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = new.id;
+      END;
+      UPDATE claim SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE uuid IS NULL;
+      CREATE UNIQUE INDEX claim_by_uuid ON claim(uuid);
+      CREATE TRIGGER claim_uuid AFTER INSERT ON claim WHEN new.uuid IS NULL BEGIN
+        UPDATE claim SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = new.id;
+      END;
+      UPDATE source SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE uuid IS NULL;
+      CREATE UNIQUE INDEX source_by_uuid ON source(uuid);
+      CREATE TRIGGER source_uuid AFTER INSERT ON source WHEN new.uuid IS NULL BEGIN
+        UPDATE source SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = new.id;
+      END;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
