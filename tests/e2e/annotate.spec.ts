@@ -66,7 +66,7 @@ test('annotates a passage with a rich note that survives a reload, a corrected t
   await page.getByRole('button', { name: 'Export notes' }).click();
   const file = await (await downloading).path();
   const md = fs.readFileSync(file, 'utf8');
-  expect(md).toMatch(/^---\ntitle: Counting the Victims of 1937\n/);
+  expect(md).toMatch(/^---\ntitle: "Counting the Victims of 1937"\n/);
   expect(md).toContain('## ¶ 4 — Counting the Victims of 1937\n\n> 681,692 executions\n\nCompare');
   expect(md).toContain('Compare the **NKVD tallies** with memoirs.');
   expect(md).toContain('- regional reports\n- the 1993 article');
