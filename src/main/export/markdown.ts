@@ -25,9 +25,13 @@ export interface ExportProject {
   path: string;
 }
 
-/** `sourcebench://open?project=<id>&source=…`: the project by its stable id, so the link works wherever the file is. */
-export function openLink(projectId: string, a: { sourceId: number; passage: number | null; start: number; end: number }): string {
-  const params = new URLSearchParams({ project: projectId, source: String(a.sourceId) });
+/**
+ * `sourcebench://open?project=<id>&source=<id>…`: the project and the source by their stable
+ * ids (UUIDs), so the link works wherever the file is and never reaches another source that
+ * took a deleted one's row number.
+ */
+export function openLink(projectId: string, a: { sourceId: number; sourceUuid?: string; passage: number | null; start: number; end: number }): string {
+  const params = new URLSearchParams({ project: projectId, source: a.sourceUuid ?? String(a.sourceId) });
   if (a.passage !== null) params.set('passage', String(a.passage));
   params.set('start', String(a.start));
   params.set('end', String(a.end));
@@ -147,7 +151,7 @@ function place(a: Annotation): string {
 function citation(s: SourceSummary, a: Annotation, project: ExportProject): string {
   const title = escapeInline(s.title, false);
   const who = [escapeInline(s.author, false) || 'Unknown author', title ? `*${title}*` : '', escapeInline(s.date, false), a.passage !== null ? place(a) : 'passage not placed'].filter(Boolean).join(', ');
-  const parts = [`— ${who}`, `[open in Sourcebench](${openLink(project.id, a)})`];
+  const parts = [`— ${who}`, `[open in Sourcebench](${openLink(project.id, { ...a, sourceUuid: s.uuid })})`];
   const tags = tagNames(a.tags);
   if (tags.length) parts.push(`tags: ${tags.map((t) => `#${t}`).join(' ')}`);
   return parts.join(' · ');
