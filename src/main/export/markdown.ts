@@ -47,14 +47,6 @@ export function frontMatter(data: Record<string, unknown>): string {
   return `---\n${stringify(clean, { lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd()}\n---\n`;
 }
 
-/**
- * Only for the comparison export, which writes its own `~~` and `**` around the text: a "<"
- * cannot open an HTML tag. Everything else goes through escape.ts.
- */
-export function mdText(text: string): string {
-  return text.replace(/</g, '\\<');
-}
-
 function blockQuote(text: string): string {
   return escapeLines(text)
     .map((l) => (l ? `> ${l}` : '>'))
