@@ -50,8 +50,14 @@ async function openLink(raw: string) {
     }
     if (target.action === 'ask' && (await tell(confirmOpenOptions(target.path))) !== CONFIRM_OPEN) return;
     const open = target.action === 'show' ? current : await workbench.openProject({ path: target.path });
+    // A source named by its stable id: found in the project now open, or nothing is shown.
+    const sourceId = link.sourceUuid ? workbench.sourceIdOf(link.sourceUuid) : link.sourceId;
+    if (sourceId === null) {
+      await tell({ type: 'info', title: 'Sourcebench link', message: 'The source this link names is not in the project', detail: `It may have been deleted from ${open.name}.` });
+      return;
+    }
     // The renderer is told which project is open now (by path), then shows the passage.
-    mainWindow?.webContents.send(CHANNELS.openLink, { ...link, project: open.path });
+    mainWindow?.webContents.send(CHANNELS.openLink, { ...link, sourceId, project: open.path });
   } catch (err) {
     dialog.showErrorBox('Sourcebench could not open the link', (err as Error).message);
   }

@@ -717,6 +717,11 @@ export class Workbench implements SourcebenchApi {
     return { name: `${slug(c.a.title) || 'a'}--${slug(c.b.title) || 'b'}.md`, content: comparisonMarkdown(c) };
   }
 
+  /** The source a stable id (UUID) names, in the project open now; null when none does. */
+  sourceIdOf(uuid: string): number | null {
+    return this.current.sources.idOf(uuid);
+  }
+
   /** The stored claims of a source (the CLI's `claims <source-id>`). */
   claimsOf(sourceId: number) {
     this.current.sources.summary(sourceId);

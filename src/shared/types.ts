@@ -24,6 +24,8 @@ export interface PassageInfo {
 
 export interface SourceSummary {
   id: number;
+  /** A stable random id (v4 UUID): what links and exports name the source by, whatever happens to the row. */
+  uuid: string;
   title: string;
   author: string | null;
   /** EDTF string, e.g. `1937`, `1937-05`, `1936/1938`, `1938~`. */
@@ -208,7 +210,10 @@ export interface ExtractedClaim {
 /** A numeric claim a source makes, with its quote as evidence. */
 export interface ClaimRecord extends ExtractedClaim {
   id: number;
+  /** Stable ids of the claim and of its source (v4 UUIDs), for links and exports. */
+  uuid: string;
   sourceId: number;
+  sourceUuid: string;
   sourceTitle: string;
   sourceAuthor: string | null;
   sourceDate: string | null;

@@ -4,6 +4,7 @@ import { CONFIRM_OPEN, confirmOpenOptions, linksFromArgv, protocolHandlerArgs, r
 import type { KnownProject } from '../../src/main/paths';
 import type { OpenLink } from '../../src/shared/links';
 import { parseOpenLink } from '../../src/shared/links';
+import { bytes, tempWorkbench } from './helpers';
 
 const ID = '0b6f2c1e-5d4a-4c3b-9a2e-7f8d6c5b4a39';
 const OTHER = '9f1e2d3c-4b5a-4968-8776-655443322110';
@@ -20,6 +21,27 @@ describe('sourcebench:// links', () => {
     const written = openLink(ID, { sourceId: 3, passage: 41, start: 5, end: 98 });
     expect(written).toBe(`sourcebench://open?project=${ID}&source=3&passage=41&start=5&end=98`);
     expect(parseOpenLink(written)).toEqual({ project: ID, sourceId: 3, passage: 41, start: 5, end: 98 });
+  });
+
+  it('name the source by its stable id once it has one', () => {
+    const source = '5e0c7a11-0d4a-4b6e-9c1f-2a7d5e8b9c10';
+    const written = openLink(ID, { sourceId: 3, sourceUuid: source, passage: 41, start: 5, end: 98 });
+    expect(written).toBe(`sourcebench://open?project=${ID}&source=${source}&passage=41&start=5&end=98`);
+    expect(parseOpenLink(written)).toEqual({ project: ID, sourceId: 0, sourceUuid: source, passage: 41, start: 5, end: 98 });
+    expect(parseOpenLink(written.replace(source, source.toUpperCase()))?.sourceUuid).toBe(source);
+  });
+
+  it('reach a source by its id, never another that took a deleted one\'s row number', async () => {
+    const { wb } = tempWorkbench();
+    const first = await wb.importFile({ name: 'a.txt', bytes: bytes('In 1937 many were arrested.') });
+    if (first.status !== 'imported') throw new Error('not imported');
+    const link = parseOpenLink(openLink(ID, { sourceId: first.source.id, sourceUuid: first.source.uuid, passage: 1, start: 0, end: 4 }))!;
+    expect(wb.sourceIdOf(link.sourceUuid!)).toBe(first.source.id);
+    await wb.deleteSource({ id: first.source.id });
+    const second = await wb.importFile({ name: 'b.txt', bytes: bytes('Another text altogether.') });
+    if (second.status !== 'imported') throw new Error('not imported');
+    expect(second.source.id).toBe(first.source.id); // SQLite gave the row number again
+    expect(wb.sourceIdOf(link.sourceUuid!)).toBeNull();
   });
 
   it('still parse links from older exports, which carry a path', () => {

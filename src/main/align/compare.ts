@@ -1,7 +1,7 @@
 /** Two sources side by side: the alignment, diffs for near-identical pairs, and their claims about the same things. */
 import type { ClaimRecord, Comparison, SourceDetail } from '../../shared/types';
 import { align, MATCH_THRESHOLD, wordDiff } from './align';
-import { mdText } from '../export/markdown';
+import { escapeInline } from '../export/escape';
 import { eventKey } from '../claims/store';
 
 /**
@@ -86,7 +86,14 @@ export function figuresDiffer(a: readonly Figure[], b: readonly Figure[]): boole
 
 /** The comparison as Markdown: a two-column table of aligned passages with the diff marked, then what only one has. */
 export function comparisonMarkdown(c: Comparison): string {
-  const cell = (s: string) => mdText(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
+  // Every piece of source text escaped (escape.ts), so the table renders it literally; only
+  // the strike-through and bold this export adds around changed words are markup.
+  const cell = (s: string) => escapeInline(s);
+  const piece = (t: string) => {
+    const [, lead, body, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(t)!;
+    return `${lead ? ' ' : ''}${escapeInline(body, false)}${trail ? ' ' : ''}`;
+  };
+  const marked = (t: string, mark: string) => (t.trim() ? `${mark}${escapeInline(t.trim(), false)}${mark} ` : piece(t));
   const text = (d: SourceDetail, id: number) => d.passageList.find((p) => p.id === id)!.text;
   const lines = [
     `# ${cell(c.a.title)} ⇆ ${cell(c.b.title)}`,
@@ -101,8 +108,8 @@ export function comparisonMarkdown(c: Comparison): string {
     let right = cell(text(c.b, p.b.passageId));
     if (p.diff) {
       // Deleted words struck through on the left, added words in bold on the right.
-      left = cell(p.diff.filter((d) => d.op !== 'added').map((d) => (d.op === 'removed' && d.text.trim() ? `~~${d.text.trim()}~~ ` : d.text)).join(''));
-      right = cell(p.diff.filter((d) => d.op !== 'removed').map((d) => (d.op === 'added' && d.text.trim() ? `**${d.text.trim()}** ` : d.text)).join(''));
+      left = p.diff.filter((d) => d.op !== 'added').map((d) => (d.op === 'removed' ? marked(d.text, '~~') : piece(d.text))).join('').replace(/ +/g, ' ').trim();
+      right = p.diff.filter((d) => d.op !== 'removed').map((d) => (d.op === 'added' ? marked(d.text, '**') : piece(d.text))).join('').replace(/ +/g, ' ').trim();
     }
     lines.push(`| ${p.a.ordinal} | ${left} | ${p.b.ordinal} | ${right} | ${p.similarity.toFixed(2)} ${p.kind} |`);
   }

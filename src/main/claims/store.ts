@@ -12,7 +12,9 @@ export { isEventLabel } from './labels';
 
 interface Row {
   id: number;
+  uuid: string;
   source_id: number;
+  source_uuid: string;
   title: string;
   author: string | null;
   date: string | null;
@@ -39,13 +41,15 @@ interface Row {
 
 /** Claims with their source; each row's passage is found afterwards, for all rows at once (passageOrdinals). */
 const SELECT = `
-  SELECT c.*, s.title, s.author, s.date
+  SELECT c.*, s.uuid AS source_uuid, s.title, s.author, s.date
   FROM claim c JOIN source s ON s.id = c.source_id`;
 
 function toRecord(r: Row): ClaimRecord {
   return {
     id: r.id,
+    uuid: r.uuid,
     sourceId: r.source_id,
+    sourceUuid: r.source_uuid,
     sourceTitle: r.title,
     sourceAuthor: r.author,
     sourceDate: r.date,

@@ -74,7 +74,7 @@ export function annotationCollection(
       modified: a.updatedAt,
       ...(body.length ? { body: body.length === 1 ? body[0] : body } : {}),
       target: {
-        source: source?.origin && /^https?:\/\//i.test(source.origin) ? source.origin : sourceLink(projectId, a.sourceId),
+        source: source?.origin && /^https?:\/\//i.test(source.origin) ? source.origin : sourceLink(projectId, source?.uuid ?? String(a.sourceId)),
         selector: selectors.length === 1 ? selectors[0] : selectors,
       },
     };
@@ -91,6 +91,6 @@ export function annotationCollection(
   };
 }
 
-function sourceLink(projectId: string, sourceId: number): string {
-  return `sourcebench://open?${new URLSearchParams({ project: projectId, source: String(sourceId) }).toString()}`;
+function sourceLink(projectId: string, source: string): string {
+  return `sourcebench://open?${new URLSearchParams({ project: projectId, source }).toString()}`;
 }

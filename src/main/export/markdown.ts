@@ -25,9 +25,13 @@ export interface ExportProject {
   path: string;
 }
 
-/** `sourcebench://open?project=<id>&source=…`: the project by its stable id, so the link works wherever the file is. */
-export function openLink(projectId: string, a: { sourceId: number; passage: number | null; start: number; end: number }): string {
-  const params = new URLSearchParams({ project: projectId, source: String(a.sourceId) });
+/**
+ * `sourcebench://open?project=<id>&source=<id>…`: the project and the source by their stable
+ * ids (UUIDs), so the link works wherever the file is and never reaches another source that
+ * took a deleted one's row number.
+ */
+export function openLink(projectId: string, a: { sourceId: number; sourceUuid?: string; passage: number | null; start: number; end: number }): string {
+  const params = new URLSearchParams({ project: projectId, source: a.sourceUuid ?? String(a.sourceId) });
   if (a.passage !== null) params.set('passage', String(a.passage));
   params.set('start', String(a.start));
   params.set('end', String(a.end));
@@ -41,14 +45,6 @@ export function openLink(projectId: string, a: { sourceId: number; passage: numb
 export function frontMatter(data: Record<string, unknown>): string {
   const clean = Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length)));
   return `---\n${stringify(clean, { lineWidth: 0, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' }).trimEnd()}\n---\n`;
-}
-
-/**
- * Only for the comparison export, which writes its own `~~` and `**` around the text: a "<"
- * cannot open an HTML tag. Everything else goes through escape.ts.
- */
-export function mdText(text: string): string {
-  return text.replace(/</g, '\\<');
 }
 
 function blockQuote(text: string): string {
@@ -147,7 +143,7 @@ function place(a: Annotation): string {
 function citation(s: SourceSummary, a: Annotation, project: ExportProject): string {
   const title = escapeInline(s.title, false);
   const who = [escapeInline(s.author, false) || 'Unknown author', title ? `*${title}*` : '', escapeInline(s.date, false), a.passage !== null ? place(a) : 'passage not placed'].filter(Boolean).join(', ');
-  const parts = [`— ${who}`, `[open in Sourcebench](${openLink(project.id, a)})`];
+  const parts = [`— ${who}`, `[open in Sourcebench](${openLink(project.id, { ...a, sourceUuid: s.uuid })})`];
   const tags = tagNames(a.tags);
   if (tags.length) parts.push(`tags: ${tags.map((t) => `#${t}`).join(' ')}`);
   return parts.join(' · ');

@@ -34,6 +34,7 @@ const INSERT_PASSAGE = 'INSERT INTO passage (source_id, ordinal, start, "end", k
 
 interface SummaryRow {
   id: number;
+  uuid: string;
   title: string;
   author: string | null;
   date: string | null;
@@ -48,7 +49,7 @@ interface SummaryRow {
 }
 
 const SUMMARY_SQL = `
-  SELECT s.id, s.title, s.author, s.date, s.origin, s.kind, s.file_name, s.passage_count,
+  SELECT s.id, s.uuid, s.title, s.author, s.date, s.origin, s.kind, s.file_name, s.passage_count,
          s.chars, s.bytes, s.imported_at,
          (SELECT json_group_array(t.name) FROM (
             SELECT t.name FROM source_tag st JOIN tag t ON t.id = st.tag_id
@@ -58,6 +59,7 @@ const SUMMARY_SQL = `
 function toSummary(r: SummaryRow): SourceSummary {
   return {
     id: r.id,
+    uuid: r.uuid,
     title: r.title,
     author: r.author,
     date: r.date,
@@ -218,6 +220,11 @@ export class SourceStore {
 
   list(): SourceSummary[] {
     return (this.db.prepare(`${SUMMARY_SQL} ORDER BY s.id`).all() as SummaryRow[]).map(toSummary);
+  }
+
+  /** The id of the source a UUID names (what links and exports use), or null. */
+  idOf(uuid: string): number | null {
+    return (this.sql('SELECT id FROM source WHERE uuid = ?').pluck().get(uuid.toLowerCase()) as number | undefined) ?? null;
   }
 
   summary(id: number): SourceSummary {

@@ -129,3 +129,26 @@ describe('comparing two sources', () => {
     expect(figuresDiffer([f(38)], [f(38, 38, 'percent')])).toBe(true);
   });
 });
+
+describe('the comparison export', () => {
+  it('renders the text of both sources literally: only the marks it adds around changed words are markup', async () => {
+    const { micromark } = await import('micromark');
+    const { gfm, gfmHtml } = await import('micromark-extension-gfm');
+    const { wb } = tempWorkbench();
+    const hostile = 'Some *680,000* were [shot](javascript:alert(1)) under `Order` 00447 <img src=x onerror=alert(1)> | at www.example.org ![i](x.png)';
+    const one = `First paragraph about the archives and what they hold.\n\n${hostile} in 1937.`;
+    const two = `First paragraph about the archives and what they hold.\n\n${hostile.replace('680,000', '681,692')} in 1937.`;
+    const a = await wb.importFile({ name: 'a.txt', bytes: bytes(one) });
+    const b = await wb.importFile({ name: 'b.txt', bytes: bytes(two) });
+    if (a.status !== 'imported' || b.status !== 'imported') throw new Error('not imported');
+    const file = await wb.exportComparison({ a: a.source.id, b: b.source.id });
+    // Rendered as CommonMark with GFM (tables, strike-through, autolinks), with raw HTML allowed through.
+    const html = micromark(file.content, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: true });
+    for (const tag of ['<a ', '<img', '<code', '<em>']) expect(html.includes(tag), tag).toBe(false);
+    // The changed figure is marked, and the words around it read as they are written.
+    expect(html).toContain('<del>*680,000*</del>');
+    expect(html).toContain('<strong>*681,692*</strong>');
+    expect(html).toContain('[shot](javascript:alert(1))');
+    expect(file.content).toContain('\\[shot\\](javascript:alert(1))');
+  });
+});

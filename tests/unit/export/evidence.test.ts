@@ -55,7 +55,7 @@ const PROJECT = '3f2b8c1e-0d4a-4b6e-9c1f-2a7d5e8b9c10';
 
 function claim(patch: Partial<ClaimRecord>): ClaimRecord {
   return {
-    id: 1, sourceId: 4, sourceTitle: 'T', sourceAuthor: null, sourceDate: null, quote: 'q', start: 0, end: 1, measure: 'executed', low: 5, high: 5, unit: 'people', approx: false,
+    id: 1, uuid: 'c1a2b3c4-0d4a-4b6e-9c1f-2a7d5e8b9c10', sourceId: 4, sourceUuid: '5e0c7a11-0d4a-4b6e-9c1f-2a7d5e8b9c10', sourceTitle: 'T', sourceAuthor: null, sourceDate: null, quote: 'q', start: 0, end: 1, measure: 'executed', low: 5, high: 5, unit: 'people', approx: false,
     event: '', status: 'confirmed', origin: 'manual', orphaned: false, questionId: 1, preferred: false, preferredReason: '', passage: 3, ...patch,
   };
 }
@@ -97,7 +97,7 @@ describe('evidence CSV', () => {
       url: 'https://e.org/a,b',
       accessed: '2024-05-01',
     });
-    expect(row.link).toBe(`sourcebench://open?project=${PROJECT}&source=4&passage=3&start=0&end=1`);
+    expect(row.link).toBe(`sourcebench://open?project=${PROJECT}&source=5e0c7a11-0d4a-4b6e-9c1f-2a7d5e8b9c10&passage=3&start=0&end=1`);
     for (const cell of rows[1]!.filter((_, i) => !['low', 'high', 'passage'].includes(HEADER[i]!))) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 

@@ -43,7 +43,7 @@ function item(source: Partial<SourceForExport['source']>, quote: string, note = 
     orphaned: false, colour: 'yellow', body: null, markdown: note, plain: note, tags, passage: 2, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z',
   };
   return {
-    source: { id: 7, title: 'T', author: null, date: null, origin: null, kind: 'text', fileName: null, tags: [], passages: 3, chars: body.length, bytes: body.length, importedAt: '', ...source },
+    source: { id: 7, uuid: '9d1c2b3a-5c39-4f0e-8d0e-6a3c1f7b2d11', title: 'T', author: null, date: null, origin: null, kind: 'text', fileName: null, tags: [], passages: 3, chars: body.length, bytes: body.length, importedAt: '', ...source },
     passages: [
       { id: 1, ordinal: 1, start: 0, end: 6, kind: 'heading', text: '*Intro* <i>', page: null, pageLabel: null, info: null },
       { id: 2, ordinal: 2, start, end: start + quote.length, kind: 'paragraph', text: quote, page: null, pageLabel: null, info: null },
