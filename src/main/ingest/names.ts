@@ -48,7 +48,10 @@ function inverted(part: string): CslName | null {
   const [family, given, suffix] = pieces as [string, string, string?];
   if (suffix !== undefined && !SUFFIX.test(suffix)) return null;
   if (!family || !given || isOrganisation(family) || isOrganisation(given)) return null;
-  if (family.split(/\s+/).length > 3 || given.split(/\s+/).length > 4) return null;
+  const familyWords = family.split(/\s+/);
+  if (familyWords.length > 3 || given.split(/\s+/).length > 4) return null;
+  // "Robert Conquest, Anne Applebaum": two names, each written given name first.
+  if (familyWords.length > 1 && given.includes(' ') && !familyWords.some((w) => PARTICLES.has(w.toLowerCase()))) return null;
   return { family, given: suffix ? `${given}, ${suffix}` : given };
 }
 
@@ -61,8 +64,9 @@ function namesIn(text: string): CslName[] {
   if (comma.length === 2 && CORPORATE_SUFFIX.test(comma[1]!)) return [{ literal: s }];
   if (s.includes(';')) return s.split(/\s*;\s*/).flatMap(namesIn);
   const joined = s.split(/\s+(?:and|&|und|et|и)\s+/i);
-  if (joined.length > 1 && !isOrganisation(s.replace(/\s+(?:and|&)\s+/gi, ' '))) return joined.flatMap(namesIn);
-  if (joined.length > 1 && joined.every((p) => !isOrganisation(p))) return joined.flatMap(namesIn);
+  // "A and B" is two names unless what comes before "and" is an organisation's name going on
+  // ("Society for Cooperation and Development", "Ministry of Education and Science").
+  if (joined.length > 1 && joined.slice(0, -1).every((p) => !isOrganisation(p))) return joined.flatMap(namesIn);
   if (comma.length === 1) {
     const one = personOrOrganisation(s);
     return one ? [one] : [];
@@ -98,7 +102,7 @@ export function parseNames(input: string | readonly string[] | undefined | null)
   for (const item of items) {
     const clean = cleanPlain(item);
     if (!clean) continue;
-    const parts = typeof input === 'string' ? [clean] : clean.split(/\s*;\s*/);
+    const parts = clean.split(/\s*;\s*/);
     for (const raw of parts) {
       if (/https?:\/\/|@\S+\.\w/.test(raw)) continue;
       const editor = EDITOR_MARK.test(raw);

@@ -619,16 +619,16 @@ function metadataOf(info: Record<string, unknown>, xmp: XmpLike | null): Metadat
   const creators = xmp?.get('dc:creator');
   const author = Array.isArray(creators) && creators.length ? creators.map((c) => String(c)) : (cleanText(creators) ?? cleanText(info.Author));
   const date =
-    pdfDate(xmp?.get('prism:publicationDate')) ??
-    pdfDate(xmp?.get('prism:coverDate')) ??
+    pdfDate(xmp?.get('prism:publicationdate')) ??
+    pdfDate(xmp?.get('prism:coverdate')) ??
     pdfDate(xmp?.get('dc:date')) ??
     pdfDate(info.CreationDate) ??
     pdfDate(xmp?.get('xmp:createdate'));
   const language = cleanText(info.Language) ?? xmpText(xmp, 'dc:language');
   const doi = xmpText(xmp, 'prism:doi') ?? xmpText(xmp, 'pdfx:doi') ?? ([xmpText(xmp, 'dc:identifier')].find((v) => v && /^(?:doi:)?10\./i.test(v)));
-  const container = xmpText(xmp, 'prism:publicationName');
-  const firstPage = xmpText(xmp, 'prism:startingPage');
-  const lastPage = xmpText(xmp, 'prism:endingPage');
+  const container = xmpText(xmp, 'prism:publicationname');
+  const firstPage = xmpText(xmp, 'prism:startingpage');
+  const lastPage = xmpText(xmp, 'prism:endingpage');
   return {
     title,
     author,
