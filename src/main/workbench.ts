@@ -8,6 +8,10 @@ import type { ParsedSource } from './ingest';
 import { formatOf, passagesAs, readSource, unsupportedFormat } from './ingest';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
 import { edtfProblem } from './ingest/dates';
+import type { CslItem } from '../shared/csl';
+import { isHttpUrl } from '../shared/csl';
+import { storedCsl } from './ingest/citation';
+import { parseNames } from './ingest/names';
 import { defaultProjectPath, recentPaths, resourcesDir, SettingsFile } from './paths';
 import type { Db } from './store/project';
 import { openProjectDb, storageProblem } from './store/project';
@@ -457,21 +461,47 @@ export class Workbench implements SourcebenchApi {
     return this.current.sources.detail(id);
   }
 
+  /**
+   * A source's metadata: `csl` replaces its citation item; `title`, `author`, `date` and
+   * `origin` (the older form) change that item's title, authors, date issued and URL or
+   * archive reference. The columns the library shows follow the item.
+   */
   async updateSource(input: Input<'updateSource'>) {
-    const { id, ...patch } = input;
-    if (patch.date !== undefined && patch.date !== null) {
-      const date = patch.date.trim();
-      if (date === '') patch.date = null;
-      else {
-        const problem = edtfProblem(date);
-        if (problem) throw new ApiError('invalid_request', problem);
-        patch.date = date;
+    const { id, tags, csl: given, ...legacy } = input;
+    const touched = given !== undefined || Object.values(legacy).some((v) => v !== undefined);
+    let csl: CslItem | undefined;
+    if (touched) {
+      csl = given ? storedCsl(given) : this.current.sources.csl(id);
+      if (legacy.title !== undefined) csl.title = legacy.title;
+      if (legacy.author !== undefined) {
+        const names = parseNames(legacy.author?.trim() || null);
+        if (names.author.length) csl.author = names.author;
+        else delete csl.author;
+        if (names.editor.length) csl.editor = names.editor;
+      }
+      if (legacy.date !== undefined) {
+        const date = legacy.date?.trim() ?? '';
+        if (date === '') delete csl.issued;
+        else {
+          const problem = edtfProblem(date);
+          if (problem) throw new ApiError('invalid_request', problem);
+          csl.issued = date;
+        }
+      }
+      if (legacy.origin !== undefined) {
+        const origin = legacy.origin?.trim() ?? '';
+        delete csl.URL;
+        if (!origin) {
+          delete csl.archive;
+          delete csl.archive_location;
+        } else if (isHttpUrl(origin)) csl.URL = origin;
+        else {
+          delete csl.archive;
+          csl.archive_location = origin;
+        }
       }
     }
-    for (const key of ['author', 'origin'] as const) {
-      if (typeof patch[key] === 'string' && patch[key].trim() === '') patch[key] = null;
-    }
-    const updated = this.current.sources.update(id, patch);
+    const updated = this.current.sources.update(id, { ...(csl ? { csl } : {}), ...(tags !== undefined ? { tags } : {}) });
     this.current.search.invalidate();
     return updated;
   }

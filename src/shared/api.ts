@@ -8,6 +8,7 @@ import type { MethodName } from './methods';
 import { METHOD_NAMES } from './methods';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_BYTES } from './notes';
 import { MEASURES } from './types';
+import { CSL_TYPES, isHttpUrl, isIsbn, normaliseDoi } from './csl';
 import type {
   Annotation,
   BackupInfo,
@@ -57,6 +58,60 @@ const fileBytes = z
   .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file too large for one request');
 const byPath = z.object({ path }).strict();
 
+/** A CSL name: a person's family name (with the given name, if known), or an organisation's (`literal`). */
+const cslName = z
+  .object({
+    family: z.string().trim().max(300).optional(),
+    given: z.string().trim().max(300).optional(),
+    literal: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .refine((n) => !!n.family !== !!n.literal, { message: "a name is a person's (a family name, and a given name if known) or an organisation's, not both and not neither" })
+  .refine((n) => !(n.literal && n.given), { message: "an organisation's name has no given name" });
+const cslText = (max: number) => z.string().trim().max(max).optional();
+/**
+ * A source's citation metadata (src/shared/csl.ts). An empty string is no value. Dates are
+ * checked as EDTF by the service (the rules live with the importers).
+ */
+export const cslInput = z
+  .object({
+    type: z.enum(CSL_TYPES),
+    title: z.string().trim().min(1, 'a source needs a title').max(2000),
+    author: z.array(cslName).max(500).optional(),
+    editor: z.array(cslName).max(500).optional(),
+    issued: cslText(200),
+    accessed: cslText(200),
+    'container-title': cslText(2000),
+    publisher: cslText(500),
+    'publisher-place': cslText(300),
+    page: cslText(100),
+    volume: cslText(100),
+    issue: cslText(100),
+    URL: z
+      .string()
+      .trim()
+      .max(2000)
+      .refine((v) => v === '' || isHttpUrl(v), { message: 'must be a web address starting http:// or https://' })
+      .optional(),
+    DOI: z
+      .string()
+      .trim()
+      .max(300)
+      .refine((v) => v === '' || !!normaliseDoi(v), { message: 'is not a DOI: it starts 10. and a registrant number, then a slash (10.1017/S0020859000000213)' })
+      .optional(),
+    ISBN: z
+      .string()
+      .trim()
+      .max(40)
+      .refine((v) => v === '' || isIsbn(v), { message: 'is not an ISBN: 10 or 13 digits (hyphens allowed) with a right check digit' })
+      .optional(),
+    archive: cslText(500),
+    archive_location: cslText(500),
+    language: cslText(50),
+    note: cslText(10_000),
+  })
+  .strict();
+
 export const contract = {
   getProject: returns<ProjectInfo>()(none),
   openProject: returns<ProjectInfo>()(byPath),
@@ -75,6 +130,8 @@ export const contract = {
         date: z.string().max(200).nullable().optional(),
         origin: shortText.nullable().optional(),
         tags: z.array(z.string().trim().min(1).max(100)).max(200).optional(),
+        /** The whole citation item: replaces the stored one (title, author, date and origin follow it). */
+        csl: cslInput.optional(),
       })
       .strict(),
   ),

@@ -1,4 +1,5 @@
 /** Domain types shared by main, preload, renderer and CLI. Pure data, no behaviour. */
+import type { CslItem } from './csl';
 
 /** How a source's stored text is read and shown: plain text, Markdown, or text taken from markup. */
 export type SourceKind = 'text' | 'markdown' | 'html';
@@ -73,6 +74,8 @@ export interface SourceDetail extends SourceSummary {
   language: string | null;
   hash: string;
   encoding: string;
+  /** Citation metadata: title, author, date, origin and language above are derived from it. */
+  csl: CslItem;
   passageList: Passage[];
 }
 
@@ -104,6 +107,7 @@ export interface MetadataPatch {
   date?: string | null;
   origin?: string | null;
   tags?: string[];
+  csl?: CslItem;
 }
 
 export interface SearchHit {

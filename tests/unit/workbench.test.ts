@@ -81,7 +81,7 @@ describe('metadata, tags and deletion', () => {
     const out = await wb.importFile({ name: 'a.txt', bytes: bytes('Text.') });
     const id = out.status === 'imported' ? out.source.id : 0;
     const updated = await wb.updateSource({ id, title: 'New title', author: 'Conquest, Robert', date: '1968~', origin: '', tags: ['Terror', ' terror ', 'NKVD'] });
-    expect(updated).toMatchObject({ title: 'New title', author: 'Conquest, Robert', date: '1968~', origin: null, tags: ['NKVD', 'Terror'] });
+    expect(updated).toMatchObject({ title: 'New title', author: 'Robert Conquest', date: '1968~', origin: null, tags: ['NKVD', 'Terror'] });
     await expect(wb.updateSource({ id, date: '14 March 1937' })).rejects.toThrow(/not an EDTF date/);
     expect((await wb.getSource({ id })).date).toBe('1968~');
     expect(await wb.listTags()).toEqual([

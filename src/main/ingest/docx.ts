@@ -126,14 +126,18 @@ export async function readDocx(name: string, bytes: Uint8Array): Promise<DocxRes
   const author = core.creator && !PLACEHOLDER_AUTHOR.test(core.creator) ? core.creator : undefined;
   const created = toEdtf(core.created);
   const modified = toEdtf(core.modified);
+  // The core properties' `created` is when the Word file was made (often from a template, or
+  // by a copy), not when its text was written or issued: it is not the date issued. It is
+  // kept in the note, where the historian sees it beside the empty date and can move it.
   const meta: Metadata = {
+    type: 'document',
     title: cleanText(title) ?? (firstHeading ? cleanText(text.slice(firstHeading.start, firstHeading.end)) : undefined),
     author,
-    date: created,
     language: core.language,
     tags: core.keywords ? core.keywords.split(/[,;]/).map((t) => t.trim()).filter(Boolean) : undefined,
+    note: [cleanText(core.subject), cleanText(core.description), created ? `Word file created ${created}` : undefined].filter(Boolean).join('. ') || undefined,
   };
-  if (created) warnings.push(`the date ${created} is when the Word file was created, which may not be the date of its text; correct it in the source's metadata if need be`);
+  if (created) warnings.push(`the Word file was created on ${created}, which may not be the date of its text: the date was left empty (the creation date is in the note); set it in the source's metadata`);
   const extra: Record<string, unknown> = {};
   if (created) extra.created = created;
   if (modified) extra.modified = modified;

@@ -9,8 +9,9 @@ import { guessMarkdown } from './detect';
 import { readDocx } from './docx';
 import { declaredCharset } from './html';
 import { readMarkdown } from './markdown';
+import { columnsOf } from '../../shared/csl';
+import { citationOf } from './citation';
 import type { Metadata } from './metadata';
-import { toEdtf } from './metadata';
 import { readPdfSource } from './pdf';
 import { readPlainText } from './plaintext';
 import type { Span } from './text';
@@ -126,29 +127,21 @@ interface Read {
   encoding: string;
 }
 
-/** A read file as a source ready to store: empty texts refused, dates made EDTF. */
+/** A read file as a source ready to store: empty texts refused, its CSL item made, the columns derived from it. */
 function finish(name: string, bytes: Uint8Array, { kind, text, meta, spans, extra, warnings, encoding }: Read): ParsedSource {
   if (spans.length === 0 || text.trim() === '') {
     throw new ApiError('empty_file', `${name} has no readable text`);
   }
-  let date: string | undefined;
-  if (meta.date) {
-    date = toEdtf(meta.date);
-    if (!date) {
-      warnings.push(`the date "${meta.date}" is not a date Sourcebench understands; it was left empty`);
-      extra.dateAsWritten = meta.date;
-    }
-  }
+  const csl = citationOf({ ...meta, type: meta.type ?? (FILE_FORMATS[extensionOf(name)] === 'html' ? 'webpage' : 'document') }, warnings, extra);
+  csl.title ??= titleFromFileName(name);
+  const columns = columnsOf(csl, csl.title);
   return {
     warnings,
     source: {
-      title: meta.title ?? titleFromFileName(name),
-      author: meta.author ?? null,
-      date: date ?? null,
-      origin: meta.origin ?? null,
+      ...columns,
+      csl,
       kind,
       format: FILE_FORMATS[extensionOf(name)],
-      language: meta.language ?? null,
       fileName: name,
       encoding,
       hash: contentHash(text),

@@ -18,6 +18,26 @@ import { factLine, shortFact } from './facts';
 import { APPARATUS_HEADING, NOTES_HEADING, isChrome } from './furniture';
 import type { Metadata } from './metadata';
 import { cleanTagList, cleanText } from './metadata';
+import type { CslType } from '../../shared/csl';
+import { CSL_TYPES } from '../../shared/csl';
+
+/** Names as front matter writes them: a string, a list of strings, or objects ({family, given}, {name}, {literal}). */
+function names(value: unknown): string | string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string') return cleanText(value);
+  const list = Array.isArray(value) ? value : [value];
+  const out = list
+    .map((v) => {
+      if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if (typeof o.family === 'string') return typeof o.given === 'string' ? `${o.family}, ${o.given}` : o.family;
+        return cleanText(o.literal ?? o.name);
+      }
+      return cleanText(v);
+    })
+    .filter((v): v is string => !!v);
+  return out.length ? out : undefined;
+}
 import type { Span } from './text';
 import { splitLong, trimSpan } from './text';
 
@@ -51,17 +71,49 @@ export function frontMatter(raw: string, warnings: string[]): { meta: Metadata; 
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return { meta: {}, extra: {}, bodyStart: m[0].length };
   const d = data as Record<string, unknown>;
-  const pick = (...keys: string[]) => keys.map((k) => d[k]).find((v) => v !== undefined && v !== null);
+  const used = new Set<string>();
+  const lower = new Map(Object.keys(d).map((k) => [k.toLowerCase().replace(/[-\s]/g, '_'), k]));
+  const pick = (...keys: string[]) => {
+    for (const k of keys) {
+      const key = lower.get(k);
+      if (key === undefined) continue;
+      used.add(key);
+      const v = d[key];
+      if (v !== undefined && v !== null && v !== '') return v;
+    }
+    return undefined;
+  };
+  const urls = ['url', 'canonical_url', 'canonical', 'original_url', 'source_url', 'permalink', 'link', 'origin', 'source']
+    .map((k) => cleanText(pick(k)))
+    .filter((v): v is string => !!v && /^https?:\/\//i.test(v));
+  const origin = cleanText(pick('origin', 'source'));
+  const type = cleanText(pick('csl_type', 'type'));
   const meta: Metadata = {
     title: cleanText(pick('title')),
-    author: cleanText(pick('author', 'authors', 'creator')),
-    date: cleanText(pick('date', 'published', 'year')),
-    origin: cleanText(pick('origin', 'source', 'url', 'link')),
+    author: names(pick('author', 'authors', 'creator', 'creators')),
+    editor: names(pick('editor', 'editors')),
+    date: cleanText(pick('date', 'published', 'issued', 'date_published', 'year')),
+    origin: origin && !/^[a-z][a-z0-9+.-]*:/i.test(origin) ? origin : undefined,
+    urls: urls.length ? urls : undefined,
+    accessed: cleanText(pick('accessed', 'retrieved', 'date_accessed', 'accessed_on', 'retrieved_on', 'accessdate', 'access_date', 'saved')),
     language: cleanText(pick('language', 'lang')),
     tags: cleanTagList(pick('tags', 'keywords')),
+    type: type && (CSL_TYPES as readonly string[]).includes(type) ? (type as CslType) : undefined,
+    containerTitle: cleanText(pick('container_title', 'journal', 'publication', 'site_name', 'website', 'newspaper', 'book_title')),
+    publisher: cleanText(pick('publisher')),
+    publisherPlace: cleanText(pick('publisher_place', 'place')),
+    page: cleanText(pick('page', 'pages')),
+    volume: cleanText(pick('volume')),
+    issue: cleanText(pick('issue', 'number')),
+    doi: cleanText(pick('doi')),
+    isbn: cleanText(pick('isbn')),
+    archive: cleanText(pick('archive')),
+    archiveLocation: cleanText(pick('archive_location', 'call_number', 'reference')),
+    note: cleanText(pick('note')),
   };
-  const known = new Set(['title', 'author', 'authors', 'creator', 'date', 'published', 'year', 'origin', 'source', 'url', 'link', 'language', 'lang', 'tags', 'keywords']);
-  const extra = Object.fromEntries(Object.entries(d).filter(([k]) => !known.has(k)));
+  // A `type` that is not a CSL type (a site generator's) stays with the other keys.
+  if (!meta.type && lower.has('type')) used.delete(lower.get('type')!);
+  const extra = Object.fromEntries(Object.entries(d).filter(([k]) => !used.has(k)));
   return { meta, extra: JSON.parse(JSON.stringify(extra)) as Record<string, unknown>, bodyStart: m[0].length };
 }
 

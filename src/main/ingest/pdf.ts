@@ -37,6 +37,8 @@ import type { PassageKind, PdfFacts } from '../../shared/types';
 import type { ParsedSource } from './index';
 import type { Metadata } from './metadata';
 import { cleanText, toEdtf } from './metadata';
+import { columnsOf } from '../../shared/csl';
+import { citationOf } from './citation';
 import type { Span } from './text';
 import { splitLong, titleFromFileName } from './text';
 
@@ -602,12 +604,47 @@ interface XmpLike {
   get(name: string): unknown;
 }
 
+/** An XMP value as text: a language alternative or a list reads as its first or all items. */
+function xmpText(xmp: XmpLike | null, name: string): string | undefined {
+  return cleanText(xmp?.get(name));
+}
+
+/**
+ * What a PDF says of itself. XMP (what publishers write: Dublin Core, PRISM) comes before
+ * the info dictionary; the file's CreationDate is the date issued only when nothing better
+ * (prism:publicationDate, prism:coverDate, dc:date) is given. Subject goes to the note.
+ */
 function metadataOf(info: Record<string, unknown>, xmp: XmpLike | null): Metadata {
-  const title = [cleanText(xmp?.get('dc:title')), cleanText(info.Title)].find((t) => t && !JUNK_TITLE.test(t));
-  const author = cleanText(xmp?.get('dc:creator')) ?? cleanText(info.Author);
-  const date = pdfDate(info.CreationDate) ?? pdfDate(xmp?.get('xmp:createdate'));
-  const language = cleanText(info.Language) ?? cleanText(xmp?.get('dc:language'));
-  return { title, author, date, language };
+  const title = [xmpText(xmp, 'dc:title'), cleanText(info.Title)].find((t) => t && !JUNK_TITLE.test(t));
+  const creators = xmp?.get('dc:creator');
+  const author = Array.isArray(creators) && creators.length ? creators.map((c) => String(c)) : (cleanText(creators) ?? cleanText(info.Author));
+  const date =
+    pdfDate(xmp?.get('prism:publicationdate')) ??
+    pdfDate(xmp?.get('prism:coverdate')) ??
+    pdfDate(xmp?.get('dc:date')) ??
+    pdfDate(info.CreationDate) ??
+    pdfDate(xmp?.get('xmp:createdate'));
+  const language = cleanText(info.Language) ?? xmpText(xmp, 'dc:language');
+  const doi = xmpText(xmp, 'prism:doi') ?? xmpText(xmp, 'pdfx:doi') ?? ([xmpText(xmp, 'dc:identifier')].find((v) => v && /^(?:doi:)?10\./i.test(v)));
+  const container = xmpText(xmp, 'prism:publicationname');
+  const firstPage = xmpText(xmp, 'prism:startingpage');
+  const lastPage = xmpText(xmp, 'prism:endingpage');
+  return {
+    title,
+    author,
+    date,
+    language,
+    type: container ? 'article-journal' : 'document',
+    note: xmpText(xmp, 'dc:description') ?? cleanText(info.Subject),
+    publisher: xmpText(xmp, 'dc:publisher'),
+    containerTitle: container,
+    volume: xmpText(xmp, 'prism:volume'),
+    issue: xmpText(xmp, 'prism:number'),
+    page: firstPage ? (lastPage && lastPage !== firstPage ? `${firstPage}–${lastPage}` : firstPage) : undefined,
+    doi,
+    isbn: xmpText(xmp, 'prism:isbn'),
+    urls: [xmpText(xmp, 'prism:url')].filter((u): u is string => !!u),
+  };
 }
 
 function reason(err: unknown): string {
@@ -738,21 +775,18 @@ function build(
     warnings.push(`${withoutText.length} of ${pages.length} pages have no text (p. ${which}): blank pages, or images of text that OCR could read (not available yet)`);
   }
   const pdf: PdfFacts = { pages: pages.length, textLayer, pagesWithoutText: textLayer ? withoutText : [] };
-  let date: string | null = meta.date ?? null;
-  if (date && !toEdtf(date)) date = null;
+  const csl = citationOf(meta, warnings, {});
+  csl.title ??= titleFromFileName(name);
   const hash = createHash('sha256');
   if (textLayer) hash.update(text, 'utf8');
   else hash.update('pdf without a text layer\0').update(bytes);
   return {
     warnings,
     source: {
-      title: meta.title ?? titleFromFileName(name),
-      author: meta.author ?? null,
-      date,
-      origin: null,
+      ...columnsOf(csl, csl.title),
+      csl,
       kind: 'text',
       format: 'pdf',
-      language: meta.language ?? null,
       fileName: name,
       encoding: 'pdf',
       hash: hash.digest('hex'),

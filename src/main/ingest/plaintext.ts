@@ -6,43 +6,98 @@
  * lines that are only an image link become 'apparatus'; a rule (`---`) or a lone `#` none.
  */
 import type { Metadata } from './metadata';
-import { cleanText } from './metadata';
+import { accessedLine, cleanText } from './metadata';
 import type { Span } from './text';
 import { factLine, shortFact } from './facts';
 import { isChrome } from './furniture';
 import { frontMatter } from './markdown';
 import { blocks, MAX_PASSAGE_CHARS, splitLong, trimSpan } from './text';
 
-const HEADER_KEYS: Record<string, keyof Metadata> = {
+type HeaderKey = 'title' | 'author' | 'editor' | 'date' | 'url' | 'origin' | 'accessed' | 'language' | 'publisher' | 'publisherPlace' | 'containerTitle' | 'doi' | 'isbn' | 'archive' | 'archiveLocation';
+
+const HEADER_KEYS: Record<string, HeaderKey> = {
   title: 'title',
   author: 'author',
   authors: 'author',
   by: 'author',
+  editor: 'editor',
+  editors: 'editor',
   date: 'date',
   published: 'date',
   'release date': 'date',
+  'date published': 'date',
   origin: 'origin',
   source: 'origin',
-  url: 'origin',
+  url: 'url',
+  link: 'url',
+  'canonical url': 'url',
+  'original url': 'url',
+  retrieved: 'accessed',
+  'retrieved on': 'accessed',
+  accessed: 'accessed',
+  'accessed on': 'accessed',
+  'date accessed': 'accessed',
+  'date retrieved': 'accessed',
+  'last accessed': 'accessed',
+  'last retrieved': 'accessed',
+  saved: 'accessed',
   language: 'language',
+  publisher: 'publisher',
+  place: 'publisherPlace',
+  'published in': 'containerTitle',
+  journal: 'containerTitle',
+  website: 'containerTitle',
+  site: 'containerTitle',
+  doi: 'doi',
+  isbn: 'isbn',
+  archive: 'archive',
+  reference: 'archiveLocation',
+  'archive reference': 'archiveLocation',
+  'call number': 'archiveLocation',
+  fonds: 'archiveLocation',
 };
 
 /**
- * `Key: value` lines at the very top of a text, as Project Gutenberg and archives write
- * them: their metadata and where they end (0 when there is no header).
+ * `Key: value` lines at the very top of a text, as Project Gutenberg, archives and web
+ * clippers write them, and "Retrieved on 27 November 2026" lines without a colon: their
+ * metadata and where they end (0 when there is no header). Every address given (Origin:,
+ * Source:, URL:, a Retrieved line's "from …") is a candidate for the source's URL; one on a
+ * hosting site (where the file was downloaded from) counts only when there is no other.
  */
-function header(text: string): { meta: Metadata; end: number } {
+export function header(text: string): { meta: Metadata; end: number } {
   const meta: Metadata = {};
+  const urls: string[] = [];
   let end = 0;
   let at = 0;
-  for (const line of text.slice(0, 4000).split('\n').slice(0, 12)) {
-    const m = /^([A-Za-z][A-Za-z ]{0,20}):\s+(.+)$/.exec(line.trim());
-    if (!m) break;
+  for (const line of text.slice(0, 4000).split('\n').slice(0, 16)) {
+    const trimmed = line.trim();
+    const m = /^([A-Za-z][A-Za-z ]{0,20}):\s+(.+)$/.exec(trimmed);
+    const loose = m ? undefined : accessedLine(trimmed);
+    if (!m && !loose) break;
     at += line.length + 1;
     end = Math.min(at, text.length);
-    const key = HEADER_KEYS[m[1]!.toLowerCase()];
-    if (key && key !== 'tags' && meta[key] === undefined) meta[key] = cleanText(m[2]);
+    if (loose) {
+      meta.accessed ??= loose.date;
+      if (loose.url) urls.push(loose.url);
+      continue;
+    }
+    const key = HEADER_KEYS[m![1]!.toLowerCase().trim()];
+    const value = cleanText(m![2]);
+    if (!key || !value) continue;
+    if (key === 'url' || key === 'origin') {
+      if (/^https?:\/\//i.test(value)) urls.push(value);
+      else if (key === 'origin') meta.origin ??= value;
+      continue;
+    }
+    if (key === 'accessed') {
+      const a = accessedLine(`Accessed ${value}`);
+      meta.accessed ??= a?.date ?? value;
+      if (a?.url) urls.push(a.url);
+      continue;
+    }
+    if (meta[key] === undefined) meta[key] = value;
   }
+  if (urls.length) meta.urls = urls;
   return meta.title || meta.author ? { meta, end } : { meta: {}, end: 0 };
 }
 
@@ -65,6 +120,10 @@ export function readPlainText(text: string): { meta: Metadata; spans: Span[]; ex
       // The header (an archive's record) wins; the front matter fills what it lacks.
       const own = Object.fromEntries(Object.entries(fm.meta).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
       meta = { ...own, ...head.meta };
+      // Every address either gives is a candidate: the header's first.
+      const urls = [...(head.meta.urls ?? []), ...(fm.meta.origin && /^https?:\/\//i.test(fm.meta.origin) ? [fm.meta.origin] : []), ...(fm.meta.urls ?? [])];
+      if (urls.length) meta.urls = urls;
+      if (meta.origin && /^https?:\/\//i.test(meta.origin)) delete meta.origin;
       extra = fm.extra;
       end = at + fm.bodyStart;
     }

@@ -19,7 +19,9 @@ import { readBlocks } from './blocks';
 import type { HtmlResult } from './html';
 import { readHtml } from './html';
 import type { Metadata } from './metadata';
-import { cleanText, toEdtf } from './metadata';
+import { accessedLine, cleanText, toEdtf } from './metadata';
+import type { CslType } from '../../shared/csl';
+import { isHostingSite } from './citation';
 import type { Span } from './text';
 
 /** Readability's own threshold: an article shorter than this was not found with confidence. */
@@ -41,8 +43,6 @@ const CHROME_SELECTOR = [
 /** Class or id words of furniture; such an element goes when it is short and holds no article. */
 const CHROME_CLASS =
   /(?:^|[\s_-])(?:cookies?|consent|gdpr|cmp|skip-?links?|skip-?to|share|sharing|social|newsletter|subscribe|related|sidebar|widget|breadcrumbs?|paywall|promo|advert|advertisement|ad-?slot|sr-only|visually-?hidden|screen-?reader-?text|outbrain|taboola)(?:$|[\s_-])/i;
-const ACCESSED_LINE =
-  /^(?:last )?(?:retrieved|accessed|date accessed|abgerufen(?: am)?|consulté(?: le)?)(?: on)?:?\s+(.+?)(?:,?\s+(?:from|at|via)\s+\S+)?\.?$/i;
 const MONTH_DAY_YEAR = /\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})\b/;
 
 type Doc = {
@@ -101,7 +101,7 @@ function wholeDocument(raw: string): string {
 
 interface PageFacts {
   tags: Map<string, string[]>;
-  jsonLd: { headline?: string; authors?: string; published?: string; modified?: string; publisher?: string; url?: string; language?: string };
+  jsonLd: { type?: string; headline?: string; authors?: string[]; published?: string; modified?: string; publisher?: string; url?: string; language?: string; isPartOf?: string; isbn?: string };
   title?: string;
   lang?: string;
   canonical?: string;
@@ -112,6 +112,8 @@ interface PageFacts {
   archived?: string;
   /** A "Retrieved on …" or "Accessed …" line on the page, outside lists and citations. */
   accessedLine?: string;
+  /** The address that line names ("… from https://…"). */
+  accessedFrom?: string;
 }
 
 function text(el: { textContent: string | null } | null | undefined): string {
@@ -151,8 +153,11 @@ function readJsonLd(doc: Doc): PageFacts['jsonLd'] {
   const authors = names(article.author ?? article.creator).map((n) => cleanText(n)).filter((n): n is string => !!n);
   const url = str(article.url) ?? str((article.mainEntityOfPage as { '@id'?: unknown } | undefined)?.['@id']) ?? str(article.mainEntityOfPage);
   return {
+    type: typeOf(article),
     headline: str(article.headline) ?? str(article.name),
-    authors: authors.length ? authors.join('; ') : undefined,
+    authors: authors.length ? authors : undefined,
+    isPartOf: names(article.isPartOf)[0] ? cleanText(names(article.isPartOf)[0]) : undefined,
+    isbn: str(article.isbn),
     published: str(article.datePublished) ?? str(article.dateCreated),
     modified: str(article.dateModified),
     publisher: names(article.publisher)[0] ? cleanText(names(article.publisher)[0]) : undefined,
@@ -177,16 +182,18 @@ function pageFacts(doc: Doc, raw: string): PageFacts {
   // What saved copies write: Chrome's and IE's "saved from url", SingleFile's header, the Wayback Machine's footer.
   const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(raw.slice(0, 2000))?.[1] ?? /Page saved with SingleFile[\s\S]{0,40}?url:\s*(\S+)/i.exec(raw.slice(0, 4000))?.[1];
   const savedOn = /Page saved with SingleFile[\s\S]{0,600}?saved date:\s*([^\n]+?)\s*(?:\n|-->)/i.exec(raw.slice(0, 4000))?.[1];
-  let accessedLine: string | undefined;
+  let accessed: string | undefined;
+  let accessedFrom: string | undefined;
   const lines = /\b(?:retrieved|accessed|abgerufen|consulté)\b/i.test(raw) ? Array.from(doc.querySelectorAll('p, div, small, span, em, footer, address')) : [];
   for (const el of lines) {
     // Only elements holding a line, not a wrapper of the page: its text is read once.
     if (el.querySelector('div, p, li, table')) continue;
     const line = text(el);
     if (line.length > 200 || !/^(?:last )?(?:retrieved|accessed|date accessed|abgerufen|consulté)/i.test(line)) continue;
-    const date = ACCESSED_LINE.exec(line)?.[1];
-    if (date && dateOf(date) && !el.closest('li, cite, sup, .reference, .citation, .references')) {
-      accessedLine = date;
+    const found = accessedLine(line);
+    if (found && dateOf(found.date) && !el.closest('li, cite, sup, .reference, .citation, .references')) {
+      accessed = found.date;
+      accessedFrom = found.url;
       break;
     }
   }
@@ -202,7 +209,8 @@ function pageFacts(doc: Doc, raw: string): PageFacts {
     savedFrom: savedFrom && /^https?:\/\//i.test(savedFrom) ? savedFrom : undefined,
     savedOn,
     archived,
-    accessedLine,
+    accessedLine: accessed,
+    accessedFrom,
   };
 }
 
@@ -394,19 +402,76 @@ export function readWebPage(raw: string): WebResult {
     facts.jsonLd.published ??
     cleanText(article?.publishedTime) ??
     facts.time;
-  const origin =
-    firstOf(facts, ['citation_public_url', 'citation_abstract_html_url', 'citation_fulltext_html_url']) ??
-    isUrl(firstOf(facts, ['dc.identifier', 'dcterms.identifier'])) ??
-    isUrl(firstOf(facts, ['og:url'])) ??
-    isUrl(facts.canonical) ??
-    facts.jsonLd.url ??
-    facts.savedFrom;
+  // The page's own address, best first; a hosting site's (where the file was downloaded from) only when there is no other.
+  const urls = [
+    firstOf(facts, ['citation_public_url', 'citation_abstract_html_url', 'citation_fulltext_html_url']),
+    isUrl(firstOf(facts, ['dc.identifier', 'dcterms.identifier'])),
+    isUrl(firstOf(facts, ['og:url'])),
+    isUrl(facts.canonical),
+    facts.jsonLd.url,
+    facts.savedFrom,
+    facts.accessedFrom,
+  ].filter((u): u is string => !!u && /^https?:\/\//i.test(u));
+  const origin = urls.find((u) => !isHostingSite(u)) ?? urls[0];
+  const siteName = firstOf(facts, ['og:site_name', 'application-name']) ?? facts.jsonLd.publisher ?? cleanText(article?.siteName);
+  const journal = firstOf(facts, ['citation_journal_title', 'prism.publicationname']);
+  const book = firstOf(facts, ['citation_inbook_title', 'citation_book_title']);
+  const conference = firstOf(facts, ['citation_conference_title']);
+  const firstPage = firstOf(facts, ['citation_firstpage', 'prism.startingpage']);
+  const lastPage = firstOf(facts, ['citation_lastpage', 'prism.endingpage']);
+  const doi =
+    firstOf(facts, ['citation_doi', 'prism.doi', 'dc.identifier.doi', 'bepress_citation_doi']) ??
+    [firstOf(facts, ['dc.identifier', 'dcterms.identifier'])].find((v) => v && /^(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)?10\.\d{4,9}\//i.test(v));
+  const ldType = facts.jsonLd.type ?? '';
+  const ogType = firstOf(facts, ['og:type']);
+  const type: CslType = journal
+    ? 'article-journal'
+    : conference
+      ? 'paper-conference'
+      : book
+        ? 'chapter'
+        : firstOf(facts, ['citation_dissertation_institution'])
+          ? 'thesis'
+          : firstOf(facts, ['citation_technical_report_institution'])
+            ? 'report'
+            : /NewsArticle|ReportageNewsArticle/.test(ldType)
+              ? 'article-newspaper'
+              : /BlogPosting/.test(ldType)
+                ? 'post-weblog'
+                : /ScholarlyArticle/.test(ldType)
+                  ? 'article-journal'
+                  : /\bChapter\b/.test(ldType)
+                    ? 'chapter'
+                    : /\bBook\b/.test(ldType) || ogType === 'book' || firstOf(facts, ['citation_isbn'])
+                      ? 'book'
+                      : /\bReport\b/.test(ldType)
+                        ? 'report'
+                        : /Thesis/.test(ldType)
+                          ? 'thesis'
+                          : 'webpage';
+  const accessedRaw = firstOf(facts, ['accessed', 'dc.date.accessed', 'dcterms.dateaccessed', 'citation_access_date', 'date_accessed']) ?? facts.savedOn ?? facts.accessedLine;
   const meta: Metadata = {
+    type,
     title,
-    author: allOf(facts, ['citation_author', 'dc.creator', 'dcterms.creator', 'author']) ?? facts.jsonLd.authors ?? cleanByline(article?.byline),
+    author:
+      allNames(facts, ['citation_author', 'dc.creator', 'dcterms.creator', 'author', 'article:author', 'byl']) ??
+      facts.jsonLd.authors ??
+      cleanByline(article?.byline),
+    editor: allNames(facts, ['citation_editor', 'dc.contributor.editor']),
     date: published,
+    accessed: accessedRaw ? (dateOf(accessedRaw) ?? accessedRaw) : undefined,
     origin,
+    urls,
     language: firstOf(facts, ['citation_language', 'dc.language', 'dcterms.language']) ?? cleanText(facts.lang) ?? facts.jsonLd.language ?? cleanText(article?.lang),
+    containerTitle: journal ?? book ?? conference ?? facts.jsonLd.isPartOf ?? (type === 'webpage' || type === 'post-weblog' || type === 'article-newspaper' ? siteName : undefined),
+    publisher:
+      firstOf(facts, ['citation_publisher', 'dc.publisher', 'dcterms.publisher', 'citation_dissertation_institution', 'citation_technical_report_institution']) ??
+      (journal || type === 'book' || type === 'report' ? facts.jsonLd.publisher : undefined),
+    volume: firstOf(facts, ['citation_volume', 'prism.volume']),
+    issue: firstOf(facts, ['citation_issue', 'prism.number', 'prism.issueidentifier']),
+    page: firstPage ? (lastPage && lastPage !== firstPage ? `${firstPage}–${lastPage}` : firstPage) : undefined,
+    doi,
+    isbn: firstOf(facts, ['citation_isbn', 'book:isbn']) ?? facts.jsonLd.isbn,
   };
 
   const extra: Record<string, unknown> = {};
@@ -414,13 +479,11 @@ export function readWebPage(raw: string): WebResult {
     const v = facts.tags.get(k)?.[0];
     if (v && cleanText(v)) extra[k] = cleanText(v);
   }
-  const siteName = firstOf(facts, ['og:site_name', 'application-name']) ?? facts.jsonLd.publisher ?? cleanText(article?.siteName);
   if (siteName) extra.siteName = siteName;
   if (facts.canonical && isUrl(facts.canonical)) extra.canonical = facts.canonical;
   const modified = firstOf(facts, ['article:modified_time', 'dcterms.modified', 'datemodified', 'last-modified']) ?? facts.jsonLd.modified;
   if (modified) extra.modified = dateOf(modified) ?? modified;
-  const accessed = firstOf(facts, ['accessed', 'dc.date.accessed', 'dcterms.dateaccessed', 'citation_access_date', 'date_accessed']) ?? facts.savedOn ?? facts.accessedLine;
-  if (accessed) extra.accessed = dateOf(accessed) ?? accessed;
+  if (meta.accessed) extra.accessed = meta.accessed;
   const wayback = /^https?:\/\/web\.archive\.org\/web\/(\d{4})(\d{2})(\d{2})/.exec(origin ?? '');
   const archived = wayback ? `${wayback[1]}-${wayback[2]}-${wayback[3]}` : dateOf(facts.archived);
   if (archived) extra.archived = archived;
@@ -435,10 +498,11 @@ export function readWebPage(raw: string): WebResult {
     }
     return undefined;
   }
-  function allOf(f: PageFacts, keys: string[]): string | undefined {
+  /** Every value of the first key that has names: one name per tag (citation_author is written once per author). */
+  function allNames(f: PageFacts, keys: string[]): string[] | undefined {
     for (const k of keys) {
       const v = f.tags.get(k)?.map((x) => cleanText(x)).filter((x): x is string => !!x && !/^https?:\/\//i.test(x));
-      if (v && v.length) return v.join('; ');
+      if (v && v.length) return v;
     }
     return undefined;
   }

@@ -3,10 +3,29 @@
  * bump and a `foreign_key_check`, so a project is always at exactly one version.
  * Never edit a migration that has shipped: add the next one.
  */
+import type Database from 'better-sqlite3';
+import { citationOfColumns } from '../ingest/citation';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** What SQL cannot do, run after `sql` in the same transaction. */
+  run?: (db: Database.Database) => void;
+}
+
+/** Migration 10: each source's CSL item, made from its title, author, date, origin and language. */
+function fillCsl(db: Database.Database): void {
+  const rows = db.prepare('SELECT id, title, author, date, origin, language FROM source WHERE csl IS NULL').all() as {
+    id: number;
+    title: string;
+    author: string | null;
+    date: string | null;
+    origin: string | null;
+    language: string | null;
+  }[];
+  const write = db.prepare('UPDATE source SET csl = ? WHERE id = ?');
+  for (const row of rows) write.run(JSON.stringify(citationOfColumns(row)), row.id);
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -277,6 +296,18 @@ export const MIGRATIONS: readonly Migration[] = [
         UPDATE source SET uuid = lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (random() & 3), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))) WHERE id = new.id;
       END;
     `,
+  },
+  {
+    version: 10,
+    name: 'citation metadata',
+    // Each source's citation metadata as a CSL-JSON item (src/shared/csl.ts; dates as EDTF).
+    // The title, author, date, origin and language columns stay, derived from it, for the
+    // library, search and filters. Old sources get an item made from those columns: the
+    // author string parsed into names, an http(s) origin as URL, any other as archive_location.
+    sql: `
+      ALTER TABLE source ADD COLUMN csl TEXT;
+    `,
+    run: fillCsl,
   },
 ];
 

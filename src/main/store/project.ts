@@ -48,6 +48,7 @@ export function migrate(db: Db): void {
     if (m.version <= current) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.run?.(db);
       const problems = db.pragma('foreign_key_check') as unknown[];
       if (problems.length > 0) throw new Error(`migration ${m.version} broke foreign keys`);
       db.pragma(`user_version = ${m.version}`);

@@ -1,11 +1,16 @@
 /** Queries over sources, passages and tags. Every multi-row write is one transaction. */
 import type { Passage, PassageInfo, PdfFacts, SourceDetail, SourceFormat, SourceKind, SourceSummary, TagCount } from '../../shared/types';
 import type { Span } from '../ingest/text';
+import type { CslItem } from '../../shared/csl';
+import { columnsOf } from '../../shared/csl';
+import { citationOfColumns } from '../ingest/citation';
 import { ApiError } from '../../shared/errors';
 import type Database from 'better-sqlite3';
 import type { Db } from './project';
 
 export interface NewSource {
+  /** The citation metadata; when absent, made from the columns below. */
+  csl?: CslItem;
   title: string;
   author: string | null;
   date: string | null;
@@ -137,19 +142,24 @@ export class SourceStore {
   insert(src: NewSource): number {
     const insertSource = this.sql(`
       INSERT INTO source (title, author, date, origin, kind, format, language, file_name, encoding, hash,
-                          chars, bytes, passage_count, meta, imported_at)
+                          chars, bytes, passage_count, meta, imported_at, csl)
       VALUES (@title, @author, @date, @origin, @kind, @format, @language, @fileName, @encoding, @hash,
-              @chars, @bytes, @passageCount, @meta, @importedAt)`);
+              @chars, @bytes, @passageCount, @meta, @importedAt, @csl)`);
     const insertPassage = this.sql(INSERT_PASSAGE);
+    // The columns are the item's: what the library shows and search filters by is what a citation says.
+    const csl: CslItem = { ...(src.csl ?? citationOfColumns(src)) };
+    if (!csl.language && src.language) csl.language = src.language;
+    const columns = columnsOf(csl, src.title);
     return this.db.transaction(() => {
       const info = insertSource.run({
-        title: src.title,
-        author: src.author,
-        date: src.date,
-        origin: src.origin,
+        title: columns.title,
+        author: columns.author,
+        date: columns.date,
+        origin: columns.origin,
+        csl: JSON.stringify(csl),
         kind: src.kind,
         format: src.format ?? FORMAT_OF_KIND[src.kind],
-        language: src.language,
+        language: columns.language ?? src.language,
         fileName: src.fileName,
         encoding: src.encoding,
         hash: src.hash,
@@ -235,9 +245,9 @@ export class SourceStore {
 
   detail(id: number): SourceDetail {
     const summary = this.summary(id);
-    const { meta, ...extra } = this.db
-      .prepare('SELECT language, hash, encoding, format, meta FROM source WHERE id = ?')
-      .get(id) as { language: string | null; hash: string; encoding: string; format: SourceFormat | null; meta: string | null };
+    const { meta, csl, ...extra } = this.db
+      .prepare('SELECT language, hash, encoding, format, meta, csl FROM source WHERE id = ?')
+      .get(id) as { language: string | null; hash: string; encoding: string; format: SourceFormat | null; meta: string | null; csl: string | null };
     const rows = this.db
       .prepare('SELECT id, ordinal, start, "end", kind, text, page, page_label AS pageLabel, info FROM passage WHERE source_id = ? ORDER BY ordinal')
       .all(id) as (Omit<Passage, 'info'> & { info: string | null })[];
@@ -247,6 +257,7 @@ export class SourceStore {
       ...summary,
       ...extra,
       format: extra.format ?? FORMAT_OF_KIND[summary.kind],
+      csl: csl ? (JSON.parse(csl) as CslItem) : citationOfColumns({ ...summary, language: extra.language }),
       ...(pdf ? { pdf: { pages: pdf.pages, textLayer: pdf.textLayer, pagesWithoutText: pdf.pagesWithoutText } } : {}),
       passageList,
     };
@@ -258,21 +269,33 @@ export class SourceStore {
     return row.text;
   }
 
-  update(
-    id: number,
-    patch: { title?: string; author?: string | null; date?: string | null; origin?: string | null; tags?: string[] },
-  ): SourceSummary {
+  /** A source's CSL item (made from its columns for a source stored before items were). */
+  csl(id: number): CslItem {
+    const row = this.sql('SELECT title, author, date, origin, language, csl FROM source WHERE id = ?').get(id) as
+      | { title: string; author: string | null; date: string | null; origin: string | null; language: string | null; csl: string | null }
+      | undefined;
+    if (!row) throw new ApiError('not_found', `There is no source with id ${id} in this project`);
+    return row.csl ? (JSON.parse(row.csl) as CslItem) : citationOfColumns(row);
+  }
+
+  /**
+   * Writes a source's CSL item (already validated) and the columns derived from it, and
+   * replaces its tags when given: one transaction.
+   */
+  update(id: number, patch: { csl?: CslItem; tags?: string[] }): SourceSummary {
     this.summary(id); // not_found before any write
     this.db.transaction(() => {
-      const fields: [string, unknown][] = [];
-      if (patch.title !== undefined) fields.push(['title', patch.title]);
-      if (patch.author !== undefined) fields.push(['author', patch.author]);
-      if (patch.date !== undefined) fields.push(['date', patch.date]);
-      if (patch.origin !== undefined) fields.push(['origin', patch.origin]);
-      if (fields.length) {
-        this.db
-          .prepare(`UPDATE source SET ${fields.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`)
-          .run(...fields.map(([, v]) => v), id);
+      if (patch.csl) {
+        const c = columnsOf(patch.csl, this.summary(id).title);
+        this.sql('UPDATE source SET csl = ?, title = ?, author = ?, date = ?, origin = ?, language = ? WHERE id = ?').run(
+          JSON.stringify({ ...patch.csl, title: c.title }),
+          c.title,
+          c.author,
+          c.date,
+          c.origin,
+          c.language,
+          id,
+        );
       }
       if (patch.tags !== undefined) this.setTags(id, patch.tags);
     }).immediate();

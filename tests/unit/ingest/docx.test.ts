@@ -59,11 +59,13 @@ describe('Word files (.docx)', () => {
     expect(source.text).not.toContain('↑');
   });
 
-  it('reads title, author, dates, language and keywords from the core properties', async () => {
+  it('reads title, author, dates, language and keywords from the core properties; the file\'s creation date is not the date issued', async () => {
     const { source, warnings } = await readSource('report.docx', await buildDocx(REPORT));
-    expect(source).toMatchObject({ title: 'The 1937 census', author: 'Anna Ivanova', date: '2020-02-03', language: 'en-GB', tags: ['census', '1937'] });
+    expect(source).toMatchObject({ title: 'The 1937 census', author: 'Anna Ivanova', date: null, language: 'en-GB', tags: ['census', '1937'] });
+    expect(source.csl).toMatchObject({ type: 'document', author: [{ family: 'Ivanova', given: 'Anna' }], note: 'Word file created 2020-02-03' });
+    expect(source.csl!.issued).toBeUndefined();
     expect(source.meta).toMatchObject({ created: '2020-02-03', modified: '2020-02-05' });
-    expect(warnings.join(' ')).toMatch(/2020-02-03 is when the Word file was created/);
+    expect(warnings.join(' ')).toMatch(/created on 2020-02-03, which may not be the date of its text: the date was left empty/);
   });
 
   it('without core properties, takes the title from the first heading and leaves author and date empty', async () => {

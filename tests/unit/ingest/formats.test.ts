@@ -295,7 +295,7 @@ describe('html', () => {
     const { source } = parseSource('article.html', fs.readFileSync(fixture('article.html')));
     expect(source).toMatchObject({
       title: 'Counting the Victims of 1937',
-      author: 'Ivanova, Anna; Smith, John',
+      author: 'Anna Ivanova; John Smith',
       date: '2019-03-14',
       origin: 'https://journal.example.org/articles/1937',
       language: 'en',

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
 
 /** A modal dialog on the native <dialog> element: focus trapped, Esc closes. */
-export function Dialog(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean }) {
+export function Dialog(props: { title: string; onClose(): void; children: ReactNode; wide?: boolean; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -12,7 +12,7 @@ export function Dialog(props: { title: string; onClose(): void; children: ReactN
   return (
     <dialog
       ref={ref}
-      className={props.wide ? 'dialog wide' : 'dialog'}
+      className={['dialog', props.wide ? 'wide' : '', props.className ?? ''].filter(Boolean).join(' ')}
       aria-label={props.title}
       onCancel={(e) => {
         e.preventDefault();

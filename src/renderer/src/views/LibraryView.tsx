@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { KeyboardEvent } from 'react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceSummary } from '../../../shared/types';
+import { titleTells } from '../../../shared/titles';
 import { api, messageOf } from '../api';
 import { ConfirmDialog } from '../components/Dialog';
 import type { LibraryState, SortKey } from '../hooks/useLibrary';
@@ -39,6 +40,8 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
   const [error, setError] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = library.visible;
+  // Sources that share a title, each with what tells it from the others (host, file name, date, author).
+  const tells = useMemo(() => titleTells(library.sources), [library.sources]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -154,6 +157,7 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((v) => {
                 const s = rows[v.index]!;
+                const tell = tells.get(s.id);
                 return (
                   <div
                     key={s.id}
@@ -166,9 +170,14 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
                     onDoubleClick={() => props.onOpen(s.id)}
                   >
                     <div role="cell" className="title-cell">
-                      <button type="button" className="link" onClick={() => props.onOpen(s.id)} title={s.title}>
+                      <button type="button" className="link" onClick={() => props.onOpen(s.id)} title={tell ? `${s.title} (${tell})` : s.title}>
                         {s.title}
                       </button>
+                      {tell && (
+                        <span className="title-tell" data-testid="title-tell">
+                          {tell}
+                        </span>
+                      )}
                     </div>
                     <div role="cell" title={s.author ?? ''}>{s.author ?? <span className="muted">—</span>}</div>
                     <div role="cell">{s.date ?? <span className="muted">—</span>}</div>
@@ -180,10 +189,10 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
                     <div role="cell" className="num">{formatSize(s.bytes)}</div>
                     <div role="cell">{dateFormat.format(new Date(s.importedAt))}</div>
                     <div role="cell" className="actions">
-                      <button type="button" className="icon" aria-label={`Edit ${s.title}`} title="Edit metadata" onClick={() => setEditing(s)}>
+                      <button type="button" className="icon" aria-label={`Edit ${s.title}${tell ? ` (${tell})` : ''}`} title="Edit metadata" onClick={() => setEditing(s)}>
                         Edit
                       </button>
-                      <button type="button" className="icon danger-text" aria-label={`Delete ${s.title}`} title="Delete source" onClick={() => setDeleting(s)}>
+                      <button type="button" className="icon danger-text" aria-label={`Delete ${s.title}${tell ? ` (${tell})` : ''}`} title="Delete source" onClick={() => setDeleting(s)}>
                         Delete
                       </button>
                     </div>
