@@ -127,7 +127,7 @@ describe('evidence CSV', () => {
 
   it('fills url and accessed from the source, through the workbench', async () => {
     const { wb } = tempWorkbench();
-    const html = `<!doctype html><html><head><title>Order</title><meta name="citation_author" content="=HYPERLINK(&quot;http://evil.example&quot;)">
+    const html = `<!doctype html><html><head><title>=HYPERLINK(&quot;http://evil.example&quot;)</title><meta name="citation_title" content="=HYPERLINK(&quot;http://evil.example&quot;)"><meta name="citation_author" content="=HYPERLINK(&quot;http://evil.example&quot;)">
       <meta name="dc.date.accessed" content="2024-03-02"><link rel="canonical" href="https://archive.example.org/order"></head>
       <body><article><h1>Order</h1><p>In 1937 some 681,692 people were executed, the records say.</p></article></body></html>`;
     const out = await wb.importFile({ name: 'order.html', bytes: bytes(html) });
@@ -138,7 +138,9 @@ describe('evidence CSV', () => {
     const csv = await wb.exportEvidence({ questionId: q.id, format: 'csv' });
     const rows = parseCsv(csv.content);
     const row = Object.fromEntries(HEADER.map((h, i) => [h, rows[1]![i]!]));
-    expect(row.author!.startsWith("'=HYPERLINK")).toBe(true);
+    // A formula in the title reaches the spreadsheet as text; the one in the author's tag is no name, so it is not kept at all.
+    expect(row.source!.startsWith("'=HYPERLINK")).toBe(true);
+    expect(row.author).toBe('');
     expect(row.url).toBe('https://archive.example.org/order');
     expect(row.accessed).toBe('2024-03-02');
     const { id } = await wb.getProject();
