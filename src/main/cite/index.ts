@@ -1,0 +1,17 @@
+/** Citations: CSL formatting, Pandoc keys and CSL-JSON bibliographies, reference-manager import. */
+export type { CiteInput, CslDate, CslJsonItem, CslName, CslType } from './types';
+export { edtfToCsl, yearOf } from './dates';
+export { escapeMarkdown, htmlToMarkdown, htmlToText } from './markdown';
+export { BUILTIN_STYLES, builtinStyle, type BuiltinStyleId, cslDir, CslStyleError, type CslStyle, DEFAULT_STYLE, loadStyle, localeXml } from './styles';
+export {
+  type Bibliography,
+  type BibliographyEntry,
+  type CitationMode,
+  type FormatOptions,
+  type Formatted,
+  formatBibliography,
+  formatCitation,
+  type Locator,
+  type MissingDate,
+  toCslJson,
+} from './format';
