@@ -15,3 +15,18 @@ export {
   type MissingDate,
   toCslJson,
 } from './format';
+export { asciiFold, citationKey, citationKeys, cslJsonBibliography, pandocCitation } from './keys';
+export {
+  FUZZY_TITLE_THRESHOLD,
+  type MatchHow,
+  matchReferences,
+  type MatchSource,
+  normaliseDoi,
+  normaliseTitle,
+  normaliseUrl,
+  parseReferences,
+  type ReferenceFormat,
+  type ReferenceMatch,
+  ReferenceParseError,
+  titleSimilarity,
+} from './references';
