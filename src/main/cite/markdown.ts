@@ -51,7 +51,7 @@ function htmlRuns(html: string): Run[] {
     const [whole, close, tagName, attrs, text] = m;
     if (text !== undefined || whole === '<') {
       let t = decodeHtmlEntities(text ?? '<').replace(/\s*\n\s*/g, ' ');
-      if (pendingSpace && t && !/^\s/.test(t) && runs.length) t = ` ${t}`;
+      if (pendingSpace && t && !/^\s/.test(t) && runs.length && !/\s$/.test(runs[runs.length - 1]?.text ?? '')) t = ` ${t}`;
       pendingSpace = false;
       if (t) runs.push({ text: t, italic, bold });
       continue;

@@ -18,7 +18,7 @@ export class ReferenceParseError extends Error {
     readonly problem: string,
     readonly line?: number,
   ) {
-    super(`${fileName}: ${problem}${line !== undefined && !/\bline \d+/.test(problem) ? ` (line ${line})` : ''}`);
+    super(`${fileName}: ${problem}${line !== undefined && !new RegExp(`\\bline ${line}\\b`).test(problem) ? ` (line ${line})` : ''}`);
   }
 }
 
@@ -95,6 +95,13 @@ function splitRis(text: string, fileName: string): RisRecord[] {
       }
       current = { line: i + 1, text: '', tags: new Map(), lines: [] };
     }
+    else if (m?.[1] === 'TY') {
+      throw new ReferenceParseError(
+        fileName,
+        `not valid RIS: the record starting at line ${current.line} has no "ER  - " line before the next record, at line ${i + 1}`,
+        i + 1,
+      );
+    }
     current.lines.push(raw);
     if (m) {
       const [, tag, value = ''] = m as unknown as [string, string, string | undefined];
@@ -167,6 +174,7 @@ function completeRis(item: CiteInput, rec: RisRecord): CiteInput {
   if (!out.publisher && first('PB')) out.publisher = first('PB');
   if (!out['publisher-place'] && first('CY', 'PP')) out['publisher-place'] = first('CY', 'PP');
   if (!out.language && first('LA')) out.language = first('LA');
+  if (out['collection-title'] && out['collection-title'] === out['container-title']) delete out['collection-title'];
   const authors = rec.tags.get('AU') ?? rec.tags.get('A1');
   if ((!out.author || out.author.length === 0) && authors?.length) {
     out.author = authors.map((a) => {
@@ -189,19 +197,28 @@ function parseRis(text: string, fileName: string): CiteInput[] {
   });
 }
 
+/** The line of a JSON.parse error, from its position or the excerpt V8 quotes, if either is there. */
+function jsonErrorLine(text: string, message: string): number | undefined {
+  const line = /\bline (\d+)/.exec(message)?.[1];
+  if (line) return Number(line);
+  const pos = /position (\d+)/.exec(message)?.[1];
+  if (pos) return lineOfOffset(text, Number(pos));
+  // "Unexpected token '}', ..."uthor": [ }\n]" is not valid JSON"
+  const m = /Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(message);
+  if (!m?.[1] || !m[2]) return undefined;
+  const at = text.indexOf(m[2]);
+  if (at < 0 || text.indexOf(m[2], at + 1) >= 0) return undefined;
+  const within = m[2].indexOf(m[1]);
+  return lineOfOffset(text, at + Math.max(within, 0) + 1);
+}
+
 function parseCslJson(text: string, fileName: string): CiteInput[] {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const pos = /position (\d+)/.exec(message)?.[1];
-    const line = /\bline (\d+)/.exec(message)?.[1];
-    throw new ReferenceParseError(
-      fileName,
-      `not valid JSON: ${message}`,
-      line ? Number(line) : pos ? lineOfOffset(text, Number(pos)) : undefined,
-    );
+    throw new ReferenceParseError(fileName, `not valid JSON: ${message.split('\n')[0]}`, jsonErrorLine(text, message));
   }
   const list = Array.isArray(data) ? data : data && typeof data === 'object' && 'items' in data ? (data as { items: unknown }).items : [data];
   if (!Array.isArray(list)) throw new ReferenceParseError(fileName, 'not CSL-JSON: expected a list of items');
