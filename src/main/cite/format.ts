@@ -54,7 +54,7 @@ export interface BibliographyEntry extends Formatted {
 }
 
 export interface Bibliography {
-  /** In the style's order. */
+  /** In the style's order; an item the style prints nothing for has no entry. */
   entries: BibliographyEntry[];
   /** Entries one a line. */
   text: string;
@@ -138,8 +138,10 @@ function engineFor(style: CslStyle, missingDate: MissingDate): CachedEngine {
   if (cached) return cached;
   const items = new Map<string, CslJsonItem>();
   const sys = {
+    // Only en-US is shipped: any other language a style or item asks for gets its terms and
+    // date formats (citeproc fails on a date in a language it has no locale for).
     retrieveLocale: (lang: string) => {
-      const xml = localeXml(lang);
+      const xml = localeXml(lang) ?? localeXml('en-US');
       if (!xml) return false;
       return missingDate === 'omit' ? localeWithoutNoDate(xml) : xml;
     },
@@ -178,7 +180,14 @@ function load(cached: CachedEngine, list: readonly CiteInput[]): string[] {
   return ids;
 }
 
+/**
+ * citeproc's own words where a style prints nothing for an item ("[CSL STYLE ERROR: reference
+ * with no printed form.]"): not ours to show, so such an item gives empty text.
+ */
+const NO_PRINTED_FORM = /\[CSL STYLE ERROR:[^\]]*\]/;
+
 function forms(html: string, escape: (text: string) => string): Formatted {
+  if (NO_PRINTED_FORM.test(html)) return { text: '', markdown: '', html: '' };
   return { text: htmlToText(html), markdown: htmlToMarkdown(html, escape), html: html.trim() };
 }
 
@@ -186,11 +195,32 @@ function entryHtml(html: string): string {
   return html.replace(/^\s*<div class="csl-entry">([\s\S]*)<\/div>\s*$/, '$1');
 }
 
-/** A citation of one item: a note, an in-text citation, or a bibliography entry. */
+/**
+ * Runs `work` on a style's engine; if citeproc fails (a user's style it cannot follow), the
+ * engine is dropped, as its state is unknown, and the error names the style.
+ */
+function withEngine<T>(style: CslStyle, missingDate: MissingDate, work: (cached: CachedEngine) => T): T {
+  const cached = engineFor(style, missingDate);
+  try {
+    return work(cached);
+  } catch (err) {
+    const forStyle = engines.get(style.xml);
+    if (forStyle) delete forStyle[missingDate];
+    throw new CslStyleError(`The style "${style.title}" failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/**
+ * A citation of one item: a note, an in-text citation, or a bibliography entry. Empty strings
+ * if the style prints nothing for the item (it has none of the fields the style uses).
+ */
 export function formatCitation(item: CiteInput, options: FormatOptions = {}): Formatted {
   const style = resolveStyle(options.style);
+  return withEngine(style, options.missingDate ?? 'omit', (cached) => citation(cached, item, options));
+}
+
+function citation(cached: CachedEngine, item: CiteInput, options: FormatOptions): Formatted {
   const escape = options.escape ?? escapeMarkdown;
-  const cached = engineFor(style, options.missingDate ?? 'omit');
   const [id] = load(cached, [item]) as [string];
   if (options.mode === 'bibliography') {
     const bib = cached.engine.makeBibliography();
@@ -205,7 +235,7 @@ export function formatCitation(item: CiteInput, options: FormatOptions = {}): Fo
   }
   let html = cached.engine.makeCitationCluster([cite]);
   if (options.mode === 'note' || options.mode === undefined) {
-    if (html && !/[.?!](<\/[a-z]+>|["”’)])*\s*$/i.test(html)) html = `${html}.`;
+    if (html && !NO_PRINTED_FORM.test(html) && !/[.?!](<\/[a-z]+>|["”’)])*\s*$/i.test(html)) html = `${html}.`;
   }
   return forms(html, escape);
 }
@@ -217,9 +247,11 @@ export function formatBibliography(
   options: Pick<FormatOptions, 'escape' | 'missingDate'> = {},
 ): Bibliography {
   const resolved = resolveStyle(style);
-  const escape = options.escape ?? escapeMarkdown;
   if (items.length === 0) return { entries: [], text: '', markdown: '' };
-  const cached = engineFor(resolved, options.missingDate ?? 'omit');
+  return withEngine(resolved, options.missingDate ?? 'omit', (cached) => bibliography(cached, items, options.escape ?? escapeMarkdown));
+}
+
+function bibliography(cached: CachedEngine, items: readonly CiteInput[], escape: (text: string) => string): Bibliography {
   const ids = load(cached, items);
   const index = new Map(ids.map((id, i) => [id, i]));
   const bib = cached.engine.makeBibliography();
@@ -233,6 +265,7 @@ export function formatBibliography(
     // A style without a bibliography (some numeric or legal ones): each item's citation instead.
     entries = ids.map((id, i) => ({ ...forms(cached.engine.makeCitationCluster([{ id }]), escape), index: i }));
   }
+  entries = entries.filter((e) => e.text || e.markdown);
   return {
     entries,
     text: entries.map((e) => e.text).join('\n'),

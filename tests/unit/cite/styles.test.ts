@@ -57,6 +57,32 @@ describe('styles', () => {
     expect(formatCitation(book, { style, mode: 'bibliography' }).markdown).toBe('*The Great Terror: A Reassessment*');
   });
 
+  it('falls back to the en-US locale for a style in another language', () => {
+    const xml = `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0" default-locale="de-DE">
+  <info><id>urn:test:de</id><title>German</title></info>
+  <citation><layout><text variable="title"/><date variable="issued" form="text" prefix=" "/></layout></citation>
+</style>`;
+    expect(formatCitation({ type: 'book', title: 'Der Terror', issued: '1937-05-12' }, { style: loadStyle(xml) }).text).toBe('Der Terror May 12, 1937.');
+  });
+
+  it('reports a style citeproc cannot follow', () => {
+    const xml = `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>urn:test:broken</id><title>Broken</title></info>
+  <macro name="a"><text macro="a"/></macro>
+  <citation><layout><text macro="a"/></layout></citation>
+</style>`;
+    expect(() => formatCitation(book, { style: loadStyle(xml) })).toThrow(CslStyleError);
+    expect(() => formatCitation(book, { style: loadStyle(xml) })).toThrow(/"Broken" could not be used: .*infinite loop/);
+  });
+
+  it('gives empty text, not citeproc’s error text, where a style prints nothing', () => {
+    const xml = `<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id>urn:test:nothing</id><title>Nothing</title></info>
+  <citation><layout><text macro="missing"/></layout></citation>
+</style>`;
+    expect(formatCitation(book, { style: loadStyle(xml) })).toEqual({ text: '', markdown: '', html: '' });
+  });
+
   const refused: Array<[string, string, RegExp]> = [
     ['empty', '  ', /it is empty/],
     ['JSON', '{"type": "book"}', /looks like JSON/],
