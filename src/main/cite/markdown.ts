@@ -1,6 +1,7 @@
 /**
- * citeproc's HTML output to Markdown: italics as `*…*`, bold as `**…**`, and every other
- * character of the text escaped (by default) so that CommonMark shows it as written.
+ * citeproc's HTML output to Markdown: italics as `*…*`, bold as `**…**`, URLs as autolinks
+ * (`<https://…>`), and every other character of the text escaped (by default) so that
+ * CommonMark shows it as written.
  */
 
 /** A run of text with one formatting. */
@@ -37,6 +38,34 @@ function guardLineStart(markdown: string): string {
   return markdown.replace(/^(\s*)(?:([#>+=-])|(\d{1,9})([.)]))/, (_w, sp: string, mark?: string, num?: string, delim?: string) =>
     mark ? `${sp}\\${mark}` : `${sp}${num}\\${delim}`,
   );
+}
+
+const URL_IN_TEXT = /\bhttps?:\/\/[^\s<>"]+/g;
+
+/**
+ * Text with its URLs as CommonMark autolinks (`<https://…>`), the rest escaped. An escaped URL
+ * would still show right, but GitHub's bare-URL links would keep the backslashes in the
+ * address. A URL's final punctuation (the sentence's) and an unmatched `)` stay outside.
+ */
+function escapeWithLinks(text: string, escape: (text: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    let url = m[0];
+    for (;;) {
+      const trimmed = url.replace(/[.,;:!?'"”’\]*]+$/, '');
+      const opens = (trimmed.match(/\(/g) ?? []).length;
+      const closes = (trimmed.match(/\)/g) ?? []).length;
+      const next = trimmed.endsWith(')') && closes > opens ? trimmed.slice(0, -1) : trimmed;
+      if (next === url) break;
+      url = next;
+    }
+    const at = m.index ?? 0;
+    if (url.length <= 'https://'.length) continue;
+    out += escape(text.slice(last, at)) + `<${url}>`;
+    last = at + url.length;
+  }
+  return out + escape(text.slice(last));
 }
 
 /** citeproc HTML (one citation or one bibliography entry) as formatted runs. */
@@ -109,13 +138,13 @@ export function htmlToMarkdown(html: string, escape: (text: string) => string = 
   for (const r of merged) {
     const marker = (r.bold ? '**' : '') + (r.italic ? '*' : '');
     if (!marker || !r.text.trim()) {
-      out += escape(r.text);
+      out += escapeWithLinks(r.text, escape);
       continue;
     }
     // Emphasis markers must touch the text: spaces go outside them.
     const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(r.text) as RegExpExecArray;
     const closing = marker.split('').reverse().join('');
-    out += `${m[1]}${marker}${escape(m[2] ?? '')}${closing}${m[3]}`;
+    out += `${m[1]}${marker}${escapeWithLinks(m[2] ?? '', escape)}${closing}${m[3]}`;
   }
   return guardLineStart(out.trim());
 }

@@ -60,3 +60,17 @@ describe('citeproc HTML to Markdown', () => {
     expect(escapeMarkdown('a*b_c[d]e<f&g|h~i@j$k^l`m\\n')).toBe('a\\*b\\_c\\[d\\]e\\<f\\&g\\|h\\~i\\@j\\$k\\^l\\`m\\\\n');
   });
 });
+
+describe('URLs in Markdown', () => {
+  it('writes URLs as autolinks, so no escape ends up in the address', () => {
+    const md = htmlToMarkdown('Memorial, accessed March 5, 2024, https://base.memo.ru/a_b?x=1&amp;y=2.');
+    expect(md).toBe('Memorial, accessed March 5, 2024, <https://base.memo.ru/a_b?x=1&y=2>.');
+    const root = fromMarkdown(md) as { children: Array<{ children: Array<{ type: string; url?: string }> }> };
+    expect(root.children[0]?.children.find((n) => n.type === 'link')?.url).toBe('https://base.memo.ru/a_b?x=1&y=2');
+  });
+
+  it('keeps a balanced parenthesis in the URL and the sentence’s out of it', () => {
+    expect(htmlToMarkdown('(see https://en.wikipedia.org/wiki/Kirov_(city)).')).toBe('(see <https://en.wikipedia.org/wiki/Kirov_(city)>).');
+    expect(htmlToMarkdown('https://doi.org/10.1093/acprof:oso/9780195071320.001.0001.')).toBe('<https://doi.org/10.1093/acprof:oso/9780195071320.001.0001>.');
+  });
+});
