@@ -30,6 +30,11 @@ export interface FormatOptions {
   /** Escapes plain text for the Markdown form; escapeMarkdown by default. */
   escape?: (text: string) => string;
   /**
+   * `subsequent`: the item was cited before, so a note style gives its shortened note
+   * (Chicago: "Conquest, *The Great Terror*, 214."). `first` by default.
+   */
+  position?: 'first' | 'subsequent';
+  /**
    * An item without a date: `omit` (the default) leaves the date out; `style` prints what the
    * style prints instead ("n.d." in Chicago, APA and MLA).
    */
@@ -227,7 +232,8 @@ function citation(cached: CachedEngine, item: CiteInput, options: FormatOptions)
     // A style without a bibliography: its citation stands in.
     if (bib && bib[1][0]) return forms(entryHtml(bib[1][0]), escape);
   }
-  const cite: { id: string; locator?: string; label?: string } = { id };
+  // citeproc-js's positions: 0 first, 1 subsequent.
+  const cite: { id: string; locator?: string; label?: string; position?: number } = { id, position: options.position === 'subsequent' ? 1 : 0 };
   const value = options.locator?.value.trim();
   if (options.locator && value && options.mode !== 'bibliography') {
     cite.locator = value;

@@ -11,6 +11,8 @@ declare module 'citeproc' {
     prefix?: string;
     suffix?: string;
     'suppress-author'?: boolean;
+    /** 0 first, 1 subsequent, 2 ibid, 3 ibid with locator. */
+    position?: number;
   }
   export interface CiteprocBibliographyParams {
     maxoffset: number;

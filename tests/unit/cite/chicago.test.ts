@@ -54,6 +54,12 @@ describe('Chicago 18th edition (the default), notes and bibliography', () => {
     );
   });
 
+  it('gives a shortened note for an item cited before', () => {
+    const short = formatCitation({ ...book, 'title-short': 'The Great Terror' }, { locator: page214, position: 'subsequent' });
+    expect(short.text).toBe('Conquest, The Great Terror, 214.');
+    expect(short.markdown).toBe('Conquest, *The Great Terror*, 214.');
+  });
+
   it('cites a paragraph', () => {
     expect(formatCitation(book, { locator: { label: 'paragraph', value: '12' } }).text).toBe(
       'Robert Conquest, The Great Terror: A Reassessment (Oxford University Press, 1990), para. 12.',
