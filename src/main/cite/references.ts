@@ -44,7 +44,7 @@ function clean(item: Record<string, unknown>): CiteInput {
     out[k] = typeof v === 'string' ? v.trim() : v;
   }
   if (typeof out.type !== 'string' || !out.type) out.type = 'document';
-  return out as CiteInput;
+  return out as unknown as CiteInput;
 }
 
 function lineOfOffset(text: string, offset: number): number {

@@ -45,9 +45,13 @@ export type CslType =
   | 'webpage'
   | (string & {});
 
-/** An item as given to the formatter, the key maker and the matcher. */
+/**
+ * An item as given to the formatter, the key maker and the matcher. No index signature, so
+ * that any interface with these standard fields (and others) can be passed; fields not named
+ * here are still handed on to citeproc and into CSL-JSON output.
+ */
 export interface CiteInput {
-  id?: string;
+  id?: string | number;
   type: CslType;
   title?: string;
   'title-short'?: string;
@@ -73,12 +77,16 @@ export interface CiteInput {
   language?: string;
   note?: string;
   'citation-key'?: string;
-  [field: string]: unknown;
+  ISSN?: string;
+  'original-date'?: string | CslDate;
+  recipient?: CslName[];
 }
 
 /** A CSL-JSON item as handed to citeproc or written to a `.json` bibliography: dates are CSL dates. */
-export interface CslJsonItem extends Omit<CiteInput, 'issued' | 'accessed'> {
+export interface CslJsonItem extends Omit<CiteInput, 'id' | 'issued' | 'accessed' | 'original-date'> {
   id: string;
   issued?: CslDate;
   accessed?: CslDate;
+  'original-date'?: CslDate;
+  [field: string]: unknown;
 }

@@ -41,6 +41,19 @@ describe('EDTF to CSL dates', () => {
     expect(yearOf('')).toBeNull();
   });
 
+  it('takes any interface with standard CSL-JSON fields', () => {
+    interface ModelItem {
+      type: string;
+      title?: string;
+      issued?: string;
+      author?: Array<{ family: string; given?: string } | { literal: string }>;
+      archive_location?: string;
+      extra?: number;
+    }
+    const item: ModelItem = { type: 'book', title: 'X', issued: '1937~', author: [{ literal: 'NKVD' }], extra: 1 };
+    expect(toCslJson(item, 'x')).toEqual({ id: 'x', type: 'book', title: 'X', issued: { 'date-parts': [[1937]], circa: true }, author: [{ literal: 'NKVD' }], extra: 1 });
+  });
+
   it('makes CSL-JSON of an item: dates as date-parts, empty fields left out', () => {
     const out = toCslJson(
       { type: 'book', title: ' The Great Terror ', issued: '1990', accessed: '', publisher: '', author: [{ family: 'Conquest', given: 'Robert' }, { family: ' ' }], editor: [] },
