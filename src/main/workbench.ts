@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, SourcebenchApi } from '../shared/api';
 import { ApiError } from '../shared/errors';
-import type { ImportOutcome, ProjectInfo } from '../shared/types';
+import type { CitationSettings, ImportOutcome, ProjectInfo } from '../shared/types';
+import type { StyleChoice } from '../shared/styles';
+import { BUILTIN_STYLES, type BuiltinStyleId, DEFAULT_STYLE, STYLE_CHOICES } from '../shared/styles';
+import type { CslStyle } from './cite';
+import { builtinStyle, CslStyleError, loadStyle } from './cite';
 import type { ParsedSource } from './ingest';
 import { formatOf, passagesAs, readSource, unsupportedFormat } from './ingest';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
@@ -620,13 +624,64 @@ export class Workbench implements SourcebenchApi {
     });
   }
 
-  async exportMarkdown({ sourceId, tag, perSource }: Input<'exportMarkdown'>) {
+  async exportMarkdown({ sourceId, tag, perSource, style, citations }: Input<'exportMarkdown'>) {
     const items = this.exportItems({ sourceId, tag });
     const exported = new Date().toISOString();
     const project = { id: projectId(this.current.db), path: this.current.path };
-    if (perSource) return markdownPerSource(items, project, exported);
+    const cite = { style: this.citationStyle(style), pandoc: citations === 'pandoc' };
+    if (perSource) return markdownPerSource(items, project, exported, cite);
     const title = tag ? `Notes tagged ${tag}` : `Notes from ${path.basename(this.current.path, PROJECT_EXTENSION)}`;
-    return [markdownSingle(items, project, exported, title)];
+    return markdownSingle(items, project, exported, title, cite);
+  }
+
+  /** A style for citations: the one asked for, else the project's; the project's own `.csl` file for 'custom'. */
+  private citationStyle(choice?: StyleChoice): CslStyle {
+    const chosen = choice ?? ((this.readMeta('citation_style') as StyleChoice | null) ?? DEFAULT_STYLE);
+    if (chosen === 'custom') {
+      const xml = this.readMeta('citation_style_xml');
+      if (!xml) throw new ApiError('invalid_request', 'This project has no style of its own: add a .csl file first');
+      return loadStyle(xml, 'The project\'s own style');
+    }
+    return builtinStyle(STYLE_CHOICES.includes(chosen) ? (chosen as BuiltinStyleId) : DEFAULT_STYLE);
+  }
+
+  private readMeta(key: string): string | null {
+    return (this.current.db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined) ?? null;
+  }
+
+  async getCitationSettings(): Promise<CitationSettings> {
+    const xml = this.readMeta('citation_style_xml');
+    let custom: CitationSettings['custom'] = null;
+    if (xml) {
+      try {
+        custom = { title: loadStyle(xml).title };
+      } catch {
+        custom = null;
+      }
+    }
+    const style = (this.readMeta('citation_style') as StyleChoice | null) ?? DEFAULT_STYLE;
+    return { style: style === 'custom' && !custom ? DEFAULT_STYLE : style, styles: BUILTIN_STYLES.map((s) => ({ id: s.id, title: s.title })), custom };
+  }
+
+  async setCitationStyle({ style, csl }: Input<'setCitationStyle'>): Promise<CitationSettings> {
+    let xml: string | undefined;
+    if (csl) {
+      try {
+        loadStyle(csl.xml, csl.name);
+      } catch (err) {
+        throw new ApiError('invalid_request', err instanceof CslStyleError ? err.message : `${csl.name} could not be read as a CSL style: ${(err as Error).message}`);
+      }
+      xml = csl.xml;
+    }
+    if (style === 'custom' && !xml && !this.readMeta('citation_style_xml')) {
+      throw new ApiError('invalid_request', 'Choose a .csl file for a style of your own');
+    }
+    this.write(() => {
+      const set = this.current.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+      set.run('citation_style', style);
+      if (xml) set.run('citation_style_xml', xml);
+    });
+    return this.getCitationSettings();
   }
 
   /** What the project file says about itself (the `meta` table: its author, the language of its notes), when it says. */

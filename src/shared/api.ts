@@ -9,7 +9,9 @@ import { METHOD_NAMES } from './methods';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_BYTES } from './notes';
 import { MEASURES } from './types';
 import { CSL_TYPES, isHttpUrl, isIsbn, normaliseDoi } from './csl';
+import { STYLE_CHOICES } from './styles';
 import type {
+  CitationSettings,
   Annotation,
   BackupInfo,
   ClaimRecord,
@@ -175,7 +177,23 @@ export const contract = {
   /** Reads a plain-text or Markdown source's stored text as plain text or as Markdown: new passages, the same text. */
   setReadAs: returns<ReplaceTextResult>()(z.object({ id, as: z.enum(['text', 'markdown']) }).strict()),
   exportMarkdown: returns<ExportFile[]>()(
-    z.object({ sourceId: id.optional(), tag: z.string().trim().min(1).max(100).optional(), perSource: z.boolean().optional() }).strict(),
+    z
+      .object({
+        sourceId: id.optional(),
+        tag: z.string().trim().min(1).max(100).optional(),
+        perSource: z.boolean().optional(),
+        /** The citation style (the project's when left out), or Pandoc citations with a CSL-JSON bibliography. */
+        style: z.enum(STYLE_CHOICES).optional(),
+        citations: z.enum(['style', 'pandoc']).optional(),
+      })
+      .strict(),
+  ),
+  getCitationSettings: returns<CitationSettings>()(none),
+  /** The project's citation style: a shipped one, or a `.csl` file of the historian's own (checked before it is kept). */
+  setCitationStyle: returns<CitationSettings>()(
+    z
+      .object({ style: z.enum(STYLE_CHOICES), csl: z.object({ name: fileName, xml: z.string().max(2_000_000) }).strict().optional() })
+      .strict(),
   ),
   exportAnnotations: returns<ExportFile>()(z.object({ format: z.literal('jsonld') }).strict()),
   listClaims: returns<ClaimRecord[]>()(

@@ -24,6 +24,8 @@ export const METHOD_NAMES = [
   'replaceSourceText',
   'setReadAs',
   'exportMarkdown',
+  'getCitationSettings',
+  'setCitationStyle',
   'exportAnnotations',
   'listClaims',
   'createClaim',

@@ -185,6 +185,14 @@ export interface ReplaceTextResult {
   orphaned: number;
 }
 
+/** The project's citation style, and the styles it may choose from. */
+export interface CitationSettings {
+  style: import('./styles').StyleChoice;
+  styles: { id: string; title: string }[];
+  /** The historian's own style, when one was added: its title. */
+  custom: { title: string } | null;
+}
+
 export interface ExportFile {
   name: string;
   content: string;

@@ -70,7 +70,8 @@ test('annotates a passage with a rich note that survives a reload, a corrected t
   expect(md).toContain('## ¶ 4 — Counting the Victims of 1937\n\n> 681,692 executions\n\nCompare');
   expect(md).toContain('Compare the **NKVD tallies** with memoirs.');
   expect(md).toContain('- regional reports\n- the 1993 article');
-  expect(md).toMatch(/— Ivanova, Anna; Smith, John, \*Counting the Victims of 1937\*, 2019-03-14, ¶ 4 · \[open in Sourcebench\]\(sourcebench:\/\/open\?project=/);
+  // The citation in the project's style (Chicago notes by default), the paragraph as locator.
+  expect(md).toMatch(/— Anna Ivanova and John Smith, “Counting the Victims of 1937,” March 14, 2019, para\. 4, <https:\/\/journal\.example\.org\/articles\/1937>\. · \[open in Sourcebench\]\(sourcebench:\/\/open\?project=/);
   expect(md).toContain('tags: #figures #nkvd');
   expect(md).not.toMatch(/<(strong|em|ul|li|p)[ >]/);
 });
@@ -118,6 +119,21 @@ test('lists every note in the Notes view, filters them, finds them in search and
   await page.getByRole('button', { name: 'Web Annotation JSON-LD' }).click();
   const doc = JSON.parse(fs.readFileSync(await (await downloading).path(), 'utf8'));
   expect(doc).toMatchObject({ type: 'AnnotationCollection', total: 2 });
+
+  // Another citation style, kept by the project; then Pandoc citations with their bibliography.
+  await page.getByRole('combobox', { name: 'Citation style' }).selectOption({ label: 'APA 7th edition' });
+  await page.getByRole('combobox', { name: 'Filter notes by source' }).selectOption({ label: 'Counting the Victims of 1937' });
+  const apa = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Markdown, one file' }).click();
+  expect(fs.readFileSync(await (await apa).path(), 'utf8')).toMatch(/\n— \(Ivanova & Smith, 2019, para\. 3\) · \[open in Sourcebench\]/);
+  await page.getByRole('combobox', { name: 'Citation style' }).selectOption({ label: 'Pandoc citations [@key] with a bibliography file' });
+  const names: string[] = [];
+  page.on('download', (d) => names.push(d.suggestedFilename()));
+  const pandoc = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Markdown, one file' }).click();
+  expect(fs.readFileSync(await (await pandoc).path(), 'utf8')).toMatch(/\n— \[@ivanova2019, para\. 3\] · \[open in Sourcebench\]/);
+  await expect.poll(() => names).toContain('references.json');
+  await page.getByRole('combobox', { name: 'Filter notes by source' }).selectOption('');
 
   await notes.getByRole('button', { name: /681,692 executions/ }).click();
   await expect(reader.title).toHaveText('Counting the Victims of 1937');

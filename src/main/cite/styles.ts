@@ -5,22 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { resourcesDir } from '../paths';
 
-/** The styles shipped in resources/csl/ (see its README for their origin and licence). */
-export const BUILTIN_STYLES = [
-  { id: 'chicago-notes-bibliography', file: 'chicago-notes-bibliography.csl', title: 'Chicago 18th edition (notes and bibliography)' },
-  {
-    id: 'chicago-notes-bibliography-17th-edition',
-    file: 'chicago-notes-bibliography-17th-edition.csl',
-    title: 'Chicago 17th edition (notes and bibliography)',
-  },
-  { id: 'chicago-author-date', file: 'chicago-author-date.csl', title: 'Chicago 18th edition (author-date)' },
-  { id: 'apa', file: 'apa.csl', title: 'APA 7th edition' },
-  { id: 'modern-language-association', file: 'modern-language-association.csl', title: 'MLA 9th edition' },
-] as const;
-
-export type BuiltinStyleId = (typeof BUILTIN_STYLES)[number]['id'];
-
-export const DEFAULT_STYLE: BuiltinStyleId = 'chicago-notes-bibliography';
+export { BUILTIN_STYLES, type BuiltinStyleId, DEFAULT_STYLE } from '../../shared/styles';
+import { BUILTIN_STYLES, type BuiltinStyleId, DEFAULT_STYLE } from '../../shared/styles';
 
 /** A CSL style ready for the formatter. */
 export interface CslStyle {

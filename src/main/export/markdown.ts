@@ -9,11 +9,26 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { stringify } from 'yaml';
+import type { CslItem } from '../../shared/csl';
 import type { Annotation, ExportFile, Passage, SourceSummary } from '../../shared/types';
+import type { CiteInput, CslStyle, Locator } from '../cite';
+import { citationKeys, cslJsonBibliography, formatCitation, pandocCitation } from '../cite';
 import { escapeInline, escapeLines, linkOrText, obsidianTag, safeUrl } from './escape';
 
+/**
+ * How quotes are cited: in a CSL style (citeproc-js), or as Pandoc citations (`[@key, p. 214]`)
+ * with a CSL-JSON bibliography written beside the notes.
+ */
+export interface CiteOptions {
+  style: CslStyle;
+  pandoc: boolean;
+}
+
+/** Each source's Pandoc key, unique in one export, made once for all its quotes. */
+type Keys = Map<number, string>;
+
 export interface SourceForExport {
-  source: SourceSummary;
+  source: SourceSummary & { csl?: CslItem };
   passages: Passage[];
   text: string;
   annotations: Annotation[];
@@ -140,27 +155,57 @@ function place(a: Annotation): string {
   return a.pageLabel !== undefined && a.passage !== null ? `p. ${escapeInline(a.pageLabel, false)}` : `¶ ${a.passage}`;
 }
 
-function citation(s: SourceSummary, a: Annotation, project: ExportProject): string {
-  const title = escapeInline(s.title, false);
-  const who = [escapeInline(s.author, false) || 'Unknown author', title ? `*${title}*` : '', escapeInline(s.date, false), a.passage !== null ? place(a) : 'passage not placed'].filter(Boolean).join(', ');
+/** Where a quote is, as a citation's locator: its printed page in a paginated source, else its paragraph. */
+function locatorOf(a: Annotation): Locator | undefined {
+  if (a.orphaned || a.passage === null) return undefined;
+  return a.pageLabel !== undefined ? { label: 'page', value: a.pageLabel } : { label: 'paragraph', value: String(a.passage) };
+}
+
+/** The source as the citation formatter takes it: its stored item, or one made from its columns. */
+function citeItem(s: SourceSummary & { csl?: CslItem }): CiteInput {
+  return (s.csl ?? { type: 'document', title: s.title, ...(s.date ? { issued: s.date } : {}) }) as CiteInput;
+}
+
+/**
+ * The citation line: the quote's citation in the chosen style (fields the source lacks are
+ * left out, never invented), or a Pandoc citation; then the link back to the passage, and tags.
+ * Without citation options (older callers), author, title, date and place, each escaped.
+ */
+function citation(s: SourceSummary & { csl?: CslItem }, a: Annotation, project: ExportProject, cite?: CiteOptions, keys?: Keys): string {
+  // Escaped as inline text, keeping the spaces around each piece the formatter hands over.
+  const escape = (t: string) => {
+    const [, lead, body, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(t)!;
+    return `${lead ? ' ' : ''}${escapeInline(body, false)}${trail ? ' ' : ''}`;
+  };
+  let who: string;
+  const locator = locatorOf(a);
+  if (cite?.pandoc && keys?.has(s.id)) {
+    who = pandocCitation(keys.get(s.id)!, locator) + (locator ? '' : ' (passage not placed)');
+  } else if (cite) {
+    const formatted = formatCitation(citeItem(s), { style: cite.style, mode: cite.style.class === 'note' ? 'note' : 'in-text', escape, ...(locator ? { locator } : {}) }).markdown;
+    who = [formatted || (escape(s.title) ? `*${escape(s.title)}*` : ''), locator ? '' : 'passage not placed'].filter(Boolean).join(' ');
+  } else {
+    const title = escape(s.title);
+    who = [escape(s.author ?? ''), title ? `*${title}*` : '', escape(s.date ?? ''), a.passage !== null ? place(a) : 'passage not placed'].filter(Boolean).join(', ');
+  }
   const parts = [`— ${who}`, `[open in Sourcebench](${openLink(project.id, { ...a, sourceUuid: s.uuid })})`];
   const tags = tagNames(a.tags);
   if (tags.length) parts.push(`tags: ${tags.map((t) => `#${t}`).join(' ')}`);
   return parts.join(' · ');
 }
 
-function annotationBlock(item: SourceForExport, a: Annotation, project: ExportProject, level: string): string {
+function annotationBlock(item: SourceForExport, a: Annotation, project: ExportProject, level: string, cite?: CiteOptions, keys?: Keys): string {
   const heading = headingFor(item.passages, a.passage);
   const title = a.orphaned ? `${level} Not placed in the corrected text` : `${level} ${place(a)}${heading ? ` — ${escapeInline(heading, false)}` : ''}`;
   const quote = a.orphaned ? a.exact : item.text.slice(a.start, a.end);
-  return [title, blockQuote(quote), safeNote(a.markdown, level.length), citation(item.source, a, project)].filter((p) => p && p.trim()).join('\n\n');
+  return [title, blockQuote(quote), safeNote(a.markdown, level.length), citation(item.source, a, project, cite, keys)].filter((p) => p && p.trim()).join('\n\n');
 }
 
-function sourceBody(item: SourceForExport, project: ExportProject, titleLevel: string, noteLevel: string): string {
+function sourceBody(item: SourceForExport, project: ExportProject, titleLevel: string, noteLevel: string, cite?: CiteOptions, keys?: Keys): string {
   const placed = item.annotations.filter((a) => !a.orphaned).sort((x, y) => x.start - y.start);
   const orphans = item.annotations.filter((a) => a.orphaned);
   const title = `${titleLevel} ${escapeInline(item.source.title) || `Source ${item.source.id}`}`;
-  return [title, ...[...placed, ...orphans].map((a) => annotationBlock(item, a, project, noteLevel))].join('\n\n');
+  return [title, ...[...placed, ...orphans].map((a) => annotationBlock(item, a, project, noteLevel, cite, keys))].join('\n\n');
 }
 
 /** `tags`: as Obsidian reads them (escape.ts, obsidianTag); `keywords`: as written, for Pandoc and the rest. */
@@ -168,36 +213,49 @@ function sourceMeta(s: SourceSummary) {
   return { title: s.title, author: s.author, date: s.date, origin: s.origin, tags: tagNames(s.tags), keywords: s.tags };
 }
 
-/** One file per source. */
-export function markdownPerSource(items: SourceForExport[], project: ExportProject, exported: string): ExportFile[] {
+/** Pandoc keys for the sources (one export's), and the CSL-JSON bibliography file they name. */
+function pandocKeys(items: SourceForExport[], cite?: CiteOptions): { keys?: Keys; bibliography?: ExportFile } {
+  if (!cite?.pandoc) return {};
+  const cited = items.map((i) => citeItem(i.source));
+  const list = citationKeys(cited);
+  const keys: Keys = new Map(items.map((item, n) => [item.source.id, list[n]!]));
+  return { keys, bibliography: { name: BIBLIOGRAPHY, content: `${JSON.stringify(cslJsonBibliography(cited, list), null, 2)}\n` } };
+}
+
+/** The CSL-JSON file written beside notes with Pandoc citations (`pandoc --citeproc` reads it from the front matter). */
+export const BIBLIOGRAPHY = 'references.json';
+
+/** One file per source (and, with Pandoc citations, the bibliography they cite). */
+export function markdownPerSource(items: SourceForExport[], project: ExportProject, exported: string, cite?: CiteOptions): ExportFile[] {
   const used = new Set<string>();
-  return items.map((item) => {
+  const { keys, bibliography } = pandocKeys(items, cite);
+  const files = items.map((item) => {
     let base = slug(item.source.title) || `source-${item.source.id}`;
     for (let n = 2; used.has(base); n++) base = `${slug(item.source.title)}-${n}`;
     used.add(base);
     return {
       name: `${base}.md`,
-      content: `${frontMatter({ ...sourceMeta(item.source), exported })}\n${sourceBody(item, project, '#', '##')}\n`,
+      content: `${frontMatter({ ...sourceMeta(item.source), ...(bibliography ? { bibliography: BIBLIOGRAPHY } : {}), exported })}\n${sourceBody(item, project, '#', '##', cite, keys)}\n`,
     };
   });
+  return bibliography ? [...files, bibliography] : files;
 }
 
 /** Everything in one file: a section per source. */
-export function markdownSingle(items: SourceForExport[], project: ExportProject, exported: string, title: string): ExportFile {
-  if (items.length === 1) {
-    const [file] = markdownPerSource(items, project, exported);
-    return file!;
-  }
+export function markdownSingle(items: SourceForExport[], project: ExportProject, exported: string, title: string, cite?: CiteOptions): ExportFile[] {
+  if (items.length === 1) return markdownPerSource(items, project, exported, cite);
+  const { keys, bibliography } = pandocKeys(items, cite);
   const sections = items.map((item) => {
     const s = item.source;
     const meta = [escapeInline(s.author), escapeInline(s.date, false), s.origin ? linkOrText(s.origin) : ''].filter(Boolean).join(' · ');
-    const [title, ...rest] = sourceBody(item, project, '#', '##').split('\n\n');
+    const [title, ...rest] = sourceBody(item, project, '#', '##', cite, keys).split('\n\n');
     return [title, ...(meta ? [meta] : []), ...rest].join('\n\n');
   });
-  return {
+  const file = {
     name: `${slug(title) || 'notes'}.md`,
-    content: `${frontMatter({ title, project: path.basename(project.path), sources: items.length, exported })}\n${sections.join('\n\n')}\n`,
+    content: `${frontMatter({ title, project: path.basename(project.path), sources: items.length, ...(bibliography ? { bibliography: BIBLIOGRAPHY } : {}), exported })}\n${sections.join('\n\n')}\n`,
   };
+  return bibliography ? [file, bibliography] : [file];
 }
 
 export function slug(text: string): string {

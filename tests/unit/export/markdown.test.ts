@@ -84,8 +84,8 @@ describe('Markdown export of hostile text', () => {
   });
 
   it('links an origin only when it is http(s), in the file of several sources', () => {
-    const file = markdownSingle([item(HOSTILE, 'one'), item({ ...HOSTILE, origin: 'https://e.org/a(b)' }, 'two')], PROJECT, '2024-01-01', '<b>Notes</b>');
-    const tree = body(file.content);
+    const [file] = markdownSingle([item(HOSTILE, 'one'), item({ ...HOSTILE, origin: 'https://e.org/a(b)' }, 'two')], PROJECT, '2024-01-01', '<b>Notes</b>');
+    const tree = body(file!.content);
     checkSafe(tree);
     const paragraphs = all(tree).filter((n) => n.type === 'paragraph').map(text);
     expect(paragraphs).toContain(`${HOSTILE.author} · ${HOSTILE.origin}`);

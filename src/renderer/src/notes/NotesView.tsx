@@ -6,6 +6,7 @@ import { download } from '../hooks/useAnnotations';
 import { useReloading } from '../hooks/useReloading';
 import { fold } from '../hooks/useLibrary';
 import { TagList } from '../components/TagList';
+import { CitationStyle } from './CitationStyle';
 
 /** Every annotation of the project, filterable by source, tag, colour and text; with export. */
 export function NotesView(props: { projectPath: string | undefined; onOpen(a: Annotation): void }) {
@@ -16,6 +17,7 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
   const [source, setSource] = useState('');
   const [tag, setTag] = useState('');
   const [colour, setColour] = useState('');
+  const [pandoc, setPandoc] = useState(false);
 
 
   const sources = useMemo(() => [...new Map(list.map((a) => [a.sourceId, a.sourceTitle])).entries()], [list]);
@@ -39,6 +41,7 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
           sourceId: source ? Number(source) : undefined,
           tag: tag || undefined,
           perSource: kind === 'folder',
+          ...(pandoc ? { citations: 'pandoc' as const } : {}),
         });
         files.forEach((f) => download(f));
       }
@@ -78,6 +81,7 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
         </select>
       </header>
       <div className="notes-export">
+        <CitationStyle pandoc={pandoc} onPandoc={setPandoc} onError={setError} />
         <span className="muted small">Export {source || tag ? 'the filtered source or tag' : 'all notes'}:</span>
         <button type="button" onClick={() => void exportFiles('markdown')}>
           Markdown, one file
