@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
 import { expect, fixture, test, docShot } from './fixtures';
 
 test('annotates a passage with a rich note that survives a reload, a corrected text and an export', { tag: '@docs' }, async ({ page, library, reader }) => {
@@ -74,6 +76,18 @@ test('annotates a passage with a rich note that survives a reload, a corrected t
   expect(md).toMatch(/— Anna Ivanova and John Smith, “Counting the Victims of 1937,” March 14, 2019, para\. 4, <https:\/\/journal\.example\.org\/articles\/1937>\. · \[open in Sourcebench\]\(sourcebench:\/\/open\?project=/);
   expect(md).toContain('tags: #figures #nkvd');
   expect(md).not.toMatch(/<(strong|em|ul|li|p)[ >]/);
+
+  // The export as a reader sees it: rendered as CommonMark with GFM (front matter aside).
+  const html = micromark(md.slice(md.indexOf('\n---\n', 4) + 5), { extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+  expect(html).toContain('<blockquote>\n<p>681,692 executions</p>\n</blockquote>');
+  expect(html).toContain('<a href="https://journal.example.org/articles/1937">');
+  const viewer = await page.context().newPage();
+  await viewer.setViewportSize({ width: 900, height: 560 });
+  await viewer.setContent(
+    `<!doctype html><meta charset="utf-8"><style>body{font:16px/1.5 Georgia,serif;max-width:760px;margin:24px auto;color:#222}blockquote{border-left:3px solid #bbb;margin:0;padding:0 14px;color:#444}a{color:#2f5d8a}h1{font-size:24px}h2{font-size:17px;color:#555}</style>${html}`,
+  );
+  await docShot(viewer, 'exported-note');
+  await viewer.close();
 });
 
 test('deleting an annotation can be undone', async ({ page, library, reader }) => {
