@@ -26,7 +26,7 @@ import type { Claim } from './claims/extract';
 import { extractClaims, readClaim } from './claims/extract';
 import { Log } from './log';
 import { randomUUID } from 'node:crypto';
-import { matchReferences, parseReferences, ReferenceParseError } from './cite';
+import { matchReferences, normaliseUrl, parseReferences, ReferenceParseError } from './cite';
 import type { CiteInput } from './cite';
 import { decodeBytes } from './ingest/decode';
 import { referenceTitle, referenceToCsl } from './ingest/references';
@@ -585,6 +585,8 @@ export class Workbench implements SourcebenchApi {
       // The reference's values win; what it has no value for, the source keeps (its URL, the day it was read, its title).
       const merged: CslItem = { ...own, ...given };
       if (!given.title) merged.title = own.title;
+      // The same address written otherwise (http for https, www., tracking parameters): the source's own is kept.
+      if (own.URL && given.URL && normaliseUrl(own.URL) === normaliseUrl(given.URL)) merged.URL = own.URL;
       if (!merged.title) delete merged.title;
       return { i, sourceId: item.sourceId, csl: merged };
     });

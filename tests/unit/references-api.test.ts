@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../src/main/dispatch';
 import { cslDateToEdtf, referenceToCsl } from '../../src/main/ingest/references';
 import type { Workbench } from '../../src/main/workbench';
-import { bytes, fixture, tempWorkbench } from './helpers';
+import { cli } from './cli-run';
+import { bytes, fixture, tempDir, tempWorkbench } from './helpers';
 
 const failure = (reply: Awaited<ReturnType<typeof dispatch>>) => (reply.ok ? null : reply.error);
 
@@ -129,7 +131,8 @@ describe('applyReferences', () => {
 
     const list = new Map((await wb.listSources()).map((s) => [s.id, s]));
     expect(list.get(byDoi)).toMatchObject({ title: 'Victims of the Soviet Penal System in the Pre-war Years', author: 'J. Arch Getty; Gábor T. Rittersporn; Viktor N. Zemskov', date: '1993-10' });
-    expect(list.get(byUrl)).toMatchObject({ title: "Stalin's Lists", author: 'Memorial Society', date: '2002' });
+    // The same address written otherwise (http, www., a tracking parameter): the source keeps its own.
+    expect(list.get(byUrl)).toMatchObject({ title: "Stalin's Lists", author: 'Memorial Society', date: '2002', origin: 'https://stalin.memo.ru/' });
     // The source's own address and the day it was read stay where the reference has none.
     const terror = await wb.getSource({ id: byTitle });
     expect(terror).toMatchObject({ author: 'Robert Conquest', date: '1990', origin: 'https://example.org/terror' });
@@ -179,5 +182,38 @@ describe('applyReferences', () => {
       expect(error?.message).toMatch(message);
     }
     expect(await wb.listSources()).toEqual(before);
+  });
+});
+
+describe('sourcebench references', () => {
+  it('lists the matches, applies the sure ones with --apply, and makes empty sources with --create', async () => {
+    const saved = process.env.SOURCEBENCH_HOME;
+    const home = tempDir();
+    process.env.SOURCEBENCH_HOME = home;
+    try {
+      const project = path.join(home, 'refs.sourcebench');
+      const txt = path.join(home, 'terror.txt');
+      fs.writeFileSync(txt, 'Title: The Great Terror: A Reassessment\n\nThe purges of 1937 and 1938.');
+      fs.writeFileSync(path.join(home, 'harvest.txt'), 'Title: The Harvest of Sorrow: Soviet Collectivization and the Terror-Famine\n\nThe famine.');
+      expect((await cli('--project', project, 'import', txt, path.join(home, 'harvest.txt'))).code).toBe(0);
+      const listed = await cli('--project', project, 'references', fixture('references/matching.bib'));
+      expect(listed.code).toBe(0);
+      expect(listed.out).toMatch(/^3 +The Great Terror: A Reassessment +1990 +#1 \(by title\)$/m);
+      expect(listed.out).toMatch(/^4 +Harvest of Sorrow.* +1986 +#2 \(similar title: confirm in the app\)$/m);
+      expect(listed.err).toMatch(/3\. The Great Terror: A Reassessment: left out ISBN "123"/);
+      expect((await cli('--project', project, 'references', fixture('references/matching.bib'), '--create')).code).toBe(2);
+      const applied = await cli('--project', project, 'references', fixture('references/matching.bib'), '--apply', '--create');
+      expect(applied).toMatchObject({ code: 0, out: '1 source updated, 3 created; 1 to confirm in the app (References…)' });
+      const sources = JSON.parse((await cli('--project', project, 'sources', '--json')).out) as { title: string; author: string | null; passages: number }[];
+      expect(sources).toHaveLength(5);
+      expect(sources[0]).toMatchObject({ title: 'The Great Terror: A Reassessment', author: 'Robert Conquest', passages: 1 });
+      expect(sources[1]).toMatchObject({ title: 'The Harvest of Sorrow: Soviet Collectivization and the Terror-Famine', author: null });
+      const broken = await cli('--project', project, 'references', fixture('references/broken.bib'));
+      expect(broken.code).not.toBe(0);
+      expect(broken.err).toMatch(/broken\.bib: not valid BibTeX/);
+    } finally {
+      if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
+      else process.env.SOURCEBENCH_HOME = saved;
+    }
   });
 });
