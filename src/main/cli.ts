@@ -383,7 +383,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           io.err(`Nothing to apply from ${file}: no item surely matches a source${create ? '' : ' (--create makes empty sources of those with no match)'}`);
           return 1;
         }
-        const r = await call(wb, 'applyReferences', { items: chosen.map((i) => ({ csl: i.csl, sourceId: i.match.sourceId })) });
+        const r = await call(wb, 'applyReferences', { items: chosen.map((i) => ({ csl: i.match.sourceId === null && !i.csl.title ? { ...i.csl, title: i.title } : i.csl, sourceId: i.match.sourceId })) });
         const unsure = items.filter((i) => i.match.sourceId !== null && !i.match.sure).length;
         if (json) io.out(JSON.stringify(r, null, 2));
         else io.out(`${r.updated.length} ${r.updated.length === 1 ? 'source' : 'sources'} updated, ${r.created.length} created${unsure ? `; ${unsure} to confirm in the app (References…)` : ''}`);

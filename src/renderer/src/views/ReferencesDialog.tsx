@@ -76,7 +76,10 @@ export function ReferencesDialog(props: { sources: SourceSummary[]; onApplied():
     setBusy(true);
     setError(null);
     try {
-      const r = await api.applyReferences({ items: chosen.map(({ item, c }) => ({ csl: item.csl, sourceId: c.sourceId })) });
+      // An empty source made from an item without a title is called as the table calls it.
+      const r = await api.applyReferences({
+        items: chosen.map(({ item, c }) => ({ csl: c.sourceId === null && !item.csl.title ? { ...item.csl, title: item.title } : item.csl, sourceId: c.sourceId })),
+      });
       const n = r.updated.length;
       const m = r.created.length;
       setDone(`${n} ${n === 1 ? 'source' : 'sources'} updated, ${m} created.`);
