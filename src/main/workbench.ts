@@ -585,6 +585,8 @@ export class Workbench implements SourcebenchApi {
       // The reference's values win; what it has no value for, the source keeps (its URL, the day it was read, its title).
       const merged: CslItem = { ...own, ...given };
       if (!given.title) merged.title = own.title;
+      // "Document" is what an item is called when its kind is not said (BibTeX's @misc): the source's own kind is kept.
+      if (given.type === 'document') merged.type = own.type;
       // The same address written otherwise (http for https, www., tracking parameters): the source's own is kept.
       if (own.URL && given.URL && normaliseUrl(own.URL) === normaliseUrl(given.URL)) merged.URL = own.URL;
       if (!merged.title) delete merged.title;
