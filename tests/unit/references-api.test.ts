@@ -121,7 +121,8 @@ describe('applyReferences', () => {
   it('merges references into matched sources (columns in sync), makes an empty source, and a file given to it later keeps its metadata', async () => {
     const { wb, byDoi, byUrl, byTitle, fuzzy, other } = await project();
     const { items } = await wb.readReferences({ name: 'matching.bib', bytes: matchingBib() });
-    const urlType = (await wb.getSource({ id: byUrl })).csl.type;
+    const listsCsl = (await wb.getSource({ id: byUrl })).csl;
+    await wb.updateSource({ id: byUrl, csl: { ...listsCsl, title: listsCsl.title!, type: 'webpage' } });
     const applied = await dispatch(wb, 'applyReferences', {
       items: items.map((i) => ({ csl: i.csl, sourceId: i.match.sourceId })),
     });
@@ -136,7 +137,7 @@ describe('applyReferences', () => {
     expect(list.get(byUrl)).toMatchObject({ title: "Stalin's Lists", author: 'Memorial Society', date: '2002', origin: 'https://stalin.memo.ru/' });
     // A kind the reference does not say (BibTeX's @misc is a "document") leaves the source's.
     expect(items[1]!.csl.type).toBe('document');
-    expect((await wb.getSource({ id: byUrl })).csl.type).toBe(urlType);
+    expect((await wb.getSource({ id: byUrl })).csl.type).toBe('webpage');
     // The source's own address and the day it was read stay where the reference has none.
     const terror = await wb.getSource({ id: byTitle });
     expect(terror).toMatchObject({ author: 'Robert Conquest', date: '1990', origin: 'https://example.org/terror' });
