@@ -119,6 +119,22 @@ export const COMMANDS: readonly CommandSpec[] = [
     maxArgs: 1,
   },
   {
+    name: 'references',
+    synopses: [['references <file> [--apply] [--create] [--json]', 'match a reference manager\'s items (.bib, .ris, .json) to sources']],
+    about: [
+      "Reads a reference manager's export (BibTeX .bib, RIS .ris or CSL-JSON .json, as Zotero, Mendeley or JabRef write them) and lists each item with the source it matches: by DOI, by address, by title, or by a similar title (to be confirmed in the app). Without --apply nothing is written.",
+      "--apply writes the sure matches: each item's metadata replaces its source's where the item has a value. Similar titles are never applied here: confirm them in the app (Library, References…). --create also makes an empty source (no text yet) of each item that matches none; attach a file to it in the reader with Replace text….",
+    ],
+    options: [
+      ['--apply', 'update the sources the items surely match'],
+      ['--create', 'with --apply: make an empty source of each item with no match'],
+      ['--json', 'print the items and their matches (or what was updated and created) as JSON'],
+    ],
+    examples: [['sourcebench references zotero.bib'], ['sourcebench references zotero.bib --apply --create']],
+    flags: ['--apply', '--create', '--json'],
+    maxArgs: 1,
+  },
+  {
     name: 'compare',
     synopses: [['compare <source-a> <source-b> [--json]', 'align two sources: matching passages, and what only one has']],
     about: [

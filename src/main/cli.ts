@@ -351,6 +351,44 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         }
         throw new CliError('export what? "export markdown" or "export annotations --format jsonld"');
       }
+      case 'references': {
+        const file = p.args[0];
+        if (!file) throw new CliError('references needs a file: sourcebench references zotero.bib');
+        const apply = p.flags.has('--apply');
+        const create = p.flags.has('--create');
+        if (create && !apply) throw new CliError('--create goes with --apply: sourcebench references zotero.bib --apply --create');
+        let bytes: Buffer;
+        try {
+          bytes = fs.readFileSync(file);
+        } catch (err) {
+          throw new Failure(`${file} could not be read: ${(err as Error).message}`);
+        }
+        const { items } = await call(wb, 'readReferences', { name: path.basename(file), bytes: new Uint8Array(bytes) });
+        if (!apply) {
+          if (json) io.out(JSON.stringify(items, null, 2));
+          else {
+            const how = { doi: 'by DOI', url: 'by address', title: 'by title', 'title-fuzzy': 'similar title: confirm in the app' } as const;
+            io.out(
+              table([
+                ['#', 'TITLE', 'YEAR', 'SOURCE'],
+                ...items.map((i) => [String(i.index + 1), clip(i.title, 48), i.year ?? '—', i.match.sourceId === null ? '—' : `#${i.match.sourceId} (${i.match.how ? how[i.match.how] : ''}${i.match.how === 'title' && !i.match.sure ? ', several sources have it' : ''})`]),
+              ]),
+            );
+            for (const i of items) for (const d of i.dropped) io.err(`${i.index + 1}. ${clip(i.title, 40)}: left out ${d}`);
+          }
+          return 0;
+        }
+        const chosen = items.filter((i) => (i.match.sourceId !== null ? i.match.sure : create));
+        if (!chosen.length) {
+          io.err(`Nothing to apply from ${file}: no item surely matches a source${create ? '' : ' (--create makes empty sources of those with no match)'}`);
+          return 1;
+        }
+        const r = await call(wb, 'applyReferences', { items: chosen.map((i) => ({ csl: i.match.sourceId === null && !i.csl.title ? { ...i.csl, title: i.title } : i.csl, sourceId: i.match.sourceId })) });
+        const unsure = items.filter((i) => i.match.sourceId !== null && !i.match.sure).length;
+        if (json) io.out(JSON.stringify(r, null, 2));
+        else io.out(`${r.updated.length} ${r.updated.length === 1 ? 'source' : 'sources'} updated, ${r.created.length} created${unsure ? `; ${unsure} to confirm in the app (References…)` : ''}`);
+        return 0;
+      }
       case 'compare': {
         const [a, b] = p.args.map(Number);
         if (!Number.isInteger(a) || !Number.isInteger(b) || a! <= 0 || b! <= 0) throw new CliError('compare needs two source ids');

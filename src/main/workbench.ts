@@ -29,6 +29,13 @@ import { ClaimStore } from './claims/store';
 import type { Claim } from './claims/extract';
 import { extractClaims, readClaim } from './claims/extract';
 import { Log } from './log';
+import { randomUUID } from 'node:crypto';
+import { matchReferences, normaliseUrl, parseReferences, ReferenceParseError } from './cite';
+import type { CiteInput } from './cite';
+import { decodeBytes } from './ingest/decode';
+import { referenceTitle, referenceToCsl } from './ingest/references';
+import { namesText } from '../shared/csl';
+import type { ReferenceItem } from '../shared/types';
 import { compare, comparisonMarkdown } from './align/compare';
 import { annotationCollection } from './export/jsonld';
 import { markdownPerSource, markdownSingle, slug } from './export/markdown';
@@ -510,6 +517,122 @@ export class Workbench implements SourcebenchApi {
     return updated;
   }
 
+  /**
+   * A reference manager's file read and matched to the project's sources (by DOI, URL, then
+   * title): nothing is written. A file that cannot be read is refused with
+   * invalid_request, naming it and the problem.
+   */
+  async readReferences({ name, bytes }: Input<'readReferences'>) {
+    let items: CiteInput[];
+    try {
+      items = parseReferences(decodeBytes(name, bytes).text, name);
+    } catch (err) {
+      if (err instanceof ReferenceParseError) throw new ApiError('invalid_request', err.message);
+      if (err instanceof ApiError) throw new ApiError('invalid_request', err.message.startsWith(name) ? err.message : `${name}: ${err.message}`);
+      throw new ApiError('invalid_request', `${name}: could not be read as references: ${(err as Error).message}`);
+    }
+    const keys = this.current.sources.matchKeys();
+    const matches = matchReferences(
+      items,
+      keys.map((k) => ({ id: String(k.id), title: k.title, url: k.url, doi: k.doi })),
+    );
+    const out: ReferenceItem[] = items.map((item, index) => {
+      const { csl, dropped } = referenceToCsl(item);
+      const m = matches[index]!;
+      const authors = namesText(csl.author) ?? (csl.editor?.length ? `${namesText(csl.editor)} (ed.)` : '');
+      return {
+        index,
+        csl,
+        title: referenceTitle(item, csl),
+        authors,
+        year: /^-?\d{4}/.exec(csl.issued ?? '')?.[0] ?? null,
+        match: { sourceId: m.sourceId === null ? null : Number(m.sourceId), how: m.how, sure: m.sure },
+        dropped,
+      };
+    });
+    return { items: out };
+  }
+
+  /**
+   * References applied, all in one transaction: an item with a source is merged into that
+   * source's metadata (the reference's values win; what it lacks, the source keeps), and
+   * the columns follow, as with updateSource; an item without one becomes an empty source
+   * (no text, no passages) to attach a file to later with replaceSourceText. Every item is
+   * checked first; a refusal names the item and nothing is written.
+   */
+  async applyReferences({ items }: Input<'applyReferences'>) {
+    const { sources } = this.current;
+    const name = (i: number, title: string | undefined) => `reference ${i + 1}${title?.trim() ? ` (“${title.trim().slice(0, 120)}”)` : ''}`;
+    const seen = new Map<number, number>();
+    const plan = items.map((item, i) => {
+      let given: CslItem;
+      try {
+        given = storedCsl({ ...item.csl, title: item.csl.title ?? '' });
+      } catch (err) {
+        throw new ApiError('invalid_request', `${name(i, item.csl.title)}: ${(err as Error).message}; nothing was changed`);
+      }
+      if (item.sourceId === null) {
+        const title = given.title || 'Untitled reference';
+        return { i, sourceId: null, csl: { ...given, title } };
+      }
+      const earlier = seen.get(item.sourceId);
+      if (earlier !== undefined) {
+        throw new ApiError('invalid_request', `${name(earlier, items[earlier]!.csl.title)} and ${name(i, item.csl.title)} are both given to source #${item.sourceId}; choose one; nothing was changed`);
+      }
+      seen.set(item.sourceId, i);
+      let own: CslItem;
+      try {
+        own = sources.csl(item.sourceId);
+      } catch {
+        throw new ApiError('not_found', `${name(i, item.csl.title)}: there is no source with id ${item.sourceId} in this project; nothing was changed`);
+      }
+      // The reference's values win; what it has no value for, the source keeps (its URL, the day it was read, its title).
+      const merged: CslItem = { ...own, ...given };
+      if (!given.title) merged.title = own.title;
+      // "Document" is what an item is called when its kind is not said (BibTeX's @misc): the source's own kind is kept.
+      if (given.type === 'document') merged.type = own.type;
+      // The same address written otherwise (http for https, www., tracking parameters): the source's own is kept.
+      if (own.URL && given.URL && normaliseUrl(own.URL) === normaliseUrl(given.URL)) merged.URL = own.URL;
+      if (!merged.title) delete merged.title;
+      return { i, sourceId: item.sourceId, csl: merged };
+    });
+    const result = this.write(() => {
+      const updated: number[] = [];
+      const created: number[] = [];
+      for (const p of plan) {
+        if (p.sourceId !== null) {
+          sources.update(p.sourceId, { csl: p.csl });
+          updated.push(p.sourceId);
+        } else {
+          created.push(
+            sources.insert({
+              csl: p.csl,
+              title: p.csl.title ?? 'Untitled reference',
+              author: null,
+              date: null,
+              origin: null,
+              kind: 'text',
+              format: 'reference',
+              language: p.csl.language ?? null,
+              fileName: null,
+              encoding: 'utf-8',
+              // No file yet: a hash of its own, so that empty sources never collide (the file's replaces it).
+              hash: `reference:${randomUUID()}`,
+              text: '',
+              bytes: 0,
+              tags: [],
+              meta: { fromReference: true },
+              passages: [],
+            }),
+          );
+        }
+      }
+      return { updated, created };
+    });
+    this.current.search.invalidate();
+    return result;
+  }
+
   async deleteSource({ id }: Input<'deleteSource'>) {
     this.current.sources.delete(id);
     this.current.search.invalidate();
@@ -586,6 +709,7 @@ export class Workbench implements SourcebenchApi {
   async setReadAs({ id, as }: Input<'setReadAs'>) {
     const { sources, annotations } = this.current;
     const { format, title } = sources.detail(id);
+    if (format === 'reference') throw new ApiError('invalid_request', `${title} has no text yet: attach a file to it (Replace text…) first`);
     if (format !== 'txt' && format !== 'md') {
       throw new ApiError('invalid_request', `${title} comes from a ${format.toUpperCase()} file: only plain-text and Markdown files can be read either way`);
     }

@@ -23,6 +23,8 @@ import type {
   Question,
   ExportFile,
   ReplaceTextResult,
+  ReferencesApplied,
+  ReferencesRead,
   ImportOutcome,
   ProjectInfo,
   SearchResponse,
@@ -114,6 +116,42 @@ export const cslInput = z
   })
   .strict();
 
+/** A reference manager's item as applied: like a source's item, but its title may be missing (the source keeps its own). */
+export const referenceCsl = cslInput.extend({ title: z.string().trim().max(2000).optional() }).strict();
+
+const referenceToApply = z
+  .object({
+    csl: referenceCsl,
+    /** The source the item is the reference of; null to make an empty source from it. */
+    sourceId: id.nullable(),
+  })
+  .strict();
+export type ReferenceToApply = z.input<typeof referenceToApply>;
+
+/**
+ * The items of an applyReferences call: each checked by `referenceToApply`, and a refusal
+ * names the item by its place in the list (from 1) and its title, not by a path alone.
+ */
+const referencesToApply = z
+  .array(z.unknown())
+  .min(1, 'no reference to apply')
+  .max(10_000)
+  .transform((items, ctx) => {
+    const out: z.output<typeof referenceToApply>[] = [];
+    items.forEach((raw, i) => {
+      const parsed = referenceToApply.safeParse(raw);
+      if (parsed.success) {
+        out.push(parsed.data);
+        return;
+      }
+      const issue = parsed.error.issues[0]!;
+      const title = (raw as { csl?: { title?: unknown } } | null)?.csl?.title;
+      const named = typeof title === 'string' && title.trim() ? ` (“${title.trim().slice(0, 120)}”)` : '';
+      ctx.addIssue({ code: 'custom', input: raw, message: `reference ${i + 1}${named}: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}; nothing was changed` });
+    });
+    return out;
+  }) as unknown as z.ZodType<z.output<typeof referenceToApply>[], ReferenceToApply[]>;
+
 export const contract = {
   getProject: returns<ProjectInfo>()(none),
   openProject: returns<ProjectInfo>()(byPath),
@@ -138,6 +176,10 @@ export const contract = {
       .strict(),
   ),
   deleteSource: returns<{ deleted: number }>()(byId),
+  /** A reference manager's file (BibTeX, RIS, CSL-JSON) read and matched to the sources; nothing is written. */
+  readReferences: returns<ReferencesRead>()(z.object({ name: fileName, bytes: fileBytes }).strict()),
+  /** References applied in one transaction: each merged into its source's metadata, or made into an empty source (sourceId null). */
+  applyReferences: returns<ReferencesApplied>()(z.object({ items: referencesToApply }).strict()),
   listTags: returns<TagCount[]>()(none),
   search: returns<SearchResponse>()(
     z

@@ -13,6 +13,8 @@ export const METHOD_NAMES = [
   'getSource',
   'updateSource',
   'deleteSource',
+  'readReferences',
+  'applyReferences',
   'listTags',
   'search',
   'listAnnotations',

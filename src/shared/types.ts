@@ -3,8 +3,11 @@ import type { CslItem } from './csl';
 
 /** How a source's stored text is read and shown: plain text, Markdown, or text taken from markup. */
 export type SourceKind = 'text' | 'markdown' | 'html';
-/** The kind of file a source was imported from. */
-export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
+/**
+ * The kind of file a source was imported from; `reference` for a source made from a
+ * reference manager's item, with no file (and no text) yet.
+ */
+export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'reference';
 /**
  * What a passage is. `apparatus` is what surrounds a text rather than telling it: image-only
  * lines, link lists, "See also" and reference lists, rules, page furniture.
@@ -176,6 +179,34 @@ export interface Annotation {
   pageLabel?: string;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One item of a reference manager's file (BibTeX, RIS, CSL-JSON), as read and matched to the project's sources. */
+export interface ReferenceItem {
+  /** Its position in the file, from 0. */
+  index: number;
+  /** The item as a source's citation metadata would hold it (what it has that this cannot hold is left out). */
+  csl: CslItem;
+  /** The title shown (the item's, else a stand-in). */
+  title: string;
+  /** Its authors (or editors) as one line; empty when it names none. */
+  authors: string;
+  year: string | null;
+  /** The source it seems to be the reference of: `sure` is false for a similar title, or a title several sources have. */
+  match: { sourceId: number | null; how: 'doi' | 'url' | 'title' | 'title-fuzzy' | null; sure: boolean };
+  /** Values the item had that could not be kept (a date that is no date, a malformed ISBN …), each with the reason. */
+  dropped: string[];
+}
+
+export interface ReferencesRead {
+  items: ReferenceItem[];
+}
+
+export interface ReferencesApplied {
+  /** Sources whose metadata the references updated. */
+  updated: number[];
+  /** Empty sources made from references (no text yet). */
+  created: number[];
 }
 
 export interface ReplaceTextResult {

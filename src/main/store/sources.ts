@@ -269,6 +269,21 @@ export class SourceStore {
     return row.text;
   }
 
+  /** Every source's title, URL and DOI, as references are matched by them (the URL from its item, else its origin). */
+  matchKeys(): { id: number; title: string; url: string | null; doi: string | null }[] {
+    const rows = this.db.prepare('SELECT id, title, origin, csl FROM source ORDER BY id').all() as { id: number; title: string; origin: string | null; csl: string | null }[];
+    return rows.map((r) => {
+      let csl: Partial<CslItem> = {};
+      try {
+        csl = r.csl ? (JSON.parse(r.csl) as CslItem) : {};
+      } catch {
+        // An unreadable item matches by its columns.
+      }
+      const origin = r.origin && /^https?:\/\//i.test(r.origin) ? r.origin : null;
+      return { id: r.id, title: csl.title || r.title, url: csl.URL ?? origin, doi: csl.DOI ?? null };
+    });
+  }
+
   /** A source's CSL item (made from its columns for a source stored before items were). */
   csl(id: number): CslItem {
     const row = this.sql('SELECT title, author, date, origin, language, csl FROM source WHERE id = ?').get(id) as

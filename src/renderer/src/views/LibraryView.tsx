@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../components/Dialog';
 import type { LibraryState, SortKey } from '../hooks/useLibrary';
 import { MetadataDialog } from './MetadataDialog';
 import { ImportButton } from './ImportButton';
+import { ReferencesDialog } from './ReferencesDialog';
 import { TagList } from '../components/TagList';
 import type { ImportState } from '../hooks/useImporter';
 
@@ -38,6 +39,7 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
   const [editing, setEditing] = useState<SourceSummary | null>(null);
   const [deleting, setDeleting] = useState<SourceSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [references, setReferences] = useState(false);
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = library.visible;
   // Sources that share a title, each with what tells it from the others (host, file name, date, author).
@@ -109,6 +111,9 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
             </option>
           ))}
         </select>
+        <button type="button" onClick={() => setReferences(true)} title="Bring citation metadata from a reference manager (BibTeX, RIS, CSL-JSON)">
+          References…
+        </button>
         <ImportButton importer={importer} primary />
       </header>
 
@@ -178,6 +183,11 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
                           {tell}
                         </span>
                       )}
+                      {s.chars === 0 && (
+                        <span className="no-text-mark" title="No text yet: open it and attach a file with Replace text…">
+                          no text
+                        </span>
+                      )}
                     </div>
                     <div role="cell" title={s.author ?? ''}>{s.author ?? <span className="muted">—</span>}</div>
                     <div role="cell">{s.date ?? <span className="muted">—</span>}</div>
@@ -214,6 +224,9 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
             void library.reload();
           }}
         />
+      )}
+      {references && (
+        <ReferencesDialog sources={library.sources} onApplied={() => void library.reload()} onClose={() => setReferences(false)} />
       )}
       {deleting && (
         <ConfirmDialog

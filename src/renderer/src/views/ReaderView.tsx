@@ -280,7 +280,9 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
             )}
             <dt>File</dt>
             <dd>
-              {source.pdf
+              {source.format === 'reference'
+                ? 'none yet (made from a reference)'
+                : source.pdf
                 ? `${source.fileName ?? '—'} · PDF · ${source.pdf.pages.toLocaleString()} ${source.pdf.pages === 1 ? 'page' : 'pages'} · ${formatSize(source.bytes)}`
                 : `${source.fileName ?? '—'} · ${source.kind} · ${source.encoding} · ${formatSize(source.bytes)}`}
             </dd>
@@ -346,6 +348,15 @@ function Reader(props: { source: SourceDetail; target: ReaderTarget | null; back
                 Dismiss
               </button>
             </p>
+          )}
+          {source.chars === 0 && !source.pdf && (
+            <div className="banner info no-text-yet" role="status">
+              <strong>No text yet:</strong> attach a file (
+              <button type="button" className="link" onClick={() => replaceInput.current?.click()}>
+                Replace text…
+              </button>
+              ). Its metadata stays as it is.
+            </div>
           )}
           {source.pdf && !source.pdf.textLayer && (
             <div className="banner info no-text-layer" role="status">
