@@ -135,8 +135,8 @@ describe('applyReferences', () => {
     expect(list.get(byDoi)).toMatchObject({ title: 'Victims of the Soviet Penal System in the Pre-war Years', author: 'J. Arch Getty; Gábor T. Rittersporn; Viktor N. Zemskov', date: '1993-10' });
     // The same address written otherwise (http, www., a tracking parameter): the source keeps its own.
     expect(list.get(byUrl)).toMatchObject({ title: "Stalin's Lists", author: 'Memorial Society', date: '2002', origin: 'https://stalin.memo.ru/' });
-    // A kind the reference does not say (BibTeX's @misc is a "document") leaves the source's.
-    expect(items[1]!.csl.type).toBe('document');
+    // biblatex's @online is a web page (citation-js reads it as a bare "document").
+    expect(items[1]!.csl.type).toBe('webpage');
     expect((await wb.getSource({ id: byUrl })).csl.type).toBe('webpage');
     // The source's own address and the day it was read stay where the reference has none.
     const terror = await wb.getSource({ id: byTitle });

@@ -69,7 +69,45 @@ function parseBibtex(text: string, fileName: string): CiteInput[] {
       stray ? lineOfOffset(text, stray.index) : undefined,
     );
   }
-  return data.map(clean);
+  const extra = biblatexFields(text);
+  return data.map((entry) => {
+    const item = clean(entry);
+    // biblatex fields citation-js does not read: `date` (EDTF-like, "2004-05", "1936/1938"), `urldate`, and @online.
+    const more = extra.get(String(entry['citation-key'] ?? entry.id ?? ''));
+    if (more) {
+      if (!item.issued && more.date) item.issued = more.date;
+      if (!item.accessed && more.urldate) item.accessed = more.urldate;
+      if (item.type === 'document' && /^(online|electronic|www)$/i.test(more.type)) item.type = 'webpage';
+    }
+    return item;
+  });
+}
+
+/**
+ * The biblatex fields of each entry that citation-js leaves out, by entry key: `date` and
+ * `urldate` (ISO 8601 / EDTF level 0 dates and ranges), and the entry type.
+ */
+function biblatexFields(text: string): Map<string, { type: string; date?: string; urldate?: string }> {
+  const out = new Map<string, { type: string; date?: string; urldate?: string }>();
+  const entry = /@([A-Za-z]+)\s*[{(]\s*([^,\s]+)\s*,/g;
+  for (let m = entry.exec(text); m; m = entry.exec(text)) {
+    // The entry's body: up to the brace that closes it.
+    let depth = 1;
+    let i = entry.lastIndex;
+    for (; i < text.length && depth > 0; i++) {
+      if (text[i] === '{' || text[i] === '(') depth++;
+      else if (text[i] === '}' || text[i] === ')') depth--;
+    }
+    const body = text.slice(entry.lastIndex, i);
+    const field = (name: string) => {
+      const v = new RegExp(`(?:^|,)\\s*${name}\\s*=\\s*(?:\\{([^{}]*)\\}|"([^"]*)"|(\\d{4}))`, 'i').exec(body);
+      const value = (v?.[1] ?? v?.[2] ?? v?.[3])?.trim();
+      // Only dates in the forms EDTF shares with ISO 8601 (a year, a month, a day, a span of them).
+      return value && /^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/.test(value) ? value : undefined;
+    };
+    out.set(m[2]!, { type: m[1]!, date: field('date'), urldate: field('urldate') });
+  }
+  return out;
 }
 
 /** One RIS record: its tags in order, and the line it starts at. */

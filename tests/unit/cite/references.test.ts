@@ -145,3 +145,21 @@ describe('matching references to sources', () => {
     expect(titleSimilarity('the great terror', 'harvest of sorrow', 0.85)).toBe(0);
   });
 });
+
+describe('biblatex fields citation-js leaves out', () => {
+  it('read date and urldate, and an @online entry as a web page', () => {
+    const bib = `@online{memo,
+  title = {Stalin's Lists},
+  author = {{Memorial Society}},
+  date = {2004-05},
+  urldate = {2024-03-05},
+  url = {https://stalin.memo.ru/}
+}
+@book{span, title = {Two Years}, date = {1936/1938}}
+@misc{odd, title = {Odd}, date = {sometime in spring}}`;
+    const [memo, span, odd] = parseReferences(bib, 'refs.bib');
+    expect(memo).toMatchObject({ type: 'webpage', issued: '2004-05', accessed: '2024-03-05', URL: 'https://stalin.memo.ru/' });
+    expect(span!.issued).toBe('1936/1938');
+    expect(odd!.issued).toBeUndefined();
+  });
+});
