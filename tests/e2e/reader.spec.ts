@@ -23,7 +23,7 @@ test('opens a source in the reader with its metadata and numbered passages', { t
   await expect(library.table).toBeVisible();
 });
 
-test('reads a 2 MB source smoothly: only visible passages are in the page', async ({ page, library, reader }) => {
+test('reads a 2 MB source smoothly: only visible passages are in the page', async ({ library, reader }) => {
   const paragraph = (i: number) =>
     `Paragraph ${i}. The regional NKVD reports for 1937 list arrests by category, and the historian must read each one with care, comparing the figures with the central tallies and with memoirs written decades later. `.repeat(4);
   // Built in linear time: the length is counted as parts are added, not by joining them again each time.

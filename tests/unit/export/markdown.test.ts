@@ -151,7 +151,7 @@ describe('front matter', () => {
         if (isScalar(pair.value) && typeof pair.value.value === 'string') expect(pair.value.type).toBe('QUOTE_DOUBLE');
       },
     });
-    for (const line of inner.split('\n')) expect(line).toMatch(/^(?:[a-z]+: (?:"(?:[^"\\]|\\.)*"|\d+)|[a-z]+:|  - "(?:[^"\\]|\\.)*")$/);
+    for (const line of inner.split('\n')) expect(line).toMatch(/^(?:[a-z]+: (?:"(?:[^"\\]|\\.)*"|\d+)|[a-z]+:| {2}- "(?:[^"\\]|\\.)*")$/);
   });
 
   it('quotes any string and reads it back (property)', () => {

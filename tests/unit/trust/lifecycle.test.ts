@@ -104,6 +104,8 @@ describe('another program writing to the project', () => {
 
   it('goes ahead once the other program has finished', async () => {
     const home = tempDir();
+    // Assigned after the workbench exists, read by its callback: not a constant.
+    // eslint-disable-next-line prefer-const
     let other: Database.Database | undefined;
     const wb = seeded(home, {
       dailyBackup: false,
