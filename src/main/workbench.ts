@@ -38,6 +38,7 @@ import { namesText } from '../shared/csl';
 import type { ReferenceItem } from '../shared/types';
 import { compare, comparisonMarkdown } from './align/compare';
 import { annotationCollection } from './export/jsonld';
+import { importSources, planImport, readAnnotationFile } from './export/jsonld-import';
 import { markdownPerSource, markdownSingle, slug } from './export/markdown';
 import { evidenceCsv, evidenceMarkdown } from './export/evidence';
 
@@ -824,6 +825,18 @@ export class Workbench implements SourcebenchApi {
       language: this.projectMeta('language'),
     });
     return { name: `${slug(name) || 'annotations'}.jsonld`, content: `${JSON.stringify(collection, null, 2)}\n` };
+  }
+
+  /** A file of W3C Web Annotations onto the project's sources, all or nothing (jsonld-import.ts). */
+  async importAnnotations({ name, bytes, sourceId }: Input<'importAnnotations'>) {
+    const { sources, annotations } = this.current;
+    if (sourceId !== undefined) sources.summary(sourceId);
+    const plan = planImport(readAnnotationFile(name, bytes), importSources(sources, (uuid) => annotations.hasUuid(uuid)), sourceId);
+    const stored = this.write(() => plan.planned.filter((a) => !annotations.hasUuid(a.uuid)).map((a) => ({ orphaned: a.orphaned, plain: annotations.insertImported(a) })));
+    this.current.search.invalidate();
+    this.current.search.vocabulary.add(stored.map((a) => a.plain).filter(Boolean));
+    const orphaned = stored.filter((a) => a.orphaned).length;
+    return { imported: stored.length, placed: stored.length - orphaned, orphaned, skipped: plan.skipped, duplicates: plan.duplicates + plan.planned.length - stored.length };
   }
 
   async listClaims({ sourceId, questionId, ids, status, context }: Input<'listClaims'>) {

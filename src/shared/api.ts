@@ -22,6 +22,7 @@ import type {
   ProposedQuestion,
   Question,
   ExportFile,
+  AnnotationImport,
   ReplaceTextResult,
   ReferencesApplied,
   ReferencesRead,
@@ -238,6 +239,8 @@ export const contract = {
       .strict(),
   ),
   exportAnnotations: returns<ExportFile>()(z.object({ format: z.literal('jsonld') }).strict()),
+  /** W3C Web Annotations (or a Hypothesis export) onto the sources they name or quote; `sourceId`: onto this one when the target names none here. */
+  importAnnotations: returns<AnnotationImport>()(z.object({ name: fileName, bytes: fileBytes, sourceId: id.optional() }).strict()),
   listClaims: returns<ClaimRecord[]>()(
     z
       .object({

@@ -29,6 +29,7 @@ export const METHOD_NAMES = [
   'getCitationSettings',
   'setCitationStyle',
   'exportAnnotations',
+  'importAnnotations',
   'listClaims',
   'createClaim',
   'updateClaim',

@@ -224,6 +224,17 @@ export interface CitationSettings {
   custom: { title: string } | null;
 }
 
+/** What importing a file of annotations did: `imported` = `placed` + `orphaned` (kept, not placed in the text). */
+export interface AnnotationImport {
+  imported: number;
+  placed: number;
+  orphaned: number;
+  /** Annotations not imported, by their place in the file's list (0-based), with why. */
+  skipped: { index: number; reason: string }[];
+  /** Annotations the project has already (by their id). */
+  duplicates: number;
+}
+
 export interface ExportFile {
   name: string;
   content: string;

@@ -53,6 +53,7 @@ export const RAW_BODY_METHODS = {
   importFile: { name: 'text' },
   replaceSourceText: { id: 'integer', name: 'text' },
   readReferences: { name: 'text' },
+  importAnnotations: { name: 'text', sourceId: 'integer' },
 } as const satisfies Partial<Record<MethodName, Record<string, 'text' | 'integer'>>>;
 
 export type RawBodyMethod = keyof typeof RAW_BODY_METHODS;

@@ -117,6 +117,28 @@ export class AnnotationStore {
     return this.get(id);
   }
 
+  /** Whether an annotation (deleted or not) has this UUID. */
+  hasUuid(uuid: string): boolean {
+    return this.db.prepare('SELECT 1 FROM annotation WHERE uuid = ?').get(uuid.toLowerCase()) !== undefined;
+  }
+
+  /**
+   * Stores an imported annotation with the selectors it comes with (inside the caller's
+   * transaction): placed, or orphaned with its quote and no span. Returns its note's plain text.
+   */
+  insertImported(a: Selector & { uuid: string; sourceId: number; orphaned: boolean; colour: string; body: string | null; tags: string[]; createdAt?: string | null; updatedAt?: string | null }): string {
+    const rendered = a.body ? renderNote(a.body) : { markdown: '', plain: '' };
+    const created = a.createdAt ?? this.now();
+    const info = this.db
+      .prepare(
+        `INSERT INTO annotation (uuid, source_id, start, "end", exact, prefix, suffix, orphaned, colour, body, markdown, plain, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(a.uuid.toLowerCase(), a.sourceId, a.start, a.end, a.exact, a.prefix, a.suffix, a.orphaned ? 1 : 0, a.colour, a.body, rendered.markdown, rendered.plain, created, a.updatedAt ?? created);
+    this.setTags(Number(info.lastInsertRowid), a.tags);
+    return rendered.plain;
+  }
+
   update(id: number, patch: { body?: string | null; colour?: string; tags?: string[] }): Annotation {
     this.get(id);
     const rendered = patch.body === undefined ? undefined : patch.body === null ? { markdown: '', plain: '' } : renderNote(patch.body);

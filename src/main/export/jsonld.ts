@@ -9,6 +9,8 @@
  *   UTF-16 offsets: an emoji or a rare CJK character counts once here).
  * - `creator` is the project's author when the project knows one; bodies carry `format`
  *   (`text/markdown` for notes, `text/plain` for tags) and `language` when known.
+ * - The highlight's colour is the target's `styleClass` (yellow, green…), defined by an
+ *   embedded `CssStylesheet`, as the model's styles section has it: importing reads it back.
  */
 import type { Annotation, SourceSummary } from '../../shared/types';
 
@@ -40,6 +42,9 @@ export function codePointOffsets(text: string, offsets: readonly number[]): Map<
   }
   return out;
 }
+
+/** The highlight colours as the reader shows them (light theme). */
+const COLOUR_CSS: Record<string, string> = { yellow: '#f7e08a', green: '#bfe3b0', blue: '#b9d7f2', pink: '#f4c2d2', purple: '#d9c8f0' };
 
 /** `projectId` names the project in the links (sourcebench://open?project=<id>…), never its path. */
 export function annotationCollection(
@@ -73,8 +78,10 @@ export function annotationCollection(
       created: a.createdAt,
       modified: a.updatedAt,
       ...(body.length ? { body: body.length === 1 ? body[0] : body } : {}),
+      stylesheet: { type: 'CssStylesheet', value: `.${a.colour} { background-color: ${COLOUR_CSS[a.colour] ?? COLOUR_CSS.yellow} }` },
       target: {
         source: source?.origin && /^https?:\/\//i.test(source.origin) ? source.origin : sourceLink(projectId, source?.uuid ?? String(a.sourceId)),
+        styleClass: a.colour,
         selector: selectors.length === 1 ? selectors[0] : selectors,
       },
     };

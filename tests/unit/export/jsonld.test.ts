@@ -72,7 +72,8 @@ describe('W3C Web Annotation export', () => {
       expect(a.uuid).toMatch(UUID4);
       const item = byId.get(`urn:uuid:${a.uuid}`)!;
       expect(item, String(a.id)).toBeDefined();
-      expect(v.annotation(item, ['annotations/specificResource/4.2.4-textQuoteSelector.json']), String(a.id)).toEqual([]);
+      expect(v.annotation(item, ['annotations/specificResource/4.2.4-textQuoteSelector.json', 'annotations/specificResource/4.4-styleClassValidIfPresent.json']), String(a.id)).toEqual([]);
+      expect((item as { target: { styleClass: string } }).target.styleClass, String(a.id)).toBe(a.colour);
     }
     const noteItem = byId.get(`urn:uuid:${note.uuid}`)! as { body: unknown[] };
     expect(v.annotation(noteItem, ['annotations/bodiesTargets/3.2.1-bodyFormat.json'])).toEqual([]);

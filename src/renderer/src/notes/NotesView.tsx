@@ -7,12 +7,13 @@ import { useReloading } from '../hooks/useReloading';
 import { fold } from '../hooks/useLibrary';
 import { TagList } from '../components/TagList';
 import { CitationStyle } from './CitationStyle';
+import { ImportAnnotations } from './ImportAnnotations';
 
 /** Every annotation of the project, filterable by source, tag, colour and text; with export. */
 export function NotesView(props: { projectPath: string | undefined; onOpen(a: Annotation): void }) {
   // Loaded again when another project opens.
   const load = useCallback(() => api.listAnnotations({}), [props.projectPath]);
-  const { data: list, error, setError } = useReloading<Annotation[]>(load, []);
+  const { data: list, error, setError, reload } = useReloading<Annotation[]>(load, []);
   const [text, setText] = useState('');
   const [source, setSource] = useState('');
   const [tag, setTag] = useState('');
@@ -93,6 +94,7 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
           Web Annotation JSON-LD
         </button>
       </div>
+      <ImportAnnotations projectPath={props.projectPath} onImported={() => void reload()} onError={setError} />
       {error && (
         <p className="banner error" role="alert">
           {error}
