@@ -36,7 +36,7 @@ function golden(name: string, actual: string): string {
   if (process.env.UPDATE_GOLDEN) fs.writeFileSync(file, actual);
   return fs.readFileSync(file, 'utf8');
 }
-const stable = (md: string) => md.replace(/^exported: .*$/m, 'exported: TIME').replace(/project=[^&]+/g, 'project=PROJECT');
+const stable = (md: string) => md.replace(/^exported: .*$/m, 'exported: TIME').replace(/project=[^&]+/g, 'project=PROJECT').replace(/source=[0-9a-f-]{36}/g, 'source=SOURCE');
 
 describe('annotations', () => {
   it('are created from a span with quote and position selectors, and tagged', async () => {
