@@ -107,7 +107,7 @@ describe('project ids', () => {
     await wb.createAnnotation({ sourceId: out.source.id, start: 0, end: 4, colour: 'yellow' });
     const files = [...(await wb.exportMarkdown({})), ...(await wb.exportMarkdown({ perSource: true })), await wb.exportAnnotations({ format: 'jsonld' })];
     for (const f of files) {
-      expect(f.content).toContain(`sourcebench://open?project=${id}&source=${out.source.id}`);
+      expect(f.content).toContain(`sourcebench://open?project=${id}&source=${out.source.uuid}`);
       expect(f.content).not.toContain(encodeURIComponent(home));
       expect(f.content).not.toContain(home);
     }

@@ -288,7 +288,8 @@ describe('PDF sources in the project', () => {
     expect(annotation).toMatchObject({ pageLabel: '215', passage: text.ordinal });
     const [file] = await wb.exportMarkdown({ sourceId: detail.id });
     expect(file!.content).toContain(`## p. 215 — 2. The records`);
-    expect(file!.content).toMatch(/— Maria Ivanova, \*Archives and the Historian: Counting the Terror after 1991\*, 2019-03-14, p\. 215 ·/);
+    // Chicago notes give the printed page bare ("…, 2019, 215.").
+    expect(file!.content).toMatch(/— Maria Ivanova, “Archives and the Historian: Counting the Terror after 1991,” March 14, 2019, 215\. ·/);
     wb.close();
 
     const out: string[] = [];
