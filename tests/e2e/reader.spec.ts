@@ -4,7 +4,7 @@ test('opens a source in the reader with its metadata and numbered passages', { t
   await library.importFiles([fixture('article.html')]);
   await library.open('Counting the Victims of 1937');
   await expect(reader.title).toHaveText('Counting the Victims of 1937');
-  await expect(reader.region).toContainText('Ivanova, Anna; Smith, John · 2019-03-14');
+  await expect(reader.region).toContainText('Anna Ivanova; John Smith · 2019-03-14');
   await expect(reader.region).toContainText('https://journal.example.org/articles/1937');
   await expect(reader.passages).toHaveCount(6);
   await expect(reader.passage(3)).toContainText('681,692 executions');

@@ -12,8 +12,11 @@ function excerpt(text: string, n = 140): string {
 }
 
 function TagsField(props: { annotation: Annotation; onSave(tags: string[]): void }) {
-  const [value, setValue] = useState(props.annotation.tags.join(', '));
-  useEffect(() => setValue(props.annotation.tags.join(', ')), [props.annotation.tags]);
+  const saved = props.annotation.tags.join(', ');
+  const [value, setValue] = useState(saved);
+  // Follows the stored tags when they change, not each time the list is loaded again (a reload
+  // that lands while tags are being typed would otherwise wipe them).
+  useEffect(() => setValue(saved), [saved]);
   const save = () => {
     const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
     if (tags.join(',') !== props.annotation.tags.join(',')) props.onSave(tags);
