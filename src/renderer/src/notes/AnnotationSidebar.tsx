@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
 import type { Annotation } from '../../../shared/types';
-import { api } from '../api';
 import type { useAnnotations } from '../hooks/useAnnotations';
 import { NoteEditor } from './NoteEditor';
 import { TagList } from '../components/TagList';
@@ -40,7 +39,8 @@ export function AnnotationSidebar(props: {
   /** The quote as the reader shows it (Markdown markers hidden), when that differs from the stored words. */
   quoteOf?(a: Annotation): string;
 }) {
-  const { list, run, error } = props.annotations;
+  const { annotations } = props;
+  const { list, error } = annotations;
   const [deleted, setDeleted] = useState<Annotation | null>(null);
   const placed = list.filter((a) => !a.orphaned);
   const orphans = list.filter((a) => a.orphaned);
@@ -65,8 +65,8 @@ export function AnnotationSidebar(props: {
         {!open && <TagList tags={a.tags} className="annotation-tags" />}
         {open && (
           <div className="annotation-body">
-            <NoteEditor key={a.id} label="Note" body={a.body} onSave={(body) => void run(() => api.updateAnnotation({ id: a.id, body }))} />
-            <TagsField annotation={a} onSave={(tags) => void run(() => api.updateAnnotation({ id: a.id, tags }))} />
+            <NoteEditor key={a.id} label="Note" body={a.body} onSave={(body) => void annotations.update({ id: a.id, body })} />
+            <TagsField annotation={a} onSave={(tags) => void annotations.update({ id: a.id, tags })} />
             <div className="annotation-actions">
               <span className="colours" role="group" aria-label="Colour">
                 {HIGHLIGHT_COLOURS.map((c) => (
@@ -76,7 +76,7 @@ export function AnnotationSidebar(props: {
                     className={`swatch-button hl-${c}${a.colour === c ? ' current' : ''}`}
                     aria-label={`Colour ${c}`}
                     aria-pressed={a.colour === c}
-                    onClick={() => void run(() => api.updateAnnotation({ id: a.id, colour: c }))}
+                    onClick={() => void annotations.update({ id: a.id, colour: c })}
                   />
                 ))}
               </span>
@@ -85,7 +85,7 @@ export function AnnotationSidebar(props: {
                   type="button"
                   disabled={!props.selection}
                   title={props.selection ? 'Anchor it to the text selected in the reader' : 'Select the passage in the reader first'}
-                  onClick={() => props.selection && void run(() => api.reattachAnnotation({ id: a.id, start: props.selection!.start, end: props.selection!.end }))}
+                  onClick={() => props.selection && void annotations.reattach({ id: a.id, start: props.selection!.start, end: props.selection!.end })}
                 >
                   Re-attach to selection
                 </button>
@@ -94,8 +94,7 @@ export function AnnotationSidebar(props: {
                 type="button"
                 className="link danger-text"
                 onClick={() =>
-                  void run(async () => {
-                    await api.deleteAnnotation({ id: a.id });
+                  void annotations.remove(a.id, () => {
                     setDeleted(a);
                     props.onSelect(null);
                   })
@@ -127,8 +126,7 @@ export function AnnotationSidebar(props: {
             type="button"
             className="link"
             onClick={() =>
-              void run(async () => {
-                await api.restoreAnnotation({ id: deleted.id });
+              void annotations.restore(deleted.id, () => {
                 props.onSelect(deleted.id);
                 setDeleted(null);
               })

@@ -7,7 +7,7 @@ import { MetadataDialog } from './MetadataDialog';
 import { canReadAs, ReadAs } from './ReadAs';
 import { formatSize } from './LibraryView';
 import { TagList } from '../components/TagList';
-import type { ReaderTarget } from './SearchView';
+import type { ReaderTarget } from '../navigation';
 import { api, messageOf } from '../api';
 import { download, useAnnotations } from '../hooks/useAnnotations';
 import { AnnotationSidebar } from '../notes/AnnotationSidebar';
