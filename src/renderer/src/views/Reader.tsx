@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { SourceDetail } from '../../../shared/types';
 import type { HighlightColour } from '../../../shared/notes';
 import { visibleRange } from '../../../shared/inline';
@@ -9,7 +9,7 @@ import type { ReaderTarget } from '../navigation';
 import type { Span } from '../notes/highlights';
 import { selectionOffsets } from '../notes/highlights';
 import { MetadataDialog } from './MetadataDialog';
-import { ReaderActions, ReaderMeta, ReaderNotices } from './ReaderHeader';
+import { ReaderHeader } from './ReaderHeader';
 import { ReaderPassages } from './ReaderPassages';
 import { ReaderSide, SelectionToolbar } from './ReaderSide';
 import { usePassageNavigation } from './usePassageNavigation';
@@ -26,7 +26,6 @@ export function Reader(props: { source: SourceDetail; reader: ReaderState; targe
   const [selected, setSelected] = useState<number | null>(target?.annotationId ?? null);
   const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const replaceInput = useRef<HTMLInputElement>(null);
 
   /** A note's quote in a Markdown source as the reader shows it, markers hidden (when it lies in one passage). */
   const shownQuote = (a: { start: number; end: number; exact: string }) => {
@@ -96,31 +95,17 @@ export function Reader(props: { source: SourceDetail; reader: ReaderState; targe
         onMouseUp={() => nav.scrollRef.current && setSelection(selectionOffsets(nav.scrollRef.current))}
         aria-label="Source text"
       >
-        <header className="reader-header">
-          <button type="button" className="link back" onClick={props.onBack}>
-            ← {props.backLabel}
-          </button>
-          <h1 className="reader-title">{source.title}</h1>
-          <p className="byline">{[source.author, source.date].filter(Boolean).join(' · ') || <span className="muted">No author or date recorded</span>}</p>
-          <ReaderMeta
-            source={source}
-            readAs={actions.readAs}
-            onReadAs={(message) => {
-              setNotice(message);
-              actions.saved();
-            }}
-          />
-          <ReaderActions
-            source={source}
-            replaceInput={replaceInput}
-            onEdit={() => setEditing(true)}
-            onExportNotes={() => void actions.exportNotes().then((message) => message && setNotice(message))}
-            onCompare={props.onCompare}
-            onGoToPage={goToPage}
-            onReplace={(file) => file && void actions.replaceText(file).then(setNotice)}
-          />
-          <ReaderNotices source={source} notice={notice} onDismiss={() => setNotice(null)} onReplaceClick={() => replaceInput.current?.click()} />
-        </header>
+        <ReaderHeader
+          source={source}
+          backLabel={props.backLabel}
+          onBack={props.onBack}
+          actions={actions}
+          notice={notice}
+          onNotice={setNotice}
+          onEdit={() => setEditing(true)}
+          onCompare={props.onCompare}
+          onGoToPage={goToPage}
+        />
         <ReaderPassages
           source={source}
           virtualizer={virtualizer}

@@ -1,9 +1,10 @@
-import type { RefObject } from 'react';
-import { useState } from 'react';
+import { useRef } from 'react';
 import type { SourceDetail } from '../../../shared/types';
 import { TagList } from '../components/TagList';
+import type { ReaderActions as Actions } from '../hooks/useReader';
 import { formatSize } from './LibraryView';
 import { canReadAs, ReadAs } from './ReadAs';
+import { ReaderActions } from './ReaderActions';
 
 /** What the source is: origin, file, reading, passages and tags. */
 export function ReaderMeta(props: { source: SourceDetail; readAs(as: 'text' | 'markdown'): Promise<string>; onReadAs(message: string): void }) {
@@ -47,59 +48,6 @@ export function ReaderMeta(props: { source: SourceDetail; readAs(as: 'text' | 'm
   );
 }
 
-/** Edit, replace the text, export, compare, go to a page. */
-export function ReaderActions(props: {
-  source: SourceDetail;
-  replaceInput: RefObject<HTMLInputElement | null>;
-  onEdit(): void;
-  onExportNotes(): void;
-  onCompare(id: number): void;
-  onGoToPage(wanted: string): void;
-  onReplace(file: File | undefined): void;
-}) {
-  const { source } = props;
-  const passages = source.passageList;
-  const [pageWanted, setPageWanted] = useState('');
-  return (
-    <div className="reader-actions">
-      <button type="button" onClick={props.onEdit}>
-        Edit metadata
-      </button>
-      <button type="button" onClick={() => props.replaceInput.current?.click()} title="Replace the text with a corrected version; annotations follow their quotes">
-        Replace text…
-      </button>
-      <button type="button" onClick={props.onExportNotes}>
-        Export notes
-      </button>
-      <button type="button" onClick={() => props.onCompare(source.id)}>
-        Compare with…
-      </button>
-      {source.pdf && passages.length > 0 && (
-        <form
-          className="go-to-page"
-          onSubmit={(e) => {
-            e.preventDefault();
-            props.onGoToPage(pageWanted);
-          }}
-        >
-          <input type="text" size={7} value={pageWanted} onChange={(e) => setPageWanted(e.target.value)} placeholder="Page…" aria-label="Go to page" title="Go to a page by its printed number (214, xii)" />
-        </form>
-      )}
-      <input
-        ref={props.replaceInput}
-        type="file"
-        hidden
-        accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,.docx,.pdf"
-        aria-label="Choose the corrected text"
-        onChange={(e) => {
-          props.onReplace(e.target.files?.[0]);
-          e.target.value = '';
-        }}
-      />
-    </div>
-  );
-}
-
 /** What the last action did, and what the source lacks (text, a text layer). */
 export function ReaderNotices(props: { source: SourceDetail; notice: string | null; onDismiss(): void; onReplaceClick(): void }) {
   const { source, notice } = props;
@@ -129,5 +77,48 @@ export function ReaderNotices(props: { source: SourceDetail; notice: string | nu
         </div>
       )}
     </>
+  );
+}
+
+/** The source's title, byline and metadata, what can be done with it, and notices. */
+export function ReaderHeader(props: {
+  source: SourceDetail;
+  backLabel: string;
+  onBack(): void;
+  actions: Actions;
+  notice: string | null;
+  onNotice(message: string | null): void;
+  onEdit(): void;
+  onCompare(id: number): void;
+  onGoToPage(wanted: string): void;
+}) {
+  const { source, actions, onNotice } = props;
+  const replaceInput = useRef<HTMLInputElement>(null);
+  return (
+    <header className="reader-header">
+      <button type="button" className="link back" onClick={props.onBack}>
+        ← {props.backLabel}
+      </button>
+      <h1 className="reader-title">{source.title}</h1>
+      <p className="byline">{[source.author, source.date].filter(Boolean).join(' · ') || <span className="muted">No author or date recorded</span>}</p>
+      <ReaderMeta
+        source={source}
+        readAs={actions.readAs}
+        onReadAs={(message) => {
+          onNotice(message);
+          actions.saved();
+        }}
+      />
+      <ReaderActions
+        source={source}
+        replaceInput={replaceInput}
+        onEdit={props.onEdit}
+        onExportNotes={() => void actions.exportNotes().then((message) => message && onNotice(message))}
+        onCompare={props.onCompare}
+        onGoToPage={props.onGoToPage}
+        onReplace={(file) => file && void actions.replaceText(file).then(onNotice)}
+      />
+      <ReaderNotices source={source} notice={props.notice} onDismiss={() => onNotice(null)} onReplaceClick={() => replaceInput.current?.click()} />
+    </header>
   );
 }
