@@ -11,8 +11,11 @@ function excerpt(text: string, n = 140): string {
 }
 
 function TagsField(props: { annotation: Annotation; onSave(tags: string[]): void }) {
-  const [value, setValue] = useState(props.annotation.tags.join(', '));
-  useEffect(() => setValue(props.annotation.tags.join(', ')), [props.annotation.tags]);
+  const stored = props.annotation.tags.join(', ');
+  const [value, setValue] = useState(stored);
+  // Follows the stored tags when they change, not each time the list is read again: a reload
+  // landing while the field is being typed in (after a note was saved) must not empty it.
+  useEffect(() => setValue(stored), [stored]);
   const save = () => {
     const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
     if (tags.join(',') !== props.annotation.tags.join(',')) props.onSave(tags);
