@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import type { ClaimRecord, Measure, Question } from '../../../shared/types';
 import { MEASURES } from '../../../shared/types';
-import { api } from '../api';
-
-/** Runs a change and reloads what shows it; resolves to undefined when the change failed (its error is shown). */
-export type Runner = <R>(action: () => Promise<R>) => Promise<R | undefined>;
+import type { ClaimActions } from '../hooks/useClaims';
 
 function numberOrNull(v: string): number | null {
   const t = v.replace(/[,\s]/g, '');
@@ -17,7 +14,7 @@ function yearOrNull(v: string): number | null {
 }
 
 /** Correct a claim: values, bounds, measure, years, event and question; saving confirms it. */
-export function ClaimForm(props: { claim: ClaimRecord; questions: Question[]; run: Runner; onDone(): void; compact?: boolean }) {
+export function ClaimForm(props: { claim: ClaimRecord; questions: Question[]; actions: ClaimActions; onDone(): void; compact?: boolean }) {
   const c = props.claim;
   const [form, setForm] = useState({
     measure: c.measure,
@@ -34,12 +31,11 @@ export function ClaimForm(props: { claim: ClaimRecord; questions: Question[]; ru
   const save = async () => {
     let questionId: number | null = form.question ? Number(form.question) : null;
     if (form.question === 'new') {
-      const q = await props.run(() => api.createQuestion({ label: form.newQuestion.trim() || `${form.event || 'Question'}: ${form.measure}` }));
+      const q = await props.actions.createQuestion({ label: form.newQuestion.trim() || `${form.event || 'Question'}: ${form.measure}` });
       if (!q) return;
       questionId = q.id;
     }
-    const saved = await props.run(() =>
-      api.updateClaim({
+    const saved = await props.actions.update({
         id: c.id,
         measure: form.measure,
         low: numberOrNull(form.low),
@@ -51,8 +47,7 @@ export function ClaimForm(props: { claim: ClaimRecord; questions: Question[]; ru
         event: form.event,
         questionId,
         status: 'confirmed',
-      }),
-    );
+      });
     if (saved) props.onDone();
   };
   return (

@@ -1,7 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { ClaimRecord } from '../../../shared/types';
-import { api } from '../api';
-import type { useClaims } from '../hooks/useClaims';
+import type { ClaimsState } from '../hooks/useClaims';
 import { ClaimForm } from './ClaimForm';
 import { formatValue } from './format';
 import { ReviewQueue } from './ReviewQueue';
@@ -10,14 +9,12 @@ import { ReviewQueue } from './ReviewQueue';
 export function ClaimsPanel(props: {
   sourceId: number;
   sourceTitle: string;
-  claims: ReturnType<typeof useClaims>;
+  claims: ClaimsState;
   selected: number | null;
   onSelect(id: number | null): void;
 }) {
-  const { list, run, error, reload } = props.claims;
+  const { list, actions, error, reload } = props.claims;
   const [reviewing, setReviewing] = useState(false);
-  const { sourceId } = props;
-  const loadReview = useCallback(() => api.listClaims({ sourceId, status: 'suggested', context: true }), [sourceId]);
   const suggested = list.filter((c) => c.status === 'suggested').length;
   const [editing, setEditing] = useState<number | null>(null);
   const [showRejected, setShowRejected] = useState(false);
@@ -41,11 +38,11 @@ export function ClaimsPanel(props: {
         </p>
       )}
       {editing === c.id ? (
-        <ClaimForm claim={c} questions={props.claims.questions} run={run} onDone={() => setEditing(null)} />
+        <ClaimForm claim={c} questions={props.claims.questions} actions={actions} onDone={() => setEditing(null)} />
       ) : (
         <div className="claim-actions">
           {c.status !== 'confirmed' && (
-            <button type="button" className="primary" onClick={() => void run(() => api.updateClaim({ id: c.id, status: 'confirmed' }))}>
+            <button type="button" className="primary" onClick={() => void actions.update({ id: c.id, status: 'confirmed' })}>
               Confirm
             </button>
           )}
@@ -53,11 +50,11 @@ export function ClaimsPanel(props: {
             Correct…
           </button>
           {c.status === 'rejected' ? (
-            <button type="button" onClick={() => void run(() => api.updateClaim({ id: c.id, status: 'suggested' }))}>
+            <button type="button" onClick={() => void actions.update({ id: c.id, status: 'suggested' })}>
               Restore
             </button>
           ) : (
-            <button type="button" className="link danger-text" onClick={() => void run(() => api.updateClaim({ id: c.id, status: 'rejected' }))}>
+            <button type="button" className="link danger-text" onClick={() => void actions.update({ id: c.id, status: 'rejected' })}>
               Reject
             </button>
           )}
@@ -83,7 +80,7 @@ export function ClaimsPanel(props: {
       {reviewing && (
         <ReviewQueue
           title={props.sourceTitle}
-          load={loadReview}
+          filter={props.claims.review}
           questions={props.claims.questions}
           onOpen={(c) => {
             setReviewing(false);

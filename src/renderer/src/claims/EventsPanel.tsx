@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { EventSummary } from '../../../shared/types';
-import { api, messageOf } from '../api';
+import { useEvents } from '../hooks/useEvents';
 
 /** The years an event's claims cover, as a span. */
 function yearsOf(e: EventSummary): string | null {
@@ -16,50 +16,21 @@ function yearsOf(e: EventSummary): string | null {
  */
 export function EventsPanel(props: { onChanged(): void }) {
   const { onChanged } = props;
-  const [events, setEvents] = useState<EventSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const { events, error, setError, busy, rename: renameEvent, merge: mergeEvents } = useEvents(onChanged);
   const [editing, setEditing] = useState<{ label: string; text: string } | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   /** The merged event's label: one of the chosen events', or a new one. */
   const [into, setInto] = useState('');
   const [newLabel, setNewLabel] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const reload = useCallback(async () => {
-    try {
-      const list = await api.listEvents({});
-      setEvents(list);
-      setChosen((c) => c.filter((label) => list.some((e) => e.label === label)));
-      setError(null);
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const run = async (action: () => Promise<unknown>): Promise<boolean> => {
-    setBusy(true);
-    try {
-      await action();
-      await reload();
-      onChanged();
-      return true;
-    } catch (err) {
-      setError(messageOf(err));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Events merged or renamed away are no longer chosen.
+  useEffect(() => setChosen((c) => c.filter((label) => events.some((e) => e.label === label))), [events]);
 
   const rename = async () => {
     if (!editing) return;
     const to = editing.text.trim();
     if (!to) return setError('An event needs a label: the new label is empty');
     if (to === editing.label) return setEditing(null);
-    if (await run(() => api.renameEvent({ from: editing.label, to }))) setEditing(null);
+    if (await renameEvent(editing.label, to)) setEditing(null);
   };
 
   const toggle = (label: string) => {
@@ -75,7 +46,7 @@ export function EventsPanel(props: { onChanged(): void }) {
   const merge = async () => {
     const target = (into === '' ? newLabel : into).trim();
     if (!target) return setError('Choose the label of the merged event, or type a new one');
-    if (await run(() => api.mergeEvents({ events: chosen, into: target }))) {
+    if (await mergeEvents(chosen, target)) {
       setChosen([]);
       setInto('');
       setNewLabel('');

@@ -1,7 +1,6 @@
 import { Fragment, useState } from 'react';
 import type { ClaimRecord, Evidence, Question } from '../../../shared/types';
-import { api } from '../api';
-import type { Runner } from './ClaimForm';
+import type { ClaimActions } from '../hooks/useClaims';
 import { ClaimForm } from './ClaimForm';
 import { confidenceLabel, formatPeriod, formatValue } from './format';
 
@@ -10,8 +9,8 @@ import { confidenceLabel, formatPeriod, formatValue } from './format';
  * question, mark preferred; the quote opens the reader at its passage. Warnings say where a claim
  * doesn't fit the rest.
  */
-export function EvidenceTable(props: { evidence: Evidence; questions: Question[]; run: Runner; onOpen(c: ClaimRecord): void }) {
-  const { evidence, run } = props;
+export function EvidenceTable(props: { evidence: Evidence; questions: Question[]; actions: ClaimActions; onOpen(c: ClaimRecord): void }) {
+  const { evidence, actions } = props;
   const [editing, setEditing] = useState<number | null>(null);
   const [reason, setReason] = useState<{ id: number; text: string } | null>(null);
   const others = props.questions.filter((q) => q.id !== evidence.question.id);
@@ -72,14 +71,14 @@ export function EvidenceTable(props: { evidence: Evidence; questions: Question[]
                 <td>
                   <div className="row-actions">
                   {c.status === 'suggested' && (
-                    <button type="button" className="primary" onClick={() => void run(() => api.updateClaim({ id: c.id, status: 'confirmed' }))}>
+                    <button type="button" className="primary" onClick={() => void actions.update({ id: c.id, status: 'confirmed' })}>
                       Confirm
                     </button>
                   )}
                   <button type="button" aria-expanded={editing === c.id} onClick={() => setEditing(editing === c.id ? null : c.id)}>
                     Correct…
                   </button>
-                  <button type="button" className="link danger-text" onClick={() => void run(() => api.updateClaim({ id: c.id, status: 'rejected' }))}>
+                  <button type="button" className="link danger-text" onClick={() => void actions.update({ id: c.id, status: 'rejected' })}>
                     Reject
                   </button>
                   <select
@@ -87,7 +86,7 @@ export function EvidenceTable(props: { evidence: Evidence; questions: Question[]
                     value=""
                     onChange={(e) => {
                       const to = e.target.value;
-                      if (to) void run(() => api.updateClaim({ id: c.id, questionId: to === 'none' ? null : Number(to) }));
+                      if (to) void actions.update({ id: c.id, questionId: to === 'none' ? null : Number(to) });
                     }}
                   >
                     <option value="">Move to…</option>
@@ -102,13 +101,13 @@ export function EvidenceTable(props: { evidence: Evidence; questions: Question[]
                     <form
                       onSubmit={(e) => {
                         e.preventDefault();
-                        void run(() => api.updateClaim({ id: c.id, preferred: true, preferredReason: reason.text })).then(() => setReason(null));
+                        void actions.update({ id: c.id, preferred: true, preferredReason: reason.text }).then(() => setReason(null));
                       }}
                     >
                       <input aria-label="Why this value is preferred" value={reason.text} onChange={(e) => setReason({ id: c.id, text: e.target.value })} autoFocus />
                     </form>
                   ) : c.preferred ? (
-                    <button type="button" className="link" title={c.preferredReason} onClick={() => void run(() => api.updateClaim({ id: c.id, preferred: false }))}>
+                    <button type="button" className="link" title={c.preferredReason} onClick={() => void actions.update({ id: c.id, preferred: false })}>
                       ★ preferred
                     </button>
                   ) : (
@@ -122,7 +121,7 @@ export function EvidenceTable(props: { evidence: Evidence; questions: Question[]
               {editing === c.id && (
                 <tr className="edit-row">
                   <td colSpan={5}>
-                    <ClaimForm claim={c} questions={props.questions} run={run} compact onDone={() => setEditing(null)} />
+                    <ClaimForm claim={c} questions={props.questions} actions={actions} compact onDone={() => setEditing(null)} />
                   </td>
                 </tr>
               )}

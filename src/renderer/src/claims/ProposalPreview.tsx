@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ClaimRecord, ProposedQuestion } from '../../../shared/types';
-import { api, messageOf } from '../api';
+import { useClaimsById } from '../hooks/useReview';
 import { confidenceLabel, formatPeriod, formatValue } from './format';
 
 /**
@@ -8,15 +8,13 @@ import { confidenceLabel, formatPeriod, formatValue } from './format';
  * period, source and the sentence it comes from. Accept all, or only the ones ticked.
  */
 export function ProposalPreview(props: { proposal: ProposedQuestion; onAccept(label: string, claimIds: number[]): void; onCancel(): void }) {
-  const [claims, setClaims] = useState<ClaimRecord[] | null>(null);
+  const { claims, error } = useClaimsById(props.proposal.claimIds);
   const [picked, setPicked] = useState<Set<number>>(new Set(props.proposal.claimIds));
   const [label, setLabel] = useState(props.proposal.label);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     setPicked(new Set(props.proposal.claimIds));
     setLabel(props.proposal.label);
-    api.listClaims({ ids: props.proposal.claimIds, context: true }).then(setClaims, (err) => setError(messageOf(err)));
   }, [props.proposal]);
 
   const toggle = (id: number) =>

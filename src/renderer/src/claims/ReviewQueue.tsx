@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClaimRecord, Question } from '../../../shared/types';
-import { api, messageOf } from '../api';
+import { messageOf } from '../api';
+import type { In } from '../hooks/apiTypes';
+import { useReview } from '../hooks/useReview';
 import { ClaimForm } from './ClaimForm';
 import { confidenceLabel, formatPeriod, formatValue } from './format';
 
@@ -13,23 +15,21 @@ type Verdict = 'confirmed' | 'rejected' | 'corrected';
  */
 export function ReviewQueue(props: {
   title: string;
-  load(): Promise<ClaimRecord[]>;
+  /** Which claims to go through. */
+  filter: In<'listClaims'>;
   questions: Question[];
   onOpen(c: ClaimRecord): void;
   onClose(): void;
   onChanged(): void;
 }) {
-  const [items, setItems] = useState<ClaimRecord[] | null>(null);
+  const review = useReview(props.filter);
+  const { items, setItems, error, setError } = review;
   const [at, setAt] = useState(0);
   const [verdicts, setVerdicts] = useState<Record<number, Verdict>>({});
   const [editing, setEditing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
-  const { load, onChanged, onClose, onOpen } = props;
+  const { onChanged, onClose, onOpen } = props;
 
-  useEffect(() => {
-    load().then(setItems, (err) => setError(messageOf(err)));
-  }, [load]);
   useEffect(() => {
     if (!editing) box.current?.focus();
   }, [editing, items, at]);
@@ -40,7 +40,7 @@ export function ReviewQueue(props: {
     async (status: 'confirmed' | 'rejected') => {
       if (!current) return;
       try {
-        await api.updateClaim({ id: current.id, status });
+        await review.decide(current.id, status);
         setVerdicts((v) => ({ ...v, [current.id]: status }));
         setError(null);
         setAt((i) => i + 1);
@@ -49,7 +49,7 @@ export function ReviewQueue(props: {
         setError(messageOf(err));
       }
     },
-    [current, onChanged],
+    [current, onChanged, review, setError],
   );
 
   const onKey = (e: React.KeyboardEvent) => {
@@ -156,19 +156,10 @@ export function ReviewQueue(props: {
               claim={current}
               questions={props.questions}
               compact
-              run={async (action) => {
-                try {
-                  const r = await action();
-                  setError(null);
-                  return r;
-                } catch (err) {
-                  setError(messageOf(err));
-                  return undefined;
-                }
-              }}
+              actions={review.form}
               onDone={() => {
                 setEditing(false);
-                void api.listClaims({ ids: [current.id], context: true }).then(([fresh]) => {
+                void review.fetchOne(current.id).then((fresh) => {
                   if (!fresh) return;
                   setItems((list) => list && list.map((c) => (c.id === fresh.id ? fresh : c)));
                   if (fresh.status === 'confirmed' && (fresh.low !== current.low || fresh.high !== current.high || fresh.measure !== current.measure || fresh.approx !== current.approx || fresh.unit !== current.unit || fresh.fromYear !== current.fromYear || fresh.toYear !== current.toYear || fresh.event !== current.event || fresh.questionId !== current.questionId)) {

@@ -1,16 +1,39 @@
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Annotation } from '../../../shared/types';
 import { api } from '../api';
-import { useReloading } from './useReloading';
+import type { In } from './apiTypes';
+import { useRequest } from './useRequest';
 
 const NONE: Annotation[] = [];
 
-/** The annotations of one source, kept in text order, with the calls that change them. */
+/** The annotations of one source, kept in text order, with the calls that change them (each reloads the list). */
 export function useAnnotations(sourceId: number | null) {
-  const load = useCallback(() => (sourceId === null ? Promise.resolve(NONE) : api.listAnnotations({ sourceId })), [sourceId]);
-  const { data, ...rest } = useReloading(load, NONE);
-  return { list: data, ...rest };
+  const load = useMemo(() => (sourceId === null ? null : () => api.listAnnotations({ sourceId })), [sourceId]);
+  const { data, run, ...rest } = useRequest(load, NONE, { reset: true });
+  const create = useCallback((input: In<'createAnnotation'>) => run(() => api.createAnnotation(input)), [run]);
+  const update = useCallback((input: In<'updateAnnotation'>) => run(() => api.updateAnnotation(input)), [run]);
+  const reattach = useCallback((input: In<'reattachAnnotation'>) => run(() => api.reattachAnnotation(input)), [run]);
+  /** `then` runs once it is gone, before the list is read again. */
+  const remove = useCallback(
+    (id: number, then: () => void) =>
+      run(async () => {
+        await api.deleteAnnotation({ id });
+        then();
+      }),
+    [run],
+  );
+  const restore = useCallback(
+    (id: number, then: () => void) =>
+      run(async () => {
+        await api.restoreAnnotation({ id });
+        then();
+      }),
+    [run],
+  );
+  return { list: data, run, ...rest, create, update, reattach, remove, restore };
 }
+
+export type AnnotationsState = ReturnType<typeof useAnnotations>;
 
 export function download(file: { name: string; content: string }, type = 'text/markdown') {
   const url = URL.createObjectURL(new Blob([file.content], { type: `${type};charset=utf-8` }));

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceSummary, TagCount } from '../../../shared/types';
 import { api, messageOf } from '../api';
+import { latestOnly } from './useRequest';
 
 export type SortKey = 'title' | 'author' | 'date' | 'origin' | 'tags' | 'passages' | 'bytes' | 'importedAt';
 
@@ -17,6 +18,8 @@ export interface LibraryState {
   setTag(v: string): void;
   sortBy(key: SortKey): void;
   reload(): Promise<void>;
+  /** Deletes a source and reads the list again; a refusal throws. */
+  remove(id: number): Promise<void>;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
@@ -48,16 +51,21 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
   const [tag, setTag] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'importedAt', dir: -1 });
 
+  const requests = useRef(latestOnly());
+
+  // A reply to an earlier reload (another project's list) is dropped.
   const reload = useCallback(async () => {
+    const current = requests.current.begin();
     try {
       const [list, tagList] = await Promise.all([api.listSources({}), api.listTags({})]);
+      if (!current()) return;
       setSources(list);
       setTags(tagList);
       setError(null);
     } catch (err) {
-      setError(messageOf(err));
+      if (current()) setError(messageOf(err));
     } finally {
-      setLoading(false);
+      if (current()) setLoading(false);
     }
   }, []);
 
@@ -94,5 +102,13 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
     setSort((s) => (s.key === key ? { key, dir: s.dir === 1 ? -1 : 1 } : { key, dir: key === 'importedAt' || key === 'passages' || key === 'bytes' ? -1 : 1 }));
   }, []);
 
-  return { sources, visible, tags, loading, error, filter, tag, sort, setFilter, setTag, sortBy, reload };
+  const remove = useCallback(
+    async (id: number) => {
+      await api.deleteSource({ id });
+      await reload();
+    },
+    [reload],
+  );
+
+  return { sources, visible, tags, loading, error, filter, tag, sort, setFilter, setTag, sortBy, reload, remove };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SearchResponse } from '../../../shared/types';
 import { api, messageOf } from '../api';
+import { latestOnly } from './useRequest';
 
 const DEBOUNCE_MS = 120;
 
@@ -10,10 +11,10 @@ export function useSearch(projectPath: string | undefined) {
   const [response, setResponse] = useState<SearchResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const latest = useRef(0);
+  const requests = useRef(latestOnly());
 
   useEffect(() => {
-    const seq = ++latest.current;
+    const current = requests.current.begin();
     if (!query.trim()) {
       setResponse(null);
       setError(null);
@@ -25,15 +26,17 @@ export function useSearch(projectPath: string | undefined) {
       api
         .search({ query, limit: 100, typing: true })
         .then((r) => {
-          if (seq !== latest.current) return;
+          if (!current()) return;
           setResponse(r);
           setError(null);
         })
-        .catch((err) => seq === latest.current && setError(messageOf(err)))
-        .finally(() => seq === latest.current && setBusy(false));
+        .catch((err) => current() && setError(messageOf(err)))
+        .finally(() => current() && setBusy(false));
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query, projectPath]);
 
   return { query, setQuery, response, error, busy };
 }
+
+export type SearchState = ReturnType<typeof useSearch>;

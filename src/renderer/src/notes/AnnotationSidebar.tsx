@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
 import type { Annotation } from '../../../shared/types';
-import { api } from '../api';
 import type { useAnnotations } from '../hooks/useAnnotations';
 import { NoteEditor } from './NoteEditor';
 import { TagList } from '../components/TagList';
@@ -12,11 +11,11 @@ function excerpt(text: string, n = 140): string {
 }
 
 function TagsField(props: { annotation: Annotation; onSave(tags: string[]): void }) {
-  const saved = props.annotation.tags.join(', ');
-  const [value, setValue] = useState(saved);
-  // Follows the stored tags when they change, not each time the list is loaded again (a reload
-  // that lands while tags are being typed would otherwise wipe them).
-  useEffect(() => setValue(saved), [saved]);
+  const stored = props.annotation.tags.join(', ');
+  const [value, setValue] = useState(stored);
+  // Follows the stored tags when they change, not each time the list is read again: a reload
+  // landing while the field is being typed in (after a note was saved) must not empty it.
+  useEffect(() => setValue(stored), [stored]);
   const save = () => {
     const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
     if (tags.join(',') !== props.annotation.tags.join(',')) props.onSave(tags);
@@ -43,7 +42,8 @@ export function AnnotationSidebar(props: {
   /** The quote as the reader shows it (Markdown markers hidden), when that differs from the stored words. */
   quoteOf?(a: Annotation): string;
 }) {
-  const { list, run, error } = props.annotations;
+  const { annotations } = props;
+  const { list, error } = annotations;
   const [deleted, setDeleted] = useState<Annotation | null>(null);
   const placed = list.filter((a) => !a.orphaned);
   const orphans = list.filter((a) => a.orphaned);
@@ -68,8 +68,8 @@ export function AnnotationSidebar(props: {
         {!open && <TagList tags={a.tags} className="annotation-tags" />}
         {open && (
           <div className="annotation-body">
-            <NoteEditor key={a.id} label="Note" body={a.body} onSave={(body) => void run(() => api.updateAnnotation({ id: a.id, body }))} />
-            <TagsField annotation={a} onSave={(tags) => void run(() => api.updateAnnotation({ id: a.id, tags }))} />
+            <NoteEditor key={a.id} label="Note" body={a.body} onSave={(body) => void annotations.update({ id: a.id, body })} />
+            <TagsField annotation={a} onSave={(tags) => void annotations.update({ id: a.id, tags })} />
             <div className="annotation-actions">
               <span className="colours" role="group" aria-label="Colour">
                 {HIGHLIGHT_COLOURS.map((c) => (
@@ -79,7 +79,7 @@ export function AnnotationSidebar(props: {
                     className={`swatch-button hl-${c}${a.colour === c ? ' current' : ''}`}
                     aria-label={`Colour ${c}`}
                     aria-pressed={a.colour === c}
-                    onClick={() => void run(() => api.updateAnnotation({ id: a.id, colour: c }))}
+                    onClick={() => void annotations.update({ id: a.id, colour: c })}
                   />
                 ))}
               </span>
@@ -88,7 +88,7 @@ export function AnnotationSidebar(props: {
                   type="button"
                   disabled={!props.selection}
                   title={props.selection ? 'Anchor it to the text selected in the reader' : 'Select the passage in the reader first'}
-                  onClick={() => props.selection && void run(() => api.reattachAnnotation({ id: a.id, start: props.selection!.start, end: props.selection!.end }))}
+                  onClick={() => props.selection && void annotations.reattach({ id: a.id, start: props.selection!.start, end: props.selection!.end })}
                 >
                   Re-attach to selection
                 </button>
@@ -97,8 +97,7 @@ export function AnnotationSidebar(props: {
                 type="button"
                 className="link danger-text"
                 onClick={() =>
-                  void run(async () => {
-                    await api.deleteAnnotation({ id: a.id });
+                  void annotations.remove(a.id, () => {
                     setDeleted(a);
                     props.onSelect(null);
                   })
@@ -130,8 +129,7 @@ export function AnnotationSidebar(props: {
             type="button"
             className="link"
             onClick={() =>
-              void run(async () => {
-                await api.restoreAnnotation({ id: deleted.id });
+              void annotations.restore(deleted.id, () => {
                 props.onSelect(deleted.id);
                 setDeleted(null);
               })

@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { StyleChoice } from '../../../shared/styles';
-import type { CitationSettings } from '../../../shared/types';
-import { api, messageOf } from '../api';
+import { useCitationSettings } from '../hooks/useNotes';
 
 /**
  * How exported quotes are cited: the project's CSL style (a shipped one or a `.csl` file of
@@ -9,21 +8,8 @@ import { api, messageOf } from '../api';
  * project; the Pandoc choice is the export's.
  */
 export function CitationStyle(props: { pandoc: boolean; onPandoc(on: boolean): void; onError(message: string): void }) {
-  const [settings, setSettings] = useState<CitationSettings | null>(null);
+  const { settings, choose } = useCitationSettings(props.onError);
   const file = useRef<HTMLInputElement>(null);
-  const { onError } = props;
-
-  useEffect(() => {
-    api.getCitationSettings({}).then(setSettings, (err) => onError(messageOf(err)));
-  }, [onError]);
-
-  const choose = async (style: StyleChoice, csl?: { name: string; xml: string }) => {
-    try {
-      setSettings(await api.setCitationStyle({ style, ...(csl ? { csl } : {}) }));
-    } catch (err) {
-      onError(messageOf(err));
-    }
-  };
 
   if (!settings) return null;
   return (

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AnnotationImport, SourceSummary } from '../../../shared/types';
-import { api, messageOf } from '../api';
+import type { AnnotationImport } from '../../../shared/types';
+import { useAnnotationImport } from '../hooks/useAnnotationImport';
 
 /** "12 imported: 11 placed, 1 not placed; 2 already here; 1 skipped: item 4, a note on the whole page…" */
 export function importSummary(name: string, r: AnnotationImport): string {
@@ -19,26 +19,20 @@ export function importSummary(name: string, r: AnnotationImport): string {
  */
 export function ImportAnnotations(props: { projectPath: string | undefined; onImported(): void; onError(message: string): void }) {
   const input = useRef<HTMLInputElement>(null);
-  const [sources, setSources] = useState<SourceSummary[]>([]);
+  const { sources, refresh, importFile: importOnto } = useAnnotationImport(props.projectPath, props.onError);
   const [onto, setOnto] = useState('');
   const [report, setReport] = useState('');
 
   useEffect(() => {
     setOnto('');
     setReport('');
-    api.listSources({}).then(setSources, (err: unknown) => props.onError(messageOf(err)));
   }, [props.projectPath]);
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
-    try {
-      const r = await api.importAnnotations({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), ...(onto ? { sourceId: Number(onto) } : {}) });
-      setReport(importSummary(file.name, r));
-      props.onImported();
-    } catch (err) {
-      setReport('');
-      props.onError(messageOf(err));
-    }
+    const r = await importOnto(file, onto ? Number(onto) : null);
+    setReport(r ? importSummary(file.name, r) : '');
+    if (r) props.onImported();
   };
 
   return (
@@ -51,7 +45,7 @@ export function ImportAnnotations(props: { projectPath: string | undefined; onIm
         title="Annotations go onto the source their target names (its web address or Sourcebench link), else onto the source chosen here, else onto the one source that has their quote"
         value={onto}
         onChange={(e) => setOnto(e.target.value)}
-        onFocus={() => void api.listSources({}).then(setSources, () => undefined)}
+        onFocus={refresh}
       >
         <option value="">onto the sources they name or quote</option>
         {sources.map((s) => (

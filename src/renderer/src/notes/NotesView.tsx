@@ -1,9 +1,7 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
 import type { Annotation } from '../../../shared/types';
-import { api, messageOf } from '../api';
-import { download } from '../hooks/useAnnotations';
-import { useReloading } from '../hooks/useReloading';
+import { useNotes } from '../hooks/useNotes';
 import { fold } from '../hooks/useLibrary';
 import { TagList } from '../components/TagList';
 import { CitationStyle } from './CitationStyle';
@@ -11,9 +9,7 @@ import { ImportAnnotations } from './ImportAnnotations';
 
 /** Every annotation of the project, filterable by source, tag, colour and text; with export. */
 export function NotesView(props: { projectPath: string | undefined; onOpen(a: Annotation): void }) {
-  // Loaded again when another project opens.
-  const load = useCallback(() => api.listAnnotations({}), [props.projectPath]);
-  const { data: list, error, setError, reload } = useReloading<Annotation[]>(load, []);
+  const { list, error, setError, reload, exportFiles: exportNotes } = useNotes(props.projectPath);
   const [text, setText] = useState('');
   const [source, setSource] = useState('');
   const [tag, setTag] = useState('');
@@ -34,22 +30,7 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
     );
   }, [list, text, source, tag, colour]);
 
-  const exportFiles = async (kind: 'markdown' | 'folder' | 'jsonld') => {
-    try {
-      if (kind === 'jsonld') download(await api.exportAnnotations({ format: 'jsonld' }), 'application/ld+json');
-      else {
-        const files = await api.exportMarkdown({
-          sourceId: source ? Number(source) : undefined,
-          tag: tag || undefined,
-          perSource: kind === 'folder',
-          ...(pandoc ? { citations: 'pandoc' as const } : {}),
-        });
-        files.forEach((f) => download(f));
-      }
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  };
+  const exportFiles = (kind: 'markdown' | 'folder' | 'jsonld') => exportNotes(kind, { source, tag, pandoc });
 
   return (
     <section className="notes-view" aria-label="Notes">

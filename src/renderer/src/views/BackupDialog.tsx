@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { BackupInfo } from '../../../shared/types';
-import { api, messageOf } from '../api';
+import { messageOf } from '../api';
+import { useBackups } from '../hooks/useBackups';
 import { Dialog } from '../components/Dialog';
 import type { ProjectState } from '../hooks/useProject';
 import { formatSize } from './LibraryView';
@@ -9,14 +8,11 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 
 /** Backups of a project (the open one, or one that could not be opened): restore one as a copy. */
 export function BackupDialog(props: { project: ProjectState; path?: string; onClose(): void }) {
-  const [data, setData] = useState<{ project: string; backups: BackupInfo[]; keep: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.listBackups({ project: props.path }).then(setData, (err) => setError(messageOf(err)));
-  }, [props.path]);
+  const backups = useBackups(props.path);
+  const { data, error, setError } = backups;
   const restore = async (file: string) => {
     try {
-      await api.restoreBackup({ file, project: data?.project });
+      await backups.restore(file);
       await props.project.refresh();
       props.onClose();
     } catch (err) {
@@ -76,7 +72,7 @@ export function BackupDialog(props: { project: ProjectState; path?: string; onCl
             defaultValue={data.keep}
             onBlur={(e) => {
               const keep = Number(e.target.value);
-              if (Number.isInteger(keep) && keep >= 1 && keep <= 100) void api.setBackupsKept({ keep });
+              if (Number.isInteger(keep) && keep >= 1 && keep <= 100) backups.setKept(keep);
             }}
           />
           backups of each project

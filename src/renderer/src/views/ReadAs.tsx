@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { SourceDetail } from '../../../shared/types';
-import { api, messageOf } from '../api';
 
 /** Whether a source's text can be read either way: it came from a plain-text or Markdown file. */
 export function canReadAs(source: SourceDetail): boolean {
@@ -12,17 +11,13 @@ export function canReadAs(source: SourceDetail): boolean {
  * as Markdown (headings, lists and quotes as passages, markers hidden). The stored text
  * stays as it is; the passages are made again, and notes and claims follow their quotes.
  */
-export function ReadAs(props: { source: SourceDetail; onDone(message: string): void }) {
+export function ReadAs(props: { source: SourceDetail; readAs(as: 'text' | 'markdown'): Promise<string>; onDone(message: string): void }) {
   const { source } = props;
   const [busy, setBusy] = useState(false);
   const change = async (as: 'text' | 'markdown') => {
     setBusy(true);
     try {
-      const r = await api.setReadAs({ id: source.id, as });
-      const notes = r.annotations ? ` ${r.annotations} annotation${r.annotations === 1 ? '' : 's'}: ${r.annotations - r.orphaned} placed, ${r.orphaned} not placed.` : '';
-      props.onDone(`Now read as ${as === 'markdown' ? 'Markdown' : 'plain text'}: ${r.source.passages} passages.${notes}`);
-    } catch (err) {
-      props.onDone(`The reading was not changed: ${messageOf(err)}`);
+      props.onDone(await props.readAs(as));
     } finally {
       setBusy(false);
     }

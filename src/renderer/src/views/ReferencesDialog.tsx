@@ -1,19 +1,14 @@
 import { useMemo, useRef, useState } from 'react';
 import type { ReferenceItem, SourceSummary } from '../../../shared/types';
-import { api, messageOf } from '../api';
+import { messageOf } from '../api';
+import { useReferences } from '../hooks/useReferences';
+import { ReferencesTable } from './ReferencesTable';
 import { Dialog } from '../components/Dialog';
 
 const ACCEPT = '.bib,.bibtex,.biblatex,.ris,.json,.csljson';
 
-const HOW: Record<string, string> = {
-  doi: 'same DOI',
-  url: 'same address',
-  title: 'same title',
-  'title-fuzzy': 'similar title',
-};
-
 /** What the historian decided for one item. */
-interface Choice {
+export interface Choice {
   /** The source it goes to (the proposed one, or one chosen); null for none. */
   sourceId: number | null;
   /** For a source proposed or chosen: whether to update it (a sure match starts ticked, an unsure one does not). */
@@ -22,7 +17,7 @@ interface Choice {
   create: boolean;
 }
 
-function initialChoice(item: ReferenceItem): Choice {
+export function initialChoice(item: ReferenceItem): Choice {
   return { sourceId: item.match.sourceId, apply: item.match.sourceId !== null && item.match.sure, create: false };
 }
 
@@ -33,6 +28,7 @@ function initialChoice(item: ReferenceItem): Choice {
  * source (a file is attached to it later with Replace text…) or be given to one.
  */
 export function ReferencesDialog(props: { sources: SourceSummary[]; onApplied(): void; onClose(): void }) {
+  const references = useReferences();
   const input = useRef<HTMLInputElement>(null);
   const [fileName, setFileName] = useState<string | null>(null);
   const [items, setItems] = useState<ReferenceItem[] | null>(null);
@@ -50,7 +46,7 @@ export function ReferencesDialog(props: { sources: SourceSummary[]; onApplied():
     setDone(null);
     setFileName(file.name);
     try {
-      const r = await api.readReferences({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const r = await references.read(file);
       setItems(r.items);
       setChoices(r.items.map(initialChoice));
     } catch (err) {
@@ -77,7 +73,7 @@ export function ReferencesDialog(props: { sources: SourceSummary[]; onApplied():
     setError(null);
     try {
       // An empty source made from an item without a title is called as the table calls it.
-      const r = await api.applyReferences({
+      const r = await references.apply({
         items: chosen.map(({ item, c }) => ({ csl: c.sourceId === null && !item.csl.title ? { ...item.csl, title: item.title } : item.csl, sourceId: c.sourceId })),
       });
       const n = r.updated.length;
@@ -131,79 +127,7 @@ export function ReferencesDialog(props: { sources: SourceSummary[]; onApplied():
             {items.length} {items.length === 1 ? 'item' : 'items'} in {fileName}: {items.filter((i) => i.match.sure).length} matched,{' '}
             {items.filter((i) => i.match.sourceId !== null && !i.match.sure).length} to confirm, {items.filter((i) => i.match.sourceId === null).length} without a source.
           </p>
-          <div className="references-table-wrap">
-            <table className="references-table" aria-label="References">
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Authors</th>
-                  <th scope="col">Year</th>
-                  <th scope="col">Source</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((item, i) => {
-                  const c = choices[i]!;
-                  const proposed = item.match.sourceId !== null && c.sourceId === item.match.sourceId;
-                  const target = c.sourceId !== null ? byId.get(c.sourceId) : undefined;
-                  const label = item.title.length > 60 ? `${item.title.slice(0, 60)}…` : item.title;
-                  return (
-                    <tr key={item.index} className={c.sourceId !== null ? (c.apply ? 'chosen' : 'unsure') : c.create ? 'chosen' : ''}>
-                      <td>
-                        {item.title}
-                        {item.dropped.length > 0 && (
-                          <div className="muted small" title={item.dropped.join('\n')}>
-                            Left out: {item.dropped.join('; ')}
-                          </div>
-                        )}
-                      </td>
-                      <td>{item.authors || <span className="muted">—</span>}</td>
-                      <td>{item.year ?? <span className="muted">—</span>}</td>
-                      <td className="references-match">
-                        {c.sourceId !== null ? (
-                          <>
-                            <div>
-                              {!item.match.sure && proposed && <span className="muted">Perhaps: </span>}
-                              <strong>{target?.title ?? `source #${c.sourceId}`}</strong>
-                              {proposed && item.match.how && <span className="match-how"> · {HOW[item.match.how]}</span>}
-                            </div>
-                            <label className="check">
-                              <input type="checkbox" checked={c.apply} onChange={(e) => set(i, { apply: e.target.checked })} aria-label={`${proposed && !item.match.sure ? 'Confirm' : 'Update'}: ${label}`} />
-                              {proposed && !item.match.sure ? 'Confirm' : 'Update this source'}
-                            </label>
-                            {!proposed && (
-                              <button type="button" className="link" onClick={() => set(i, initialChoice(item))}>
-                                Undo
-                              </button>
-                            )}
-                          </>
-                        ) : (
-                          <>
-                            <label className="check">
-                              <input type="checkbox" checked={c.create} onChange={(e) => set(i, { create: e.target.checked })} aria-label={`Create an empty source: ${label}`} />
-                              Create an empty source
-                            </label>
-                            <select
-                              aria-label={`Choose a source for: ${label}`}
-                              value=""
-                              onChange={(e) => e.target.value && set(i, { sourceId: Number(e.target.value), apply: true, create: false })}
-                            >
-                              <option value="">or choose a source…</option>
-                              {sorted.map((s) => (
-                                <option key={s.id} value={s.id}>
-                                  {s.title.length > 70 ? `${s.title.slice(0, 70)}…` : s.title}
-                                </option>
-                              ))}
-                            </select>
-                          </>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <ReferencesTable items={items} choices={choices} set={set} byId={byId} sorted={sorted} />
         </>
       )}
       <div className="dialog-actions">

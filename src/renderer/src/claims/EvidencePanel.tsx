@@ -1,0 +1,65 @@
+import type { ClaimRecord, Evidence } from '../../../shared/types';
+import type { EvidenceState } from '../hooks/useEvidence';
+import { EvidenceTable } from './EvidenceTable';
+import { formatPeriod, formatValue } from './format';
+import { RangeChart } from './RangeChart';
+
+/** Span, median, period and warnings of a question's figures. */
+function EvidenceStats({ evidence }: { evidence: Evidence }) {
+  const unit = evidence.unit === 'percent' ? 'percent' : 'people';
+  return (
+    <p className="evidence-stats" aria-label="Summary">
+      {evidence.span && <>Span {formatValue({ low: evidence.span.low, high: evidence.span.high, unit, approx: false })}</>}
+      {evidence.median !== null && <> · median of midpoints {formatValue({ low: evidence.median, high: evidence.median, unit, approx: false })}</>}
+      {evidence.period && formatPeriod(evidence.period) && <> · most figures cover {formatPeriod(evidence.period)}</>}
+      {evidence.logScale && <> · log scale</>}
+      {evidence.warnings.length > 0 && (
+        <span className="warn-text">
+          {' '}
+          · {evidence.warnings.length} {evidence.warnings.length === 1 ? 'claim does' : 'claims do'} not fit the rest (see ⚠ below)
+        </span>
+      )}
+      {evidence.unit === 'mixed' && <span className="warn-text"> · counts and percentages mixed: the chart shows the counts</span>}
+    </p>
+  );
+}
+
+/** One question's evidence: its exports, then every source's figure in a range chart and a table. */
+export function EvidencePanel(props: { state: EvidenceState; evidence: Evidence; onReview(): void; onOpen(c: ClaimRecord): void }) {
+  const { state, evidence } = props;
+  const unconfirmed = evidence.claims.filter((c) => c.status === 'suggested').length;
+  return (
+    <>
+      <header className="evidence-header">
+        <h2>{evidence.question.label}</h2>
+        <div className="spacer" />
+        {unconfirmed > 0 && (
+          <button type="button" className="primary" onClick={props.onReview}>
+            Review {unconfirmed} unconfirmed
+          </button>
+        )}
+        <button type="button" onClick={() => void state.exportAs('csv', false)}>
+          CSV
+        </button>
+        <button type="button" onClick={() => void state.exportAs('markdown', false)}>
+          Markdown
+        </button>
+        <button type="button" onClick={() => void state.exportAs('csv', true)}>
+          All questions as CSV
+        </button>
+        <button type="button" className="link danger-text" onClick={() => void state.deleteQuestion(evidence.question.id)}>
+          Delete question
+        </button>
+      </header>
+      {evidence.claims.length === 0 ? (
+        <p className="muted pad">No claims in this question yet: choose it for a claim in the reader's Claims tab (Correct…).</p>
+      ) : (
+        <>
+          <EvidenceStats evidence={evidence} />
+          <RangeChart evidence={evidence} onPick={props.onOpen} />
+          <EvidenceTable evidence={evidence} questions={state.questions} actions={state.actions} onOpen={props.onOpen} />
+        </>
+      )}
+    </>
+  );
+}

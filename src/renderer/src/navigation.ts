@@ -1,0 +1,101 @@
+/**
+ * Where the window is: which view shows, which source the reader has open and at what, and
+ * where "back" leads. One reducer, so that every way into the reader (the library, search,
+ * notes, evidence, a sourcebench: link) goes the same way.
+ */
+
+export type View = 'library' | 'reader' | 'search' | 'notes' | 'evidence' | 'compare';
+
+/** What the reader opens at. */
+export interface ReaderTarget {
+  sourceId: number;
+  /** 0 when the target is known by its offsets only. */
+  passageId: number;
+  start: number;
+  end: number;
+  /** Open this annotation's note. */
+  annotationId?: number;
+  /** Open this claim. */
+  claimId?: number;
+}
+
+export interface Navigation {
+  view: View;
+  /** The source the reader shows. */
+  sourceId: number | null;
+  /** Where in it: a passage, an annotation or a claim; null opens it at its top. */
+  target: ReaderTarget | null;
+  /** The view the reader (or search) was entered from: where "back" leads. */
+  previousView: View;
+  /** The source Compare was asked to start from ("Compare with…" in the reader). */
+  compareWith: number | null;
+}
+
+export interface OpenSource {
+  sourceId: number;
+  passageId?: number;
+  start?: number;
+  end?: number;
+  annotationId?: number;
+  claimId?: number;
+  /** Where "back" leads, when not the view it was opened from (a link leads back to the library). */
+  from?: View;
+}
+
+export type NavAction =
+  | { type: 'openSource'; open: OpenSource }
+  | { type: 'show'; view: View }
+  | { type: 'back' }
+  | { type: 'compare'; sourceId: number }
+  | { type: 'reset' };
+
+export const initialNavigation: Navigation = { view: 'library', sourceId: null, target: null, previousView: 'library', compareWith: null };
+
+/** Views the reader leads back to when it was opened at a place from them. */
+const RETURNS: View[] = ['search', 'notes', 'evidence'];
+
+export function navigate(state: Navigation, action: NavAction): Navigation {
+  switch (action.type) {
+    case 'openSource': {
+      const o = action.open;
+      const at = o.passageId !== undefined || o.start !== undefined;
+      const target: ReaderTarget | null = at
+        ? {
+            sourceId: o.sourceId,
+            passageId: o.passageId ?? 0,
+            start: o.start ?? 0,
+            end: o.end ?? o.start ?? 0,
+            ...(o.annotationId !== undefined ? { annotationId: o.annotationId } : {}),
+            ...(o.claimId !== undefined ? { claimId: o.claimId } : {}),
+          }
+        : null;
+      // Opened at its top (from the library), the reader leads back to the library whatever came before.
+      const previousView = at ? (o.from ?? state.view) : state.previousView;
+      return { ...state, view: 'reader', sourceId: o.sourceId, target, previousView };
+    }
+    case 'show':
+      if (action.view === state.view) return state;
+      // Search remembers where it was opened from, for Esc.
+      return action.view === 'search' ? { ...state, view: 'search', previousView: state.view } : { ...state, view: action.view };
+    case 'back':
+      if (state.view === 'search') return { ...state, view: state.previousView === 'search' ? 'library' : state.previousView };
+      if (state.view === 'reader') return { ...state, view: state.target && RETURNS.includes(state.previousView) ? state.previousView : 'library' };
+      return state;
+    case 'compare':
+      return { ...state, view: 'compare', compareWith: action.sourceId };
+    case 'reset':
+      return { ...state, view: 'library', sourceId: null, target: null };
+  }
+}
+
+/** What the reader's back link says. */
+export function backLabel(state: Navigation): string {
+  if (!state.target) return 'Library';
+  return state.previousView === 'search' ? 'Search results' : state.previousView === 'notes' ? 'Notes' : state.previousView === 'evidence' ? 'Evidence' : 'Library';
+}
+
+export const openSource = (open: OpenSource): NavAction => ({ type: 'openSource', open });
+export const show = (view: View): NavAction => ({ type: 'show', view });
+export const back = (): NavAction => ({ type: 'back' });
+export const compareWith = (sourceId: number): NavAction => ({ type: 'compare', sourceId });
+export const reset = (): NavAction => ({ type: 'reset' });

@@ -1,0 +1,152 @@
+import type { KeyboardEvent } from 'react';
+import { useState } from 'react';
+import type { SourceDetail } from '../../../shared/types';
+import type { HighlightColour } from '../../../shared/notes';
+import { visibleRange } from '../../../shared/inline';
+import { lastAtOrBefore } from '../../../shared/sorted';
+import type { ReaderState } from '../hooks/useReader';
+import type { ReaderTarget } from '../navigation';
+import type { Span } from '../notes/highlights';
+import { selectionOffsets } from '../notes/highlights';
+import { MetadataDialog } from './MetadataDialog';
+import { ReaderHeader } from './ReaderHeader';
+import { ReaderPassages } from './ReaderPassages';
+import { ReaderSide, SelectionToolbar } from './ReaderSide';
+import { usePassageNavigation } from './usePassageNavigation';
+
+/** A source open in the reader: its header, its text as numbered passages, and its notes and claims beside. */
+export function Reader(props: { source: SourceDetail; reader: ReaderState; target: ReaderTarget | null; backLabel: string; onBack(): void; onCompare(id: number): void }) {
+  const { source, target, reader } = props;
+  const { annotations, claims, actions } = reader;
+  const nav = usePassageNavigation(source, target);
+  const { virtualizer, current, passages } = { ...nav, passages: source.passageList };
+  const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<'notes' | 'claims'>(target?.claimId ? 'claims' : 'notes');
+  const [selectedClaim, setSelectedClaim] = useState<number | null>(target?.claimId ?? null);
+  const [selected, setSelected] = useState<number | null>(target?.annotationId ?? null);
+  const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  /** A note's quote in a Markdown source as the reader shows it, markers hidden (when it lies in one passage). */
+  const shownQuote = (a: { start: number; end: number; exact: string }) => {
+    const p = passages[lastAtOrBefore(passages, a.start, (x) => x.start)];
+    if (!p || a.end > p.end) return a.exact;
+    return visibleRange(p.text, a.start - p.start, a.end - p.start);
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
+    const keys: Record<string, () => void> = {
+      j: () => nav.moveTo(current + 1),
+      ArrowDown: () => nav.moveTo(current + 1),
+      k: () => nav.moveTo(current - 1),
+      ArrowUp: () => nav.moveTo(current - 1),
+      Home: () => nav.moveTo(0),
+      End: () => nav.moveTo(passages.length - 1),
+      Escape: () => props.onBack(),
+    };
+    const action = keys[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  const goToPage = (wanted: string) => {
+    const found = nav.goToPage(wanted);
+    if (found === false) setNotice(`There is no page “${wanted.trim()}” with text in this source.`);
+    else if (found) setNotice(null);
+  };
+
+  const clearSelection = () => {
+    window.getSelection()?.removeAllRanges();
+    setSelection(null);
+  };
+  const annotate = async (colour: HighlightColour, withNote: boolean) => {
+    if (!selection) return;
+    const created = await actions.annotate(selection, colour);
+    clearSelection();
+    if (created && withNote) setSelected(created.id);
+  };
+  const recordClaim = async () => {
+    if (!selection) return;
+    const created = await actions.recordClaim(selection);
+    clearSelection();
+    setTab('claims');
+    if (created) setSelectedClaim(created.id);
+  };
+  const pickClaim = (id: number) => {
+    setTab('claims');
+    setSelectedClaim(id);
+  };
+  const pick = (id: number) => {
+    setSelected(id);
+    const a = annotations.list.find((x) => x.id === id);
+    if (a) nav.showOffset(a.start);
+  };
+
+  return (
+    <section className="reader with-sidebar" aria-label="Reader">
+      <div
+        className="reader-scroll"
+        ref={nav.scrollRef}
+        tabIndex={0}
+        onKeyDown={onKey}
+        onMouseUp={() => nav.scrollRef.current && setSelection(selectionOffsets(nav.scrollRef.current))}
+        aria-label="Source text"
+      >
+        <ReaderHeader
+          source={source}
+          backLabel={props.backLabel}
+          onBack={props.onBack}
+          actions={actions}
+          notice={notice}
+          onNotice={setNotice}
+          onEdit={() => setEditing(true)}
+          onCompare={props.onCompare}
+          onGoToPage={goToPage}
+        />
+        <ReaderPassages
+          source={source}
+          virtualizer={virtualizer}
+          listRef={nav.listRef}
+          margin={nav.margin}
+          marks={nav.marks}
+          current={current}
+          onCurrent={nav.setCurrent}
+          targetIndex={nav.targetIndex}
+          target={target}
+          annotations={annotations.list}
+          selected={selected}
+          onPick={pick}
+          claims={claims.list}
+          onPickClaim={pickClaim}
+          footnotes={nav.footnotes}
+          onMoveTo={nav.moveTo}
+        />
+      </div>
+      {selection && <SelectionToolbar rect={selection.rect} onHighlight={(c, withNote) => void annotate(c, withNote)} onClaim={() => void recordClaim()} />}
+      <ReaderSide
+        reader={reader}
+        tab={tab}
+        onTab={setTab}
+        selected={selected}
+        onSelect={setSelected}
+        selectedClaim={selectedClaim}
+        onSelectClaim={setSelectedClaim}
+        selection={selection}
+        quoteOf={source.kind === 'markdown' ? shownQuote : undefined}
+      />
+      {editing && (
+        <MetadataDialog
+          source={source}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            actions.saved();
+          }}
+        />
+      )}
+    </section>
+  );
+}

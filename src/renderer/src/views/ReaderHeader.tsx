@@ -1,0 +1,124 @@
+import { useRef } from 'react';
+import type { SourceDetail } from '../../../shared/types';
+import { TagList } from '../components/TagList';
+import type { ReaderActions as Actions } from '../hooks/useReader';
+import { formatSize } from './LibraryView';
+import { canReadAs, ReadAs } from './ReadAs';
+import { ReaderActions } from './ReaderActions';
+
+/** What the source is: origin, file, reading, passages and tags. */
+export function ReaderMeta(props: { source: SourceDetail; readAs(as: 'text' | 'markdown'): Promise<string>; onReadAs(message: string): void }) {
+  const { source } = props;
+  const passages = source.passageList;
+  return (
+    <dl className="meta">
+      {source.origin && (
+        <>
+          <dt>Origin</dt>
+          <dd className="origin">{source.origin}</dd>
+        </>
+      )}
+      <dt>File</dt>
+      <dd>
+        {source.format === 'reference'
+          ? 'none yet (made from a reference)'
+          : source.pdf
+          ? `${source.fileName ?? '—'} · PDF · ${source.pdf.pages.toLocaleString()} ${source.pdf.pages === 1 ? 'page' : 'pages'} · ${formatSize(source.bytes)}`
+          : `${source.fileName ?? '—'} · ${source.kind} · ${source.encoding} · ${formatSize(source.bytes)}`}
+      </dd>
+      {canReadAs(source) && (
+        <>
+          <dt>Read as</dt>
+          <dd>
+            <ReadAs source={source} readAs={props.readAs} onDone={props.onReadAs} />
+          </dd>
+        </>
+      )}
+      <dt>Passages</dt>
+      <dd>{passages.length.toLocaleString()}</dd>
+      {source.tags.length > 0 && (
+        <>
+          <dt>Tags</dt>
+          <dd>
+            <TagList tags={source.tags} />
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** What the last action did, and what the source lacks (text, a text layer). */
+export function ReaderNotices(props: { source: SourceDetail; notice: string | null; onDismiss(): void; onReplaceClick(): void }) {
+  const { source, notice } = props;
+  return (
+    <>
+      {notice && (
+        <p className="banner info" role="status">
+          {notice}{' '}
+          <button type="button" className="link" onClick={props.onDismiss}>
+            Dismiss
+          </button>
+        </p>
+      )}
+      {source.chars === 0 && !source.pdf && (
+        <div className="banner info no-text-yet" role="status">
+          <strong>No text yet:</strong> attach a file (
+          <button type="button" className="link" onClick={props.onReplaceClick}>
+            Replace text…
+          </button>
+          ). Its metadata stays as it is.
+        </div>
+      )}
+      {source.pdf && !source.pdf.textLayer && (
+        <div className="banner info no-text-layer" role="status">
+          <strong>No text layer:</strong> this PDF is a scan or a photograph; run OCR on it (not available yet). Its {source.pdf.pages.toLocaleString()}{' '}
+          {source.pdf.pages === 1 ? 'page was' : 'pages were'} imported without text.
+        </div>
+      )}
+    </>
+  );
+}
+
+/** The source's title, byline and metadata, what can be done with it, and notices. */
+export function ReaderHeader(props: {
+  source: SourceDetail;
+  backLabel: string;
+  onBack(): void;
+  actions: Actions;
+  notice: string | null;
+  onNotice(message: string | null): void;
+  onEdit(): void;
+  onCompare(id: number): void;
+  onGoToPage(wanted: string): void;
+}) {
+  const { source, actions, onNotice } = props;
+  const replaceInput = useRef<HTMLInputElement>(null);
+  return (
+    <header className="reader-header">
+      <button type="button" className="link back" onClick={props.onBack}>
+        ← {props.backLabel}
+      </button>
+      <h1 className="reader-title">{source.title}</h1>
+      <p className="byline">{[source.author, source.date].filter(Boolean).join(' · ') || <span className="muted">No author or date recorded</span>}</p>
+      <ReaderMeta
+        source={source}
+        readAs={actions.readAs}
+        onReadAs={(message) => {
+          onNotice(message);
+          actions.saved();
+        }}
+      />
+      <ReaderActions
+        source={source}
+        replaceInput={replaceInput}
+        onEdit={props.onEdit}
+        onExportNotes={() => void actions.exportNotes().then((message) => message && onNotice(message))}
+        onCompare={props.onCompare}
+        onGoToPage={props.onGoToPage}
+        onReplace={(file) => file && void actions.replaceText(file).then(onNotice)}
+      />
+      <ReaderNotices source={source} notice={props.notice} onDismiss={() => onNotice(null)} onReplaceClick={() => replaceInput.current?.click()} />
+    </header>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Annotation } from '../../../shared/types';
+import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
+import type { HighlightColour } from '../../../shared/notes';
+import type { ReaderState } from '../hooks/useReader';
+import { AnnotationSidebar } from '../notes/AnnotationSidebar';
+import { ClaimsPanel } from '../claims/ClaimsPanel';
+
+/** What can be done with words selected in the text: highlight, annotate, record a claim. */
+export function SelectionToolbar(props: { rect: DOMRect; onHighlight(colour: HighlightColour, withNote: boolean): void; onClaim(): void }) {
+  return (
+    <div
+      className="selection-toolbar"
+      role="toolbar"
+      aria-label="Selection"
+      style={{ top: Math.max(8, props.rect.top - 46), left: Math.max(8, props.rect.left) }}
+      onMouseDown={(e) => e.preventDefault()}
+    >
+      {HIGHLIGHT_COLOURS.map((c) => (
+        <button key={c} type="button" className={`swatch-button hl-${c}`} aria-label={`Highlight ${c}`} onClick={() => props.onHighlight(c, false)} />
+      ))}
+      <button type="button" className="primary" onClick={() => props.onHighlight('yellow', true)}>
+        Annotate
+      </button>
+      <button type="button" onClick={props.onClaim} title="Record the figure these words state as a claim">
+        Claim
+      </button>
+    </div>
+  );
+}
+
+/** The sidebar: the source's notes or its claims. */
+export function ReaderSide(props: {
+  reader: ReaderState;
+  tab: 'notes' | 'claims';
+  onTab(tab: 'notes' | 'claims'): void;
+  selected: number | null;
+  onSelect(id: number | null): void;
+  selectedClaim: number | null;
+  onSelectClaim(id: number | null): void;
+  selection: { start: number; end: number } | null;
+  quoteOf?(a: Annotation): string;
+}) {
+  const { annotations, claims, source } = props.reader;
+  const { tab } = props;
+  return (
+    <div className="reader-side">
+      <div className="side-tabs" role="tablist" aria-label="Sidebar">
+        <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => props.onTab('notes')}>
+          Notes ({annotations.list.length})
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'claims'} onClick={() => props.onTab('claims')}>
+          Claims ({claims.list.filter((c) => c.status !== 'rejected').length})
+        </button>
+      </div>
+      {tab === 'notes' ? (
+        <AnnotationSidebar annotations={annotations} selected={props.selected} onSelect={props.onSelect} selection={props.selection} quoteOf={props.quoteOf} />
+      ) : (
+        <ClaimsPanel sourceId={source!.id} sourceTitle={source!.title} claims={claims} selected={props.selectedClaim} onSelect={props.onSelectClaim} />
+      )}
+    </div>
+  );
+}

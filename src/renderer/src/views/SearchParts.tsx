@@ -1,0 +1,117 @@
+import type { ReactElement } from 'react';
+import type { useSearch } from '../hooks/useSearch';
+
+/** A snippet as text with <mark>ed matches: React text nodes, never markup from the source. */
+export function Highlighted(props: { text: string; ranges: [number, number][]; className?: string }) {
+  const parts: ReactElement[] = [];
+  let at = 0;
+  props.ranges.forEach(([s, e], i) => {
+    if (s > at) parts.push(<span key={`t${i}`}>{props.text.slice(at, s)}</span>);
+    parts.push(
+      <mark key={`m${i}`} className={props.className}>
+        {props.text.slice(s, e)}
+      </mark>,
+    );
+    at = e;
+  });
+  parts.push(<span key="rest">{props.text.slice(at)}</span>);
+  return <>{parts}</>;
+}
+
+export function quoteValue(v: string): string {
+  const clean = v.replace(/"/g, '');
+  return /\s/.test(clean) ? `"${clean}"` : clean;
+}
+
+/** Counts of matches per source or tag; picking one adds it to the query as a filter. */
+export function FacetList(props: { title: string; items: { label: string; count: number; filter: string }[]; onPick(filter: string): void }) {
+  if (!props.items.length) return null;
+  return (
+    <>
+      <h3>{props.title}</h3>
+      <ul>
+        {props.items.map((item, i) => (
+          <li key={`${item.filter}#${i}`}>
+            <button type="button" className="link" onClick={() => props.onPick(item.filter)}>
+              {item.label}
+            </button>
+            <span className="muted count">{item.count}</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export const HELP: [string, string][] = [
+  ['yezhov purge', 'passages with all the words, best first'],
+  ['yezhov OR yagoda', 'either word'],
+  ['"enemies of the people"', 'the exact phrase'],
+  ['-trotsky', 'leave out passages with this word'],
+  ['depor*', 'words starting with these letters (3 or more)'],
+  ['source:"great purge"', 'only sources whose title has these words'],
+  ['tag:memoir', 'only sources with this tag'],
+  ['date:1936..1938', 'only sources dated within these years'],
+  ['in:claims', 'search the recorded claims (sources and notes are searched unless told)'],
+];
+
+/** The query language, each example a filter to add. */
+export function SearchHelp(props: { onPick(example: string): void }) {
+  return (
+    <div id="search-help" className="search-help" role="region" aria-label="Query help">
+      <table>
+        <tbody>
+          {HELP.map(([example, meaning]) => (
+            <tr key={example}>
+              <td>
+                <button type="button" className="link" onClick={() => props.onPick(example)}>
+                  <code>{example}</code>
+                </button>
+              </td>
+              <td>{meaning}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small">
+        Case and accents are ignored. Words of 5 letters or more also find spellings one or two letters away (Ezhov finds Yezhov),
+        ranked after exact matches.
+      </p>
+    </div>
+  );
+}
+
+/** How many passages matched, in what time, and what else was searched. */
+export function SearchStatus({ search }: { search: ReturnType<typeof useSearch> }) {
+  const r = search.response;
+  const expansions = r?.expansions ?? [];
+  return (
+    <div className="search-status" aria-live="polite">
+      {search.error ? (
+        <span className="error-text">{search.error}</span>
+      ) : r ? (
+        <>
+          <span>
+            {r.total.toLocaleString()}
+            {r.totalCapped ? '+' : ''} {r.total === 1 ? 'passage' : 'passages'} in {r.facets.sources.length.toLocaleString()}{' '}
+            {r.facets.sources.length === 1 ? 'source' : 'sources'}
+            {r.hits.length < r.total ? ` · best ${r.hits.length} shown` : ''} · {r.tookMs} ms
+          </span>
+          {expansions.length > 0 && (
+            <span className="muted"> · also searched: {expansions.map((x) => `${x.word} → ${x.alternatives.slice(0, 4).join(', ')}`).join('; ')}</span>
+          )}
+          {r.problems.map((p) => (
+            <span key={p} className="warn-text">
+              {' '}
+              · {p}
+            </span>
+          ))}
+        </>
+      ) : search.query.trim() ? (
+        <span className="muted">Searching…</span>
+      ) : (
+        <span className="muted">Type to search every passage of this project. ↑↓ to move, Enter to open, Esc to go back.</span>
+      )}
+    </div>
+  );
+}
