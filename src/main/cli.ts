@@ -221,7 +221,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         // Validated like any API call, then imported as one batched run.
         for (const target of p.args) validate('importPath', { path: target });
         const { folders, skipped } = scanFolders(p.args);
-        const outcomes = await wb.importPaths(p.args);
+        const outcomes = await wb.importAll(p.args);
         // Another program kept the project: one message for all the files it kept out, not one each.
         const busy = outcomes.find((o) => o.status === 'failed' && o.error.code === 'project_busy');
         if (busy && busy.status === 'failed') {
@@ -500,7 +500,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
 /**
  * The folders among import targets: how many files in each Sourcebench imports, and the
  * others (skipped), named relative to the folder; `skipped` holds those files labelled as
- * `importPaths` labels a folder's files (relative to the folder's parent).
+ * `importAll` labels a folder's files (relative to the folder's parent).
  */
 function scanFolders(targets: string[]): { folders: { target: string; files: number; skipped: string[] }[]; skipped: Set<string> } {
   const folders: { target: string; files: number; skipped: string[] }[] = [];
