@@ -2,6 +2,7 @@ import type { DragEvent } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { desktop, isDesktop } from './api';
 import { filesFromDrop, useImporter } from './hooks/useImporter';
+import { ImportProgress } from './views/ImportProgress';
 import { useLibrary } from './hooks/useLibrary';
 import { useProject } from './hooks/useProject';
 import { ImportResults } from './views/ImportResults';
@@ -300,14 +301,7 @@ export function App() {
         </span>
         <span className="muted">{isDesktop ? 'Desktop' : 'Browser mode'}</span>
         <div className="spacer" />
-        {importer.running && (
-          <div className="progress-wrap">
-            <span className="muted">
-              Importing {importer.current} ({importer.done + 1} of {importer.total})
-            </span>
-            <progress aria-label="Import progress" max={importer.total} value={importer.done} />
-          </div>
-        )}
+        <ImportProgress importer={importer} />
       </footer>
 
       {dragging && (
