@@ -70,6 +70,8 @@ export interface WorkbenchOptions {
   onWaiting?: (message: string) => void;
   /** How long a write waits for another program before giving up, in ms. */
   lockWaitMs?: number;
+  /** Limits of an import's batches (tests make them small; the defaults suit real imports). */
+  importBatch?: { files?: number; bytes?: number; ms?: number };
 }
 
 /** What the user should know about a project's backups. */
@@ -390,7 +392,11 @@ export class Workbench implements SourcebenchApi {
     const pool = this.preparePool();
     // One small file is read here: starting a worker for it would cost more than it saves.
     const alone = tasks.length === 1 && 'bytes' in tasks[0]! && tasks[0].bytes.byteLength < ONE_FILE_IN_THREAD;
+    const batch = this.options.importBatch;
     return runImport(tasks, {
+      batchFiles: batch?.files,
+      batchBytes: batch?.bytes,
+      batchMs: batch?.ms,
       ...options,
       prepare: async (task) => {
         const result = await pool.run(task, alone);

@@ -261,7 +261,11 @@ export async function runImport(tasks: readonly PrepareTask[], options: ImportOp
     if (!pending.length) batchStarted = Date.now();
     pending.push({ at: i, fileName: task.label, result, size: sizes[i] ?? 0 });
     if (result.ok) pendingBytes += result.prepared.source.bytes;
-    if (pending.length >= batchFiles || pendingBytes >= batchBytes || Date.now() - batchStarted >= batchMs) flush();
+    if (pending.length >= batchFiles || pendingBytes >= batchBytes || Date.now() - batchStarted >= batchMs) {
+      // Being read now, as the batch is written: the next file.
+      current = tasks[i + 1]?.label ?? null;
+      flush();
+    }
   }
   if (!cancelled && aborted()) cancelled = true;
   if (!cancelled) flush();
