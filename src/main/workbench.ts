@@ -391,7 +391,8 @@ export class Workbench implements SourcebenchApi {
   private runPipeline(tasks: Parameters<typeof runImport>[0], options: ImportRunOptions = {}) {
     const pool = this.preparePool();
     // One small file is read here: starting a worker for it would cost more than it saves.
-    const alone = tasks.length === 1 && 'bytes' in tasks[0]! && tasks[0].bytes.byteLength < ONE_FILE_IN_THREAD;
+    const only = tasks.length === 1 ? tasks[0]! : undefined;
+    const alone = only !== undefined && ('bytes' in only ? only.bytes.byteLength : fileSize(only.file)) < ONE_FILE_IN_THREAD;
     const batch = this.options.importBatch;
     return runImport(tasks, {
       batchFiles: batch?.files,
@@ -1022,6 +1023,14 @@ export class Workbench implements SourcebenchApi {
 function isBusy(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Folds the write-ahead log into the project file, then closes it: the file alone is then the whole project. */

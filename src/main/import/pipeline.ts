@@ -25,9 +25,8 @@ export const BATCH_BYTES = 32 * 1024 * 1024;
 export const BATCH_MS = 1000;
 /** … or when it holds this many files. */
 export const BATCH_FILES = 5000;
-/** Files read ahead of the writer, at most (and at most this many bytes). */
-const AHEAD_FILES = 64;
-const AHEAD_BYTES = 64 * 1024 * 1024;
+/** Files read ahead of the writer, at most. */
+const AHEAD_FILES = 32;
 /** The file being read is reported at most this often between batches. */
 const CURRENT_EVERY_MS = 100;
 
@@ -57,7 +56,7 @@ export interface ImportProgressEvent {
   imported: number;
   duplicates: number;
   failed: number;
-  /** Bytes of the files done. */
+  /** Bytes of the files read and done. */
   bytes: number;
   /** Passages of the files imported. */
   passages: number;
@@ -133,15 +132,6 @@ export function listTargets(targets: readonly string[], options: { relativeToFol
   return listed;
 }
 
-function sizeOf(task: PrepareTask): number {
-  if ('bytes' in task) return task.bytes.byteLength;
-  try {
-    return fs.statSync(task.file).size;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * Runs the pipeline over the tasks; resolves with every outcome reported (fewer than the
  * tasks when cancelled) once the last batch is written.
@@ -158,18 +148,12 @@ export async function runImport(tasks: readonly PrepareTask[], options: ImportOp
   const emit = (results: ImportOutcome[], finished?: 'done' | 'cancelled') =>
     options.onProgress?.({ ...counts, current: finished ? null : current, results, ...(finished ? { finished } : {}) });
 
-  // Files are prepared ahead of the writer, in list order, within a window of files and bytes.
+  // Files are prepared ahead of the writer, in list order, a bounded number at a time.
   const inFlight = new Map<number, Promise<PrepareResult>>();
   let dispatched = 0;
-  let aheadBytes = 0;
-  const sizes: number[] = [];
   const fill = () => {
-    while (dispatched < tasks.length && inFlight.size < ahead && (aheadBytes < AHEAD_BYTES || inFlight.size === 0)) {
-      const task = tasks[dispatched]!;
-      const size = sizeOf(task);
-      sizes[dispatched] = size;
-      aheadBytes += size;
-      inFlight.set(dispatched, options.prepare(task));
+    while (dispatched < tasks.length && inFlight.size < ahead) {
+      inFlight.set(dispatched, options.prepare(tasks[dispatched]!));
       dispatched++;
     }
   };
@@ -253,14 +237,14 @@ export async function runImport(tasks: readonly PrepareTask[], options: ImportOp
     }
     const result = await inFlight.get(i)!;
     inFlight.delete(i);
-    aheadBytes -= sizes[i] ?? 0;
     if (aborted()) {
       cancelled = true;
       break;
     }
     if (!pending.length) batchStarted = Date.now();
-    pending.push({ at: i, fileName: task.label, result, size: sizes[i] ?? 0 });
-    if (result.ok) pendingBytes += result.prepared.source.bytes;
+    const size = result.ok ? result.prepared.source.bytes : 0;
+    pending.push({ at: i, fileName: task.label, result, size });
+    pendingBytes += size;
     if (pending.length >= batchFiles || pendingBytes >= batchBytes || Date.now() - batchStarted >= batchMs) {
       // Being read now, as the batch is written: the next file.
       current = tasks[i + 1]?.label ?? null;
