@@ -95,6 +95,8 @@ interface ImportJob {
   controller: AbortController;
   /** Resolved when the job has stopped. */
   finished: Promise<void>;
+  /** The job has begun (it waits while another job runs). */
+  started: boolean;
   /** Told of every change (long polls waiting for news). */
   listeners: Set<() => void>;
 }
@@ -135,6 +137,8 @@ export class Workbench implements SourcebenchApi {
   private pool: PreparePool | null = null;
   private readonly jobs = new Map<number, ImportJob>();
   private nextJob = 1;
+  /** Aborted when the project closes or changes: every import run stops before its next write. */
+  private importStop = new AbortController();
   /** Import jobs run one after another: each waits for the one before. */
   private jobQueue: Promise<void> = Promise.resolve();
 
@@ -394,11 +398,13 @@ export class Workbench implements SourcebenchApi {
     const only = tasks.length === 1 ? tasks[0]! : undefined;
     const alone = only !== undefined && ('bytes' in only ? only.bytes.byteLength : fileSize(only.file)) < ONE_FILE_IN_THREAD;
     const batch = this.options.importBatch;
+    const stop = this.importStop.signal;
     return runImport(tasks, {
       batchFiles: batch?.files,
       batchBytes: batch?.bytes,
       batchMs: batch?.ms,
       ...options,
+      signal: options.signal ? AbortSignal.any([options.signal, stop]) : stop,
       prepare: async (task) => {
         const result = await pool.run(task, alone);
         if (result.ok && result.logged) this.log.error(result.logged);
@@ -450,6 +456,7 @@ export class Workbench implements SourcebenchApi {
       results: [],
       controller,
       finished: Promise.resolve(),
+      started: false,
       listeners: new Set(),
     };
     const changed = () => {
@@ -457,6 +464,7 @@ export class Workbench implements SourcebenchApi {
     };
     const run = async () => {
       if (controller.signal.aborted) return;
+      job.started = true;
       const { tasks, missing, skipped } = listTargets(paths, { skipUnsupported: true });
       Object.assign(job.progress, { total: tasks.length + missing.length, skipped: skipped.length, failed: missing.length, done: missing.length });
       job.results.push(...missing);
@@ -507,20 +515,17 @@ export class Workbench implements SourcebenchApi {
   async importProgress({ job: id, after }: Input<'importProgress'>): Promise<ImportProgress> {
     const job = this.job(id);
     const since = Math.min(after ?? 0, job.results.length);
-    if (after !== undefined && job.progress.state === 'running') {
+    if (after !== undefined && job.progress.state === 'running' && job.results.length === since) {
       // A long poll: answer at the next change, or after a second without one.
-      const seen = JSON.stringify(job.progress);
-      if (job.results.length === since && JSON.stringify(job.progress) === seen) {
-        await new Promise<void>((resolve) => {
-          const done = () => {
-            clearTimeout(timer);
-            job.listeners.delete(done);
-            resolve();
-          };
-          const timer = setTimeout(done, 1000);
-          job.listeners.add(done);
-        });
-      }
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          job.listeners.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, 1000);
+        job.listeners.add(done);
+      });
     }
     return this.progressOf(job, since);
   }
@@ -528,13 +533,20 @@ export class Workbench implements SourcebenchApi {
   async cancelImport({ job: id }: Input<'cancelImport'>): Promise<ImportProgress> {
     const job = this.job(id);
     job.controller.abort();
-    await job.finished;
+    // A job still waiting for the one before it stops at once; a running one before its next write.
+    if (job.started) await job.finished;
+    else if (job.progress.state === 'running') {
+      job.progress.state = 'cancelled';
+      for (const tell of [...job.listeners]) tell();
+    }
     return this.progressOf(job, job.results.length);
   }
 
   /** Stops every import before its next write (the project is closing or changing). */
   private stopImports(): void {
     for (const job of this.jobs.values()) job.controller.abort();
+    this.importStop.abort();
+    this.importStop = new AbortController();
   }
 
   async loadSamples(): Promise<ImportOutcome[]> {
