@@ -5,7 +5,8 @@ import type { Plugin } from 'vite';
 import { build } from 'vite';
 
 /**
- * Builds the `sourcebench` command (vite.cli.config.ts: out/main/cli.js) once the main
+ * Builds the `sourcebench` command (vite.cli.config.ts: out/main/cli.js) and the import
+ * workers' entry (out/main/import-worker.js) once the main
  * process is built, so whatever builds the app (npm run build, npm start) builds both; after
  * it, as the main build empties out/main first.
  */
@@ -14,7 +15,14 @@ function buildCli(): Plugin {
     name: 'sourcebench-cli',
     apply: 'build',
     async closeBundle() {
-      await build({ configFile: resolve(__dirname, 'vite.cli.config.ts'), logLevel: 'warn' });
+      const configFile = resolve(__dirname, 'vite.cli.config.ts');
+      await build({ configFile, logLevel: 'warn' });
+      // The import workers' entry, one file like the CLI: out/main/import-worker.js, for the app and the CLI.
+      await build({
+        configFile,
+        logLevel: 'warn',
+        build: { ssr: resolve(__dirname, 'src/main/import/worker.ts'), rolldownOptions: { output: { entryFileNames: 'import-worker.js' } } },
+      });
     },
   };
 }

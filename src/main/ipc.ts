@@ -8,8 +8,7 @@ import { dialog, ipcMain } from 'electron';
 import { CHANNELS } from '../preload/channels';
 import type { SourcebenchApi } from '../shared/api';
 import { dispatch } from './dispatch';
-import { FORMATS, formatOf } from './ingest';
-import { listFiles } from './workbench';
+import { FORMATS } from './ingest';
 
 const SOURCE_FILTERS = [
   { name: 'Sources (text, Markdown, web pages, Word, PDF)', extensions: Object.keys(FORMATS).map((e) => e.slice(1)) },
@@ -43,12 +42,8 @@ export function registerIpc(service: SourcebenchApi, window: () => BrowserWindow
     return result.canceled ? [] : result.filePaths;
   };
   ipcMain.handle(CHANNELS.chooseImportFiles, guard(() => open(['openFile', 'multiSelections']), []));
-  // A folder comes back as the files Sourcebench reads inside it, so that the import shows
-  // progress file by file.
-  ipcMain.handle(
-    CHANNELS.chooseImportFolder,
-    guard(async () => (await open(['openDirectory', 'multiSelections'])).flatMap((dir) => listFiles(dir).filter((f) => formatOf(f))), []),
-  );
+  // Folders come back as they are: the import job lists them (importPaths), in main.
+  ipcMain.handle(CHANNELS.chooseImportFolder, guard(() => open(['openDirectory', 'multiSelections']), []));
   ipcMain.handle(
     CHANNELS.chooseProjectToOpen,
     guard(async () => (await open(['openFile'], PROJECT_FILTERS))[0] ?? null, null),

@@ -3,14 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, SourcebenchApi } from '../shared/api';
 import { ApiError } from '../shared/errors';
-import type { CitationSettings, ImportOutcome, ProjectInfo } from '../shared/types';
+import type { CitationSettings, ImportOutcome, ImportProgress, ProjectInfo } from '../shared/types';
 import type { StyleChoice } from '../shared/styles';
 import { BUILTIN_STYLES, type BuiltinStyleId, DEFAULT_STYLE, STYLE_CHOICES } from '../shared/styles';
 import type { CslStyle } from './cite';
 import { builtinStyle, CslStyleError, loadStyle } from './cite';
-import type { ParsedSource } from './ingest';
-import { formatOf, passagesAs, readSource, unsupportedFormat } from './ingest';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
+import { passagesAs, readSource } from './ingest';
+import type { Prepared } from './import/prepare';
+import type { ImportProgressEvent, Ready } from './import/pipeline';
+import { listFiles, listTargets, runImport } from './import/pipeline';
+import { PreparePool } from './import/pool';
 import { edtfProblem } from './ingest/dates';
 import type { CslItem } from '../shared/csl';
 import { isHttpUrl } from '../shared/csl';
@@ -26,8 +28,7 @@ import { SourceStore } from './store/sources';
 import { SearchIndex } from './search/search';
 import { AnnotationStore } from './annotate/store';
 import { ClaimStore } from './claims/store';
-import type { Claim } from './claims/extract';
-import { extractClaims, readClaim } from './claims/extract';
+import { readClaim } from './claims/extract';
 import { Log } from './log';
 import { randomUUID } from 'node:crypto';
 import { matchReferences, normaliseUrl, parseReferences, ReferenceParseError } from './cite';
@@ -70,11 +71,8 @@ export interface WorkbenchOptions {
   onWaiting?: (message: string) => void;
   /** How long a write waits for another program before giving up, in ms. */
   lockWaitMs?: number;
-}
-
-/** A file read and parsed, with its claims, before any lock is taken. */
-interface Prepared extends ParsedSource {
-  claims: Claim[];
+  /** Limits of an import's batches (tests make them small; the defaults suit real imports). */
+  importBatch?: { files?: number; bytes?: number; ms?: number };
 }
 
 /** What the user should know about a project's backups. */
@@ -82,12 +80,36 @@ export interface BackupStatus {
   lastFailure: { at: string; message: string } | null;
 }
 
-const BATCH_MS = 1000;
 /** A write waits this long for another program holding the project before giving up. */
 export const LOCK_WAIT_MS = 30_000;
 /** Each attempt at the write lock waits this long, so a wait is reported within a second. */
 const LOCK_ATTEMPT_MS = 750;
-const BATCH_BYTES = 32 * 1024 * 1024;
+/** A file imported alone and smaller than this is read in the main thread. */
+const ONE_FILE_IN_THREAD = 1024 * 1024;
+/** Finished import jobs kept for `importProgress`. */
+const KEEP_JOBS = 16;
+
+/** An import job: its progress so far, every outcome, and how to stop it. */
+interface ImportJob {
+  progress: Omit<ImportProgress, 'results' | 'next'>;
+  results: ImportOutcome[];
+  controller: AbortController;
+  /** Resolved when the job has stopped. */
+  finished: Promise<void>;
+  /** The job has begun (it waits while another job runs). */
+  started: boolean;
+  /** Told of every change (long polls waiting for news). */
+  listeners: Set<() => void>;
+}
+
+/** Options of an import run from inside the process (the CLI, the benchmark, tests). */
+export interface ImportRunOptions {
+  onProgress?: (event: ImportProgressEvent) => void;
+  signal?: AbortSignal;
+  batchFiles?: number;
+  batchBytes?: number;
+  batchMs?: number;
+}
 
 function errorOf(err: unknown, fileName: string): { code: string; message: string } {
   if (err instanceof ApiError) return err.toJSON();
@@ -112,6 +134,14 @@ export class Workbench implements SourcebenchApi {
   private readonly background = new Set<Promise<unknown>>();
   private backupFailure: BackupStatus['lastFailure'] = null;
   private closed = false;
+  /** The worker threads that prepare imported files, started on the first import. */
+  private pool: PreparePool | null = null;
+  private readonly jobs = new Map<number, ImportJob>();
+  private nextJob = 1;
+  /** Aborted when the project closes or changes: every import run stops before its next write. */
+  private importStop = new AbortController();
+  /** Import jobs run one after another: each waits for the one before. */
+  private jobQueue: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly options: WorkbenchOptions,
@@ -194,6 +224,9 @@ export class Workbench implements SourcebenchApi {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.stopImports();
+    void this.pool?.close();
+    this.pool = null;
     closeDb(this.current.db, this.log, this.current.path);
   }
 
@@ -256,6 +289,8 @@ export class Workbench implements SourcebenchApi {
   private switchTo(next: OpenProject): ProjectInfo {
     // The new project is open before the old one closes: a failure leaves the user where they were.
     const old = this.current;
+    // An import stops before its next write: it was writing to the project being left.
+    if (old.path !== next.path) this.stopImports();
     this.current = next;
     this.backupFailure = null;
     if (old.path !== next.path) closeDb(old.db, this.log, old.path);
@@ -311,20 +346,6 @@ export class Workbench implements SourcebenchApi {
     return this.switchTo(Workbench.load(resolved, true, this.options.nativeBinding, this.settings.read().backupsKept));
   }
 
-  /** Reads, parses and extracts claims: all the work of an import that needs no lock. */
-  private async prepare(fileName: string, bytes: Uint8Array): Promise<Prepared> {
-    const parsed = await readSource(fileName, bytes);
-    let claims: Claim[] = [];
-    try {
-      claims = extractClaims(parsed.source.text);
-    } catch (err) {
-      // A source is imported even when its claims cannot be read.
-      parsed.warnings.push(`its numeric claims could not be read (${(err as Error).message}); the text was imported without them`);
-      this.log.error(`${fileName}: claim extraction failed: ${(err as Error).message}`);
-    }
-    return { ...parsed, claims };
-  }
-
   /** Writes a prepared file (inside the caller's transaction): the source, its passages and its claims, all or nothing. */
   private store(fileName: string, { source, warnings, claims }: Prepared): ImportOutcome {
     const existing = this.current.sources.findByHash(source.hash);
@@ -339,126 +360,194 @@ export class Workbench implements SourcebenchApi {
     return { fileName, status: 'imported', source: this.current.sources.summary(id), warnings };
   }
 
-  /** After a commit: the search index and the typo vocabulary learn the new texts. */
-  private indexed(prepared: Prepared[]): void {
-    this.current.search.invalidate();
-    for (const { source } of prepared) this.current.search.vocabulary.add(source.passages.map((p) => source.text.slice(p.start, p.end)));
-  }
-
-  async importFile({ name, bytes }: Input<'importFile'>): Promise<ImportOutcome> {
-    let prepared: Prepared;
-    try {
-      prepared = await this.prepare(name, bytes);
-    } catch (err) {
-      return { fileName: name, status: 'failed', error: errorOf(err, name) };
-    }
-    try {
-      const outcome = this.write(() => this.store(name, prepared));
-      if (outcome.status === 'imported') this.indexed([prepared]);
-      return outcome;
-    } catch (err) {
-      return { fileName: name, status: 'failed', error: errorOf(err, name) };
-    }
-  }
-
-  /** Many files and folders, committed in batches (the CLI's and the benchmark's import). */
-  async importPaths(targets: string[]): Promise<ImportOutcome[]> {
-    const files: [string, string][] = [];
-    const missing: ImportOutcome[] = [];
-    for (const target of targets) {
-      const resolved = path.resolve(target);
-      let stat: fs.Stats;
-      try {
-        stat = fs.statSync(resolved);
-      } catch {
-        missing.push({ fileName: target, status: 'failed', error: { code: 'not_found', message: `${target}: no such file or folder` } });
-        continue;
-      }
-      if (stat.isDirectory()) files.push(...listFiles(resolved).map((f): [string, string] => [f, path.relative(path.dirname(resolved), f)]));
-      else files.push([resolved, path.basename(resolved)]);
-    }
-    return [...missing, ...(await this.importBatched(files))];
-  }
-
-  /** A file, or every supported file in a folder and its subfolders (hidden ones skipped). */
-  async importPath({ path: target }: Input<'importPath'>): Promise<ImportOutcome[]> {
-    const resolved = path.resolve(target);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(resolved);
-    } catch {
-      throw new ApiError('not_found', `${target}: no such file or folder`);
-    }
-    if (!stat.isDirectory()) return this.importBatched([[resolved, path.basename(resolved)]]);
-    return this.importBatched(listFiles(resolved).map((file) => [file, path.relative(resolved, file)]));
-  }
-
   /**
-   * Files are imported in batches: about a second's worth (or 32 MB) is read and parsed with
-   * no lock held, then written in one transaction (one sync to disk) instead of one per
-   * file, each file inside its own savepoint, so a file that fails still adds nothing and
-   * the others are kept. The write lock is held only while writing.
+   * Writes a batch of prepared files in one transaction (one sync to disk), each inside its
+   * own savepoint so that a file that fails adds nothing and the others are kept; then the
+   * search index and the typo vocabulary learn the new texts.
    */
-  private async importBatched(files: [string, string][]): Promise<ImportOutcome[]> {
-    const outcomes: ImportOutcome[] = [];
-    let i = 0;
-    while (i < files.length) {
-      const started = Date.now();
-      const batch: { at: number; fileName: string; prepared: Prepared }[] = [];
-      let bytes = 0;
-      while (i < files.length && Date.now() - started < BATCH_MS && bytes < BATCH_BYTES) {
-        const [file, label] = files[i++]!;
-        const read = await this.readOne(file, label);
-        if ('error' in read) outcomes.push({ fileName: label, status: 'failed', error: read.error });
-        else {
-          batch.push({ at: outcomes.length, fileName: label, prepared: read.prepared });
-          outcomes.push({ fileName: label, status: 'failed', error: { code: 'internal', message: `${label} was not written` } });
-          bytes += read.prepared.source.bytes;
-        }
-      }
-      if (!batch.length) continue;
-      try {
-        this.write(() => {
-          for (const b of batch) {
-            try {
-              outcomes[b.at] = this.current.db.transaction(() => this.store(b.fileName, b.prepared))();
-            } catch (err) {
-              outcomes[b.at] = { fileName: b.fileName, status: 'failed', error: errorOf(err, b.fileName) };
-            }
+  private commitBatch(batch: Ready[]): ImportOutcome[] {
+    let outcomes: ImportOutcome[];
+    try {
+      outcomes = this.write(() =>
+        batch.map((b) => {
+          try {
+            return this.current.db.transaction(() => this.store(b.fileName, b.prepared))();
+          } catch (err) {
+            return { fileName: b.fileName, status: 'failed', error: errorOf(err, b.fileName) } satisfies ImportOutcome;
           }
-        });
-        this.indexed(batch.filter((b) => outcomes[b.at]!.status === 'imported').map((b) => b.prepared));
-      } catch (err) {
-        // The batch did not commit (a full disk, another program holding the project): none of its files were kept.
-        this.current.search.invalidate();
-        for (const b of batch) outcomes[b.at] = { fileName: b.fileName, status: 'failed', error: errorOf(err, b.fileName) };
-        // Waiting gave up: the files after this batch would wait as long again.
-        if (err instanceof ApiError && err.code === 'project_busy') {
-          for (; i < files.length; i++) outcomes.push({ fileName: files[i]![1], status: 'failed', error: err.toJSON() });
-        }
-      }
+        }),
+      );
+    } catch (err) {
+      this.current.search.invalidate();
+      throw err;
     }
+    this.current.search.invalidate();
+    batch.forEach((b, i) => {
+      if (outcomes[i]!.status === 'imported') this.current.search.vocabulary.addTerms(b.terms);
+    });
     return outcomes;
   }
 
-  /** Reads and prepares one file of a batch; the error names the file. */
-  private async readOne(file: string, label: string): Promise<{ prepared: Prepared } | { error: { code: string; message: string } }> {
-    try {
-      if (!formatOf(file)) throw unsupportedFormat(label);
-      const size = fs.statSync(file).size;
-      if (size > MAX_FILE_BYTES) {
-        throw new ApiError('too_large', tooLargeMessage(label, size));
-      }
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch (err) {
-        return { error: { code: 'read_failed', message: `${label} could not be read: ${(err as Error).message}` } };
-      }
-      return { prepared: await this.prepare(label, bytes) };
-    } catch (err) {
-      return { error: errorOf(err, label) };
+  private preparePool(): PreparePool {
+    return (this.pool ??= new PreparePool());
+  }
+
+  /** The import pipeline over these files, writing to the project open now. */
+  private runPipeline(tasks: Parameters<typeof runImport>[0], options: ImportRunOptions = {}) {
+    const pool = this.preparePool();
+    // One small file is read here: starting a worker for it would cost more than it saves.
+    const only = tasks.length === 1 ? tasks[0]! : undefined;
+    const alone = only !== undefined && ('bytes' in only ? only.bytes.byteLength : fileSize(only.file)) < ONE_FILE_IN_THREAD;
+    const batch = this.options.importBatch;
+    const stop = this.importStop.signal;
+    return runImport(tasks, {
+      batchFiles: batch?.files,
+      batchBytes: batch?.bytes,
+      batchMs: batch?.ms,
+      ...options,
+      signal: options.signal ? AbortSignal.any([options.signal, stop]) : stop,
+      prepare: async (task) => {
+        const result = await pool.run(task, alone);
+        if (result.ok && result.logged) this.log.error(result.logged);
+        return result;
+      },
+      sink: {
+        commit: (batch) => this.commitBatch(batch),
+        // Waiting for another program gave up: the files after this batch would wait as long again.
+        failed: (err, fileName) => ({
+          outcome: { fileName, status: 'failed', error: err instanceof ApiError && err.code === 'project_busy' ? err.toJSON() : errorOf(err, fileName) },
+          stop: err instanceof ApiError && err.code === 'project_busy',
+        }),
+      },
+    });
+  }
+
+  async importFile({ name, bytes }: Input<'importFile'>): Promise<ImportOutcome> {
+    const { outcomes } = await this.runPipeline([{ label: name, bytes }]);
+    return outcomes[0] ?? { fileName: name, status: 'failed', error: { code: 'internal', message: `${name} was not imported` } };
+  }
+
+  /**
+   * Files and folders, run through the import pipeline and waited for (the CLI's, the
+   * benchmark's and the tests' import); a folder's files are named from the folder's parent.
+   */
+  async importAll(targets: string[], options: ImportRunOptions = {}): Promise<ImportOutcome[]> {
+    const { tasks, missing } = listTargets(targets);
+    const { outcomes } = await this.runPipeline(tasks, options);
+    return [...missing, ...outcomes];
+  }
+
+  /** A file, or every supported file in a folder and its subfolders (hidden ones skipped), waited for. */
+  async importPath({ path: target }: Input<'importPath'>): Promise<ImportOutcome[]> {
+    const { tasks, missing } = listTargets([target], { relativeToFolder: true });
+    if (missing.length) throw new ApiError('not_found', `${target}: no such file or folder`);
+    return (await this.runPipeline(tasks)).outcomes;
+  }
+
+  /**
+   * Starts an import job over files and folders and answers at once; `importProgress`
+   * follows it and `cancelImport` stops it. Files of kinds Sourcebench does not read are
+   * left out of folders (and counted as skipped); a file named on its own is tried.
+   */
+  async importPaths({ paths }: Input<'importPaths'>): Promise<ImportProgress> {
+    const id = this.nextJob++;
+    const controller = new AbortController();
+    const job: ImportJob = {
+      progress: { job: id, state: 'running', total: 0, done: 0, imported: 0, duplicates: 0, failed: 0, skipped: 0, bytes: 0, passages: 0, batches: 0, current: null },
+      results: [],
+      controller,
+      finished: Promise.resolve(),
+      started: false,
+      listeners: new Set(),
+    };
+    const changed = () => {
+      for (const tell of [...job.listeners]) tell();
+    };
+    const run = async () => {
+      if (controller.signal.aborted) return;
+      job.started = true;
+      const { tasks, missing, skipped } = listTargets(paths, { skipUnsupported: true });
+      Object.assign(job.progress, { total: tasks.length + missing.length, skipped: skipped.length, failed: missing.length, done: missing.length });
+      job.results.push(...missing);
+      changed();
+      await this.runPipeline(tasks, {
+        signal: controller.signal,
+        onProgress: (e) => {
+          const { results, finished, ...counts } = e;
+          Object.assign(job.progress, { ...counts, total: counts.total + missing.length, done: counts.done + missing.length, failed: counts.failed + missing.length });
+          job.results.push(...results);
+          if (finished) job.progress.state = finished;
+          changed();
+        },
+      });
+    };
+    job.finished = this.jobQueue.then(run).then(
+      () => {
+        if (job.progress.state === 'running') job.progress.state = controller.signal.aborted ? 'cancelled' : 'done';
+        job.progress.current = null;
+        changed();
+      },
+      (err: Error) => {
+        // Listing a folder failed (it cannot be read): said as the job's last outcome.
+        job.results.push({ fileName: paths.join(', '), status: 'failed', error: errorOf(err, paths.join(', ')) });
+        Object.assign(job.progress, { state: 'done', current: null, failed: job.progress.failed + 1 });
+        changed();
+      },
+    );
+    this.jobQueue = job.finished;
+    this.jobs.set(id, job);
+    for (const old of this.jobs.keys()) {
+      if (this.jobs.size <= KEEP_JOBS) break;
+      if (this.jobs.get(old)!.progress.state !== 'running') this.jobs.delete(old);
     }
+    return this.progressOf(job, 0);
+  }
+
+  private progressOf(job: ImportJob, after: number): ImportProgress {
+    return { ...job.progress, results: job.results.slice(after), next: job.results.length };
+  }
+
+  private job(id: number): ImportJob {
+    const job = this.jobs.get(id);
+    if (!job) throw new ApiError('not_found', `There is no import job ${id} (it finished long ago, or Sourcebench was restarted)`);
+    return job;
+  }
+
+  async importProgress({ job: id, after }: Input<'importProgress'>): Promise<ImportProgress> {
+    const job = this.job(id);
+    const since = Math.min(after ?? 0, job.results.length);
+    if (after !== undefined && job.progress.state === 'running' && job.results.length === since) {
+      // A long poll: answer at the next change, or after a second without one.
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          job.listeners.delete(done);
+          resolve();
+        };
+        const timer = setTimeout(done, 1000);
+        job.listeners.add(done);
+      });
+    }
+    return this.progressOf(job, since);
+  }
+
+  async cancelImport({ job: id }: Input<'cancelImport'>): Promise<ImportProgress> {
+    const job = this.job(id);
+    job.controller.abort();
+    // A job still waiting for the one before it stops at once; a running one before its next write.
+    if (job.started) await job.finished;
+    else if (job.progress.state === 'running') {
+      job.progress.state = 'cancelled';
+      for (const tell of [...job.listeners]) tell();
+    }
+    return this.progressOf(job, job.results.length);
+  }
+
+  /** Stops every import before its next write (the project is closing or changing). */
+  private stopImports(): void {
+    for (const job of this.jobs.values()) job.controller.abort();
+    this.importStop.abort();
+    this.importStop = new AbortController();
   }
 
   async loadSamples(): Promise<ImportOutcome[]> {
@@ -961,6 +1050,14 @@ function isBusy(err: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** Folds the write-ahead log into the project file, then closes it: the file alone is then the whole project. */
 function closeDb(db: Db, log: Log, file: string): void {
   if (!db.open) return;
@@ -976,13 +1073,4 @@ function closeDb(db: Db, log: Log, file: string): void {
 }
 
 /** Every file below a folder, hidden ones skipped, in name order. */
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.')) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else if (entry.isFile()) out.push(full);
-  }
-  return out;
-}
+export { listFiles };

@@ -27,6 +27,7 @@ import type {
   ReferencesApplied,
   ReferencesRead,
   ImportOutcome,
+  ImportProgress,
   ProjectInfo,
   SearchResponse,
   SourceDetail,
@@ -160,6 +161,12 @@ export const contract = {
   importFile: returns<ImportOutcome>()(z.object({ name: fileName, bytes: fileBytes }).strict()),
   importPath: returns<ImportOutcome[]>()(byPath),
   loadSamples: returns<ImportOutcome[]>()(none),
+  /** Starts an import job over files and folders (unsupported files in folders are skipped); follow it with importProgress. */
+  importPaths: returns<ImportProgress>()(z.object({ paths: z.array(path).min(1).max(10_000) }).strict()),
+  /** A job's progress and its outcomes from `after` on; with `after`, waits up to a second for news. */
+  importProgress: returns<ImportProgress>()(z.object({ job: id, after: offset.optional() }).strict()),
+  /** Stops a job before its next write and resolves once it has stopped: files already reported stay in. */
+  cancelImport: returns<ImportProgress>()(z.object({ job: id }).strict()),
   listSources: returns<SourceSummary[]>()(none),
   getSource: returns<SourceDetail>()(byId),
   updateSource: returns<SourceSummary>()(

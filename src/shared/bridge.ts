@@ -14,6 +14,7 @@ export type MenuCommand = 'new-project' | 'open-project' | 'import-files' | 'imp
 /** Desktop-only abilities: native dialogs and the application menu. */
 export interface DesktopBridge {
   chooseImportFiles(): Promise<string[]>;
+  /** The folders chosen, as they are: the import job lists them. */
   chooseImportFolder(): Promise<string[]>;
   chooseProjectToOpen(): Promise<string | null>;
   chooseProjectToCreate(): Promise<string | null>;

@@ -99,6 +99,30 @@ export type ImportOutcome =
   | { fileName: string; status: 'imported' | 'duplicate'; source: SourceSummary; warnings: string[] }
   | { fileName: string; status: 'failed'; error: { code: string; message: string } };
 
+/** How an import job stands (`importPaths`, `importProgress`, `cancelImport`). */
+export interface ImportProgress {
+  job: number;
+  state: 'running' | 'done' | 'cancelled';
+  /** Files to import (known once the folders are listed), and those with an outcome. */
+  total: number;
+  done: number;
+  imported: number;
+  duplicates: number;
+  failed: number;
+  /** Files in the folders that Sourcebench does not read, left out. */
+  skipped: number;
+  /** Bytes of the files done, passages of those imported, transactions written. */
+  bytes: number;
+  passages: number;
+  batches: number;
+  /** The file being read, while one is. */
+  current: string | null;
+  /** The outcomes from the `after` asked for on, in order. */
+  results: ImportOutcome[];
+  /** What to ask for as `after` next time. */
+  next: number;
+}
+
 export interface TagCount {
   name: string;
   count: number;

@@ -17,7 +17,7 @@ const CACHE_SIZE = 500;
  * longer ones by two, so every alternative has at least four letters. Leaving out the
  * short words (most of a text's tokens) makes imports and the tree cheaper.
  */
-const MIN_TERM = 4;
+export const MIN_TERM = 4;
 
 export class Vocabulary {
   private readonly terms = new SearchableMap<number>();
@@ -78,6 +78,21 @@ export class Vocabulary {
         this.terms.set(token, 1);
         added = true;
       }
+    }
+    if (added) this.cache.clear();
+  }
+
+  /**
+   * Adds words already tokenized and filtered by length (an import's workers do that part):
+   * only a Set lookup each here.
+   */
+  addTerms(terms: Iterable<string>): void {
+    let added = false;
+    for (const token of terms) {
+      if (this.known.has(token)) continue;
+      this.known.add(token);
+      this.terms.set(token, 1);
+      added = true;
     }
     if (added) this.cache.clear();
   }

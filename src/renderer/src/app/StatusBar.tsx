@@ -1,6 +1,7 @@
 import { isDesktop } from '../api';
 import type { ImportState } from '../hooks/useImporter';
 import type { ProjectState } from '../hooks/useProject';
+import { ImportProgress } from '../views/ImportProgress';
 
 /** The project open, the mode, and an import's progress. */
 export function StatusBar(props: { project: ProjectState; importer: ImportState }) {
@@ -12,14 +13,7 @@ export function StatusBar(props: { project: ProjectState; importer: ImportState 
       </span>
       <span className="muted">{isDesktop ? 'Desktop' : 'Browser mode'}</span>
       <div className="spacer" />
-      {importer.running && (
-        <div className="progress-wrap">
-          <span className="muted">
-            Importing {importer.current} ({importer.done + 1} of {importer.total})
-          </span>
-          <progress aria-label="Import progress" max={importer.total} value={importer.done} />
-        </div>
-      )}
+      <ImportProgress importer={importer} />
     </footer>
   );
 }

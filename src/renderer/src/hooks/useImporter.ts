@@ -1,6 +1,8 @@
 /**
- * Runs imports one file at a time so that progress is real and each file reports its own
- * result; the reader and library stay usable meanwhile.
+ * Runs imports and follows their progress. Paths (the desktop's file and folder dialogs)
+ * go to main as one import job, read in worker threads and written in batches, followed
+ * with `importProgress`; files the browser hands over (pickers, drops) are sent one by one.
+ * Either can be cancelled: what was imported stays, nothing is half-imported.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../shared/types';
@@ -17,10 +19,15 @@ export interface ImportState {
   done: number;
   total: number;
   current: string | null;
+  /** Passages imported so far in this run. */
+  passages: number;
+  /** Cancel was asked for and the import is stopping. */
+  cancelling: boolean;
   outcomes: ImportOutcome[];
   importFiles(files: File[]): Promise<void>;
   importPaths(paths: string[]): Promise<void>;
   loadSamples(): Promise<void>;
+  cancel(): void;
   dismiss(): void;
 }
 
@@ -37,17 +44,46 @@ function fileJob(file: File): ImportJob {
   };
 }
 
-export function useImporter(onChange: () => void): ImportState {
-  const [state, setState] = useState({ running: false, done: 0, total: 0, current: null as string | null, outcomes: [] as ImportOutcome[] });
-  const queue = useRef<Promise<void>>(Promise.resolve());
+const IDLE = { running: false, cancelling: false, done: 0, total: 0, passages: 0, current: null as string | null, outcomes: [] as ImportOutcome[] };
 
-  const runJobs = useCallback(
-    (jobs: ImportJob[]) => {
-      // Imports queue behind each other; the project is written by one file at a time anyway.
+const passagesOf = (results: ImportOutcome[]) => results.reduce((n, r) => n + (r.status === 'imported' ? r.source.passages : 0), 0);
+
+export function useImporter(onChange: () => void): ImportState {
+  const [state, setState] = useState(IDLE);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  /** How to stop the import running now. */
+  const stop = useRef<(() => void) | null>(null);
+
+  const enqueue = useCallback(
+    (work: () => Promise<void>) => {
+      // Imports queue behind each other; the project is written by one import at a time anyway.
       queue.current = queue.current.then(async () => {
-        setState({ running: true, done: 0, total: jobs.length, current: jobs[0]?.name ?? null, outcomes: [] });
+        try {
+          await work();
+        } finally {
+          stop.current = null;
+          setState((s) => ({ ...s, running: false, cancelling: false, current: null }));
+          onChange();
+        }
+      });
+      return queue.current;
+    },
+    [onChange],
+  );
+
+  /** Files sent one by one (each its own call); cancelling stops before the next. */
+  const runJobs = useCallback(
+    (jobs: ImportJob[]) =>
+      enqueue(async () => {
+        let cancelled = false;
+        stop.current = () => {
+          cancelled = true;
+          setState((s) => ({ ...s, cancelling: true }));
+        };
+        setState({ ...IDLE, running: true, total: jobs.length, current: jobs[0]?.name ?? null });
         let changed = 0;
         for (const [i, job] of jobs.entries()) {
+          if (cancelled) break;
           setState((s) => ({ ...s, current: job.name, done: i }));
           let results: ImportOutcome[];
           try {
@@ -56,26 +92,60 @@ export function useImporter(onChange: () => void): ImportState {
             results = [{ fileName: job.name, status: 'failed', error: { code: 'internal', message: `${job.name}: ${messageOf(err)}` } }];
           }
           changed += results.filter((r) => r.status === 'imported').length;
-          setState((s) => ({ ...s, done: i + 1, outcomes: [...s.outcomes, ...results] }));
+          setState((s) => ({ ...s, done: i + 1, passages: s.passages + passagesOf(results), outcomes: [...s.outcomes, ...results] }));
           if (changed && i % 20 === 19) onChange();
         }
-        setState((s) => ({ ...s, running: false, current: null }));
-        onChange();
-      });
-      return queue.current;
-    },
-    [onChange],
+      }),
+    [enqueue, onChange],
+  );
+
+  /** Paths as one import job in main, followed until it ends. */
+  const runPaths = useCallback(
+    (paths: string[]) =>
+      enqueue(async () => {
+        setState({ ...IDLE, running: true, current: paths[0]?.replace(/^.*[\\/]/, '') ?? null });
+        let progress;
+        try {
+          progress = await api.importPaths({ paths });
+        } catch (err) {
+          setState((s) => ({ ...s, outcomes: [{ fileName: paths.join(', '), status: 'failed', error: { code: 'internal', message: messageOf(err) } }] }));
+          return;
+        }
+        const job = progress.job;
+        stop.current = () => {
+          setState((s) => ({ ...s, cancelling: true }));
+          void api.cancelImport({ job }).catch(() => undefined);
+        };
+        let batches = 0;
+        for (;;) {
+          const p = progress;
+          setState((s) => ({ ...s, done: p.done, total: p.total, passages: p.passages, current: p.current, outcomes: p.results.length ? [...s.outcomes, ...p.results] : s.outcomes }));
+          // The library shows what each written batch added, as it comes.
+          if (p.batches > batches) {
+            batches = p.batches;
+            onChange();
+          }
+          if (p.state !== 'running') break;
+          try {
+            progress = await api.importProgress({ job, after: p.next });
+          } catch (err) {
+            setState((s) => ({ ...s, outcomes: [...s.outcomes, { fileName: paths.join(', '), status: 'failed', error: { code: 'internal', message: messageOf(err) } }] }));
+            break;
+          }
+        }
+      }),
+    [enqueue, onChange],
   );
 
   const actions = useMemo(
     () => ({
       importFiles: (files: File[]) => runJobs(files.map(fileJob)),
-      importPaths: (paths: string[]) =>
-        runJobs(paths.map((p) => ({ name: p.replace(/^.*[\\/]/, ''), run: () => api.importPath({ path: p }) }))),
+      importPaths: (paths: string[]) => runPaths(paths),
       loadSamples: () => runJobs([{ name: 'sample sources', run: () => api.loadSamples({}) }]),
+      cancel: () => stop.current?.(),
       dismiss: () => setState((s) => ({ ...s, outcomes: [] })),
     }),
-    [runJobs],
+    [runJobs, runPaths],
   );
   return { ...state, ...actions };
 }

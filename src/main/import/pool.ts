@@ -1,0 +1,131 @@
+/**
+ * A small pool of worker threads that prepare files for import, so that parsing never
+ * holds the main thread (the app's windows, the HTTP server, the write of the batch before).
+ * The built app and CLI load out/main/import-worker.js; the sources (tests, the benchmark)
+ * load worker.ts through tsx. Where neither can start, files are prepared in this thread.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { PrepareResult, PrepareTask } from './prepare';
+import { prepare } from './prepare';
+
+/** How many workers by default: one per core beyond the one the main thread writes with, at most two. */
+export function defaultWorkers(): number {
+  const env = process.env.SOURCEBENCH_IMPORT_WORKERS;
+  if (env !== undefined && /^\d+$/.test(env)) return Math.min(8, Number(env));
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(2, cores - 1));
+}
+
+/** How to start a worker here: the built file beside this bundle, or the TypeScript source through tsx. */
+function workerSource(): { file: string | URL; eval?: boolean } | null {
+  // A built entry named outright (the benchmark runs the sources but times the built worker).
+  const named = process.env.SOURCEBENCH_IMPORT_WORKER;
+  if (named && fs.existsSync(named)) return { file: named };
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const built = path.join(here, 'import-worker.js');
+  if (fs.existsSync(built)) return { file: built };
+  const source = path.join(here, 'worker.ts');
+  if (!fs.existsSync(source)) return null;
+  let tsx: string;
+  try {
+    // tsx's ESM entry (its `import` export), found from its package folder.
+    const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+    const exported = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default;
+    tsx = path.join(path.dirname(pkg), exported);
+  } catch {
+    return null;
+  }
+  const boot = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((t) => { t.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); });`;
+  return { file: boot, eval: true };
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+}
+
+interface Pending {
+  resolve: (result: PrepareResult) => void;
+  label: string;
+  slot: Slot;
+}
+
+export class PreparePool {
+  private readonly slots: Slot[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private broken = false;
+
+  constructor(readonly size: number = defaultWorkers()) {}
+
+  /** Whether files go to worker threads (false: prepared in this thread). */
+  get threaded(): boolean {
+    return this.size > 0 && !this.broken;
+  }
+
+  private start(): Slot | null {
+    const source = workerSource();
+    if (!source) {
+      this.broken = true;
+      return null;
+    }
+    const worker = new Worker(source.file, { eval: source.eval ?? false });
+    // An idle pool does not keep the process alive (the CLI ends when its command does).
+    worker.unref();
+    const slot: Slot = { worker, busy: 0 };
+    worker.on('message', ({ id, result }: { id: number; result: PrepareResult }) => {
+      const p = this.pending.get(id);
+      if (!p) return;
+      this.pending.delete(id);
+      slot.busy--;
+      if (slot.busy === 0) worker.unref();
+      p.resolve(result);
+    });
+    const fail = (message: string) => {
+      const at = this.slots.indexOf(slot);
+      if (at >= 0) this.slots.splice(at, 1);
+      for (const [id, p] of this.pending) {
+        if (p.slot !== slot) continue;
+        this.pending.delete(id);
+        p.resolve({ ok: false, error: { code: 'internal', message: `${p.label} could not be imported: ${message}` } });
+      }
+    };
+    worker.on('error', (err) => fail(`the import worker stopped (${err.message})`));
+    worker.on('exit', (code) => fail(`the import worker exited (code ${code})`));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  /** The least busy worker, starting one while fewer than `size` run. */
+  private slot(): Slot | null {
+    if (this.slots.length < this.size) {
+      const idle = this.slots.find((s) => s.busy === 0);
+      if (idle) return idle;
+      return this.start();
+    }
+    return this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
+  }
+
+  /** Prepares one file, in a worker when there is one (`inThread` keeps it here: a small file alone is not worth the message). */
+  run(task: PrepareTask, inThread = false): Promise<PrepareResult> {
+    const slot = this.threaded && !inThread ? this.slot() : null;
+    if (!slot) return prepare(task);
+    const id = this.nextId++;
+    return new Promise<PrepareResult>((resolve) => {
+      this.pending.set(id, { resolve, label: task.label, slot });
+      if (slot.busy++ === 0) slot.worker.ref();
+      slot.worker.postMessage({ id, task });
+    });
+  }
+
+  /** Stops the workers; files still being prepared resolve as failed. */
+  async close(): Promise<void> {
+    const slots = this.slots.splice(0);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+}

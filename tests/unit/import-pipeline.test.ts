@@ -1,0 +1,169 @@
+/**
+ * The import pipeline: files read in worker threads and written in batches, progress
+ * reported as events, a cancel that leaves finished files in and the rest out. No test
+ * waits for time: each waits for a state (an event, a job's end).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ImportProgressEvent } from '../../src/main/import/pipeline';
+import type { ImportOutcome, ImportProgress } from '../../src/shared/types';
+import { Workbench } from '../../src/main/workbench';
+import { fixture, tempDir } from './helpers';
+import { buildDocx, heading, para } from './ingest/docx-builder';
+
+const open: Workbench[] = [];
+function workbench(importBatch?: { files?: number; bytes?: number; ms?: number }): Workbench {
+  const wb = Workbench.open({ home: tempDir(), dailyBackup: false, importBatch });
+  open.push(wb);
+  return wb;
+}
+
+/** A folder of `n` small texts, each with a word of its own (`wordN`), named so they sort in order. */
+function folderOf(n: number): string {
+  const dir = path.join(tempDir(), 'letters');
+  fs.mkdirSync(dir);
+  for (let i = 1; i <= n; i++) {
+    const id = String(i).padStart(3, '0');
+    fs.writeFileSync(path.join(dir, `${id}.txt`), `Letter ${id}.\n\nIt speaks of marker${id}quill and of 1,${id} people counted in 1901.\n\nA third paragraph.`);
+  }
+  return dir;
+}
+
+/** Internal consistency: every source's passages are stored, and the search index holds exactly the passages. */
+function consistent(wb: Workbench): void {
+  const db = (wb as unknown as { current: { db: import('better-sqlite3').Database } }).current.db;
+  const bad = db.prepare('SELECT s.id FROM source s WHERE s.passage_count != (SELECT count(*) FROM passage p WHERE p.source_id = s.id)').all();
+  expect(bad).toEqual([]);
+  // FTS5 checks its index against the passage table: it throws on any difference.
+  db.prepare("INSERT INTO passage_fts(passage_fts, rank) VALUES ('integrity-check', 1)").run();
+  const orphans = db.prepare('SELECT count(*) FROM passage WHERE source_id NOT IN (SELECT id FROM source)').pluck().get();
+  expect(orphans).toBe(0);
+}
+
+async function found(wb: Workbench, word: string): Promise<boolean> {
+  return (await wb.search({ query: word })).hits.some((h) => h.kind === 'passage');
+}
+
+describe('the import pipeline', () => {
+  it('imports a folder in batches, one transaction each, and names a failed file with its problem while the others import', async () => {
+    const wb = workbench({ files: 4, ms: 1e9 });
+    const dir = folderOf(10);
+    fs.writeFileSync(path.join(dir, '004b-binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 7]));
+    fs.writeFileSync(path.join(dir, 'report.docx'), await buildDocx({ body: heading('Report on the harvest') + para('The harvest of 1933 failed in 1,200 villages.') }));
+    fs.copyFileSync(fixture('pdf/article.pdf'), path.join(dir, 'zz-article.pdf'));
+    const write = vi.spyOn(wb as unknown as { write: (work: () => unknown) => unknown }, 'write');
+    const events: ImportProgressEvent[] = [];
+    const outcomes = await wb.importAll([dir], { onProgress: (e) => events.push(e) });
+
+    expect(outcomes).toHaveLength(13);
+    const failed = outcomes.filter((o) => o.status === 'failed');
+    expect(failed).toEqual([{ fileName: path.join('letters', '004b-binary.txt'), status: 'failed', error: { code: 'binary_file', message: expect.stringContaining('004b-binary.txt') } }]);
+    expect(outcomes.filter((o) => o.status === 'imported')).toHaveLength(12);
+    // The Word file and the PDF were read by the workers too.
+    expect(outcomes.find((o) => o.fileName.endsWith('report.docx'))).toMatchObject({ status: 'imported', source: { passages: 2 } });
+    expect(outcomes.find((o) => o.fileName.endsWith('zz-article.pdf'))).toMatchObject({ status: 'imported' });
+
+    // 13 files in batches of at most 4: 4 transactions (the failed file is not written), not 12.
+    const last = events[events.length - 1]!;
+    expect(last).toMatchObject({ finished: 'done', total: 13, done: 13, imported: 12, failed: 1, batches: 4 });
+    expect(write).toHaveBeenCalledTimes(4);
+    for (const e of events) expect(e.results.length).toBeLessThanOrEqual(4);
+    expect(await wb.listSources()).toHaveLength(12);
+    expect(await found(wb, 'marker007quill')).toBe(true);
+    consistent(wb);
+  });
+
+  it('writes a whole folder in one transaction when the batch limits allow', async () => {
+    const wb = workbench({ ms: 1e9 });
+    const write = vi.spyOn(wb as unknown as { write: (work: () => unknown) => unknown }, 'write');
+    const outcomes = await wb.importAll([folderOf(40)]);
+    expect(outcomes.filter((o) => o.status === 'imported')).toHaveLength(40);
+    expect(write).toHaveBeenCalledTimes(1);
+  });
+
+  it('cancelled mid-import keeps every finished file, leaves the current one out, and a second import brings the rest', async () => {
+    const wb = workbench({ files: 5, ms: 1e9 });
+    const dir = folderOf(30);
+    const controller = new AbortController();
+    let doneAtCancel = -1;
+    let currentAtCancel: string | null = null;
+    const first = await wb.importAll([dir], {
+      signal: controller.signal,
+      onProgress: (e) => {
+        if (e.done > 0 && !controller.signal.aborted) {
+          doneAtCancel = e.done;
+          currentAtCancel = e.current;
+          controller.abort();
+        }
+      },
+    });
+    expect(doneAtCancel).toBe(5);
+    expect(first.map((o) => o.status)).toEqual(Array(5).fill('imported'));
+    const titles = (await wb.listSources()).map((s) => s.fileName);
+    expect(titles).toEqual(['001.txt', '002.txt', '003.txt', '004.txt', '005.txt']);
+    // The file being read when cancel came is not in the project, nor anything after it.
+    expect(currentAtCancel).toBe(path.join('letters', '006.txt'));
+    expect(await found(wb, 'marker005quill')).toBe(true);
+    expect(await found(wb, 'marker006quill')).toBe(false);
+    consistent(wb);
+
+    const second = await wb.importAll([dir]);
+    expect(second.filter((o) => o.status === 'duplicate')).toHaveLength(5);
+    expect(second.filter((o) => o.status === 'imported')).toHaveLength(25);
+    expect(await wb.listSources()).toHaveLength(30);
+    consistent(wb);
+  });
+
+  it('reports progress as a stream through the API: counts only grow, outcomes arrive once each, and it ends with done', async () => {
+    const wb = workbench({ files: 3, ms: 1e9 });
+    const dir = folderOf(20);
+    fs.writeFileSync(path.join(dir, 'notes.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    fs.writeFileSync(path.join(dir, 'empty.txt'), '');
+    const snapshots: ImportProgress[] = [];
+    let p = await wb.importPaths({ paths: [dir] });
+    snapshots.push(p);
+    while (p.state === 'running') {
+      p = await wb.importProgress({ job: p.job, after: p.next });
+      snapshots.push(p);
+    }
+    const results: ImportOutcome[] = snapshots.flatMap((s) => s.results);
+    for (const [a, b] of snapshots.slice(0, -1).map((s, i) => [s, snapshots[i + 1]!] as const)) {
+      for (const key of ['done', 'imported', 'failed', 'bytes', 'passages', 'batches'] as const) expect(b[key]).toBeGreaterThanOrEqual(a[key]);
+      expect(b.next).toBeGreaterThanOrEqual(a.next);
+    }
+    expect(p).toMatchObject({ state: 'done', total: 21, done: 21, imported: 20, failed: 1, skipped: 1, current: null, batches: 7 });
+    // Each outcome once, in the folder's order; the image was skipped, not failed.
+    expect(results.map((r) => r.fileName)).toEqual([...Array.from({ length: 20 }, (_, i) => path.join('letters', `${String(i + 1).padStart(3, '0')}.txt`)), path.join('letters', 'empty.txt')].sort((a, b) => a.localeCompare(b)));
+    expect(results.find((r) => r.status === 'failed')).toMatchObject({ fileName: path.join('letters', 'empty.txt'), error: { code: 'empty_file' } });
+    // The whole job can be read again from the start.
+    expect((await wb.importProgress({ job: p.job })).results).toHaveLength(21);
+  });
+
+  it('cancels a job through the API: what it reported is in the project, nothing else, and the project stays consistent', async () => {
+    const wb = workbench({ files: 2, ms: 1e9 });
+    const dir = folderOf(60);
+    let p = await wb.importPaths({ paths: [dir] });
+    while (p.state === 'running' && p.done === 0) p = await wb.importProgress({ job: p.job, after: p.next });
+    const end = await wb.cancelImport({ job: p.job });
+    expect(['cancelled', 'done']).toContain(end.state);
+    const all = (await wb.importProgress({ job: p.job })).results;
+    expect(all.length).toBe(end.done);
+    const sources = await wb.listSources();
+    expect(sources.map((s) => s.fileName).sort()).toEqual(all.filter((o) => o.status === 'imported').map((o) => path.basename(o.fileName)).sort());
+    consistent(wb);
+    const again = await wb.importAll([dir]);
+    expect(again.filter((o) => o.status === 'imported')).toHaveLength(60 - sources.length);
+    expect(await wb.listSources()).toHaveLength(60);
+  });
+
+  it('refuses an unknown job', async () => {
+    const wb = workbench();
+    await expect(wb.importProgress({ job: 99 })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+// Workers are stopped with their workbench.
+afterEach(() => {
+  for (const wb of open.splice(0)) wb.close();
+});
