@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ClaimRecord, ProposedQuestion } from '../../../shared/types';
+import type { ProposedQuestion } from '../../../shared/types';
 import { useClaimsById } from '../hooks/useReview';
 import { confidenceLabel, formatPeriod, formatValue } from './format';
 
