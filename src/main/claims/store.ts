@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/errors';
 import type { ClaimRecord, EventSummary, Evidence, Measure, ProposedQuestion, Question } from '../../shared/types';
 import { MEASURES } from '../../shared/types';
 import type { Db } from '../store/project';
+import type { ChangeSink } from '../store/changes';
 import { passageOrdinals } from '../store/ordinals';
 import type { Claim } from './extract';
 import { extractClaims } from './extract';
@@ -178,11 +179,20 @@ export function midpoint(c: { low: number | null; high: number | null }): number
 }
 
 export class ClaimStore {
-  constructor(private readonly db: Db) {}
+  /** `changes` hears of every write (the Project; a bare store tells no one). */
+  constructor(
+    private readonly db: Db,
+    private readonly changes?: ChangeSink,
+  ) {}
+
+  private changed(sourceId: number | null): void {
+    this.changes?.record({ type: 'claimsChanged', sourceId });
+  }
 
   /** Stores claims read from a source's text as suggestions (inside the caller's transaction). */
   add(sourceId: number, claims: Claim[]): void {
     if (!claims.length) return;
+    this.changed(sourceId);
     const now = new Date().toISOString();
     const insert = this.db.prepare(
       `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, from_year, to_year, confidence, created_at, updated_at)
@@ -213,6 +223,7 @@ export class ClaimStore {
    * (the occurrence nearest the old position), or marked as not placed.
    */
   refresh(sourceId: number, text: string): void {
+    this.changed(sourceId);
     this.db.prepare("DELETE FROM claim WHERE source_id = ? AND status = 'suggested' AND origin = 'extracted'").run(sourceId);
     const kept = this.db.prepare('SELECT id, start, quote FROM claim WHERE source_id = ?').all(sourceId) as { id: number; start: number; quote: string }[];
     const move = this.db.prepare('UPDATE claim SET start = ?, "end" = ?, orphaned = ? WHERE id = ?');
@@ -278,6 +289,7 @@ export class ClaimStore {
   create(sourceId: number, text: string, c: Omit<Claim, 'quote'>, questionId: number | null): ClaimRecord {
     if (c.end > text.length || c.start >= c.end) throw new ApiError('invalid_request', `The span ${c.start}–${c.end} is not inside the source's text`);
     if (questionId !== null) this.question(questionId);
+    this.changed(sourceId);
     const now = new Date().toISOString();
     const info = this.db
       .prepare(
@@ -313,6 +325,7 @@ export class ClaimStore {
       preferred_reason: patch.preferredReason,
     };
     const set = Object.entries(fields).filter(([, v]) => v !== undefined);
+    this.changed(current.sourceId);
     this.db.transaction(() => {
       // One preferred value per question: marking one unmarks the others.
       if (patch.preferred && (patch.questionId ?? current.questionId) !== null) {
@@ -342,6 +355,7 @@ export class ClaimStore {
   }
 
   createQuestion(label: string, claimIds: number[] = []): Question {
+    this.changed(null);
     const id = this.db.transaction(() => {
       const info = this.db.prepare('INSERT INTO question (label, created_at) VALUES (?, ?)').run(label, new Date().toISOString());
       const qid = Number(info.lastInsertRowid);
@@ -357,6 +371,7 @@ export class ClaimStore {
 
   updateQuestion(id: number, patch: { label?: string; notes?: string }): Question {
     this.question(id);
+    this.changed(null);
     if (patch.label !== undefined) this.db.prepare('UPDATE question SET label = ? WHERE id = ?').run(patch.label, id);
     if (patch.notes !== undefined) this.db.prepare('UPDATE question SET notes = ? WHERE id = ?').run(patch.notes, id);
     return this.question(id);
@@ -364,6 +379,7 @@ export class ClaimStore {
 
   deleteQuestion(id: number): void {
     this.question(id);
+    this.changed(null);
     this.db.prepare('DELETE FROM question WHERE id = ?').run(id);
   }
 
@@ -574,6 +590,7 @@ export class ClaimStore {
 
   /** Renames one event to `to` (inside the caller's transaction). */
   private rename(from: string, to: string): void {
+    this.changed(null);
     const aliases = this.aliases();
     const key = eventKey(canonical(from, aliases));
     const toKey = eventKey(to);
