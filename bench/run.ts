@@ -111,7 +111,7 @@ function floor(files: CorpusFile[], withFts = false): { ms: number; passages: nu
 async function importAll(wb: Workbench, files: CorpusFile[]): Promise<{ passages: number; failed: number }> {
   let passages = 0;
   let failed = 0;
-  for (const o of await wb.importPaths(files.map((f) => f.path))) {
+  for (const o of await wb.importPaths({ paths: files.map((f) => f.path) })) {
     if (o.status === 'imported') passages += o.source.passages;
     else if (o.status === 'failed') failed++;
   }

@@ -123,7 +123,7 @@ export async function buildProject(files: CorpusFile[], target: number, dir: str
   }
   const t0 = performance.now();
   let passages = 0;
-  for (const o of await wb.importPaths(chosen.map((f) => f.path))) if (o.status === 'imported') passages += o.source.passages;
+  for (const o of await wb.importPaths({ paths: chosen.map((f) => f.path) })) if (o.status === 'imported') passages += o.source.passages;
   const seconds = (performance.now() - t0) / 1000;
   const bytes = chosen.reduce((n, f) => n + f.bytes, 0);
   wb.close();

@@ -105,6 +105,11 @@ async function call<M extends MethodName>(wb: Workbench, method: M, input: Input
   return reply.value as Output<M>;
 }
 
+/** The open project's file, as the contract tells it. */
+async function projectPath(wb: Workbench): Promise<string> {
+  return (await call(wb, 'getProject', {})).path;
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
@@ -218,10 +223,10 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     switch (p.command) {
       case 'import': {
         if (!p.args.length) throw new CliError('import needs at least one file or folder');
-        // Validated like any API call, then imported as one batched run.
+        // Each path checked as one file's would be, then all imported as one batched run.
         for (const target of p.args) validate('importPath', { path: target });
         const { folders, skipped } = scanFolders(p.args);
-        const outcomes = await wb.importPaths(p.args);
+        const outcomes = await call(wb, 'importPaths', { paths: p.args });
         // Another program kept the project: one message for all the files it kept out, not one each.
         const busy = outcomes.find((o) => o.status === 'failed' && o.error.code === 'project_busy');
         if (busy && busy.status === 'failed') {
@@ -246,7 +251,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       case 'sources': {
         const list = await call(wb, 'listSources', {});
         if (json) io.out(JSON.stringify(list.map(sourceJson), null, 2));
-        else if (!list.length) io.out(`No sources in ${wb.projectPath} yet: sourcebench import <files…>`);
+        else if (!list.length) io.out(`No sources in ${await projectPath(wb)} yet: sourcebench import <files…>`);
         else {
           io.out(
             table([
@@ -285,8 +290,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         const limitFlag = p.flags.get('--limit');
         const limit = limitFlag === undefined ? 20 : Number(limitFlag);
         if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError(`--limit must be a whole number from 1 to 500, not "${String(limitFlag)}"`);
-        await wb.whenSearchReady();
-        const r = await call(wb, 'search', { query, limit });
+        // One answer, complete: typo tolerance is waited for, not reported as still loading.
+        const r = await call(wb, 'search', { query, limit, complete: true });
         if (json) {
           io.out(JSON.stringify(r.hits.map(({ kind, sourceId, sourceTitle, passageId, pageLabel, start, end, snippet, score }) => ({ kind, sourceId, sourceTitle, passageId, ...(pageLabel !== undefined ? { pageLabel } : {}), start, end, snippet, score })), null, 2));
         } else {
@@ -336,7 +341,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           const files = await call(wb, 'exportMarkdown', { sourceId, tag, perSource: folder });
           // Without notes the export is front matter and no word: say so, and write nothing.
           if (!(await hasNotesToExport(wb, sourceId, tag))) {
-            const which = sourceId !== undefined ? `on source #${sourceId}` : tag !== undefined ? `tagged "${tag}"` : `in ${wb.projectPath}`;
+            const which = sourceId !== undefined ? `on source #${sourceId}` : tag !== undefined ? `tagged "${tag}"` : `in ${await projectPath(wb)}`;
             io.err(`No notes to export ${which}: nothing written`);
             return 1;
           }
@@ -413,7 +418,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return 0;
       }
       case 'claims': {
-        const claims = wb.claimsOf(Number(p.args[0]));
+        const claims = await call(wb, 'listClaims', { sourceId: Number(p.args[0]) });
         printClaims(claims, json, `source #${p.args[0]}`, io);
         return 0;
       }
@@ -424,7 +429,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           if (p.flags.has('--into')) throw new CliError('--into is for events merge (see sourcebench help events)');
           const events = await call(wb, 'listEvents', {});
           if (json) io.out(JSON.stringify(events, null, 2));
-          else if (!events.length) io.out(`No events in ${wb.projectPath} yet: claims and their events are found when sources are imported`);
+          else if (!events.length) io.out(`No events in ${await projectPath(wb)} yet: claims and their events are found when sources are imported`);
           else printEvents(events, io);
           return 0;
         }
@@ -454,7 +459,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           throw new Failure('the workbench UI is not built yet: run `npm run build` first (npm run serve does both)');
         }
         const server = await startServer({ service: wb, staticDir: rendererDir(), port });
-        io.out(`Sourcebench (browser mode) on ${wb.projectPath}`);
+        io.out(`Sourcebench (browser mode) on ${await projectPath(wb)}`);
         io.out(`Open ${server.url}`);
         // Stays open while serving; however serving ends (Ctrl-C, a terminal closed, `kill`,
         // the launching process gone), the project is closed cleanly: background work

@@ -338,7 +338,7 @@ export class Workbench implements SourcebenchApi {
   }
 
   /** Many files and folders, committed in batches (the CLI's and the benchmark's import). */
-  async importPaths(targets: string[]): Promise<ImportOutcome[]> {
+  async importPaths({ paths: targets }: Input<'importPaths'>): Promise<ImportOutcome[]> {
     const files: [string, string][] = [];
     const missing: ImportOutcome[] = [];
     for (const target of targets) {
@@ -613,7 +613,8 @@ export class Workbench implements SourcebenchApi {
     return this.current.sources.tags();
   }
 
-  async search(input: Input<'search'>) {
+  async search({ complete, ...input }: Input<'search'>) {
+    if (complete) await this.whenSearchReady();
     return this.index.search(input);
   }
 
@@ -908,7 +909,7 @@ export class Workbench implements SourcebenchApi {
     return this.current.sources.idOf(uuid);
   }
 
-  /** The stored claims of a source (the CLI's `claims <source-id>`). */
+  /** The stored claims of a source (as listClaims gives them). */
   claimsOf(sourceId: number) {
     this.current.sources.summary(sourceId);
     return this.current.claims.list({ sourceId });

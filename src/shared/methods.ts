@@ -8,6 +8,7 @@ export const METHOD_NAMES = [
   'createProject',
   'importFile',
   'importPath',
+  'importPaths',
   'loadSamples',
   'listSources',
   'getSource',

@@ -17,7 +17,7 @@ async function bigProject(): Promise<{ home: string; project: string }> {
   fs.writeFileSync(file, Array.from({ length: 3000 }, (_, i) => `Paragraph ${i}: the census of 1937 counted the people of district ${i}, and more words to fill the line.`).join('\n\n'));
   const project = path.join(home, 'big.sourcebench');
   const wb = Workbench.open({ home, project, createMissing: true, remember: false });
-  expect((await wb.importPaths([file]))[0]!.status).toBe('imported');
+  expect((await wb.importPaths({ paths: [file] }))[0]!.status).toBe('imported');
   wb.close();
   return { home, project };
 }

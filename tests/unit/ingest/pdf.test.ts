@@ -326,7 +326,7 @@ describe('PDF sources in the project', () => {
 
   it('imports a scan as a source of no passages that the library, search, show and export cope with', async () => {
     const { wb } = tempWorkbench();
-    const [outcome] = await wb.importPaths([fixture('pdf/scan.pdf')]);
+    const [outcome] = await wb.importPaths({ paths: [fixture('pdf/scan.pdf')] });
     expect(outcome).toMatchObject({ status: 'imported', warnings: [NO_TEXT_LAYER], source: { passages: 0, chars: 0 } });
     if (outcome!.status === 'failed') throw new Error('not imported');
     const id = outcome!.source.id;

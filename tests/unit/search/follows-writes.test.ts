@@ -40,7 +40,7 @@ describe('search after each kind of write', () => {
   it('a folder import in batches', async () => {
     const { wb } = await withSource();
     await warm(wb);
-    const [outcome] = await wb.importPaths([await writeFile('camp.txt', 'Vorkuta mines worked through the night.')]);
+    const [outcome] = await wb.importPaths({ paths: [await writeFile('camp.txt', 'Vorkuta mines worked through the night.')] });
     expect(outcome!.status).toBe('imported');
     expect(titles(await wb.search({ query: 'mines source:"camp"' }))).toEqual(['camp']);
     expect(titles(await wb.search({ query: 'Vorkutta' }))).toEqual(['camp']);

@@ -92,7 +92,7 @@ describe('another program writing to the project', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'one.txt'), 'One text about 1937.');
     fs.writeFileSync(path.join(dir, 'two.txt'), 'Another text about 1938.');
-    const outcomes = await wb.importPaths([dir]);
+    const outcomes = await wb.importPaths({ paths: [dir] });
     expect(outcomes.map((o) => o.status)).toEqual(['failed', 'failed']);
     expect(outcomes[0]).toMatchObject({ error: { code: 'project_busy', message: expect.stringMatching(/p\.sourcebench is being written by another program.*nothing was changed/) } });
     expect(messages).toEqual([`waiting for ${wb.projectPath}: another program is writing to it`]);
