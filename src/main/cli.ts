@@ -9,7 +9,7 @@ import type { EventSummary, ImportOutcome, SourceSummary } from '../shared/types
 import { dispatch, validate } from './dispatch';
 import type { Claim } from './claims/extract';
 import { extractClaims } from './claims/extract';
-import { FORMATS, formatOf } from './ingest';
+import { EXTENSIONS, isSupportedFile } from '../shared/formats';
 import { decodeBytes } from './ingest/decode';
 import { ApiError } from '../shared/errors';
 import type { CommandSpec } from './cli-help';
@@ -241,7 +241,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         else for (const o of outcomes) if (!wasSkipped(o)) (o.status === 'failed' ? io.err : io.out)(describeOutcome(o));
         for (const f of folders) {
           const others = f.skipped.length ? `${f.skipped.length} unsupported file${f.skipped.length === 1 ? '' : 's'} (${listed(f.skipped)})` : '';
-          if (!f.files) io.err(`No files to import in ${f.target}${others ? `: skipped ${others}; Sourcebench imports ${Object.keys(FORMATS).join(', ')}` : ''}`);
+          if (!f.files) io.err(`No files to import in ${f.target}${others ? `: skipped ${others}; Sourcebench imports ${EXTENSIONS.join(', ')}` : ''}`);
           else if (others) io.err(`Skipped ${others} in ${f.target}`);
         }
         // 1 when a file could not be imported, or when nothing at all was (an empty folder, say).
@@ -518,7 +518,7 @@ function scanFolders(targets: string[]): { folders: { target: string; files: num
       continue; // reported by the import
     }
     const files = listFiles(folder);
-    const others = files.filter((f) => !formatOf(f));
+    const others = files.filter((f) => !isSupportedFile(f));
     for (const f of others) skipped.add(path.relative(path.dirname(folder), f));
     folders.push({ target, files: files.length - others.length, skipped: others.map((f) => path.relative(folder, f)) });
   }

@@ -5,14 +5,14 @@
  */
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { dialog, ipcMain } from 'electron';
-import { CHANNELS } from '../preload/channels';
+import { CHANNELS } from '../shared/channels';
 import type { SourcebenchApi } from '../shared/api';
 import { dispatch } from './dispatch';
-import { FORMATS, formatOf } from './ingest';
+import { EXTENSIONS, isSupportedFile } from '../shared/formats';
 import { listFiles } from './workbench';
 
 const SOURCE_FILTERS = [
-  { name: 'Sources (text, Markdown, web pages, Word, PDF)', extensions: Object.keys(FORMATS).map((e) => e.slice(1)) },
+  { name: 'Sources (text, Markdown, web pages, Word, PDF)', extensions: EXTENSIONS.map((e) => e.slice(1)) },
   { name: 'All files', extensions: ['*'] },
 ];
 const PROJECT_FILTERS = [{ name: 'Sourcebench projects', extensions: ['sourcebench'] }];
@@ -47,7 +47,7 @@ export function registerIpc(service: SourcebenchApi, window: () => BrowserWindow
   // progress file by file.
   ipcMain.handle(
     CHANNELS.chooseImportFolder,
-    guard(async () => (await open(['openDirectory', 'multiSelections'])).flatMap((dir) => listFiles(dir).filter((f) => formatOf(f))), []),
+    guard(async () => (await open(['openDirectory', 'multiSelections'])).flatMap((dir) => listFiles(dir).filter(isSupportedFile)), []),
   );
   ipcMain.handle(
     CHANNELS.chooseProjectToOpen,

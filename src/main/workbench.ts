@@ -9,8 +9,9 @@ import { BUILTIN_STYLES, type BuiltinStyleId, DEFAULT_STYLE, STYLE_CHOICES } fro
 import type { CslStyle } from './cite';
 import { builtinStyle, CslStyleError, loadStyle } from './cite';
 import type { ParsedSource } from './ingest';
-import { formatOf, passagesAs, readSource, unsupportedFormat } from './ingest';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
+import { passagesAs, readSource, unsupportedFormat } from './ingest';
+import { isSupportedFile } from '../shared/formats';
+import { checkFileSize } from '../shared/limits';
 import { edtfProblem } from './ingest/dates';
 import type { CslItem } from '../shared/csl';
 import { isHttpUrl } from '../shared/csl';
@@ -418,11 +419,8 @@ export class Workbench implements SourcebenchApi {
   /** Reads and prepares one file of a batch; the error names the file. */
   private async readOne(file: string, label: string): Promise<{ prepared: Prepared } | { error: { code: string; message: string } }> {
     try {
-      if (!formatOf(file)) throw unsupportedFormat(label);
-      const size = fs.statSync(file).size;
-      if (size > MAX_FILE_BYTES) {
-        throw new ApiError('too_large', tooLargeMessage(label, size));
-      }
+      if (!isSupportedFile(file)) throw unsupportedFormat(label);
+      checkFileSize(label, fs.statSync(file).size);
       let bytes: Buffer;
       try {
         bytes = fs.readFileSync(file);

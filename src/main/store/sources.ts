@@ -1,6 +1,7 @@
 /** Queries over sources, passages and tags. Every multi-row write is one transaction. */
 import type { Passage, PassageInfo, PdfFacts, SourceDetail, SourceFormat, SourceKind, SourceSummary, TagCount } from '../../shared/types';
 import type { Span } from '../ingest/text';
+import type { NewSource } from '../ingest/source';
 import type { CslItem } from '../../shared/csl';
 import { columnsOf } from '../../shared/csl';
 import { citationOfColumns } from '../ingest/citation';
@@ -9,26 +10,6 @@ import type Database from 'better-sqlite3';
 import type { Db } from './project';
 import type { ChangeSink } from './changes';
 
-export interface NewSource {
-  /** The citation metadata; when absent, made from the columns below. */
-  csl?: CslItem;
-  title: string;
-  author: string | null;
-  date: string | null;
-  origin: string | null;
-  kind: SourceKind;
-  /** The kind of file; when absent, the one `kind` implies. */
-  format?: SourceFormat;
-  language: string | null;
-  fileName: string | null;
-  encoding: string;
-  hash: string;
-  text: string;
-  bytes: number;
-  tags: string[];
-  meta: Record<string, unknown>;
-  passages: Span[];
-}
 
 const FORMAT_OF_KIND: Record<SourceKind, SourceFormat> = { text: 'txt', markdown: 'md', html: 'html' };
 
