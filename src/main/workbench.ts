@@ -178,9 +178,11 @@ export class Workbench implements SourcebenchApi {
     );
   }
 
+  /** Background work, waited for on closing; a failure nobody handled is logged, never lost. */
   private track(work: Promise<unknown>): void {
-    this.background.add(work);
-    void work.finally(() => this.background.delete(work));
+    const tracked = work.catch((err: unknown) => this.log.error(`background work failed: ${err instanceof Error ? err.message : String(err)}`));
+    this.background.add(tracked);
+    void tracked.finally(() => this.background.delete(tracked));
   }
 
   /** Resolves when the background work started so far has finished. */
@@ -204,7 +206,7 @@ export class Workbench implements SourcebenchApi {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.current.close((message) => this.log.write('warn', message));
+    this.current.close((message) => this.log.warn(message));
   }
 
   /** Lets background work finish, then closes: how the app and `serve` end. */
@@ -243,7 +245,7 @@ export class Workbench implements SourcebenchApi {
     this.current = next;
     this.index = opened.index;
     this.backupFailure = null;
-    if (old.path !== next.path) old.close((message) => this.log.write('warn', message));
+    if (old.path !== next.path) old.close((message) => this.log.warn(message));
     if (this.options.remember !== false) this.settings.remember(next.path, projectId(next.db));
     this.afterOpen(opened);
     return this.info();
