@@ -3,9 +3,9 @@
  * top-level help, each command's help and the per-command flag checks all come.
  */
 import path from 'node:path';
-import { FORMATS } from './ingest';
+import { EXTENSIONS } from '../shared/formats';
 import { defaultProjectPath, userDataDir } from './paths';
-import { editDistance } from './search/query';
+import { editDistance } from './text/tokens';
 
 export interface CommandSpec {
   name: string;
@@ -39,7 +39,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'import',
     synopses: [['import <paths…> [--json]', 'import files or folders (.txt, .md, .html, .docx, .pdf)']],
     about: [
-      `Imports files, and every supported file in folders and their subfolders (hidden ones skipped), into the project. Supported: ${Object.keys(FORMATS).join(' ')}. A file that is already in the project is reported and not imported twice.`,
+      `Imports files, and every supported file in folders and their subfolders (hidden ones skipped), into the project. Supported: ${EXTENSIONS.join(' ')}. A file that is already in the project is reported and not imported twice.`,
       'A web page (.html) is read as its article, as reader modes find it, without navigation, share buttons or cookie banners; its byline, dates and address become metadata. A Word file (.docx) keeps its headings, lists, tables and footnotes. A .txt written in Markdown (headings, links, lists, tables, front matter) is read as Markdown; "Read as" in the reader switches it back.',
       'Files of other kinds found in folders are skipped and listed; a file named on the command line that cannot be imported is reported with its problem. Exits with 1 when a file could not be imported, or when nothing at all was imported (an empty folder, say).',
     ],

@@ -9,7 +9,7 @@ import type { EventSummary, ImportOutcome, SourceSummary } from '../shared/types
 import { dispatch, validate } from './dispatch';
 import type { Claim } from './claims/extract';
 import { extractClaims } from './claims/extract';
-import { FORMATS, formatOf } from './ingest';
+import { EXTENSIONS, isSupportedFile } from '../shared/formats';
 import { decodeBytes } from './ingest/decode';
 import { ApiError } from '../shared/errors';
 import type { CommandSpec } from './cli-help';
@@ -104,6 +104,11 @@ async function call<M extends MethodName>(wb: Workbench, method: M, input: Input
   const reply = await dispatch(wb, method, input);
   if (!reply.ok) throw new ApiError(reply.error.code, reply.error.message);
   return reply.value as Output<M>;
+}
+
+/** The open project's file, as the contract tells it. */
+async function projectPath(wb: Workbench): Promise<string> {
+  return (await call(wb, 'getProject', {})).path;
 }
 
 function table(rows: string[][]): string {
@@ -238,7 +243,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     switch (p.command) {
       case 'import': {
         if (!p.args.length) throw new CliError('import needs at least one file or folder');
-        // Validated like any API call, then imported as one batched run.
+        // Each path checked as one file's would be, then all imported as one batched run.
         for (const target of p.args) validate('importPath', { path: target });
         const { folders, skipped } = scanFolders(p.args);
         const show = io.progress;
@@ -262,7 +267,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         else for (const o of outcomes) if (!wasSkipped(o)) (o.status === 'failed' ? io.err : io.out)(describeOutcome(o));
         for (const f of folders) {
           const others = f.skipped.length ? `${f.skipped.length} unsupported file${f.skipped.length === 1 ? '' : 's'} (${listed(f.skipped)})` : '';
-          if (!f.files) io.err(`No files to import in ${f.target}${others ? `: skipped ${others}; Sourcebench imports ${Object.keys(FORMATS).join(', ')}` : ''}`);
+          if (!f.files) io.err(`No files to import in ${f.target}${others ? `: skipped ${others}; Sourcebench imports ${EXTENSIONS.join(', ')}` : ''}`);
           else if (others) io.err(`Skipped ${others} in ${f.target}`);
         }
         // 1 when a file could not be imported, or when nothing at all was (an empty folder, say).
@@ -272,7 +277,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       case 'sources': {
         const list = await call(wb, 'listSources', {});
         if (json) io.out(JSON.stringify(list.map(sourceJson), null, 2));
-        else if (!list.length) io.out(`No sources in ${wb.projectPath} yet: sourcebench import <files…>`);
+        else if (!list.length) io.out(`No sources in ${await projectPath(wb)} yet: sourcebench import <files…>`);
         else {
           io.out(
             table([
@@ -311,8 +316,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         const limitFlag = p.flags.get('--limit');
         const limit = limitFlag === undefined ? 20 : Number(limitFlag);
         if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError(`--limit must be a whole number from 1 to 500, not "${String(limitFlag)}"`);
-        await wb.whenSearchReady();
-        const r = await call(wb, 'search', { query, limit });
+        // One answer, complete: typo tolerance is waited for, not reported as still loading.
+        const r = await call(wb, 'search', { query, limit, complete: true });
         if (json) {
           io.out(JSON.stringify(r.hits.map(({ kind, sourceId, sourceTitle, passageId, pageLabel, start, end, snippet, score }) => ({ kind, sourceId, sourceTitle, passageId, ...(pageLabel !== undefined ? { pageLabel } : {}), start, end, snippet, score })), null, 2));
         } else {
@@ -362,7 +367,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           const files = await call(wb, 'exportMarkdown', { sourceId, tag, perSource: folder });
           // Without notes the export is front matter and no word: say so, and write nothing.
           if (!(await hasNotesToExport(wb, sourceId, tag))) {
-            const which = sourceId !== undefined ? `on source #${sourceId}` : tag !== undefined ? `tagged "${tag}"` : `in ${wb.projectPath}`;
+            const which = sourceId !== undefined ? `on source #${sourceId}` : tag !== undefined ? `tagged "${tag}"` : `in ${await projectPath(wb)}`;
             io.err(`No notes to export ${which}: nothing written`);
             return 1;
           }
@@ -439,7 +444,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         return 0;
       }
       case 'claims': {
-        const claims = wb.claimsOf(Number(p.args[0]));
+        const claims = await call(wb, 'listClaims', { sourceId: Number(p.args[0]) });
         printClaims(claims, json, `source #${p.args[0]}`, io);
         return 0;
       }
@@ -450,7 +455,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           if (p.flags.has('--into')) throw new CliError('--into is for events merge (see sourcebench help events)');
           const events = await call(wb, 'listEvents', {});
           if (json) io.out(JSON.stringify(events, null, 2));
-          else if (!events.length) io.out(`No events in ${wb.projectPath} yet: claims and their events are found when sources are imported`);
+          else if (!events.length) io.out(`No events in ${await projectPath(wb)} yet: claims and their events are found when sources are imported`);
           else printEvents(events, io);
           return 0;
         }
@@ -480,7 +485,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           throw new Failure('the workbench UI is not built yet: run `npm run build` first (npm run serve does both)');
         }
         const server = await startServer({ service: wb, staticDir: rendererDir(), port });
-        io.out(`Sourcebench (browser mode) on ${wb.projectPath}`);
+        io.out(`Sourcebench (browser mode) on ${await projectPath(wb)}`);
         io.out(`Open ${server.url}`);
         // Stays open while serving; however serving ends (Ctrl-C, a terminal closed, `kill`,
         // the launching process gone), the project is closed cleanly: background work
@@ -539,7 +544,7 @@ function scanFolders(targets: string[]): { folders: { target: string; files: num
       continue; // reported by the import
     }
     const files = listFiles(folder);
-    const others = files.filter((f) => !formatOf(f));
+    const others = files.filter((f) => !isSupportedFile(f));
     for (const f of others) skipped.add(path.relative(path.dirname(folder), f));
     folders.push({ target, files: files.length - others.length, skipped: others.map((f) => path.relative(folder, f)) });
   }

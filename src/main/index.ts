@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MenuCommand } from '../shared/bridge';
-import { CHANNELS } from '../preload/channels';
+import { CHANNELS } from '../shared/channels';
 import { registerIpc } from './ipc';
 import { APP_NAME, appRoot, SettingsFile, userDataDir } from './paths';
 import { Workbench } from './workbench';

@@ -5,13 +5,13 @@
  */
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { dialog, ipcMain } from 'electron';
-import { CHANNELS } from '../preload/channels';
+import { CHANNELS } from '../shared/channels';
 import type { SourcebenchApi } from '../shared/api';
 import { dispatch } from './dispatch';
-import { FORMATS } from './ingest';
+import { EXTENSIONS } from '../shared/formats';
 
 const SOURCE_FILTERS = [
-  { name: 'Sources (text, Markdown, web pages, Word, PDF)', extensions: Object.keys(FORMATS).map((e) => e.slice(1)) },
+  { name: 'Sources (text, Markdown, web pages, Word, PDF)', extensions: EXTENSIONS.map((e) => e.slice(1)) },
   { name: 'All files', extensions: ['*'] },
 ];
 const PROJECT_FILTERS = [{ name: 'Sourcebench projects', extensions: ['sourcebench'] }];

@@ -19,15 +19,13 @@ import { isHttpUrl } from '../shared/csl';
 import { storedCsl } from './ingest/citation';
 import { parseNames } from './ingest/names';
 import { defaultProjectPath, recentPaths, resourcesDir, SettingsFile } from './paths';
-import type { Db } from './store/project';
-import { openProjectDb, storageProblem } from './store/project';
+import { storageProblem } from './store/project';
 import { projectId, renewProjectId } from './store/meta';
 import { backup, backupDir, backupDue, listBackups } from './store/backup';
-import { PRAGMAS, PROJECT_EXTENSION } from './store/pragmas';
-import { SourceStore } from './store/sources';
+import { PROJECT_EXTENSION } from './store/pragmas';
 import { SearchIndex } from './search/search';
-import { AnnotationStore } from './annotate/store';
-import { ClaimStore } from './claims/store';
+import { followChanges } from './search/follow';
+import { LOCK_WAIT_MS, Project } from './project';
 import { readClaim } from './claims/extract';
 import { Log } from './log';
 import { randomUUID } from 'node:crypto';
@@ -43,13 +41,10 @@ import { importSources, planImport, readAnnotationFile } from './export/jsonld-i
 import { markdownPerSource, markdownSingle, slug } from './export/markdown';
 import { evidenceCsv, evidenceMarkdown } from './export/evidence';
 
-interface OpenProject {
-  path: string;
-  db: Db;
-  sources: SourceStore;
-  annotations: AnnotationStore;
-  claims: ClaimStore;
-  search: SearchIndex;
+/** A project open in the workbench: the unit of work, and the search index that follows its writes. */
+interface Opened {
+  project: Project;
+  index: SearchIndex;
 }
 
 export interface WorkbenchOptions {
@@ -80,10 +75,7 @@ export interface BackupStatus {
   lastFailure: { at: string; message: string } | null;
 }
 
-/** A write waits this long for another program holding the project before giving up. */
-export const LOCK_WAIT_MS = 30_000;
-/** Each attempt at the write lock waits this long, so a wait is reported within a second. */
-const LOCK_ATTEMPT_MS = 750;
+export { LOCK_WAIT_MS };
 /** A file imported alone and smaller than this is read in the main thread. */
 const ONE_FILE_IN_THREAD = 1024 * 1024;
 /** Finished import jobs kept for `importProgress`. */
@@ -126,7 +118,9 @@ function errorOf(err: unknown, fileName: string): { code: string; message: strin
 }
 
 export class Workbench implements SourcebenchApi {
-  private current: OpenProject;
+  private current: Project;
+  /** The open project's search index; it follows the project's writes (search/follow.ts). */
+  private index: SearchIndex;
   private readonly settings: SettingsFile;
   /** Failures nobody sees on screen. */
   readonly log: Log;
@@ -145,13 +139,15 @@ export class Workbench implements SourcebenchApi {
 
   private constructor(
     private readonly options: WorkbenchOptions,
-    first: OpenProject,
+    first: (workbench: Workbench) => Opened,
   ) {
     this.settings = new SettingsFile(options.home);
     this.log = new Log(options.home);
-    this.current = first;
-    if (options.remember !== false) this.settings.remember(first.path, projectId(first.db));
-    this.afterOpen(first);
+    const opened = first(this);
+    this.current = opened.project;
+    this.index = opened.index;
+    if (options.remember !== false) this.settings.remember(this.current.path, projectId(this.current.db));
+    this.afterOpen(opened);
   }
 
   /** Opens the requested project, else the last opened one, else the default project (created if missing). */
@@ -163,19 +159,32 @@ export class Workbench implements SourcebenchApi {
         ? settings.lastProject
         : defaultProjectPath(options.home);
     const create = !options.project || !!options.createMissing || target === defaultProjectPath(options.home);
-    return new Workbench(options, Workbench.load(target, create, options.nativeBinding, settings.backupsKept));
+    return new Workbench(options, (wb) => wb.load(target, create, settings.backupsKept));
   }
 
-  private static load(file: string, create: boolean, nativeBinding?: string, backupsKept?: number): OpenProject {
-    const db = openProjectDb(file, { create, nativeBinding, backupsKept });
-    const search = new SearchIndex(db);
-    return { path: file, db, sources: new SourceStore(db), annotations: new AnnotationStore(db), claims: new ClaimStore(db), search };
+  /**
+   * Opens a project file as a unit of work, with its followers subscribed: the search
+   * index (its cached source facts and its typo vocabulary) follows every committed write.
+   */
+  private load(file: string, create: boolean, backupsKept?: number): Opened {
+    const project = Project.open(
+      file,
+      { create, nativeBinding: this.options.nativeBinding, backupsKept },
+      {
+        lockWaitMs: () => this.lockWait(),
+        onWaiting: (message) => this.options.onWaiting?.(message),
+        onSubscriberError: (err) => this.log.error(`${file}: after a write, search could not follow it: ${err.message}`),
+      },
+    );
+    const index = new SearchIndex(project.db);
+    project.subscribe(followChanges(index));
+    return { project, index };
   }
 
   /** Background work of a newly opened project: its daily backup, its typo vocabulary. */
-  private afterOpen(project: OpenProject): void {
+  private afterOpen({ project, index }: Opened): void {
     // Typo tolerance needs the vocabulary; it loads in the background, in chunks.
-    this.track(project.search.vocabulary.build().catch((err: Error) => this.log.error(`${project.path}: the typo vocabulary could not be loaded: ${err.message}`)));
+    this.track(index.vocabulary.build().catch((err: Error) => this.log.error(`${project.path}: the typo vocabulary could not be loaded: ${err.message}`)));
     // At most one backup a day, made in the background with the online backup API
     // (SOURCEBENCH_DAILY_BACKUP=0 turns it off, for benchmarks).
     if (this.options.dailyBackup === false || process.env.SOURCEBENCH_DAILY_BACKUP === '0') return;
@@ -198,9 +207,11 @@ export class Workbench implements SourcebenchApi {
     );
   }
 
+  /** Background work, waited for on closing; a failure nobody handled is logged, never lost. */
   private track(work: Promise<unknown>): void {
-    this.background.add(work);
-    void work.finally(() => this.background.delete(work));
+    const tracked = work.catch((err: unknown) => this.log.error(`background work failed: ${err instanceof Error ? err.message : String(err)}`));
+    this.background.add(tracked);
+    void tracked.finally(() => this.background.delete(tracked));
   }
 
   /** Resolves when the background work started so far has finished. */
@@ -227,7 +238,7 @@ export class Workbench implements SourcebenchApi {
     this.stopImports();
     void this.pool?.close();
     this.pool = null;
-    closeDb(this.current.db, this.log, this.current.path);
+    this.current.close((message) => this.log.warn(message));
   }
 
   /** Lets background work finish, then closes: how the app and `serve` end. */
@@ -242,36 +253,9 @@ export class Workbench implements SourcebenchApi {
     return this.options.lockWaitMs ?? (Number.isFinite(env) && env >= 0 ? env : LOCK_WAIT_MS);
   }
 
-  /**
-   * A write transaction. While another program holds the project's write lock it waits,
-   * saying so once through `onWaiting`, and gives up after `lockWaitMs` with
-   * `project_busy`: it never waits silently, and never forever.
-   */
+  /** A write: one transaction of the open project, its changes published once it commits (project.ts). */
   private write<T>(work: () => T): T {
-    const { db, path: file } = this.current;
-    const wait = this.lockWait();
-    const deadline = Date.now() + wait;
-    let told = false;
-    db.pragma(`busy_timeout = ${LOCK_ATTEMPT_MS}`);
-    try {
-      for (;;) {
-        try {
-          return db.transaction(work).immediate();
-        } catch (err) {
-          if (!isBusy(err)) throw err;
-          if (Date.now() >= deadline) {
-            const waited = Math.round(wait / 1000);
-            throw new ApiError('project_busy', `${path.basename(file)} is being written by another program, and still was after ${waited} s; nothing was changed. Try again when it has finished`);
-          }
-          if (!told) {
-            told = true;
-            this.options.onWaiting?.(`waiting for ${file}: another program is writing to it`);
-          }
-        }
-      }
-    } finally {
-      db.pragma(`busy_timeout = ${PRAGMAS.busy_timeout}`);
-    }
+    return this.current.write(work);
   }
 
   private info(): ProjectInfo {
@@ -286,16 +270,18 @@ export class Workbench implements SourcebenchApi {
     };
   }
 
-  private switchTo(next: OpenProject): ProjectInfo {
+  private switchTo(opened: Opened): ProjectInfo {
     // The new project is open before the old one closes: a failure leaves the user where they were.
     const old = this.current;
+    const next = opened.project;
     // An import stops before its next write: it was writing to the project being left.
     if (old.path !== next.path) this.stopImports();
     this.current = next;
+    this.index = opened.index;
     this.backupFailure = null;
-    if (old.path !== next.path) closeDb(old.db, this.log, old.path);
+    if (old.path !== next.path) old.close((message) => this.log.warn(message));
     if (this.options.remember !== false) this.settings.remember(next.path, projectId(next.db));
-    this.afterOpen(next);
+    this.afterOpen(opened);
     return this.info();
   }
 
@@ -306,7 +292,7 @@ export class Workbench implements SourcebenchApi {
   async openProject({ path: file }: Input<'openProject'>): Promise<ProjectInfo> {
     const resolved = path.resolve(file);
     if (resolved === this.current.path) return this.info();
-    return this.switchTo(Workbench.load(resolved, false, this.options.nativeBinding, this.settings.read().backupsKept));
+    return this.switchTo(this.load(resolved, false, this.settings.read().backupsKept));
   }
 
   async listBackups({ project }: Input<'listBackups'>) {
@@ -328,8 +314,8 @@ export class Workbench implements SourcebenchApi {
     let dest = target.replace(/\.sourcebench$/, '') + ` (restored ${date}).sourcebench`;
     for (let n = 2; fs.existsSync(dest); n++) dest = dest.replace(/( \d+)?\.sourcebench$/, ` ${n}.sourcebench`);
     fs.copyFileSync(chosen, dest, fs.constants.COPYFILE_EXCL);
-    const restored = Workbench.load(dest, false, this.options.nativeBinding, this.settings.read().backupsKept);
-    renewProjectId(restored.db);
+    const restored = this.load(dest, false, this.settings.read().backupsKept);
+    renewProjectId(restored.project.db);
     return this.switchTo(restored);
   }
 
@@ -343,7 +329,7 @@ export class Workbench implements SourcebenchApi {
     if (fs.existsSync(resolved)) {
       throw new ApiError('project_exists', `${path.basename(resolved)} already exists; open it instead, or choose another name`);
     }
-    return this.switchTo(Workbench.load(resolved, true, this.options.nativeBinding, this.settings.read().backupsKept));
+    return this.switchTo(this.load(resolved, true, this.settings.read().backupsKept));
   }
 
   /** Writes a prepared file (inside the caller's transaction): the source, its passages and its claims, all or nothing. */
@@ -366,25 +352,17 @@ export class Workbench implements SourcebenchApi {
    * search index and the typo vocabulary learn the new texts.
    */
   private commitBatch(batch: Ready[]): ImportOutcome[] {
-    let outcomes: ImportOutcome[];
-    try {
-      outcomes = this.write(() =>
+    const outcomes: ImportOutcome[] = this.write(() =>
         batch.map((b) => {
           try {
-            return this.current.db.transaction(() => this.store(b.fileName, b.prepared))();
+            // A savepoint each: a file that fails drops only its own changes (and publishes nothing).
+            return this.write(() => this.store(b.fileName, b.prepared));
           } catch (err) {
             return { fileName: b.fileName, status: 'failed', error: errorOf(err, b.fileName) } satisfies ImportOutcome;
           }
         }),
-      );
-    } catch (err) {
-      this.current.search.invalidate();
-      throw err;
-    }
-    this.current.search.invalidate();
-    batch.forEach((b, i) => {
-      if (outcomes[i]!.status === 'imported') this.current.search.vocabulary.addTerms(b.terms);
-    });
+    );
+    // Search and the typo vocabulary follow the committed sources (the Project publishes them).
     return outcomes;
   }
 
@@ -602,9 +580,7 @@ export class Workbench implements SourcebenchApi {
         }
       }
     }
-    const updated = this.current.sources.update(id, { ...(csl ? { csl } : {}), ...(tags !== undefined ? { tags } : {}) });
-    this.current.search.invalidate();
-    return updated;
+    return this.write(() => this.current.sources.update(id, { ...(csl ? { csl } : {}), ...(tags !== undefined ? { tags } : {}) }));
   }
 
   /**
@@ -686,7 +662,7 @@ export class Workbench implements SourcebenchApi {
       if (!merged.title) delete merged.title;
       return { i, sourceId: item.sourceId, csl: merged };
     });
-    const result = this.write(() => {
+    return this.write(() => {
       const updated: number[] = [];
       const created: number[] = [];
       for (const p of plan) {
@@ -719,13 +695,10 @@ export class Workbench implements SourcebenchApi {
       }
       return { updated, created };
     });
-    this.current.search.invalidate();
-    return result;
   }
 
   async deleteSource({ id }: Input<'deleteSource'>) {
-    this.current.sources.delete(id);
-    this.current.search.invalidate();
+    this.write(() => this.current.sources.delete(id));
     return { deleted: id };
   }
 
@@ -733,8 +706,9 @@ export class Workbench implements SourcebenchApi {
     return this.current.sources.tags();
   }
 
-  async search(input: Input<'search'>) {
-    return this.current.search.search(input);
+  async search({ complete, ...input }: Input<'search'>) {
+    if (complete) await this.whenSearchReady();
+    return this.index.search(input);
   }
 
   async listAnnotations({ sourceId }: Input<'listAnnotations'>) {
@@ -743,27 +717,25 @@ export class Workbench implements SourcebenchApi {
   }
 
   async createAnnotation({ sourceId, start, end, colour, tags }: Input<'createAnnotation'>) {
-    return this.current.annotations.create(sourceId, this.current.sources.text(sourceId), start, end, colour, tags);
+    return this.write(() => this.current.annotations.create(sourceId, this.current.sources.text(sourceId), start, end, colour, tags));
   }
 
   async updateAnnotation({ id, ...patch }: Input<'updateAnnotation'>) {
-    const updated = this.current.annotations.update(id, patch);
-    if (patch.body !== undefined) this.current.search.vocabulary.add([updated.plain]);
-    return updated;
+    return this.write(() => this.current.annotations.update(id, patch));
   }
 
   async deleteAnnotation({ id }: Input<'deleteAnnotation'>) {
-    this.current.annotations.delete(id);
+    this.write(() => this.current.annotations.delete(id));
     return { deleted: id };
   }
 
   async restoreAnnotation({ id }: Input<'restoreAnnotation'>) {
-    return this.current.annotations.restore(id);
+    return this.write(() => this.current.annotations.restore(id));
   }
 
   async reattachAnnotation({ id, start, end }: Input<'reattachAnnotation'>) {
     const a = this.current.annotations.get(id);
-    return this.current.annotations.reattach(id, this.current.sources.text(a.sourceId), start, end);
+    return this.write(() => this.current.annotations.reattach(id, this.current.sources.text(a.sourceId), start, end));
   }
 
   /**
@@ -786,8 +758,6 @@ export class Workbench implements SourcebenchApi {
       this.current.claims.refresh(id, source.text);
       return annotations.reanchor(id, source.text);
     });
-    this.current.search.invalidate();
-    this.current.search.vocabulary.add(source.passages.map((p) => source.text.slice(p.start, p.end)));
     return { source: sources.summary(id), ...counts };
   }
 
@@ -811,7 +781,6 @@ export class Workbench implements SourcebenchApi {
       this.current.claims.refresh(id, text);
       return annotations.reanchor(id, text);
     });
-    this.current.search.invalidate();
     return { source: sources.summary(id), ...counts };
   }
 
@@ -922,8 +891,6 @@ export class Workbench implements SourcebenchApi {
     if (sourceId !== undefined) sources.summary(sourceId);
     const plan = planImport(readAnnotationFile(name, bytes), importSources(sources, (uuid) => annotations.hasUuid(uuid)), sourceId);
     const stored = this.write(() => plan.planned.filter((a) => !annotations.hasUuid(a.uuid)).map((a) => ({ orphaned: a.orphaned, plain: annotations.insertImported(a) })));
-    this.current.search.invalidate();
-    this.current.search.vocabulary.add(stored.map((a) => a.plain).filter(Boolean));
     const orphaned = stored.filter((a) => a.orphaned).length;
     return { imported: stored.length, placed: stored.length - orphaned, orphaned, skipped: plan.skipped, duplicates: plan.duplicates + plan.planned.length - stored.length };
   }
@@ -943,16 +910,18 @@ export class Workbench implements SourcebenchApi {
     if (low === null && high === null) {
       throw new ApiError('invalid_request', 'No figure was found in the selected words; select the number too, or give the value');
     }
-    return this.current.claims.create(
-      sourceId,
-      text,
-      { start, end, low, high, measure: given.measure ?? read.measure, unit: given.unit ?? read.unit, approx: given.approx ?? read.approx, event: given.event ?? read.event, fromYear: read.fromYear ?? null, toYear: read.toYear ?? null },
-      questionId ?? null,
+    return this.write(() =>
+      this.current.claims.create(
+        sourceId,
+        text,
+        { start, end, low, high, measure: given.measure ?? read.measure, unit: given.unit ?? read.unit, approx: given.approx ?? read.approx, event: given.event ?? read.event, fromYear: read.fromYear ?? null, toYear: read.toYear ?? null },
+        questionId ?? null,
+      ),
     );
   }
 
   async updateClaim({ id, ...patch }: Input<'updateClaim'>) {
-    return this.current.claims.update(id, patch);
+    return this.write(() => this.current.claims.update(id, patch));
   }
 
   async listQuestions() {
@@ -964,15 +933,15 @@ export class Workbench implements SourcebenchApi {
   }
 
   async createQuestion({ label, claimIds }: Input<'createQuestion'>) {
-    return this.current.claims.createQuestion(label, claimIds);
+    return this.write(() => this.current.claims.createQuestion(label, claimIds));
   }
 
   async updateQuestion({ id, ...patch }: Input<'updateQuestion'>) {
-    return this.current.claims.updateQuestion(id, patch);
+    return this.write(() => this.current.claims.updateQuestion(id, patch));
   }
 
   async deleteQuestion({ id }: Input<'deleteQuestion'>) {
-    this.current.claims.deleteQuestion(id);
+    this.write(() => this.current.claims.deleteQuestion(id));
     return { deleted: id };
   }
 
@@ -1033,7 +1002,7 @@ export class Workbench implements SourcebenchApi {
     return this.current.sources.idOf(uuid);
   }
 
-  /** The stored claims of a source (the CLI's `claims <source-id>`). */
+  /** The stored claims of a source (as listClaims gives them). */
   claimsOf(sourceId: number) {
     this.current.sources.summary(sourceId);
     return this.current.claims.list({ sourceId });
@@ -1041,14 +1010,10 @@ export class Workbench implements SourcebenchApi {
 
   /** Resolves when typo tolerance is ready (the vocabulary has loaded). */
   whenSearchReady(): Promise<void> {
-    return this.current.search.vocabulary.build();
+    return this.index.vocabulary.build();
   }
 }
 
-function isBusy(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
-}
 
 function fileSize(file: string): number {
   try {
@@ -1058,19 +1023,6 @@ function fileSize(file: string): number {
   }
 }
 
-/** Folds the write-ahead log into the project file, then closes it: the file alone is then the whole project. */
-function closeDb(db: Db, log: Log, file: string): void {
-  if (!db.open) return;
-  try {
-    // Not worth a wait: when another program is writing, the last connection to close folds the log in.
-    db.pragma('busy_timeout = 100');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-  } catch (err) {
-    // Another program reading the project can keep the log from being folded in now; SQLite does it later.
-    log.write('warn', `${file}: the write-ahead log could not be folded in on closing: ${(err as Error).message}`);
-  }
-  db.close();
-}
 
 /** Every file below a folder, hidden ones skipped, in name order. */
 export { listFiles };

@@ -6,7 +6,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { METHOD_NAMES } from '../shared/methods';
 import type { BridgeApi, MenuCommand, SourcebenchBridge } from '../shared/bridge';
 import type { OpenLink } from '../shared/links';
-import { CHANNELS } from './channels';
+import { CHANNELS } from '../shared/channels';
 
 const api = Object.fromEntries(
   METHOD_NAMES.map((m) => [m, (input: unknown) => ipcRenderer.invoke(CHANNELS.api, m, input)]),

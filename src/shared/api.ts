@@ -160,6 +160,7 @@ export const contract = {
   createProject: returns<ProjectInfo>()(byPath),
   importFile: returns<ImportOutcome>()(z.object({ name: fileName, bytes: fileBytes }).strict()),
   importPath: returns<ImportOutcome[]>()(byPath),
+  /** Files and folders imported as one batched run; a path that does not exist is a failed outcome, not an error. */
   loadSamples: returns<ImportOutcome[]>()(none),
   /** Starts an import job over files and folders (unsupported files in folders are skipped); follow it with importProgress. */
   importPaths: returns<ImportProgress>()(z.object({ paths: z.array(path).min(1).max(10_000) }).strict()),
@@ -195,6 +196,8 @@ export const contract = {
         query: z.string().max(2000),
         limit: z.number().int().min(1).max(500).optional(),
         typing: z.boolean().optional(),
+        /** Answer once typo tolerance is ready (its vocabulary loaded), instead of without it while it loads. */
+        complete: z.boolean().optional(),
       })
       .strict(),
   ),

@@ -1,8 +1,15 @@
 /** Limits the UI and main agree on. */
+import { ApiError } from './errors';
+
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 export function tooLargeMessage(name: string, bytes: number): string {
   return `${name} is ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one source; split it into parts`;
+}
+
+/** The one check of a file's size: refused with `too_large` (naming the file and its size) when it is over the limit for one source. */
+export function checkFileSize(name: string, bytes: number): void {
+  if (bytes > MAX_FILE_BYTES) throw new ApiError('too_large', tooLargeMessage(name, bytes));
 }
 
 /**

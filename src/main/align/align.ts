@@ -7,7 +7,7 @@
  */
 import { diffArrays } from 'diff';
 import type { DiffPart, PairKind } from '../../shared/types';
-import { tokenize } from '../search/query';
+import { tokenize } from '../text/tokens';
 
 /**
  * Below this cosine similarity two passages are taken to share words by chance. Different

@@ -2,7 +2,7 @@
 import type { ClaimRecord, Comparison, SourceDetail } from '../../shared/types';
 import { align, MATCH_THRESHOLD, wordDiff } from './align';
 import { escapeInline } from '../export/escape';
-import { eventKey } from '../claims/store';
+import { eventKey } from '../claims/labels';
 
 /**
  * The passages a comparison pairs: not apparatus (chrome, images, link lists, "See also"),

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/errors';
 import type { Annotation } from '../../shared/types';
 import type { Db } from '../store/project';
+import type { ChangeSink } from '../store/changes';
 import { linkTags } from '../store/sources';
 import type { Selector } from './anchor';
 import { anchor, describe } from './anchor';
@@ -61,7 +62,11 @@ function toAnnotation(r: Row): Annotation {
 }
 
 export class AnnotationStore {
-  constructor(private readonly db: Db) {}
+  /** `changes` hears of every write (the Project; a bare store tells no one). */
+  constructor(
+    private readonly db: Db,
+    private readonly changes?: ChangeSink,
+  ) {}
 
   private now(): string {
     return new Date().toISOString();
@@ -103,6 +108,7 @@ export class AnnotationStore {
     if (!text.slice(start, end).trim()) throw new ApiError('invalid_request', 'An annotation needs some text selected, not only white space');
     const sel = describe(text, start, end);
     const now = this.now();
+    this.changes?.record({ type: 'annotationsChanged', sourceId });
     const id = this.db.transaction(() => {
       const info = this.db
         .prepare(
@@ -129,6 +135,8 @@ export class AnnotationStore {
   insertImported(a: Selector & { uuid: string; sourceId: number; orphaned: boolean; colour: string; body: string | null; tags: string[]; createdAt?: string | null; updatedAt?: string | null }): string {
     const rendered = a.body ? renderNote(a.body) : { markdown: '', plain: '' };
     const created = a.createdAt ?? this.now();
+    this.changes?.record({ type: 'annotationsChanged', sourceId: a.sourceId });
+    if (rendered.plain) this.changes?.record({ type: 'noteChanged', annotationId: null, plain: rendered.plain });
     const info = this.db
       .prepare(
         `INSERT INTO annotation (uuid, source_id, start, "end", exact, prefix, suffix, orphaned, colour, body, markdown, plain, created_at, updated_at)
@@ -140,8 +148,10 @@ export class AnnotationStore {
   }
 
   update(id: number, patch: { body?: string | null; colour?: string; tags?: string[] }): Annotation {
-    this.get(id);
+    const { sourceId } = this.get(id);
     const rendered = patch.body === undefined ? undefined : patch.body === null ? { markdown: '', plain: '' } : renderNote(patch.body);
+    this.changes?.record({ type: 'annotationsChanged', sourceId });
+    if (rendered) this.changes?.record({ type: 'noteChanged', annotationId: id, plain: rendered.plain });
     this.db.transaction(() => {
       if (rendered) {
         this.db
@@ -159,6 +169,7 @@ export class AnnotationStore {
     const current = this.get(id);
     if (end > text.length || start >= end) throw new ApiError('invalid_request', `The span ${start}–${end} is not inside the source's text`);
     const sel = describe(text, start, end);
+    this.changes?.record({ type: 'annotationsChanged', sourceId: current.sourceId });
     this.db
       .prepare('UPDATE annotation SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, orphaned = 0, updated_at = ? WHERE id = ?')
       .run(sel.start, sel.end, sel.exact, sel.prefix, sel.suffix, this.now(), current.id);
@@ -167,12 +178,14 @@ export class AnnotationStore {
 
   /** Deletion keeps the row, so that it can be undone. */
   delete(id: number): void {
-    this.get(id);
+    const { sourceId } = this.get(id);
+    this.changes?.record({ type: 'annotationsChanged', sourceId });
     this.db.prepare('UPDATE annotation SET deleted_at = ? WHERE id = ?').run(this.now(), id);
   }
 
   restore(id: number): Annotation {
     const a = this.get(id, true);
+    this.changes?.record({ type: 'annotationsChanged', sourceId: a.sourceId });
     this.db.prepare('UPDATE annotation SET deleted_at = NULL WHERE id = ?').run(a.id);
     return this.get(id);
   }
@@ -182,6 +195,7 @@ export class AnnotationStore {
    * transaction). Returns how many moved and how many could not be placed.
    */
   reanchor(sourceId: number, text: string): { annotations: number; moved: number; orphaned: number } {
+    this.changes?.record({ type: 'annotationsChanged', sourceId });
     const rows = this.db
       .prepare('SELECT id, start, "end", exact, prefix, suffix FROM annotation WHERE source_id = ?')
       .all(sourceId) as (Selector & { id: number })[];

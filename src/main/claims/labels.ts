@@ -78,3 +78,63 @@ export function isEventLabel(label: string): boolean {
   if (content.length > 6) return false;
   return true;
 }
+
+/** An event label without its years ("Great Purge 1937" and "Great Purge" are one event). */
+export function eventKey(event: string): string {
+  // Years and plurals aside, "Great Purges 1939" and "Great Purge" are the same event.
+  return event
+    .replace(/\s*\(?\b\d{3,4}(?:\s*[–-]\s*\d{2,4})?\)?\s*$/, '')
+    .replace(/\s+(?:of|in|from|during)\s*$/i, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\b(\p{L}{3,})s\b/gu, (word, stem: string) => (/(?:ss|us|is)$/.test(word) ? word : stem));
+}
+
+/** A label the historian renamed or merged into another event, keyed by its eventKey. */
+export interface AliasRow {
+  alias_key: string;
+  alias: string;
+  event: string;
+}
+
+export type Aliases = Map<string, AliasRow>;
+
+/** `to` with the years `from` ends with, unless `to` gives its own: renaming "Great Terror 1937" to "Great Purge" gives "Great Purge 1937". */
+export function withYears(to: string, from: string): string {
+  return yearTail(to) ? to : `${to}${yearTail(from)}`;
+}
+
+/** The label the project uses for a label: the event an alias names (its years kept), else the label itself. */
+export function canonical(label: string, aliases: Aliases): string {
+  const alias = aliases.get(eventKey(label));
+  return alias ? withYears(alias.event, label) : label;
+}
+
+/** A label capitalised as a proposal's title starts. */
+export function titled(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/** The most frequent of some labels (the first seen on a tie). */
+export function mostFrequent(labels: string[]): string {
+  const counts = new Map<string, number>();
+  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
+  let best = labels[0]!;
+  for (const [l, n] of counts) if (n > counts.get(best)!) best = l;
+  return best;
+}
+
+/**
+ * Labels grouped by event (eventKey), the most used event first; each event by its most
+ * used spelling.
+ */
+export function byEvent(labels: string[]): string[] {
+  const groups = new Map<string, string[]>();
+  for (const l of labels) {
+    const key = eventKey(l);
+    const group = groups.get(key);
+    if (group) group.push(l);
+    else groups.set(key, [l]);
+  }
+  return [...groups.values()].sort((a, b) => b.length - a.length).map(mostFrequent);
+}

@@ -3,12 +3,15 @@ import { ApiError } from '../../shared/errors';
 import type { ClaimRecord, EventSummary, Evidence, Measure, ProposedQuestion, Question } from '../../shared/types';
 import { MEASURES } from '../../shared/types';
 import type { Db } from '../store/project';
+import type { ChangeSink } from '../store/changes';
 import { passageOrdinals } from '../store/ordinals';
 import type { Claim } from './extract';
 import { extractClaims } from './extract';
-import { bareLabel, isEventLabel, yearTail } from './labels';
-
-export { isEventLabel } from './labels';
+import type { AliasRow, Aliases } from './labels';
+import { bareLabel, byEvent, canonical, eventKey, isEventLabel, mostFrequent, withYears } from './labels';
+import { evidenceOf, sentenceAround } from './evidence';
+import type { ClaimFigure } from './proposals';
+import { proposalsOf } from './proposals';
 
 interface Row {
   id: number;
@@ -90,99 +93,21 @@ export interface ClaimPatch {
   preferredReason?: string;
 }
 
-/** An event label without its years ("Great Purge 1937" and "Great Purge" are one event). */
-export function eventKey(event: string): string {
-  // Years and plurals aside, "Great Purges 1939" and "Great Purge" are the same event.
-  return event
-    .replace(/\s*\(?\b\d{3,4}(?:\s*[–-]\s*\d{2,4})?\)?\s*$/, '')
-    .replace(/\s+(?:of|in|from|during)\s*$/i, '')
-    .trim()
-    .toLowerCase()
-    .replace(/\b(\p{L}{3,})s\b/gu, (word, stem: string) => (/(?:ss|us|is)$/.test(word) ? word : stem));
-}
-
-/** A label the historian renamed or merged into another event, keyed by its eventKey. */
-interface AliasRow {
-  alias_key: string;
-  alias: string;
-  event: string;
-}
-
-type Aliases = Map<string, AliasRow>;
-
-/** `to` with the years `from` ends with, unless `to` gives its own: renaming "Great Terror 1937" to "Great Purge" gives "Great Purge 1937". */
-function withYears(to: string, from: string): string {
-  return yearTail(to) ? to : `${to}${yearTail(from)}`;
-}
-
-/** The label the project uses for a label: the event an alias names (its years kept), else the label itself. */
-function canonical(label: string, aliases: Aliases): string {
-  const alias = aliases.get(eventKey(label));
-  return alias ? withYears(alias.event, label) : label;
-}
-
-/** A label capitalised as a proposal's title starts. */
-function titled(label: string): string {
-  return label.charAt(0).toUpperCase() + label.slice(1);
-}
-
-/** The most frequent of some labels (the first seen on a tie). */
-function mostFrequent(labels: string[]): string {
-  const counts = new Map<string, number>();
-  for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
-  let best = labels[0]!;
-  for (const [l, n] of counts) if (n > counts.get(best)!) best = l;
-  return best;
-}
-
-/**
- * Labels grouped by event (eventKey), the most used event first; each event by its most
- * used spelling.
- */
-function byEvent(labels: string[]): string[] {
-  const groups = new Map<string, string[]>();
-  for (const l of labels) {
-    const key = eventKey(l);
-    const group = groups.get(key);
-    if (group) group.push(l);
-    else groups.set(key, [l]);
-  }
-  return [...groups.values()].sort((a, b) => b.length - a.length).map(mostFrequent);
-}
-
-/** Significant figures of a value: 681,692 has six, 1,200,000 two, 12.5 three. */
-function significantFigures(v: number): number {
-  return String(v).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
-}
-
-/**
- * A figure two sources would hardly give for two different events by chance: one with three
- * significant figures or more (681,692; 1,548,366), not a round one (a million, 750,000).
- */
-function distinctive(c: { low: number | null; high: number | null }): boolean {
-  return [c.low, c.high].some((v) => v !== null && Number.isFinite(v) && significantFigures(v) >= 3);
-}
-
-/** Whether two claims' years can be the same: either gives none, or they overlap. */
-function yearsMeet(a: { from_year: number | null; to_year: number | null }, b: { from_year: number | null; to_year: number | null }): boolean {
-  const span = (c: typeof a) => (c.from_year === null && c.to_year === null ? null : [c.from_year ?? c.to_year!, c.to_year ?? c.from_year!]);
-  const x = span(a);
-  const y = span(b);
-  return !x || !y || (x[0]! <= y[1]! && y[0]! <= x[1]!);
-}
-
-/** The middle of a claim's value: its midpoint, or its one known bound. */
-export function midpoint(c: { low: number | null; high: number | null }): number {
-  if (c.low !== null && c.high !== null) return (c.low + c.high) / 2;
-  return (c.low ?? c.high)!;
-}
-
 export class ClaimStore {
-  constructor(private readonly db: Db) {}
+  /** `changes` hears of every write (the Project; a bare store tells no one). */
+  constructor(
+    private readonly db: Db,
+    private readonly changes?: ChangeSink,
+  ) {}
+
+  private changed(sourceId: number | null): void {
+    this.changes?.record({ type: 'claimsChanged', sourceId });
+  }
 
   /** Stores claims read from a source's text as suggestions (inside the caller's transaction). */
   add(sourceId: number, claims: Claim[]): void {
     if (!claims.length) return;
+    this.changed(sourceId);
     const now = new Date().toISOString();
     const insert = this.db.prepare(
       `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, from_year, to_year, confidence, created_at, updated_at)
@@ -213,6 +138,7 @@ export class ClaimStore {
    * (the occurrence nearest the old position), or marked as not placed.
    */
   refresh(sourceId: number, text: string): void {
+    this.changed(sourceId);
     this.db.prepare("DELETE FROM claim WHERE source_id = ? AND status = 'suggested' AND origin = 'extracted'").run(sourceId);
     const kept = this.db.prepare('SELECT id, start, quote FROM claim WHERE source_id = ?').all(sourceId) as { id: number; start: number; quote: string }[];
     const move = this.db.prepare('UPDATE claim SET start = ?, "end" = ?, orphaned = ? WHERE id = ?');
@@ -278,6 +204,7 @@ export class ClaimStore {
   create(sourceId: number, text: string, c: Omit<Claim, 'quote'>, questionId: number | null): ClaimRecord {
     if (c.end > text.length || c.start >= c.end) throw new ApiError('invalid_request', `The span ${c.start}–${c.end} is not inside the source's text`);
     if (questionId !== null) this.question(questionId);
+    this.changed(sourceId);
     const now = new Date().toISOString();
     const info = this.db
       .prepare(
@@ -313,6 +240,7 @@ export class ClaimStore {
       preferred_reason: patch.preferredReason,
     };
     const set = Object.entries(fields).filter(([, v]) => v !== undefined);
+    this.changed(current.sourceId);
     this.db.transaction(() => {
       // One preferred value per question: marking one unmarks the others.
       if (patch.preferred && (patch.questionId ?? current.questionId) !== null) {
@@ -342,6 +270,7 @@ export class ClaimStore {
   }
 
   createQuestion(label: string, claimIds: number[] = []): Question {
+    this.changed(null);
     const id = this.db.transaction(() => {
       const info = this.db.prepare('INSERT INTO question (label, created_at) VALUES (?, ?)').run(label, new Date().toISOString());
       const qid = Number(info.lastInsertRowid);
@@ -357,6 +286,7 @@ export class ClaimStore {
 
   updateQuestion(id: number, patch: { label?: string; notes?: string }): Question {
     this.question(id);
+    this.changed(null);
     if (patch.label !== undefined) this.db.prepare('UPDATE question SET label = ? WHERE id = ?').run(patch.label, id);
     if (patch.notes !== undefined) this.db.prepare('UPDATE question SET notes = ? WHERE id = ?').run(patch.notes, id);
     return this.question(id);
@@ -364,6 +294,7 @@ export class ClaimStore {
 
   deleteQuestion(id: number): void {
     this.question(id);
+    this.changed(null);
     this.db.prepare('DELETE FROM question WHERE id = ?').run(id);
   }
 
@@ -378,73 +309,8 @@ export class ClaimStore {
     const aliases = this.aliases();
     const rows = this.db
       .prepare("SELECT id, source_id, event, measure, unit, low, high, from_year, to_year, question_id FROM claim WHERE status != 'rejected' AND event != '' ORDER BY id")
-      .all() as {
-      id: number;
-      source_id: number;
-      event: string;
-      measure: Measure;
-      unit: 'people' | 'percent';
-      low: number | null;
-      high: number | null;
-      from_year: number | null;
-      to_year: number | null;
-      question_id: number | null;
-    }[];
-    const claims = rows.flatMap((r) => {
-      const aliased = aliases.has(eventKey(r.event));
-      if (!aliased && !isEventLabel(r.event)) return [];
-      const label = bareLabel(canonical(r.event, aliases));
-      const name = eventKey(label);
-      return name ? [{ ...r, label, name }] : [];
-    });
-
-    // Events (by name) that are one: joined by the same distinctive figure in two sources.
-    const parent = new Map<string, string>();
-    const find = (n: string): string => {
-      let root = n;
-      while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
-      parent.set(n, root);
-      return root;
-    };
-    const figures = new Map<string, typeof claims>();
-    for (const c of claims) {
-      if (!distinctive(c)) continue;
-      const key = `${c.measure}|${c.unit}|${c.low}|${c.high}`;
-      const same = figures.get(key);
-      if (same) same.push(c);
-      else figures.set(key, [c]);
-    }
-    for (const same of figures.values()) {
-      for (let i = 0; i < same.length; i++) {
-        for (let j = i + 1; j < same.length; j++) {
-          const [a, b] = [same[i]!, same[j]!];
-          if (a.name === b.name || a.source_id === b.source_id || !yearsMeet(a, b)) continue;
-          const [x, y] = [find(a.name), find(b.name)];
-          if (x !== y) parent.set(y, x);
-        }
-      }
-    }
-
-    const groups = new Map<string, typeof claims>();
-    for (const c of claims) {
-      if (c.question_id !== null) continue;
-      const key = `${find(c.name)}|${c.measure}|${c.unit}`;
-      const group = groups.get(key);
-      if (group) group.push(c);
-      else groups.set(key, [c]);
-    }
-    return [...groups.values()]
-      .filter((g) => g.length >= 2)
-      .map((g) => {
-        const label = byEvent(g.map((c) => c.label))[0]!;
-        const first = g[0]!;
-        return {
-          label: `${titled(label)}: ${first.unit === 'percent' ? 'share' : 'number'} ${first.measure}`,
-          claimIds: g.map((c) => c.id),
-          events: byEvent(g.map((c) => bareLabel(c.event))),
-        };
-      })
-      .sort((a, b) => b.claimIds.length - a.claimIds.length);
+      .all() as ClaimFigure[];
+    return proposalsOf(rows, aliases);
   }
 
   /**
@@ -574,6 +440,7 @@ export class ClaimStore {
 
   /** Renames one event to `to` (inside the caller's transaction). */
   private rename(from: string, to: string): void {
+    this.changed(null);
     const aliases = this.aliases();
     const key = eventKey(canonical(from, aliases));
     const toKey = eventKey(to);
@@ -595,115 +462,6 @@ export class ClaimStore {
   }
 
   evidence(questionId: number): Evidence {
-    const question = this.question(questionId);
-    const claims = this.list({ questionId }).filter((c) => c.status !== 'rejected');
-    const placed = claims.filter((c) => c.low !== null || c.high !== null);
-    const units = new Set(placed.map((c) => c.unit));
-    const values = placed.flatMap((c) => [c.low, c.high]).filter((v): v is number => v !== null);
-    const mids = placed.map(midpoint).sort((a, b) => a - b);
-    const median = mids.length ? (mids.length % 2 ? mids[(mids.length - 1) / 2]! : (mids[mids.length / 2 - 1]! + mids[mids.length / 2]!) / 2) : null;
-    const span = values.length ? { low: Math.min(...values), high: Math.max(...values) } : null;
-    const outliers =
-      median && placed.length >= 3 ? placed.filter((c) => midpoint(c) > median * 3 || midpoint(c) < median / 3).map((c) => c.id) : [];
-    return {
-      question,
-      claims,
-      span,
-      median,
-      outliers,
-      logScale: !!span && span.low > 0 && span.high / span.low > 10,
-      unit: units.size > 1 ? 'mixed' : ((units.values().next().value as 'people' | 'percent' | undefined) ?? 'people'),
-      ...fitOf(claims),
-    };
+    return evidenceOf(this.question(questionId), this.list({ questionId }));
   }
-}
-
-/** The words of the sentence around a quote (at most about 300 characters each side), for showing a claim in its context. */
-export function sentenceAround(text: string, start: number, end: number): { before: string; after: string } {
-  const REACH = 300;
-  const from = Math.max(0, start - REACH);
-  const head = text.slice(from, start);
-  // The sentence starts after the last full stop, question or exclamation mark followed by a space, or a blank line.
-  let cut = -1;
-  for (const m of head.matchAll(/[.!?]["'”’)\]]*\s+(?=\S)|\n\s*\n/g)) cut = m.index + m[0].length;
-  let before = cut >= 0 ? head.slice(cut) : head;
-  if (cut < 0 && from > 0) before = `…${before.replace(/^\S*\s/, '')}`;
-  const tail = text.slice(end, end + REACH);
-  const stop = /[.!?]["'”’)\]]*(?=\s|$)|\n\s*\n/.exec(tail);
-  let after = stop ? tail.slice(0, stop.index + (stop[0].trim() ? stop[0].length : 0)) : tail;
-  if (!stop && end + REACH < text.length) after = `${after.replace(/\s\S*$/, '')}…`;
-  return { before: before.replace(/\s+/g, ' ').trimStart(), after: after.replace(/\s+/g, ' ').trimEnd() };
-}
-
-function period(c: ClaimRecord): string | null {
-  const from = c.fromYear ?? null;
-  const to = c.toYear ?? null;
-  if (from === null && to === null) return null;
-  if (from !== null && to !== null) return from === to ? String(from) : `${from}–${to}`;
-  return from !== null ? `from ${from}` : `until ${to}`;
-}
-
-/** The most frequent of some keys (the first of equals, in claim order). */
-function commonest<K>(keys: K[]): K | null {
-  const counts = new Map<K, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  let best: K | null = null;
-  for (const [k, n] of counts) if (best === null || n > counts.get(best)!) best = k;
-  return best;
-}
-
-const MEASURE_NOUN: Record<Measure, string> = {
-  executed: 'executions',
-  killed: 'killings',
-  died: 'deaths',
-  arrested: 'arrests',
-  imprisoned: 'people imprisoned',
-  deported: 'deportations',
-  purged: 'people purged',
-};
-
-/**
- * Where a question's claims don't fit together: each claim whose measure or period differs
- * from what most of the others count and cover, a share set beside counts, the same quote
- * counted twice. Claims with no years are not compared by period (nothing says they differ).
- */
-export function fitOf(claims: ClaimRecord[]): Pick<Evidence, 'measure' | 'period' | 'warnings'> {
-  const warnings: Evidence['warnings'] = [];
-  const measure = commonest(claims.map((c) => c.measure));
-  const periods = claims.map(period);
-  const usual = commonest(periods.filter((p): p is string => p !== null));
-  const usualClaim = claims[periods.indexOf(usual)];
-  const counts = claims.filter((c) => c.unit === 'people').length;
-  const seen = new Map<string, ClaimRecord>();
-  claims.forEach((c, i) => {
-    if (measure && c.measure !== measure) {
-      warnings.push({ claimId: c.id, kind: 'measure', message: `Counts ${MEASURE_NOUN[c.measure]}; most figures here count ${MEASURE_NOUN[measure]}` });
-    }
-    const p = periods[i];
-    if (usual !== null && p !== null && p !== usual) {
-      warnings.push({ claimId: c.id, kind: 'period', message: `Covers ${p}; most figures here cover ${usual}` });
-    }
-    if (c.unit === 'percent' && counts > 0) {
-      warnings.push({ claimId: c.id, kind: 'unit', message: 'A share (percent) beside counts of people' });
-    }
-    // The same words twice: one quote counted twice in a source, or one source repeating another's sentence.
-    const words = c.quote.replace(/\s+/g, ' ').trim().toLowerCase();
-    const twin = seen.get(words);
-    if (twin && twin.sourceId === c.sourceId) {
-      warnings.push({ claimId: c.id, kind: 'duplicate', message: `The same quote as another claim here (${formatShort(twin)}): counted twice` });
-    } else if (twin && words.length >= 20) {
-      warnings.push({ claimId: c.id, kind: 'duplicate', message: `The same words as “${twin.sourceTitle}”: one source may repeat the other` });
-    } else if (!twin) seen.set(words, c);
-  });
-  return {
-    measure,
-    period: usualClaim ? { fromYear: usualClaim.fromYear ?? null, toYear: usualClaim.toYear ?? null } : null,
-    warnings,
-  };
-}
-
-function formatShort(c: ClaimRecord): string {
-  const n = (v: number) => (c.unit === 'percent' ? `${v}%` : v.toLocaleString('en-US'));
-  if (c.low !== null && c.high !== null) return c.low === c.high ? n(c.low) : `${n(c.low)}–${n(c.high)}`;
-  return c.low !== null ? `at least ${n(c.low)}` : `up to ${n(c.high!)}`;
 }

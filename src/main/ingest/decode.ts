@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../../shared/errors';
 
-import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits';
+import { checkFileSize, MAX_FILE_BYTES } from '../../shared/limits';
 
 export { MAX_FILE_BYTES };
 
@@ -105,9 +105,7 @@ function checkControlCharacters(name: string, text: string): void {
 
 export function decodeBytes(name: string, bytes: Uint8Array, declaredCharset?: string): Decoded {
   if (bytes.length === 0) throw new ApiError('empty_file', `${name} is empty`);
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new ApiError('too_large', tooLargeMessage(name, bytes.length));
-  }
+  checkFileSize(name, bytes.length);
   for (const [what, sig] of MAGIC) {
     if (startsWith(bytes, sig)) throw new ApiError('binary_file', `${name} is ${what}, not a text file`);
   }

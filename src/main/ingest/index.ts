@@ -1,9 +1,10 @@
 /** One entry for every format: bytes and a file name in, a source ready to store out. */
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../shared/errors';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits';
+import { checkFileSize } from '../../shared/limits';
 import type { SourceFormat, SourceKind } from '../../shared/types';
-import type { NewSource } from '../store/sources';
+import { EXTENSIONS, extensionOf, SOURCE_FILES } from '../../shared/formats';
+import type { NewSource } from './source';
 import { decodeBytes } from './decode';
 import { guessMarkdown } from './detect';
 import { readDocx } from './docx';
@@ -18,34 +19,11 @@ import type { Span } from './text';
 import { normalise, titleFromFileName } from './text';
 import { readWebPage } from './web';
 
-export const FORMATS: Record<string, SourceKind> = {
-  '.txt': 'text',
-  '.text': 'text',
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.docx': 'html',
-  '.pdf': 'text',
-};
+/** Each supported extension and the kind of text it holds (src/shared/formats.ts is the list). */
+export const FORMATS: Record<string, SourceKind> = Object.fromEntries(SOURCE_FILES.map((f) => [f.extension, f.kind]));
 
 /** The kind of file each extension names. */
-const FILE_FORMATS: Record<string, SourceFormat> = {
-  '.txt': 'txt',
-  '.text': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.docx': 'docx',
-  '.pdf': 'pdf',
-};
-
-function extensionOf(fileName: string): string {
-  return /\.[^./\\]+$/.exec(fileName.toLowerCase())?.[0] ?? '';
-}
+const FILE_FORMATS: Record<string, SourceFormat> = Object.fromEntries(SOURCE_FILES.map((f) => [f.extension, f.format]));
 
 export function formatOf(fileName: string): SourceKind | undefined {
   return FORMATS[extensionOf(fileName)];
@@ -54,7 +32,7 @@ export function formatOf(fileName: string): SourceKind | undefined {
 export function unsupportedFormat(name: string): ApiError {
   return new ApiError(
     'unsupported_format',
-    `${name}: this kind of file is not supported (Sourcebench imports ${Object.keys(FORMATS).join(', ')})`,
+    `${name}: this kind of file is not supported (Sourcebench imports ${EXTENSIONS.join(', ')})`,
   );
 }
 
@@ -76,7 +54,7 @@ export async function readSource(fileName: string, bytes: Uint8Array): Promise<P
   if (FILE_FORMATS[extensionOf(fileName)] === 'pdf') return readPdfSource(fileName, bytes);
   const name = fileName.replace(/^.*[\\/]/, '');
   if (extensionOf(name) === '.docx') {
-    if (bytes.length > MAX_FILE_BYTES) throw new ApiError('too_large', tooLargeMessage(name, bytes.length));
+    checkFileSize(name, bytes.length);
     const docx = await readDocx(name, bytes);
     return finish(name, bytes, { kind: 'html', text: docx.text, meta: docx.meta, spans: docx.spans, extra: docx.extra, warnings: docx.warnings, encoding: 'utf-8' });
   }

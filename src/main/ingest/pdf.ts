@@ -32,7 +32,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
-import { MAX_FILE_BYTES, MAX_PDF_PAGES, tooLargeMessage, tooManyPagesMessage } from '../../shared/limits';
+import { checkFileSize, MAX_PDF_PAGES, tooManyPagesMessage } from '../../shared/limits';
 import type { PassageKind, PdfFacts } from '../../shared/types';
 import type { ParsedSource } from './index';
 import type { Metadata } from './metadata';
@@ -654,7 +654,7 @@ function reason(err: unknown): string {
 /** Reads a PDF's text layer into a source; throws ApiError naming the file on bad input. */
 export async function readPdfSource(fileName: string, bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<ParsedSource> {
   const name = fileName.replace(/^.*[\\/]/, '');
-  if (bytes.length > MAX_FILE_BYTES) throw new ApiError('too_large', tooLargeMessage(name, bytes.length));
+  checkFileSize(name, bytes.length);
   if (bytes.length === 0) throw new ApiError('empty_file', `${name} is empty`);
   const lib = await pdfjs();
   const task = lib.getDocument({

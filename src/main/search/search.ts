@@ -10,7 +10,8 @@ import { inlineMarkup } from '../../shared/inline';
 import { noteMarkers } from '../../shared/markers';
 import { lastAtOrBefore } from '../../shared/sorted';
 import type { ParsedQuery, Term } from './query';
-import { fold, parseQuery, toFts } from './query';
+import { parseQuery, toFts } from './query';
+import { fold } from '../text/tokens';
 import { Vocabulary } from './vocabulary';
 import { yearRange } from '../ingest/dates';
 

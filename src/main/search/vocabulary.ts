@@ -6,7 +6,8 @@
  */
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Db } from '../store/project';
-import { editDistance, tokenize, typoDistance } from './query';
+import { editDistance, tokenize } from '../text/tokens';
+import { typoDistance } from './query';
 
 const CHUNK = 20_000;
 /** The most alternatives one query word expands into (closest and most frequent first). */

@@ -1,33 +1,15 @@
 /** Queries over sources, passages and tags. Every multi-row write is one transaction. */
 import type { Passage, PassageInfo, PdfFacts, SourceDetail, SourceFormat, SourceKind, SourceSummary, TagCount } from '../../shared/types';
 import type { Span } from '../ingest/text';
+import type { NewSource } from '../ingest/source';
 import type { CslItem } from '../../shared/csl';
 import { columnsOf } from '../../shared/csl';
 import { citationOfColumns } from '../ingest/citation';
 import { ApiError } from '../../shared/errors';
 import type Database from 'better-sqlite3';
 import type { Db } from './project';
+import type { ChangeSink } from './changes';
 
-export interface NewSource {
-  /** The citation metadata; when absent, made from the columns below. */
-  csl?: CslItem;
-  title: string;
-  author: string | null;
-  date: string | null;
-  origin: string | null;
-  kind: SourceKind;
-  /** The kind of file; when absent, the one `kind` implies. */
-  format?: SourceFormat;
-  language: string | null;
-  fileName: string | null;
-  encoding: string;
-  hash: string;
-  text: string;
-  bytes: number;
-  tags: string[];
-  meta: Record<string, unknown>;
-  passages: Span[];
-}
 
 const FORMAT_OF_KIND: Record<SourceKind, SourceFormat> = { text: 'txt', markdown: 'md', html: 'html' };
 
@@ -117,7 +99,11 @@ export const ORPHAN_TAGS =
 export class SourceStore {
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Db) {}
+  /** `changes` hears of every write (the Project; a bare store, in tests, tells no one). */
+  constructor(
+    private readonly db: Db,
+    private readonly changes?: ChangeSink,
+  ) {}
 
   /** Prepared once per connection: preparing on every call was a tenth of import time. */
   private sql(source: string): Database.Statement {
@@ -178,6 +164,7 @@ export class SourceStore {
       });
       this.sql('UPDATE source SET first_passage = ? WHERE id = ?').run(first, id);
       this.setTags(id, src.tags);
+      this.changes?.record({ type: 'sourceAdded', sourceId: id, text: src.text, passages: src.passages });
       return id;
     }).immediate();
   }
@@ -187,6 +174,7 @@ export class SourceStore {
    * transaction); metadata, tags and annotations stay with the source.
    */
   replaceText(id: number, src: NewSource): void {
+    this.changes?.record({ type: 'textReplaced', sourceId: id, text: src.text, passages: src.passages });
     const other = this.findByHash(src.hash);
     if (other !== undefined && other !== id) {
       throw new ApiError('invalid_request', `${src.fileName ?? 'This text'} is already in the project as source #${other}`);
@@ -210,6 +198,7 @@ export class SourceStore {
    * transaction): the source's reading (`kind`) changes; its text, metadata and tags stay.
    */
   repassage(id: number, kind: SourceKind, text: string, passages: Span[]): void {
+    this.changes?.record({ type: 'textReplaced', sourceId: id, text, passages });
     this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
     const insertPassage = this.sql(INSERT_PASSAGE);
     let first = 0;
@@ -299,6 +288,7 @@ export class SourceStore {
    */
   update(id: number, patch: { csl?: CslItem; tags?: string[] }): SourceSummary {
     this.summary(id); // not_found before any write
+    this.changes?.record({ type: 'sourceUpdated', sourceId: id });
     this.db.transaction(() => {
       if (patch.csl) {
         const c = columnsOf(patch.csl, this.summary(id).title);
@@ -319,6 +309,7 @@ export class SourceStore {
 
   delete(id: number): void {
     this.summary(id);
+    this.changes?.record({ type: 'sourceDeleted', sourceId: id });
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM source WHERE id = ?').run(id);
       this.db.prepare(ORPHAN_TAGS).run();

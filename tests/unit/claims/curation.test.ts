@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceAround } from '../../../src/main/claims/store';
+import { sentenceAround } from '../../../src/main/claims/evidence';
 import { bytes, tempWorkbench } from '../helpers';
 
 async function imported(wb: ReturnType<typeof tempWorkbench>['wb'], name: string, text: string): Promise<number> {

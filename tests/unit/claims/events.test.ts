@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/dispatch';
-import { isEventLabel } from '../../../src/main/claims/store';
+import { isEventLabel } from '../../../src/main/claims/labels';
 import type { Workbench } from '../../../src/main/workbench';
 import { bytes, tempWorkbench } from '../helpers';
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { eventKey } from '../../../src/main/claims/store';
+import { eventKey } from '../../../src/main/claims/labels';
 import { bytes, tempWorkbench } from '../helpers';
 
 const TEXT = 'Historians estimate that between 600,000 and 1.2 million people were executed.\n\nOthers count 681,692 executions.';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../../src/main/ingest';
-import type { NewSource } from '../../../src/main/store/sources';
+import type { NewSource } from '../../../src/main/ingest/source';
 import { bytes, fixture } from '../helpers';
 
 function page(name: string): NewSource {

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { desktop } from '../api';
 import type { ImportState } from '../hooks/useImporter';
 
-const EXTENSIONS = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.xhtml', '.docx', '.pdf'];
+import { EXTENSIONS } from '../../../shared/formats';
 const ACCEPT = EXTENSIONS.join(',');
 
 export function isSupported(name: string): boolean {

@@ -1,4 +1,4 @@
-/** IPC channel names, shared by the preload and main. */
+/** IPC channel names, shared by the preload and main (plain data: the sandboxed preload bundles it). */
 export const CHANNELS = {
   api: 'sourcebench:api',
   chooseImportFiles: 'sourcebench:choose-import-files',
