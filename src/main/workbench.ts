@@ -356,7 +356,7 @@ export class Workbench implements SourcebenchApi {
         batch.map((b) => {
           try {
             // A savepoint each: a file that fails drops only its own changes (and publishes nothing).
-            return this.write(() => this.store(b.fileName, b.prepared));
+            return this.current.write(() => this.store(b.fileName, b.prepared));
           } catch (err) {
             return { fileName: b.fileName, status: 'failed', error: errorOf(err, b.fileName) } satisfies ImportOutcome;
           }
