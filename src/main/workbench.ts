@@ -358,6 +358,9 @@ export class Workbench implements SourcebenchApi {
             // A savepoint each: a file that fails drops only its own changes (and publishes nothing).
             return this.current.write(() => this.store(b.fileName, b.prepared));
           } catch (err) {
+            // A full disk or a read-only file ends the whole batch (SQLite may have rolled the
+            // transaction back already): the batch fails with the real cause, nothing of it kept.
+            if (storageProblem(err) || !this.current.db.inTransaction) throw err;
             return { fileName: b.fileName, status: 'failed', error: errorOf(err, b.fileName) } satisfies ImportOutcome;
           }
         }),
