@@ -17,7 +17,8 @@ function passages(paragraphs: string[]): AlignInput[] {
 function edited(a: string[]): string[] {
   const b = a.map((p, i) => (i % 5 === 0 ? p.replace(/\b(the|and|of)\b/, 'THE').replace(/\d/, '9') : p));
   for (let i = 7; i < b.length; i += 7) [b[i], b[i - 3]] = [b[i - 3]!, b[i]!];
-  for (let i = 11; i < b.length; i += 50) b.splice(i, 0, 'An inserted paragraph that the first edition does not have at all, about something else entirely.');
+  for (let i = 11; i < b.length; i += 50)
+    b.splice(i, 0, 'An inserted paragraph that the first edition does not have at all, about something else entirely.');
   return b;
 }
 
@@ -46,7 +47,11 @@ export function benchAlign(paragraphs: string[]): Row[] {
   measure('two sources of 1,000 passages', paragraphs.slice(0, 1000));
   // A register or a list: every passage shares most of its words with every other, which
   // made each one a candidate for all the others before common terms stopped nominating.
-  const register = Array.from({ length: 3000 }, (_, i) => `Entry ${i}. The regional NKVD report for ${1930 + (i % 10)} lists ${i * 7} arrests in district ${i}, to be compared with the central tallies.`);
+  const register = Array.from(
+    { length: 3000 },
+    (_, i) =>
+      `Entry ${i}. The regional NKVD report for ${1930 + (i % 10)} lists ${i * 7} arrests in district ${i}, to be compared with the central tallies.`,
+  );
   measure('two registers of 3,000 near-identical entries', register);
   return rows;
 }

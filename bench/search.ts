@@ -64,7 +64,9 @@ function typo(word: string, rand: () => number): string {
 export function makeQueries(db: Database.Database, count: number, seed = 1937): Query[] {
   const rand = rng(seed);
   const max = (db.prepare('SELECT max(id) FROM passage').pluck().get() as number) ?? 0;
-  const get = db.prepare('SELECT p.text, p.source_id AS sourceId, s.title FROM passage p JOIN source s ON s.id = p.source_id WHERE p.id >= ? LIMIT 1');
+  const get = db.prepare(
+    'SELECT p.text, p.source_id AS sourceId, s.title FROM passage p JOIN source s ON s.id = p.source_id WHERE p.id >= ? LIMIT 1',
+  );
   const docFreqStmt = db.prepare('SELECT doc FROM passage_vocab WHERE term = ?').pluck();
   const docFreq = { get: (w: string) => docFreqStmt.get(w) };
   const out: Query[] = [];
@@ -76,7 +78,10 @@ export function makeQueries(db: Database.Database, count: number, seed = 1937): 
       const words = row.text.split(/[^A-Za-z]+/).filter((w) => w.length >= 4);
       if (words.length < 4) continue;
       const pick = (list: string[]) => list[Math.floor(rand() * list.length)]!;
-      const sourceWords = row.title.split(/[^A-Za-z]+/).filter((w) => w.length >= 4).slice(0, 2);
+      const sourceWords = row.title
+        .split(/[^A-Za-z]+/)
+        .filter((w) => w.length >= 4)
+        .slice(0, 2);
       let text: string;
       if (kind === 'words') text = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(words)).join(' ');
       else if (kind === 'prefix') text = `${pick(words).slice(0, 4)}*`;
@@ -93,7 +98,11 @@ export function makeQueries(db: Database.Database, count: number, seed = 1937): 
       } else if (kind === 'phrase') {
         const seq = row.text.split(/\s+/);
         const at = Math.floor(rand() * Math.max(1, seq.length - 3));
-        const phrase = seq.slice(at, at + 3).join(' ').replace(/[^A-Za-z ]+/g, ' ').trim();
+        const phrase = seq
+          .slice(at, at + 3)
+          .join(' ')
+          .replace(/[^A-Za-z ]+/g, ' ')
+          .trim();
         if (phrase.split(/\s+/).length < 2) continue;
         text = `"${phrase}"`;
       } else {
@@ -119,7 +128,10 @@ export async function buildProject(files: CorpusFile[], target: number, dir: str
   for (const f of files) {
     if (estimate >= target) break;
     chosen.push(f);
-    estimate += fs.readFileSync(f.path, 'utf8').split(/\n\s*\n/).filter((p) => p.trim()).length;
+    estimate += fs
+      .readFileSync(f.path, 'utf8')
+      .split(/\n\s*\n/)
+      .filter((p) => p.trim()).length;
   }
   const t0 = performance.now();
   let passages = 0;
@@ -198,13 +210,21 @@ export async function benchSearch(files: CorpusFile[], size: number, options: { 
     }
     for (const k of KINDS) {
       const t = times.get(k)!;
-      row(`${engine} ${k}`, `p50 ${ms(pct(t, 50))} ms, p95 ${ms(pct(t, 95))} ms`, k === 'typo' ? `intended passage in top ${TOP}: ${((found / Math.max(1, typos)) * 100).toFixed(0)}%` : '');
+      row(
+        `${engine} ${k}`,
+        `p50 ${ms(pct(t, 50))} ms, p95 ${ms(pct(t, 95))} ms`,
+        k === 'typo' ? `intended passage in top ${TOP}: ${((found / Math.max(1, typos)) * 100).toFixed(0)}%` : '',
+      );
     }
   };
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-search-'));
   try {
     const built = await buildProject(files, size, scratch);
-    row('Import with indexing', `${Math.round(built.passages / built.seconds).toLocaleString()} passages/s`, `${built.passages.toLocaleString()} passages, ${(built.bytes / 1048576 / built.seconds).toFixed(1)} MB/s, ${built.seconds.toFixed(0)} s`);
+    row(
+      'Import with indexing',
+      `${Math.round(built.passages / built.seconds).toLocaleString()} passages/s`,
+      `${built.passages.toLocaleString()} passages, ${(built.bytes / 1048576 / built.seconds).toFixed(1)} MB/s, ${built.seconds.toFixed(0)} s`,
+    );
 
     // Open to first result: a cold open of the project file and one query, before typo tolerance is ready.
     const raw = new Database(built.project, { readonly: true });
@@ -225,21 +245,42 @@ export async function benchSearch(files: CorpusFile[], size: number, options: { 
     const vocabMs = performance.now() - v0;
     global.gc?.();
     const vocabHeap = process.memoryUsage().heapUsed - heapBefore;
-    row('Typo vocabulary load (background)', `${ms(vocabMs)} ms`, `${vocab.size.toLocaleString()} terms, ${global.gc ? `${mbOf(vocabHeap)} heap` : 'heap not measured (run with --expose-gc)'}`);
+    row(
+      'Typo vocabulary load (background)',
+      `${ms(vocabMs)} ms`,
+      `${vocab.size.toLocaleString()} terms, ${global.gc ? `${mbOf(vocabHeap)} heap` : 'heap not measured (run with --expose-gc)'}`,
+    );
 
     const passageText = raw.prepare('SELECT text FROM passage WHERE id = ?').pluck();
     await measure('Sourcebench', queries, async (q) => {
       const r = await wb.search({ query: q.text, limit: TOP });
       return () => {
-        if (options.verbose && q.kind === 'typo' && !hitIsIntended(r.hits.map((h) => passageText.get(h.passageId) as string), q)) {
-          console.error(`    typo miss: ${q.text}  (alternatives: ${r.expansions.map((x) => `${x.word} → ${x.alternatives.join(' ')}`).join('; ')}; ${r.total} matches)`);
+        if (
+          options.verbose &&
+          q.kind === 'typo' &&
+          !hitIsIntended(
+            r.hits.map((h) => passageText.get(h.passageId) as string),
+            q,
+          )
+        ) {
+          console.error(
+            `    typo miss: ${q.text}  (alternatives: ${r.expansions.map((x) => `${x.word} → ${x.alternatives.join(' ')}`).join('; ')}; ${r.total} matches)`,
+          );
         }
         return r.hits.map((h) => passageText.get(h.passageId) as string);
       };
     });
     wb.close();
-    const app = await appMemory(built.home, built.project, queries.slice(0, 100).map((q) => q.text));
-    row('App resident memory, project open', app ?? 'n/a', app ? '`sourcebench serve` after 100 queries, typo vocabulary loaded (VmRSS / peak VmHWM)' : 'needs Linux /proc and a built renderer');
+    const app = await appMemory(
+      built.home,
+      built.project,
+      queries.slice(0, 100).map((q) => q.text),
+    );
+    row(
+      'App resident memory, project open',
+      app ?? 'n/a',
+      app ? '`sourcebench serve` after 100 queries, typo vocabulary loaded (VmRSS / peak VmHWM)' : 'needs Linux /proc and a built renderer',
+    );
 
     // Plain FTS5 over the same passages (no typo tolerance).
     const ftsDb = new Database(':memory:');
@@ -247,11 +288,15 @@ export async function benchSearch(files: CorpusFile[], size: number, options: { 
     ftsDb.exec("CREATE VIRTUAL TABLE t USING fts5(text, source UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')");
     const ins = ftsDb.prepare('INSERT INTO t(rowid, text, source) VALUES (?, ?, ?)');
     ftsDb.transaction(() => {
-      for (const p of raw.prepare('SELECT id, text, source_id FROM passage').iterate() as Iterable<{ id: number; text: string; source_id: number }>) ins.run(p.id, p.text, p.source_id);
+      for (const p of raw.prepare('SELECT id, text, source_id FROM passage').iterate() as Iterable<{ id: number; text: string; source_id: number }>)
+        ins.run(p.id, p.text, p.source_id);
     })();
     row('Plain FTS5: build', `${((performance.now() - f0) / 1000).toFixed(1)} s`, 'in memory');
     const sourcesByWords = (words: string[]) =>
-      (raw.prepare(`SELECT id FROM source WHERE ${words.map(() => 'title LIKE ?').join(' AND ')}`).pluck().all(...words.map((w) => `%${w}%`)) as number[]);
+      raw
+        .prepare(`SELECT id FROM source WHERE ${words.map(() => 'title LIKE ?').join(' AND ')}`)
+        .pluck()
+        .all(...words.map((w) => `%${w}%`)) as number[];
     await measure('Plain FTS5', queries, async (q) => {
       const parsed = parseQuery(q.text);
       const filter = q.kind === 'filtered' ? ` AND source IN (${sourcesByWords(parsed.sources[0]!.split(' ')).join(',') || 'NULL'})` : '';
@@ -267,7 +312,11 @@ export async function benchSearch(files: CorpusFile[], size: number, options: { 
       const m0 = performance.now();
       const mini = new MiniSearch<{ id: number; text: string; source: number }>({ fields: ['text'], storeFields: ['text', 'source'] });
       const batch: { id: number; text: string; source: number }[] = [];
-      for (const p of raw.prepare('SELECT id, text, source_id AS source FROM passage').iterate() as Iterable<{ id: number; text: string; source: number }>) {
+      for (const p of raw.prepare('SELECT id, text, source_id AS source FROM passage').iterate() as Iterable<{
+        id: number;
+        text: string;
+        source: number;
+      }>) {
         batch.push(p);
         if (batch.length === 10_000) mini.addAll(batch.splice(0));
       }
@@ -276,12 +325,18 @@ export async function benchSearch(files: CorpusFile[], size: number, options: { 
       await measure('Plain MiniSearch', queries, async (q) => {
         const parsed = parseQuery(q.text);
         const allowed = q.kind === 'filtered' ? new Set(sourcesByWords(parsed.sources[0]!.split(' '))) : null;
-        const results = mini.search(parsed.groups.flat().map((t) => t.tokens.join(' ')).join(' '), {
-          combineWith: 'AND',
-          prefix: q.kind === 'prefix',
-          fuzzy: q.kind === 'prefix' ? false : 0.2,
-          filter: allowed ? (r) => allowed.has(r.source as number) : undefined,
-        });
+        const results = mini.search(
+          parsed.groups
+            .flat()
+            .map((t) => t.tokens.join(' '))
+            .join(' '),
+          {
+            combineWith: 'AND',
+            prefix: q.kind === 'prefix',
+            fuzzy: q.kind === 'prefix' ? false : 0.2,
+            filter: allowed ? (r) => allowed.has(r.source as number) : undefined,
+          },
+        );
         return () => results.slice(0, TOP).map((r) => r.text as string);
       });
     }

@@ -130,9 +130,18 @@ ${articlePage(216, `<div class="cols"><h2>3. The provinces</h2>${paras(PARAS.pro
 </body></html>`;
 
 const REPORT = [
-  ['Summary', 'This report describes the holdings of the regional archive as surveyed in the spring of the year. It covers the party, soviet and police collections and notes where access is restricted.'],
-  ['Holdings', 'The party collection fills four hundred metres of shelving. Its inventories are complete for the years before the war and partial afterwards. The soviet collection is smaller and better described.'],
-  ['Access', 'Readers need a letter from their institution. Police files are open for the years up to 1953; later files may be seen with the permission of the director, which is rarely refused for research.'],
+  [
+    'Summary',
+    'This report describes the holdings of the regional archive as surveyed in the spring of the year. It covers the party, soviet and police collections and notes where access is restricted.',
+  ],
+  [
+    'Holdings',
+    'The party collection fills four hundred metres of shelving. Its inventories are complete for the years before the war and partial afterwards. The soviet collection is smaller and better described.',
+  ],
+  [
+    'Access',
+    'Readers need a letter from their institution. Police files are open for the years up to 1953; later files may be seen with the permission of the director, which is rarely refused for research.',
+  ],
 ];
 
 const reportHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Survey of a Regional Archive</title><style>
@@ -160,7 +169,14 @@ function update(pdf, { info, pageLabels }) {
   const catalogBody = new RegExp(`\\n${rootId} 0 obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(text)[1];
   const pages = /\/Pages (\d+ 0 R)/.exec(catalogBody)[1];
   const esc = (s) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
-  const objects = [[size, `<< ${Object.entries(info).map(([k, v]) => `/${k} ${esc(v)}`).join(' ')} >>`]];
+  const objects = [
+    [
+      size,
+      `<< ${Object.entries(info)
+        .map(([k, v]) => `/${k} ${esc(v)}`)
+        .join(' ')} >>`,
+    ],
+  ];
   if (pageLabels) objects.push([rootId, `<< /Type /Catalog /Pages ${pages} /PageLabels << /Nums [${pageLabels}] >> >>`]);
   let offset = pdf.length;
   let body = '';
@@ -188,12 +204,23 @@ async function printWithChromium() {
     return pdf;
   };
   const article = update(await print(articleHtml), {
-    info: { Title: 'Archives and the Historian: Counting the Terror after 1991', Author: 'Maria Ivanova', CreationDate: 'D:20190314101500Z', ModDate: 'D:20190314101500Z', Producer: 'Skia/PDF' },
+    info: {
+      Title: 'Archives and the Historian: Counting the Terror after 1991',
+      Author: 'Maria Ivanova',
+      CreationDate: 'D:20190314101500Z',
+      ModDate: 'D:20190314101500Z',
+      Producer: 'Skia/PDF',
+    },
     pageLabels: '0 << /S /r >> 2 << /S /D /St 214 >>',
   });
   fs.writeFileSync(path.join(out, 'article.pdf'), article);
   const report = update(await print(reportHtml), {
-    info: { Title: 'Survey of a Regional Archive', Author: 'Regional Archive Service', CreationDate: 'D:20210602090000+02\'00\'', Producer: 'Skia/PDF' },
+    info: {
+      Title: 'Survey of a Regional Archive',
+      Author: 'Regional Archive Service',
+      CreationDate: "D:20210602090000+02'00'",
+      Producer: 'Skia/PDF',
+    },
   });
   fs.writeFileSync(path.join(out, 'report.pdf'), report);
   await browser.close();
@@ -222,7 +249,18 @@ function handWritten() {
   fs.writeFileSync(path.join(out, 'labels.pdf'), labels);
   fs.writeFileSync(
     path.join(out, 'scan.pdf'),
-    makePdf({ info: { Title: 'Scanned Protocol' }, pages: [{ rects: [[72, 72, 468, 600]] }, { rects: [[72, 72, 468, 300], [72, 400, 468, 200]] }] }),
+    makePdf({
+      info: { Title: 'Scanned Protocol' },
+      pages: [
+        { rects: [[72, 72, 468, 600]] },
+        {
+          rects: [
+            [72, 72, 468, 300],
+            [72, 400, 468, 200],
+          ],
+        },
+      ],
+    }),
   );
   fs.writeFileSync(
     path.join(out, 'mixed.pdf'),

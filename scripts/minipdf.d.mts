@@ -7,4 +7,7 @@ export interface MiniPage {
 
 export function makePdf(doc: { pages: MiniPage[]; info?: Record<string, string>; pageLabels?: string; xmp?: string; encrypt?: boolean }): Uint8Array;
 
-export function textLines(texts: string[], options?: { x?: number; top?: number; size?: number; leading?: number }): { x: number; y: number; size: number; text: string }[];
+export function textLines(
+  texts: string[],
+  options?: { x?: number; top?: number; size?: number; leading?: number },
+): { x: number; y: number; size: number; text: string }[];

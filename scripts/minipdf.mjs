@@ -45,18 +45,27 @@ export function makePdf(doc) {
     }
     const stream = ops.join('\n');
     const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+    kids.push(
+      add(
+        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`,
+      ),
+    );
   }
   objects[pagesId - 1] = `<< /Type /Pages /Count ${kids.length} /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] >>`;
   let extra = '';
   if (doc.pageLabels) extra += ` /PageLabels << /Nums [${doc.pageLabels}] >>`;
-  if (doc.xmp) extra += ` /Metadata ${add(`<< /Type /Metadata /Subtype /XML /Length ${Buffer.byteLength(doc.xmp, 'utf8')} >>\nstream\n${doc.xmp}\nendstream`)} 0 R`;
+  if (doc.xmp)
+    extra += ` /Metadata ${add(`<< /Type /Metadata /Subtype /XML /Length ${Buffer.byteLength(doc.xmp, 'utf8')} >>\nstream\n${doc.xmp}\nendstream`)} 0 R`;
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesId} 0 R${extra} >>`;
-  const info = doc.info ? add(`<< ${Object.entries(doc.info).map(([k, v]) => `/${k} ${pdfString(v)}`).join(' ')} >>`) : 0;
-  // Owner and user keys that no password opens: PDF.js asks for a password.
-  const encrypt = doc.encrypt
-    ? add(`<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`)
+  const info = doc.info
+    ? add(
+        `<< ${Object.entries(doc.info)
+          .map(([k, v]) => `/${k} ${pdfString(v)}`)
+          .join(' ')} >>`,
+      )
     : 0;
+  // Owner and user keys that no password opens: PDF.js asks for a password.
+  const encrypt = doc.encrypt ? add(`<< /Filter /Standard /V 2 /R 3 /Length 128 /P -3904 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`) : 0;
 
   const chunks = ['%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n'];
   let offset = Buffer.byteLength(chunks[0], 'latin1');

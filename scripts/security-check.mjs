@@ -22,10 +22,14 @@ const REVIEWED = {
 };
 
 const bin = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electronegativity.cmd' : 'electronegativity');
-const run = spawnSync(bin, ['-i', path.join(root, 'src'), '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report, '-r', '-v', 'false'], {
-  encoding: 'utf8',
-  timeout: 180_000,
-});
+const run = spawnSync(
+  bin,
+  ['-i', path.join(root, 'src'), '-e', electronVersion, '-x', 'AvailableSecurityFixesGlobalCheck', '-o', report, '-r', '-v', 'false'],
+  {
+    encoding: 'utf8',
+    timeout: 180_000,
+  },
+);
 if (!fs.existsSync(report)) {
   console.error(`Electronegativity did not write its report:\n${run.stdout}\n${run.stderr}`);
   process.exit(1);
@@ -38,21 +42,23 @@ try {
   process.exit(1);
 }
 if (!Array.isArray(results)) {
-  console.error('Electronegativity\'s report has no results list');
+  console.error("Electronegativity's report has no results list");
   process.exit(1);
 }
 const findings = results.map((r) => {
   const where = r.locations?.[0]?.physicalLocation;
   return {
     issue: r.ruleId,
-    message: r.message?.text ?? r.level ?? "",
+    message: r.message?.text ?? r.level ?? '',
     file: where?.artifactLocation?.uri ?? '?',
     location: `${where?.region?.startLine ?? '?'}:${where?.region?.startColumn ?? '?'}`,
   };
 });
 const unexpected = findings.filter((f) => !REVIEWED[f.issue]);
 for (const f of findings) {
-  console.log(`${REVIEWED[f.issue] ? 'reviewed  ' : 'FINDING   '} ${f.issue} (${f.message}) ${f.file}:${f.location}${REVIEWED[f.issue] ? ` — ${REVIEWED[f.issue]}` : ''}`);
+  console.log(
+    `${REVIEWED[f.issue] ? 'reviewed  ' : 'FINDING   '} ${f.issue} (${f.message}) ${f.file}:${f.location}${REVIEWED[f.issue] ? ` — ${REVIEWED[f.issue]}` : ''}`,
+  );
 }
 if (unexpected.length) {
   console.error(`Electronegativity: ${unexpected.length} finding(s) not reviewed; fix them or review them in scripts/security-check.mjs`);

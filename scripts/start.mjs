@@ -45,7 +45,11 @@ function run(cmd, cmdArgs) {
 
 /** Builds the app first (what `npm start` used to do in its own shell, where signals were lost). */
 function build() {
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'],
+    { stdio: 'inherit', cwd: root },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -56,6 +60,7 @@ if (electron) {
   spawnSync(process.execPath, [path.join(root, 'scripts', 'electron-native.mjs')], { stdio: 'inherit', cwd: root });
   run(electron, [root, ...args.filter((a) => a !== '--browser' && a !== '--no-build')]);
 } else {
-  if (!browserOnly) console.log('Electron is not available on this machine (its binary is missing and could not be downloaded); starting browser mode instead.');
+  if (!browserOnly)
+    console.log('Electron is not available on this machine (its binary is missing and could not be downloaded); starting browser mode instead.');
   run(process.execPath, [path.join(root, 'bin', 'sourcebench.mjs'), 'serve', ...args.filter((a) => a !== '--browser' && a !== '--no-build')]);
 }

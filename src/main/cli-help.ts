@@ -43,7 +43,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'A web page (.html) is read as its article, as reader modes find it, without navigation, share buttons or cookie banners; its byline, dates and address become metadata. A Word file (.docx) keeps its headings, lists, tables and footnotes. A .txt written in Markdown (headings, links, lists, tables, front matter) is read as Markdown; "Read as" in the reader switches it back.',
       'Files of other kinds found in folders are skipped and listed; a file named on the command line that cannot be imported is reported with its problem. Exits with 1 when a file could not be imported, or when nothing at all was imported (an empty folder, say).',
     ],
-    options: [['--json', 'print each file\'s outcome as JSON']],
+    options: [['--json', "print each file's outcome as JSON"]],
     examples: [
       ['sourcebench import letters/ diary.md'],
       ['sourcebench --project thesis.sourcebench import archive/', 'creates thesis.sourcebench if needed'],
@@ -88,10 +88,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ['--limit N', 'show at most N passages, 1 to 500 (default 20)'],
       ['--json', 'print the hits as JSON (kind, sourceId, sourceTitle, passageId, start, end, snippet, score)'],
     ],
-    examples: [
-      ['sourcebench search census 1937'],
-      ['sourcebench search \'"mass operations" -kulak date:1937..1938\' --limit 50'],
-    ],
+    examples: [['sourcebench search census 1937'], ['sourcebench search \'"mass operations" -kulak date:1937..1938\' --limit 50']],
     flags: ['--json', '--limit'],
   },
   {
@@ -120,7 +117,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'references',
-    synopses: [['references <file> [--apply] [--create] [--json]', 'match a reference manager\'s items (.bib, .ris, .json) to sources']],
+    synopses: [['references <file> [--apply] [--create] [--json]', "match a reference manager's items (.bib, .ris, .json) to sources"]],
     about: [
       "Reads a reference manager's export (BibTeX .bib, RIS .ris or CSL-JSON .json, as Zotero, Mendeley or JabRef write them) and lists each item with the source it matches: by DOI, by address, by title, or by a similar title (to be confirmed in the app). Without --apply nothing is written.",
       "--apply writes the sure matches: each item's metadata replaces its source's where the item has a value. Similar titles are never applied here: confirm them in the app (Library, References…). --create also makes an empty source (no text yet) of each item that matches none; attach a file to it in the reader with Replace text….",
@@ -169,7 +166,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       ['events merge <event…> --into LABEL', 'make several events one, under one label'],
     ],
     about: [
-      'Lists the events the stored claims are about, each under the label the project uses for it: how many claims (rejected ones aside), what they count, the years they cover, and the other labels recorded as naming it. A label marked * does not look like an event\'s name (the words of a heading, a list of places, a footnote mark): its claims are not proposed as a question.',
+      "Lists the events the stored claims are about, each under the label the project uses for it: how many claims (rejected ones aside), what they count, the years they cover, and the other labels recorded as naming it. A label marked * does not look like an event's name (the words of a heading, a list of places, a footnote mark): its claims are not proposed as a question.",
       'rename gives every claim about an event the new label (the years a label ends with are kept); merge does so for several events at once. Either way the old labels are remembered as aliases: claims found later under them get the new label. Renaming back undoes a rename.',
     ],
     options: [
@@ -231,7 +228,10 @@ export function nearest(typed: string, candidates: readonly string[]): string | 
 }
 
 export function unknownCommandMessage(name: string): string {
-  const guess = nearest(name, COMMANDS.map((c) => c.name));
+  const guess = nearest(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
   return `unknown command "${name}"; ${guess ? `did you mean ${guess}?` : 'see sourcebench --help'}`;
 }
 
@@ -243,7 +243,10 @@ const GLOBAL_OPTIONS: [string, string][] = [
 
 export const EXIT_CODES: [number, string][] = [
   [0, 'success'],
-  [1, 'the command ran but failed for some inputs or had nothing to do: a file could not be imported, nothing was imported, no source with that id, no notes to export'],
+  [
+    1,
+    'the command ran but failed for some inputs or had nothing to do: a file could not be imported, nothing was imported, no source with that id, no notes to export',
+  ],
   [2, 'usage error: unknown command or option, or a missing or malformed argument'],
   [75, 'the project is in use by another program and waiting for it gave up (EX_TEMPFAIL): try again later'],
 ];
@@ -280,7 +283,11 @@ export function topHelp(version: string): string {
     'usage: sourcebench [--project FILE] <command> [options]',
     '',
     'commands:',
-    columns(COMMANDS.flatMap((c) => c.synopses), 2, 36),
+    columns(
+      COMMANDS.flatMap((c) => c.synopses),
+      2,
+      36,
+    ),
     '',
     'options:',
     columns(GLOBAL_OPTIONS, 2, 16),
@@ -289,7 +296,11 @@ export function topHelp(version: string): string {
     'SOURCEBENCH_HOME sets the folder it is in.',
     '',
     'exit codes:',
-    columns(EXIT_CODES.map(([code, text]) => [String(code), text]), 2, 3),
+    columns(
+      EXIT_CODES.map(([code, text]) => [String(code), text]),
+      2,
+      3,
+    ),
     '',
     "Run 'sourcebench help <command>' (or 'sourcebench <command> --help') for a command's options and examples.",
   ].join('\n');
@@ -298,7 +309,11 @@ export function topHelp(version: string): string {
 export function commandHelp(spec: CommandSpec): string {
   const usage = spec.synopses.map(([s], i) => `${i === 0 ? 'usage: ' : '       '}sourcebench ${spec.name === 'help' ? '' : '[--project FILE] '}${s}`);
   const options: [string, string][] = [...spec.options];
-  if (spec.name !== 'help') options.push(['--project FILE', spec.project ?? `the project (default: ${path.basename(defaultProjectPath(userDataDir()))} in the app's folder)`]);
+  if (spec.name !== 'help')
+    options.push([
+      '--project FILE',
+      spec.project ?? `the project (default: ${path.basename(defaultProjectPath(userDataDir()))} in the app's folder)`,
+    ]);
   options.push(['-h, --help', 'show this help']);
   return [
     ...usage,

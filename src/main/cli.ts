@@ -113,7 +113,14 @@ async function projectPath(wb: Workbench): Promise<string> {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, c) => cell.padEnd(widths[c]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function clip(s: string | null, n: number): string {
@@ -267,7 +274,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         else for (const o of outcomes) if (!wasSkipped(o)) (o.status === 'failed' ? io.err : io.out)(describeOutcome(o));
         for (const f of folders) {
           const others = f.skipped.length ? `${f.skipped.length} unsupported file${f.skipped.length === 1 ? '' : 's'} (${listed(f.skipped)})` : '';
-          if (!f.files) io.err(`No files to import in ${f.target}${others ? `: skipped ${others}; Sourcebench imports ${EXTENSIONS.join(', ')}` : ''}`);
+          if (!f.files)
+            io.err(`No files to import in ${f.target}${others ? `: skipped ${others}; Sourcebench imports ${EXTENSIONS.join(', ')}` : ''}`);
           else if (others) io.err(`Skipped ${others} in ${f.target}`);
         }
         // 1 when a file could not be imported, or when nothing at all was (an empty folder, say).
@@ -282,7 +290,15 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           io.out(
             table([
               ['ID', 'TITLE', 'AUTHOR', 'DATE', 'TAGS', 'PASSAGES', 'CHARS'],
-              ...list.map((s) => [String(s.id), clip(s.title, 48), clip(s.author, 24), s.date ?? '—', clip(s.tags.join(', '), 24) , String(s.passages), String(s.chars)]),
+              ...list.map((s) => [
+                String(s.id),
+                clip(s.title, 48),
+                clip(s.author, 24),
+                s.date ?? '—',
+                clip(s.tags.join(', '), 24),
+                String(s.passages),
+                String(s.chars),
+              ]),
             ]),
           );
         }
@@ -293,7 +309,22 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         if (!Number.isInteger(id) || id <= 0) throw new CliError(`show needs a source id (a whole number), not "${p.args[0] ?? ''}"`);
         const s = await call(wb, 'getSource', { id });
         if (json) {
-          io.out(JSON.stringify({ ...sourceJson(s), kind: s.kind, format: s.format, fileName: s.fileName, language: s.language, importedAt: s.importedAt, ...(s.pdf ? { pdf: s.pdf } : {}), passageList: s.passageList }, null, 2));
+          io.out(
+            JSON.stringify(
+              {
+                ...sourceJson(s),
+                kind: s.kind,
+                format: s.format,
+                fileName: s.fileName,
+                language: s.language,
+                importedAt: s.importedAt,
+                ...(s.pdf ? { pdf: s.pdf } : {}),
+                passageList: s.passageList,
+              },
+              null,
+              2,
+            ),
+          );
         } else {
           io.out(`#${s.id} ${s.title}`);
           io.out([s.author, s.date, s.origin].filter(Boolean).join(' · ') || '(no author, date or origin)');
@@ -315,11 +346,28 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         if (!query.trim()) throw new CliError('search needs a query');
         const limitFlag = p.flags.get('--limit');
         const limit = limitFlag === undefined ? 20 : Number(limitFlag);
-        if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new CliError(`--limit must be a whole number from 1 to 500, not "${String(limitFlag)}"`);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+          throw new CliError(`--limit must be a whole number from 1 to 500, not "${String(limitFlag)}"`);
         // One answer, complete: typo tolerance is waited for, not reported as still loading.
         const r = await call(wb, 'search', { query, limit, complete: true });
         if (json) {
-          io.out(JSON.stringify(r.hits.map(({ kind, sourceId, sourceTitle, passageId, pageLabel, start, end, snippet, score }) => ({ kind, sourceId, sourceTitle, passageId, ...(pageLabel !== undefined ? { pageLabel } : {}), start, end, snippet, score })), null, 2));
+          io.out(
+            JSON.stringify(
+              r.hits.map(({ kind, sourceId, sourceTitle, passageId, pageLabel, start, end, snippet, score }) => ({
+                kind,
+                sourceId,
+                sourceTitle,
+                passageId,
+                ...(pageLabel !== undefined ? { pageLabel } : {}),
+                start,
+                end,
+                snippet,
+                score,
+              })),
+              null,
+              2,
+            ),
+          );
         } else {
           for (const problem of r.problems) io.err(`note: ${problem}`);
           if (!r.hits.length) io.out('No passage matches.');
@@ -361,7 +409,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           const tag = p.flags.get('--tag');
           if (source !== undefined && tag !== undefined) throw new CliError('give --source or --tag, not both');
           const sourceId = source === undefined ? undefined : Number(source);
-          if (sourceId !== undefined && (!Number.isInteger(sourceId) || sourceId <= 0)) throw new CliError(`--source needs a source id, not "${String(source)}"`);
+          if (sourceId !== undefined && (!Number.isInteger(sourceId) || sourceId <= 0))
+            throw new CliError(`--source needs a source id, not "${String(source)}"`);
           if (tag === true) throw new CliError('--tag needs a tag name');
           const folder = out !== undefined && (out.endsWith('/') || out.endsWith(path.sep) || (fs.existsSync(out) && fs.statSync(out).isDirectory()));
           const files = await call(wb, 'exportMarkdown', { sourceId, tag, perSource: folder });
@@ -402,7 +451,14 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
             io.out(
               table([
                 ['#', 'TITLE', 'YEAR', 'SOURCE'],
-                ...items.map((i) => [String(i.index + 1), clip(i.title, 48), i.year ?? '—', i.match.sourceId === null ? '—' : `#${i.match.sourceId} (${i.match.how ? how[i.match.how] : ''}${i.match.how === 'title' && !i.match.sure ? ', several sources have it' : ''})`]),
+                ...items.map((i) => [
+                  String(i.index + 1),
+                  clip(i.title, 48),
+                  i.year ?? '—',
+                  i.match.sourceId === null
+                    ? '—'
+                    : `#${i.match.sourceId} (${i.match.how ? how[i.match.how] : ''}${i.match.how === 'title' && !i.match.sure ? ', several sources have it' : ''})`,
+                ]),
               ]),
             );
             for (const i of items) for (const d of i.dropped) io.err(`${i.index + 1}. ${clip(i.title, 40)}: left out ${d}`);
@@ -411,13 +467,23 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         }
         const chosen = items.filter((i) => (i.match.sourceId !== null ? i.match.sure : create));
         if (!chosen.length) {
-          io.err(`Nothing to apply from ${file}: no item surely matches a source${create ? '' : ' (--create makes empty sources of those with no match)'}`);
+          io.err(
+            `Nothing to apply from ${file}: no item surely matches a source${create ? '' : ' (--create makes empty sources of those with no match)'}`,
+          );
           return 1;
         }
-        const r = await call(wb, 'applyReferences', { items: chosen.map((i) => ({ csl: i.match.sourceId === null && !i.csl.title ? { ...i.csl, title: i.title } : i.csl, sourceId: i.match.sourceId })) });
+        const r = await call(wb, 'applyReferences', {
+          items: chosen.map((i) => ({
+            csl: i.match.sourceId === null && !i.csl.title ? { ...i.csl, title: i.title } : i.csl,
+            sourceId: i.match.sourceId,
+          })),
+        });
         const unsure = items.filter((i) => i.match.sourceId !== null && !i.match.sure).length;
         if (json) io.out(JSON.stringify(r, null, 2));
-        else io.out(`${r.updated.length} ${r.updated.length === 1 ? 'source' : 'sources'} updated, ${r.created.length} created${unsure ? `; ${unsure} to confirm in the app (References…)` : ''}`);
+        else
+          io.out(
+            `${r.updated.length} ${r.updated.length === 1 ? 'source' : 'sources'} updated, ${r.created.length} created${unsure ? `; ${unsure} to confirm in the app (References…)` : ''}`,
+          );
         return 0;
       }
       case 'compare': {
@@ -428,7 +494,12 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           io.out(
             JSON.stringify(
               {
-                pairs: c.pairs.map(({ a: x, b: y, similarity, kind }) => ({ a: { passageId: x.passageId, start: x.start, end: x.end }, b: { passageId: y.passageId, start: y.start, end: y.end }, similarity, kind })),
+                pairs: c.pairs.map(({ a: x, b: y, similarity, kind }) => ({
+                  a: { passageId: x.passageId, start: x.start, end: x.end },
+                  b: { passageId: y.passageId, start: y.start, end: y.end },
+                  similarity,
+                  kind,
+                })),
                 onlyA: c.onlyA,
                 onlyB: c.onlyB,
               },
@@ -438,7 +509,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           );
         } else {
           io.out(`#${c.a.id} ${c.a.title}  ⇆  #${c.b.id} ${c.b.title}`);
-          io.out(`${c.pairs.length} pairs; ${Math.round(c.sharedA * 100)}% of A and ${Math.round(c.sharedB * 100)}% of B shared; ${c.onlyA.length} passages only in A, ${c.onlyB.length} only in B`);
+          io.out(
+            `${c.pairs.length} pairs; ${Math.round(c.sharedA * 100)}% of A and ${Math.round(c.sharedB * 100)}% of B shared; ${c.onlyA.length} passages only in A, ${c.onlyB.length} only in B`,
+          );
           for (const pr of c.pairs) io.out(`  ¶${pr.a.ordinal} ⇆ ¶${pr.b.ordinal}  ${pr.similarity.toFixed(2)} ${pr.kind}`);
         }
         return 0;
@@ -460,7 +533,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           return 0;
         }
         if (sub === 'rename') {
-          if (rest.length !== 2) throw new CliError('events rename needs the event and its new label: sourcebench events rename "Great Terror" "Great Purge"');
+          if (rest.length !== 2)
+            throw new CliError('events rename needs the event and its new label: sourcebench events rename "Great Terror" "Great Purge"');
           const event = await call(wb, 'renameEvent', { from: rest[0]!, to: rest[1]! });
           if (json) io.out(JSON.stringify(event, null, 2));
           else io.out(`Renamed "${rest[0]}" to "${event.label}": ${describeEvent(event)}`);
@@ -469,7 +543,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         if (sub === 'merge') {
           const into = p.flags.get('--into');
           if (into === undefined || into === true) throw new CliError('events merge needs --into LABEL, the label of the merged event');
-          if (!rest.length) throw new CliError('events merge needs the events to merge: sourcebench events merge "Great Terror" Purges --into "Great Purge"');
+          if (!rest.length)
+            throw new CliError('events merge needs the events to merge: sourcebench events merge "Great Terror" Purges --into "Great Purge"');
           const event = await call(wb, 'mergeEvents', { events: rest, into });
           if (json) io.out(JSON.stringify(event, null, 2));
           else io.out(`Merged ${rest.map((e) => `"${e}"`).join(', ')} into "${event.label}": ${describeEvent(event)}`);
@@ -576,10 +651,17 @@ function printEvents(events: EventSummary[], io: CliIo): void {
   io.out(
     table([
       ['EVENT', 'CLAIMS', 'MEASURES', 'YEARS', 'ALIASES'],
-      ...events.map((e) => [`${clip(e.label, 40)}${e.named ? '' : ' *'}`, String(e.claims), e.measures.join(', '), yearsOf(e), e.aliases.join(', ') || '—']),
+      ...events.map((e) => [
+        `${clip(e.label, 40)}${e.named ? '' : ' *'}`,
+        String(e.claims),
+        e.measures.join(', '),
+        yearsOf(e),
+        e.aliases.join(', ') || '—',
+      ]),
     ]),
   );
-  if (events.some((e) => !e.named)) io.out("\n* does not look like an event's name: not proposed as a question (rename it, or merge it into an event)");
+  if (events.some((e) => !e.named))
+    io.out("\n* does not look like an event's name: not proposed as a question (rename it, or merge it into an event)");
 }
 
 /** A few names, and how many more. */
@@ -616,7 +698,9 @@ function printClaims(claims: (Claim & { status?: string })[], json: boolean, nam
   for (const c of claims) {
     const value = c.low === c.high ? `${c.low}` : `${c.low ?? '…'}–${c.high ?? '…'}`;
     const status = c.status ? ` (${c.status})` : '';
-    io.out(`${c.measure.padEnd(10)} ${(c.approx ? '~' : '') + value}${c.unit === 'percent' ? '%' : ''}  “${c.quote.replace(/\s+/g, ' ')}”${c.event ? `  [${c.event}]` : ''}${status}`);
+    io.out(
+      `${c.measure.padEnd(10)} ${(c.approx ? '~' : '') + value}${c.unit === 'percent' ? '%' : ''}  “${c.quote.replace(/\s+/g, ' ')}”${c.event ? `  [${c.event}]` : ''}${status}`,
+    );
   }
 }
 

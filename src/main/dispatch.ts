@@ -33,9 +33,16 @@ export async function dispatch(service: SourcebenchApi, method: unknown, payload
     if (err instanceof ApiError) return { ok: false, error: err.toJSON() };
     // A write the disk refused: each statement is its own transaction or part of one, so nothing was half-written.
     const problem = storageProblem(err);
-    if (problem === 'disk_full') return { ok: false, error: { code: 'disk_full', message: 'The disk is full: the change was not saved, and the project was left as it was' } };
+    if (problem === 'disk_full')
+      return { ok: false, error: { code: 'disk_full', message: 'The disk is full: the change was not saved, and the project was left as it was' } };
     if (problem === 'read_only') {
-      return { ok: false, error: { code: 'read_only', message: 'The project cannot be written (its file or folder is read-only): the change was not saved, and the project was left as it was' } };
+      return {
+        ok: false,
+        error: {
+          code: 'read_only',
+          message: 'The project cannot be written (its file or folder is read-only): the change was not saved, and the project was left as it was',
+        },
+      };
     }
     return { ok: false, error: { code: 'internal', message: (err as Error)?.message ?? String(err) } };
   }

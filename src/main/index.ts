@@ -45,7 +45,12 @@ async function openLink(raw: string) {
     const current = await workbench.getProject();
     const target = resolveOpenLink(link, new SettingsFile(userDataDir()).read().recent, current, { exists: (f) => fs.existsSync(f) });
     if (target.action === 'refuse') {
-      await tell({ type: target.reason === 'unknown_project' ? 'info' : 'warning', title: 'Sourcebench link', message: 'Sourcebench did not open this link', detail: target.message });
+      await tell({
+        type: target.reason === 'unknown_project' ? 'info' : 'warning',
+        title: 'Sourcebench link',
+        message: 'Sourcebench did not open this link',
+        detail: target.message,
+      });
       return;
     }
     if (target.action === 'ask' && (await tell(confirmOpenOptions(target.path))) !== CONFIRM_OPEN) return;
@@ -53,7 +58,12 @@ async function openLink(raw: string) {
     // A source named by its stable id: found in the project now open, or nothing is shown.
     const sourceId = link.sourceUuid ? workbench.sourceIdOf(link.sourceUuid) : link.sourceId;
     if (sourceId === null) {
-      await tell({ type: 'info', title: 'Sourcebench link', message: 'The source this link names is not in the project', detail: `It may have been deleted from ${open.name}.` });
+      await tell({
+        type: 'info',
+        title: 'Sourcebench link',
+        message: 'The source this link names is not in the project',
+        detail: `It may have been deleted from ${open.name}.`,
+      });
       return;
     }
     // The renderer is told which project is open now (by path), then shows the passage.

@@ -41,9 +41,15 @@ export function registerIpc(service: SourcebenchApi, window: () => BrowserWindow
     const result = w ? await dialog.showOpenDialog(w, options) : await dialog.showOpenDialog(options);
     return result.canceled ? [] : result.filePaths;
   };
-  ipcMain.handle(CHANNELS.chooseImportFiles, guard(() => open(['openFile', 'multiSelections']), []));
+  ipcMain.handle(
+    CHANNELS.chooseImportFiles,
+    guard(() => open(['openFile', 'multiSelections']), []),
+  );
   // Folders come back as they are: the import job lists them (importPaths), in main.
-  ipcMain.handle(CHANNELS.chooseImportFolder, guard(() => open(['openDirectory', 'multiSelections']), []));
+  ipcMain.handle(
+    CHANNELS.chooseImportFolder,
+    guard(() => open(['openDirectory', 'multiSelections']), []),
+  );
   ipcMain.handle(
     CHANNELS.chooseProjectToOpen,
     guard(async () => (await open(['openFile'], PROJECT_FILTERS))[0] ?? null, null),

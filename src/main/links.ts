@@ -65,7 +65,12 @@ function samePath(a: string, b: string, platform: NodeJS.Platform): boolean {
  * and the one open now. A known id opens its project; an unknown id opens nothing; a
  * path (links from older exports) is opened only after asking, and never when unsafe.
  */
-export function resolveOpenLink(link: OpenLink, known: readonly KnownProject[], current: { id: string; path: string }, options: ResolveOptions = {}): LinkTarget {
+export function resolveOpenLink(
+  link: OpenLink,
+  known: readonly KnownProject[],
+  current: { id: string; path: string },
+  options: ResolveOptions = {},
+): LinkTarget {
   const platform = options.platform ?? process.platform;
   const project = link.project;
   if (project === null || project === '') return { action: 'show' };
@@ -77,7 +82,8 @@ export function resolveOpenLink(link: OpenLink, known: readonly KnownProject[], 
       return {
         action: 'refuse',
         reason: 'unknown_project',
-        message: 'This link is to a project that has not been opened with Sourcebench on this computer. Open the project once (File › Open Project…), then follow the link again.',
+        message:
+          'This link is to a project that has not been opened with Sourcebench on this computer. Open the project once (File › Open Project…), then follow the link again.',
       };
     }
     const exists = options.exists ?? (() => true);
@@ -93,7 +99,11 @@ export function resolveOpenLink(link: OpenLink, known: readonly KnownProject[], 
   }
   const problem = unsafeLinkPath(project, platform);
   if (problem) {
-    return { action: 'refuse', reason: 'unsafe_path', message: `This link names a project by a path that Sourcebench does not open from links: ${problem}.` };
+    return {
+      action: 'refuse',
+      reason: 'unsafe_path',
+      message: `This link names a project by a path that Sourcebench does not open from links: ${problem}.`,
+    };
   }
   if (samePath(project, current.path, platform)) return { action: 'show' };
   return { action: 'ask', path: project };

@@ -79,7 +79,12 @@ export class SettingsFile {
       const data = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<Settings>;
       return {
         lastProject: typeof data.lastProject === 'string' ? data.lastProject : undefined,
-        recent: Array.isArray(data.recent) ? (data.recent as unknown[]).map(knownProject).filter((r): r is KnownProject => r !== null).slice(0, MAX_KNOWN) : [],
+        recent: Array.isArray(data.recent)
+          ? (data.recent as unknown[])
+              .map(knownProject)
+              .filter((r): r is KnownProject => r !== null)
+              .slice(0, MAX_KNOWN)
+          : [],
         backupsKept: typeof data.backupsKept === 'number' && data.backupsKept >= 1 ? Math.min(100, Math.trunc(data.backupsKept)) : 10,
       };
     } catch {

@@ -99,7 +99,10 @@ export class Project implements ChangeSink {
           if (!isBusy(err)) throw err;
           if (Date.now() >= deadline) {
             const waited = Math.round(wait / 1000);
-            throw new ApiError('project_busy', `${path.basename(this.path)} is being written by another program, and still was after ${waited} s; nothing was changed. Try again when it has finished`);
+            throw new ApiError(
+              'project_busy',
+              `${path.basename(this.path)} is being written by another program, and still was after ${waited} s; nothing was changed. Try again when it has finished`,
+            );
           }
           if (!told) {
             told = true;

@@ -227,7 +227,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return refuse(res, { code: 'invalid_request', message: 'API calls are POST requests' });
       if (!tokensEqual(req.headers[TOKEN_HEADER] as string | undefined, token)) {
-        return refuse(res, { code: 'unauthorized', message: 'Missing or wrong token: open the address Sourcebench printed when it started (it carries the token)' });
+        return refuse(res, {
+          code: 'unauthorized',
+          message: 'Missing or wrong token: open the address Sourcebench printed when it started (it carries the token)',
+        });
       }
       const method = decodePath(url.pathname.slice(5));
       if (method === null) return refuse(res, { code: 'invalid_request', message: 'The method name has a malformed percent-escape' });
@@ -242,7 +245,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         const known = Number.isFinite(declared) && declared > limit;
         if (raw) {
           const name = url.searchParams.get('name') || 'The file';
-          return sendTooLarge(res, known ? tooLargeMessage(name, declared) : `${name} is over the ${MAX_FILE_BYTES / 1048576} MB limit for one source; split it into parts`);
+          return sendTooLarge(
+            res,
+            known ? tooLargeMessage(name, declared) : `${name} is over the ${MAX_FILE_BYTES / 1048576} MB limit for one source; split it into parts`,
+          );
         }
         return sendTooLarge(res, `The request is over the ${(limit / 1048576).toFixed(1)} MB limit for ${method}`);
       }
@@ -252,7 +258,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         try {
           payload = body.length ? JSON.parse(body.toString('utf8')) : {};
         } catch (err) {
-          return sendReply(res, { ok: false, error: { code: 'invalid_request', message: `The request body is not valid JSON: ${(err as Error).message}` } });
+          return sendReply(res, {
+            ok: false,
+            error: { code: 'invalid_request', message: `The request body is not valid JSON: ${(err as Error).message}` },
+          });
         }
       }
       return sendReply(res, await dispatch(options.service, method, payload));

@@ -112,7 +112,10 @@ function errorOf(err: unknown, fileName: string): { code: string; message: strin
   // While importing, a journal that cannot be created or written means the same.
   const code = (err as { code?: string }).code;
   if (problem === 'read_only' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_IOERR_WRITE') {
-    return { code: 'read_only', message: `${fileName} could not be imported: the project cannot be written (its file or folder is read-only); the project was left as it was` };
+    return {
+      code: 'read_only',
+      message: `${fileName} could not be imported: the project cannot be written (its file or folder is read-only); the project was left as it was`,
+    };
   }
   return { code: 'write_failed', message: `${fileName} could not be imported: ${(err as Error).message}; the project was left as it was` };
 }
@@ -184,7 +187,9 @@ export class Workbench implements SourcebenchApi {
   /** Background work of a newly opened project: its daily backup, its typo vocabulary. */
   private afterOpen({ project, index }: Opened): void {
     // Typo tolerance needs the vocabulary; it loads in the background, in chunks.
-    this.track(index.vocabulary.build().catch((err: Error) => this.log.error(`${project.path}: the typo vocabulary could not be loaded: ${err.message}`)));
+    this.track(
+      index.vocabulary.build().catch((err: Error) => this.log.error(`${project.path}: the typo vocabulary could not be loaded: ${err.message}`)),
+    );
     // At most one backup a day, made in the background with the online backup API
     // (SOURCEBENCH_DAILY_BACKUP=0 turns it off, for benchmarks).
     if (this.options.dailyBackup === false || process.env.SOURCEBENCH_DAILY_BACKUP === '0') return;
@@ -194,16 +199,19 @@ export class Workbench implements SourcebenchApi {
       Promise.resolve()
         .then(() => backup(project.db, project.path, 'daily', keep))
         .then(
-        () => {
-          this.backupFailure = null;
-        },
-        (err: Error) => {
-          // Closing the project while the backup ran is no failure: the next open makes it.
-          if (this.closed || this.current !== project) return;
-          this.backupFailure = { at: new Date().toISOString(), message: `The daily backup of ${path.basename(project.path)} failed: ${err.message}` };
-          this.log.error(this.backupFailure.message);
-        },
-      ),
+          () => {
+            this.backupFailure = null;
+          },
+          (err: Error) => {
+            // Closing the project while the backup ran is no failure: the next open makes it.
+            if (this.closed || this.current !== project) return;
+            this.backupFailure = {
+              at: new Date().toISOString(),
+              message: `The daily backup of ${path.basename(project.path)} failed: ${err.message}`,
+            };
+            this.log.error(this.backupFailure.message);
+          },
+        ),
     );
   }
 
@@ -353,17 +361,17 @@ export class Workbench implements SourcebenchApi {
    */
   private commitBatch(batch: Ready[]): ImportOutcome[] {
     const outcomes: ImportOutcome[] = this.write(() =>
-        batch.map((b) => {
-          try {
-            // A savepoint each: a file that fails drops only its own changes (and publishes nothing).
-            return this.current.write(() => this.store(b.fileName, b.prepared));
-          } catch (err) {
-            // A full disk or a read-only file ends the whole batch (SQLite may have rolled the
-            // transaction back already): the batch fails with the real cause, nothing of it kept.
-            if (storageProblem(err) || !this.current.db.inTransaction) throw err;
-            return { fileName: b.fileName, status: 'failed', error: errorOf(err, b.fileName) } satisfies ImportOutcome;
-          }
-        }),
+      batch.map((b) => {
+        try {
+          // A savepoint each: a file that fails drops only its own changes (and publishes nothing).
+          return this.current.write(() => this.store(b.fileName, b.prepared));
+        } catch (err) {
+          // A full disk or a read-only file ends the whole batch (SQLite may have rolled the
+          // transaction back already): the batch fails with the real cause, nothing of it kept.
+          if (storageProblem(err) || !this.current.db.inTransaction) throw err;
+          return { fileName: b.fileName, status: 'failed', error: errorOf(err, b.fileName) } satisfies ImportOutcome;
+        }
+      }),
     );
     // Search and the typo vocabulary follow the committed sources (the Project publishes them).
     return outcomes;
@@ -396,7 +404,11 @@ export class Workbench implements SourcebenchApi {
         commit: (batch) => this.commitBatch(batch),
         // Waiting for another program gave up: the files after this batch would wait as long again.
         failed: (err, fileName) => ({
-          outcome: { fileName, status: 'failed', error: err instanceof ApiError && err.code === 'project_busy' ? err.toJSON() : errorOf(err, fileName) },
+          outcome: {
+            fileName,
+            status: 'failed',
+            error: err instanceof ApiError && err.code === 'project_busy' ? err.toJSON() : errorOf(err, fileName),
+          },
           stop: err instanceof ApiError && err.code === 'project_busy',
         }),
       },
@@ -434,7 +446,20 @@ export class Workbench implements SourcebenchApi {
     const id = this.nextJob++;
     const controller = new AbortController();
     const job: ImportJob = {
-      progress: { job: id, state: 'running', total: 0, done: 0, imported: 0, duplicates: 0, failed: 0, skipped: 0, bytes: 0, passages: 0, batches: 0, current: null },
+      progress: {
+        job: id,
+        state: 'running',
+        total: 0,
+        done: 0,
+        imported: 0,
+        duplicates: 0,
+        failed: 0,
+        skipped: 0,
+        bytes: 0,
+        passages: 0,
+        batches: 0,
+        current: null,
+      },
       results: [],
       controller,
       finished: Promise.resolve(),
@@ -455,7 +480,12 @@ export class Workbench implements SourcebenchApi {
         signal: controller.signal,
         onProgress: (e) => {
           const { results, finished, ...counts } = e;
-          Object.assign(job.progress, { ...counts, total: counts.total + missing.length, done: counts.done + missing.length, failed: counts.failed + missing.length });
+          Object.assign(job.progress, {
+            ...counts,
+            total: counts.total + missing.length,
+            done: counts.done + missing.length,
+            failed: counts.failed + missing.length,
+          });
           job.results.push(...results);
           if (finished) job.progress.state = finished;
           changed();
@@ -646,14 +676,20 @@ export class Workbench implements SourcebenchApi {
       }
       const earlier = seen.get(item.sourceId);
       if (earlier !== undefined) {
-        throw new ApiError('invalid_request', `${name(earlier, items[earlier]!.csl.title)} and ${name(i, item.csl.title)} are both given to source #${item.sourceId}; choose one; nothing was changed`);
+        throw new ApiError(
+          'invalid_request',
+          `${name(earlier, items[earlier]!.csl.title)} and ${name(i, item.csl.title)} are both given to source #${item.sourceId}; choose one; nothing was changed`,
+        );
       }
       seen.set(item.sourceId, i);
       let own: CslItem;
       try {
         own = sources.csl(item.sourceId);
       } catch {
-        throw new ApiError('not_found', `${name(i, item.csl.title)}: there is no source with id ${item.sourceId} in this project; nothing was changed`);
+        throw new ApiError(
+          'not_found',
+          `${name(i, item.csl.title)}: there is no source with id ${item.sourceId} in this project; nothing was changed`,
+        );
       }
       // The reference's values win; what it has no value for, the source keeps (its URL, the day it was read, its title).
       const merged: CslItem = { ...own, ...given };
@@ -774,7 +810,10 @@ export class Workbench implements SourcebenchApi {
     const { format, title } = sources.detail(id);
     if (format === 'reference') throw new ApiError('invalid_request', `${title} has no text yet: attach a file to it (Replace text…) first`);
     if (format !== 'txt' && format !== 'md') {
-      throw new ApiError('invalid_request', `${title} comes from a ${format.toUpperCase()} file: only plain-text and Markdown files can be read either way`);
+      throw new ApiError(
+        'invalid_request',
+        `${title} comes from a ${format.toUpperCase()} file: only plain-text and Markdown files can be read either way`,
+      );
     }
     const text = sources.text(id);
     const spans = passagesAs(as, text);
@@ -796,7 +835,11 @@ export class Workbench implements SourcebenchApi {
     // A source's tags are looked up once, not once per annotation.
     const taggedSources = new Map<number, boolean>();
     const sourceHasTag = (id: number) => {
-      if (!taggedSources.has(id)) taggedSources.set(id, sources.summary(id).tags.some((t) => t.toLowerCase() === tag));
+      if (!taggedSources.has(id))
+        taggedSources.set(
+          id,
+          sources.summary(id).tags.some((t) => t.toLowerCase() === tag),
+        );
       return taggedSources.get(id)!;
     };
     for (const a of all) {
@@ -822,11 +865,11 @@ export class Workbench implements SourcebenchApi {
 
   /** A style for citations: the one asked for, else the project's; the project's own `.csl` file for 'custom'. */
   private citationStyle(choice?: StyleChoice): CslStyle {
-    const chosen = choice ?? ((this.readMeta('citation_style') as StyleChoice | null) ?? DEFAULT_STYLE);
+    const chosen = choice ?? (this.readMeta('citation_style') as StyleChoice | null) ?? DEFAULT_STYLE;
     if (chosen === 'custom') {
       const xml = this.readMeta('citation_style_xml');
       if (!xml) throw new ApiError('invalid_request', 'This project has no style of its own: add a .csl file first');
-      return loadStyle(xml, 'The project\'s own style');
+      return loadStyle(xml, "The project's own style");
     }
     return builtinStyle(STYLE_CHOICES.includes(chosen) ? (chosen as BuiltinStyleId) : DEFAULT_STYLE);
   }
@@ -846,7 +889,11 @@ export class Workbench implements SourcebenchApi {
       }
     }
     const style = (this.readMeta('citation_style') as StyleChoice | null) ?? DEFAULT_STYLE;
-    return { style: style === 'custom' && !custom ? DEFAULT_STYLE : style, styles: BUILTIN_STYLES.map((s) => ({ id: s.id, title: s.title })), custom };
+    return {
+      style: style === 'custom' && !custom ? DEFAULT_STYLE : style,
+      styles: BUILTIN_STYLES.map((s) => ({ id: s.id, title: s.title })),
+      custom,
+    };
   }
 
   async setCitationStyle({ style, csl }: Input<'setCitationStyle'>): Promise<CitationSettings> {
@@ -855,7 +902,10 @@ export class Workbench implements SourcebenchApi {
       try {
         loadStyle(csl.xml, csl.name);
       } catch (err) {
-        throw new ApiError('invalid_request', err instanceof CslStyleError ? err.message : `${csl.name} could not be read as a CSL style: ${(err as Error).message}`);
+        throw new ApiError(
+          'invalid_request',
+          err instanceof CslStyleError ? err.message : `${csl.name} could not be read as a CSL style: ${(err as Error).message}`,
+        );
       }
       xml = csl.xml;
     }
@@ -892,10 +942,22 @@ export class Workbench implements SourcebenchApi {
   async importAnnotations({ name, bytes, sourceId }: Input<'importAnnotations'>) {
     const { sources, annotations } = this.current;
     if (sourceId !== undefined) sources.summary(sourceId);
-    const plan = planImport(readAnnotationFile(name, bytes), importSources(sources, (uuid) => annotations.hasUuid(uuid)), sourceId);
-    const stored = this.write(() => plan.planned.filter((a) => !annotations.hasUuid(a.uuid)).map((a) => ({ orphaned: a.orphaned, plain: annotations.insertImported(a) })));
+    const plan = planImport(
+      readAnnotationFile(name, bytes),
+      importSources(sources, (uuid) => annotations.hasUuid(uuid)),
+      sourceId,
+    );
+    const stored = this.write(() =>
+      plan.planned.filter((a) => !annotations.hasUuid(a.uuid)).map((a) => ({ orphaned: a.orphaned, plain: annotations.insertImported(a) })),
+    );
     const orphaned = stored.filter((a) => a.orphaned).length;
-    return { imported: stored.length, placed: stored.length - orphaned, orphaned, skipped: plan.skipped, duplicates: plan.duplicates + plan.planned.length - stored.length };
+    return {
+      imported: stored.length,
+      placed: stored.length - orphaned,
+      orphaned,
+      skipped: plan.skipped,
+      duplicates: plan.duplicates + plan.planned.length - stored.length,
+    };
   }
 
   async listClaims({ sourceId, questionId, ids, status, context }: Input<'listClaims'>) {
@@ -917,7 +979,18 @@ export class Workbench implements SourcebenchApi {
       this.current.claims.create(
         sourceId,
         text,
-        { start, end, low, high, measure: given.measure ?? read.measure, unit: given.unit ?? read.unit, approx: given.approx ?? read.approx, event: given.event ?? read.event, fromYear: read.fromYear ?? null, toYear: read.toYear ?? null },
+        {
+          start,
+          end,
+          low,
+          high,
+          measure: given.measure ?? read.measure,
+          unit: given.unit ?? read.unit,
+          approx: given.approx ?? read.approx,
+          event: given.event ?? read.event,
+          fromYear: read.fromYear ?? null,
+          toYear: read.toYear ?? null,
+        },
         questionId ?? null,
       ),
     );
@@ -984,7 +1057,13 @@ export class Workbench implements SourcebenchApi {
              FROM source`,
           )
           .all() as { id: number; origin: string | null; canonical: unknown; accessed: unknown }[]
-      ).map((r) => [r.id, { url: [r.origin, r.canonical].find((u): u is string => typeof u === 'string' && /^https?:\/\//i.test(u)) ?? null, accessed: typeof r.accessed === 'string' ? r.accessed : null }]),
+      ).map((r) => [
+        r.id,
+        {
+          url: [r.origin, r.canonical].find((u): u is string => typeof u === 'string' && /^https?:\/\//i.test(u)) ?? null,
+          accessed: typeof r.accessed === 'string' ? r.accessed : null,
+        },
+      ]),
     );
     return { name: `${base}.csv`, content: evidenceCsv(evidence, id, refs) };
   }
@@ -1017,7 +1096,6 @@ export class Workbench implements SourcebenchApi {
   }
 }
 
-
 function fileSize(file: string): number {
   try {
     return fs.statSync(file).size;
@@ -1025,7 +1103,6 @@ function fileSize(file: string): number {
     return 0;
   }
 }
-
 
 /** Every file below a folder, hidden ones skipped, in name order. */
 export { listFiles };

@@ -8,9 +8,7 @@ import type { BridgeApi, MenuCommand, SourcebenchBridge } from '../shared/bridge
 import type { OpenLink } from '../shared/links';
 import { CHANNELS } from '../shared/channels';
 
-const api = Object.fromEntries(
-  METHOD_NAMES.map((m) => [m, (input: unknown) => ipcRenderer.invoke(CHANNELS.api, m, input)]),
-) as BridgeApi;
+const api = Object.fromEntries(METHOD_NAMES.map((m) => [m, (input: unknown) => ipcRenderer.invoke(CHANNELS.api, m, input)])) as BridgeApi;
 
 const bridge: SourcebenchBridge = {
   api,

@@ -72,7 +72,9 @@ const cslName = z
     literal: z.string().trim().max(500).optional(),
   })
   .strict()
-  .refine((n) => !!n.family !== !!n.literal, { message: "a name is a person's (a family name, and a given name if known) or an organisation's, not both and not neither" })
+  .refine((n) => !!n.family !== !!n.literal, {
+    message: "a name is a person's (a family name, and a given name if known) or an organisation's, not both and not neither",
+  })
   .refine((n) => !(n.literal && n.given), { message: "an organisation's name has no given name" });
 const cslText = (max: number) => z.string().trim().max(max).optional();
 /**
@@ -103,7 +105,9 @@ export const cslInput = z
       .string()
       .trim()
       .max(300)
-      .refine((v) => v === '' || !!normaliseDoi(v), { message: 'is not a DOI: it starts 10. and a registrant number, then a slash (10.1017/S0020859000000213)' })
+      .refine((v) => v === '' || !!normaliseDoi(v), {
+        message: 'is not a DOI: it starts 10. and a registrant number, then a slash (10.1017/S0020859000000213)',
+      })
       .optional(),
     ISBN: z
       .string()
@@ -149,7 +153,11 @@ const referencesToApply = z
       const issue = parsed.error.issues[0]!;
       const title = (raw as { csl?: { title?: unknown } } | null)?.csl?.title;
       const named = typeof title === 'string' && title.trim() ? ` (“${title.trim().slice(0, 120)}”)` : '';
-      ctx.addIssue({ code: 'custom', input: raw, message: `reference ${i + 1}${named}: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}; nothing was changed` });
+      ctx.addIssue({
+        code: 'custom',
+        input: raw,
+        message: `reference ${i + 1}${named}: ${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}; nothing was changed`,
+      });
     });
     return out;
   }) as unknown as z.ZodType<z.output<typeof referenceToApply>[], ReferenceToApply[]>;
@@ -245,7 +253,13 @@ export const contract = {
   /** The project's citation style: a shipped one, or a `.csl` file of the historian's own (checked before it is kept). */
   setCitationStyle: returns<CitationSettings>()(
     z
-      .object({ style: z.enum(STYLE_CHOICES), csl: z.object({ name: fileName, xml: z.string().max(2_000_000) }).strict().optional() })
+      .object({
+        style: z.enum(STYLE_CHOICES),
+        csl: z
+          .object({ name: fileName, xml: z.string().max(2_000_000) })
+          .strict()
+          .optional(),
+      })
       .strict(),
   ),
   exportAnnotations: returns<ExportFile>()(z.object({ format: z.literal('jsonld') }).strict()),
@@ -302,9 +316,7 @@ export const contract = {
   ),
   listQuestions: returns<Question[]>()(none),
   proposeQuestions: returns<ProposedQuestion[]>()(none),
-  createQuestion: returns<Question>()(
-    z.object({ label: z.string().trim().min(1).max(300), claimIds: z.array(id).max(10_000).optional() }).strict(),
-  ),
+  createQuestion: returns<Question>()(z.object({ label: z.string().trim().min(1).max(300), claimIds: z.array(id).max(10_000).optional() }).strict()),
   updateQuestion: returns<Question>()(
     z.object({ id, label: z.string().trim().min(1).max(300).optional(), notes: z.string().max(20_000).optional() }).strict(),
   ),

@@ -168,7 +168,10 @@ export function originOf(csl: CslItem): string | null {
 }
 
 /** The columns the library, search and filters read, as the item gives them. */
-export function columnsOf(csl: CslItem, fallbackTitle: string): { title: string; author: string | null; date: string | null; origin: string | null; language: string | null } {
+export function columnsOf(
+  csl: CslItem,
+  fallbackTitle: string,
+): { title: string; author: string | null; date: string | null; origin: string | null; language: string | null } {
   return {
     title: csl.title || fallbackTitle,
     author: namesText(csl.author) ?? (csl.editor?.length ? `${namesText(csl.editor)} (ed.)` : null),

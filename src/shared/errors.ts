@@ -45,9 +45,6 @@ export class ApiError extends Error implements ErrorData {
 
 export function isErrorData(value: unknown): value is ErrorData {
   return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as ErrorData).code === 'string' &&
-    typeof (value as ErrorData).message === 'string'
+    typeof value === 'object' && value !== null && typeof (value as ErrorData).code === 'string' && typeof (value as ErrorData).message === 'string'
   );
 }

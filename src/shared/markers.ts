@@ -22,7 +22,8 @@ const SUPERSCRIPT: Record<string, string> = { '⁰': '0', '¹': '1', '²': '2', 
  * a sentence is left as written. A bracket followed by `(` or `:` is a link or a definition.
  * The character before is tested apart: a lookbehind would make the scan of long texts slow.
  */
-const MARKER = /\[\^([^\]\s]{1,20})\](?!:)|\[((?:(?:note|n|fn|nb)\.?\s?)?\d{1,4}(?:\s?[,–-]\s?\d{1,4})*)\](?![(:])|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])/g;
+const MARKER =
+  /\[\^([^\]\s]{1,20})\](?!:)|\[((?:(?:note|n|fn|nb)\.?\s?)?\d{1,4}(?:\s?[,–-]\s?\d{1,4})*)\](?![(:])|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})(?![⁰¹²³⁴⁵⁶⁷⁸⁹])/g;
 /** What a bracketed reference may follow: a letter, a digit, punctuation or a symbol. */
 const TOUCHES = /[\p{L}\p{N}\p{P}\p{S}]/u;
 /** What a superscript reference may follow: a letter or closing punctuation. */

@@ -10,7 +10,12 @@ const hypothesis = {
       uri: 'https://example.org/census',
       text: 'Suppressed, then **repeated** in 1939.',
       tags: ['census'],
-      target: [{ source: 'https://example.org/census', selector: [{ type: 'TextQuoteSelector', exact: 'results were suppressed', prefix: 'January 1937 and its ', suffix: '.' }] }],
+      target: [
+        {
+          source: 'https://example.org/census',
+          selector: [{ type: 'TextQuoteSelector', exact: 'results were suppressed', prefix: 'January 1937 and its ', suffix: '.' }],
+        },
+      ],
     },
   ],
 };

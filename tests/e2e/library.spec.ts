@@ -6,11 +6,7 @@ import { LibraryPage } from './pages/LibraryPage';
 test('imports files through the picker, reports each file, filters, sorts, edits and deletes', { tag: '@docs' }, async ({ page, library }) => {
   await expect(page.getByRole('heading', { name: 'This project has no sources yet' })).toBeVisible();
 
-  await library.importFiles([
-    fixture('article.html'),
-    fixture('notes.md'),
-    fixture('cp1252.txt'),
-  ]);
+  await library.importFiles([fixture('article.html'), fixture('notes.md'), fixture('cp1252.txt')]);
   await expect(library.results).toContainText('3 imported');
   await library.importFiles([
     { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
@@ -90,7 +86,8 @@ test('scrolls a library of many sources smoothly (virtualised)', async ({ page }
     // Seed 600 sources through the CLI, then start the workbench on them.
     const dir = path.join(app.home, 'many');
     fs.mkdirSync(dir);
-    for (let i = 0; i < 600; i++) fs.writeFileSync(path.join(dir, `source-${String(i).padStart(4, '0')}.txt`), `Source number ${i}.\n\nIt mentions 1937.`);
+    for (let i = 0; i < 600; i++)
+      fs.writeFileSync(path.join(dir, `source-${String(i).padStart(4, '0')}.txt`), `Source number ${i}.\n\nIt mentions 1937.`);
     cli(app.home, 'import', dir);
     await page.goto(app.url);
     const library = new LibraryPage(page);

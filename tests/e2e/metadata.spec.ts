@@ -11,7 +11,9 @@ test('edits citation metadata in the dialog and tells two sources titled "Gulag"
       name: 'gulag-wiki.txt',
     },
     {
-      ...text('Title: Gulag\nSource: https://github.com/someone/corpus/blob/main/brit/gulag.txt\nURL: https://www.britannica.com/topic/Gulag\n\nGulag, the system of Soviet labour camps and accompanying detention and transit camps.\n'),
+      ...text(
+        'Title: Gulag\nSource: https://github.com/someone/corpus/blob/main/brit/gulag.txt\nURL: https://www.britannica.com/topic/Gulag\n\nGulag, the system of Soviet labour camps and accompanying detention and transit camps.\n',
+      ),
       name: 'gulag-brit.txt',
     },
   ]);

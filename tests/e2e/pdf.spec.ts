@@ -55,7 +55,9 @@ test('shows a scan as its pages without text, with the OCR state', async ({ libr
   await library.importFiles([fixture('pdf/scan.pdf')]);
   await expect(library.results).toContainText('scan.pdf: no text layer: this PDF is a scan or a photograph; run OCR on it (not available yet)');
   await library.open('Scanned Protocol');
-  await expect(reader.region.getByRole('status')).toContainText('No text layer: this PDF is a scan or a photograph; run OCR on it (not available yet). Its 2 pages were imported without text.');
+  await expect(reader.region.getByRole('status')).toContainText(
+    'No text layer: this PDF is a scan or a photograph; run OCR on it (not available yet). Its 2 pages were imported without text.',
+  );
   await expect(reader.passages).toHaveCount(0);
   await expect(reader.text).toBeFocused();
   await reader.text.press('j');

@@ -8,7 +8,11 @@ The census counted **162 million** people, [far fewer](https://example.org/1934)
 - the second count
 `;
 
-test('a Markdown .txt is read as Markdown; Read as switches it to plain text and back, and a note stays on its words', async ({ page, library, reader }) => {
+test('a Markdown .txt is read as Markdown; Read as switches it to plain text and back, and a note stays on its words', async ({
+  page,
+  library,
+  reader,
+}) => {
   await library.importFiles([{ name: 'census-notes.txt', mimeType: 'text/plain', buffer: Buffer.from(NOTES) }]);
   await expect(library.results).toContainText('read as Markdown');
   await library.results.getByRole('button', { name: 'Dismiss' }).click();

@@ -25,7 +25,9 @@ test('opens a source in the reader with its metadata and numbered passages', { t
 
 test('reads a 2 MB source smoothly: only visible passages are in the page', async ({ library, reader }) => {
   const paragraph = (i: number) =>
-    `Paragraph ${i}. The regional NKVD reports for 1937 list arrests by category, and the historian must read each one with care, comparing the figures with the central tallies and with memoirs written decades later. `.repeat(4);
+    `Paragraph ${i}. The regional NKVD reports for 1937 list arrests by category, and the historian must read each one with care, comparing the figures with the central tallies and with memoirs written decades later. `.repeat(
+      4,
+    );
   // Built in linear time: the length is counted as parts are added, not by joining them again each time.
   const parts: string[] = [];
   for (let i = 1, length = 0; length < 2_000_000; i++) {
@@ -47,7 +49,8 @@ test('reads a 2 MB source smoothly: only visible passages are in the page', asyn
 });
 
 test('shows Markdown inline markup styled, and maps a selection across hidden markers to the stored text', async ({ page, library, reader }) => {
-  const md = '---\ntitle: Markup in a memoir\n---\n\nThe **NKVD** files give *681,692* executions for [1937–38](https://example.org/nkvd).\n\n```\nraw **code** stays\n```\n';
+  const md =
+    '---\ntitle: Markup in a memoir\n---\n\nThe **NKVD** files give *681,692* executions for [1937–38](https://example.org/nkvd).\n\n```\nraw **code** stays\n```\n';
   await library.importFiles([{ name: 'markup.md', mimeType: 'text/markdown', buffer: Buffer.from(md) }]);
   await library.results.getByRole('button', { name: 'Dismiss' }).click();
   await library.open('Markup in a memoir');

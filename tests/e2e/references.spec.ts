@@ -2,9 +2,16 @@ import { expect, fixture, test } from './fixtures';
 
 const text = (name: string, s: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(s) });
 
-test('brings metadata from a BibTeX file: a sure match, a confirmed similar title, an empty source given its text later', async ({ page, library, reader }) => {
+test('brings metadata from a BibTeX file: a sure match, a confirmed similar title, an empty source given its text later', async ({
+  page,
+  library,
+  reader,
+}) => {
   await library.importFiles([
-    text('lists.txt', 'Title: Execution lists\nURL: https://stalin.memo.ru/\n\nThe lists of people to be shot that Stalin and the Politburo signed.\n'),
+    text(
+      'lists.txt',
+      'Title: Execution lists\nURL: https://stalin.memo.ru/\n\nThe lists of people to be shot that Stalin and the Politburo signed.\n',
+    ),
     text('harvest.txt', 'Title: The Harvest of Sorrow: Soviet Collectivization and the Terror-Famine\n\nThe famine of 1932 and 1933 in Ukraine.\n'),
   ]);
   await expect(library.results).toContainText('2 imported');
@@ -37,7 +44,9 @@ test('brings metadata from a BibTeX file: a sure match, a confirmed similar titl
   await expect(dialog.getByRole('button', { name: /^Apply/ })).toHaveText('Apply (update 1)');
 
   await harvest.getByRole('checkbox', { name: /^Confirm/ }).check();
-  await row('The Diary of a Soviet Schoolgirl').getByRole('checkbox', { name: /^Create an empty source/ }).check();
+  await row('The Diary of a Soviet Schoolgirl')
+    .getByRole('checkbox', { name: /^Create an empty source/ })
+    .check();
   await expect(dialog.getByRole('button', { name: /^Apply/ })).toHaveText('Apply (update 2, create 1)');
   await page.screenshot({ path: '/tmp/sourcebench-references-dialog.png' });
   await dialog.getByRole('button', { name: /^Apply/ }).click();
@@ -64,7 +73,9 @@ test('brings metadata from a BibTeX file: a sure match, a confirmed similar titl
   await expect(reader.title).toHaveText('The Diary of a Soviet Schoolgirl');
   await expect(reader.region.getByRole('status')).toContainText('No text yet: attach a file (Replace text…)');
   await page.screenshot({ path: '/tmp/sourcebench-references-reader.png' });
-  await page.getByLabel('Choose the corrected text').setInputFiles(text('diary.txt', 'January 1933. Father was arrested again.\n\nWe wait for news.\n'));
+  await page
+    .getByLabel('Choose the corrected text')
+    .setInputFiles(text('diary.txt', 'January 1933. Father was arrested again.\n\nWe wait for news.\n'));
   await expect(reader.passages).toHaveCount(2);
   await expect(reader.title).toHaveText('The Diary of a Soviet Schoolgirl');
   await expect(reader.region.locator('.byline')).toHaveText('Nina Lugovskaya · 1934');

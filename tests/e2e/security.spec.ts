@@ -48,7 +48,10 @@ test("the page's Content Security Policy blocks an injected inline script", asyn
   const violations: string[] = [];
   await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
   const ran = await page.evaluate(async () => {
-    document.addEventListener('securitypolicyviolation', (e) => void (window as unknown as { reportViolation(v: string): void }).reportViolation(e.violatedDirective));
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => void (window as unknown as { reportViolation(v: string): void }).reportViolation(e.violatedDirective),
+    );
     const s = document.createElement('script');
     s.textContent = 'window.injected = true';
     document.body.append(s);
@@ -100,7 +103,10 @@ test('two servers on different ports, in one browser context, each keep their ow
   }
 });
 
-test('the page takes its token from the address once, drops it from the address bar, and tells a tab without one how to get in', async ({ page, app }) => {
+test('the page takes its token from the address once, drops it from the address bar, and tells a tab without one how to get in', async ({
+  page,
+  app,
+}) => {
   const origin = new URL(app.url).origin;
   await page.goto(`${origin}/`);
   await expect(page.getByRole('heading', { name: 'Open Sourcebench from the address it printed' })).toBeVisible();
@@ -139,7 +145,11 @@ test('the browser receives 413 { too_large } for a body over its cap, JSON or fi
       ['/api/listSources', 2 * 1024 * 1024, 'application/json'],
       ['/api/importFile?name=big.txt', 50 * 1024 * 1024 + 1, 'application/octet-stream'],
     ] as const) {
-      const res = await fetch(target, { method: 'POST', headers: { 'X-Sourcebench-Token': token, 'Content-Type': type }, body: new Uint8Array(size).fill(97) });
+      const res = await fetch(target, {
+        method: 'POST',
+        headers: { 'X-Sourcebench-Token': token, 'Content-Type': type },
+        body: new Uint8Array(size).fill(97),
+      });
       const body = (await res.json()) as { error?: { code?: string } };
       out.push(`${res.status} ${body.error?.code}`);
     }

@@ -36,7 +36,11 @@ function golden(name: string, actual: string): string {
   if (process.env.UPDATE_GOLDEN) fs.writeFileSync(file, actual);
   return fs.readFileSync(file, 'utf8');
 }
-const stable = (md: string) => md.replace(/^exported: .*$/m, 'exported: TIME').replace(/project=[^&]+/g, 'project=PROJECT').replace(/source=[0-9a-f-]{36}/g, 'source=SOURCE');
+const stable = (md: string) =>
+  md
+    .replace(/^exported: .*$/m, 'exported: TIME')
+    .replace(/project=[^&]+/g, 'project=PROJECT')
+    .replace(/source=[0-9a-f-]{36}/g, 'source=SOURCE');
 
 describe('annotations', () => {
   it('are created from a span with quote and position selectors, and tagged', async () => {
@@ -103,10 +107,17 @@ describe('annotations', () => {
 describe('export', () => {
   it('writes Markdown with front matter, quotes, notes, citations and links (golden file)', async () => {
     const { wb, id, span } = await setup();
-    const a = await wb.createAnnotation({ sourceId: id, ...span("The NKVD's own records list 681,692 executions for 1937–38."), colour: 'yellow', tags: ['nkvd figures'] });
+    const a = await wb.createAnnotation({
+      sourceId: id,
+      ...span("The NKVD's own records list 681,692 executions for 1937–38."),
+      colour: 'yellow',
+      tags: ['nkvd figures'],
+    });
     await wb.updateAnnotation({
       id: a.id,
-      body: noteFromMarkdown('## Sources\n\nThe range is given **without a source**; compare *Getty et al.*\n\n- check the 1993 article\n    - and its tables\n\n1. first\n2. second\n\n> a quoted remark\n\nSee [the article](https://example.org/getty).'),
+      body: noteFromMarkdown(
+        '## Sources\n\nThe range is given **without a source**; compare *Getty et al.*\n\n- check the 1993 article\n    - and its tables\n\n1. first\n2. second\n\n> a quoted remark\n\nSee [the article](https://example.org/getty).',
+      ),
     });
     await wb.createAnnotation({ sourceId: id, ...span('about one million'), colour: 'green' });
     const [file] = await wb.exportMarkdown({ sourceId: id });
@@ -159,7 +170,8 @@ describe('export', () => {
   });
 
   it('renders every note formatting without HTML', () => {
-    const md = '# H1\n\n## H2\n\n**bold** *italic* ***both*** ~~struck~~ `code`\n\n- a\n    - b\n        - c\n\n1. one\n2. two\n\n> quote\n\n[link](https://example.org)';
+    const md =
+      '# H1\n\n## H2\n\n**bold** *italic* ***both*** ~~struck~~ `code`\n\n- a\n    - b\n        - c\n\n1. one\n2. two\n\n> quote\n\n[link](https://example.org)';
     expect(renderNote(noteFromMarkdown(md)).markdown).toBe(md);
   });
 });

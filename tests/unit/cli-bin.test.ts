@@ -20,7 +20,10 @@ function checkout(options: { built?: 'older' | 'newer'; sources?: boolean; tsx: 
     fs.mkdirSync(path.join(root, 'src', 'main'), { recursive: true });
     fs.mkdirSync(path.join(root, 'src', 'shared', 'deeper'), { recursive: true });
     // TypeScript only tsx can run.
-    fs.writeFileSync(path.join(root, 'src', 'main', 'cli.ts'), "export async function runCli(argv: string[]): Promise<number> {\n  process.stdout.write(`sources ${argv.join(' ')}\\n`);\n  return 3;\n}\n");
+    fs.writeFileSync(
+      path.join(root, 'src', 'main', 'cli.ts'),
+      "export async function runCli(argv: string[]): Promise<number> {\n  process.stdout.write(`sources ${argv.join(' ')}\\n`);\n  return 3;\n}\n",
+    );
     fs.writeFileSync(path.join(root, 'src', 'shared', 'deeper', 'x.ts'), 'export const x: number = 1;\n');
     fs.utimesSync(path.join(root, 'src', 'main', 'cli.ts'), then, then);
     // The newest source is deep in src/shared.
@@ -78,10 +81,23 @@ describe('the CLI build (vite.cli.config.ts)', () => {
   it('makes one ESM file with only Node built-ins and better-sqlite3 outside, which runs from out/main', async () => {
     const root = tempDir();
     const outDir = path.join(root, 'out', 'main');
-    const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.cli.config.ts', '--outDir', outDir, '--logLevel', 'warn'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const build = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--config',
+        'vite.cli.config.ts',
+        '--outDir',
+        outDir,
+        '--logLevel',
+        'warn',
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(build.status, build.stderr).toBe(0);
     expect(fs.readdirSync(outDir)).toEqual(['cli.js']);
     const code = fs.readFileSync(path.join(outDir, 'cli.js'), 'utf8');
@@ -95,7 +111,8 @@ describe('the CLI build (vite.cli.config.ts)', () => {
     fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
     fs.symlinkSync(fs.realpathSync(path.join(ROOT, 'node_modules')), path.join(root, 'node_modules'), 'dir');
     const home = tempDir();
-    const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(outDir, 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, SOURCEBENCH_HOME: home } });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [path.join(outDir, 'cli.js'), ...args], { encoding: 'utf8', env: { ...process.env, SOURCEBENCH_HOME: home } });
     const version = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     expect(cli('--version').stdout).toBe(`sourcebench ${version}\n`);
     const imported1 = cli('import', path.join(ROOT, 'tests', 'fixtures', 'notes.md'));

@@ -14,7 +14,13 @@ const BIN = path.join(__dirname, '..', '..', 'bin', 'sourcebench.mjs');
 async function bigProject(): Promise<{ home: string; project: string }> {
   const home = tempDir();
   const file = path.join(home, 'census.txt');
-  fs.writeFileSync(file, Array.from({ length: 3000 }, (_, i) => `Paragraph ${i}: the census of 1937 counted the people of district ${i}, and more words to fill the line.`).join('\n\n'));
+  fs.writeFileSync(
+    file,
+    Array.from(
+      { length: 3000 },
+      (_, i) => `Paragraph ${i}: the census of 1937 counted the people of district ${i}, and more words to fill the line.`,
+    ).join('\n\n'),
+  );
   const project = path.join(home, 'big.sourcebench');
   const wb = Workbench.open({ home, project, createMissing: true, remember: false });
   expect((await wb.importAll([file]))[0]!.status).toBe('imported');
@@ -39,7 +45,10 @@ function runReadingOneChunk(home: string, args: string[]): Promise<{ code: numbe
 }
 
 describe('sourcebench writing into a pipe closed early', () => {
-  for (const args of [['show', '1'], ['search', 'census', '--limit', '500']]) {
+  for (const args of [
+    ['show', '1'],
+    ['search', 'census', '--limit', '500'],
+  ]) {
     it(`ends quietly, the project closed: ${args.join(' ')}`, async () => {
       const { home, project } = await bigProject();
       const r = await runReadingOneChunk(home, ['--project', project, ...args]);
@@ -72,7 +81,10 @@ describe('sourcebench import while another program writes to the project', () =>
 
   it('says it is waiting, then imports once the other program has finished', async () => {
     const { home, project, file, other } = busyProject();
-    const child = spawn(process.execPath, [BIN, '--project', project, 'import', file], { env: { ...process.env, SOURCEBENCH_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, '--project', project, 'import', file], {
+      env: { ...process.env, SOURCEBENCH_HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let stdout = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -107,7 +119,9 @@ describe('sourcebench import while another program writes to the project', () =>
       else process.env.SOURCEBENCH_HOME = saved;
     }
     expect(err[0]).toBe(`waiting for ${project}: another program is writing to it`);
-    expect(err[1]).toMatch(/^sourcebench: shared\.sourcebench is being written by another program, and still was after 1 s; nothing was changed.*\(1 file not imported\)$/);
+    expect(err[1]).toMatch(
+      /^sourcebench: shared\.sourcebench is being written by another program, and still was after 1 s; nothing was changed.*\(1 file not imported\)$/,
+    );
     other.exec('ROLLBACK');
     other.close();
     const wb = Workbench.open({ home, project, remember: false, dailyBackup: false });

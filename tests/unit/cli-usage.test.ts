@@ -29,7 +29,8 @@ describe('sourcebench help and version', () => {
       expect(r.err).toBe('');
       expect(r.out).toMatch(/^sourcebench \S+: /);
       expect(r.out).toContain('usage: sourcebench [--project FILE] <command> [options]');
-      for (const name of ['import', 'sources', 'show', 'search', 'export', 'compare', 'claims', 'serve']) expect(r.out).toMatch(new RegExp(`^  ${name} `, 'm'));
+      for (const name of ['import', 'sources', 'show', 'search', 'export', 'compare', 'claims', 'serve'])
+        expect(r.out).toMatch(new RegExp(`^  ${name} `, 'm'));
       expect(r.out).toMatch(/^exit codes:\n {2}0 +success\n {2}1 +the command ran but failed for some inputs/m);
       expect(r.out).toMatch(/^ {2}2 +usage error/m);
       expect(r.out).toMatch(/^ {2}75 +the project is in use by another program[^]*EX_TEMPFAIL/m);

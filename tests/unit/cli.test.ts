@@ -76,7 +76,20 @@ describe('sourcebench CLI', () => {
     ]);
     for (const c of claims) {
       expect(raw.slice(c.start, c.end)).toBe(c.quote);
-      expect(Object.keys(c).sort()).toEqual(['approx', 'confidence', 'end', 'event', 'fromYear', 'high', 'low', 'measure', 'quote', 'start', 'toYear', 'unit']);
+      expect(Object.keys(c).sort()).toEqual([
+        'approx',
+        'confidence',
+        'end',
+        'event',
+        'fromYear',
+        'high',
+        'low',
+        'measure',
+        'quote',
+        'start',
+        'toYear',
+        'unit',
+      ]);
     }
     expect(fs.existsSync(path.join(home, 'Default.sourcebench'))).toBe(false);
     expect((await cli('claims', path.join(dir, 'missing.txt'))).err).toMatch(/missing\.txt: no such file/);
@@ -109,9 +122,20 @@ describe('sourcebench CLI', () => {
     const renamed = await cli('events', 'rename', 'Purges', 'Great Terror');
     expect(renamed).toMatchObject({ code: 0, out: 'Renamed "Purges" to "Great Terror": 2 claims (executed); also named Purges' });
     const merged = JSON.parse((await cli('events', 'merge', 'Great Terror', '--into', 'Great Purge', '--json')).out);
-    expect(merged).toEqual({ label: 'Great Purge', claims: 3, measures: ['executed'], fromYear: 1937, toYear: 1938, aliases: ['Great Terror', 'Purges'], named: true });
+    expect(merged).toEqual({
+      label: 'Great Purge',
+      claims: 3,
+      measures: ['executed'],
+      fromYear: 1937,
+      toYear: 1938,
+      aliases: ['Great Terror', 'Purges'],
+      named: true,
+    });
     expect(JSON.parse((await cli('events', 'list', '--json')).out)).toEqual([merged]);
-    expect(await cli('events', 'rename', 'Holodomor', 'x')).toMatchObject({ code: 1, err: 'sourcebench: There is no event "Holodomor" in the claims' });
+    expect(await cli('events', 'rename', 'Holodomor', 'x')).toMatchObject({
+      code: 1,
+      err: 'sourcebench: There is no event "Holodomor" in the claims',
+    });
     expect((await cli('events', 'merge', 'Great Purge')).code).toBe(2);
     expect((await cli('events', 'rename', 'Great Purge')).code).toBe(2);
     expect((await cli('events', 'split')).err).toMatch(/unknown events command "split"/);

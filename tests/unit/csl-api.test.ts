@@ -5,7 +5,12 @@ import { bytes, tempWorkbench } from './helpers';
 
 async function imported() {
   const { wb } = tempWorkbench();
-  const out = await wb.importFile({ name: 'gulag.txt', bytes: bytes('Title: Gulag\nAuthor: Anne Applebaum\nURL: https://en.wikipedia.org/wiki/Gulag\nRetrieved: 2026-11-27\n\nThe Gulag was the system of camps.') });
+  const out = await wb.importFile({
+    name: 'gulag.txt',
+    bytes: bytes(
+      'Title: Gulag\nAuthor: Anne Applebaum\nURL: https://en.wikipedia.org/wiki/Gulag\nRetrieved: 2026-11-27\n\nThe Gulag was the system of camps.',
+    ),
+  });
   if (out.status !== 'imported') throw new Error('not imported');
   return { wb, id: out.source.id };
 }
@@ -38,12 +43,28 @@ describe('updateSource with a CSL item', () => {
     expect(failure(reply)?.message).toMatch(/updateSource: csl\.author\.2: a name is a person's/);
     const ok = await dispatch(wb, 'updateSource', {
       id,
-      csl: { type: 'book', title: ' Gulag: A History ', author: [{ family: 'Applebaum', given: 'Anne' }, { literal: 'Memorial Society' }], issued: '2003', accessed: '', publisher: 'Doubleday', ISBN: '978-0-19-505580-1', DOI: 'https://doi.org/10.1080/09668139408412187', note: 'Read in the\nreading room.' },
+      csl: {
+        type: 'book',
+        title: ' Gulag: A History ',
+        author: [{ family: 'Applebaum', given: 'Anne' }, { literal: 'Memorial Society' }],
+        issued: '2003',
+        accessed: '',
+        publisher: 'Doubleday',
+        ISBN: '978-0-19-505580-1',
+        DOI: 'https://doi.org/10.1080/09668139408412187',
+        note: 'Read in the\nreading room.',
+      },
       tags: ['camps'],
     });
     expect(ok.ok).toBe(true);
     const s = (await wb.getSource({ id })) as SourceDetail;
-    expect(s).toMatchObject({ title: 'Gulag: A History', author: 'Anne Applebaum; Memorial Society', date: '2003', origin: 'https://doi.org/10.1080/09668139408412187', tags: ['camps'] });
+    expect(s).toMatchObject({
+      title: 'Gulag: A History',
+      author: 'Anne Applebaum; Memorial Society',
+      date: '2003',
+      origin: 'https://doi.org/10.1080/09668139408412187',
+      tags: ['camps'],
+    });
     expect(s.csl).toEqual({
       type: 'book',
       title: 'Gulag: A History',
@@ -87,7 +108,12 @@ describe('updateSource with a CSL item', () => {
     const { wb, id } = await imported();
     await wb.updateSource({ id, author: 'Conquest, Robert and Memorial Society', date: '1968~', origin: 'GARF, f. R-9401' });
     const s = await wb.getSource({ id });
-    expect(s.csl).toMatchObject({ author: [{ family: 'Conquest', given: 'Robert' }, { literal: 'Memorial Society' }], issued: '1968~', archive_location: 'GARF, f. R-9401', accessed: '2026-11-27' });
+    expect(s.csl).toMatchObject({
+      author: [{ family: 'Conquest', given: 'Robert' }, { literal: 'Memorial Society' }],
+      issued: '1968~',
+      archive_location: 'GARF, f. R-9401',
+      accessed: '2026-11-27',
+    });
     expect(s.csl.URL).toBeUndefined();
     expect(s).toMatchObject({ author: 'Robert Conquest; Memorial Society', date: '1968~', origin: 'GARF, f. R-9401' });
   });

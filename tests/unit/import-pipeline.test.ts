@@ -25,7 +25,10 @@ function folderOf(n: number): string {
   fs.mkdirSync(dir);
   for (let i = 1; i <= n; i++) {
     const id = String(i).padStart(3, '0');
-    fs.writeFileSync(path.join(dir, `${id}.txt`), `Letter ${id}.\n\nIt speaks of marker${id}quill and of 1,${id} people counted in 1901.\n\nA third paragraph.`);
+    fs.writeFileSync(
+      path.join(dir, `${id}.txt`),
+      `Letter ${id}.\n\nIt speaks of marker${id}quill and of 1,${id} people counted in 1901.\n\nA third paragraph.`,
+    );
   }
   return dir;
 }
@@ -50,7 +53,10 @@ describe('the import pipeline', () => {
     const wb = workbench({ files: 4, ms: 1e9 });
     const dir = folderOf(10);
     fs.writeFileSync(path.join(dir, '004b-binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 7]));
-    fs.writeFileSync(path.join(dir, 'report.docx'), await buildDocx({ body: heading('Report on the harvest') + para('The harvest of 1933 failed in 1,200 villages.') }));
+    fs.writeFileSync(
+      path.join(dir, 'report.docx'),
+      await buildDocx({ body: heading('Report on the harvest') + para('The harvest of 1933 failed in 1,200 villages.') }),
+    );
     fs.copyFileSync(fixture('pdf/article.pdf'), path.join(dir, 'zz-article.pdf'));
     const write = vi.spyOn(wb as unknown as { write: (work: () => unknown) => unknown }, 'write');
     const events: ImportProgressEvent[] = [];
@@ -58,7 +64,13 @@ describe('the import pipeline', () => {
 
     expect(outcomes).toHaveLength(13);
     const failed = outcomes.filter((o) => o.status === 'failed');
-    expect(failed).toEqual([{ fileName: path.join('letters', '004b-binary.txt'), status: 'failed', error: { code: 'binary_file', message: expect.stringContaining('004b-binary.txt') } }]);
+    expect(failed).toEqual([
+      {
+        fileName: path.join('letters', '004b-binary.txt'),
+        status: 'failed',
+        error: { code: 'binary_file', message: expect.stringContaining('004b-binary.txt') },
+      },
+    ]);
     expect(outcomes.filter((o) => o.status === 'imported')).toHaveLength(12);
     // The Word file and the PDF were read by the workers too.
     expect(outcomes.find((o) => o.fileName.endsWith('report.docx'))).toMatchObject({ status: 'imported', source: { passages: 2 } });
@@ -134,7 +146,12 @@ describe('the import pipeline', () => {
     }
     expect(p).toMatchObject({ state: 'done', total: 21, done: 21, imported: 20, failed: 1, skipped: 1, current: null, batches: 7 });
     // Each outcome once, in the folder's order; the image was skipped, not failed.
-    expect(results.map((r) => r.fileName)).toEqual([...Array.from({ length: 20 }, (_, i) => path.join('letters', `${String(i + 1).padStart(3, '0')}.txt`)), path.join('letters', 'empty.txt')].sort((a, b) => a.localeCompare(b)));
+    expect(results.map((r) => r.fileName)).toEqual(
+      [
+        ...Array.from({ length: 20 }, (_, i) => path.join('letters', `${String(i + 1).padStart(3, '0')}.txt`)),
+        path.join('letters', 'empty.txt'),
+      ].sort((a, b) => a.localeCompare(b)),
+    );
     expect(results.find((r) => r.status === 'failed')).toMatchObject({ fileName: path.join('letters', 'empty.txt'), error: { code: 'empty_file' } });
     // The whole job can be read again from the start.
     expect((await wb.importProgress({ job: p.job })).results).toHaveLength(21);
@@ -150,7 +167,12 @@ describe('the import pipeline', () => {
     const all = (await wb.importProgress({ job: p.job })).results;
     expect(all.length).toBe(end.done);
     const sources = await wb.listSources();
-    expect(sources.map((s) => s.fileName).sort()).toEqual(all.filter((o) => o.status === 'imported').map((o) => path.basename(o.fileName)).sort());
+    expect(sources.map((s) => s.fileName).sort()).toEqual(
+      all
+        .filter((o) => o.status === 'imported')
+        .map((o) => path.basename(o.fileName))
+        .sort(),
+    );
     consistent(wb);
     const again = await wb.importAll([dir]);
     expect(again.filter((o) => o.status === 'imported')).toHaveLength(60 - sources.length);

@@ -31,7 +31,7 @@ describe('sourcebench:// links', () => {
     expect(parseOpenLink(written.replace(source, source.toUpperCase()))?.sourceUuid).toBe(source);
   });
 
-  it('reach a source by its id, never another that took a deleted one\'s row number', async () => {
+  it("reach a source by its id, never another that took a deleted one's row number", async () => {
     const { wb } = tempWorkbench();
     const first = await wb.importFile({ name: 'a.txt', bytes: bytes('In 1937 many were arrested.') });
     if (first.status !== 'imported') throw new Error('not imported');
@@ -90,14 +90,30 @@ describe('resolving a link', () => {
       { path: '/old/place/P.sourcebench', id: ID },
     ];
     expect(resolveOpenLink(link(ID), moved, CURRENT, { exists: () => true })).toEqual({ action: 'open', path: '/new/place/P.sourcebench' });
-    expect(resolveOpenLink(link(ID), moved, CURRENT, { exists: (f) => f.startsWith('/old') })).toEqual({ action: 'open', path: '/old/place/P.sourcebench' });
-    expect(resolveOpenLink(link(ID), moved, CURRENT, { exists: () => false })).toMatchObject({ action: 'refuse', reason: 'unknown_project', message: expect.stringContaining('/new/place/P.sourcebench') });
+    expect(resolveOpenLink(link(ID), moved, CURRENT, { exists: (f) => f.startsWith('/old') })).toEqual({
+      action: 'open',
+      path: '/old/place/P.sourcebench',
+    });
+    expect(resolveOpenLink(link(ID), moved, CURRENT, { exists: () => false })).toMatchObject({
+      action: 'refuse',
+      reason: 'unknown_project',
+      message: expect.stringContaining('/new/place/P.sourcebench'),
+    });
   });
 
   it('asks before opening a path from an older link, even a known one', () => {
-    expect(resolveOpenLink(link('/home/me/Purge research.sourcebench'), known, CURRENT, { platform: 'linux' })).toEqual({ action: 'ask', path: '/home/me/Purge research.sourcebench' });
-    expect(resolveOpenLink(link('/home/me/elsewhere.sourcebench'), known, CURRENT, { platform: 'darwin' })).toEqual({ action: 'ask', path: '/home/me/elsewhere.sourcebench' });
-    expect(resolveOpenLink(link('C:\\Users\\me\\Research.sourcebench'), known, CURRENT, { platform: 'win32' })).toEqual({ action: 'ask', path: 'C:\\Users\\me\\Research.sourcebench' });
+    expect(resolveOpenLink(link('/home/me/Purge research.sourcebench'), known, CURRENT, { platform: 'linux' })).toEqual({
+      action: 'ask',
+      path: '/home/me/Purge research.sourcebench',
+    });
+    expect(resolveOpenLink(link('/home/me/elsewhere.sourcebench'), known, CURRENT, { platform: 'darwin' })).toEqual({
+      action: 'ask',
+      path: '/home/me/elsewhere.sourcebench',
+    });
+    expect(resolveOpenLink(link('C:\\Users\\me\\Research.sourcebench'), known, CURRENT, { platform: 'win32' })).toEqual({
+      action: 'ask',
+      path: 'C:\\Users\\me\\Research.sourcebench',
+    });
     // The open project's own path opens nothing new.
     expect(resolveOpenLink(link(CURRENT.path), known, CURRENT, { platform: 'linux' })).toEqual({ action: 'show' });
   });
@@ -169,13 +185,17 @@ describe('resolving a link', () => {
 
 describe('links from the command line', () => {
   it('are read only after --', () => {
-    expect(linksFromArgv(['/usr/bin/sourcebench', '--', `sourcebench://open?project=${ID}&source=1`])).toEqual([`sourcebench://open?project=${ID}&source=1`]);
+    expect(linksFromArgv(['/usr/bin/sourcebench', '--', `sourcebench://open?project=${ID}&source=1`])).toEqual([
+      `sourcebench://open?project=${ID}&source=1`,
+    ]);
     expect(linksFromArgv(['electron', '/app', '--', 'SourceBench://open?source=1'])).toEqual(['SourceBench://open?source=1']);
     // Before -- (or without it) a link-looking argument is not a link.
     expect(linksFromArgv(['/usr/bin/sourcebench', 'sourcebench://open?source=1'])).toEqual([]);
     expect(linksFromArgv(['/usr/bin/sourcebench', 'sourcebench://open?source=1', '--'])).toEqual([]);
     // Chromium may add its own switches before --; nothing after it is an option.
-    expect(linksFromArgv(['app.exe', '--allow-file-access-from-files', '--', '--inspect', 'sourcebench://open?source=2'])).toEqual(['sourcebench://open?source=2']);
+    expect(linksFromArgv(['app.exe', '--allow-file-access-from-files', '--', '--inspect', 'sourcebench://open?source=2'])).toEqual([
+      'sourcebench://open?source=2',
+    ]);
   });
 
   it('come from a handler registered with -- before the link', () => {

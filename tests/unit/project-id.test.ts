@@ -105,7 +105,11 @@ describe('project ids', () => {
     const out = await wb.importFile({ name: 'a.txt', bytes: bytes('Title: A\n\nSome 1,000 people were arrested.') });
     if (out.status !== 'imported') throw new Error('import failed');
     await wb.createAnnotation({ sourceId: out.source.id, start: 0, end: 4, colour: 'yellow' });
-    const files = [...(await wb.exportMarkdown({})), ...(await wb.exportMarkdown({ perSource: true })), await wb.exportAnnotations({ format: 'jsonld' })];
+    const files = [
+      ...(await wb.exportMarkdown({})),
+      ...(await wb.exportMarkdown({ perSource: true })),
+      await wb.exportAnnotations({ format: 'jsonld' }),
+    ];
     for (const f of files) {
       expect(f.content).toContain(`sourcebench://open?project=${id}&source=${out.source.uuid}`);
       expect(f.content).not.toContain(encodeURIComponent(home));

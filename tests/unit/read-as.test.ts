@@ -84,7 +84,11 @@ describe('Read as', () => {
     expect(s).toMatchObject({ kind: 'text', format: 'txt' });
     expect(s.passageList[0]!.text).toBe('# The 1937 census');
     // A file of another kind brings its own reading.
-    await wb.replaceSourceText({ id, name: 'notes.html', bytes: bytes('<title>Census notes</title><h1>The 1937 census</h1><p>The census counted 162 million people.</p>') });
+    await wb.replaceSourceText({
+      id,
+      name: 'notes.html',
+      bytes: bytes('<title>Census notes</title><h1>The 1937 census</h1><p>The census counted 162 million people.</p>'),
+    });
     expect(await wb.getSource({ id })).toMatchObject({ kind: 'html', format: 'html' });
   });
 
@@ -92,7 +96,10 @@ describe('Read as', () => {
     const { wb } = tempWorkbench();
     const page = await wb.importFile({ name: 'page.html', bytes: bytes('<title>Page</title><p>Text of the page.</p>') });
     const id = (page as { source: { id: number } }).source.id;
-    await expect(wb.setReadAs({ id, as: 'markdown' })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/only plain-text and Markdown files/) });
+    await expect(wb.setReadAs({ id, as: 'markdown' })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/only plain-text and Markdown files/),
+    });
     expect(await dispatch(wb, 'setReadAs', { id, as: 'pdf' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await dispatch(wb, 'setReadAs', { id: 999, as: 'text' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

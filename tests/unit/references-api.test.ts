@@ -19,9 +19,17 @@ async function add(wb: Workbench, name: string, text: string): Promise<number> {
 async function project() {
   const { wb } = tempWorkbench();
   const byDoi = await add(wb, 'getty.txt', 'Title: Getty on the penal system\nDOI: 10.2307/2166597\n\nThe camps held 1.9 million in 1938.');
-  const byUrl = await add(wb, 'lists.txt', "Title: Execution lists\nURL: https://stalin.memo.ru/\n\nThe lists Stalin signed.");
-  const byTitle = await add(wb, 'terror.txt', 'Title: The Great Terror: A Reassessment\nURL: https://example.org/terror\nRetrieved: 2025-02-01\n\nThe purges of 1937 and 1938.');
-  const fuzzy = await add(wb, 'harvest.txt', 'Title: The Harvest of Sorrow: Soviet Collectivization and the Terror-Famine\n\nThe famine of 1932 and 1933.');
+  const byUrl = await add(wb, 'lists.txt', 'Title: Execution lists\nURL: https://stalin.memo.ru/\n\nThe lists Stalin signed.');
+  const byTitle = await add(
+    wb,
+    'terror.txt',
+    'Title: The Great Terror: A Reassessment\nURL: https://example.org/terror\nRetrieved: 2025-02-01\n\nThe purges of 1937 and 1938.',
+  );
+  const fuzzy = await add(
+    wb,
+    'harvest.txt',
+    'Title: The Harvest of Sorrow: Soviet Collectivization and the Terror-Famine\n\nThe famine of 1932 and 1933.',
+  );
   const other = await add(wb, 'other.txt', 'Title: Notes on the archives\n\nFond 17, opis 162.');
   return { wb, byDoi, byUrl, byTitle, fuzzy, other };
 }
@@ -45,9 +53,21 @@ describe('readReferences', () => {
       title: 'Victims of the Soviet Penal System in the Pre-war Years',
       authors: 'J. Arch Getty; Gábor T. Rittersporn; Viktor N. Zemskov',
       year: '1993',
-      csl: { type: 'article-journal', issued: '1993-10', DOI: '10.2307/2166597', 'container-title': 'The American Historical Review', page: '1017-1049', volume: '98', issue: '4' },
+      csl: {
+        type: 'article-journal',
+        issued: '1993-10',
+        DOI: '10.2307/2166597',
+        'container-title': 'The American Historical Review',
+        page: '1017-1049',
+        volume: '98',
+        issue: '4',
+      },
     });
-    expect(items[1]!.csl).toMatchObject({ author: [{ literal: 'Memorial Society' }], issued: '2002', URL: 'http://www.stalin.memo.ru/?utm_source=newsletter' });
+    expect(items[1]!.csl).toMatchObject({
+      author: [{ literal: 'Memorial Society' }],
+      issued: '2002',
+      URL: 'http://www.stalin.memo.ru/?utm_source=newsletter',
+    });
     // A value the metadata cannot hold is left out and said; the rest of the item is kept.
     expect(items[2]!.csl.ISBN).toBeUndefined();
     expect(items[2]!.csl.publisher).toBe('Oxford University Press');
@@ -58,10 +78,14 @@ describe('readReferences', () => {
 
   it('refuses a file that is not references with invalid_request naming the file and the problem', async () => {
     const { wb } = tempWorkbench();
-    const broken = failure(await dispatch(wb, 'readReferences', { name: 'broken.bib', bytes: new Uint8Array(fs.readFileSync(fixture('references/broken.bib'))) }));
+    const broken = failure(
+      await dispatch(wb, 'readReferences', { name: 'broken.bib', bytes: new Uint8Array(fs.readFileSync(fixture('references/broken.bib'))) }),
+    );
     expect(broken?.code).toBe('invalid_request');
     expect(broken?.message).toMatch(/^broken\.bib: not valid BibTeX/);
-    const ris = failure(await dispatch(wb, 'readReferences', { name: 'broken.ris', bytes: new Uint8Array(fs.readFileSync(fixture('references/broken.ris'))) }));
+    const ris = failure(
+      await dispatch(wb, 'readReferences', { name: 'broken.ris', bytes: new Uint8Array(fs.readFileSync(fixture('references/broken.ris'))) }),
+    );
     expect(ris).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/^broken\.ris: /) });
     const empty = failure(await dispatch(wb, 'readReferences', { name: 'empty.bib', bytes: new Uint8Array() }));
     expect(empty).toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/empty\.bib/) });
@@ -74,8 +98,16 @@ describe('readReferences', () => {
     const ris = await wb.readReferences({ name: 'library.ris', bytes: new Uint8Array(fs.readFileSync(fixture('references/library.ris'))) });
     expect(ris.items.map((i) => i.csl.type)).toEqual(['chapter', 'webpage', 'article-journal']);
     expect(ris.items[1]!.csl).toMatchObject({ accessed: '2024-03-05', URL: 'https://stalin.memo.ru/?utm_source=newsletter' });
-    const json = await wb.readReferences({ name: 'zotero-export.json', bytes: new Uint8Array(fs.readFileSync(fixture('references/zotero-export.json'))) });
-    expect(json.items[0]!.csl).toMatchObject({ issued: '1937-08-05', archive_location: 'f. 17, op. 162, d. 21, l. 45', language: 'ru', author: [{ family: 'Yezhov', given: 'N. I.' }] });
+    const json = await wb.readReferences({
+      name: 'zotero-export.json',
+      bytes: new Uint8Array(fs.readFileSync(fixture('references/zotero-export.json'))),
+    });
+    expect(json.items[0]!.csl).toMatchObject({
+      issued: '1937-08-05',
+      archive_location: 'f. 17, op. 162, d. 21, l. 45',
+      language: 'ru',
+      author: [{ family: 'Yezhov', given: 'N. I.' }],
+    });
     expect(json.items[1]!.csl).toMatchObject({ ISBN: '9780195040548', accessed: '2024-01-15' });
   });
 });
@@ -132,7 +164,11 @@ describe('applyReferences', () => {
     expect(created).toHaveLength(1);
 
     const list = new Map((await wb.listSources()).map((s) => [s.id, s]));
-    expect(list.get(byDoi)).toMatchObject({ title: 'Victims of the Soviet Penal System in the Pre-war Years', author: 'J. Arch Getty; Gábor T. Rittersporn; Viktor N. Zemskov', date: '1993-10' });
+    expect(list.get(byDoi)).toMatchObject({
+      title: 'Victims of the Soviet Penal System in the Pre-war Years',
+      author: 'J. Arch Getty; Gábor T. Rittersporn; Viktor N. Zemskov',
+      date: '1993-10',
+    });
     // The same address written otherwise (http, www., a tracking parameter): the source keeps its own.
     expect(list.get(byUrl)).toMatchObject({ title: "Stalin's Lists", author: 'Memorial Society', date: '2002', origin: 'https://stalin.memo.ru/' });
     // biblatex's @online is a web page (citation-js reads it as a bare "document").
@@ -141,24 +177,57 @@ describe('applyReferences', () => {
     // The source's own address and the day it was read stay where the reference has none.
     const terror = await wb.getSource({ id: byTitle });
     expect(terror).toMatchObject({ author: 'Robert Conquest', date: '1990', origin: 'https://example.org/terror' });
-    expect(terror.csl).toMatchObject({ type: 'book', title: 'The Great Terror: A Reassessment', publisher: 'Oxford University Press', 'publisher-place': 'New York', URL: 'https://example.org/terror', accessed: '2025-02-01' });
+    expect(terror.csl).toMatchObject({
+      type: 'book',
+      title: 'The Great Terror: A Reassessment',
+      publisher: 'Oxford University Press',
+      'publisher-place': 'New York',
+      URL: 'https://example.org/terror',
+      accessed: '2025-02-01',
+    });
     expect(terror.passages).toBeGreaterThan(0);
     expect(list.get(fuzzy)).toMatchObject({ title: 'Harvest of Sorrow: Soviet Collectivisation and the Terror-Famine', date: '1986' });
     expect(list.get(other)).toMatchObject({ title: 'Notes on the archives', author: null });
 
     const emptyId = created[0]!;
     const empty = await wb.getSource({ id: emptyId });
-    expect(empty).toMatchObject({ title: 'The Diary of a Soviet Schoolgirl', author: 'Nina Lugovskaya', date: '1934', format: 'reference', kind: 'text', passages: 0, chars: 0, bytes: 0, fileName: null });
+    expect(empty).toMatchObject({
+      title: 'The Diary of a Soviet Schoolgirl',
+      author: 'Nina Lugovskaya',
+      date: '1934',
+      format: 'reference',
+      kind: 'text',
+      passages: 0,
+      chars: 0,
+      bytes: 0,
+      fileName: null,
+    });
     expect(empty.passageList).toEqual([]);
 
     // Several empty sources live side by side (each has a hash of its own).
-    const more = await wb.applyReferences({ items: [{ csl: { type: 'book', title: 'A second book' }, sourceId: null }, { csl: { type: 'book' }, sourceId: null }] });
+    const more = await wb.applyReferences({
+      items: [
+        { csl: { type: 'book', title: 'A second book' }, sourceId: null },
+        { csl: { type: 'book' }, sourceId: null },
+      ],
+    });
     expect(more.created).toHaveLength(2);
     expect((await wb.getSource({ id: more.created[1]! })).title).toBe('Untitled reference');
 
     // A file attached later: the text is the file's, the metadata stays the reference's.
-    const r = await wb.replaceSourceText({ id: emptyId, name: 'diary.txt', bytes: bytes('Title: Something else\nAuthor: Someone\n\nJanuary 1933. Father was arrested again.\n\nWe wait.') });
-    expect(r.source).toMatchObject({ id: emptyId, title: 'The Diary of a Soviet Schoolgirl', author: 'Nina Lugovskaya', date: '1934', passages: 2, fileName: 'diary.txt' });
+    const r = await wb.replaceSourceText({
+      id: emptyId,
+      name: 'diary.txt',
+      bytes: bytes('Title: Something else\nAuthor: Someone\n\nJanuary 1933. Father was arrested again.\n\nWe wait.'),
+    });
+    expect(r.source).toMatchObject({
+      id: emptyId,
+      title: 'The Diary of a Soviet Schoolgirl',
+      author: 'Nina Lugovskaya',
+      date: '1934',
+      passages: 2,
+      fileName: 'diary.txt',
+    });
     const filled = await wb.getSource({ id: emptyId });
     expect(filled.format).toBe('txt');
     expect(filled.csl).toMatchObject({ type: 'document', title: 'The Diary of a Soviet Schoolgirl', issued: '1934' });
@@ -168,16 +237,31 @@ describe('applyReferences', () => {
   it('writes nothing when one item is invalid, and names it by its place and title', async () => {
     const { wb, byDoi, byTitle } = await project();
     const before = await wb.listSources();
-    const good = { csl: { type: 'book', title: 'The Great Terror', author: [{ family: 'Conquest', given: 'Robert' }], issued: '1990' }, sourceId: byTitle };
+    const good = {
+      csl: { type: 'book', title: 'The Great Terror', author: [{ family: 'Conquest', given: 'Robert' }], issued: '1990' },
+      sourceId: byTitle,
+    };
     const cases: [unknown[], string, RegExp][] = [
       // Refused by the contract: a malformed DOI.
-      [[good, { csl: { type: 'article-journal', title: 'Victims', DOI: '10.1/x' }, sourceId: byDoi }], 'invalid_request', /applyReferences: items: reference 2 \(“Victims”\): csl\.DOI: is not a DOI.*nothing was changed/],
+      [
+        [good, { csl: { type: 'article-journal', title: 'Victims', DOI: '10.1/x' }, sourceId: byDoi }],
+        'invalid_request',
+        /applyReferences: items: reference 2 \(“Victims”\): csl\.DOI: is not a DOI.*nothing was changed/,
+      ],
       // Refused by the service: a date that is not EDTF.
-      [[good, { csl: { type: 'book', title: 'Diary', issued: '1930s' }, sourceId: null }], 'invalid_request', /reference 2 \(“Diary”\): Date issued: "1930s" is not an EDTF date.*nothing was changed/],
+      [
+        [good, { csl: { type: 'book', title: 'Diary', issued: '1930s' }, sourceId: null }],
+        'invalid_request',
+        /reference 2 \(“Diary”\): Date issued: "1930s" is not an EDTF date.*nothing was changed/,
+      ],
       // A source that is not there.
       [[good, { csl: { type: 'book', title: 'Ghost' }, sourceId: 9999 }], 'not_found', /reference 2 \(“Ghost”\): there is no source with id 9999/],
       // Two references for one source.
-      [[good, { ...good, csl: { ...good.csl, title: 'Again' } }], 'invalid_request', /reference 1 \(“The Great Terror”\) and reference 2 \(“Again”\) are both given to source/],
+      [
+        [good, { ...good, csl: { ...good.csl, title: 'Again' } }],
+        'invalid_request',
+        /reference 1 \(“The Great Terror”\) and reference 2 \(“Again”\) are both given to source/,
+      ],
       [[], 'invalid_request', /no reference to apply/],
       [[{ csl: { type: 'book', title: 'X', abstract: 'no' }, sourceId: null }], 'invalid_request', /reference 1 \(“X”\): csl: Unrecognized key/],
     ];
@@ -209,7 +293,11 @@ describe('sourcebench references', () => {
       expect((await cli('--project', project, 'references', fixture('references/matching.bib'), '--create')).code).toBe(2);
       const applied = await cli('--project', project, 'references', fixture('references/matching.bib'), '--apply', '--create');
       expect(applied).toMatchObject({ code: 0, out: '1 source updated, 3 created; 1 to confirm in the app (References…)' });
-      const sources = JSON.parse((await cli('--project', project, 'sources', '--json')).out) as { title: string; author: string | null; passages: number }[];
+      const sources = JSON.parse((await cli('--project', project, 'sources', '--json')).out) as {
+        title: string;
+        author: string | null;
+        passages: number;
+      }[];
       expect(sources).toHaveLength(5);
       expect(sources[0]).toMatchObject({ title: 'The Great Terror: A Reassessment', author: 'Robert Conquest', passages: 1 });
       expect(sources[1]).toMatchObject({ title: 'The Harvest of Sorrow: Soviet Collectivization and the Terror-Famine', author: null });

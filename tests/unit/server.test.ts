@@ -76,7 +76,12 @@ function upload(s: RunningServer, opts: { path: string; total: number; chunked?:
 }
 
 const api = (s: RunningServer, method: string, payload: unknown, headers: Record<string, string> = {}) =>
-  request(s, { path: `/api/${method}`, method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Sourcebench-Token': s.token, ...headers }, body: encodeWire(payload) });
+  request(s, {
+    path: `/api/${method}`,
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Sourcebench-Token': s.token, ...headers },
+    body: encodeWire(payload),
+  });
 
 describe('browser-mode server', () => {
   it('listens on 127.0.0.1 only and prints a URL with its token', async () => {
@@ -139,7 +144,12 @@ describe('browser-mode server', () => {
     ];
     for (const a of answers) expect(a.headers['set-cookie']).toBeUndefined();
     // A cookie with the token opens nothing: only the header does.
-    const cookieOnly = await request(s, { path: '/api/listSources', method: 'POST', headers: { Cookie: `sourcebench_token=${s.token}` }, body: '{}' });
+    const cookieOnly = await request(s, {
+      path: '/api/listSources',
+      method: 'POST',
+      headers: { Cookie: `sourcebench_token=${s.token}` },
+      body: '{}',
+    });
     expect(cookieOnly.status).toBe(401);
   });
 
@@ -189,7 +199,12 @@ describe('browser-mode server', () => {
     expect(json.status).toBe(413);
     expect(JSON.parse(json.body)).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('listSources') } });
     expect(json.headers.connection).toBe('close');
-    const file = await upload(s, { path: '/api/importFile?name=huge.txt', total: MAX_FILE_BYTES + 1, chunked, headers: { 'Content-Type': 'application/octet-stream' } });
+    const file = await upload(s, {
+      path: '/api/importFile?name=huge.txt',
+      total: MAX_FILE_BYTES + 1,
+      chunked,
+      headers: { 'Content-Type': 'application/octet-stream' },
+    });
     expect(file.status).toBe(413);
     expect(JSON.parse(file.body)).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('huge.txt') } });
     expect(file.headers.connection).toBe('close');
@@ -303,7 +318,12 @@ describe('browser-mode server', () => {
     expect(outcome).toMatchObject({ fileName: name, status: 'imported', source: { title: 'Донесение №7' } });
 
     // The same file again is a duplicate; a corrected text replaces it, the id in the query string.
-    const again = await request(s, { path: `/api/importFile?name=${encodeURIComponent(name)}`, method: 'POST', headers: { 'X-Sourcebench-Token': s.token }, body: text });
+    const again = await request(s, {
+      path: `/api/importFile?name=${encodeURIComponent(name)}`,
+      method: 'POST',
+      headers: { 'X-Sourcebench-Token': s.token },
+      body: text,
+    });
     expect(JSON.parse(again.body).value.status).toBe('duplicate');
     const corrected = text.replace('353 074', '353 680');
     const replaced = await request(s, {
@@ -317,7 +337,12 @@ describe('browser-mode server', () => {
     expect(JSON.stringify(detail)).toContain('353 680');
 
     // Missing, repeated or unknown fields are refused by the contract; so is a file sent as JSON.
-    for (const target of ['/api/importFile', '/api/importFile?name=a.txt&name=b.txt', '/api/importFile?name=a.txt&extra=1', '/api/replaceSourceText?id=x&name=a.txt']) {
+    for (const target of [
+      '/api/importFile',
+      '/api/importFile?name=a.txt&name=b.txt',
+      '/api/importFile?name=a.txt&extra=1',
+      '/api/replaceSourceText?id=x&name=a.txt',
+    ]) {
       const r = await request(s, { path: target, method: 'POST', headers: { 'X-Sourcebench-Token': s.token }, body: 'Some text.' });
       expect(r.status, target).toBe(400);
     }

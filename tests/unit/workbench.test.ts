@@ -60,9 +60,23 @@ describe('import', () => {
     const store = (wb as unknown as { current: { sources: { insert(s: unknown): number } } }).current.sources;
     expect(() =>
       store.insert({
-        title: 'Broken', author: null, date: null, origin: null, kind: 'text', language: null, fileName: 'x.txt',
-        encoding: 'utf-8', hash: 'h', text: 'abc', bytes: 3, tags: ['t'], meta: {},
-        passages: [{ start: 0, end: 3, kind: 'paragraph' }, { start: 2, end: 1, kind: 'paragraph' }],
+        title: 'Broken',
+        author: null,
+        date: null,
+        origin: null,
+        kind: 'text',
+        language: null,
+        fileName: 'x.txt',
+        encoding: 'utf-8',
+        hash: 'h',
+        text: 'abc',
+        bytes: 3,
+        tags: ['t'],
+        meta: {},
+        passages: [
+          { start: 0, end: 3, kind: 'paragraph' },
+          { start: 2, end: 1, kind: 'paragraph' },
+        ],
       }),
     ).toThrow();
     expect(await wb.listSources()).toEqual(before);
@@ -80,7 +94,14 @@ describe('metadata, tags and deletion', () => {
     const { wb } = tempWorkbench();
     const out = await wb.importFile({ name: 'a.txt', bytes: bytes('Text.') });
     const id = out.status === 'imported' ? out.source.id : 0;
-    const updated = await wb.updateSource({ id, title: 'New title', author: 'Conquest, Robert', date: '1968~', origin: '', tags: ['Terror', ' terror ', 'NKVD'] });
+    const updated = await wb.updateSource({
+      id,
+      title: 'New title',
+      author: 'Conquest, Robert',
+      date: '1968~',
+      origin: '',
+      tags: ['Terror', ' terror ', 'NKVD'],
+    });
     expect(updated).toMatchObject({ title: 'New title', author: 'Robert Conquest', date: '1968~', origin: null, tags: ['NKVD', 'Terror'] });
     await expect(wb.updateSource({ id, date: '14 March 1937' })).rejects.toThrow(/not an EDTF date/);
     expect((await wb.getSource({ id })).date).toBe('1968~');

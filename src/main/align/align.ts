@@ -146,7 +146,12 @@ export function align(a: AlignInput[], b: AlignInput[], threshold = MATCH_THRESH
     usedB.add(c.j);
     const identical = squash(a[c.i]!.text) === squash(b[c.j]!.text);
     const sim = identical ? 1 : Math.min(1, Math.round(c.sim * 1000) / 1000);
-    pairs.push({ a: c.i, b: c.j, similarity: sim, kind: identical ? 'identical' : unchangedShare(a[c.i]!.text, b[c.j]!.text) >= NEAR_THRESHOLD ? 'near' : 'paraphrase' });
+    pairs.push({
+      a: c.i,
+      b: c.j,
+      similarity: sim,
+      kind: identical ? 'identical' : unchangedShare(a[c.i]!.text, b[c.j]!.text) >= NEAR_THRESHOLD ? 'near' : 'paraphrase',
+    });
   }
   pairs.sort((x, y) => x.a - y.a);
   return {

@@ -36,8 +36,16 @@ export function compare(a: SourceDetail, b: SourceDetail, claimsA: ClaimRecord[]
     pairs,
     onlyA: r.onlyA.map((i) => pa[i]!.id),
     onlyB: r.onlyB.map((j) => pb[j]!.id),
-    sharedA: chars(pa, r.pairs.map((p) => p.a)) / total(pa),
-    sharedB: chars(pb, r.pairs.map((p) => p.b)) / total(pb),
+    sharedA:
+      chars(
+        pa,
+        r.pairs.map((p) => p.a),
+      ) / total(pa),
+    sharedB:
+      chars(
+        pb,
+        r.pairs.map((p) => p.b),
+      ) / total(pb),
     threshold: MATCH_THRESHOLD,
     claims: claimGroups(claimsA, claimsB),
   };
@@ -48,7 +56,10 @@ function claimGroups(a: ClaimRecord[], b: ClaimRecord[]): Comparison['claims'] {
   const key = (c: ClaimRecord) => (c.questionId !== null ? `q${c.questionId}` : `e${eventKey(c.event)}|${c.measure}|${c.unit}`);
   const live = (list: ClaimRecord[]) => list.filter((c) => c.status !== 'rejected');
   const groups = new Map<string, Comparison['claims'][number]>();
-  for (const [side, list] of [['a', live(a)], ['b', live(b)]] as const) {
+  for (const [side, list] of [
+    ['a', live(a)],
+    ['b', live(b)],
+  ] as const) {
     for (const c of list) {
       const k = key(c);
       // A label that is only a year names no event: those claims are grouped as such.
@@ -108,8 +119,18 @@ export function comparisonMarkdown(c: Comparison): string {
     let right = cell(text(c.b, p.b.passageId));
     if (p.diff) {
       // Deleted words struck through on the left, added words in bold on the right.
-      left = p.diff.filter((d) => d.op !== 'added').map((d) => (d.op === 'removed' ? marked(d.text, '~~') : piece(d.text))).join('').replace(/ +/g, ' ').trim();
-      right = p.diff.filter((d) => d.op !== 'removed').map((d) => (d.op === 'added' ? marked(d.text, '**') : piece(d.text))).join('').replace(/ +/g, ' ').trim();
+      left = p.diff
+        .filter((d) => d.op !== 'added')
+        .map((d) => (d.op === 'removed' ? marked(d.text, '~~') : piece(d.text)))
+        .join('')
+        .replace(/ +/g, ' ')
+        .trim();
+      right = p.diff
+        .filter((d) => d.op !== 'removed')
+        .map((d) => (d.op === 'added' ? marked(d.text, '**') : piece(d.text)))
+        .join('')
+        .replace(/ +/g, ' ')
+        .trim();
     }
     lines.push(`| ${p.a.ordinal} | ${left} | ${p.b.ordinal} | ${right} | ${p.similarity.toFixed(2)} ${p.kind} |`);
   }

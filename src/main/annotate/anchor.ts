@@ -70,9 +70,7 @@ function occurrences(text: string, quote: string): Candidate[] {
 
 /** Whether the text just before and after [start, end) is still the selector's prefix and suffix. */
 function contextIntact(text: string, sel: Selector, start: number, end: number): boolean {
-  return (
-    start >= sel.prefix.length && text.startsWith(sel.prefix, start - sel.prefix.length) && text.startsWith(sel.suffix, end)
-  );
+  return start >= sel.prefix.length && text.startsWith(sel.prefix, start - sel.prefix.length) && text.startsWith(sel.suffix, end);
 }
 
 function score(text: string, sel: Selector, c: Candidate): number {

@@ -73,14 +73,18 @@ export class AnnotationStore {
   }
 
   get(id: number, includeDeleted = false): Annotation {
-    const row = this.db.prepare(`${SELECT} WHERE a.id = ?${includeDeleted ? '' : ' AND a.deleted_at IS NULL'}`).get(id) as Omit<Row, 'passage'> | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE a.id = ?${includeDeleted ? '' : ' AND a.deleted_at IS NULL'}`).get(id) as
+      Omit<Row, 'passage'> | undefined;
     if (!row) throw new ApiError('not_found', `There is no annotation with id ${id}`);
     return this.withPassages([row])[0]!;
   }
 
   /** Rows with the ordinal of the passage each annotation starts in (none for orphans). */
   private withPassages(rows: Omit<Row, 'passage'>[]): Annotation[] {
-    const places = passagePlaces(this.db, rows.map((r) => ({ sourceId: r.source_id, start: r.start })));
+    const places = passagePlaces(
+      this.db,
+      rows.map((r) => ({ sourceId: r.source_id, start: r.start })),
+    );
     return rows.map((r, i) => {
       const place = r.orphaned ? null : places[i];
       const a = toAnnotation({ ...r, passage: place?.ordinal ?? null });
@@ -109,17 +113,19 @@ export class AnnotationStore {
     const sel = describe(text, start, end);
     const now = this.now();
     this.changes?.record({ type: 'annotationsChanged', sourceId });
-    const id = this.db.transaction(() => {
-      const info = this.db
-        .prepare(
-          `INSERT INTO annotation (uuid, source_id, start, "end", exact, prefix, suffix, colour, created_at, updated_at)
+    const id = this.db
+      .transaction(() => {
+        const info = this.db
+          .prepare(
+            `INSERT INTO annotation (uuid, source_id, start, "end", exact, prefix, suffix, colour, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(randomUUID(), sourceId, sel.start, sel.end, sel.exact, sel.prefix, sel.suffix, colour, now, now);
-      const newId = Number(info.lastInsertRowid);
-      this.setTags(newId, tags);
-      return newId;
-    }).immediate();
+          )
+          .run(randomUUID(), sourceId, sel.start, sel.end, sel.exact, sel.prefix, sel.suffix, colour, now, now);
+        const newId = Number(info.lastInsertRowid);
+        this.setTags(newId, tags);
+        return newId;
+      })
+      .immediate();
     return this.get(id);
   }
 
@@ -132,7 +138,18 @@ export class AnnotationStore {
    * Stores an imported annotation with the selectors it comes with (inside the caller's
    * transaction): placed, or orphaned with its quote and no span. Returns its note's plain text.
    */
-  insertImported(a: Selector & { uuid: string; sourceId: number; orphaned: boolean; colour: string; body: string | null; tags: string[]; createdAt?: string | null; updatedAt?: string | null }): string {
+  insertImported(
+    a: Selector & {
+      uuid: string;
+      sourceId: number;
+      orphaned: boolean;
+      colour: string;
+      body: string | null;
+      tags: string[];
+      createdAt?: string | null;
+      updatedAt?: string | null;
+    },
+  ): string {
     const rendered = a.body ? renderNote(a.body) : { markdown: '', plain: '' };
     const created = a.createdAt ?? this.now();
     this.changes?.record({ type: 'annotationsChanged', sourceId: a.sourceId });
@@ -142,7 +159,22 @@ export class AnnotationStore {
         `INSERT INTO annotation (uuid, source_id, start, "end", exact, prefix, suffix, orphaned, colour, body, markdown, plain, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(a.uuid.toLowerCase(), a.sourceId, a.start, a.end, a.exact, a.prefix, a.suffix, a.orphaned ? 1 : 0, a.colour, a.body, rendered.markdown, rendered.plain, created, a.updatedAt ?? created);
+      .run(
+        a.uuid.toLowerCase(),
+        a.sourceId,
+        a.start,
+        a.end,
+        a.exact,
+        a.prefix,
+        a.suffix,
+        a.orphaned ? 1 : 0,
+        a.colour,
+        a.body,
+        rendered.markdown,
+        rendered.plain,
+        created,
+        a.updatedAt ?? created,
+      );
     this.setTags(Number(info.lastInsertRowid), a.tags);
     return rendered.plain;
   }
@@ -152,15 +184,18 @@ export class AnnotationStore {
     const rendered = patch.body === undefined ? undefined : patch.body === null ? { markdown: '', plain: '' } : renderNote(patch.body);
     this.changes?.record({ type: 'annotationsChanged', sourceId });
     if (rendered) this.changes?.record({ type: 'noteChanged', annotationId: id, plain: rendered.plain });
-    this.db.transaction(() => {
-      if (rendered) {
-        this.db
-          .prepare('UPDATE annotation SET body = ?, markdown = ?, plain = ?, updated_at = ? WHERE id = ?')
-          .run(patch.body ?? null, rendered.markdown, rendered.plain, this.now(), id);
-      }
-      if (patch.colour !== undefined) this.db.prepare('UPDATE annotation SET colour = ?, updated_at = ? WHERE id = ?').run(patch.colour, this.now(), id);
-      if (patch.tags !== undefined) this.setTags(id, patch.tags);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        if (rendered) {
+          this.db
+            .prepare('UPDATE annotation SET body = ?, markdown = ?, plain = ?, updated_at = ? WHERE id = ?')
+            .run(patch.body ?? null, rendered.markdown, rendered.plain, this.now(), id);
+        }
+        if (patch.colour !== undefined)
+          this.db.prepare('UPDATE annotation SET colour = ?, updated_at = ? WHERE id = ?').run(patch.colour, this.now(), id);
+        if (patch.tags !== undefined) this.setTags(id, patch.tags);
+      })
+      .immediate();
     return this.get(id);
   }
 
@@ -196,9 +231,9 @@ export class AnnotationStore {
    */
   reanchor(sourceId: number, text: string): { annotations: number; moved: number; orphaned: number } {
     this.changes?.record({ type: 'annotationsChanged', sourceId });
-    const rows = this.db
-      .prepare('SELECT id, start, "end", exact, prefix, suffix FROM annotation WHERE source_id = ?')
-      .all(sourceId) as (Selector & { id: number })[];
+    const rows = this.db.prepare('SELECT id, start, "end", exact, prefix, suffix FROM annotation WHERE source_id = ?').all(sourceId) as (Selector & {
+      id: number;
+    })[];
     const orphan: Database.Statement = this.db.prepare('UPDATE annotation SET start = ?, "end" = ?, orphaned = 1 WHERE id = ?');
     // Placed again: the selectors now describe the corrected text, for the next correction.
     const place: Database.Statement = this.db.prepare(

@@ -2,7 +2,17 @@
 export type { CiteInput, CslDate, CslJsonItem, CslName, CslType } from './types';
 export { edtfToCsl, yearOf } from './dates';
 export { escapeMarkdown, htmlToMarkdown, htmlToText } from './markdown';
-export { BUILTIN_STYLES, builtinStyle, type BuiltinStyleId, cslDir, CslStyleError, type CslStyle, DEFAULT_STYLE, loadStyle, localeXml } from './styles';
+export {
+  BUILTIN_STYLES,
+  builtinStyle,
+  type BuiltinStyleId,
+  cslDir,
+  CslStyleError,
+  type CslStyle,
+  DEFAULT_STYLE,
+  loadStyle,
+  localeXml,
+} from './styles';
 export {
   type Bibliography,
   type BibliographyEntry,

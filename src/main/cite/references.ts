@@ -132,8 +132,7 @@ function splitRis(text: string, fileName: string): RisRecord[] {
         throw new ReferenceParseError(fileName, `not valid RIS: expected a record to start with "TY  - ", found "${line.slice(0, 40)}"`, i + 1);
       }
       current = { line: i + 1, text: '', tags: new Map(), lines: [] };
-    }
-    else if (m?.[1] === 'TY') {
+    } else if (m?.[1] === 'TY') {
       throw new ReferenceParseError(
         fileName,
         `not valid RIS: the record starting at line ${current.line} has no "ER  - " line before the next record, at line ${i + 1}`,
@@ -159,7 +158,11 @@ function splitRis(text: string, fileName: string): RisRecord[] {
     }
   });
   if (current) {
-    throw new ReferenceParseError(fileName, `not valid RIS: the record starting at line ${(current as RisRecord).line} has no "ER  - " line to end it`, (current as RisRecord).line);
+    throw new ReferenceParseError(
+      fileName,
+      `not valid RIS: the record starting at line ${(current as RisRecord).line} has no "ER  - " line to end it`,
+      (current as RisRecord).line,
+    );
   }
   if (records.length === 0) throw new ReferenceParseError(fileName, text.trim() ? 'no RIS record found' : 'the file is empty');
   return records;
@@ -267,7 +270,10 @@ function parseCslJson(text: string, fileName: string): CiteInput[] {
     }
     const item = entry as Record<string, unknown>;
     if (typeof item.type !== 'string') {
-      throw new ReferenceParseError(fileName, `not CSL-JSON: item ${i + 1}${typeof item.title === 'string' ? ` ("${item.title}")` : ''} has no "type"`);
+      throw new ReferenceParseError(
+        fileName,
+        `not CSL-JSON: item ${i + 1}${typeof item.title === 'string' ? ` ("${item.title}")` : ''} has no "type"`,
+      );
     }
     const out = clean(item);
     // Zotero's export keeps the user's key in `id`; keep it as the citation key.
@@ -323,7 +329,11 @@ export function normaliseDoi(value: string | null | undefined): string | null {
   } catch {
     // Keep it as written.
   }
-  s = s.replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '').trim().toLowerCase();
+  s = s
+    .replace(/^(?:https?:\/\/)?(?:dx\.)?doi\.org\//i, '')
+    .replace(/^doi:\s*/i, '')
+    .trim()
+    .toLowerCase();
   return /^10\.\d{4,}\/\S+$/.test(s) ? s : null;
 }
 

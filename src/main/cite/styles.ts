@@ -38,7 +38,8 @@ function lineAt(text: string, index: number): number {
 /** The first nesting problem in an XML text (unclosed, mismatched or stray tags), or null. */
 function xmlNestingProblem(xml: string): string | null {
   const stack: Array<{ name: string; at: number }> = [];
-  const tag = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|</g;
+  const tag =
+    /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|</g;
   let roots = 0;
   for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
     const [whole, close, name, , selfClose] = m;

@@ -20,8 +20,7 @@ export function evidenceOf(question: Question, all: readonly ClaimRecord[]): Evi
   const mids = placed.map(midpoint).sort((a, b) => a - b);
   const median = mids.length ? (mids.length % 2 ? mids[(mids.length - 1) / 2]! : (mids[mids.length / 2 - 1]! + mids[mids.length / 2]!) / 2) : null;
   const span = values.length ? { low: Math.min(...values), high: Math.max(...values) } : null;
-  const outliers =
-    median && placed.length >= 3 ? placed.filter((c) => midpoint(c) > median * 3 || midpoint(c) < median / 3).map((c) => c.id) : [];
+  const outliers = median && placed.length >= 3 ? placed.filter((c) => midpoint(c) > median * 3 || midpoint(c) < median / 3).map((c) => c.id) : [];
   return {
     question,
     claims,
@@ -93,7 +92,11 @@ export function fitOf(claims: ClaimRecord[]): Pick<Evidence, 'measure' | 'period
   const seen = new Map<string, ClaimRecord>();
   claims.forEach((c, i) => {
     if (measure && c.measure !== measure) {
-      warnings.push({ claimId: c.id, kind: 'measure', message: `Counts ${MEASURE_NOUN[c.measure]}; most figures here count ${MEASURE_NOUN[measure]}` });
+      warnings.push({
+        claimId: c.id,
+        kind: 'measure',
+        message: `Counts ${MEASURE_NOUN[c.measure]}; most figures here count ${MEASURE_NOUN[measure]}`,
+      });
     }
     const p = periods[i];
     if (usual !== null && p !== null && p !== usual) {

@@ -17,21 +17,57 @@ export type { Measure };
 export type Claim = ExtractedClaim;
 
 const MEASURES: [Measure, RegExp, number][] = [
-  ['executed', /\b(?:execut(?:ed|ions?|e)|(?<!\ba\s|-)shot(?!\s+(?:down|up|at)\b)|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?|put\s+to\s+death|hanged|hangings|guillotined|beheaded|burned\s+at\s+the\s+stake)\b/gi, 2],
-  ['killed', /\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|lynch(?:ed|ings?)|gunned\s+down|(?:taking|takes?|took|cut\s+short|ended)\s+the\s+lives\s+of|exterminated|liquidated|annihilated|(?:beaten|tortured|stoned|clubbed|hacked|burned|burnt|bludgeoned|kicked|whipped)\s+to\s+death|(?:burned|burnt|buried)\s+alive)\b/gi, 2],
-  ['died', /\b(?:death\s+toll|died|dead|deaths?|perish(?:ed|ing|es)?|dying|drowned|starved(?:\s+to\s+death)?|lost\s+their\s+lives|lives\s+lost|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?|(?:did\s+not|didn['’]t|failed\s+to|would\s+not|never\s+to)\s+survive|committed\s+suicide|took\s+their\s+own\s+lives|killed\s+themselves|burials|buried)\b/gi, 2],
+  [
+    'executed',
+    /\b(?:execut(?:ed|ions?|e)|(?<!\ba\s|-)shot(?!\s+(?:down|up|at)\b)|sentenced\s+to\s+death|death\s+sentences?|firing\s+squads?|put\s+to\s+death|hanged|hangings|guillotined|beheaded|burned\s+at\s+the\s+stake)\b/gi,
+    2,
+  ],
+  [
+    'killed',
+    /\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s)?|massacr(?:ed|es?)|slaughtered|lynch(?:ed|ings?)|gunned\s+down|(?:taking|takes?|took|cut\s+short|ended)\s+the\s+lives\s+of|exterminated|liquidated|annihilated|(?:beaten|tortured|stoned|clubbed|hacked|burned|burnt|bludgeoned|kicked|whipped)\s+to\s+death|(?:burned|burnt|buried)\s+alive)\b/gi,
+    2,
+  ],
+  [
+    'died',
+    /\b(?:death\s+toll|died|dead|deaths?|perish(?:ed|ing|es)?|dying|drowned|starved(?:\s+to\s+death)?|lost\s+their\s+lives|lives\s+lost|(?:claimed|cost|took)\s+(?:the\s+)?lives|fatalities|mortality(?:\s+rate)?|(?:did\s+not|didn['’]t|failed\s+to|would\s+not|never\s+to)\s+survive|committed\s+suicide|took\s+their\s+own\s+lives|killed\s+themselves|burials|buried)\b/gi,
+    2,
+  ],
   ['died', /\bvictims\b/gi, 1],
   // Bodies and corpses found are the dead ("six or seven bodies"); governing or UN bodies are not.
-  ['died', /(?<!\b(?:governing|international|legislative|advisory|public|official|UN|United\s+Nations|state|government|local|judicial|elected|representative|church|professional|treaty|subsidiary|celestial|water)\s+)\b(?:bodies|corpses)\b/gi, 1],
+  [
+    'died',
+    /(?<!\b(?:governing|international|legislative|advisory|public|official|UN|United\s+Nations|state|government|local|judicial|elected|representative|church|professional|treaty|subsidiary|celestial|water)\s+)\b(?:bodies|corpses)\b/gi,
+    1,
+  ],
   // "The war cost the Soviet Union 27 million lives": the verb, when lives are what it cost.
   ['died', /\b(?:cost|claimed|took)\b(?=[^.;:]{0,60}?\d[\d,.]*(?:\s+(?:thousand|million))?\s+(?:human\s+)?lives\b)/gi, 2],
-  ['arrested', /\b(?:arrest(?:ed|s)?|detained|taken\s+into\s+custody|rounded\s+up|detentions?|(?:were|was|been|being|are|is)\s+accused|accused\s+of)\b/gi, 2],
-  ['imprisoned', /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|locked\s+up|interned|(?:passed|went)\s+through\s+(?:the\s+)?(?:gulags?|(?:labou?r\s+|concentration\s+|prison\s+)?camps?|prisons?)|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps|held\s+in\s+(?:[A-Z][\w-]*\s+)?custody|(?<!\b(?:deaths?|died|dying|dead|killed|shot|executed)\s+)in\s+(?:[A-Z][\w-]*\s+)?custody)\b/gi, 2],
+  [
+    'arrested',
+    /\b(?:arrest(?:ed|s)?|detained|taken\s+into\s+custody|rounded\s+up|detentions?|(?:were|was|been|being|are|is)\s+accused|accused\s+of)\b/gi,
+    2,
+  ],
+  [
+    'imprisoned',
+    /\b(?:imprison(?:ed|ment)|incarcerat(?:ed|ion)|jailed|locked\s+up|interned|(?:passed|went)\s+through\s+(?:the\s+)?(?:gulags?|(?:labou?r\s+|concentration\s+|prison\s+)?camps?|prisons?)|sent\s+to\s+(?:the\s+)?(?:gulags?|labou?r\s+camps?|camps?|prisons?)|prisoners|inmates|(?:gulag|camp)\s+population|population\s+of\s+(?:the\s+)?(?:entire\s+)?(?:gulag|camps?|prisons?|labou?r\s+camps?)|forced[- ]labou?r\s+camp|held\s+in\s+(?:the\s+)?camps|held\s+in\s+(?:[A-Z][\w-]*\s+)?custody|(?<!\b(?:deaths?|died|dying|dead|killed|shot|executed)\s+)in\s+(?:[A-Z][\w-]*\s+)?custody)\b/gi,
+    2,
+  ],
   // "held in camps", not "live in camps like these" (refugees).
-  ['imprisoned', /(?<!\b(?:live|lives|living|lived|housed|sheltered|sheltering|stay|stays|stayed|staying|work|works|worked|working|born)\s+)\bin\s+(?:the\s+)?(?:gulag|(?:labou?r\s+|concentration\s+)?camps|prisons|(?:penal\s+|labou?r\s+)?colonies)\b/gi, 1],
-  ['deported', /\b(?:deport(?:ed|ations?)|exiled?|expelled|resettled|special\s+settl(?:ers|ements?)|banished|forc(?:ed|ibly)\s+(?:migrations?|transfer(?:s|red)?|resettle(?:d|ments?)|relocat(?:ed|ions?)|removals?|removed|moved)|(?:were|was|been|being)\s+(?:forcibly\s+)?(?:transported|shipped|relocated|removed)\s+(?:to|from)\b)\b/gi, 2],
+  [
+    'imprisoned',
+    /(?<!\b(?:live|lives|living|lived|housed|sheltered|sheltering|stay|stays|stayed|staying|work|works|worked|working|born)\s+)\bin\s+(?:the\s+)?(?:gulag|(?:labou?r\s+|concentration\s+)?camps|prisons|(?:penal\s+|labou?r\s+)?colonies)\b/gi,
+    1,
+  ],
+  [
+    'deported',
+    /\b(?:deport(?:ed|ations?)|exiled?|expelled|resettled|special\s+settl(?:ers|ements?)|banished|forc(?:ed|ibly)\s+(?:migrations?|transfer(?:s|red)?|resettle(?:d|ments?)|relocat(?:ed|ions?)|removals?|removed|moved)|(?:were|was|been|being)\s+(?:forcibly\s+)?(?:transported|shipped|relocated|removed)\s+(?:to|from)\b)\b/gi,
+    2,
+  ],
   // Officers "tried" or "targeted", passive or active ("the collegium tried 36,000 officers").
-  ['purged', /\b(?:purged|repressed|(?:were|was|been|being)\s+(?:tried|targeted)|(?:tried|targeted)(?=\s+(?:(?:about|some|over|nearly|almost|more\s+than|at\s+least|up\s+to|around|roughly|an\s+estimated)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|tens|several|dozens)\b))|persecuted|dismissed|discharged|expelled\s+from\s+(?:the\s+)?(?:communist\s+)?party)\b/gi, 2],
+  [
+    'purged',
+    /\b(?:purged|repressed|(?:were|was|been|being)\s+(?:tried|targeted)|(?:tried|targeted)(?=\s+(?:(?:about|some|over|nearly|almost|more\s+than|at\s+least|up\s+to|around|roughly|an\s+estimated)\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|tens|several|dozens)\b))|persecuted|dismissed|discharged|expelled\s+from\s+(?:the\s+)?(?:communist\s+)?party)\b/gi,
+    2,
+  ],
 ];
 /** "Casualties" count the wounded too: a figure governed by it is not a claim here. */
 const CASUALTIES = /\b(?:casualt(?:y|ies)|wounded|injured)\b/gi;
@@ -40,7 +76,8 @@ const PEOPLE =
   /^(?:people|persons?|individuals|men|women|children|adults|civilians|citizens|peasants|workers|victims|prisoners|inmates|officers|soldiers|members|party\s+members|marshals|generals|commanders|leaders|defendants|delegates|priests|bishops|engineers|writers|officials|commissars|kulaks|nomads|refugees|deportees|exiles|inhabitants|residents|lives|souls|jews|poles|ukrainians|kazakhs|russians|germans|chechens|tatars|koreans|ministers|judges|deputies|ambassadors|diplomats|doctors|teachers|students|pupils|professors|artists|poets|clergy|monks|nuns|rabbis|imams|cadres|protesters|strikers|miners|farmers|fishermen|villagers|sailors|pilots|guards|policemen|troops|fighters|partisans|rebels|insurgents|relatives|sons|daughters|brothers|sisters|wives|husbands|mothers|fathers|babies|infants|orphans|boys|girls|patients|passengers|landlords|nobles|aristocrats|muslims|catholics|protestants|others|[a-z]{3,}ists|[a-z]+ians|(?!these\b|those\b)[a-z]{2,}ese|[a-z]+s?\s+(?:people|citizens|peasants|officers|soldiers|prisoners|civilians))\b/i;
 const NOT_PEOPLE =
   /^(?:countries|states|nations|governments|organi[sz]ations|parties|republics|provinces|oblasts|regions|institutions|newspapers|years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|tons?|tonnes|hectares|acres|km|kilometers|kilometres|miles|metres|meters|feet|kg|kilograms|pounds|dollars|euros|francs|marks|yen|rubles|roubles|usd|\$|pages?|camps|villages|towns|cities|regions|districts|cases|files|documents|votes|copies|books|volumes|articles|cattle|cows|oxen|goats|pigs|chickens|dogs|camels|mules|buffalo(?:es)?|bison|birds|fish|sheep|head|horses|livestock|animals|grain|poods|calories|km2|sq|crimes|offen[cs]es|assaults|robberies|burglaries|thefts)\b/i;
-const MONTH = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
+const MONTH =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/i;
 /**
  * Names of events: a proper name ending in an event noun ("Great Purge", "Cultural
  * Revolution", "Great Leap Forward", "Anti-Rightist Campaign"), a few one-word names, or a
@@ -97,14 +134,17 @@ function readMeasures(text: string): Found[] {
 }
 
 /** A paragraph can hold a claim only if it has a number and a measure word: a cheap test first. */
-const NUMBERISH = /\d|\b(?:thousands?|millions?|billions?|hundreds?|half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i;
+const NUMBERISH =
+  /\d|\b(?:thousands?|millions?|billions?|hundreds?|half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/i;
 const CHUNK = 4000;
 const MEASURE_WORD = new RegExp(MEASURES.map(([, re]) => re.source).join('|'), 'i');
 /** A sentence opening that may restate a figure made before ("This is 2 million"). */
-const RESTATES = /(?:^|[.!?]["”)]?\s+)(?:this|that|it)\s+(?:is|was|'s|’s|amount(?:s|ed)\s+to|c[oa]me\s+to|means|meant|represent(?:s|ed))\s|\b(?:figure|number|total|toll|count|estimate|minimum|maximum)\s+(?:at|as|of|is|was|to\s+be|close\s+to|near|around)\s/i;
+const RESTATES =
+  /(?:^|[.!?]["”)]?\s+)(?:this|that|it)\s+(?:is|was|'s|’s|amount(?:s|ed)\s+to|c[oa]me\s+to|means|meant|represent(?:s|ed))\s|\b(?:figure|number|total|toll|count|estimate|minimum|maximum)\s+(?:at|as|of|is|was|to\s+be|close\s+to|near|around)\s/i;
 
 /** The end of a segment that is an abbreviation, not a sentence's end. */
-const ABBREVIATION_END = /(?:(?<![\p{L}])(?:\p{Lu}\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Sgt|Maj|Prof|Rev|Gov|Sen|Rep|No|Nos|Vol|vs|ca|approx|cf|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)\s*$/u;
+const ABBREVIATION_END =
+  /(?:(?<![\p{L}])(?:\p{Lu}\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Sgt|Maj|Prof|Rev|Gov|Sen|Rep|No|Nos|Vol|vs|ca|approx|cf|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)\s*$/u;
 
 /** A list item: "- …", "* …", "• …", "1. …", inside a block quote too. */
 const LIST_ITEM = /^\s*(?:>\s*)*(?:[-*•+]|\d{1,3}[.)])\s+\S/;
@@ -114,7 +154,8 @@ const TABLE_LINE = /^\s*(?:\|.*\|\s*|\+(?:[-=:]+\+)+\s*)$/;
  * A fact line: a short label, a colon or an equals sign, and a figure ("Famine deaths: 2.5 to 3
  * million", "Executions – 681,692", "|fatalities=200,000"). Each is read on its own.
  */
-const LABEL_LINE = /^\s*(?:>\s*)*(?:[-*•+]\s+)?[^\n.!?:=]{1,60}(?::|=|\s[–—-])\s*(?:[~≈]\s*|(?:about|around|approximately|an\s+estimated|some|over|more\s+than|at\s+least|up\s+to|c\.|ca\.|between|from)\s+)?\d[^\n\p{L}]*(?:\p{L}+[^\n\p{L}]*){0,6}$/iu;
+const LABEL_LINE =
+  /^\s*(?:>\s*)*(?:[-*•+]\s+)?[^\n.!?:=]{1,60}(?::|=|\s[–—-])\s*(?:[~≈]\s*|(?:about|around|approximately|an\s+estimated|some|over|more\s+than|at\s+least|up\s+to|c\.|ca\.|between|from)\s+)?\d[^\n\p{L}]*(?:\p{L}+[^\n\p{L}]*){0,6}$/iu;
 
 /**
  * Sentences with offsets, of the paragraphs that may hold a claim; a lone newline inside
@@ -136,7 +177,7 @@ function sentences(text: string, skip: ReadonlySet<number>): { start: number; en
       const flat = body.replace(/\n/g, ' ');
       // Intl.Segmenter slows down sharply on long strings: feed it chunks of a few thousand
       // characters, cut after a full stop.
-      for (let from = 0; from < flat.length; ) {
+      for (let from = 0; from < flat.length;) {
         let to = Math.min(flat.length, from + CHUNK);
         if (to < flat.length) {
           const stop = flat.lastIndexOf('. ', to);
@@ -209,7 +250,12 @@ const NATURAL_CAUSE = new RegExp(String.raw`\b(?:${CAUSE_WORDS})\b(?![^,;]*\b(?:
 /** The cause named after a killing verb: "were killed by plague", "killed from hunger". */
 const KILLED_BY_CAUSE = new RegExp(String.raw`^\s+(?:by|from)\s+(?:the\s+|an?\s+)?(?:[\p{L}-]+\s+){0,2}?(?:${CAUSE_WORDS})\b`, 'iu');
 /** A share that a measure verb follows: "nearly half died", "a third of them were shot". */
-const SHARE_THEN_MEASURE = new RegExp(String.raw`^\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|had|have|been)\s+)*(?:${MEASURES.filter(([, , w]) => w > 1).map(([, re]) => re.source).join('|')})`, 'i');
+const SHARE_THEN_MEASURE = new RegExp(
+  String.raw`^\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|had|have|been)\s+)*(?:${MEASURES.filter(([, , w]) => w > 1)
+    .map(([, re]) => re.source)
+    .join('|')})`,
+  'i',
+);
 /** A figure introduced as a comparison keeps the measure of the one it is compared with: "328,618 were shot, against 353,074 in 1937". */
 const COMPARISON = /(?:\b(?:against|as\s+against|compared\s+(?:to|with)|versus|vs\.?|up\s+from|down\s+from|rising\s+to|falling\s+to|than)\s+)$/i;
 /** A figure that names an earlier count by reference: "Yang puts the figure at 36 million". */
@@ -218,10 +264,12 @@ const FIGURE_REF = new RegExp(
   'i',
 );
 /** A figure that a historian gives: "while Getty counts 681,692", "others give 600,000". */
-const REPORTED = /\b(?:gives?|gave|says?|said|counts?|counted|estimates?|estimated|suggests?|suggested|reckons?|reckoned|cites?|cited|accepts?|accepted|offers?|offered|arrives?\s+at|arrived\s+at|puts?\s+it\s+at)\s+(?:that\s+)?(?:(?:a|the)\s+(?:figure|number|total)\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|close\s+to)\s+)?$/i;
+const REPORTED =
+  /\b(?:gives?|gave|says?|said|counts?|counted|estimates?|estimated|suggests?|suggested|reckons?|reckoned|cites?|cited|accepts?|accepted|offers?|offered|arrives?\s+at|arrived\s+at|puts?\s+it\s+at)\s+(?:that\s+)?(?:(?:a|the)\s+(?:figure|number|total)\s+of\s+)?(?:(?:about|around|roughly|some|nearly|almost|approximately|only|just|over|under|at\s+least|up\s+to|as\s+many\s+as|close\s+to)\s+)?$/i;
 
 /** Verbs of what befell people that are not measures here: a figure they govern is no claim. */
-const BLOCKERS = /\b(?:released|freed|rehabilitated|pardoned|amnestied|acquitted|survived|returned|escaped|interrogated|questioned|saved|spared|evacuated|employed|voted|attended|elected|promoted|wounded|injured|alive|born|escape|escapes|escaping|fled|flee|emigrated|displaced|infected|recovered|rescued|convicted|indicted|charged|abducted|kidnapped|stolen|captured|enslaved|raped|taken\s+hostage)\b/gi;
+const BLOCKERS =
+  /\b(?:released|freed|rehabilitated|pardoned|amnestied|acquitted|survived|returned|escaped|interrogated|questioned|saved|spared|evacuated|employed|voted|attended|elected|promoted|wounded|injured|alive|born|escape|escapes|escaping|fled|flee|emigrated|displaced|infected|recovered|rescued|convicted|indicted|charged|abducted|kidnapped|stolen|captured|enslaved|raped|taken\s+hostage)\b/gi;
 
 /** A figure with a verb of its own that is no measure ("800 children were abducted", "500 released"). */
 function verbOfItsOwn(sentence: string, q: Quantity, found: Found[]): boolean {
@@ -235,10 +283,12 @@ function verbOfItsOwn(sentence: string, q: Quantity, found: Found[]): boolean {
  * relative clause, which describes whom the figure counts ("the execution of 250 men who had
  * been lined up").
  */
-const OWN_VERB = /^\s+(?:(?!(?:who|whom|which|that)\s)[\p{L}'’-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en)\b/iu;
+const OWN_VERB =
+  /^\s+(?:(?!(?:who|whom|which|that)\s)[\p{L}'’-]+\s+){0,3}?(?:were|was|had\s+been|have\s+been|has\s+been)\s+(?:\p{L}+ly\s+)?\p{L}+(?:ed|en)\b/iu;
 
 /** What may stand between a figure and its own verb: "… of those arrested were", "… victims were later". */
-const BLOCKED_BY = /^\s+(?:(?:per\s?cent|percent)\s+)?(?:of\s+(?:those|the|all|them)\s+(?:[\p{L}-]+\s+)?)?(?:[\p{L}-]+\s+)?(?:(?:were|was|had|have|has|been|being|later|subsequently|eventually|soon|(?:tried|attempted|managed|able)\s+to)\s+)*$/iu;
+const BLOCKED_BY =
+  /^\s+(?:(?:per\s?cent|percent)\s+)?(?:of\s+(?:those|the|all|them)\s+(?:[\p{L}-]+\s+)?)?(?:[\p{L}-]+\s+)?(?:(?:were|was|had|have|has|been|being|later|subsequently|eventually|soon|(?:tried|attempted|managed|able)\s+to)\s+)*$/iu;
 
 /** The offset of the first blocking verb in sentence[from, to) that is the figure's own verb, or null. */
 function nearestBlocker(sentence: string, from: number, to: number): number | null {
@@ -248,17 +298,20 @@ function nearestBlocker(sentence: string, from: number, to: number): number | nu
 }
 
 /** Between two figures of one list: the first one's noun phrase, then a comma or "and". */
-const LIST_GAP = /^(?:(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+[\p{L}\p{N}'’–-]+){1,4}(?:,\s+(?:and\s+)?|\s+and\s+)|\s*[,;]\s*|\s*\n\s*|\s{3,}|\s*,?\s+(?:and|or|but)\s+)$/u;
+const LIST_GAP =
+  /^(?:(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+[\p{L}\p{N}'’–-]+){1,4}(?:,\s+(?:and\s+)?|\s+and\s+)|\s*[,;]\s*|\s*\n\s*|\s{3,}|\s*,?\s+(?:and|or|but)\s+)$/u;
 /** Between two bracketed figures of one list: "(18% dead), Chongqing (15%)". */
 const PAREN_LIST = /^[^()]{0,20}\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)[\p{Lu}][\p{L}'’ .-]{0,40}\(\s*$/u;
 /** Labels of fact lines that count no people, whatever the heading: "Population: 5 million". */
-const LABEL_NOT_COUNT = /\b(?:population|inhabitants|area|size|budget|cost|dates?|years?|founded|capital|length|duration|strength|wounded|injured|casualties|survivors|refugees|displaced|evacuated|released|rescued|pages?|bison|buffalo|cattle|livestock|animals|horses|sheep|pigs|dogs|birds|trees|books|volumes|languages|churches|codices|villages|houses|homes|buildings)\b/i;
+const LABEL_NOT_COUNT =
+  /\b(?:population|inhabitants|area|size|budget|cost|dates?|years?|founded|capital|length|duration|strength|wounded|injured|casualties|survivors|refugees|displaced|evacuated|released|rescued|pages?|bison|buffalo|cattle|livestock|animals|horses|sheep|pigs|dogs|birds|trees|books|volumes|languages|churches|codices|villages|houses|homes|buildings)\b/i;
 
 const SUBORDINATE = /\b(?:when|while|as|because|after|before|although|though|whereas|if|until|unless)\b/i;
 const CLAUSE_OPENER = /\b(?:where|which|who|whom|whose|when|while|whereas|although|though|but)\b/i;
 
 /** A share of the whole people ("roughly a quarter of Cambodia's population"), restating a count. */
-const SHARE_OF_POPULATION = /^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+(?:'s|’s)\s+|[\p{Lu}][\p{L}-]+\s+)?(?:entire\s+|total\s+|whole\s+|pre-?war\s+)?(?:population|inhabitants|people)\b/iu;
+const SHARE_OF_POPULATION =
+  /^\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}-]+(?:'s|’s)\s+|[\p{Lu}][\p{L}-]+\s+)?(?:entire\s+|total\s+|whole\s+|pre-?war\s+)?(?:population|inhabitants|people)\b/iu;
 /** A sentence that restates the figure before it: "This is 2 million", "That was about a third". */
 const RESTATEMENT = /^\s*(?:this|that|it)\s+(?:is|was|'s|’s|amounts\s+to|amounted\s+to|comes\s+to|came\s+to|means|meant|represents|represented)\s+$/i;
 
@@ -279,22 +332,40 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   // A noun that says whom another figure counts ("162 million people, and 1.3 million
   // prisoners were held") is that figure's, not this one's measure.
   const others = findQuantities(sentence).filter((o) => o.end <= q.start || o.start >= q.end);
-  const owned = (f: Found) => POPULATION.test(sentence.slice(f.start, f.end)) && others.some((o) => o.end <= f.start && /^\s*(?:of\s+(?:the\s+|all\s+)?)?(?:[\p{L}'’-]+\s+){0,3}$/iu.test(sentence.slice(o.end, f.start)));
-  const inClause = found.filter((f) => f.start >= cs && f.end <= ce && !NEGATED.test(sentence.slice(Math.max(0, f.start - 20), f.start)) && !owned(f));
+  const owned = (f: Found) =>
+    POPULATION.test(sentence.slice(f.start, f.end)) &&
+    others.some((o) => o.end <= f.start && /^\s*(?:of\s+(?:the\s+|all\s+)?)?(?:[\p{L}'’-]+\s+){0,3}$/iu.test(sentence.slice(o.end, f.start)));
+  const inClause = found.filter(
+    (f) => f.start >= cs && f.end <= ce && !NEGATED.test(sentence.slice(Math.max(0, f.start - 20), f.start)) && !owned(f),
+  );
   // "thousands of prisoners": who is counted, a measure only when nothing else governs.
   const population = inClause.find(
-    (f) => f.start >= q.end && POPULATION.test(sentence.slice(f.start, f.end)) && /^\s*(?:of\s+(?:the\s+|all\s+)?)?(?:[\p{L}'’-]+\s+){0,3}$/iu.test(sentence.slice(q.end, f.start)),
+    (f) =>
+      f.start >= q.end &&
+      POPULATION.test(sentence.slice(f.start, f.end)) &&
+      /^\s*(?:of\s+(?:the\s+|all\s+)?)?(?:[\p{L}'’-]+\s+){0,3}$/iu.test(sentence.slice(q.end, f.start)),
   );
   // "2 percent of those arrested were released": the participle describes whom the figure
   // counts; the verb after it says what happened to them.
-  const described = inClause.find((f) => f.start >= q.end && /^\s+(?:(?:per\s?cent|percent)\s+)?of\s+(?:those|the|all)\s+$/i.test(sentence.slice(q.end, f.start)));
+  const described = inClause.find(
+    (f) => f.start >= q.end && /^\s+(?:(?:per\s?cent|percent)\s+)?of\s+(?:those|the|all)\s+$/i.test(sentence.slice(q.end, f.start)),
+  );
   const candidates = inClause.filter((f) => f !== population && f !== described);
   // "wounded 14 others, of whom one has since died": the verb after "of whom" is the part's.
   // A verb after the figure that has a figure of its own for object ("a rally of 2,000,
   // killing as many as four") is that figure's.
   const others0 = findQuantities(sentence);
-  const ownObject = (f: Found) => others0.some((o) => o.start >= f.end && o.start !== q.start && !o.yearLike && /^\s+$/.test(sentence.slice(f.end, o.start)));
-  const after = candidates.filter((f) => f.start >= q.end && wordsBetween(sentence.slice(q.end, f.start)) <= 9 && !/(?:,\s*(?:\w+\s+)?|\s(?:one|some|most|many|none|each|several|half|all|two|three|four|five|\d[\d,]*)\s+)of\s+(?:whom|which)\b/i.test(sentence.slice(q.end, f.start)) && !ownObject(f));
+  const ownObject = (f: Found) =>
+    others0.some((o) => o.start >= f.end && o.start !== q.start && !o.yearLike && /^\s+$/.test(sentence.slice(f.end, o.start)));
+  const after = candidates.filter(
+    (f) =>
+      f.start >= q.end &&
+      wordsBetween(sentence.slice(q.end, f.start)) <= 9 &&
+      !/(?:,\s*(?:\w+\s+)?|\s(?:one|some|most|many|none|each|several|half|all|two|three|four|five|\d[\d,]*)\s+)of\s+(?:whom|which)\b/i.test(
+        sentence.slice(q.end, f.start),
+      ) &&
+      !ownObject(f),
+  );
   // The figure's own verb, when it is none of the measures ("1,293 children were abducted",
   // "30 people were taken to the camps"), says what the figure counts.
   const ownVerb = OWN_VERB.exec(sentence.slice(q.end, ce));
@@ -303,7 +374,8 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   // counts something else, whatever measure word stands further off. Prisoners "alive" in a
   // camp are its population.
   const blocker = nearestBlocker(sentence, q.end, Math.min(ce, q.end + 80));
-  if (blocker !== null && !after.some((f) => f.weight > 1 && f.start < blocker) && !(population && /^alive/i.test(sentence.slice(blocker)))) return null;
+  if (blocker !== null && !after.some((f) => f.weight > 1 && f.start < blocker) && !(population && /^alive/i.test(sentence.slice(blocker))))
+    return null;
   const reach = COPULA.test(sentence.slice(cs, q.start)) ? 25 : 7;
   const before = candidates.filter((f) => f.end <= q.start && wordsBetween(sentence.slice(f.end, q.start)) <= reach);
   const pick = (list: Found[], fromEnd: boolean) => {
@@ -322,11 +394,21 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   // A relative or contrasting clause opens between a word before and the number
   // ("special settlements, where 390,000 of them died"): the verb after governs.
   // So does a comma: "Of those arrested, 1,000 were shot".
-  const detached = prior !== null && best !== null && best.weight > 1 && (CLAUSE_OPENER.test(sentence.slice(prior.end, q.start)) || sentence.slice(prior.end, q.start).includes(','));
+  const detached =
+    prior !== null &&
+    best !== null &&
+    best.weight > 1 &&
+    (CLAUSE_OPENER.test(sentence.slice(prior.end, q.start)) || sentence.slice(prior.end, q.start).includes(','));
   // "… were killed on Tuesday when hundreds of men attacked": a figure in a clause of its own
   // that a conjunction opens is not what the verb before it counts (a toll that "was" one is).
   const subordinate = prior !== null && SUBORDINATE.test(sentence.slice(prior.end, q.start)) && !COPULA.test(sentence.slice(prior.end, q.start));
-  if (prior && !detached && !subordinate && (!best || best.weight === 1 || wordsBetween(sentence.slice(prior.end, q.start)) < wordsBetween(sentence.slice(q.end, best.start)))) best = prior;
+  if (
+    prior &&
+    !detached &&
+    !subordinate &&
+    (!best || best.weight === 1 || wordsBetween(sentence.slice(prior.end, q.start)) < wordsBetween(sentence.slice(q.end, best.start)))
+  )
+    best = prior;
   if (!best && population && q.unit !== 'percent') best = population;
   if (!best) return null;
   // A coordinated list of different measures ("executed or sent to the Gulags",
@@ -336,7 +418,9 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   for (const f of inClause) {
     // A word for whom a figure counts ("prisoners shot") is no fate in the list.
     if (group.includes(f) || f.weight < 2 || POPULATION.test(sentence.slice(f.start, f.end))) continue;
-    const near = group.some((g) => COORDINATED.test(sentence.slice(Math.min(g.end, f.end), Math.max(g.start, f.start))) && Math.abs(g.start - f.start) < 60);
+    const near = group.some(
+      (g) => COORDINATED.test(sentence.slice(Math.min(g.end, f.end), Math.max(g.start, f.start))) && Math.abs(g.start - f.start) < 60,
+    );
     if (near) group.push(f);
   }
   const kinds = new Set(group.map((g) => g.measure));
@@ -349,7 +433,12 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
   // "rounded up and massacred": an arrest followed by a killing ends in the killing ("accused
   // … and either executed or sent to camps" stays an arrest).
   const taken = group.find((g) => g.measure === 'arrested');
-  if (taken && lethal && !/accus/i.test(sentence.slice(taken.start, taken.end)) && /\band\b/i.test(sentence.slice(Math.min(...group.map((g) => g.start)), Math.max(...group.map((g) => g.end))))) {
+  if (
+    taken &&
+    lethal &&
+    !/accus/i.test(sentence.slice(taken.start, taken.end)) &&
+    /\band\b/i.test(sentence.slice(Math.min(...group.map((g) => g.start)), Math.max(...group.map((g) => g.end))))
+  ) {
     measure = kinds.has('killed') ? 'killed' : 'executed';
   } else if (kinds.size >= 2 && lethal && best.measure !== 'arrested') {
     const span = sentence.slice(Math.min(...group.map((g) => g.start)), Math.max(...group.map((g) => g.end)));
@@ -366,21 +455,47 @@ function governing(sentence: string, q: Quantity, found: Found[]): Governor | nu
 }
 
 function isPeople(sentence: string, q: Quantity): boolean {
-  const after = sentence.slice(q.end).replace(/^\s+(?:more|other|more\s+of\s+the|of\s+the|of|of\s+all|additional)\b/i, '').trimStart();
+  const after = sentence
+    .slice(q.end)
+    .replace(/^\s+(?:more|other|more\s+of\s+the|of\s+the|of|of\s+all|additional)\b/i, '')
+    .trimStart();
   const next = after.replace(/^[^\p{L}$]+/u, '');
   // A share is of something ("half of the army", "1.2% of the population"), or a rate.
   // "1.5 million (38%) Kazakhs died": a share in brackets beside a count is a share of people.
-  if (q.unit === 'percent' && /\d[\d,.]*(?:\s+(?:thousand|million|billion))?\s*[(,]\s*(?:[a-z]+\s+)?$/i.test(sentence.slice(Math.max(0, q.start - 40), q.start))) return true;
-  if (q.unit === 'percent') return /^\s+of\b/i.test(sentence.slice(q.end)) || SHARE_THEN_MEASURE.test(sentence.slice(q.end)) || /\b(?:in|out\s+of)\b/i.test(q.text) || /\b(?:rate|share|proportion|percentage)\b/i.test(sentence);
+  if (
+    q.unit === 'percent' &&
+    /\d[\d,.]*(?:\s+(?:thousand|million|billion))?\s*[(,]\s*(?:[a-z]+\s+)?$/i.test(sentence.slice(Math.max(0, q.start - 40), q.start))
+  )
+    return true;
+  if (q.unit === 'percent')
+    return (
+      /^\s+of\b/i.test(sentence.slice(q.end)) ||
+      SHARE_THEN_MEASURE.test(sentence.slice(q.end)) ||
+      /\b(?:in|out\s+of)\b/i.test(q.text) ||
+      /\b(?:rate|share|proportion|percentage)\b/i.test(sentence)
+    );
   // A small count must say whom it counts: "three marshals", "two of our men", "2 dead",
   // "the three had been killed".
   if (q.high !== null && q.high < 10 && !q.vague) {
     // "killing as many as four": what a killing verb takes are people.
-    if (/\b(?:killing|killed|murdering|murdered|executing|executed|massacring|massacred|shooting|shot(?:\s+dead)?|leaving|left)\s+$/i.test(sentence.slice(Math.max(0, q.start - 20), q.start)) && !/^\s+(?:of\s+)?(?:[\p{L}-]+\s+)?(?:times|days|years|hours|weeks|months|shots|rounds)\b/iu.test(sentence.slice(q.end))) return true;
-    const words = sentence.slice(q.end).split(/[^\p{L}'-]+/u).filter(Boolean).slice(0, 4);
+    if (
+      /\b(?:killing|killed|murdering|murdered|executing|executed|massacring|massacred|shooting|shot(?:\s+dead)?|leaving|left)\s+$/i.test(
+        sentence.slice(Math.max(0, q.start - 20), q.start),
+      ) &&
+      !/^\s+(?:of\s+)?(?:[\p{L}-]+\s+)?(?:times|days|years|hours|weeks|months|shots|rounds)\b/iu.test(sentence.slice(q.end))
+    )
+      return true;
+    const words = sentence
+      .slice(q.end)
+      .split(/[^\p{L}'-]+/u)
+      .filter(Boolean)
+      .slice(0, 4);
     if (/^\s+(?:dead|deaths|fatalities|bodies|corpses|executions|burials)\b/i.test(sentence.slice(q.end))) return true;
     // "seven of them were recaptured and hanged", "the three had been killed".
-    const own = /^\s+(?:of\s+(?:them|these|those|whom)\s+)?(?:(?:had|have|has)\s+)?(?:been\s+|were\s+|was\s+)(?:[\p{L}-]+\s+){0,4}?(?:killed|executed|shot|murdered|hanged|arrested|deported|massacred|slaughtered|died)\b/iu.exec(sentence.slice(q.end));
+    const own =
+      /^\s+(?:of\s+(?:them|these|those|whom)\s+)?(?:(?:had|have|has)\s+)?(?:been\s+|were\s+|was\s+)(?:[\p{L}-]+\s+){0,4}?(?:killed|executed|shot|murdered|hanged|arrested|deported|massacred|slaughtered|died)\b/iu.exec(
+        sentence.slice(q.end),
+      );
     if (own && !/[,;]|\b(?:who|which|that)\b/.test(own[0])) return true;
     return words.some((w) => PEOPLE.test(w));
   }
@@ -390,7 +505,10 @@ function isPeople(sentence: string, q: Quantity): boolean {
   if (/^(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:years?|days?|months?)\b/.test(next) && !PEOPLE.test(next)) return false;
   // "30,000 sex crimes", "212 execution warrants", "thousands of old photographs of
   // prisoners": the noun a few words on says what is counted, unless people come first.
-  const words = next.split(/[^\p{L}'-]+/u).filter(Boolean).slice(0, 4);
+  const words = next
+    .split(/[^\p{L}'-]+/u)
+    .filter(Boolean)
+    .slice(0, 4);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (i > 0 && /^(?:of|in|at|on|who|whom|which|that|were|was|had|have|has|from|by|for|to|during|and|or|with)$/i.test(w)) break;
@@ -411,40 +529,101 @@ const CHARGES = /\b(?:convicted|charged|accused|guilty|suspected|indicted|acquit
 function excluded(sentence: string, q: Quantity): boolean {
   if (q.yearLike) return true;
   // A note reference in markup: <a … epub:type="noteref">2567</a>, <sup>12</sup>.
-  if (/<(?:a|sup)\b[^<>]*>\s*$/i.test(sentence.slice(Math.max(0, q.start - 200), q.start)) && /^\s*<\/(?:a|sup)>/i.test(sentence.slice(q.end))) return true;
+  if (/<(?:a|sup)\b[^<>]*>\s*$/i.test(sentence.slice(Math.max(0, q.start - 200), q.start)) && /^\s*<\/(?:a|sup)>/i.test(sentence.slice(q.end)))
+    return true;
   // "600 less dead than last week", "2,000 more deaths than in 1918": a difference, not a count.
   if (/^\s+(?:less|fewer|more)\s+(?:[\p{L}-]+\s+){0,5}than\b/iu.test(sentence.slice(q.end, q.end + 80))) return true;
   // "is increased 399 this week", "an increase of 600", "fell by 2,000": a change, not a count ("rose to" is one).
-  if (/\b(?:(?:increased|decreased|rose|risen|fell|fallen|dropped|grew|declined|went\s+up|went\s+down)(?:\s+by)?|(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline)\s+of)\s+$/i.test(sentence.slice(Math.max(0, q.start - 30), q.start))) return true;
+  if (
+    /\b(?:(?:increased|decreased|rose|risen|fell|fallen|dropped|grew|declined|went\s+up|went\s+down)(?:\s+by)?|(?:an?\s+)?(?:increase|decrease|rise|drop|fall|decline)\s+of)\s+$/i.test(
+      sentence.slice(Math.max(0, q.start - 30), q.start),
+    )
+  )
+    return true;
   // "his wife and two daughters", "her three sisters": family members.
-  if (q.low !== null && q.low < 20 && /\b(?:his|her|their|my|our|your)\s+(?:[\p{L}-]+\s+(?:and|&)\s+)?$/iu.test(sentence.slice(Math.max(0, q.start - 30), q.start)) && /^\s+(?:[\p{L}-]+\s+)?(?:sons|daughters|children|sisters|brothers|siblings|wives|husbands|parents|grandchildren|grandsons|granddaughters|cousins|nephews|nieces|relatives|family\s+members|kids|babies)\b/iu.test(sentence.slice(q.end))) return true;
+  if (
+    q.low !== null &&
+    q.low < 20 &&
+    /\b(?:his|her|their|my|our|your)\s+(?:[\p{L}-]+\s+(?:and|&)\s+)?$/iu.test(sentence.slice(Math.max(0, q.start - 30), q.start)) &&
+    /^\s+(?:[\p{L}-]+\s+)?(?:sons|daughters|children|sisters|brothers|siblings|wives|husbands|parents|grandchildren|grandsons|granddaughters|cousins|nephews|nieces|relatives|family\s+members|kids|babies)\b/iu.test(
+      sentence.slice(q.end),
+    )
+  )
+    return true;
   // "overtaken by two soldiers and shot": the agent of a passive verb is not whom it befell.
-  if (/\b(?:by|from)\s+$/i.test(sentence.slice(Math.max(0, q.start - 6), q.start)) && /\b(?:were|was|been|being)\s+[\p{L}-]+\s+(?:by|from)\s+$/iu.test(sentence.slice(Math.max(0, q.start - 60), q.start))) return true;
+  if (
+    /\b(?:by|from)\s+$/i.test(sentence.slice(Math.max(0, q.start - 6), q.start)) &&
+    /\b(?:were|was|been|being)\s+[\p{L}-]+\s+(?:by|from)\s+$/iu.test(sentence.slice(Math.max(0, q.start - 60), q.start))
+  )
+    return true;
   // "children under 14", "men over 60": an age.
-  if (q.unit === 'count' && !q.vague && (q.high ?? q.low ?? 0) < 120 && /\b(?:children|people|persons|men|women|boys|girls|those|anyone|youths|adults|males|females)\s+(?:(?:aged\s+)?(?:under|over|above|below)|older\s+than|younger\s+than)\s+$/i.test(sentence.slice(Math.max(0, q.start - 40), q.start + (sentence.slice(q.start, q.end).match(/^(?:under|over|above|below|older\s+than|younger\s+than)\s+/i)?.[0].length ?? 0)))) return true;
+  if (
+    q.unit === 'count' &&
+    !q.vague &&
+    (q.high ?? q.low ?? 0) < 120 &&
+    /\b(?:children|people|persons|men|women|boys|girls|those|anyone|youths|adults|males|females)\s+(?:(?:aged\s+)?(?:under|over|above|below)|older\s+than|younger\s+than)\s+$/i.test(
+      sentence.slice(
+        Math.max(0, q.start - 40),
+        q.start + (sentence.slice(q.start, q.end).match(/^(?:under|over|above|below|older\s+than|younger\s+than)\s+/i)?.[0].length ?? 0),
+      ),
+    )
+  )
+    return true;
   // "the ’72 Olympics", "class of '44": a year cut short.
   if (/^\d{2}$/.test(q.text) && /['’‘]$/.test(sentence.slice(0, q.start))) return true;
   // "85-90% of the 15 million members": the whole a share is of, not a count of its own.
-  if (/(?:%|\b(?:per\s?cent|percent|half|thirds?|quarters?|fifths?|tenths?))\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|an?\s+)?(?:(?:estimated|total\s+of|original|entire)\s+)?$/i.test(sentence.slice(Math.max(0, q.start - 40), q.start))) return true;
+  if (
+    /(?:%|\b(?:per\s?cent|percent|half|thirds?|quarters?|fifths?|tenths?))\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|an?\s+)?(?:(?:estimated|total\s+of|original|entire)\s+)?$/i.test(
+      sentence.slice(Math.max(0, q.start - 40), q.start),
+    )
+  )
+    return true;
   const charge = CHARGES.exec(sentence.slice(Math.max(0, q.start - 120), q.start));
-  if (charge && !/\b(?:were|was|are|is|had|have|which|who|whom|where|when|that|in|at|near|during|after|before)\b|[;:]/i.test(charge[0].slice(charge[0].search(/\s(?:of|with|for)\s/) + 4))) return true;
+  if (
+    charge &&
+    !/\b(?:were|was|are|is|had|have|which|who|whom|where|when|that|in|at|near|during|after|before)\b|[;:]/i.test(
+      charge[0].slice(charge[0].search(/\s(?:of|with|for)\s/) + 4),
+    )
+  )
+    return true;
   // The base of a rate: "5 per year per 1,000 men".
   if (/\bper\s+$/i.test(sentence.slice(Math.max(0, q.start - 5), q.start))) return true;
   // A rate, not a count: "1,000 executions a day", "300 arrests per month".
-  if (/^\s+(?:[\p{L}-]+\s+){0,4}(?:a|per|each|every)\s+(?:day|week|month|year|night)\b|^\s+(?:[\p{L}-]+\s+){0,4}(?:daily|weekly|monthly|annually|yearly)\b/iu.test(sentence.slice(q.end, q.end + 60))) return true;
+  if (
+    /^\s+(?:[\p{L}-]+\s+){0,4}(?:a|per|each|every)\s+(?:day|week|month|year|night)\b|^\s+(?:[\p{L}-]+\s+){0,4}(?:daily|weekly|monthly|annually|yearly)\b/iu.test(
+      sentence.slice(q.end, q.end + 60),
+    )
+  )
+    return true;
   // "thousands and thousands", "hundreds upon hundreds": the second word only stresses the first.
-  if (q.vague && new RegExp(String.raw`\b${q.text.trim()}\s+(?:and|upon|on)\s+$`, 'i').test(sentence.slice(Math.max(0, q.start - 30), q.start))) return true;
+  if (q.vague && new RegExp(String.raw`\b${q.text.trim()}\s+(?:and|upon|on)\s+$`, 'i').test(sentence.slice(Math.max(0, q.start - 30), q.start)))
+    return true;
   // "kills more than half of its victims", "a third of those infected": a disease's fatality rate.
-  if (q.unit === 'percent' && /^\s+of\s+(?:its|their|those|the)\s+(?:victims|patients|sufferers|cases|infected|infections)\b/i.test(sentence.slice(q.end, q.end + 40)) && !/\b(?:were|was)\s*$/i.test(sentence.slice(q.end, q.end + 60).split(/[,;.]/)[0] ?? '')) return true;
+  if (
+    q.unit === 'percent' &&
+    /^\s+of\s+(?:its|their|those|the)\s+(?:victims|patients|sufferers|cases|infected|infections)\b/i.test(sentence.slice(q.end, q.end + 40)) &&
+    !/\b(?:were|was)\s*$/i.test(sentence.slice(q.end, q.end + 60).split(/[,;.]/)[0] ?? '')
+  )
+    return true;
   // "not hundreds, but thousands died": the figure denied is not a claim.
   if (/\bnot\s+(?:just\s+|only\s+|merely\s+)?$/i.test(sentence.slice(Math.max(0, q.start - 12), q.start))) return true;
   // A clock time: "at 8:46 a.m.", "9.30 p.m.".
-  if (/\d[:.]$/.test(sentence.slice(Math.max(0, q.start - 3), q.start)) || /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock\b)/i.test(sentence.slice(q.end, q.end + 12))) return true;
+  if (
+    /\d[:.]$/.test(sentence.slice(Math.max(0, q.start - 3), q.start)) ||
+    /^\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o['’]clock\b)/i.test(sentence.slice(q.end, q.end + 12))
+  )
+    return true;
   // The value of a field in structured data ("min": 100000, population_initial: 6000000): a
   // machine record's number, read apart from the prose around it.
-  if ((/"[^"\n]{1,60}"\s*:\s*$/.test(sentence.slice(Math.max(0, q.start - 70), q.start)) || /(?:^|\n)\s*[a-z][a-z0-9]*(?:_[a-z0-9]+)+\s*:\s*$/.test(sentence.slice(Math.max(0, q.start - 70), q.start))) && /^\s*(?:[,}\]]|$|\n)/.test(sentence.slice(q.end, q.end + 4))) return true;
+  if (
+    (/"[^"\n]{1,60}"\s*:\s*$/.test(sentence.slice(Math.max(0, q.start - 70), q.start)) ||
+      /(?:^|\n)\s*[a-z][a-z0-9]*(?:_[a-z0-9]+)+\s*:\s*$/.test(sentence.slice(Math.max(0, q.start - 70), q.start))) &&
+    /^\s*(?:[,}\]]|$|\n)/.test(sentence.slice(q.end, q.end + 4))
+  )
+    return true;
   // "The Trial of the Seventeen": a capitalised number word inside a sentence is a name.
-  if (/^[A-Z][a-z]/.test(q.text) && /[a-z,;]\s*$/.test(sentence.slice(0, q.start)) && !/^(?:Millions|Thousands|Hundreds|Tens)\b/.test(q.text)) return true;
+  if (/^[A-Z][a-z]/.test(q.text) && /[a-z,;]\s*$/.test(sentence.slice(0, q.start)) && !/^(?:Millions|Thousands|Hundreds|Tens)\b/.test(q.text))
+    return true;
   // "one of the most prominent Bolsheviks", "one historian": a lone "one" is not a count.
   if (/^(?:one|a|an)$/i.test(q.text)) return true;
   const head = sentence.slice(Math.max(0, q.start - 24), q.start);
@@ -452,22 +631,44 @@ function excluded(sentence: string, q: Quantity): boolean {
   if (/[$£€¥]\s*$/.test(head) || /^\s*(?:dollars|rubles|roubles|pounds|euros|marks|usd)\b/i.test(tail)) return true;
   // Identifiers: "Order 00447", "Article 58", "No. 12", "Barrack 11", "Block 10", "Camp 2".
   if (/^0\d/.test(q.text) || /\b(?:order|decree|article|directive|resolution|operation|paragraph|section)\s*(?:no\.?\s*)?$/i.test(head)) return true;
-  if (!q.vague && q.low !== null && q.low === q.high && Number.isInteger(q.low) && q.low < 1000 && !/[,.]/.test(q.text) && /\b(?:block|barracks?|hut|camp|sub-?camp|region|district|zone|sector|unit|room|cell|wing|platoon|battalion|regiment|brigade|division|corps|army|table|figure|row|column|item|grave|plot|site|route|road|street|highway|train|transport|convoy|shaft|tunnel|gate|building|ward|precinct|lot)\s*(?:no\.?\s*)?$/i.test(head) && !/\b(?:the|a|an|these|those|its|their|his|her|of)\s+\S+\s*$/i.test(head)) return true;
-  if (/\b(?:aged?|ages?\s+of|pp?\.|pages?|notes?|fn\.?|chapter|vol\.|volume|no\.|(?<!\b(?:the|a|this|that|its|his|her|their)\s+)number)\s*$/i.test(head) || /^\s*(?:years?\s+old|-year-old)/i.test(tail)) return true;
+  if (
+    !q.vague &&
+    q.low !== null &&
+    q.low === q.high &&
+    Number.isInteger(q.low) &&
+    q.low < 1000 &&
+    !/[,.]/.test(q.text) &&
+    /\b(?:block|barracks?|hut|camp|sub-?camp|region|district|zone|sector|unit|room|cell|wing|platoon|battalion|regiment|brigade|division|corps|army|table|figure|row|column|item|grave|plot|site|route|road|street|highway|train|transport|convoy|shaft|tunnel|gate|building|ward|precinct|lot)\s*(?:no\.?\s*)?$/i.test(
+      head,
+    ) &&
+    !/\b(?:the|a|an|these|those|its|their|his|her|of)\s+\S+\s*$/i.test(head)
+  )
+    return true;
+  if (
+    /\b(?:aged?|ages?\s+of|pp?\.|pages?|notes?|fn\.?|chapter|vol\.|volume|no\.|(?<!\b(?:the|a|this|that|its|his|her|their)\s+)number)\s*$/i.test(
+      head,
+    ) ||
+    /^\s*(?:years?\s+old|-year-old)/i.test(tail)
+  )
+    return true;
   if (/\[\s*$/.test(head) && /^\s*\]/.test(tail)) return true;
   // "the second half of the year", "the latter half": a part of time, not of people.
   if (q.unit === 'percent' && /\b(?:first|second|third|last|latter|former|other|early|late|earlier|later)\s+$/i.test(head)) return true;
   // "Name, 67, theatrical producer", "David Nocher (26)": an age beside a name; "died at 95".
   if (/[A-Z][a-z]*\.?,\s*$/.test(head) && /^\s*,/.test(tail) && q.low !== null && q.low < 120) return true;
-  if (q.unit === 'count' && /\p{Lu}[\p{L}'’-]+\s*\(\s*$/u.test(head) && /^\s*\)/.test(tail) && q.low !== null && q.low < 120 && q.low === q.high) return true;
+  if (q.unit === 'count' && /\p{Lu}[\p{L}'’-]+\s*\(\s*$/u.test(head) && /^\s*\)/.test(tail) && q.low !== null && q.low < 120 && q.low === q.high)
+    return true;
   if (/\b(?:died|dies|dying|death|executed|killed|shot)\s+(?:at|aged)\s+(?:the\s+age\s+of\s+)?$/i.test(head)) return true;
-  if (MONTH.test(head.trimEnd()) || /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(tail)) return true;
+  if (MONTH.test(head.trimEnd()) || /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/.test(tail))
+    return true;
   if (q.low !== null && q.low < 1000 && q.unit === 'count' && /^\s*(?:years?|months?|days?|weeks?)\b/i.test(tail)) return true;
   return false;
 }
 
 function namedEvent(text: string, properOnly = false): string | undefined {
-  const found = [...text.matchAll(EVENT)].map((m) => m[0].replace(/^(?:the|in|during|after|before|under|by|from|of|at|on|and|as|with|while|a|an)\s+/i, '').trim());
+  const found = [...text.matchAll(EVENT)].map((m) =>
+    m[0].replace(/^(?:the|in|during|after|before|under|by|from|of|at|on|and|as|with|while|a|an)\s+/i, '').trim(),
+  );
   return found.find((f) => /[A-Z]/.test(f[0]!)) ?? (properOnly ? undefined : found[0]);
 }
 
@@ -477,8 +678,17 @@ function namedEvent(text: string, properOnly = false): string | undefined {
  */
 function eventLabel(sentence: string, heading: string, opening = ''): string {
   // A heading that names something ("The Khmer Rouge", "The Red Army") says more than the document's title.
-  const namingHeading = heading.split(/\s+/).length <= 6 && (heading.match(/\b[A-Z][\w'’-]+/g) ?? []).filter((w) => !/^(?:The|A|An|In|On|Of)$/.test(w)).length >= 2 ? heading : undefined;
-  const label = namedEvent(sentence, true) ?? namedEvent(heading) ?? namingHeading?.replace(/^the\s+/i, '') ?? namedEvent(opening, true) ?? namedEvent(sentence) ?? heading;
+  const namingHeading =
+    heading.split(/\s+/).length <= 6 && (heading.match(/\b[A-Z][\w'’-]+/g) ?? []).filter((w) => !/^(?:The|A|An|In|On|Of)$/.test(w)).length >= 2
+      ? heading
+      : undefined;
+  const label =
+    namedEvent(sentence, true) ??
+    namedEvent(heading) ??
+    namingHeading?.replace(/^the\s+/i, '') ??
+    namedEvent(opening, true) ??
+    namedEvent(sentence) ??
+    heading;
   const years = /\b(1[89]\d\d)(?:\s*[–-]\s*(\d{2,4}))?\b/.exec(sentence) ?? /\b(1[89]\d\d)(?:\s*[–-]\s*(\d{2,4}))?\b/.exec(heading);
   const clean = label.replace(/\s+/g, ' ').trim();
   if (!clean) return years ? `${years[0]}` : '';
@@ -486,7 +696,10 @@ function eventLabel(sentence: string, heading: string, opening = ''): string {
 }
 
 function headingBefore(text: string, at: number): string {
-  const lines = text.slice(Math.max(0, at - 4000), at).split('\n').reverse();
+  const lines = text
+    .slice(Math.max(0, at - 4000), at)
+    .split('\n')
+    .reverse();
   for (const line of lines.slice(1)) {
     const t = line.trim();
     const md = /^#{1,6}\s+(.+)$/.exec(t);
@@ -511,12 +724,15 @@ const YEARS = new RegExp(
   'gi',
 );
 /** A year that dates a document or a count, not the events: "the 1937 census", "Conquest (1990)". */
-const DATED_THING = /^\s*(?:census|report|study|survey|estimate|book|edition|article|paper|speech|law|decree|resolution|constitution|election|conference|interview|count|data|figures?|statistics|investigation|commission|tribunal)\b/i;
+const DATED_THING =
+  /^\s*(?:census|report|study|survey|estimate|book|edition|article|paper|speech|law|decree|resolution|constitution|election|conference|interview|count|data|figures?|statistics|investigation|commission|tribunal)\b/i;
 
 /** The same, named before its year: "a survey (2001)", "the census of 1939", "Conquest's estimate in 1990". */
-const DATED_BEFORE = /\b(?:census|report|study|survey|analysis|estimate|book|edition|article|paper|count|data|statistics|investigation|commission|tribunal)(?:es|s)?\s*(?:\(\s*|,\s*|of\s+|in\s+)$/i;
+const DATED_BEFORE =
+  /\b(?:census|report|study|survey|analysis|estimate|book|edition|article|paper|count|data|statistics|investigation|commission|tribunal)(?:es|s)?\s*(?:\(\s*|,\s*|of\s+|in\s+)$/i;
 /** A row of a table or a list that names a study or an estimate, not an event: "Census analysis (1999)". */
-const NAMES_A_COUNT = /\b(?:census|report|study|survey|analysis|estimate|count|data|statistics|investigation|commission|historians?|scholars?|researchers?)\b/i;
+const NAMES_A_COUNT =
+  /\b(?:census|report|study|survey|analysis|estimate|count|data|statistics|investigation|commission|historians?|scholars?|researchers?)\b/i;
 
 interface YearSpan {
   start: number;
@@ -534,7 +750,11 @@ function yearSpans(sentence: string): YearSpan[] {
     // "a survey (2001)", "the census of 1939": the year dates the count.
     if (DATED_BEFORE.test(sentence.slice(Math.max(0, start - 40), start + (m[0].match(/^\D*/)?.[0].length ?? 0)))) continue;
     // "Conquest (1990)", "(Werth 2007: 45)": a citation.
-    if (/[\p{Lu}][\p{L}'’-]+,?\s*\(\s*$/u.test(sentence.slice(Math.max(0, start - 30), start)) || /\(\s*[\p{Lu}][\p{L}'’-]+,?\s*$/u.test(sentence.slice(Math.max(0, start - 30), start))) continue;
+    if (
+      /[\p{Lu}][\p{L}'’-]+,?\s*\(\s*$/u.test(sentence.slice(Math.max(0, start - 30), start)) ||
+      /\(\s*[\p{Lu}][\p{L}'’-]+,?\s*$/u.test(sentence.slice(Math.max(0, start - 30), start))
+    )
+      continue;
     if (m[1] && m[2]) out.push({ start, end, from: +m[1], to: +m[2] });
     else if (m[3] && m[4]) out.push({ start, end, from: +m[3], to: +m[4] });
     else if (m[5] && m[6]) {
@@ -549,7 +769,8 @@ function yearSpans(sentence: string): YearSpan[] {
       const year = +m[8];
       const prep = (m[7] ?? '').toLowerCase();
       if (prep === 'since' || prep === 'from' || prep === 'after') out.push({ start, end, from: year, to: null });
-      else if (prep === 'until' || prep === 'till' || prep === 'through' || prep === 'by' || prep === 'before') out.push({ start, end, from: null, to: year });
+      else if (prep === 'until' || prep === 'till' || prep === 'through' || prep === 'by' || prep === 'before')
+        out.push({ start, end, from: null, to: year });
       else out.push({ start, end, from: year, to: year });
     }
   }
@@ -603,13 +824,15 @@ interface Aside {
   lead?: number;
 }
 
-const STARTS_WITH_FIGURE = /^\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|over|more\s+than|at\s+least|up\s+to|perhaps|an\s+estimated|just\s+over|just\s+under|fewer\s+than|less\s+than)\s+)*(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|tens|millions|half)\b)/i;
+const STARTS_WITH_FIGURE =
+  /^\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|over|more\s+than|at\s+least|up\s+to|perhaps|an\s+estimated|just\s+over|just\s+under|fewer\s+than|less\s+than)\s+)*(?:\d|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundreds|thousands|tens|millions|half)\b)/i;
 
 function asides(sentence: string): Aside[] {
   const out: Aside[] = [];
   const taken = (s: number, e: number) => out.some((a) => s < a.end && a.start < e);
   // "(260,000 in 1937 and 280,000 in 1938)", "(38%)", "(mostly kulaks)".
-  for (const m of sentence.matchAll(/\(([^()]{1,300})\)/g)) out.push({ start: m.index, end: m.index + m[0].length, from: m.index + 1, to: m.index + m[0].length - 1 });
+  for (const m of sentence.matchAll(/\(([^()]{1,300})\)/g))
+    out.push({ start: m.index, end: m.index + m[0].length, from: m.index + 1, to: m.index + m[0].length - 1 });
   // "6 million Jews — one out of every three — were murdered": a pair of dashes.
   for (const m of sentence.matchAll(/(\s[—–-]\s|—)([^—–()]{1,250}?)(\s[—–-]\s|—)/g)) {
     if (m[2]!.includes(' - ') || taken(m.index, m.index + m[0].length)) continue;
@@ -647,7 +870,9 @@ function asides(sentence: string): Aside[] {
   // Nor is one that cuts through a figure ("10,000 – 72,000", "102,800 (+/- 12,000)").
   const whole = findQuantities(sentence);
   return out
-    .filter((a) => !whole.some((q) => (q.start < a.start && a.start < q.end) || (q.start < a.end && a.end < q.end) || (q.start < a.from && a.to < q.end)))
+    .filter(
+      (a) => !whole.some((q) => (q.start < a.start && a.start < q.end) || (q.start < a.end && a.end < q.end) || (q.start < a.from && a.to < q.end)),
+    )
     .filter((a) => !findQuantities(sentence.slice(a.from, a.to)).some((q) => !q.yearLike) || figureBefore(sentence, a.start))
     .sort((a, b) => a.start - b.start);
 }
@@ -688,10 +913,14 @@ export function extractClaims(written: string, options: { minConfidence?: number
   const found = tables(text);
   for (const s of sentences(text, new Set(found.flatMap((t) => t.lines)))) {
     const sentence = text.slice(s.start, s.end);
-    if (!/\d|\b(?:thousand|million|billion|hundred|half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|nine|ten)s?\b/i.test(sentence)) continue;
+    if (!/\d|\b(?:thousand|million|billion|hundred|half|third|quarter|dozen|one|two|three|four|five|six|seven|eight|nine|ten)s?\b/i.test(sentence))
+      continue;
     // The claim just before, under the same heading: what "This is …" restates.
     const previous = claims[claims.length - 1];
-    const anaphora = previous && s.start - previous.end < 6000 && RESTATES.test(sentence) && headingBefore(text, previous.start) === headingBefore(text, s.start) ? previous : undefined;
+    const anaphora =
+      previous && s.start - previous.end < 6000 && RESTATES.test(sentence) && headingBefore(text, previous.start) === headingBefore(text, s.start)
+        ? previous
+        : undefined;
     // The event is the sentence's, the heading's or the document's: found once per sentence.
     let sentenceEvent: string | undefined;
     const event = () => (sentenceEvent ??= eventLabel(sentence, headingBefore(text, s.start), opening));
@@ -772,7 +1001,9 @@ function readAside(sentence: string, outer: string, aside: Aside, base: number, 
     if (q.unit !== 'percent' && !isPeople(content, q)) continue;
     const tail = /^(?:\s+(?!and\b|or\b|in\b|of\b)[\p{L}'-]+){0,2}/u.exec(content.slice(q.end))![0];
     const from = aside.lead !== undefined && q === figures[0] ? aside.lead - aside.from : q.start;
-    const to = share ? q.end + SHARE_OF_POPULATION.exec(content.slice(q.end))![0].length : q.end + (tail.split(/\s+/).some((w) => w && PEOPLE.test(w)) ? tail.length : 0);
+    const to = share
+      ? q.end + SHARE_OF_POPULATION.exec(content.slice(q.end))![0].length
+      : q.end + (tail.split(/\s+/).some((w) => w && PEOPLE.test(w)) ? tail.length : 0);
     readings.push(readingOf(ctx, base + aside.from, q, from, to, measure ?? anchor!.measure, CONFIDENCE.part));
   }
 }
@@ -810,32 +1041,49 @@ function governedConfidence(gov: Governor, distance: number): number {
 }
 
 /** A plan, an order or a threat: "would have to be destroyed", "were to be deported", "ordered the arrest of". */
-const UNREAL = /\b(?:would|should|shall|will|must)\s+(?:(?:have\s+to|need\s+to)\s+)?be\s+\p{L}+ed\b|\bwould\s+(?:otherwise\s+)?have\s+(?:died|perished|been\s+\p{L}+(?:ed|en))\b|\b(?:were|was|are|is)\s+to\s+be\s+\p{L}+ed\b|\b(?:plann?(?:ed|ing|s)?|ordered|(?<!\bon\s+the\s+|\bin\s+)orders?|threatened|intend(?:ed|s)?|proposed|quotas?)\s+(?:to\s+|for\s+|of\s+|that\s+|the\s+)/iu;
+const UNREAL =
+  /\b(?:would|should|shall|will|must)\s+(?:(?:have\s+to|need\s+to)\s+)?be\s+\p{L}+ed\b|\bwould\s+(?:otherwise\s+)?have\s+(?:died|perished|been\s+\p{L}+(?:ed|en))\b|\b(?:were|was|are|is)\s+to\s+be\s+\p{L}+ed\b|\b(?:plann?(?:ed|ing|s)?|ordered|(?<!\bon\s+the\s+|\bin\s+)orders?|threatened|intend(?:ed|s)?|proposed|quotas?)\s+(?:to\s+|for\s+|of\s+|that\s+|the\s+)/iu;
 
 /** A reading's confidence, less for vague and small counts and for plans, orders and threats. */
 function adjusted(sentence: string, c: Claim & { confidence: number }, from: number, to: number): number {
   let confidence = c.confidence;
-  if (c.unit === 'people' && c.low !== null && c.high === null && c.approx && c.low >= 100 && /^(?:1|10|100)(?:0{3})*$/.test(String(c.low)) && /\b(?:hundreds|thousands|millions|several|few)\b/i.test(c.quote)) confidence -= 0.1;
+  if (
+    c.unit === 'people' &&
+    c.low !== null &&
+    c.high === null &&
+    c.approx &&
+    c.low >= 100 &&
+    /^(?:1|10|100)(?:0{3})*$/.test(String(c.low)) &&
+    /\b(?:hundreds|thousands|millions|several|few)\b/i.test(c.quote)
+  )
+    confidence -= 0.1;
   if (c.unit === 'people' && (c.high ?? c.low ?? 0) < 10) confidence -= 0.1;
   const around = sentence.slice(Math.max(0, from - 60), Math.min(sentence.length, to + 40));
   if (UNREAL.test(around)) confidence = Math.min(confidence, 0.3);
   return confidence;
 }
 
-const REFUGEES = /^(?:[\p{L}-]+\s+){0,2}(?:refugees|migrants|evacuees|emigrants|immigrants|asylum[- ]seekers|survivors|hostages|captives|suspects|displaced)\b/iu;
+const REFUGEES =
+  /^(?:[\p{L}-]+\s+){0,2}(?:refugees|migrants|evacuees|emigrants|immigrants|asylum[- ]seekers|survivors|hostages|captives|suspects|displaced)\b/iu;
 
 /** Between the measure word and a figure that shares it: "perished alongside millions". */
 const ALONGSIDE = /^\s*(?:alongside|along\s+with|together\s+with|as\s+well\s+as|besides)\s+$/i;
 
 /** A figure after the verb of an earlier one, in a clause of its own that leaves the verb out, or joined to the earlier one. */
-function sharesVerb(sentence: string, base: number, c: { figStart: number; figEnd: number; govFrom: number; govTo: number }, rivals: { figStart: number; figEnd: number }[]): boolean {
+function sharesVerb(
+  sentence: string,
+  base: number,
+  c: { figStart: number; figEnd: number; govFrom: number; govTo: number },
+  rivals: { figStart: number; figEnd: number }[],
+): boolean {
   if (c.govFrom < 0 || c.govTo > c.figStart - base) return false;
   const between = sentence.slice(c.govTo, c.figStart - base);
   if (!rivals.some((o) => o.figEnd - base <= c.govFrom)) return false;
   if (ALONGSIDE.test(between)) return true;
   // The verb's own clause, then conjuncts without a verb: "in 1930, 300,000 townspeople in 1933, and ".
   const parts = between.split(',');
-  const verbless = (t: string) => !/\b(?:were|was|is|are|had|have|has|been|being|while|whereas|but)\b/i.test(t) && !measuresIn(t).length && !/[;:]/.test(t);
+  const verbless = (t: string) =>
+    !/\b(?:were|was|is|are|had|have|has|been|being|while|whereas|but)\b/i.test(t) && !measuresIn(t).length && !/[;:]/.test(t);
   if (parts.length < 2 || !parts.every(verbless)) return false;
   const clause = /^[^,;.]*/.exec(sentence.slice(c.figEnd - base))![0];
   return verbless(clause);
@@ -845,12 +1093,21 @@ function sharesVerb(sentence: string, base: number, c: { figStart: number; figEn
  * Figures that are subjects of one verb together: "2,182 women and children and 959 men were
  * killed" (the nearer figure is the verb's by distance, the other is joined to it by "and").
  */
-function sharesSubjectVerb(sentence: string, base: number, c: { figEnd: number; govFrom: number; figStart: number }, rivals: { figStart: number; figEnd: number; govFrom: number }[]): boolean {
+function sharesSubjectVerb(
+  sentence: string,
+  base: number,
+  c: { figEnd: number; govFrom: number; figStart: number },
+  rivals: { figStart: number; figEnd: number; govFrom: number }[],
+): boolean {
   if (c.govFrom < 0 || c.govFrom < c.figEnd - base) return false;
   return rivals.some((o) => {
     if (o.figStart <= c.figStart || o.figEnd - base > c.govFrom) return false;
     const gap = sentence.slice(c.figEnd - base, o.figStart - base);
-    return /^(?:\s+[\p{L}'’-]+){0,4}(?:\s*,\s*|\s+)(?:and|or|as\s+well\s+as)\s+$/u.test(gap) && !measuresIn(gap).length && !/\b(?:were|was|had|have|has|are|is)\b/i.test(gap);
+    return (
+      /^(?:\s+[\p{L}'’-]+){0,4}(?:\s*,\s*|\s+)(?:and|or|as\s+well\s+as)\s+$/u.test(gap) &&
+      !measuresIn(gap).length &&
+      !/\b(?:were|was|had|have|has|are|is)\b/i.test(gap)
+    );
   });
 }
 
@@ -861,27 +1118,57 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
   const casualties = [...sentence.matchAll(CASUALTIES)];
   const inSentence: (Reading & { distance: number; governs: string; govFrom: number; govTo: number })[] = [];
   const restated: Reading[] = [];
-  const claimOf = (q: Quantity, from: number, to: number, measure: Measure, distance: number, governs: string, govFrom: number, govTo: number, confidence: number) => ({ ...readingOf(ctx, base, q, from, to, measure, confidence), distance, governs, govFrom, govTo });
+  const claimOf = (
+    q: Quantity,
+    from: number,
+    to: number,
+    measure: Measure,
+    distance: number,
+    governs: string,
+    govFrom: number,
+    govTo: number,
+    confidence: number,
+  ) => ({ ...readingOf(ctx, base, q, from, to, measure, confidence), distance, governs, govFrom, govTo });
   // The figure last claimed through a measure word, for lists that share it.
   let lastFigure: { q: Quantity; measure: Measure; from: number; confidence: number } | null = null;
   for (const q of findQuantities(sentence)) {
     if (excluded(sentence, q)) continue;
-    const restating = restatement(sentence, q, anaphora, [...restated, ...inSentence].filter((c) => c.end <= base + q.start));
+    const restating = restatement(
+      sentence,
+      q,
+      anaphora,
+      [...restated, ...inSentence].filter((c) => c.end <= base + q.start),
+    );
     if (restating) {
-      restated.push({ ...restating, event: restating.event || ctx.event(), start: base + restating.start, end: base + restating.end, quote: ctx.written.slice(base + restating.start, base + restating.end), figStart: base + q.start, figEnd: base + q.end, confidence: CONFIDENCE.reference });
+      restated.push({
+        ...restating,
+        event: restating.event || ctx.event(),
+        start: base + restating.start,
+        end: base + restating.end,
+        quote: ctx.written.slice(base + restating.start, base + restating.end),
+        figStart: base + q.start,
+        figEnd: base + q.end,
+        confidence: CONFIDENCE.reference,
+      });
       continue;
     }
     // "claimed the lives of 3 of the 5 marshals, 13 of 15 army commanders and 154 of 186
     // division commanders", "Anhui (18% dead), Hunan (8%)", "17 million to 50 million, and
     // possibly as high as 100 million": figures listed after a claimed one share its measure word.
     const gap = lastFigure ? sentence.slice(lastFigure.q.end, q.start) : '';
-    const listed = !!lastFigure && q.unit === lastFigure.q.unit && (LIST_GAP.test(gap) || PAREN_LIST.test(gap)) && !measuresIn(gap.slice(gap.lastIndexOf(')') + 1)).some((f) => f.weight > 1);
+    const listed =
+      !!lastFigure &&
+      q.unit === lastFigure.q.unit &&
+      (LIST_GAP.test(gap) || PAREN_LIST.test(gap)) &&
+      !measuresIn(gap.slice(gap.lastIndexOf(')') + 1)).some((f) => f.weight > 1);
     if (!isPeople(sentence, q) && !(listed && q.unit === 'percent')) continue;
     const gov = governing(sentence, q, found);
     if (lastFigure && listed && (!gov || gov.from === lastFigure.from) && !verbOfItsOwn(sentence, q, found)) {
       const tail = /^(?:\s+of\s+(?:the\s+)?\d[\d,]*)?(?:\s+(?!and\b|or\b)[\p{L}'-]+){0,3}/u.exec(sentence.slice(q.end))![0];
       if (tail.split(/\s+/).some((w) => w && NOT_PEOPLE.test(w))) continue;
-      inSentence.push(claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`, -1, -1, Math.min(CONFIDENCE.list, lastFigure.confidence)));
+      inSentence.push(
+        claimOf(q, q.start, q.end + tail.length, lastFigure.measure, 0, `list:${q.start}`, -1, -1, Math.min(CONFIDENCE.list, lastFigure.confidence)),
+      );
       lastFigure = { q, measure: lastFigure.measure, from: lastFigure.from, confidence: lastFigure.confidence };
       continue;
     }
@@ -897,7 +1184,11 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       // "Executions: 681,692", "Arrested – 1,548,366", "|fatalities=200,000": a label and its
       // figure, as in a table.
       const label = /([^.;:\n=]{1,60}?)\s*(?:[:–—=]|\s-)\s*$/.exec(sentence.slice(0, q.start));
-      const named = label ? measuresIn(label[1]!).filter((f) => f.weight > 1).pop() : undefined;
+      const named = label
+        ? measuresIn(label[1]!)
+            .filter((f) => f.weight > 1)
+            .pop()
+        : undefined;
       if (label && named && !sentence.slice(label.index + named.end, q.start).match(/\d{5,}|[.;]/)) {
         inSentence.push(claimOf(q, label.index + named.start, q.end, named.measure, 0, `label:${q.start}`, -1, -1, CONFIDENCE.label));
         lastFigure = { q, measure: named.measure, from: base + label.index + named.start, confidence: CONFIDENCE.label };
@@ -905,7 +1196,10 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
       }
       // "Census analysis: 4.2 to 5.1 million" under "Estimates of deaths": a fact line whose
       // label names no measure takes the one its heading or lead-in names.
-      const line = label && !ctx.cell && /^[\s>*•+-]*$/.test(sentence.slice(0, label.index)) && !/\d/.test(label[1]!) && !LABEL_NOT_COUNT.test(label[1]!) ? captionMeasure(ctx.text, base) : undefined;
+      const line =
+        label && !ctx.cell && /^[\s>*•+-]*$/.test(sentence.slice(0, label.index)) && !/\d/.test(label[1]!) && !LABEL_NOT_COUNT.test(label[1]!)
+          ? captionMeasure(ctx.text, base)
+          : undefined;
       if (label && line) {
         inSentence.push(claimOf(q, label.index + label[0].search(/\S/), q.end, line, 0, `label:${q.start}`, -1, -1, CONFIDENCE.heading));
         lastFigure = { q, measure: line, from: -1, confidence: CONFIDENCE.heading };
@@ -914,20 +1208,42 @@ function readClause(sentence: string, base: number, ctx: SentenceContext, found:
     }
     // A figure whose nearest noun is "casualties" is not a count of the dead ("2 dead and 14
     // wounded" is, for the 2); nor is one the wounding verb governs ("wounded 14 others").
-    if (casualties.some((c) => c.index >= q.end && wordsBetween(sentence.slice(q.end, c.index)) <= 3 && !measuresIn(sentence.slice(q.end, c.index)).some((f) => f.weight > 1))) continue;
+    if (
+      casualties.some(
+        (c) =>
+          c.index >= q.end &&
+          wordsBetween(sentence.slice(q.end, c.index)) <= 3 &&
+          !measuresIn(sentence.slice(q.end, c.index)).some((f) => f.weight > 1),
+      )
+    )
+      continue;
     if (/\b(?:wounded|injured|wounding|injuring)\s+$/i.test(sentence.slice(Math.max(0, q.start - 12), q.start))) continue;
     // Refugees, migrants, survivors, hostages and suspects counted as such ("millions of refugees
     // are living in exile") are no claim; killed, dead or executed, they are.
     if (!['killed', 'died', 'executed'].includes(gov.measure) && REFUGEES.test(sentence.slice(q.end).replace(/^\s+(?:of\s+)?/, ''))) continue;
     // "Victims" of a famine or an epidemic died; of anything else, they were killed.
-    if (/^victims$/i.test(sentence.slice(gov.from, gov.to))) gov.measure = NATURAL_CAUSE.test(sentence) || NATURAL_CAUSE.test(ctx.setting()) ? 'died' : 'killed';
+    if (/^victims$/i.test(sentence.slice(gov.from, gov.to)))
+      gov.measure = NATURAL_CAUSE.test(sentence) || NATURAL_CAUSE.test(ctx.setting()) ? 'died' : 'killed';
     const distance = wordsBetween(sentence.slice(Math.min(q.end, gov.to), Math.max(q.start, gov.from)));
     // A measure word governs one count and one share ("1.5 million, about 38%, died").
     const compared = gov.to <= q.start && COMPARISON.test(sentence.slice(Math.max(0, q.start - 30), q.start));
-    inSentence.push(claimOf(q, Math.min(q.start, gov.from), Math.max(q.end, gov.to), gov.measure, distance, `${gov.from}:${gov.to}:${q.unit}${compared ? ':compared' : ''}`, gov.from, gov.to, governedConfidence(gov, distance)));
+    inSentence.push(
+      claimOf(
+        q,
+        Math.min(q.start, gov.from),
+        Math.max(q.end, gov.to),
+        gov.measure,
+        distance,
+        `${gov.from}:${gov.to}:${q.unit}${compared ? ':compared' : ''}`,
+        gov.from,
+        gov.to,
+        governedConfidence(gov, distance),
+      ),
+    );
     // Only a measure word before the list reaches along it; one after belongs to the nearest
     // figure, unless it closes a bracket with it ("Anhui (18% dead), Hunan (8%)").
-    const bracketed = /\([^()]*$/.test(sentence.slice(0, q.start)) && !/[()]/.test(sentence.slice(q.end, gov.from)) && /^\s*\)/.test(sentence.slice(gov.to));
+    const bracketed =
+      /\([^()]*$/.test(sentence.slice(0, q.start)) && !/[()]/.test(sentence.slice(q.end, gov.from)) && /^\s*\)/.test(sentence.slice(gov.to));
     lastFigure = gov.to <= q.start || bracketed ? { q, measure: gov.measure, from: gov.from, confidence: governedConfidence(gov, distance) } : null;
   }
   // A measure word governs one figure: the nearest of those that reach it; but a figure after
@@ -1000,7 +1316,7 @@ function tables(text: string): Table[] {
     lines.push({ start: at, text: line });
     at += line.length + 1;
   }
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (DASH_RULE.test(lines[i]!.text)) {
       const t = simpleTable(lines, i);
       if (t) {
@@ -1101,7 +1417,8 @@ function gridTable(run: { start: number; text: string }[]): Pick<Table, 'headers
   const headerEnd = run.findIndex((l) => /^\s*\+(?:=+\+)+\s*$/.test(l.text));
   const headers: string[] = [];
   if (headerEnd > 0) {
-    for (const l of run.slice(1, headerEnd)) if (/^\s*\|/.test(l.text)) cellsOf(l).forEach((c, k) => (headers[k] = `${headers[k] ?? ''} ${c.text}`.trim()));
+    for (const l of run.slice(1, headerEnd))
+      if (/^\s*\|/.test(l.text)) cellsOf(l).forEach((c, k) => (headers[k] = `${headers[k] ?? ''} ${c.text}`.trim()));
   }
   // A row runs from rule to rule; each line of it is kept, a cell's figure is quoted where it stands.
   const rows: Cell[][] = [];
@@ -1121,7 +1438,12 @@ function mergeRow(lines: Cell[][]): Cell[] {
   return lines[0]!.map((_, k) => {
     const parts = lines.map((l) => l[k]!).filter((c) => c.text);
     if (!parts.length) return lines[0]![k]!;
-    return { start: parts[0]!.start, end: parts[parts.length - 1]!.end, text: parts.map((c) => c.text).join(' '), parts: parts.map((c) => ({ start: c.start, end: c.end })) };
+    return {
+      start: parts[0]!.start,
+      end: parts[parts.length - 1]!.end,
+      text: parts.map((c) => c.text).join(' '),
+      parts: parts.map((c) => ({ start: c.start, end: c.end })),
+    };
   });
 }
 
@@ -1141,7 +1463,13 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
   for (const table of found) {
     const context = captionMeasure(text, table.start);
     const columns = table.headers.map((h) => {
-      const strong = [...new Set(measuresIn(h).filter((f) => f.weight > 1).map((f) => f.measure))];
+      const strong = [
+        ...new Set(
+          measuresIn(h)
+            .filter((f) => f.weight > 1)
+            .map((f) => f.measure),
+        ),
+      ];
       const measure = strong.length === 1 ? strong[0] : !strong.length && COUNT_HEADER.test(h) ? context : undefined;
       return { measure, named: strong.length === 1, approx: /\bestimat|\bapprox/i.test(h) };
     });
@@ -1156,7 +1484,10 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
       const event = label && !NAMES_A_COUNT.test(label) ? [namedEvent(heading), label].filter(Boolean).join(': ') : eventLabel('', heading, opening);
       const rowClaims: (Claim & { confidence: number })[] = [];
       // The years the row gives, in a cell that is not a count ("September 20–21, 1951").
-      const rowYears = row.filter((c, k) => !columns[k]?.measure && c.text).map((c) => yearSpans(cellBody(text, c))[0]).find((y) => y);
+      const rowYears = row
+        .filter((c, k) => !columns[k]?.measure && c.text)
+        .map((c) => yearSpans(cellBody(text, c))[0])
+        .find((y) => y);
       const years = { fromYear: rowYears?.from ?? null, toYear: rowYears?.to ?? null };
       row.forEach((cell, k) => {
         const column = columns[k];
@@ -1165,7 +1496,19 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
         if (column?.measure) {
           for (const q of findQuantities(body)) {
             if (q.yearLike || excluded(body, q) || (q.unit !== 'percent' && !isPeople(body, q))) continue;
-            rowClaims.push({ quote: written.slice(cell.start + q.start, cell.start + q.end), start: cell.start + q.start, end: cell.start + q.end, measure: column.measure, low: q.low, high: q.high, unit: q.unit === 'percent' ? 'percent' : 'people', approx: q.approx || column.approx, event, ...years, confidence: column.named ? CONFIDENCE.table : CONFIDENCE.heading });
+            rowClaims.push({
+              quote: written.slice(cell.start + q.start, cell.start + q.end),
+              start: cell.start + q.start,
+              end: cell.start + q.end,
+              measure: column.measure,
+              low: q.low,
+              high: q.high,
+              unit: q.unit === 'percent' ? 'percent' : 'people',
+              approx: q.approx || column.approx,
+              event,
+              ...years,
+              confidence: column.named ? CONFIDENCE.table : CONFIDENCE.heading,
+            });
           }
           return;
         }
@@ -1178,7 +1521,16 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
         if (part && whole) {
           const q = findQuantities(body)[0];
           if (q && q.start <= part[0].length + 25 && !own.some((r) => r.figStart === cell.start + q.start) && isPeople(body, q)) {
-            rowClaims.push({ ...whole, quote: written.slice(cell.start, cell.start + q.end), start: cell.start, end: cell.start + q.end, low: q.low, high: q.high, approx: q.approx || whole.approx, confidence: CONFIDENCE.part });
+            rowClaims.push({
+              ...whole,
+              quote: written.slice(cell.start, cell.start + q.end),
+              start: cell.start,
+              end: cell.start + q.end,
+              low: q.low,
+              high: q.high,
+              approx: q.approx || whole.approx,
+              confidence: CONFIDENCE.part,
+            });
           }
         }
       });
@@ -1193,7 +1545,10 @@ function tableClaims(written: string, text: string, opening: string, found: Tabl
  * region:", "## Estimates of deaths"), when it names exactly one.
  */
 function captionMeasure(text: string, at: number): Measure | undefined {
-  const lines = text.slice(Math.max(0, at - 2000), at).split('\n').reverse();
+  const lines = text
+    .slice(Math.max(0, at - 2000), at)
+    .split('\n')
+    .reverse();
   let looked = 0;
   for (const line of lines.slice(1)) {
     const t = line.trim();
@@ -1201,7 +1556,13 @@ function captionMeasure(text: string, at: number): Measure | undefined {
     if (++looked > 2) break;
     // A heading, a short title line, or a lead-in ending with a colon.
     if (/^#{1,6}\s/.test(t) || /:\s*$/.test(t) || (t.length < 80 && !/[.!?,;"”]$/.test(t))) {
-      const strong = [...new Set(measuresIn(t).filter((f) => f.weight > 1).map((f) => f.measure))];
+      const strong = [
+        ...new Set(
+          measuresIn(t)
+            .filter((f) => f.weight > 1)
+            .map((f) => f.measure),
+        ),
+      ];
       if (strong.length === 1) return strong[0];
       if (strong.length > 1) return undefined;
       if (/^#{1,6}\s/.test(t)) continue;
@@ -1209,7 +1570,13 @@ function captionMeasure(text: string, at: number): Measure | undefined {
     if (!/:\s*$/.test(t)) break;
   }
   const heading = headingBefore(text, at);
-  const strong = [...new Set(measuresIn(heading).filter((f) => f.weight > 1).map((f) => f.measure))];
+  const strong = [
+    ...new Set(
+      measuresIn(heading)
+        .filter((f) => f.weight > 1)
+        .map((f) => f.measure),
+    ),
+  ];
   return strong.length === 1 ? strong[0] : undefined;
 }
 
@@ -1232,10 +1599,19 @@ function restatement(sentence: string, q: Quantity, previous: Claim | undefined,
   const next = sentence.slice(q.end).replace(/^[^\p{L}$]+/u, '');
   // "Estimates of the number of deaths … run from the official figure of 681,692": the
   // sentence names what the figure counts, before the reference.
-  const named = reference ? measuresIn(head.slice(0, reference.index)).filter((f) => f.weight > 1).pop() : undefined;
+  const named = reference
+    ? measuresIn(head.slice(0, reference.index))
+        .filter((f) => f.weight > 1)
+        .pop()
+    : undefined;
   const sameSentence = earlier[earlier.length - 1];
   const toll = reference && /\btoll\b/i.test(reference[0]) ? 'died' : undefined;
-  if ((previous || named || sameSentence || toll) && (opener || reference) && !NOT_PEOPLE.test(next) && !measuresIn(reference ? head.slice(reference.index) : head.slice(-60)).some((f) => f.weight > 1)) {
+  if (
+    (previous || named || sameSentence || toll) &&
+    (opener || reference) &&
+    !NOT_PEOPLE.test(next) &&
+    !measuresIn(reference ? head.slice(reference.index) : head.slice(-60)).some((f) => f.weight > 1)
+  ) {
     const unit = q.unit === 'percent' ? 'percent' : 'people';
     if (unit === 'people' && !q.vague && (q.high ?? q.low ?? 0) < 10) return null;
     // "This is 20 percent higher than …", "2 million more than": a difference, not the count.
@@ -1261,7 +1637,17 @@ function restatement(sentence: string, q: Quantity, previous: Claim | undefined,
 export function readClaim(selection: string): Omit<Claim, 'quote' | 'start' | 'end'> {
   // The historian chose the words: whatever the extractor's confidence, its reading is the best guess.
   const [claim] = extractClaims(selection, { minConfidence: 0 });
-  if (claim) return { measure: claim.measure, low: claim.low, high: claim.high, unit: claim.unit, approx: claim.approx, event: claim.event, fromYear: claim.fromYear ?? null, toYear: claim.toYear ?? null };
+  if (claim)
+    return {
+      measure: claim.measure,
+      low: claim.low,
+      high: claim.high,
+      unit: claim.unit,
+      approx: claim.approx,
+      event: claim.event,
+      fromYear: claim.fromYear ?? null,
+      toYear: claim.toYear ?? null,
+    };
   const q = findQuantities(selection).find((x) => !x.yearLike);
   const found = measuresIn(selection)[0];
   return {

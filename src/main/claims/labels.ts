@@ -40,7 +40,30 @@ const HEADING_WORDS = new Set(
 );
 
 /** Words a heading's words are joined with; a label cannot end with one. */
-const JOINING = new Set(['of', 'the', 'and', 'in', 'on', 'to', 'a', 'an', 'for', 'by', 'from', 'with', 'at', 'as', 'or', 'during', 'after', 'before', 'its', 'their', 'his', 'her']);
+const JOINING = new Set([
+  'of',
+  'the',
+  'and',
+  'in',
+  'on',
+  'to',
+  'a',
+  'an',
+  'for',
+  'by',
+  'from',
+  'with',
+  'at',
+  'as',
+  'or',
+  'during',
+  'after',
+  'before',
+  'its',
+  'their',
+  'his',
+  'her',
+]);
 
 /** A footnote or note mark: "[3]", "[a]", "[note 2]", "^3", superscript figures, daggers. */
 const NOTE_MARK = /\[(?:\d{1,3}|[a-z]|note\s*\d{1,3}|citation needed)\]|\^\d|[⁰¹²³⁴⁵⁶⁷⁸⁹]|[†‡]/i;

@@ -26,10 +26,37 @@ export interface Quantity {
 }
 
 const SMALL: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
-  seventy: 70, eighty: 80, ninety: 90, a: 1, an: 1, several: 3, dozen: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  a: 1,
+  an: 1,
+  several: 3,
+  dozen: 12,
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, m: 1e6, mln: 1e6, bn: 1e9, k: 1e3 };
 const FRACTIONS: Record<string, number> = { half: 50, third: 100 / 3, quarter: 25, fifth: 20, tenth: 10 };
@@ -43,7 +70,9 @@ const VAGUE: [RegExp, number][] = [
   [/^hundreds$/i, 100],
 ];
 
-const W = Object.keys(SMALL).filter((w) => w !== 'a' && w !== 'an' && w !== 'several' && w !== 'dozen').join('|');
+const W = Object.keys(SMALL)
+  .filter((w) => w !== 'a' && w !== 'an' && w !== 'several' && w !== 'dozen')
+  .join('|');
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(?:hundred\s+)?(?:thousand|million|billion)|\s?(?:mln|bn)\b|(?:m|k)\b)`;
 const WORDNUM = String.raw`(?:an?|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+(?:${W})(?:[- ](?:${W}))?)?(?:\s+(?:thousand|million|billion))?|(?:a|one|two|three)[- ](?:quarter|third)s?\s+of\s+an?\s+(?:thousand|million|billion)|(?:an?|one)\s+(?:thousand|million|billion)\s+and\s+a\s+half|(?:(?:${W})\s+and\s+a\s+half|half\s+a)\s+(?:thousand|million|billion)|(?:(?:${W})(?:[- ](?:${W}))?|an?|several|a\s+few)\s+(?:hundred\s+)?(?:thousand|million|billion)|(?:${W})(?:[- ](?:${W}))?`;
@@ -66,7 +95,12 @@ const CHAIN = /\d[\d,.]*(?:[\s\u00a0]?[-/][\s\u00a0]?\d[\d,.]*){2,}/g;
 function wordValue(words: string): number | null {
   // "a quarter of a million", "three-quarters of a million", "a million and a half".
   const part = /^(a|one|two|three)[- ](quarter|third)s?\s+of\s+an?\s+(thousand|million|billion)$/i.exec(words.trim());
-  if (part) return (part[1]!.toLowerCase() === 'a' ? 1 : SMALL[part[1]!.toLowerCase()]!) * (part[2]!.toLowerCase() === 'quarter' ? 0.25 : 1 / 3) * SCALES[part[3]!.toLowerCase()]!;
+  if (part)
+    return (
+      (part[1]!.toLowerCase() === 'a' ? 1 : SMALL[part[1]!.toLowerCase()]!) *
+      (part[2]!.toLowerCase() === 'quarter' ? 0.25 : 1 / 3) *
+      SCALES[part[3]!.toLowerCase()]!
+    );
   const andHalf = /^(?:an?|one)\s+(thousand|million|billion)\s+and\s+a\s+half$/i.exec(words.trim());
   if (andHalf) return 1.5 * SCALES[andHalf[1]!.toLowerCase()]!;
   // "one and a half million", "half a million".
@@ -109,13 +143,26 @@ function atoms(text: string): Atom[] {
     const pct = !!g.pct;
     if (g.few) {
       // "several thousand" is at least a thousand: the scale, not three of it.
-      const value = g.few.toLowerCase().split(/\s+/).reduce((v, w) => v * (SCALES[w] ?? 1), 1);
+      const value = g.few
+        .toLowerCase()
+        .split(/\s+/)
+        .reduce((v, w) => v * (SCALES[w] ?? 1), 1);
       out.push({ start, end, value, scaled: true, unit: pct ? 'percent' : 'count', vague: true, approx: true, yearLike: false, text: m[0] });
     } else if (g.frac) {
       const parts = g.frac.toLowerCase().split(/[- ]/);
       const base = FRACTIONS[parts[parts.length - 1]!.replace(/s$/, '')]!;
       const n = parts.length > 1 ? (SMALL[parts[0]!] ?? 1) : 1;
-      out.push({ start, end, value: Math.round(n * base * 10) / 10, scaled: false, unit: 'percent', vague: false, approx: false, yearLike: false, text: m[0] });
+      out.push({
+        start,
+        end,
+        value: Math.round(n * base * 10) / 10,
+        scaled: false,
+        unit: 'percent',
+        vague: false,
+        approx: false,
+        yearLike: false,
+        text: m[0],
+      });
     } else if (g.vague) {
       const v = VAGUE.find(([re]) => re.test(g.vague!.replace(/\s+/g, ' ')))?.[1];
       if (v === undefined) continue;
@@ -130,18 +177,32 @@ function atoms(text: string): Atom[] {
       const value = wordValue(g.words);
       if (value === null || Number.isNaN(value)) continue;
       const few = /\b(?:several|few)\b/i.test(g.words);
-      out.push({ start, end, value, scaled: /thousand|million|billion/i.test(g.words), unit: pct ? 'percent' : 'count', vague: few, approx: few, yearLike: false, text: m[0] });
+      out.push({
+        start,
+        end,
+        value,
+        scaled: /thousand|million|billion/i.test(g.words),
+        unit: pct ? 'percent' : 'count',
+        vague: few,
+        approx: few,
+        yearLike: false,
+        text: m[0],
+      });
     }
   }
   return out;
 }
 
-const LOW_BOUND = /(?:\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|well\s+over|well\s+above|above|exceeding|higher\s+than|greater\s+than|(?:an?\s+(?:absolute\s+|bare\s+)?)?minimum\s+of|more\s+(?:[a-z'-]+\s+){1,3}than)\s+)$/i;
-const HIGH_BOUND = /(?:\b(?:up\s+to|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|fewer\s+than|less\s+than|lower\s+than|no\s+more\s+than|at\s+most|under|below|(?:an?\s+)?maximum\s+of|(?:fewer|less)\s+(?:[a-z'-]+\s+){1,3}than)\s+)$/i;
-const HEDGE = /(?:(?:\b(?:about|around|roughly|approximately|an\s+estimated|estimated|nearly|almost|some|circa|ca\.|c\.|close(?:r)?\s+to|on\s+the\s+order\s+of|perhaps|possibly|probably|maybe|an\s+approximate|approx\.|somewhere\s+around|in\s+the\s+region\s+of)\s+)|~\s*)$/i;
+const LOW_BOUND =
+  /(?:\b(?:at\s+least|more\s+than|over|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|well\s+over|well\s+above|above|exceeding|higher\s+than|greater\s+than|(?:an?\s+(?:absolute\s+|bare\s+)?)?minimum\s+of|more\s+(?:[a-z'-]+\s+){1,3}than)\s+)$/i;
+const HIGH_BOUND =
+  /(?:\b(?:up\s+to|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|fewer\s+than|less\s+than|lower\s+than|no\s+more\s+than|at\s+most|under|below|(?:an?\s+)?maximum\s+of|(?:fewer|less)\s+(?:[a-z'-]+\s+){1,3}than)\s+)$/i;
+const HEDGE =
+  /(?:(?:\b(?:about|around|roughly|approximately|an\s+estimated|estimated|nearly|almost|some|circa|ca\.|c\.|close(?:r)?\s+to|on\s+the\s+order\s+of|perhaps|possibly|probably|maybe|an\s+approximate|approx\.|somewhere\s+around|in\s+the\s+region\s+of)\s+)|~\s*)$/i;
 const RANGE_JOIN = /^\s*(?:to|–|—|-|and|or)\s*$/i;
 /** "681,692 to nearly 2 million" (a hedge: the range is approximate), "400,000 to, by some estimates, 10 million" (not). */
-const HEDGED_JOIN = /^\s*(to|–|—|-)\s*(?:(nearly|almost|about|around|roughly|some|perhaps|possibly|probably|maybe|close\s+to|approximately)|,?\s*(?:by|according\s+to|in)\s+(?:some|other|several|one|many)\s+(?:estimates?|accounts?|sources?|counts?|calculations?),?)\s+$/i;
+const HEDGED_JOIN =
+  /^\s*(to|–|—|-)\s*(?:(nearly|almost|about|around|roughly|some|perhaps|possibly|probably|maybe|close\s+to|approximately)|,?\s*(?:by|according\s+to|in)\s+(?:some|other|several|one|many)\s+(?:estimates?|accounts?|sources?|counts?|calculations?),?)\s+$/i;
 const RANGE_START = /(?:\b(?:between|from)\s+)$/i;
 /** "102,800 (+/- 12,000)": a margin makes the figure approximate; the margin is no figure. */
 const MARGIN = /^\s*\(\s*(?:\+\s*\/?\s*-|±)\s*[\d,.]+\s*(?:%|per\s?cent)?\s*\)/i;
@@ -162,21 +223,60 @@ export function findQuantities(text: string): Quantity[] {
     let ranged = false;
     const plain = (x: Atom | undefined): x is Atom => !!x && x.unit === 'count' && !x.vague;
     // "one in five", "one out of every three": a share.
-    if (plain(b) && plain(a) && /^\s+(?:in|out\s+of\s+every)\s+(?:every\s+)?$/i.test(text.slice(a.end, b.start)) && a.value < b.value && b.value <= 1000) {
-      out.push({ start: a.start, end: b.end, low: Math.round((a.value / b.value) * 1000) / 10, high: Math.round((a.value / b.value) * 1000) / 10, unit: 'percent', approx: false, vague: false, yearLike: false, text: text.slice(a.start, b.end) });
+    if (
+      plain(b) &&
+      plain(a) &&
+      /^\s+(?:in|out\s+of\s+every)\s+(?:every\s+)?$/i.test(text.slice(a.end, b.start)) &&
+      a.value < b.value &&
+      b.value <= 1000
+    ) {
+      out.push({
+        start: a.start,
+        end: b.end,
+        low: Math.round((a.value / b.value) * 1000) / 10,
+        high: Math.round((a.value / b.value) * 1000) / 10,
+        unit: 'percent',
+        approx: false,
+        vague: false,
+        yearLike: false,
+        text: text.slice(a.start, b.end),
+      });
       i++;
       continue;
     }
     // "all but seven of the twenty thousand prisoners": the whole less the exception.
-    if (plain(b) && plain(a) && /\ball\s+but\s+$/i.test(text.slice(Math.max(0, a.start - 10), a.start)) && /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$/i.test(text.slice(a.end, b.start)) && a.value < b.value) {
+    if (
+      plain(b) &&
+      plain(a) &&
+      /\ball\s+but\s+$/i.test(text.slice(Math.max(0, a.start - 10), a.start)) &&
+      /^\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?$/i.test(text.slice(a.end, b.start)) &&
+      a.value < b.value
+    ) {
       const from = a.start - /all\s+but\s+$/i.exec(text.slice(Math.max(0, a.start - 10), a.start))![0].length;
-      out.push({ start: from, end: b.end, low: b.value - a.value, high: b.value - a.value, unit: 'count', approx: false, vague: false, yearLike: false, text: text.slice(from, b.end) });
+      out.push({
+        start: from,
+        end: b.end,
+        low: b.value - a.value,
+        high: b.value - a.value,
+        unit: 'count',
+        approx: false,
+        vague: false,
+        yearLike: false,
+        text: text.slice(from, b.end),
+      });
       i++;
       continue;
     }
     // "three of the five marshals", "seven out of nine ministers", "95,000 out of an expected
     // 730,000": the part is the figure, the whole is not a claim.
-    if (plain(b) && plain(a) && /^\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+|an?\s+(?:expected|estimated|projected|total\s+of|population\s+of)\s+)?$/i.test(text.slice(a.end, b.start)) && a.value < b.value) {
+    if (
+      plain(b) &&
+      plain(a) &&
+      /^\s+(?:out\s+)?of\s+(?:the\s+|all\s+|its\s+|their\s+|an?\s+(?:expected|estimated|projected|total\s+of|population\s+of)\s+)?$/i.test(
+        text.slice(a.end, b.start),
+      ) &&
+      a.value < b.value
+    ) {
       list.splice(i + 1, 1);
       b = list[i + 1];
     }
@@ -192,7 +292,17 @@ export function findQuantities(text: string): Quantity[] {
     }
     // "16,150 + 335": a sum written out.
     if (plain(b) && plain(a) && !a.yearLike && !b.yearLike && /^\s*\+\s*$/.test(text.slice(a.end, b.start))) {
-      out.push({ start, end: b.end, low: a.value + b.value, high: a.value + b.value, unit: 'count', approx, vague: false, yearLike: false, text: text.slice(a.start, b.end) });
+      out.push({
+        start,
+        end: b.end,
+        low: a.value + b.value,
+        high: a.value + b.value,
+        unit: 'count',
+        approx,
+        vague: false,
+        yearLike: false,
+        text: text.slice(a.start, b.end),
+      });
       i++;
       continue;
     }
@@ -200,14 +310,42 @@ export function findQuantities(text: string): Quantity[] {
     // "hundreds of thousands to millions": both ends vague, the range opens above its low end.
     if (b && a.vague && b.vague && b.value > a.value && /^\s*(?:to|–|—|-|or)\s*$/.test(text.slice(a.end, b.start))) {
       const between = RANGE_START.exec(text.slice(Math.max(0, a.start - 12), a.start));
-      out.push({ start: a.start - (between ? between[0].length : 0), end: b.end, low: a.value, high: null, unit: 'count', approx: true, vague: true, yearLike: false, text: a.text });
+      out.push({
+        start: a.start - (between ? between[0].length : 0),
+        end: b.end,
+        low: a.value,
+        high: null,
+        unit: 'count',
+        approx: true,
+        vague: true,
+        yearLike: false,
+        text: a.text,
+      });
       i++;
       continue;
     }
     // "from hundreds of thousands to 1.5 million": a vague low end, a figure for the high one.
-    if (b && a.vague && !b.vague && b.unit === 'count' && b.value > a.value && /^\s*(?:to|–|—|-)\s*$/.test(text.slice(a.end, b.start)) && RANGE_START.test(text.slice(Math.max(0, a.start - 12), a.start))) {
+    if (
+      b &&
+      a.vague &&
+      !b.vague &&
+      b.unit === 'count' &&
+      b.value > a.value &&
+      /^\s*(?:to|–|—|-)\s*$/.test(text.slice(a.end, b.start)) &&
+      RANGE_START.test(text.slice(Math.max(0, a.start - 12), a.start))
+    ) {
       const between = RANGE_START.exec(text.slice(0, a.start))!;
-      out.push({ start: a.start - between[0].length, end: b.end, low: a.value, high: b.value, unit: 'count', approx: true, vague: false, yearLike: false, text: a.text });
+      out.push({
+        start: a.start - between[0].length,
+        end: b.end,
+        low: a.value,
+        high: b.value,
+        unit: 'count',
+        approx: true,
+        vague: false,
+        yearLike: false,
+        text: a.text,
+      });
       i++;
       continue;
     }
@@ -219,7 +357,8 @@ export function findQuantities(text: string): Quantity[] {
       const before = text.slice(Math.max(0, a.start - 12), a.start);
       const dash = joiner === '–' || joiner === '—' || joiner === '-';
       // "two or three", "forty or fifty": neighbouring figures are an approximate range.
-      const neighbours = joiner === 'or' && !a.scaled && !b.scaled && !a.yearLike && !b.yearLike && a.unit === b.unit && a.value < b.value && b.value <= 2 * a.value;
+      const neighbours =
+        joiner === 'or' && !a.scaled && !b.scaled && !a.yearLike && !b.yearLike && a.unit === b.unit && a.value < b.value && b.value <= 2 * a.value;
       // "5 and 7 million" and "5 or 6" are ranges only after "between" or with a shared scale.
       if (joiner === 'to' || dash || RANGE_START.test(before) || (!a.scaled && b.scaled) || neighbours) {
         let lo = a.value;
@@ -247,7 +386,11 @@ export function findQuantities(text: string): Quantity[] {
         const between = RANGE_START.exec(text.slice(0, start));
         if (between) start -= between[0].length;
         // "from 1.3 million to well over 2 million": a hedge inside the range.
-        if (/well\s+over|over|more\s+than/i.test(text.slice(a.end, b.start + 1)) || /(?:well\s+over|more\s+than)\s+$/i.test(text.slice(a.end, b.start))) approx = true;
+        if (
+          /well\s+over|over|more\s+than/i.test(text.slice(a.end, b.start + 1)) ||
+          /(?:well\s+over|more\s+than)\s+$/i.test(text.slice(a.end, b.start))
+        )
+          approx = true;
       }
     }
     if (!ranged && b && /^\s*(?:to|–|-)\s*(?:well\s+over|over|more\s+than)\s+$/i.test(text.slice(a.end, b.start)) && !a.vague) {
@@ -281,7 +424,11 @@ export function findQuantities(text: string): Quantity[] {
       approx = true;
     }
     // "a minimum number of conflict-related deaths of 102,800": the bound is the noun's.
-    const bound = !ranged && /\b(minimum|maximum)\s+(?:number|total|count|toll|figure|estimate)\s+of\s+(?:[\p{L}-]+\s+){1,3}(?:of|at|was|is)\s+$/iu.exec(text.slice(Math.max(0, start - 80), start));
+    const bound =
+      !ranged &&
+      /\b(minimum|maximum)\s+(?:number|total|count|toll|figure|estimate)\s+of\s+(?:[\p{L}-]+\s+){1,3}(?:of|at|was|is)\s+$/iu.exec(
+        text.slice(Math.max(0, start - 80), start),
+      );
     if (bound && bound[1]!.toLowerCase() === 'minimum') high = null;
     else if (bound) low = null;
     end = Math.max(end, marginEnd);
@@ -298,14 +445,31 @@ export function findQuantities(text: string): Quantity[] {
       end += less[0].length;
     }
     // "1.8 million is a conservative figure": a floor.
-    if (/^\s+(?:is|was|being|as)\s+(?:a\s+|the\s+)?(?:conservative|minimum|lower|low)\s+(?:figure|estimate|bound|number|count)\b/i.test(text.slice(end, end + 40)) && low !== null && !ranged) high = null;
+    if (
+      /^\s+(?:is|was|being|as)\s+(?:a\s+|the\s+)?(?:conservative|minimum|lower|low)\s+(?:figure|estimate|bound|number|count)\b/i.test(
+        text.slice(end, end + 40),
+      ) &&
+      low !== null &&
+      !ranged
+    )
+      high = null;
     // "2,000 or so": approximate.
     const orSo = /^\s*or\s+so\b/i.exec(tail);
     if (orSo) {
       approx = true;
       end += orSo[0].length;
     }
-    out.push({ start, end, low, high, unit, approx, vague: a.vague, yearLike: (a.yearLike && !ranged) || yearSpan, text: text.slice(a.start, a.end) });
+    out.push({
+      start,
+      end,
+      low,
+      high,
+      unit,
+      approx,
+      vague: a.vague,
+      yearLike: (a.yearLike && !ranged) || yearSpan,
+      text: text.slice(a.start, a.end),
+    });
   }
   return joinBounds(text, out);
 }
@@ -317,8 +481,15 @@ function joinBounds(text: string, list: Quantity[]): Quantity[] {
     const a = list[i]!;
     const b = list[i + 1];
     if (
-      b && a.low !== null && a.high === null && !a.vague && b.low === null && b.high !== null && a.unit === b.unit &&
-      b.high > a.low && /^\s*,?\s*(?:and|but|or|to)\s*$/i.test(text.slice(a.end, b.start))
+      b &&
+      a.low !== null &&
+      a.high === null &&
+      !a.vague &&
+      b.low === null &&
+      b.high !== null &&
+      a.unit === b.unit &&
+      b.high > a.low &&
+      /^\s*,?\s*(?:and|but|or|to)\s*$/i.test(text.slice(a.end, b.start))
     ) {
       out.push({ ...a, end: b.end, high: b.high, approx: a.approx || b.approx });
       i++;

@@ -49,59 +49,59 @@ function yearsMeet(a: { from_year: number | null; to_year: number | null }, b: {
  * enough. Labels that name no event (isEventLabel) are left out.
  */
 export function proposalsOf(rows: readonly ClaimFigure[], aliases: Aliases): ProposedQuestion[] {
-    const claims = rows.flatMap((r) => {
-      const aliased = aliases.has(eventKey(r.event));
-      if (!aliased && !isEventLabel(r.event)) return [];
-      const label = bareLabel(canonical(r.event, aliases));
-      const name = eventKey(label);
-      return name ? [{ ...r, label, name }] : [];
-    });
+  const claims = rows.flatMap((r) => {
+    const aliased = aliases.has(eventKey(r.event));
+    if (!aliased && !isEventLabel(r.event)) return [];
+    const label = bareLabel(canonical(r.event, aliases));
+    const name = eventKey(label);
+    return name ? [{ ...r, label, name }] : [];
+  });
 
-    // Events (by name) that are one: joined by the same distinctive figure in two sources.
-    const parent = new Map<string, string>();
-    const find = (n: string): string => {
-      let root = n;
-      while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
-      parent.set(n, root);
-      return root;
-    };
-    const figures = new Map<string, typeof claims>();
-    for (const c of claims) {
-      if (!distinctive(c)) continue;
-      const key = `${c.measure}|${c.unit}|${c.low}|${c.high}`;
-      const same = figures.get(key);
-      if (same) same.push(c);
-      else figures.set(key, [c]);
-    }
-    for (const same of figures.values()) {
-      for (let i = 0; i < same.length; i++) {
-        for (let j = i + 1; j < same.length; j++) {
-          const [a, b] = [same[i]!, same[j]!];
-          if (a.name === b.name || a.source_id === b.source_id || !yearsMeet(a, b)) continue;
-          const [x, y] = [find(a.name), find(b.name)];
-          if (x !== y) parent.set(y, x);
-        }
+  // Events (by name) that are one: joined by the same distinctive figure in two sources.
+  const parent = new Map<string, string>();
+  const find = (n: string): string => {
+    let root = n;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(n, root);
+    return root;
+  };
+  const figures = new Map<string, typeof claims>();
+  for (const c of claims) {
+    if (!distinctive(c)) continue;
+    const key = `${c.measure}|${c.unit}|${c.low}|${c.high}`;
+    const same = figures.get(key);
+    if (same) same.push(c);
+    else figures.set(key, [c]);
+  }
+  for (const same of figures.values()) {
+    for (let i = 0; i < same.length; i++) {
+      for (let j = i + 1; j < same.length; j++) {
+        const [a, b] = [same[i]!, same[j]!];
+        if (a.name === b.name || a.source_id === b.source_id || !yearsMeet(a, b)) continue;
+        const [x, y] = [find(a.name), find(b.name)];
+        if (x !== y) parent.set(y, x);
       }
     }
+  }
 
-    const groups = new Map<string, typeof claims>();
-    for (const c of claims) {
-      if (c.question_id !== null) continue;
-      const key = `${find(c.name)}|${c.measure}|${c.unit}`;
-      const group = groups.get(key);
-      if (group) group.push(c);
-      else groups.set(key, [c]);
-    }
-    return [...groups.values()]
-      .filter((g) => g.length >= 2)
-      .map((g) => {
-        const label = byEvent(g.map((c) => c.label))[0]!;
-        const first = g[0]!;
-        return {
-          label: `${titled(label)}: ${first.unit === 'percent' ? 'share' : 'number'} ${first.measure}`,
-          claimIds: g.map((c) => c.id),
-          events: byEvent(g.map((c) => bareLabel(c.event))),
-        };
-      })
-      .sort((a, b) => b.claimIds.length - a.claimIds.length);
+  const groups = new Map<string, typeof claims>();
+  for (const c of claims) {
+    if (c.question_id !== null) continue;
+    const key = `${find(c.name)}|${c.measure}|${c.unit}`;
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  return [...groups.values()]
+    .filter((g) => g.length >= 2)
+    .map((g) => {
+      const label = byEvent(g.map((c) => c.label))[0]!;
+      const first = g[0]!;
+      return {
+        label: `${titled(label)}: ${first.unit === 'percent' ? 'share' : 'number'} ${first.measure}`,
+        claimIds: g.map((c) => c.id),
+        events: byEvent(g.map((c) => bareLabel(c.event))),
+      };
+    })
+    .sort((a, b) => b.claimIds.length - a.claimIds.length);
 }

@@ -114,7 +114,24 @@ export class ClaimStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const aliases = this.aliases();
-    for (const c of claims) insert.run(sourceId, c.start, c.end, c.quote, c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, this.labelFor(c.event, aliases), c.fromYear ?? null, c.toYear ?? null, c.confidence ?? null, now, now);
+    for (const c of claims)
+      insert.run(
+        sourceId,
+        c.start,
+        c.end,
+        c.quote,
+        c.measure,
+        c.low,
+        c.high,
+        c.unit,
+        c.approx ? 1 : 0,
+        this.labelFor(c.event, aliases),
+        c.fromYear ?? null,
+        c.toYear ?? null,
+        c.confidence ?? null,
+        now,
+        now,
+      );
   }
 
   /**
@@ -131,7 +148,6 @@ export class ClaimStore {
     return new Map(rows.map((r) => [r.alias_key, r]));
   }
 
-
   /**
    * After a text was replaced: suggestions are extracted again; claims the historian has
    * confirmed, rejected or written keep their values and are found again by their quote
@@ -140,7 +156,11 @@ export class ClaimStore {
   refresh(sourceId: number, text: string): void {
     this.changed(sourceId);
     this.db.prepare("DELETE FROM claim WHERE source_id = ? AND status = 'suggested' AND origin = 'extracted'").run(sourceId);
-    const kept = this.db.prepare('SELECT id, start, quote FROM claim WHERE source_id = ?').all(sourceId) as { id: number; start: number; quote: string }[];
+    const kept = this.db.prepare('SELECT id, start, quote FROM claim WHERE source_id = ?').all(sourceId) as {
+      id: number;
+      start: number;
+      quote: string;
+    }[];
     const move = this.db.prepare('UPDATE claim SET start = ?, "end" = ?, orphaned = ? WHERE id = ?');
     for (const k of kept) {
       let best = -1;
@@ -151,7 +171,10 @@ export class ClaimStore {
       else move.run(Math.min(k.start, text.length), Math.min(k.start, text.length), 1, k.id);
     }
     const taken = new Set(kept.map((k) => k.quote));
-    this.add(sourceId, extractClaims(text).filter((c) => !taken.has(c.quote)));
+    this.add(
+      sourceId,
+      extractClaims(text).filter((c) => !taken.has(c.quote)),
+    );
   }
 
   get(id: number): ClaimRecord {
@@ -162,11 +185,16 @@ export class ClaimStore {
 
   /** Rows with the ordinal of the passage each claim starts in. */
   private withPassages(rows: Omit<Row, 'passage'>[]): ClaimRecord[] {
-    const ordinals = passageOrdinals(this.db, rows.map((r) => ({ sourceId: r.source_id, start: r.start })));
+    const ordinals = passageOrdinals(
+      this.db,
+      rows.map((r) => ({ sourceId: r.source_id, start: r.start })),
+    );
     return rows.map((r, i) => toRecord({ ...r, passage: ordinals[i]! }));
   }
 
-  list(filter: { sourceId?: number; questionId?: number; ids?: readonly number[]; status?: ClaimRecord['status']; context?: boolean } = {}): ClaimRecord[] {
+  list(
+    filter: { sourceId?: number; questionId?: number; ids?: readonly number[]; status?: ClaimRecord['status']; context?: boolean } = {},
+  ): ClaimRecord[] {
     const where: string[] = [];
     const params: (number | string)[] = [];
     if (filter.sourceId !== undefined) {
@@ -202,7 +230,8 @@ export class ClaimStore {
   }
 
   create(sourceId: number, text: string, c: Omit<Claim, 'quote'>, questionId: number | null): ClaimRecord {
-    if (c.end > text.length || c.start >= c.end) throw new ApiError('invalid_request', `The span ${c.start}–${c.end} is not inside the source's text`);
+    if (c.end > text.length || c.start >= c.end)
+      throw new ApiError('invalid_request', `The span ${c.start}–${c.end} is not inside the source's text`);
     if (questionId !== null) this.question(questionId);
     this.changed(sourceId);
     const now = new Date().toISOString();
@@ -211,7 +240,23 @@ export class ClaimStore {
         `INSERT INTO claim (source_id, start, "end", quote, measure, low, high, unit, approx, event, from_year, to_year, status, origin, question_id, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'confirmed', 'manual', ?, ?, ?)`,
       )
-      .run(sourceId, c.start, c.end, text.slice(c.start, c.end), c.measure, c.low, c.high, c.unit, c.approx ? 1 : 0, canonical(c.event, this.aliases()), c.fromYear ?? null, c.toYear ?? null, questionId, now, now);
+      .run(
+        sourceId,
+        c.start,
+        c.end,
+        text.slice(c.start, c.end),
+        c.measure,
+        c.low,
+        c.high,
+        c.unit,
+        c.approx ? 1 : 0,
+        canonical(c.event, this.aliases()),
+        c.fromYear ?? null,
+        c.toYear ?? null,
+        questionId,
+        now,
+        now,
+      );
     return this.get(Number(info.lastInsertRowid));
   }
 
@@ -220,10 +265,12 @@ export class ClaimStore {
     const low = patch.low !== undefined ? patch.low : current.low;
     const high = patch.high !== undefined ? patch.high : current.high;
     if (low === null && high === null) throw new ApiError('invalid_request', 'A claim needs a lower or an upper bound (or both)');
-    if (low !== null && high !== null && low > high) throw new ApiError('invalid_request', `The lower bound (${low}) is above the upper bound (${high})`);
+    if (low !== null && high !== null && low > high)
+      throw new ApiError('invalid_request', `The lower bound (${low}) is above the upper bound (${high})`);
     const fromYear = patch.fromYear !== undefined ? patch.fromYear : (current.fromYear ?? null);
     const toYear = patch.toYear !== undefined ? patch.toYear : (current.toYear ?? null);
-    if (fromYear !== null && toYear !== null && fromYear > toYear) throw new ApiError('invalid_request', `The first year (${fromYear}) is after the last (${toYear})`);
+    if (fromYear !== null && toYear !== null && fromYear > toYear)
+      throw new ApiError('invalid_request', `The first year (${fromYear}) is after the last (${toYear})`);
     if (patch.questionId !== undefined && patch.questionId !== null) this.question(patch.questionId);
     const fields: Record<string, unknown> = {
       status: patch.status,
@@ -241,23 +288,27 @@ export class ClaimStore {
     };
     const set = Object.entries(fields).filter(([, v]) => v !== undefined);
     this.changed(current.sourceId);
-    this.db.transaction(() => {
-      // One preferred value per question: marking one unmarks the others.
-      if (patch.preferred && (patch.questionId ?? current.questionId) !== null) {
-        this.db.prepare('UPDATE claim SET preferred = 0 WHERE question_id = ?').run(patch.questionId ?? current.questionId);
-      }
-      if (set.length) {
-        this.db
-          .prepare(`UPDATE claim SET ${set.map(([k]) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-          .run(...set.map(([, v]) => v), new Date().toISOString(), id);
-      }
-    }).immediate();
+    this.db
+      .transaction(() => {
+        // One preferred value per question: marking one unmarks the others.
+        if (patch.preferred && (patch.questionId ?? current.questionId) !== null) {
+          this.db.prepare('UPDATE claim SET preferred = 0 WHERE question_id = ?').run(patch.questionId ?? current.questionId);
+        }
+        if (set.length) {
+          this.db
+            .prepare(`UPDATE claim SET ${set.map(([k]) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+            .run(...set.map(([, v]) => v), new Date().toISOString(), id);
+        }
+      })
+      .immediate();
     return this.get(id);
   }
 
   question(id: number): Question {
     const row = this.db
-      .prepare('SELECT q.id, q.label, q.notes, (SELECT count(*) FROM claim c WHERE c.question_id = q.id AND c.status != ?) AS claims FROM question q WHERE q.id = ?')
+      .prepare(
+        'SELECT q.id, q.label, q.notes, (SELECT count(*) FROM claim c WHERE c.question_id = q.id AND c.status != ?) AS claims FROM question q WHERE q.id = ?',
+      )
       .get('rejected', id) as Question | undefined;
     if (!row) throw new ApiError('not_found', `There is no question with id ${id}`);
     return row;
@@ -265,22 +316,26 @@ export class ClaimStore {
 
   questions(): Question[] {
     return this.db
-      .prepare('SELECT q.id, q.label, q.notes, (SELECT count(*) FROM claim c WHERE c.question_id = q.id AND c.status != ?) AS claims FROM question q ORDER BY q.label COLLATE NOCASE')
+      .prepare(
+        'SELECT q.id, q.label, q.notes, (SELECT count(*) FROM claim c WHERE c.question_id = q.id AND c.status != ?) AS claims FROM question q ORDER BY q.label COLLATE NOCASE',
+      )
       .all('rejected') as Question[];
   }
 
   createQuestion(label: string, claimIds: number[] = []): Question {
     this.changed(null);
-    const id = this.db.transaction(() => {
-      const info = this.db.prepare('INSERT INTO question (label, created_at) VALUES (?, ?)').run(label, new Date().toISOString());
-      const qid = Number(info.lastInsertRowid);
-      const assign = this.db.prepare('UPDATE claim SET question_id = ? WHERE id = ?');
-      for (const c of claimIds) {
-        this.get(c);
-        assign.run(qid, c);
-      }
-      return qid;
-    }).immediate();
+    const id = this.db
+      .transaction(() => {
+        const info = this.db.prepare('INSERT INTO question (label, created_at) VALUES (?, ?)').run(label, new Date().toISOString());
+        const qid = Number(info.lastInsertRowid);
+        const assign = this.db.prepare('UPDATE claim SET question_id = ? WHERE id = ?');
+        for (const c of claimIds) {
+          this.get(c);
+          assign.run(qid, c);
+        }
+        return qid;
+      })
+      .immediate();
     return this.question(id);
   }
 
@@ -308,7 +363,9 @@ export class ClaimStore {
   proposals(): ProposedQuestion[] {
     const aliases = this.aliases();
     const rows = this.db
-      .prepare("SELECT id, source_id, event, measure, unit, low, high, from_year, to_year, question_id FROM claim WHERE status != 'rejected' AND event != '' ORDER BY id")
+      .prepare(
+        "SELECT id, source_id, event, measure, unit, low, high, from_year, to_year, question_id FROM claim WHERE status != 'rejected' AND event != '' ORDER BY id",
+      )
       .all() as ClaimFigure[];
     return proposalsOf(rows, aliases);
   }
@@ -371,7 +428,10 @@ export class ClaimStore {
           measures: MEASURES.filter((m) => g.kept.some((r) => r.measure === m)),
           fromYear: froms.length ? Math.min(...froms) : null,
           toYear: tos.length ? Math.max(...tos) : null,
-          aliases: [...aliases.values()].filter((a) => eventKey(a.event) === key && a.alias_key !== key).map((a) => a.alias).sort((a, b) => a.localeCompare(b)),
+          aliases: [...aliases.values()]
+            .filter((a) => eventKey(a.event) === key && a.alias_key !== key)
+            .map((a) => a.alias)
+            .sort((a, b) => a.localeCompare(b)),
           named: isEventLabel(label) || [...aliases.values()].some((a) => eventKey(a.event) === key),
         };
       })
@@ -386,10 +446,12 @@ export class ClaimStore {
    */
   renameEvent(from: string, to: string): EventSummary {
     const target = this.checkedLabel(to);
-    this.db.transaction(() => {
-      this.checkExists(from, this.aliases());
-      this.rename(from, target);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.checkExists(from, this.aliases());
+        this.rename(from, target);
+      })
+      .immediate();
     return this.event(target);
   }
 
@@ -401,14 +463,20 @@ export class ClaimStore {
     const target = this.checkedLabel(into);
     const named = events.map((e) => e.replace(/\s+/g, ' ').trim());
     if (!named.length || named.some((e) => !e)) throw new ApiError('invalid_request', 'Name the events to merge: an event label is empty');
-    this.db.transaction(() => {
-      const aliases = this.aliases();
-      const missing = named.filter((e) => !this.exists(e, aliases));
-      if (missing.length) throw new ApiError('not_found', `There is no event ${missing.map((e) => `"${e}"`).join(', ')} in the claims`);
-      const keys = new Set([...named.map((e) => eventKey(canonical(e, aliases))), eventKey(target)]);
-      if (keys.size < 2) throw new ApiError('invalid_request', `Nothing to merge: ${named.map((e) => `"${e}"`).join(', ')} and "${target}" are one event already; choose at least two events, or rename it`);
-      for (const e of named) this.rename(e, target);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const aliases = this.aliases();
+        const missing = named.filter((e) => !this.exists(e, aliases));
+        if (missing.length) throw new ApiError('not_found', `There is no event ${missing.map((e) => `"${e}"`).join(', ')} in the claims`);
+        const keys = new Set([...named.map((e) => eventKey(canonical(e, aliases))), eventKey(target)]);
+        if (keys.size < 2)
+          throw new ApiError(
+            'invalid_request',
+            `Nothing to merge: ${named.map((e) => `"${e}"`).join(', ')} and "${target}" are one event already; choose at least two events, or rename it`,
+          );
+        for (const e of named) this.rename(e, target);
+      })
+      .immediate();
     return this.event(target);
   }
 
@@ -449,10 +517,9 @@ export class ClaimStore {
     const relabel = this.db.prepare('UPDATE claim SET event = ?, updated_at = ? WHERE event = ?');
     for (const l of labels) if (withYears(to, l) !== l) relabel.run(withYears(to, l), now, l);
     // The event's aliases now name the new label; its old labels (and the one given) become aliases.
-    this.db.prepare('UPDATE event_alias SET event = ? WHERE alias_key IN (SELECT value FROM json_each(?))').run(
-      to,
-      JSON.stringify([...aliases.values()].filter((a) => eventKey(a.event) === key).map((a) => a.alias_key)),
-    );
+    this.db
+      .prepare('UPDATE event_alias SET event = ? WHERE alias_key IN (SELECT value FROM json_each(?))')
+      .run(to, JSON.stringify([...aliases.values()].filter((a) => eventKey(a.event) === key).map((a) => a.alias_key)));
     const record = this.db.prepare('INSERT OR IGNORE INTO event_alias (alias_key, alias, event) VALUES (?, ?, ?)');
     for (const l of byEvent([...labels.map(bareLabel), bareLabel(from)])) {
       if (eventKey(l) !== toKey) record.run(eventKey(l), l, to);

@@ -43,7 +43,13 @@ function escapeLine(line: string, lineStart = true): string {
  */
 export function escapeInline(text: string | null | undefined, lineStart = true): string {
   if (!text) return '';
-  return escapeLine(text.replace(/[\r\n]+/g, ' ').replace(BLANKS, ' ').trim(), lineStart);
+  return escapeLine(
+    text
+      .replace(/[\r\n]+/g, ' ')
+      .replace(BLANKS, ' ')
+      .trim(),
+    lineStart,
+  );
 }
 
 /**

@@ -12,7 +12,26 @@ import type { ClaimRecord, Evidence } from '../../shared/types';
 import { escapeInline } from './escape';
 import { openLink } from './markdown';
 
-const COLUMNS = ['question', 'source', 'author', 'date', 'measure', 'low', 'high', 'unit', 'approx', 'status', 'preferred', 'preferred_reason', 'event', 'passage', 'quote', 'link', 'url', 'accessed'];
+const COLUMNS = [
+  'question',
+  'source',
+  'author',
+  'date',
+  'measure',
+  'low',
+  'high',
+  'unit',
+  'approx',
+  'status',
+  'preferred',
+  'preferred_reason',
+  'event',
+  'passage',
+  'quote',
+  'link',
+  'url',
+  'accessed',
+];
 
 /** A source's URL and when it was read online, where known. */
 export interface SourceRef {
@@ -37,7 +56,13 @@ function csvNumber(v: number | null | undefined): string {
 export function formatValue(c: Pick<ClaimRecord, 'low' | 'high' | 'unit' | 'approx'>): string {
   const n = (v: number) => (c.unit === 'percent' ? `${v}%` : v.toLocaleString('en-US'));
   const body =
-    c.low !== null && c.high !== null ? (c.low === c.high ? n(c.low) : `${n(c.low)}–${n(c.high)}`) : c.low !== null ? `at least ${n(c.low)}` : `up to ${n(c.high!)}`;
+    c.low !== null && c.high !== null
+      ? c.low === c.high
+        ? n(c.low)
+        : `${n(c.low)}–${n(c.high)}`
+      : c.low !== null
+        ? `at least ${n(c.low)}`
+        : `up to ${n(c.high!)}`;
   return c.approx ? `~${body}` : body;
 }
 
@@ -67,15 +92,24 @@ export function evidenceMarkdown(evidence: Evidence[], projectId: string): strin
   for (const e of evidence) {
     const stats = [
       e.span ? `span ${formatValue({ low: e.span.low, high: e.span.high, unit: e.unit === 'percent' ? 'percent' : 'people', approx: false })}` : null,
-      e.median !== null ? `median of midpoints ${formatValue({ low: e.median, high: e.median, unit: e.unit === 'percent' ? 'percent' : 'people', approx: false })}` : null,
+      e.median !== null
+        ? `median of midpoints ${formatValue({ low: e.median, high: e.median, unit: e.unit === 'percent' ? 'percent' : 'people', approx: false })}`
+        : null,
     ].filter(Boolean);
-    parts.push(`## ${escapeInline(e.question.label) || `Question ${e.question.id}`}\n\n${stats.length ? `${stats.join(' · ')}\n\n` : ''}| Source | Author | Date | Value | Measure | Quote |\n|---|---|---|---|---|---|`);
+    parts.push(
+      `## ${escapeInline(e.question.label) || `Question ${e.question.id}`}\n\n${stats.length ? `${stats.join(' · ')}\n\n` : ''}| Source | Author | Date | Value | Measure | Quote |\n|---|---|---|---|---|---|`,
+    );
     for (const c of e.claims) {
       const reason = mdCell(c.preferredReason);
-      const flags = [c.preferred ? `preferred${reason ? `: ${reason}` : ''}` : '', e.outliers.includes(c.id) ? 'far from the rest' : '', c.status === 'suggested' ? 'unconfirmed' : '']
+      const flags = [
+        c.preferred ? `preferred${reason ? `: ${reason}` : ''}` : '',
+        e.outliers.includes(c.id) ? 'far from the rest' : '',
+        c.status === 'suggested' ? 'unconfirmed' : '',
+      ]
         .filter(Boolean)
         .join('; ');
-      parts[parts.length - 1] += `\n| ${mdCell(c.sourceTitle)} | ${mdCell(c.sourceAuthor)} | ${mdCell(c.sourceDate)} | ${formatValue(c)}${flags ? ` (${flags})` : ''} | ${c.measure} | “${mdCell(c.quote)}” [¶ ${c.passage ?? '?'}](${openLink(projectId, c)}) |`;
+      parts[parts.length - 1] +=
+        `\n| ${mdCell(c.sourceTitle)} | ${mdCell(c.sourceAuthor)} | ${mdCell(c.sourceDate)} | ${formatValue(c)}${flags ? ` (${flags})` : ''} | ${c.measure} | “${mdCell(c.quote)}” [¶ ${c.passage ?? '?'}](${openLink(projectId, c)}) |`;
     }
   }
   return `${parts.join('\n\n')}\n`;

@@ -79,7 +79,10 @@ function itemsOf(name: string, doc: unknown): { items: unknown[]; hypothesis: bo
       for (let page = doc.first; page !== undefined && pages.length < 10_000; page = isObject(page) ? page.next : undefined) {
         if (!isObject(page)) {
           if (pages.length) break;
-          throw new ApiError('invalid_request', `${name} is an annotation collection whose pages are not in the file (its first page is only named: ${String(page).slice(0, 200)}); nothing was imported`);
+          throw new ApiError(
+            'invalid_request',
+            `${name} is an annotation collection whose pages are not in the file (its first page is only named: ${String(page).slice(0, 200)}); nothing was imported`,
+          );
         }
         pages.push(page);
       }
@@ -109,10 +112,11 @@ function readItem(item: unknown, index: number, hypothesisFile: boolean): ReadIt
   if (hypothesis && asArray(a.references).length) return { index, skipped: 'a reply to another annotation, with no quote of its own' };
 
   const targets = asArray(a.target);
-  const target = targets.find((t) => isObject(t) && selectorsOf(t).some((s) => typesOf(s).includes('TextQuoteSelector'))) ?? targets.find(isObject) ?? targets[0];
+  const target =
+    targets.find((t) => isObject(t) && selectorsOf(t).some((s) => typesOf(s).includes('TextQuoteSelector'))) ?? targets.find(isObject) ?? targets[0];
   const urls: string[] = [];
   let sourceUuid: string | null = null;
-  const name = (v: unknown) => str(v) ?? (isObject(v) ? str(v.id) ?? str(v['@id']) : null);
+  const name = (v: unknown) => str(v) ?? (isObject(v) ? (str(v.id) ?? str(v['@id'])) : null);
   const sourceName = isObject(target) ? name(target.source) : str(target);
   for (const address of [sourceName, str(a.uri)]) {
     if (!address) continue;
@@ -124,12 +128,24 @@ function readItem(item: unknown, index: number, hypothesisFile: boolean): ReadIt
   const selectors = isObject(target) ? selectorsOf(target) : [];
   const quoteSel = selectors.find((s) => typesOf(s).includes('TextQuoteSelector'));
   const posSel = selectors.find((s) => typesOf(s).includes('TextPositionSelector'));
-  const quote = quoteSel && typeof quoteSel.exact === 'string' ? { exact: quoteSel.exact, prefix: str(quoteSel.prefix) ?? '', suffix: str(quoteSel.suffix) ?? '' } : null;
+  const quote =
+    quoteSel && typeof quoteSel.exact === 'string'
+      ? { exact: quoteSel.exact, prefix: str(quoteSel.prefix) ?? '', suffix: str(quoteSel.suffix) ?? '' }
+      : null;
   const start = posSel ? Number(posSel.start) : NaN;
   const end = posSel ? Number(posSel.end) : NaN;
-  const position = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start ? { start, end, unit: hypothesis ? ('utf16' as const) : ('points' as const) } : null;
+  const position =
+    Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start
+      ? { start, end, unit: hypothesis ? ('utf16' as const) : ('points' as const) }
+      : null;
   if (!quote?.exact.trim() && !position) {
-    return { index, skipped: hypothesis || !selectors.length ? 'a note on the whole page: it quotes no text' : 'its target quotes no text (no TextQuoteSelector or TextPositionSelector)' };
+    return {
+      index,
+      skipped:
+        hypothesis || !selectors.length
+          ? 'a note on the whole page: it quotes no text'
+          : 'its target quotes no text (no TextQuoteSelector or TextPositionSelector)',
+    };
   }
 
   const notes: string[] = [];
@@ -180,7 +196,10 @@ function selectorsOf(target: Json): Json[] {
 function colourOf(v: unknown): string | null {
   for (const c of asArray(v)) {
     if (typeof c !== 'string') continue;
-    const name = c.trim().toLowerCase().replace(/^(hl|highlight|sourcebench)-/, '');
+    const name = c
+      .trim()
+      .toLowerCase()
+      .replace(/^(hl|highlight|sourcebench)-/, '');
     if ((HIGHLIGHT_COLOURS as readonly string[]).includes(name)) return name;
   }
   return null;
@@ -376,7 +395,12 @@ function sourceOf(item: ReadAnnotation, sources: ImportSources, chosen?: number)
     if (ids.length) return ids.find((id) => exact && sources.text(id).includes(exact)) ?? ids[0]!;
   }
   if (chosen !== undefined) return chosen;
-  const named = [item.sourceUuid ? 'its Sourcebench source is not in this project' : '', item.urls.length ? `no source comes from ${item.urls[0]}` : ''].filter(Boolean).join(', ');
+  const named = [
+    item.sourceUuid ? 'its Sourcebench source is not in this project' : '',
+    item.urls.length ? `no source comes from ${item.urls[0]}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   if (!exact) return `${named || 'its target names no source'}, and it has no quote to look for; choose the source to import onto`;
   let having = sources.ids().filter((id) => sources.text(id).includes(exact));
   if (having.length > 1) {
@@ -385,12 +409,16 @@ function sourceOf(item: ReadAnnotation, sources: ImportSources, chosen?: number)
   }
   if (having.length === 1) return having[0]!;
   const quoted = `“${exact.length > 60 ? `${exact.slice(0, 59)}…` : exact}”`;
-  if (!having.length) return `${named ? `${named}, and ` : ''}no source's text has the quote ${quoted}; import the source first, or choose the source to import onto`;
-  return `the quote ${quoted} is in ${having.length} sources (${having.slice(0, 3).map((id) => sources.title(id)).join('; ')}${having.length > 3 ? '…' : ''}); choose the source to import onto`;
+  if (!having.length)
+    return `${named ? `${named}, and ` : ''}no source's text has the quote ${quoted}; import the source first, or choose the source to import onto`;
+  return `the quote ${quoted} is in ${having.length} sources (${having
+    .slice(0, 3)
+    .map((id) => sources.title(id))
+    .join('; ')}${having.length > 3 ? '…' : ''}); choose the source to import onto`;
 }
 
 /** The quote's span in `text`, or an orphan's selectors (no span) when it is not there; or why it cannot be stored. */
-function place(item: ReadAnnotation, text: string): Selector & { orphaned: boolean } | string {
+function place(item: ReadAnnotation, text: string): (Selector & { orphaned: boolean }) | string {
   let start = 0;
   let end = item.quote?.exact.length ?? 0;
   if (item.position) {

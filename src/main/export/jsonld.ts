@@ -65,7 +65,8 @@ export function annotationCollection(
   const items = annotations.map((a) => {
     const source = sources.get(a.sourceId);
     const body: Record<string, unknown>[] = [];
-    if (a.markdown) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.markdown, format: 'text/markdown', ...(language ? { language } : {}) });
+    if (a.markdown)
+      body.push({ type: 'TextualBody', purpose: 'commenting', value: a.markdown, format: 'text/markdown', ...(language ? { language } : {}) });
     for (const tag of a.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag, format: 'text/plain' });
     const selectors: Record<string, unknown>[] = [{ type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix }];
     const at = positions.get(a.sourceId);

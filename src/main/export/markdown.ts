@@ -45,7 +45,10 @@ export interface ExportProject {
  * ids (UUIDs), so the link works wherever the file is and never reaches another source that
  * took a deleted one's row number.
  */
-export function openLink(projectId: string, a: { sourceId: number; sourceUuid?: string; passage: number | null; start: number; end: number }): string {
+export function openLink(
+  projectId: string,
+  a: { sourceId: number; sourceUuid?: string; passage: number | null; start: number; end: number },
+): string {
   const params = new URLSearchParams({ project: projectId, source: a.sourceUuid ?? String(a.sourceId) });
   if (a.passage !== null) params.set('passage', String(a.passage));
   params.set('start', String(a.start));
@@ -182,11 +185,18 @@ function citation(s: SourceSummary & { csl?: CslItem }, a: Annotation, project: 
   if (cite?.pandoc && keys?.has(s.id)) {
     who = pandocCitation(keys.get(s.id)!, locator) + (locator ? '' : ' (passage not placed)');
   } else if (cite) {
-    const formatted = formatCitation(citeItem(s), { style: cite.style, mode: cite.style.class === 'note' ? 'note' : 'in-text', escape, ...(locator ? { locator } : {}) }).markdown;
+    const formatted = formatCitation(citeItem(s), {
+      style: cite.style,
+      mode: cite.style.class === 'note' ? 'note' : 'in-text',
+      escape,
+      ...(locator ? { locator } : {}),
+    }).markdown;
     who = [formatted || (escape(s.title) ? `*${escape(s.title)}*` : ''), locator ? '' : 'passage not placed'].filter(Boolean).join(' ');
   } else {
     const title = escape(s.title);
-    who = [escape(s.author ?? ''), title ? `*${title}*` : '', escape(s.date ?? ''), a.passage !== null ? place(a) : 'passage not placed'].filter(Boolean).join(', ');
+    who = [escape(s.author ?? ''), title ? `*${title}*` : '', escape(s.date ?? ''), a.passage !== null ? place(a) : 'passage not placed']
+      .filter(Boolean)
+      .join(', ');
   }
   const parts = [`— ${who}`, `[open in Sourcebench](${openLink(project.id, { ...a, sourceUuid: s.uuid })})`];
   const tags = tagNames(a.tags);
@@ -196,9 +206,13 @@ function citation(s: SourceSummary & { csl?: CslItem }, a: Annotation, project: 
 
 function annotationBlock(item: SourceForExport, a: Annotation, project: ExportProject, level: string, cite?: CiteOptions, keys?: Keys): string {
   const heading = headingFor(item.passages, a.passage);
-  const title = a.orphaned ? `${level} Not placed in the corrected text` : `${level} ${place(a)}${heading ? ` — ${escapeInline(heading, false)}` : ''}`;
+  const title = a.orphaned
+    ? `${level} Not placed in the corrected text`
+    : `${level} ${place(a)}${heading ? ` — ${escapeInline(heading, false)}` : ''}`;
   const quote = a.orphaned ? a.exact : item.text.slice(a.start, a.end);
-  return [title, blockQuote(quote), safeNote(a.markdown, level.length), citation(item.source, a, project, cite, keys)].filter((p) => p && p.trim()).join('\n\n');
+  return [title, blockQuote(quote), safeNote(a.markdown, level.length), citation(item.source, a, project, cite, keys)]
+    .filter((p) => p && p.trim())
+    .join('\n\n');
 }
 
 function sourceBody(item: SourceForExport, project: ExportProject, titleLevel: string, noteLevel: string, cite?: CiteOptions, keys?: Keys): string {

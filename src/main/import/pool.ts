@@ -35,7 +35,8 @@ function workerSource(): { file: string | URL; eval?: boolean } | null {
   try {
     // tsx's ESM entry (its `import` export), found from its package folder.
     const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-    const exported = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default;
+    const exported = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!
+      .import.default;
     tsx = path.join(path.dirname(pkg), exported);
   } catch {
     return null;

@@ -13,6 +13,10 @@ if (!port) throw new Error('the import worker runs only as a worker thread');
 port.on('message', (message: { id: number; task: PrepareTask }) => {
   void prepare(message.task).then(
     (result) => port.postMessage({ id: message.id, result }),
-    (err: unknown) => port.postMessage({ id: message.id, result: { ok: false, error: { code: 'internal', message: `${message.task.label}: ${(err as Error)?.message ?? String(err)}` } } }),
+    (err: unknown) =>
+      port.postMessage({
+        id: message.id,
+        result: { ok: false, error: { code: 'internal', message: `${message.task.label}: ${(err as Error)?.message ?? String(err)}` } },
+      }),
   );
 });

@@ -78,16 +78,77 @@ const TEXT = 3;
 const BR = '\u0000';
 
 const SKIP = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'NAV', 'BUTTON',
-  'SELECT', 'TEXTAREA', 'INPUT', 'HEAD', 'TITLE', 'META', 'LINK', 'DIALOG', 'VIDEO', 'AUDIO', 'MAP',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'NAV',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'DIALOG',
+  'VIDEO',
+  'AUDIO',
+  'MAP',
 ]);
 const HEADINGS: Record<string, number> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 };
 /** Elements that end the text before them and start a block of their own. */
 const BLOCK = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ADDRESS', 'CENTER', 'FIGURE', 'BODY', 'HTML', 'DETAILS',
-  'SUMMARY', 'HGROUP', 'ASIDE', 'FORM', 'FIELDSET', 'LEGEND', 'DL', 'UL', 'OL', 'MENU', 'HR', 'DT', 'DD', 'LI',
-  'BLOCKQUOTE', 'PRE', 'FIGCAPTION', 'CAPTION', 'TABLE', 'TR', 'TD', 'TH', 'THEAD', 'TBODY', 'TFOOT', 'H1', 'H2', 'H3',
-  'H4', 'H5', 'H6',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ADDRESS',
+  'CENTER',
+  'FIGURE',
+  'BODY',
+  'HTML',
+  'DETAILS',
+  'SUMMARY',
+  'HGROUP',
+  'ASIDE',
+  'FORM',
+  'FIELDSET',
+  'LEGEND',
+  'DL',
+  'UL',
+  'OL',
+  'MENU',
+  'HR',
+  'DT',
+  'DD',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'FIGCAPTION',
+  'CAPTION',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'THEAD',
+  'TBODY',
+  'TFOOT',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
 ]);
 
 /** Headings of the sections around a text rather than in it. */
@@ -160,14 +221,23 @@ function findNotes(root: DomElement, byId: (id: string) => DomElement | null): {
     if (!target || target.contains(a)) continue;
     const note = noteOf(target);
     if (!note || note.contains(a)) continue;
-    const written = text(a).trim().replace(/^\[(.*)\]$/, '$1').trim();
-    const label = written && written.length <= 8 && !/\s{2}/.test(written) ? written : notes.get(note) ?? (note.tagName === 'LI' ? itemNumber(note) : String(notes.size + 1));
+    const written = text(a)
+      .trim()
+      .replace(/^\[(.*)\]$/, '$1')
+      .trim();
+    const label =
+      written && written.length <= 8 && !/\s{2}/.test(written)
+        ? written
+        : (notes.get(note) ?? (note.tagName === 'LI' ? itemNumber(note) : String(notes.size + 1)));
     if (!notes.has(note)) notes.set(note, label);
     refs.set(a, notes.get(note)!);
   }
   // Notes sections nothing points to (or whose references were lost): their items are notes too.
   for (const list of Array.from(root.querySelectorAll('ol, ul'))) {
-    const container = list.closest('[role="doc-endnotes"], [role="doc-footnotes"]') ?? (NOTE_CONTAINER.test(classAndId(list)) ? list : null) ?? ancestorNoteContainer(list);
+    const container =
+      list.closest('[role="doc-endnotes"], [role="doc-footnotes"]') ??
+      (NOTE_CONTAINER.test(classAndId(list)) ? list : null) ??
+      ancestorNoteContainer(list);
     if (!container) continue;
     for (const li of Array.from(list.children)) {
       if (li.tagName === 'LI' && !notes.has(li) && text(li).trim()) notes.set(li, itemNumber(li));
@@ -181,7 +251,11 @@ function hasNoteContainer(el: DomElement): boolean {
 }
 
 function ancestorNoteContainer(el: DomElement): DomElement | null {
-  for (let p = el.parentNode as DomElement | null, depth = 0; p && p.nodeType === ELEMENT && depth < 4; p = p.parentNode as DomElement | null, depth++) {
+  for (
+    let p = el.parentNode as DomElement | null, depth = 0;
+    p && p.nodeType === ELEMENT && depth < 4;
+    p = p.parentNode as DomElement | null, depth++
+  ) {
     if (p.tagName === 'BODY' || p.tagName === 'ARTICLE' || p.tagName === 'MAIN') return null;
     if (NOTE_CONTAINER.test(classAndId(p))) return p;
   }
@@ -290,7 +364,10 @@ export function readBlocks(root: DomElement, options: BlockOptions = {}): Blocks
     const level = HEADINGS[el.tagName]!;
     flush(ctx);
     children(el, { ...ctx, kind: 'heading' });
-    const value = buffer.replace(/[\s\u0000]+/g, ' ').trim().replace(/[:.]$/, '');
+    const value = buffer
+      .replace(/[\s\u0000]+/g, ' ')
+      .trim()
+      .replace(/[:.]$/, '');
     if (relatedLevel && level <= relatedLevel) relatedLevel = 0;
     if (apparatusLevel && level <= apparatusLevel) apparatusLevel = 0;
     if (options.web && RELATED_HEADING.test(value)) {
@@ -318,7 +395,10 @@ export function readBlocks(root: DomElement, options: BlockOptions = {}): Blocks
         head: cells.length > 0 && (cells.every((c) => c.tagName === 'TH') || row.parentNode?.nodeName === 'THEAD'),
         texts: cells.map((c) => {
           children(c, { ...ctx, kind: 'table_row', cell: true });
-          const value = buffer.replace(/[\s\u0000]+/g, ' ').trim().normalize('NFC');
+          const value = buffer
+            .replace(/[\s\u0000]+/g, ' ')
+            .trim()
+            .normalize('NFC');
           buffer = '';
           chars = linkChars = links = 0;
           alts = [];

@@ -14,7 +14,8 @@ import { cleanPlain, toEdtf } from './metadata';
 import { parseNames } from './names';
 
 /** Sites that host files rather than publish them: the address a file was downloaded from, not the work's. */
-const HOSTING = /(?:^|\.)(?:github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|codeberg\.org|sourceforge\.net|drive\.google\.com|dropbox\.com|dropboxusercontent\.com|onedrive\.live\.com|1drv\.ms|box\.com|wetransfer\.com|mega\.nz)$/i;
+const HOSTING =
+  /(?:^|\.)(?:github\.com|githubusercontent\.com|gitlab\.com|bitbucket\.org|codeberg\.org|sourceforge\.net|drive\.google\.com|dropbox\.com|dropboxusercontent\.com|onedrive\.live\.com|1drv\.ms|box\.com|wetransfer\.com|mega\.nz)$/i;
 
 export function isHostingSite(url: string): boolean {
   const host = hostOf(url);
@@ -91,9 +92,23 @@ export function citationOf(meta: Metadata, warnings: string[], extra: Record<str
 }
 
 /** The CSL item an older source's columns imply (for projects from before CSL items). */
-export function citationOfColumns(row: { title: string; author: string | null; date: string | null; origin: string | null; language?: string | null; format?: string | null; kind?: string }): CslItem {
+export function citationOfColumns(row: {
+  title: string;
+  author: string | null;
+  date: string | null;
+  origin: string | null;
+  language?: string | null;
+  format?: string | null;
+  kind?: string;
+}): CslItem {
   const csl = citationOf(
-    { title: row.title, author: row.author ?? undefined, origin: row.origin ?? undefined, language: row.language ?? undefined, type: row.origin && isHttpUrl(row.origin) ? 'webpage' : 'document' },
+    {
+      title: row.title,
+      author: row.author ?? undefined,
+      origin: row.origin ?? undefined,
+      language: row.language ?? undefined,
+      type: row.origin && isHttpUrl(row.origin) ? 'webpage' : 'document',
+    },
     [],
     {},
   );
@@ -116,7 +131,14 @@ export function storedCsl(input: CslInput): CslItem {
     if (key === 'type' || value === undefined) continue;
     if (key === 'author' || key === 'editor') {
       const names = (value as CslName[])
-        .map((n) => Object.fromEntries(Object.entries(n).map(([k, v]) => [k, typeof v === 'string' ? v.normalize('NFC').replace(/\s+/g, ' ').trim() : v]).filter(([, v]) => v)) as CslName)
+        .map(
+          (n) =>
+            Object.fromEntries(
+              Object.entries(n)
+                .map(([k, v]) => [k, typeof v === 'string' ? v.normalize('NFC').replace(/\s+/g, ' ').trim() : v])
+                .filter(([, v]) => v),
+            ) as CslName,
+        )
         .filter((n) => n.family || n.literal);
       if (names.length) out[key] = names;
       continue;
@@ -132,7 +154,9 @@ export function storedCsl(input: CslInput): CslItem {
     const problem = edtfProblem(date);
     if (problem) throw new ApiError('invalid_request', `${key === 'issued' ? 'Date issued' : 'Date accessed'}: ${problem}`);
   }
-  if (typeof out.URL === 'string' && !isHttpUrl(out.URL)) throw new ApiError('invalid_request', `URL: "${out.URL}" must be a web address starting http:// or https://`);
-  if (typeof out.ISBN === 'string' && !isIsbn(out.ISBN)) throw new ApiError('invalid_request', `ISBN: "${out.ISBN}" is not an ISBN with a right check digit`);
+  if (typeof out.URL === 'string' && !isHttpUrl(out.URL))
+    throw new ApiError('invalid_request', `URL: "${out.URL}" must be a web address starting http:// or https://`);
+  if (typeof out.ISBN === 'string' && !isIsbn(out.ISBN))
+    throw new ApiError('invalid_request', `ISBN: "${out.ISBN}" is not an ISBN with a right check digit`);
   return out as unknown as CslItem;
 }

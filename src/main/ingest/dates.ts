@@ -27,8 +27,7 @@ function parsed(value: string): { type: string; values: unknown[]; earlier?: boo
 
 /** Why `value` is not a date Sourcebench keeps, or null when it is one. */
 export function edtfProblem(value: string): string | null {
-  const refuse = (hint?: string) =>
-    `"${value}" is not an EDTF date${hint ? ` (${hint})` : ''}. Accepted: ${EDTF_FORMS}.`;
+  const refuse = (hint?: string) => `"${value}" is not an EDTF date${hint ? ` (${hint})` : ''}. Accepted: ${EDTF_FORMS}.`;
   if (value !== value.trim() || value === '') return refuse();
   if (/^-?\d{2}$/.test(value)) return refuse('a year has four digits: 0037 for the year 37, 19XX for the 1900s');
   if (/^-?\d{3}$/.test(value)) return refuse(`a year has four digits: ${value}X for a decade, 0${value.replace('-', '')} for a year`);

@@ -57,7 +57,9 @@ function xmlText(value: string | undefined): string | undefined {
 /** The core properties Word keeps: title, creator, subject, keywords, language, created and modified. */
 export function coreProperties(xml: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of xml.matchAll(/<(?:[\w-]+:)?(title|creator|subject|description|keywords|language|created|modified|lastModifiedBy)\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?\1\s*>)/g)) {
+  for (const m of xml.matchAll(
+    /<(?:[\w-]+:)?(title|creator|subject|description|keywords|language|created|modified|lastModifiedBy)\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w-]+:)?\1\s*>)/g,
+  )) {
     const value = xmlText(m[2]);
     if (value && out[m[1]!] === undefined) out[m[1]!] = value;
   }
@@ -78,7 +80,10 @@ export async function readDocx(name: string, bytes: Uint8Array): Promise<DocxRes
   if (bytes.length === 0) throw new ApiError('empty_file', `${name} is empty`);
   if (startsWith(bytes, OLE)) {
     if (isEncryptedPackage(bytes)) {
-      throw refuse(name, 'is protected by a password: open it in Word, remove the password (File › Info › Protect Document), save it and import it again');
+      throw refuse(
+        name,
+        'is protected by a password: open it in Word, remove the password (File › Info › Protect Document), save it and import it again',
+      );
     }
     throw refuse(name, 'is an old Word document (.doc) with a .docx name: open it in Word or LibreOffice, save it as .docx and import it again');
   }
@@ -106,7 +111,13 @@ export async function readDocx(name: string, bytes: Uint8Array): Promise<DocxRes
     );
     html = result.value;
     const errors = result.messages.filter((m) => m.type === 'error');
-    if (errors.length) warnings.push(`parts of the document could not be read: ${errors.map((m) => m.message).slice(0, 3).join('; ')}`);
+    if (errors.length)
+      warnings.push(
+        `parts of the document could not be read: ${errors
+          .map((m) => m.message)
+          .slice(0, 3)
+          .join('; ')}`,
+      );
   } catch (err) {
     throw damaged(name, (err as Error).message);
   }
@@ -134,10 +145,20 @@ export async function readDocx(name: string, bytes: Uint8Array): Promise<DocxRes
     title: cleanText(title) ?? (firstHeading ? cleanText(text.slice(firstHeading.start, firstHeading.end)) : undefined),
     author,
     language: core.language,
-    tags: core.keywords ? core.keywords.split(/[,;]/).map((t) => t.trim()).filter(Boolean) : undefined,
-    note: [cleanText(core.subject), cleanText(core.description), created ? `Word file created ${created}` : undefined].filter(Boolean).join('. ') || undefined,
+    tags: core.keywords
+      ? core.keywords
+          .split(/[,;]/)
+          .map((t) => t.trim())
+          .filter(Boolean)
+      : undefined,
+    note:
+      [cleanText(core.subject), cleanText(core.description), created ? `Word file created ${created}` : undefined].filter(Boolean).join('. ') ||
+      undefined,
   };
-  if (created) warnings.push(`the Word file was created on ${created}, which may not be the date of its text: the date was left empty (the creation date is in the note); set it in the source's metadata`);
+  if (created)
+    warnings.push(
+      `the Word file was created on ${created}, which may not be the date of its text: the date was left empty (the creation date is in the note); set it in the source's metadata`,
+    );
   const extra: Record<string, unknown> = {};
   if (created) extra.created = created;
   if (modified) extra.modified = modified;

@@ -31,7 +31,8 @@ function plain(line: string): string {
 }
 
 /** A cheap first test: what chrome starts with, or holds somewhere. */
-const MAYBE_CHROME = /^[\s*•·|>[_-]*(?:skip|jump|toggle|main|site|open|close|menu|navigation|search|sign|log|subscribe|newsletter|share|tweet|print|e-?mail|advertisement|sponsored|back|scroll|read|continue|related|you|table|contents|hide|show|edit|view|talk|privacy|terms|all|copyright|©|from)|ookie| [*•·»›] /i;
+const MAYBE_CHROME =
+  /^[\s*•·|>[_-]*(?:skip|jump|toggle|main|site|open|close|menu|navigation|search|sign|log|subscribe|newsletter|share|tweet|print|e-?mail|advertisement|sponsored|back|scroll|read|continue|related|you|table|contents|hide|show|edit|view|talk|privacy|terms|all|copyright|©|from)|ookie| [*•·»›] /i;
 
 /** Whether a line (or a one-line passage) is page chrome of a saved web page. */
 export function isChrome(text: string): boolean {
@@ -40,11 +41,17 @@ export function isChrome(text: string): boolean {
   if (!line) return false;
   if (line.length <= 80 && CHROME_PHRASE.test(line)) return true;
   // A run of the first parts: "Skip to main content * Skip to search * Toggle menu".
-  const parts = line.split(LINK_RUN_SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  const parts = line
+    .split(LINK_RUN_SEPARATOR)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length >= 2 && CHROME_PHRASE.test(parts[0]!) && parts.every((p) => p.length <= 60)) return true;
   if (COOKIES.test(line) && CONSENT.test(line) && line.length <= 400 && !/\d{3,}/.test(line)) return true;
   // Three or more short labels on one line, none a sentence, between bullets: a menu.
-  const bulleted = line.split(/\s+[*•·»›]\s+/).map((p) => p.trim()).filter(Boolean);
+  const bulleted = line
+    .split(/\s+[*•·»›]\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (bulleted.length >= 3 && bulleted.every((p) => p.split(' ').length <= 4 && !/[.!?;,]$/.test(p) && !/\d{3,}/.test(p))) return true;
   return false;
 }

@@ -12,18 +12,61 @@ import type { Span } from './text';
 import { splitLong } from './text';
 
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'canvas', 'iframe', 'object', 'embed',
-  'nav', 'form', 'button', 'select', 'textarea', 'input', 'aside', 'footer', 'menu', 'dialog', 'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'nav',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'aside',
+  'footer',
+  'menu',
+  'dialog',
+  'head',
 ]);
 const SKIP_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'menu', 'menubar', 'dialog']);
 const CHROME_CLASS = /(?:^|[\s_-])(nav|navbar|navigation|menu|breadcrumbs?|sidebar|cookie|skip-link|share|social)(?:$|[\s_-])/i;
 const BLOCKS: Record<string, PassageKind> = {
-  p: 'paragraph', div: 'paragraph', section: 'paragraph', article: 'paragraph', main: 'paragraph',
-  body: 'paragraph', address: 'paragraph', figcaption: 'paragraph', caption: 'paragraph',
-  td: 'paragraph', th: 'paragraph', tr: 'paragraph', table: 'paragraph', ul: 'paragraph', ol: 'paragraph',
-  dl: 'paragraph', figure: 'paragraph', header: 'paragraph', center: 'paragraph',
-  h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading',
-  li: 'item', dt: 'item', dd: 'item', blockquote: 'quote', pre: 'code',
+  p: 'paragraph',
+  div: 'paragraph',
+  section: 'paragraph',
+  article: 'paragraph',
+  main: 'paragraph',
+  body: 'paragraph',
+  address: 'paragraph',
+  figcaption: 'paragraph',
+  caption: 'paragraph',
+  td: 'paragraph',
+  th: 'paragraph',
+  tr: 'paragraph',
+  table: 'paragraph',
+  ul: 'paragraph',
+  ol: 'paragraph',
+  dl: 'paragraph',
+  figure: 'paragraph',
+  header: 'paragraph',
+  center: 'paragraph',
+  h1: 'heading',
+  h2: 'heading',
+  h3: 'heading',
+  h4: 'heading',
+  h5: 'heading',
+  h6: 'heading',
+  li: 'item',
+  dt: 'item',
+  dd: 'item',
+  blockquote: 'quote',
+  pre: 'code',
 };
 const BR = '\u0000';
 
@@ -64,7 +107,11 @@ export function readHtml(source: string): HtmlResult {
   const flush = () => {
     const frame = top();
     const raw = frame.pre ? buffer.replace(/^\n+|\s+$/g, '') : buffer.replace(/[ \t\n\r\f]+/g, ' ');
-    const text = raw.split(BR).map((l) => (frame.pre ? l : l.trim())).join('\n').trim();
+    const text = raw
+      .split(BR)
+      .map((l) => (frame.pre ? l : l.trim()))
+      .join('\n')
+      .trim();
     buffer = '';
     if (!text) return;
     blocks.push({ text, kind: frame.kind, main: frame.main });
@@ -136,7 +183,10 @@ export function readHtml(source: string): HtmlResult {
 
   const first = (...keys: string[]) => {
     for (const k of keys) {
-      const v = metaTags.get(k)?.map((x) => cleanText(x)).filter(Boolean);
+      const v = metaTags
+        .get(k)
+        ?.map((x) => cleanText(x))
+        .filter(Boolean);
       if (v && v.length) return v as string[];
     }
     return undefined;
@@ -145,7 +195,16 @@ export function readHtml(source: string): HtmlResult {
   const meta: Metadata = {
     title: first('citation_title', 'dc.title', 'dcterms.title', 'og:title')?.[0] ?? cleanText(title) ?? firstH1,
     author: first('citation_author', 'dc.creator', 'dcterms.creator', 'author')?.join('; '),
-    date: first('citation_publication_date', 'citation_date', 'citation_online_date', 'dc.date', 'dcterms.date', 'dcterms.issued', 'article:published_time', 'date')?.[0],
+    date: first(
+      'citation_publication_date',
+      'citation_date',
+      'citation_online_date',
+      'dc.date',
+      'dcterms.date',
+      'dcterms.issued',
+      'article:published_time',
+      'date',
+    )?.[0],
     origin:
       first('citation_public_url', 'citation_abstract_html_url', 'citation_fulltext_html_url')?.[0] ??
       isUrl(first('dc.identifier', 'dcterms.identifier')?.[0]) ??

@@ -30,10 +30,7 @@ export function formatOf(fileName: string): SourceKind | undefined {
 }
 
 export function unsupportedFormat(name: string): ApiError {
-  return new ApiError(
-    'unsupported_format',
-    `${name}: this kind of file is not supported (Sourcebench imports ${EXTENSIONS.join(', ')})`,
-  );
+  return new ApiError('unsupported_format', `${name}: this kind of file is not supported (Sourcebench imports ${EXTENSIONS.join(', ')})`);
 }
 
 export interface ParsedSource {
@@ -56,7 +53,15 @@ export async function readSource(fileName: string, bytes: Uint8Array): Promise<P
   if (extensionOf(name) === '.docx') {
     checkFileSize(name, bytes.length);
     const docx = await readDocx(name, bytes);
-    return finish(name, bytes, { kind: 'html', text: docx.text, meta: docx.meta, spans: docx.spans, extra: docx.extra, warnings: docx.warnings, encoding: 'utf-8' });
+    return finish(name, bytes, {
+      kind: 'html',
+      text: docx.text,
+      meta: docx.meta,
+      spans: docx.spans,
+      extra: docx.extra,
+      warnings: docx.warnings,
+      encoding: 'utf-8',
+    });
   }
   return parseSource(fileName, bytes);
 }
@@ -78,7 +83,9 @@ export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
     const guess = guessMarkdown(raw);
     if (guess.markdown) {
       kind = 'markdown';
-      warnings.push(`read as Markdown, since it is written in Markdown (${guess.signs.join(', ')}); "Read as" in the reader switches it to plain text`);
+      warnings.push(
+        `read as Markdown, since it is written in Markdown (${guess.signs.join(', ')}); "Read as" in the reader switches it to plain text`,
+      );
     }
   }
   if (kind === 'markdown') {
@@ -138,5 +145,12 @@ export function passagesAs(as: 'text' | 'markdown', text: string): Span[] {
   const md = readMarkdown(text);
   // Front matter is not text: the passages start after it, in the text as stored.
   const shift = text.endsWith(md.body) ? text.length - md.body.length : 0;
-  return shift ? md.spans.map((s) => ({ ...s, start: s.start + shift, end: s.end + shift, ...(s.info?.cells ? { info: { ...s.info, cells: s.info.cells.map(([a, b]): [number, number] => [a + shift, b + shift]) } } : {}) })) : md.spans;
+  return shift
+    ? md.spans.map((s) => ({
+        ...s,
+        start: s.start + shift,
+        end: s.end + shift,
+        ...(s.info?.cells ? { info: { ...s.info, cells: s.info.cells.map(([a, b]): [number, number] => [a + shift, b + shift]) } } : {}),
+      }))
+    : md.spans;
 }

@@ -126,7 +126,8 @@ function looseYaml(yaml: string): Record<string, unknown> | null {
     let value = kv[2]!.trim();
     const quoted = /^(["'])(.*)\1(?:\s+#.*)?$/.exec(value);
     if (quoted) value = quoted[2]!;
-    else if (/^["'[{|>]/.test(value)) continue; // a quoted value that runs on, a list or a block: not a plain line
+    else if (/^["'[{|>]/.test(value))
+      continue; // a quoted value that runs on, a list or a block: not a plain line
     else value = value.replace(/\s+#.*$/, '');
     if (value) out[kv[1]!] = value;
   }
@@ -183,7 +184,10 @@ function inlineShape(children: Node[]): Inline {
   let loose = '';
   for (const c of children) {
     if (c.type === 'image' || c.type === 'imageReference') shape.images++;
-    else if ((c.type === 'link' || c.type === 'linkReference') && (c.children ?? []).every((x) => x.type === 'image' || x.type === 'imageReference' || (x.type === 'text' && !x.value?.trim()))) {
+    else if (
+      (c.type === 'link' || c.type === 'linkReference') &&
+      (c.children ?? []).every((x) => x.type === 'image' || x.type === 'imageReference' || (x.type === 'text' && !x.value?.trim()))
+    ) {
       if (c.children?.length) shape.images++;
       else shape.links++;
     } else if (c.type === 'link' || c.type === 'linkReference') shape.links++;
@@ -329,12 +333,15 @@ class Blocks {
     // A figure and its caption in one paragraph: the image line, then the words under it.
     const firstLineEnd = this.body.indexOf('\n', start);
     if (shape.images > 0 && firstLineEnd > 0 && firstLineEnd < end) {
-      const head = kids.filter((k) => endOf(k) <= firstLineEnd || (k.type === 'text' && startOf(k) < firstLineEnd && !this.body.slice(startOf(k), firstLineEnd).trim()));
+      const head = kids.filter(
+        (k) => endOf(k) <= firstLineEnd || (k.type === 'text' && startOf(k) < firstLineEnd && !this.body.slice(startOf(k), firstLineEnd).trim()),
+      );
       if (head.length && imageOnly(inlineShape(head))) {
         const rest = kids.filter((k) => !head.includes(k));
         this.push(start, firstLineEnd, 'apparatus');
         const restShape = inlineShape(rest);
-        if (!IAL.test(this.body.slice(firstLineEnd, end).trim())) this.push(firstLineEnd, end, imageOnly(restShape) ? 'apparatus' : this.inSection('caption'));
+        if (!IAL.test(this.body.slice(firstLineEnd, end).trim()))
+          this.push(firstLineEnd, end, imageOnly(restShape) ? 'apparatus' : this.inSection('caption'));
         return;
       }
     }
@@ -365,7 +372,7 @@ class Blocks {
   /** A paragraph whose every line is `Label: value` (two or more, or one bold label): one table row per line. */
   private facts(start: number, end: number): boolean {
     const lines: (FactLine & { line: [number, number] })[] = [];
-    for (let at = start; at < end; ) {
+    for (let at = start; at < end;) {
       const nl = this.body.indexOf('\n', at);
       const lineEnd = nl < 0 || nl > end ? end : nl;
       const fact = factLine(this.body, at, lineEnd);
@@ -387,10 +394,12 @@ class Blocks {
     const items = n.children ?? [];
     const firstParagraph = (item: Node) => (item.children ?? []).find((c) => c.type === 'paragraph');
     // A list of links ("See also", a blogroll, a menu) points elsewhere: apparatus, nested lists and all.
-    const links = items.length > 0 && items.every((item) => {
-      const p = firstParagraph(item);
-      return !!p && linkEntry(inlineShape(p.children ?? []));
-    });
+    const links =
+      items.length > 0 &&
+      items.every((item) => {
+        const p = firstParagraph(item);
+        return !!p && linkEntry(inlineShape(p.children ?? []));
+      });
     const saved = this.section;
     if (links && (items.length >= 2 || this.section.depth)) this.section = { depth: saved.depth || 99, notes: saved.notes };
     items.forEach((item, i) => {
@@ -478,7 +487,7 @@ function segments(body: string): [number, number][] {
   let fence: string | null = null;
   let safe = -1;
   let lineEnd = -1;
-  for (let at = 0; at < body.length; ) {
+  for (let at = 0; at < body.length;) {
     const nl = body.indexOf('\n', at);
     const end = nl < 0 ? body.length : nl;
     const line = body.slice(at, Math.min(end, at + 64));

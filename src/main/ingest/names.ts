@@ -12,7 +12,31 @@ import { cleanPlain } from './metadata';
 const ORGANISATION =
   /\b(?:society|council|committee|commission|association|union|university|universit[äé]t|institute|institut|institution|foundation|ministry|department|office|agency|bureau|board|centre|center|government|corporation|company|inc|ltd|llc|gmbh|organi[sz]ation|nations|party|press|museum|archives?|library|academy|college|school|church|parliament|congress|assembly|federation|league|group|network|project|projects|team|staff|editors|editorial|service|services|trust|fund|bank|news|times|herald|tribune|gazette|journal|review|magazine|radio|television|broadcasting|wikipedia|wikimedia|contributors|memorial|nkvd|ogpu|kgb|cia|fbi|bbc|unesco|unicef|republic|commissariat|administration|directorate|secretariat|collective|coalition|alliance|movement)\b/i;
 /** Lower-case words a person's name may hold (particles); any other lower-case word makes it an organisation's. */
-const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'la', 'le', 'ter', 'ten', 'zu', 'af', 'al', 'bin', 'ibn', 'y', 'e']);
+const PARTICLES = new Set([
+  'van',
+  'von',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'dos',
+  'das',
+  'du',
+  'la',
+  'le',
+  'ter',
+  'ten',
+  'zu',
+  'af',
+  'al',
+  'bin',
+  'ibn',
+  'y',
+  'e',
+]);
 const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv|phd|ph\.d\.)$/i;
 const CORPORATE_SUFFIX = /^(?:inc\.?|ltd\.?|llc|gmbh|plc|s\.a\.|co\.)$/i;
 const EDITOR_MARK = /\s*(?:\((?:eds?|hrsg|red)\.?\)|,?\s+(?:eds?|hrsg)\.)$/i;
@@ -29,7 +53,10 @@ export function isOrganisation(name: string): boolean {
 
 /** One name, without commas between names: a person's split into given and family, an organisation's kept whole. */
 function personOrOrganisation(raw: string): CslName | null {
-  let s = raw.replace(/^by:?\s+/i, '').replace(/[,;:]+$/, '').trim();
+  let s = raw
+    .replace(/^by:?\s+/i, '')
+    .replace(/[,;:]+$/, '')
+    .trim();
   if (/\p{L}{3,}\.$/u.test(s)) s = s.slice(0, -1); // a sentence's full stop, not an initial's
   if (!s || s.length > 200) return null;
   if (isOrganisation(s)) return { literal: s };

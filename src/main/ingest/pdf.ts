@@ -140,7 +140,10 @@ interface Block {
 }
 
 function cleanPiece(s: string): string {
-  return s.replace(/[\x00-\x08\x0B-\x1F\x7F\uFFFE\uFFFF]/g, '').replace(/[\t\n\r]/g, ' ').normalize('NFC');
+  return s
+    .replace(/[\x00-\x08\x0B-\x1F\x7F\uFFFE\uFFFF]/g, '')
+    .replace(/[\t\n\r]/g, ' ')
+    .normalize('NFC');
 }
 
 function multiply(m: number[], n: number[]): Matrix {
@@ -274,8 +277,16 @@ function lineOf(frags: Frag[]): Line {
   const ordered = [...frags].sort((a, b) => (rtl ? b.x1 - a.x1 : a.x0 - b.x0));
   let main = ordered[0]!;
   for (const f of ordered) if (f.chars > main.chars) main = f;
-  const [x0, x1] = extent(ordered, (f) => f.x0, (f) => f.x1);
-  const [top, bottom] = extent(ordered, (f) => f.top, (f) => f.bottom);
+  const [x0, x1] = extent(
+    ordered,
+    (f) => f.x0,
+    (f) => f.x1,
+  );
+  const [top, bottom] = extent(
+    ordered,
+    (f) => f.top,
+    (f) => f.bottom,
+  );
   return {
     frags: ordered,
     text: ordered.map((f) => f.text).join(' '),
@@ -584,8 +595,16 @@ function blockText(b: Block, vocabulary: Vocabulary): string {
 
 function boxOf(lines: Line[]): [number, number, number, number] {
   const r = (n: number) => Math.round(n * 10) / 10;
-  const [x0, x1] = extent(lines, (l) => l.x0, (l) => l.x1);
-  const [top, bottom] = extent(lines, (l) => l.top, (l) => l.bottom);
+  const [x0, x1] = extent(
+    lines,
+    (l) => l.x0,
+    (l) => l.x1,
+  );
+  const [top, bottom] = extent(
+    lines,
+    (l) => l.top,
+    (l) => l.bottom,
+  );
   return [r(x0), r(top), r(x1 - x0), r(bottom - top)];
 }
 
@@ -625,7 +644,7 @@ function metadataOf(info: Record<string, unknown>, xmp: XmpLike | null): Metadat
     pdfDate(info.CreationDate) ??
     pdfDate(xmp?.get('xmp:createdate'));
   const language = cleanText(info.Language) ?? xmpText(xmp, 'dc:language');
-  const doi = xmpText(xmp, 'prism:doi') ?? xmpText(xmp, 'pdfx:doi') ?? ([xmpText(xmp, 'dc:identifier')].find((v) => v && /^(?:doi:)?10\./i.test(v)));
+  const doi = xmpText(xmp, 'prism:doi') ?? xmpText(xmp, 'pdfx:doi') ?? [xmpText(xmp, 'dc:identifier')].find((v) => v && /^(?:doi:)?10\./i.test(v));
   const container = xmpText(xmp, 'prism:publicationname');
   const firstPage = xmpText(xmp, 'prism:startingpage');
   const lastPage = xmpText(xmp, 'prism:endingpage');
@@ -678,7 +697,11 @@ export async function readPdfSource(fileName: string, bytes: Uint8Array, options
       throw new ApiError('damaged_file', `${name} is not a readable PDF: it is damaged, or not a PDF at all (${reason(err)})`);
     }
     const maxPages = options.maxPages ?? MAX_PDF_PAGES;
-    if (doc.numPages > maxPages) throw new ApiError('too_large', tooManyPagesMessage(name, doc.numPages).replace(MAX_PDF_PAGES.toLocaleString('en'), maxPages.toLocaleString('en')));
+    if (doc.numPages > maxPages)
+      throw new ApiError(
+        'too_large',
+        tooManyPagesMessage(name, doc.numPages).replace(MAX_PDF_PAGES.toLocaleString('en'), maxPages.toLocaleString('en')),
+      );
     const labels = await doc.getPageLabels().catch(() => null);
     const warnings: string[] = [];
     const pages: PageData[] = [];
@@ -731,7 +754,8 @@ function build(
   const withoutText: { page: number; label: string }[] = [];
   // Text turned across the page that repeats on other pages is furniture too (a download stamp in the margin).
   const turnedPages = new Map<string, Set<number>>();
-  for (const p of pages) for (const f of p.turned) turnedPages.set(furnitureKey(f.text), (turnedPages.get(furnitureKey(f.text)) ?? new Set()).add(p.page));
+  for (const p of pages)
+    for (const f of p.turned) turnedPages.set(furnitureKey(f.text), (turnedPages.get(furnitureKey(f.text)) ?? new Set()).add(p.page));
   for (const page of pages) {
     const kept = page.frags.filter((f) => !furniture.has(f));
     const turned = page.turned.filter((f) => turnedPages.get(furnitureKey(f.text))!.size < 2);
@@ -771,8 +795,14 @@ function build(
   const textLayer = passages.length > 0;
   if (!textLayer) warnings.unshift(NO_TEXT_LAYER);
   else if (withoutText.length) {
-    const which = withoutText.slice(0, 10).map((p) => p.label).join(', ') + (withoutText.length > 10 ? '…' : '');
-    warnings.push(`${withoutText.length} of ${pages.length} pages have no text (p. ${which}): blank pages, or images of text that OCR could read (not available yet)`);
+    const which =
+      withoutText
+        .slice(0, 10)
+        .map((p) => p.label)
+        .join(', ') + (withoutText.length > 10 ? '…' : '');
+    warnings.push(
+      `${withoutText.length} of ${pages.length} pages have no text (p. ${which}): blank pages, or images of text that OCR could read (not available yet)`,
+    );
   }
   const pdf: PdfFacts = { pages: pages.length, textLayer, pagesWithoutText: textLayer ? withoutText : [] };
   const csl = citationOf(meta, warnings, {});

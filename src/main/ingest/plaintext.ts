@@ -13,7 +13,22 @@ import { isChrome } from './furniture';
 import { frontMatter } from './markdown';
 import { blocks, MAX_PASSAGE_CHARS, splitLong, trimSpan } from './text';
 
-type HeaderKey = 'title' | 'author' | 'editor' | 'date' | 'url' | 'origin' | 'accessed' | 'language' | 'publisher' | 'publisherPlace' | 'containerTitle' | 'doi' | 'isbn' | 'archive' | 'archiveLocation';
+type HeaderKey =
+  | 'title'
+  | 'author'
+  | 'editor'
+  | 'date'
+  | 'url'
+  | 'origin'
+  | 'accessed'
+  | 'language'
+  | 'publisher'
+  | 'publisherPlace'
+  | 'containerTitle'
+  | 'doi'
+  | 'isbn'
+  | 'archive'
+  | 'archiveLocation';
 
 const HEADER_KEYS: Record<string, HeaderKey> = {
   title: 'title',
@@ -121,7 +136,11 @@ export function readPlainText(text: string): { meta: Metadata; spans: Span[]; ex
       const own = Object.fromEntries(Object.entries(fm.meta).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)));
       meta = { ...own, ...head.meta };
       // Every address either gives is a candidate: the header's first.
-      const urls = [...(head.meta.urls ?? []), ...(fm.meta.origin && /^https?:\/\//i.test(fm.meta.origin) ? [fm.meta.origin] : []), ...(fm.meta.urls ?? [])];
+      const urls = [
+        ...(head.meta.urls ?? []),
+        ...(fm.meta.origin && /^https?:\/\//i.test(fm.meta.origin) ? [fm.meta.origin] : []),
+        ...(fm.meta.urls ?? []),
+      ];
       if (urls.length) meta.urls = urls;
       if (meta.origin && /^https?:\/\//i.test(meta.origin)) delete meta.origin;
       extra = fm.extra;
@@ -146,7 +165,8 @@ export function readPlainText(text: string): { meta: Metadata; spans: Span[]; ex
  * image, a rule, a chrome word; anywhere in a short block, a cookie notice.
  */
 const LINE_START = /[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|!\[|\*\*|__|[-*_=#{]{1,3}|\p{Lu}[^:\n]{1,40}:[ \t])/uy;
-const CHROME_START = /[ \t]*(?:[*•·|>-][ \t]+)*(?:skip|jump|toggle|main|site|open|close|menu|navigation|search|sign|log|subscribe|newsletter|share|tweet|print|e-?mail|advertisement|sponsored|back|scroll|read|continue|related|you|table|contents|hide|show|edit|view|talk|privacy|terms|all|copyright|©|from)\b(?=[^\n]{0,80}(?:\n|$))/iy;
+const CHROME_START =
+  /[ \t]*(?:[*•·|>-][ \t]+)*(?:skip|jump|toggle|main|site|open|close|menu|navigation|search|sign|log|subscribe|newsletter|share|tweet|print|e-?mail|advertisement|sponsored|back|scroll|read|continue|related|you|table|contents|hide|show|edit|view|talk|privacy|terms|all|copyright|©|from)\b(?=[^\n]{0,80}(?:\n|$))/iy;
 
 function maybeStructured(text: string, b: Span): boolean {
   let lines = 0;
@@ -182,7 +202,12 @@ function structure(text: string, found: Span[]): Span[] {
     if (!maybeStructured(text, b)) {
       // A line indented under an item, when each line is a paragraph of its own, continues the item.
       const last = out[out.length - 1];
-      if (last?.kind === 'item' && text[b.start - 1] !== '\n' && text.lastIndexOf('\n', b.start) === last.end && /^[ \t]/.test(text.slice(text.lastIndexOf('\n', b.start) + 1, b.start + 1))) {
+      if (
+        last?.kind === 'item' &&
+        text[b.start - 1] !== '\n' &&
+        text.lastIndexOf('\n', b.start) === last.end &&
+        /^[ \t]/.test(text.slice(text.lastIndexOf('\n', b.start) + 1, b.start + 1))
+      ) {
         last.end = b.end;
         continue;
       }
@@ -192,7 +217,12 @@ function structure(text: string, found: Span[]): Span[] {
     }
     const pieces = lines(text, b, found[k - 1], found[k + 1], heading);
     out.push(...pieces);
-    heading = pieces.length === 1 && pieces[0]!.kind === 'paragraph' && block.length <= 80 && !block.includes('\n') && !/[.!?,;]$/.test(block) ? block.replace(/:$/, '') : pieces.some((p) => p.kind === 'table_row') ? heading : '';
+    heading =
+      pieces.length === 1 && pieces[0]!.kind === 'paragraph' && block.length <= 80 && !block.includes('\n') && !/[.!?,;]$/.test(block)
+        ? block.replace(/:$/, '')
+        : pieces.some((p) => p.kind === 'table_row')
+          ? heading
+          : '';
   }
   const spans: Span[] = [];
   for (const s of out) {
@@ -205,7 +235,7 @@ function structure(text: string, found: Span[]): Span[] {
 /** One block, line by line: items with their wrapped lines, fact rows, chrome and images apart, the rest as paragraphs. */
 function lines(text: string, b: Span, before: Span | undefined, after: Span | undefined, heading: string): Span[] {
   const rows: { start: number; end: number; kind: LineKind }[] = [];
-  for (let at = b.start; at <= b.end; ) {
+  for (let at = b.start; at <= b.end;) {
     const nl = text.indexOf('\n', at);
     const lineEnd = nl < 0 || nl > b.end ? b.end : nl;
     const line = text.slice(at, lineEnd);
@@ -224,22 +254,38 @@ function lines(text: string, b: Span, before: Span | undefined, after: Span | un
   }
   // Items count only where the list starts the block or follows a lead-in ("Sources:"); facts only as a run.
   const firstItem = rows.findIndex((r) => r.kind === 'item');
-  if (firstItem > 0 && !/:\s*$/.test(text.slice(rows[firstItem - 1]!.start, rows[firstItem - 1]!.end)) && rows.slice(0, firstItem).some((r) => r.kind === 'text')) {
+  if (
+    firstItem > 0 &&
+    !/:\s*$/.test(text.slice(rows[firstItem - 1]!.start, rows[firstItem - 1]!.end)) &&
+    rows.slice(0, firstItem).some((r) => r.kind === 'text')
+  ) {
     for (const r of rows) if (r.kind === 'item') r.kind = 'text';
   }
   const facts = rows.filter((r) => r.kind === 'fact');
-  const factRun = facts.length >= 2 || (facts.length === 1 && (shortFact(text, factLine(text, facts[0]!.start, facts[0]!.end)!) || (rows.length === 1 && (isFactBlock(text, before) || isFactBlock(text, after)))));
+  const factRun =
+    facts.length >= 2 ||
+    (facts.length === 1 &&
+      (shortFact(text, factLine(text, facts[0]!.start, facts[0]!.end)!) ||
+        (rows.length === 1 && (isFactBlock(text, before) || isFactBlock(text, after)))));
   // A short line over the run is its heading ("Key facts:"), the first header of its rows.
-  const lead = rows[0]?.kind === 'text' && facts.length >= 2 && rows.slice(1).every((r) => r.kind === 'fact' || r.kind === 'none') && rows[0].end - rows[0].start <= 80 ? rows[0] : undefined;
+  const lead =
+    rows[0]?.kind === 'text' &&
+    facts.length >= 2 &&
+    rows.slice(1).every((r) => r.kind === 'fact' || r.kind === 'none') &&
+    rows[0].end - rows[0].start <= 80
+      ? rows[0]
+      : undefined;
   if (lead) heading = text.slice(lead.start, lead.end).trim().replace(/:$/, '');
   if (!factRun || rows.some((r) => r.kind === 'text' && r !== lead && facts.length)) for (const r of facts) r.kind = 'text';
 
   // A list of links points elsewhere: apparatus.
   const items = rows.filter((r) => r.kind === 'item');
-  const linkList = items.length >= 2 && items.every((r) => {
-    const m = LINK_ITEM.exec(text.slice(r.start, r.end));
-    return !!m && m[1]!.trim().split(/\s+/).length <= 8;
-  });
+  const linkList =
+    items.length >= 2 &&
+    items.every((r) => {
+      const m = LINK_ITEM.exec(text.slice(r.start, r.end));
+      return !!m && m[1]!.trim().split(/\s+/).length <= 8;
+    });
   const out: Span[] = [];
   const push = (start: number, end: number, kind: Span['kind'], info?: Span['info']) => {
     const [a, c] = trimSpan(text, start, end);
@@ -258,7 +304,8 @@ function lines(text: string, b: Span, before: Span | undefined, after: Span | un
       continue;
     }
     close();
-    if (r.kind === 'item') open = { start: r.start + ITEM.exec(text.slice(r.start, r.end))![0].length, end: r.end, kind: linkList ? 'apparatus' : 'item' };
+    if (r.kind === 'item')
+      open = { start: r.start + ITEM.exec(text.slice(r.start, r.end))![0].length, end: r.end, kind: linkList ? 'apparatus' : 'item' };
     else if (r.kind === 'fact') {
       const f = factLine(text, r.start, r.end)!;
       push(r.start, r.end, 'table_row', { cells: [f.label, f.value], ...(heading ? { headers: [heading] } : {}) });

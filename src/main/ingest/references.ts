@@ -80,7 +80,8 @@ function partsEdtf(parts: ReadonlyArray<number | string> | undefined, season?: n
  */
 export function cslDateToEdtf(value: string | CslDate | undefined): string | { problem: string } | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value.trim() ? (toEdtf(value) ?? { problem: `"${value.trim()}" is not a date Sourcebench can read` }) : undefined;
+  if (typeof value === 'string')
+    return value.trim() ? (toEdtf(value) ?? { problem: `"${value.trim()}" is not a date Sourcebench can read` }) : undefined;
   const circa = value.circa === true || value.circa === 1 || value.circa === 'true' || value.circa === '1';
   const lists = value['date-parts'] ?? [];
   if (lists.length && lists[0]?.length) {
@@ -145,7 +146,18 @@ export function referenceToCsl(item: CiteInput): { csl: CslItem; dropped: string
     if (typeof date === 'string') put(field, date);
     else dropped.push(`${FIELD_LABELS[field]}: ${date.problem}`);
   }
-  for (const field of ['container-title', 'publisher', 'publisher-place', 'page', 'volume', 'issue', 'archive', 'archive_location', 'language', 'note'] as const) {
+  for (const field of [
+    'container-title',
+    'publisher',
+    'publisher-place',
+    'page',
+    'volume',
+    'issue',
+    'archive',
+    'archive_location',
+    'language',
+    'note',
+  ] as const) {
     put(field, text((item as unknown as Record<string, unknown>)[field]));
   }
   const url = text(item.URL);
@@ -153,7 +165,11 @@ export function referenceToCsl(item: CiteInput): { csl: CslItem; dropped: string
   const doi = text(item.DOI);
   if (doi) put('DOI', normaliseDoi(doi) ?? doi, doi);
   // A BibTeX isbn field may hold several (print and electronic): the first that is one is kept.
-  const isbns = text(item.ISBN)?.split(/[\s,;]+(?=[\dXx-]{10,})/).map((s) => s.replace(/^isbn[:\s]*/i, '').trim()).filter(Boolean) ?? [];
+  const isbns =
+    text(item.ISBN)
+      ?.split(/[\s,;]+(?=[\dXx-]{10,})/)
+      .map((s) => s.replace(/^isbn[:\s]*/i, '').trim())
+      .filter(Boolean) ?? [];
   if (isbns.length) {
     const good = isbns.find((s) => checked('ISBN', s).ok);
     put('ISBN', good ?? isbns[0]);

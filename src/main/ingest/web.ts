@@ -35,10 +35,32 @@ const MAX_DEPTH = 400;
 
 /** Elements that are page furniture whatever the page: removed before Readability looks. */
 const CHROME_SELECTOR = [
-  'script:not([type="application/ld+json"])', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'nav', 'dialog',
-  'button', 'select', 'textarea', 'input', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="search"]',
-  '[role="menu"]', '[role="menubar"]', '[role="dialog"]', '[role="alertdialog"]', '[aria-hidden="true"]', '[hidden]',
-  '#wm-ipp-base', '#wm-ipp', '#donato',
+  'script:not([type="application/ld+json"])',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'nav',
+  'dialog',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="search"]',
+  '[role="menu"]',
+  '[role="menubar"]',
+  '[role="dialog"]',
+  '[role="alertdialog"]',
+  '[aria-hidden="true"]',
+  '[hidden]',
+  '#wm-ipp-base',
+  '#wm-ipp',
+  '#donato',
 ].join(', ');
 /** Class or id words of furniture; such an element goes when it is short and holds no article. */
 const CHROME_CLASS =
@@ -53,9 +75,36 @@ type Doc = {
 };
 
 const NAMED: Record<string, string> = {
-  nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009', shy: '\u00ad', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’',
-  sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', hellip: '…', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', middot: '·',
-  bull: '•', copy: '©', reg: '®', trade: '™', deg: '°', sect: '§', para: '¶', dagger: '†', Dagger: '‡', prime: '′', Prime: '″',
+  nbsp: '\u00a0',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  shy: '\u00ad',
+  mdash: '—',
+  ndash: '–',
+  lsquo: '‘',
+  rsquo: '’',
+  sbquo: '‚',
+  ldquo: '“',
+  rdquo: '”',
+  bdquo: '„',
+  hellip: '…',
+  laquo: '«',
+  raquo: '»',
+  lsaquo: '‹',
+  rsaquo: '›',
+  middot: '·',
+  bull: '•',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  deg: '°',
+  sect: '§',
+  para: '¶',
+  dagger: '†',
+  Dagger: '‡',
+  prime: '′',
+  Prime: '″',
 };
 /** Characters an entity may stand for only as an entity: decoding them would change the markup. */
 const MARKUP = new Set(['<', '>', '&', '"', "'"]);
@@ -71,7 +120,10 @@ function decodeTypography(raw: string): string {
     if (name) ch = NAMED[name];
     else {
       const code = dec ? Number(dec) : parseInt(hex, 16);
-      ch = code > 0x1f && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && !(code >= 0x7f && code <= 0x9f) ? String.fromCodePoint(code) : undefined;
+      ch =
+        code > 0x1f && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) && !(code >= 0x7f && code <= 0x9f)
+          ? String.fromCodePoint(code)
+          : undefined;
     }
     return ch === undefined || MARKUP.has(ch) ? m : ch;
   });
@@ -82,9 +134,7 @@ function decodeTypography(raw: string): string {
  * modern page's bytes, and nothing in them is text.
  */
 function withoutCode(raw: string): string {
-  return raw
-    .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '');
+  return raw.replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, '').replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '');
 }
 
 /** A whole document for linkedom, whatever the file holds (fragments lose their body otherwise). */
@@ -101,7 +151,18 @@ function wholeDocument(raw: string): string {
 
 interface PageFacts {
   tags: Map<string, string[]>;
-  jsonLd: { type?: string; headline?: string; authors?: string[]; published?: string; modified?: string; publisher?: string; url?: string; language?: string; isPartOf?: string; isbn?: string };
+  jsonLd: {
+    type?: string;
+    headline?: string;
+    authors?: string[];
+    published?: string;
+    modified?: string;
+    publisher?: string;
+    url?: string;
+    language?: string;
+    isPartOf?: string;
+    isbn?: string;
+  };
   title?: string;
   lang?: string;
   canonical?: string;
@@ -150,7 +211,9 @@ function readJsonLd(doc: Doc): PageFacts['jsonLd'] {
     found.find((o) => /WebPage|CreativeWork/.test(typeOf(o)));
   if (!article) return {};
   const str = (v: unknown) => (typeof v === 'string' ? cleanText(v) : undefined);
-  const authors = names(article.author ?? article.creator).map((n) => cleanText(n)).filter((n): n is string => !!n);
+  const authors = names(article.author ?? article.creator)
+    .map((n) => cleanText(n))
+    .filter((n): n is string => !!n);
   const url = str(article.url) ?? str((article.mainEntityOfPage as { '@id'?: unknown } | undefined)?.['@id']) ?? str(article.mainEntityOfPage);
   return {
     type: typeOf(article),
@@ -174,17 +237,24 @@ function pageFacts(doc: Doc, raw: string): PageFacts {
     const content = m.getAttribute('content');
     if (key && content !== null) tags.set(key, [...(tags.get(key) ?? []), content]);
   }
-  const canonical = Array.from(doc.querySelectorAll('link[rel]')).find((l) => /\bcanonical\b/i.test(l.getAttribute('rel') ?? ''))?.getAttribute('href') ?? undefined;
+  const canonical =
+    Array.from(doc.querySelectorAll('link[rel]'))
+      .find((l) => /\bcanonical\b/i.test(l.getAttribute('rel') ?? ''))
+      ?.getAttribute('href') ?? undefined;
   const time =
     doc.querySelector('time[itemprop~="datePublished"][datetime], time[pubdate][datetime]') ??
     doc.querySelector('article time[datetime], main time[datetime], header time[datetime]') ??
     doc.querySelector('time[datetime]');
   // What saved copies write: Chrome's and IE's "saved from url", SingleFile's header, the Wayback Machine's footer.
-  const savedFrom = /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(raw.slice(0, 2000))?.[1] ?? /Page saved with SingleFile[\s\S]{0,40}?url:\s*(\S+)/i.exec(raw.slice(0, 4000))?.[1];
+  const savedFrom =
+    /<!--\s*saved from url=\(\d+\)(\S+?)\s*-->/i.exec(raw.slice(0, 2000))?.[1] ??
+    /Page saved with SingleFile[\s\S]{0,40}?url:\s*(\S+)/i.exec(raw.slice(0, 4000))?.[1];
   const savedOn = /Page saved with SingleFile[\s\S]{0,600}?saved date:\s*([^\n]+?)\s*(?:\n|-->)/i.exec(raw.slice(0, 4000))?.[1];
   let accessed: string | undefined;
   let accessedFrom: string | undefined;
-  const lines = /\b(?:retrieved|accessed|abgerufen|consulté)\b/i.test(raw) ? Array.from(doc.querySelectorAll('p, div, small, span, em, footer, address')) : [];
+  const lines = /\b(?:retrieved|accessed|abgerufen|consulté)\b/i.test(raw)
+    ? Array.from(doc.querySelectorAll('p, div, small, span, em, footer, address'))
+    : [];
   for (const el of lines) {
     // Only elements holding a line, not a wrapper of the page: its text is read once.
     if (el.querySelector('div, p, li, table')) continue;
@@ -204,7 +274,9 @@ function pageFacts(doc: Doc, raw: string): PageFacts {
     title: text(doc.querySelector('title')) || undefined,
     lang: doc.documentElement?.getAttribute('lang') ?? undefined,
     canonical: canonical ?? undefined,
-    h1s: Array.from(doc.querySelectorAll('h1')).map((h) => text(h)).filter(Boolean),
+    h1s: Array.from(doc.querySelectorAll('h1'))
+      .map((h) => text(h))
+      .filter(Boolean),
     time: time?.getAttribute('datetime') ?? undefined,
     savedFrom: savedFrom && /^https?:\/\//i.test(savedFrom) ? savedFrom : undefined,
     savedOn,
@@ -266,9 +338,11 @@ function noteSections(doc: Doc): DomElement[] {
     const target = ids.get(decodeURIComponent((a.getAttribute('href') ?? '').slice(1)));
     if (!target) continue;
     const li = target.tagName === 'LI' ? target : target.closest('li');
-    const named = [target.id, target.getAttribute('name') ?? '', li?.id ?? '', (target.parentNode as DomElement | null)?.id ?? ''].some((x) => NOTE_ID.test(x));
+    const named = [target.id, target.getAttribute('name') ?? '', li?.id ?? '', (target.parentNode as DomElement | null)?.id ?? ''].some((x) =>
+      NOTE_ID.test(x),
+    );
     if (!named) continue;
-    let section: DomElement | null = li ? li.parentNode as DomElement : target;
+    let section: DomElement | null = li ? (li.parentNode as DomElement) : target;
     // Up to the wrapper that names itself a notes section, if there is one close by.
     for (let e = section, depth = 0; e && e.nodeType === 1 && depth < 3; e = e.parentNode as DomElement, depth++) {
       if (e.tagName === 'BODY' || e.tagName === 'ARTICLE' || e.tagName === 'MAIN') break;
@@ -313,7 +387,11 @@ function letters(s: string): number {
 }
 
 function similar(a: string, b: string): boolean {
-  const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   const x = norm(a);
   const y = norm(b);
   return !!x && !!y && (x === y || (x.length > 10 && y.includes(x)) || (y.length > 10 && x.includes(y)));
@@ -331,7 +409,11 @@ function withoutSiteName(title: string | undefined, headings: string[]): string 
 
 /** The byline as a name: "By " and what follows a separator (a date, a job) dropped. */
 function cleanByline(byline: string | null | undefined): string | undefined {
-  const s = cleanText(byline)?.replace(/^by:?\s+/i, '').split(/\s+[|•·–—]\s+|\n/)[0]?.trim().replace(/[,;]$/, '');
+  const s = cleanText(byline)
+    ?.replace(/^by:?\s+/i, '')
+    .split(/\s+[|•·–—]\s+|\n/)[0]
+    ?.trim()
+    .replace(/[,;]$/, '');
   if (!s || s.length > 100 || /\d{4}/.test(s) || /^https?:/i.test(s)) return undefined;
   return s;
 }
@@ -365,9 +447,7 @@ export function readWebPage(raw: string): WebResult {
       let linked = 0;
       for (const a of Array.from(content.querySelectorAll('a'))) linked += letters(a.textContent ?? '');
       const isArticle =
-        chars > 0 &&
-        linked <= chars * 0.5 &&
-        (chars >= ARTICLE_CHARS ? readerable || chars >= pageChars * 0.3 : chars >= pageChars * 0.5);
+        chars > 0 && linked <= chars * 0.5 && (chars >= ARTICLE_CHARS ? readerable || chars >= pageChars * 0.3 : chars >= pageChars * 0.5);
       if (isArticle) {
         restoreNotes(content, notes);
         found = readBlocks(content, { web: true });
@@ -380,7 +460,9 @@ export function readWebPage(raw: string): WebResult {
   }
 
   const curated = firstOf(facts, ['citation_title', 'dc.title', 'dcterms.title']);
-  const title = curated ?? withoutSiteName(firstOf(facts, ['og:title']) ?? facts.jsonLd.headline ?? cleanText(article?.title) ?? facts.title ?? facts.h1s[0], facts.h1s);
+  const title =
+    curated ??
+    withoutSiteName(firstOf(facts, ['og:title']) ?? facts.jsonLd.headline ?? cleanText(article?.title) ?? facts.title ?? facts.h1s[0], facts.h1s);
   let result: { text: string; spans: Span[] };
   let reading: WebResult['reading'];
   if (found) {
@@ -398,7 +480,17 @@ export function readWebPage(raw: string): WebResult {
 
   const isUrl = (v?: string) => (v && /^https?:\/\//i.test(v) ? v : undefined);
   const published =
-    firstOf(facts, ['citation_publication_date', 'citation_date', 'citation_online_date', 'dc.date', 'dcterms.date', 'dcterms.issued', 'article:published_time', 'datepublished', 'date']) ??
+    firstOf(facts, [
+      'citation_publication_date',
+      'citation_date',
+      'citation_online_date',
+      'dc.date',
+      'dcterms.date',
+      'dcterms.issued',
+      'article:published_time',
+      'datepublished',
+      'date',
+    ]) ??
     facts.jsonLd.published ??
     cleanText(article?.publishedTime) ??
     facts.time;
@@ -449,7 +541,10 @@ export function readWebPage(raw: string): WebResult {
                         : /Thesis/.test(ldType)
                           ? 'thesis'
                           : 'webpage';
-  const accessedRaw = firstOf(facts, ['accessed', 'dc.date.accessed', 'dcterms.dateaccessed', 'citation_access_date', 'date_accessed']) ?? facts.savedOn ?? facts.accessedLine;
+  const accessedRaw =
+    firstOf(facts, ['accessed', 'dc.date.accessed', 'dcterms.dateaccessed', 'citation_access_date', 'date_accessed']) ??
+    facts.savedOn ??
+    facts.accessedLine;
   const meta: Metadata = {
     type,
     title,
@@ -462,11 +557,25 @@ export function readWebPage(raw: string): WebResult {
     accessed: accessedRaw ? (dateOf(accessedRaw) ?? accessedRaw) : undefined,
     origin,
     urls,
-    language: firstOf(facts, ['citation_language', 'dc.language', 'dcterms.language']) ?? cleanText(facts.lang) ?? facts.jsonLd.language ?? cleanText(article?.lang),
-    containerTitle: journal ?? book ?? conference ?? facts.jsonLd.isPartOf ?? (type === 'webpage' || type === 'post-weblog' || type === 'article-newspaper' ? siteName : undefined),
+    language:
+      firstOf(facts, ['citation_language', 'dc.language', 'dcterms.language']) ??
+      cleanText(facts.lang) ??
+      facts.jsonLd.language ??
+      cleanText(article?.lang),
+    containerTitle:
+      journal ??
+      book ??
+      conference ??
+      facts.jsonLd.isPartOf ??
+      (type === 'webpage' || type === 'post-weblog' || type === 'article-newspaper' ? siteName : undefined),
     publisher:
-      firstOf(facts, ['citation_publisher', 'dc.publisher', 'dcterms.publisher', 'citation_dissertation_institution', 'citation_technical_report_institution']) ??
-      (journal || type === 'book' || type === 'report' ? facts.jsonLd.publisher : undefined),
+      firstOf(facts, [
+        'citation_publisher',
+        'dc.publisher',
+        'dcterms.publisher',
+        'citation_dissertation_institution',
+        'citation_technical_report_institution',
+      ]) ?? (journal || type === 'book' || type === 'report' ? facts.jsonLd.publisher : undefined),
     volume: firstOf(facts, ['citation_volume', 'prism.volume']),
     issue: firstOf(facts, ['citation_issue', 'prism.number', 'prism.issueidentifier']),
     page: firstPage ? (lastPage && lastPage !== firstPage ? `${firstPage}–${lastPage}` : firstPage) : undefined,
@@ -493,7 +602,10 @@ export function readWebPage(raw: string): WebResult {
 
   function firstOf(f: PageFacts, keys: string[]): string | undefined {
     for (const k of keys) {
-      const v = f.tags.get(k)?.map((x) => cleanText(x)).find(Boolean);
+      const v = f.tags
+        .get(k)
+        ?.map((x) => cleanText(x))
+        .find(Boolean);
       if (v) return v;
     }
     return undefined;
@@ -501,7 +613,10 @@ export function readWebPage(raw: string): WebResult {
   /** Every value of the first key that has names: one name per tag (citation_author is written once per author). */
   function allNames(f: PageFacts, keys: string[]): string[] | undefined {
     for (const k of keys) {
-      const v = f.tags.get(k)?.map((x) => cleanText(x)).filter((x): x is string => !!x && !/^https?:\/\//i.test(x));
+      const v = f.tags
+        .get(k)
+        ?.map((x) => cleanText(x))
+        .filter((x): x is string => !!x && !/^https?:\/\//i.test(x));
       if (v && v.length) return v;
     }
     return undefined;

@@ -128,7 +128,9 @@ export function termToFts(term: Term, alternatives: ReadonlyMap<string, string[]
 /** The FTS5 MATCH expression for a parsed query; null when nothing positive is asked for. */
 export function toFts(q: ParsedQuery, alternatives?: ReadonlyMap<string, string[]>): string | null {
   if (!q.groups.length) return null;
-  const groups = q.groups.map((g) => (g.length === 1 ? termToFts(g[0]!, alternatives) : `(${g.map((t) => termToFts(t, alternatives)).join(' OR ')})`));
+  const groups = q.groups.map((g) =>
+    g.length === 1 ? termToFts(g[0]!, alternatives) : `(${g.map((t) => termToFts(t, alternatives)).join(' OR ')})`,
+  );
   let expr = groups.join(' AND ');
   if (q.excluded.length) expr = `(${expr}) NOT (${q.excluded.map((t) => termToFts(t)).join(' OR ')})`;
   return expr;

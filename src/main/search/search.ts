@@ -82,7 +82,11 @@ function hiddenRanges(text: string, markdown: boolean): [number, number][] {
 }
 
 /** The text without its hidden ranges, and the matches mapped onto it (those wholly hidden dropped). */
-export function readable(text: string, hits: [number, number][], markdown: boolean): { text: string; hits: [number, number][]; kept: [number, number][] } {
+export function readable(
+  text: string,
+  hits: [number, number][],
+  markdown: boolean,
+): { text: string; hits: [number, number][]; kept: [number, number][] } {
   const hidden = hiddenRanges(text, markdown);
   if (!hidden.length) return { text, hits, kept: hits };
   let out = '';
@@ -108,7 +112,14 @@ function rank(row: Row): Ranked {
   const { text, hits } = parseMarked(row.marked);
   const shown = readable(text, hits, row.sourceKind === 'markdown');
   const group = hits.length && !shown.hits.length ? 2 : row.kind === 'apparatus' ? 1 : 0;
-  return { row, text: shown.text, hits: shown.hits, best: shown.kept[0] ?? hits[0] ?? [0, 0], group, score: -row.rank * (KIND_WEIGHT[row.kind] ?? 1) };
+  return {
+    row,
+    text: shown.text,
+    hits: shown.hits,
+    best: shown.kept[0] ?? hits[0] ?? [0, 0],
+    group,
+    score: -row.rank * (KIND_WEIGHT[row.kind] ?? 1),
+  };
 }
 
 /** Rows of one tier in the order shown: by group, then by weighted bm25. */
@@ -206,7 +217,10 @@ export class SearchIndex {
   private sources(): SourceInfo[] {
     if (this.info) return this.info;
     const tags = new Map<number, string[]>();
-    for (const [id, name] of this.db.prepare('SELECT st.source_id, t.name FROM source_tag st JOIN tag t ON t.id = st.tag_id').raw().all() as [number, string][]) {
+    for (const [id, name] of this.db.prepare('SELECT st.source_id, t.name FROM source_tag st JOIN tag t ON t.id = st.tag_id').raw().all() as [
+      number,
+      string,
+    ][]) {
       const own = tags.get(id);
       if (own) own.push(name);
       else tags.set(id, [name]);
@@ -227,7 +241,6 @@ export class SearchIndex {
     this.info = info;
     return info;
   }
-
 
   /** Sources allowed by the filters, or null when no filter restricts sources. */
   private allowedSources(q: ParsedQuery): SourceInfo[] | null {
@@ -281,7 +294,6 @@ export class SearchIndex {
     }
     return ` AND (${ranges.map(([a, b]) => `rowid BETWEEN ${a} AND ${b}`).join(' OR ')})`;
   }
-
 
   /** Typo alternatives of each word of the query (not of phrases), with their edit distance. */
   private alternativesFor(q: ParsedQuery): Map<string, { term: string; edits: number }[]> {
@@ -339,7 +351,10 @@ export class SearchIndex {
     const starts = this.sources();
     // Counts per index into the sorted sources: passage ids map to them through the ranges, no join.
     const perSource = new Map<number, number>();
-    const ids = this.db.prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${this.rowidFilter(allowed)} LIMIT ${TOTAL_CAP}`).pluck().all(match) as number[];
+    const ids = this.db
+      .prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${this.rowidFilter(allowed)} LIMIT ${TOTAL_CAP}`)
+      .pluck()
+      .all(match) as number[];
     for (const id of ids) {
       const at = lastAtOrBefore(starts, id, (s) => s.lo);
       if (at >= 0 && id <= starts[at]!.hi) perSource.set(at, (perSource.get(at) ?? 0) + 1);
@@ -362,9 +377,10 @@ export class SearchIndex {
    * own FTS5 table; deleted notes and rejected claims are left out.
    */
   private sideHits(kind: 'note' | 'claim', match: string, allowed: SourceInfo[] | null, limit: number): SearchHit[] {
-    const t = kind === 'note'
-      ? { fts: 'annotation_fts', table: 'annotation', live: 'x.deleted_at IS NULL' }
-      : { fts: 'claim_fts', table: 'claim', live: "x.status != 'rejected'" };
+    const t =
+      kind === 'note'
+        ? { fts: 'annotation_fts', table: 'annotation', live: 'x.deleted_at IS NULL' }
+        : { fts: 'claim_fts', table: 'claim', live: "x.status != 'rejected'" };
     if (allowed) {
       let ids = this.idSets.get(allowed);
       if (!ids) this.idSets.set(allowed, (ids = new Set(allowed.map((a) => a.id))));
@@ -451,7 +467,16 @@ export class SearchIndex {
     const exactCount = rows.length;
     for (const tier of tiers.slice(1)) {
       if (!wantSources || rows.length >= limit) break;
-      rows.push(...ranked(this.run(tier, allowed, limit - rows.length + OVERFETCH, rows.map((r) => r.row.passageId))).slice(0, limit - rows.length));
+      rows.push(
+        ...ranked(
+          this.run(
+            tier,
+            allowed,
+            limit - rows.length + OVERFETCH,
+            rows.map((r) => r.row.passageId),
+          ),
+        ).slice(0, limit - rows.length),
+      );
     }
     const facets = wantSources ? this.facets(widened, allowed) : { total: 0, sources: [], tags: [] };
 

@@ -9,7 +9,6 @@ import path from 'node:path';
 import type { BackupInfo } from '../../shared/types';
 import type { Db } from './project';
 
-
 export const DEFAULT_BACKUPS_KEPT = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -11,7 +11,10 @@ export function passageOrdinals(db: Db, items: readonly { sourceId: number; star
 }
 
 /** The passage each position falls in: its ordinal, and its page's printed label in a paginated source. */
-export function passagePlaces(db: Db, items: readonly { sourceId: number; start: number }[]): ({ ordinal: number; pageLabel: string | null } | null)[] {
+export function passagePlaces(
+  db: Db,
+  items: readonly { sourceId: number; start: number }[],
+): ({ ordinal: number; pageLabel: string | null } | null)[] {
   const stmt = db.prepare('SELECT ordinal, start, page_label FROM passage WHERE source_id = ? ORDER BY start').raw();
   const bySource = new Map<number, [number, number, string | null][]>();
   return items.map(({ sourceId, start }) => {
@@ -21,4 +24,3 @@ export function passagePlaces(db: Db, items: readonly { sourceId: number; start:
     return found < 0 ? null : { ordinal: rows[found]![0], pageLabel: rows[found]![2] };
   });
 }
-

@@ -69,7 +69,10 @@ export function storageProblem(err: unknown): 'disk_full' | 'read_only' | null {
 }
 
 function readOnly(name: string, what: string): ApiError {
-  return new ApiError('read_only', `${name} cannot be written (${what} is read-only); it was left as it was. Copy it to a folder you can write to, or get write access, and open it again`);
+  return new ApiError(
+    'read_only',
+    `${name} cannot be written (${what} is read-only); it was left as it was. Copy it to a folder you can write to, or get write access, and open it again`,
+  );
 }
 
 /**

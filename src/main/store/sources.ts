@@ -10,14 +10,24 @@ import type Database from 'better-sqlite3';
 import type { Db } from './project';
 import type { ChangeSink } from './changes';
 
-
 const FORMAT_OF_KIND: Record<SourceKind, SourceFormat> = { text: 'txt', markdown: 'md', html: 'html' };
 
 function passageRow(sourceId: number, ordinal: number, p: Span, text: string): unknown[] {
-  return [sourceId, ordinal, p.start, p.end, p.kind, text.slice(p.start, p.end), p.page ?? null, p.pageLabel ?? null, p.info ? JSON.stringify(p.info) : null];
+  return [
+    sourceId,
+    ordinal,
+    p.start,
+    p.end,
+    p.kind,
+    text.slice(p.start, p.end),
+    p.page ?? null,
+    p.pageLabel ?? null,
+    p.info ? JSON.stringify(p.info) : null,
+  ];
 }
 
-const INSERT_PASSAGE = 'INSERT INTO passage (source_id, ordinal, start, "end", kind, text, page, page_label, info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+const INSERT_PASSAGE =
+  'INSERT INTO passage (source_id, ordinal, start, "end", kind, text, page, page_label, info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 interface SummaryRow {
   id: number;
@@ -93,8 +103,7 @@ export function linkTags(prepare: (sql: string) => Database.Statement, owner: ke
 }
 
 /** Tags no source and no annotation uses any more. */
-export const ORPHAN_TAGS =
-  'DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM source_tag) AND id NOT IN (SELECT tag_id FROM annotation_tag)';
+export const ORPHAN_TAGS = 'DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM source_tag) AND id NOT IN (SELECT tag_id FROM annotation_tag)';
 
 export class SourceStore {
   private readonly statements = new Map<string, Database.Statement>();
@@ -136,37 +145,39 @@ export class SourceStore {
     const csl: CslItem = { ...(src.csl ?? citationOfColumns(src)) };
     if (!csl.language && src.language) csl.language = src.language;
     const columns = columnsOf(csl, src.title);
-    return this.db.transaction(() => {
-      const info = insertSource.run({
-        title: columns.title,
-        author: columns.author,
-        date: columns.date,
-        origin: columns.origin,
-        csl: JSON.stringify(csl),
-        kind: src.kind,
-        format: src.format ?? FORMAT_OF_KIND[src.kind],
-        language: columns.language ?? src.language,
-        fileName: src.fileName,
-        encoding: src.encoding,
-        hash: src.hash,
-        chars: src.text.length,
-        bytes: src.bytes,
-        passageCount: src.passages.length,
-        meta: JSON.stringify(src.meta),
-        importedAt: new Date().toISOString(),
-      });
-      const id = Number(info.lastInsertRowid);
-      this.sql('INSERT INTO source_text (source_id, text) VALUES (?, ?)').run(id, src.text);
-      let first = 0;
-      src.passages.forEach((p, i) => {
-        const row = insertPassage.run(...passageRow(id, i + 1, p, src.text));
-        if (i === 0) first = Number(row.lastInsertRowid);
-      });
-      this.sql('UPDATE source SET first_passage = ? WHERE id = ?').run(first, id);
-      this.setTags(id, src.tags);
-      this.changes?.record({ type: 'sourceAdded', sourceId: id, text: src.text, passages: src.passages });
-      return id;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const info = insertSource.run({
+          title: columns.title,
+          author: columns.author,
+          date: columns.date,
+          origin: columns.origin,
+          csl: JSON.stringify(csl),
+          kind: src.kind,
+          format: src.format ?? FORMAT_OF_KIND[src.kind],
+          language: columns.language ?? src.language,
+          fileName: src.fileName,
+          encoding: src.encoding,
+          hash: src.hash,
+          chars: src.text.length,
+          bytes: src.bytes,
+          passageCount: src.passages.length,
+          meta: JSON.stringify(src.meta),
+          importedAt: new Date().toISOString(),
+        });
+        const id = Number(info.lastInsertRowid);
+        this.sql('INSERT INTO source_text (source_id, text) VALUES (?, ?)').run(id, src.text);
+        let first = 0;
+        src.passages.forEach((p, i) => {
+          const row = insertPassage.run(...passageRow(id, i + 1, p, src.text));
+          if (i === 0) first = Number(row.lastInsertRowid);
+        });
+        this.sql('UPDATE source SET first_passage = ? WHERE id = ?').run(first, id);
+        this.setTags(id, src.tags);
+        this.changes?.record({ type: 'sourceAdded', sourceId: id, text: src.text, passages: src.passages });
+        return id;
+      })
+      .immediate();
   }
 
   /**
@@ -190,7 +201,19 @@ export class SourceStore {
     // What the file told of itself (a PDF's pages) follows the new file.
     this.sql(
       `UPDATE source SET hash = ?, chars = ?, bytes = ?, encoding = ?, passage_count = ?, first_passage = ?, file_name = ?, kind = ?, format = ?, meta = ? WHERE id = ?`,
-    ).run(src.hash, src.text.length, src.bytes, src.encoding, src.passages.length, first, src.fileName, src.kind, src.format ?? FORMAT_OF_KIND[src.kind], JSON.stringify(src.meta), id);
+    ).run(
+      src.hash,
+      src.text.length,
+      src.bytes,
+      src.encoding,
+      src.passages.length,
+      first,
+      src.fileName,
+      src.kind,
+      src.format ?? FORMAT_OF_KIND[src.kind],
+      JSON.stringify(src.meta),
+      id,
+    );
   }
 
   /**
@@ -234,9 +257,14 @@ export class SourceStore {
 
   detail(id: number): SourceDetail {
     const summary = this.summary(id);
-    const { meta, csl, ...extra } = this.db
-      .prepare('SELECT language, hash, encoding, format, meta, csl FROM source WHERE id = ?')
-      .get(id) as { language: string | null; hash: string; encoding: string; format: SourceFormat | null; meta: string | null; csl: string | null };
+    const { meta, csl, ...extra } = this.db.prepare('SELECT language, hash, encoding, format, meta, csl FROM source WHERE id = ?').get(id) as {
+      language: string | null;
+      hash: string;
+      encoding: string;
+      format: SourceFormat | null;
+      meta: string | null;
+      csl: string | null;
+    };
     const rows = this.db
       .prepare('SELECT id, ordinal, start, "end", kind, text, page, page_label AS pageLabel, info FROM passage WHERE source_id = ? ORDER BY ordinal')
       .all(id) as (Omit<Passage, 'info'> & { info: string | null })[];
@@ -260,7 +288,12 @@ export class SourceStore {
 
   /** Every source's title, URL and DOI, as references are matched by them (the URL from its item, else its origin). */
   matchKeys(): { id: number; title: string; url: string | null; doi: string | null }[] {
-    const rows = this.db.prepare('SELECT id, title, origin, csl FROM source ORDER BY id').all() as { id: number; title: string; origin: string | null; csl: string | null }[];
+    const rows = this.db.prepare('SELECT id, title, origin, csl FROM source ORDER BY id').all() as {
+      id: number;
+      title: string;
+      origin: string | null;
+      csl: string | null;
+    }[];
     return rows.map((r) => {
       let csl: Partial<CslItem> = {};
       try {
@@ -276,8 +309,7 @@ export class SourceStore {
   /** A source's CSL item (made from its columns for a source stored before items were). */
   csl(id: number): CslItem {
     const row = this.sql('SELECT title, author, date, origin, language, csl FROM source WHERE id = ?').get(id) as
-      | { title: string; author: string | null; date: string | null; origin: string | null; language: string | null; csl: string | null }
-      | undefined;
+      { title: string; author: string | null; date: string | null; origin: string | null; language: string | null; csl: string | null } | undefined;
     if (!row) throw new ApiError('not_found', `There is no source with id ${id} in this project`);
     return row.csl ? (JSON.parse(row.csl) as CslItem) : citationOfColumns(row);
   }
@@ -289,31 +321,35 @@ export class SourceStore {
   update(id: number, patch: { csl?: CslItem; tags?: string[] }): SourceSummary {
     this.summary(id); // not_found before any write
     this.changes?.record({ type: 'sourceUpdated', sourceId: id });
-    this.db.transaction(() => {
-      if (patch.csl) {
-        const c = columnsOf(patch.csl, this.summary(id).title);
-        this.sql('UPDATE source SET csl = ?, title = ?, author = ?, date = ?, origin = ?, language = ? WHERE id = ?').run(
-          JSON.stringify({ ...patch.csl, title: c.title }),
-          c.title,
-          c.author,
-          c.date,
-          c.origin,
-          c.language,
-          id,
-        );
-      }
-      if (patch.tags !== undefined) this.setTags(id, patch.tags);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        if (patch.csl) {
+          const c = columnsOf(patch.csl, this.summary(id).title);
+          this.sql('UPDATE source SET csl = ?, title = ?, author = ?, date = ?, origin = ?, language = ? WHERE id = ?').run(
+            JSON.stringify({ ...patch.csl, title: c.title }),
+            c.title,
+            c.author,
+            c.date,
+            c.origin,
+            c.language,
+            id,
+          );
+        }
+        if (patch.tags !== undefined) this.setTags(id, patch.tags);
+      })
+      .immediate();
     return this.summary(id);
   }
 
   delete(id: number): void {
     this.summary(id);
     this.changes?.record({ type: 'sourceDeleted', sourceId: id });
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM source WHERE id = ?').run(id);
-      this.db.prepare(ORPHAN_TAGS).run();
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM source WHERE id = ?').run(id);
+        this.db.prepare(ORPHAN_TAGS).run();
+      })
+      .immediate();
   }
 
   tags(): TagCount[] {

@@ -6,7 +6,10 @@
 
 /** Folding matching FTS5's unicode61 tokenizer with remove_diacritics 2. */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Tokens as the index makes them: runs of letters and digits, folded. */

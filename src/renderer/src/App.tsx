@@ -70,7 +70,16 @@ export function App() {
       <Rail view={nav.view} onShow={showView} project={project} onChoose={(mode) => void chooseProject(mode)} onBackups={() => setBackups('')} />
       <main className="main">
         <Banners project={project} onBackups={setBackups} />
-        <Views nav={nav} dispatch={dispatch} projectPath={project.info?.path} library={library} importer={importer} search={search} searchRef={searchRef} filterRef={filterRef} />
+        <Views
+          nav={nav}
+          dispatch={dispatch}
+          projectPath={project.info?.path}
+          library={library}
+          importer={importer}
+          search={search}
+          searchRef={searchRef}
+          filterRef={filterRef}
+        />
         <ImportResults importer={importer} />
       </main>
       <StatusBar project={project} importer={importer} />

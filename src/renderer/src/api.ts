@@ -42,7 +42,8 @@ function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-const NO_ACCESS = 'This tab is not signed in to the running Sourcebench (its access token is missing, or from an earlier run): open the address Sourcebench printed when it started.';
+const NO_ACCESS =
+  'This tab is not signed in to the running Sourcebench (its access token is missing, or from an earlier run): open the address Sourcebench printed when it started.';
 
 function httpApi(token: string): SourcebenchApi {
   const call = async (method: MethodName, input: unknown) => {

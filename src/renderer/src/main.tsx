@@ -5,8 +5,4 @@ import { needsToken } from './api';
 import { NoAccess } from './views/NoAccess';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {needsToken ? <NoAccess /> : <App />}
-  </StrictMode>,
-);
+createRoot(document.getElementById('root')!).render(<StrictMode>{needsToken ? <NoAccess /> : <App />}</StrictMode>);

@@ -91,7 +91,13 @@ export function navigate(state: Navigation, action: NavAction): Navigation {
 /** What the reader's back link says. */
 export function backLabel(state: Navigation): string {
   if (!state.target) return 'Library';
-  return state.previousView === 'search' ? 'Search results' : state.previousView === 'notes' ? 'Notes' : state.previousView === 'evidence' ? 'Evidence' : 'Library';
+  return state.previousView === 'search'
+    ? 'Search results'
+    : state.previousView === 'notes'
+      ? 'Notes'
+      : state.previousView === 'evidence'
+        ? 'Evidence'
+        : 'Library';
 }
 
 export const openSource = (open: OpenSource): NavAction => ({ type: 'openSource', open });

@@ -64,7 +64,8 @@ describe('alignment', () => {
   it('pairs the entries of two long registers whose entries share most of their words', () => {
     // Every entry shares its formula with every other: only the rare terms (numbers, names)
     // nominate candidates, and every entry must still find its own counterpart.
-    const entry = (i: number, place: string) => `Entry ${i}. The regional NKVD report for ${1930 + (i % 10)} lists ${i * 7} arrests in district ${i}, to be compared with the tallies of ${place}.`;
+    const entry = (i: number, place: string) =>
+      `Entry ${i}. The regional NKVD report for ${1930 + (i % 10)} lists ${i * 7} arrests in district ${i}, to be compared with the tallies of ${place}.`;
     const a = Array.from({ length: 3000 }, (_, i) => entry(i, 'the centre'));
     const b = Array.from({ length: 3000 }, (_, i) => entry(i, i % 5 ? 'the centre' : 'Moscow'));
     b.splice(1500, 0, 'An entry the other register does not have.');

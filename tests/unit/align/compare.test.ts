@@ -58,7 +58,8 @@ describe('comparing two sources', () => {
 
   it('leaves apparatus out: images, link lists, "See also" and "References" are never paired', async () => {
     const { wb } = tempWorkbench();
-    const prose = 'In May 1937 Tukhachevsky was arrested with seven other commanders and accused of conspiring with Germany; the trial lasted a single day.';
+    const prose =
+      'In May 1937 Tukhachevsky was arrested with seven other commanders and accused of conspiring with Germany; the trial lasted a single day.';
     const a = [
       '# The marshals',
       '![Marshal Tukhachevsky](https://upload.example.org/Tukhachevsky_1935.jpg)',
@@ -135,7 +136,8 @@ describe('the comparison export', () => {
     const { micromark } = await import('micromark');
     const { gfm, gfmHtml } = await import('micromark-extension-gfm');
     const { wb } = tempWorkbench();
-    const hostile = 'Some *680,000* were [shot](javascript:alert(1)) under `Order` 00447 <img src=x onerror=alert(1)> | at www.example.org ![i](x.png)';
+    const hostile =
+      'Some *680,000* were [shot](javascript:alert(1)) under `Order` 00447 <img src=x onerror=alert(1)> | at www.example.org ![i](x.png)';
     const one = `First paragraph about the archives and what they hold.\n\n${hostile} in 1937.`;
     const two = `First paragraph about the archives and what they hold.\n\n${hostile.replace('680,000', '681,692')} in 1937.`;
     const a = await wb.importFile({ name: 'a.txt', bytes: bytes(one) });

@@ -97,7 +97,12 @@ describe('Chicago 18th edition (the default), notes and bibliography', () => {
 
 describe('Markdown', () => {
   it('escapes the text so that it shows as written, and keeps italics as *…*', () => {
-    const tricky = { type: 'book', title: 'Notes on *stars*, [links] & `code` by @someone', author: [{ family: 'Doe', given: 'J.' }], issued: '1937' };
+    const tricky = {
+      type: 'book',
+      title: 'Notes on *stars*, [links] & `code` by @someone',
+      author: [{ family: 'Doe', given: 'J.' }],
+      issued: '1937',
+    };
     const md = formatCitation(tricky).markdown;
     // Title case leaves the words after "*" and "`" alone.
     expect(md).toBe('J. Doe, *Notes on \\*stars\\*, \\[Links\\] \\& \\`code\\` by \\@someone* (1937).');

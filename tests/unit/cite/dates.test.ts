@@ -17,7 +17,15 @@ describe('EDTF to CSL dates', () => {
     ['1937-05-XX', { 'date-parts': [[1937, 5]] }],
     ['1937-21', { 'date-parts': [[1937]], season: 1 }],
     ['1936/1938', { 'date-parts': [[1936], [1938]] }],
-    ['1937-05/1937-07-15', { 'date-parts': [[1937, 5], [1937, 7, 15]] }],
+    [
+      '1937-05/1937-07-15',
+      {
+        'date-parts': [
+          [1937, 5],
+          [1937, 7, 15],
+        ],
+      },
+    ],
     ['1936~/1938', { 'date-parts': [[1936], [1938]], circa: true }],
     ['1936/..', { 'date-parts': [[1936]] }],
     ['-0044-03-15', { 'date-parts': [[-44, 3, 15]] }],
@@ -51,14 +59,35 @@ describe('EDTF to CSL dates', () => {
       extra?: number;
     }
     const item: ModelItem = { type: 'book', title: 'X', issued: '1937~', author: [{ literal: 'NKVD' }], extra: 1 };
-    expect(toCslJson(item, 'x')).toEqual({ id: 'x', type: 'book', title: 'X', issued: { 'date-parts': [[1937]], circa: true }, author: [{ literal: 'NKVD' }], extra: 1 });
+    expect(toCslJson(item, 'x')).toEqual({
+      id: 'x',
+      type: 'book',
+      title: 'X',
+      issued: { 'date-parts': [[1937]], circa: true },
+      author: [{ literal: 'NKVD' }],
+      extra: 1,
+    });
   });
 
   it('makes CSL-JSON of an item: dates as date-parts, empty fields left out', () => {
     const out = toCslJson(
-      { type: 'book', title: ' The Great Terror ', issued: '1990', accessed: '', publisher: '', author: [{ family: 'Conquest', given: 'Robert' }, { family: ' ' }], editor: [] },
+      {
+        type: 'book',
+        title: ' The Great Terror ',
+        issued: '1990',
+        accessed: '',
+        publisher: '',
+        author: [{ family: 'Conquest', given: 'Robert' }, { family: ' ' }],
+        editor: [],
+      },
       'conquest1990',
     );
-    expect(out).toEqual({ id: 'conquest1990', type: 'book', title: 'The Great Terror', issued: { 'date-parts': [[1990]] }, author: [{ family: 'Conquest', given: 'Robert' }] });
+    expect(out).toEqual({
+      id: 'conquest1990',
+      type: 'book',
+      title: 'The Great Terror',
+      issued: { 'date-parts': [[1990]] },
+      author: [{ family: 'Conquest', given: 'Robert' }],
+    });
   });
 });

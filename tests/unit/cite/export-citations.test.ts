@@ -66,6 +66,11 @@ describe('citations in the Markdown export', () => {
     expect(files[0]!.content).toContain('bibliography: "references.json"');
     expect(files[0]!.content).toMatch(/— \[@memorial2004, para\. \d+\] · \[open in Sourcebench\]/);
     const [entry] = JSON.parse(files[1]!.content) as { id: string; issued: unknown; accessed: unknown; URL: string }[];
-    expect(entry).toMatchObject({ id: 'memorial2004', URL: 'https://stalin.memo.ru/', issued: { 'date-parts': [[2004]] }, accessed: { 'date-parts': [[2024, 3, 5]] } });
+    expect(entry).toMatchObject({
+      id: 'memorial2004',
+      URL: 'https://stalin.memo.ru/',
+      issued: { 'date-parts': [[2004]] },
+      accessed: { 'date-parts': [[2024, 3, 5]] },
+    });
   });
 });

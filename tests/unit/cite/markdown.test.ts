@@ -71,6 +71,8 @@ describe('URLs in Markdown', () => {
 
   it('keeps a balanced parenthesis in the URL and the sentence’s out of it', () => {
     expect(htmlToMarkdown('(see https://en.wikipedia.org/wiki/Kirov_(city)).')).toBe('(see <https://en.wikipedia.org/wiki/Kirov_(city)>).');
-    expect(htmlToMarkdown('https://doi.org/10.1093/acprof:oso/9780195071320.001.0001.')).toBe('<https://doi.org/10.1093/acprof:oso/9780195071320.001.0001>.');
+    expect(htmlToMarkdown('https://doi.org/10.1093/acprof:oso/9780195071320.001.0001.')).toBe(
+      '<https://doi.org/10.1093/acprof:oso/9780195071320.001.0001>.',
+    );
   });
 });

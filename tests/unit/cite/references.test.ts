@@ -76,7 +76,11 @@ describe('reading references', () => {
   it('reads a Zotero CSL-JSON export, keeping a citation key but not Zotero’s item URI', () => {
     const items = read('zotero-export.json');
     expect(items).toHaveLength(2);
-    expect(items[0]).toMatchObject({ type: 'document', archive_location: 'f. 17, op. 162, d. 21, l. 45', archive: 'Russian State Archive of Socio-Political History (RGASPI)' });
+    expect(items[0]).toMatchObject({
+      type: 'document',
+      archive_location: 'f. 17, op. 162, d. 21, l. 45',
+      archive: 'Russian State Archive of Socio-Political History (RGASPI)',
+    });
     expect(items[0]?.['citation-key']).toBeUndefined();
     expect(items[1]?.['citation-key']).toBe('conquest1986');
     // An item in Russian: its title is not put into English title case.
@@ -100,7 +104,9 @@ describe('reading references', () => {
     expect(() => parseReferences('', 'empty.bib')).toThrow('empty.bib: the file is empty');
     expect(() => parseReferences('just some notes', 'notes.txt')).toThrow('notes.txt: not a BibTeX, RIS or CSL-JSON file');
     expect(() => parseReferences('just some notes', 'notes.bib')).toThrow(/^notes\.bib: no BibTeX entry found .*\(line 1\)$/);
-    expect(() => parseReferences('AU  - Conquest\nER  - \n', 'x.ris')).toThrow(/^x\.ris: not valid RIS: expected a record to start with "TY {2}- ".*\(line 1\)$/);
+    expect(() => parseReferences('AU  - Conquest\nER  - \n', 'x.ris')).toThrow(
+      /^x\.ris: not valid RIS: expected a record to start with "TY {2}- ".*\(line 1\)$/,
+    );
     expect(() => parseReferences('[{"title": "No type"}]', 'x.json')).toThrow('x.json: not CSL-JSON: item 1 ("No type") has no "type"');
     expect(() => parseReferences('[1]', 'x.json')).toThrow('x.json: not CSL-JSON: item 1 is not an object');
   });

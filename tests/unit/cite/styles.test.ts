@@ -62,7 +62,9 @@ describe('styles', () => {
   <info><id>urn:test:de</id><title>German</title></info>
   <citation><layout><text variable="title"/><date variable="issued" form="text" prefix=" "/></layout></citation>
 </style>`;
-    expect(formatCitation({ type: 'book', title: 'Der Terror', issued: '1937-05-12' }, { style: loadStyle(xml) }).text).toBe('Der Terror May 12, 1937.');
+    expect(formatCitation({ type: 'book', title: 'Der Terror', issued: '1937-05-12' }, { style: loadStyle(xml) }).text).toBe(
+      'Der Terror May 12, 1937.',
+    );
   });
 
   it('reports a style citeproc cannot follow', () => {
@@ -89,7 +91,11 @@ describe('styles', () => {
     ['HTML', '<html><body>Chicago</body></html>', /root element is <html>, not <style>/],
     ['a locale', '<locale xmlns="http://purl.org/net/xbiblio/csl" version="1.0" xml:lang="fr-FR"></locale>', /CSL locale file/],
     ['no namespace', '<style class="note" version="1.0"><info/><citation><layout/></citation></style>', /has no xmlns=/],
-    ['another namespace', '<style xmlns="http://www.w3.org/1999/xhtml" class="note" version="1.0"></style>', /namespace "http:\/\/www.w3.org\/1999\/xhtml"/],
+    [
+      'another namespace',
+      '<style xmlns="http://www.w3.org/1999/xhtml" class="note" version="1.0"></style>',
+      /namespace "http:\/\/www.w3.org\/1999\/xhtml"/,
+    ],
     ['CSL 0.8', '<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="0.8"></style>', /CSL version 0.8/],
     ['no class', '<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"></style>', /no class attribute/],
     [

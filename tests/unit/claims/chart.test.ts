@@ -59,7 +59,12 @@ describe('range chart labels', () => {
     expect(under.x).toBeGreaterThanOrEqual(plot.x0);
     expect(under.x + 90).toBeLessThanOrEqual(plot.x1);
     // Whatever the mark, a label beside it stays clear of it and inside the plot.
-    for (const [l, r, w] of [[250, 260, 120], [600, 610, 200], [245, 750, 40], [500, 500, 400]] as const) {
+    for (const [l, r, w] of [
+      [250, 260, 120],
+      [600, 610, 200],
+      [245, 750, 40],
+      [500, 500, 400],
+    ] as const) {
       const p = placeLabel(l, r, w, plot);
       const [from, to] = p.anchor === 'start' ? [p.x, p.x + w] : [p.x - w, p.x];
       expect(from).toBeGreaterThanOrEqual(plot.x0);
@@ -69,13 +74,15 @@ describe('range chart labels', () => {
   });
 
   it('spaces axis ticks so their labels never run together, keeping powers of ten on a log scale', () => {
-    const at = (lo: number, hi: number, width: number) => (t: number) => ((Math.log10(t) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * width;
+    const at = (lo: number, hi: number, width: number) => (t: number) =>
+      ((Math.log10(t) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * width;
     const wide = axisTicks(235000, 10.5e6, true, at(235000, 10.5e6, 500), 40);
     expect(wide).toEqual([500000, 1e6, 2e6, 5e6, 1e7]);
     const narrow = axisTicks(235000, 10.5e6, true, at(235000, 10.5e6, 150), 40);
     expect(narrow).toContain(1e6);
     expect(narrow).toContain(1e7);
-    for (let i = 1; i < narrow.length; i++) expect(at(235000, 10.5e6, 150)(narrow[i]!) - at(235000, 10.5e6, 150)(narrow[i - 1]!)).toBeGreaterThanOrEqual(40);
+    for (let i = 1; i < narrow.length; i++)
+      expect(at(235000, 10.5e6, 150)(narrow[i]!) - at(235000, 10.5e6, 150)(narrow[i - 1]!)).toBeGreaterThanOrEqual(40);
     const linear = axisTicks(0, 1.3e6, false, (t) => (t / 1.3e6) * 400, 40);
     expect(linear).toEqual([0, 500000, 1e6]);
   });

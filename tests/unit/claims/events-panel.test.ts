@@ -90,7 +90,8 @@ describe('the events panel', () => {
       ['b.txt', 'The Great Terror of 1937–38 saw 681,692 people executed.'],
       ['c.txt', 'During the Great Terror, 1,548,366 people were arrested.'],
       ['d.txt', 'In the Purges some 750,000 people were executed.'],
-    ]) await wb.importFile({ name: name!, bytes: bytes(text!) });
+    ])
+      await wb.importFile({ name: name!, bytes: bytes(text!) });
     const onChanged = vi.fn();
     const el = await mount(onChanged);
     const rows = () => Array.from(el.querySelectorAll('.event-row')).map((r) => r.querySelector('.event-label')?.textContent);

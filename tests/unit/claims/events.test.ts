@@ -45,7 +45,9 @@ describe('events', () => {
     expect(await labels(wb)).toEqual(['Great Purge 1937', 'Great Terror 1937–38', 'Great Terror']);
     // The label given back is no alias any more: renaming twice leaves no loop.
     const db = new Database(wb.projectPath, { readonly: true });
-    expect(db.prepare('SELECT alias_key, alias, event FROM event_alias').all()).toEqual([{ alias_key: 'yezhovshchina', alias: 'Yezhovshchina', event: 'Great Terror' }]);
+    expect(db.prepare('SELECT alias_key, alias, event FROM event_alias').all()).toEqual([
+      { alias_key: 'yezhovshchina', alias: 'Yezhovshchina', event: 'Great Terror' },
+    ]);
     db.close();
   });
 
@@ -57,7 +59,10 @@ describe('events', () => {
     expect(await labels(wb)).toEqual(['Great Purge 1937', 'Great Purge 1937–38', 'Great Purge', 'Great Purge 1937']);
     expect((await wb.listEvents()).map((e) => e.label)).toEqual(['Great Purge']);
     // One transaction: an unknown event among them changes nothing.
-    await expect(wb.mergeEvents({ events: ['Great Purge', 'Holodomor'], into: 'Purge' })).rejects.toMatchObject({ code: 'not_found', message: expect.stringContaining('"Holodomor"') });
+    await expect(wb.mergeEvents({ events: ['Great Purge', 'Holodomor'], into: 'Purge' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringContaining('"Holodomor"'),
+    });
     expect((await wb.listEvents()).map((e) => e.label)).toEqual(['Great Purge']);
   });
 
@@ -72,10 +77,22 @@ describe('events', () => {
 
   it('refuse an empty label, a label of years only and an unknown event with clear messages', async () => {
     const wb = await purgeProject();
-    await expect(wb.renameEvent({ from: 'Holodomor', to: 'Great famine' })).rejects.toMatchObject({ code: 'not_found', message: 'There is no event "Holodomor" in the claims' });
-    await expect(wb.renameEvent({ from: 'Great Terror', to: '  ' })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/needs a label/) });
-    await expect(wb.renameEvent({ from: 'Great Terror', to: '1937–38' })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/only years/) });
-    await expect(wb.mergeEvents({ events: ['Great Terror'], into: 'great terror' })).rejects.toMatchObject({ code: 'invalid_request', message: expect.stringMatching(/Nothing to merge/) });
+    await expect(wb.renameEvent({ from: 'Holodomor', to: 'Great famine' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'There is no event "Holodomor" in the claims',
+    });
+    await expect(wb.renameEvent({ from: 'Great Terror', to: '  ' })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/needs a label/),
+    });
+    await expect(wb.renameEvent({ from: 'Great Terror', to: '1937–38' })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/only years/),
+    });
+    await expect(wb.mergeEvents({ events: ['Great Terror'], into: 'great terror' })).rejects.toMatchObject({
+      code: 'invalid_request',
+      message: expect.stringMatching(/Nothing to merge/),
+    });
     for (const [method, payload] of [
       ['renameEvent', { from: '', to: 'x' }],
       ['renameEvent', { from: 'Great Terror' }],
@@ -86,7 +103,10 @@ describe('events', () => {
       ['mergeEvents', { events: 'Great Terror', into: 'x' }],
       ['listEvents', { all: true }],
     ] as const) {
-      expect(await dispatch(wb, method, payload), `${method} ${JSON.stringify(payload)}`).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+      expect(await dispatch(wb, method, payload), `${method} ${JSON.stringify(payload)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_request' },
+      });
     }
     expect((await wb.listEvents()).map((e) => e.label)).toEqual(['Great Terror', 'Great Purge']);
   });
@@ -138,13 +158,50 @@ describe('proposals across event labels', () => {
 
 describe('isEventLabel', () => {
   it('refuses footnote marks, lists of places, heading words and common words', () => {
-    for (const junk of ['Kiev, Kharkiv and Odessa[3]', 'Great Purge[12]', 'Famine^3', 'Holodomor²', 'Kiev, Kharkiv and Odessa', 'Poland and Ukraine', 'Death Toll Estimates', 'Number of Victims by Region', 'Background', 'Process', 'Estimates of the', 'How Many Died?', '1937', 'How the Regime Counted Its Own Dead', 'Counting the dead in the archives', 'Counting the Victims of 1937', '']) {
+    for (const junk of [
+      'Kiev, Kharkiv and Odessa[3]',
+      'Great Purge[12]',
+      'Famine^3',
+      'Holodomor²',
+      'Kiev, Kharkiv and Odessa',
+      'Poland and Ukraine',
+      'Death Toll Estimates',
+      'Number of Victims by Region',
+      'Background',
+      'Process',
+      'Estimates of the',
+      'How Many Died?',
+      '1937',
+      'How the Regime Counted Its Own Dead',
+      'Counting the dead in the archives',
+      'Counting the Victims of 1937',
+      '',
+    ]) {
       expect(isEventLabel(junk), junk).toBe(false);
     }
   });
 
   it('keeps event names, one-word names and event nouns', () => {
-    for (const name of ['Great Purge', 'Great Terror 1937–38', 'Purges', 'Holodomor', 'Katyn', 'Khmer Rouge', 'Soviet famine of 1932–33', 'Night of the Long Knives', 'Great Purge: Moscow and Leningrad', 'famine', 'Kazakh famine', 'Anti-Rightist Campaign', 'Trial of the Sixteen', 'Red Terror', 'The Case of the Red Army Marshals 1937', 'Rape of Nanking', 'Nanjing', 'Killing Fields']) {
+    for (const name of [
+      'Great Purge',
+      'Great Terror 1937–38',
+      'Purges',
+      'Holodomor',
+      'Katyn',
+      'Khmer Rouge',
+      'Soviet famine of 1932–33',
+      'Night of the Long Knives',
+      'Great Purge: Moscow and Leningrad',
+      'famine',
+      'Kazakh famine',
+      'Anti-Rightist Campaign',
+      'Trial of the Sixteen',
+      'Red Terror',
+      'The Case of the Red Army Marshals 1937',
+      'Rape of Nanking',
+      'Nanjing',
+      'Killing Fields',
+    ]) {
       expect(isEventLabel(name), name).toBe(true);
     }
   });

@@ -132,7 +132,8 @@ describe('claims', () => {
   });
 
   it('read a restatement with the measure of the claim it restates', () => {
-    const text = 'The camp population in January 1939 was 2,022,976.\n\nThis is 2 million out of a population of 168 million (roughly 1.2% of the population).';
+    const text =
+      'The camp population in January 1939 was 2,022,976.\n\nThis is 2 million out of a population of 168 million (roughly 1.2% of the population).';
     const claims = extractClaims(text).map((c) => [c.quote, c.measure, c.low, c.unit, c.approx]);
     expect(claims).toEqual([
       ['camp population in January 1939 was 2,022,976', 'imprisoned', 2022976, 'people', false],
@@ -140,9 +141,14 @@ describe('claims', () => {
       ['roughly 1.2% of the population', 'imprisoned', 1.2, 'percent', true],
     ]);
     const share = extractClaims('Between 1.5 and 2 million people died under the regime, roughly a quarter of the country’s population.');
-    expect(share.map((c) => [c.measure, c.low, c.unit])).toEqual([['died', 1500000, 'people'], ['died', 25, 'percent']]);
+    expect(share.map((c) => [c.measure, c.low, c.unit])).toEqual([
+      ['died', 1500000, 'people'],
+      ['died', 25, 'percent'],
+    ]);
     // A difference is not a restatement.
-    expect(extractClaims('About 1.5 million people were arrested in 1937. This is 20 percent higher than in 1936.').map((c) => c.low)).toEqual([1500000]);
+    expect(extractClaims('About 1.5 million people were arrested in 1937. This is 20 percent higher than in 1936.').map((c) => c.low)).toEqual([
+      1500000,
+    ]);
     // With nothing before it to restate, "This is" stays silent.
     expect(extractClaims('This is 2 million out of 168 million.')).toEqual([]);
   });
@@ -153,7 +159,9 @@ describe('claims', () => {
   });
 
   it('read a figure given by reference to the count before it', () => {
-    const claims = extractClaims('Between 1959 and 1961 at least 15 million people died of hunger. Yang puts the figure at 36 million. A total of 3,000 copies were printed.');
+    const claims = extractClaims(
+      'Between 1959 and 1961 at least 15 million people died of hunger. Yang puts the figure at 36 million. A total of 3,000 copies were printed.',
+    );
     expect(claims.map((c) => [c.quote, c.measure, c.low, c.high])).toEqual([
       ['at least 15 million people died', 'died', 15000000, null],
       ['puts the figure at 36 million', 'died', 36000000, 36000000],
@@ -162,7 +170,10 @@ describe('claims', () => {
 
   it('give a figure introduced as a comparison the measure of the one it is compared with', () => {
     const claims = extractClaims('In 1938 alone, 328,618 people were executed, against 353,074 in 1937.');
-    expect(claims.map((c) => [c.measure, c.low])).toEqual([['executed', 328618], ['executed', 353074]]);
+    expect(claims.map((c) => [c.measure, c.low])).toEqual([
+      ['executed', 328618],
+      ['executed', 353074],
+    ]);
   });
 
   it('read a share followed by its verb, and a count held in camps', () => {
@@ -184,12 +195,24 @@ describe('claims', () => {
     expect(extractClaims('In 1989, 1.5 million victims were rehabilitated.')).toEqual([]);
     expect(extractClaims('Of those arrested, 1,000 were shot and 500 released.').map((c) => [c.measure, c.low])).toEqual([['executed', 1000]]);
     // A verb of something else further on does not block: "files released in 1990".
-    expect(one('The massacre took the lives of 21,768 Poles according to the files released in 1990.')).toEqual(['killed', 21768, 21768, 'people', false]);
+    expect(one('The massacre took the lives of 21,768 Poles according to the files released in 1990.')).toEqual([
+      'killed',
+      21768,
+      21768,
+      'people',
+      false,
+    ]);
   });
 
   it('read lives lost as deaths, and leave counts of people that are not claims alone', () => {
     expect(one('The war cost the Soviet Union 27 million lives.')).toEqual(['died', 27000000, 27000000, 'people', false]);
-    for (const text of ['The 1937 census counted 162 million people.', 'Over 300 delegates voted for the resolution.', 'The book sold 100,000 copies.', 'The NKVD had 270,000 employees in 1939.', 'He was arrested in 1937 at the age of 45.']) {
+    for (const text of [
+      'The 1937 census counted 162 million people.',
+      'Over 300 delegates voted for the resolution.',
+      'The book sold 100,000 copies.',
+      'The NKVD had 270,000 employees in 1939.',
+      'He was arrested in 1937 at the age of 45.',
+    ]) {
       expect(extractClaims(text), text).toEqual([]);
     }
   });
@@ -201,7 +224,9 @@ describe('claims', () => {
       ['died', 13, '13 of 15 army commanders'],
       ['died', 154, '154 of 186 division commanders'],
     ]);
-    expect(extractClaims('The NKVD deported 1.2 million Poles, 400,000 Germans and 90,000 Latvians.').map((c) => c.low)).toEqual([1200000, 400000, 90000]);
+    expect(extractClaims('The NKVD deported 1.2 million Poles, 400,000 Germans and 90,000 Latvians.').map((c) => c.low)).toEqual([
+      1200000, 400000, 90000,
+    ]);
     // A measure after the figures belongs to the nearest; a whole before its part is no claim.
     expect(extractClaims('Of the 1,966 delegates, 1,108 were arrested.').map((c) => c.low)).toEqual([1108]);
     expect(extractClaims('Those convicted of nearly 100,000 assaults, 30,000 sex crimes, and 4,000 killings.')).toEqual([]);
@@ -209,10 +234,19 @@ describe('claims', () => {
 
   it('read a figure a historian gives with the measure its sentence names', () => {
     const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low]);
-    expect(values('Conquest estimated that 1.5 million were executed, while Getty counts 681,692.')).toEqual([['executed', 1500000], ['executed', 681692]]);
-    expect(values('Up to 1.2 million people died, according to some estimates, while others give 600,000.')).toEqual([['died', null], ['died', 600000]]);
+    expect(values('Conquest estimated that 1.5 million were executed, while Getty counts 681,692.')).toEqual([
+      ['executed', 1500000],
+      ['executed', 681692],
+    ]);
+    expect(values('Up to 1.2 million people died, according to some estimates, while others give 600,000.')).toEqual([
+      ['died', null],
+      ['died', 600000],
+    ]);
     // A figure with its own measure word keeps it; money is no count of people.
-    expect(values('In 1937, 1.5 million were arrested; Conquest estimates 20 million deaths overall.')).toEqual([['arrested', 1500000], ['died', 20000000]]);
+    expect(values('In 1937, 1.5 million were arrested; Conquest estimates 20 million deaths overall.')).toEqual([
+      ['arrested', 1500000],
+      ['died', 20000000],
+    ]);
     expect(extractClaims('A death sentence was decreed, and followers have offered millions of euros for his head.')).toEqual([]);
   });
 
@@ -238,8 +272,12 @@ describe('claims', () => {
   });
 
   it('leave out rates: "1,000 executions a day"', () => {
-    expect(extractClaims('Of these, 681,692 were shot, an average of about 1,000 executions a day.').map((c) => [c.measure, c.low])).toEqual([['executed', 681692]]);
-    expect(extractClaims('25,000 soldiers died, and the death rate rose to 4 per week per 1,000 men.').map((c) => [c.measure, c.low])).toEqual([['died', 25000]]);
+    expect(extractClaims('Of these, 681,692 were shot, an average of about 1,000 executions a day.').map((c) => [c.measure, c.low])).toEqual([
+      ['executed', 681692],
+    ]);
+    expect(extractClaims('25,000 soldiers died, and the death rate rose to 4 per week per 1,000 men.').map((c) => [c.measure, c.low])).toEqual([
+      ['died', 25000],
+    ]);
   });
 
   it('read a part of a count with the measure of the whole: "including 3.5 to 5 million in Ukraine"', () => {
@@ -251,13 +289,26 @@ describe('claims', () => {
   });
 
   it('take the measure the sentence names for a figure given by reference, and read a hedged upper end', () => {
-    expect(one('Estimates of the number of deaths run from the official figure of 681,692 to nearly 2 million.')).toEqual(['died', 681692, 2000000, 'people', true]);
-    expect(extractClaims('Estimates of the death toll range from 3.5 million to 5 million, though some have put the figure as high as 7–10 million.').map((c) => [c.measure, c.low, c.high])).toEqual([
+    expect(one('Estimates of the number of deaths run from the official figure of 681,692 to nearly 2 million.')).toEqual([
+      'died',
+      681692,
+      2000000,
+      'people',
+      true,
+    ]);
+    expect(
+      extractClaims('Estimates of the death toll range from 3.5 million to 5 million, though some have put the figure as high as 7–10 million.').map(
+        (c) => [c.measure, c.low, c.high],
+      ),
+    ).toEqual([
       ['died', 3500000, 5000000],
       ['died', 7000000, 10000000],
     ]);
     const claims = extractClaims('In those years 1.6 million people died in the camps, though some historians put the number closer to 3 million.');
-    expect(claims.map((c) => [c.measure, c.low, c.approx])).toEqual([['died', 1600000, false], ['died', 3000000, true]]);
+    expect(claims.map((c) => [c.measure, c.low, c.approx])).toEqual([
+      ['died', 1600000, false],
+      ['died', 3000000, true],
+    ]);
   });
 
   it('call a list of different fates a purge, and take the first of a list without executions', () => {
@@ -350,7 +401,10 @@ describe('claims', () => {
     expect(figures('The marshal was arrested in 1937.¹² Those who served under him were shot.')).toEqual([]);
     // The figures beside the markers are still read, and the quote is the text as written.
     const text = 'In all, 1,548,366 were arrested[22] and 681,692 were shot.[23][24]';
-    expect(figures(text)).toEqual([[1548366, 1548366, 'arrested'], [681692, 681692, 'executed']]);
+    expect(figures(text)).toEqual([
+      [1548366, 1548366, 'arrested'],
+      [681692, 681692, 'executed'],
+    ]);
     for (const c of extractClaims(text)) expect(text.slice(c.start, c.end)).toBe(c.quote);
     expect(one('The famine spread in 1933.[33][34] Thousands died in the first winter.')).toEqual(['died', 1000, null, 'people', true]);
   });
@@ -381,7 +435,10 @@ describe('claims: ranges, documents, measures and asides', () => {
     expect(one('About 4 million people passed through the labour camps.')).toEqual(['imprisoned', 4000000, 4000000, 'people', true]);
     expect(one('Of those exiled, 200,000 did not survive.')).toEqual(['died', 200000, 200000, 'people', false]);
     expect(one('Roughly 12,000 miners lost their lives.')).toEqual(['died', 12000, 12000, 'people', true]);
-    expect(values('The flood left 30,000 perishing in the first week and 5,000 more dying later.')).toEqual([['died', 30000, 30000, 'people'], ['died', 5000, 5000, 'people']]);
+    expect(values('The flood left 30,000 perishing in the first week and 5,000 more dying later.')).toEqual([
+      ['died', 30000, 30000, 'people'],
+      ['died', 5000, 5000, 'people'],
+    ]);
     expect(one('At least 900 prisoners were beaten to death.')).toEqual(['killed', 900, null, 'people', false]);
     expect(one('Police rounded up 5,000 strikers.')).toEqual(['arrested', 5000, 5000, 'people', false]);
     expect(one('Over 30,000 people were transported to Siberia.')).toEqual(['deported', 30000, null, 'people', false]);
@@ -405,7 +462,9 @@ describe('claims: ranges, documents, measures and asides', () => {
   });
 
   it('never read note markers, pages, years, ages or money as counts', () => {
-    expect(values('On page 88 the 1950 report says the fine was 300 roubles and the guards were 45 years old; 2,000 were arrested.[14]')).toEqual([['arrested', 2000, 2000, 'people']]);
+    expect(values('On page 88 the 1950 report says the fine was 300 roubles and the guards were 45 years old; 2,000 were arrested.[14]')).toEqual([
+      ['arrested', 2000, 2000, 'people'],
+    ]);
   });
 
   it('read hedges and vague magnitudes', () => {
@@ -470,20 +529,28 @@ describe('claims: lists, fact lines and tables', () => {
   const read = (t: string) => extractClaims(t).map((c) => [c.quote, c.measure, c.low, c.high, c.event]);
 
   it('read each line of a bulleted list on its own, never with the measure or event of the line before', () => {
-    const text = 'Losses by region:\n- Uprising in the Vendée: 20,000 to 40,000\n- Deportations: 10,000 to 12,000\n- Northern Famine: 1.1 to 1.4 million';
+    const text =
+      'Losses by region:\n- Uprising in the Vendée: 20,000 to 40,000\n- Deportations: 10,000 to 12,000\n- Northern Famine: 1.1 to 1.4 million';
     expect(read(text)).toEqual([['Deportations: 10,000 to 12,000', 'deported', 10000, 12000, 'Deportations']]);
     const named = '# Deaths by region\n\n- Uprising in the Vendée: 20,000 to 40,000\n- Northern Famine: 1.1 to 1.4 million';
-    expect(read(named).map((c) => [c[1], c[2], c[3]])).toEqual([['died', 20000, 40000], ['died', 1100000, 1400000]]);
+    expect(read(named).map((c) => [c[1], c[2], c[3]])).toEqual([
+      ['died', 20000, 40000],
+      ['died', 1100000, 1400000],
+    ]);
   });
 
   it('read fact lines under a heading that names the measure, and none that count something else', () => {
-    const text = '## Estimated famine deaths\n\nOfficial count: 1.1 million\nCensus reconstruction (2002): 1.6-1.9 million\nPopulation in 1930: 6.2 million\nWounded: 4,000';
+    const text =
+      '## Estimated famine deaths\n\nOfficial count: 1.1 million\nCensus reconstruction (2002): 1.6-1.9 million\nPopulation in 1930: 6.2 million\nWounded: 4,000';
     expect(read(text).map((c) => [c[0], c[1], c[2], c[3]])).toEqual([
       ['Official count: 1.1 million', 'died', 1100000, 1100000],
       ['Census reconstruction (2002): 1.6-1.9 million', 'died', 1600000, 1900000],
     ]);
     // A label that names its own measure needs no heading.
-    expect(read('Summary\n\nPeople deported: 94,000\nOfficers shot - 1,200').map((c) => [c[1], c[2]])).toEqual([['deported', 94000], ['executed', 1200]]);
+    expect(read('Summary\n\nPeople deported: 94,000\nOfficers shot - 1,200').map((c) => [c[1], c[2]])).toEqual([
+      ['deported', 94000],
+      ['executed', 1200],
+    ]);
   });
 
   it('read the figures an infobox field lists after its label', () => {
@@ -496,7 +563,8 @@ describe('claims: lists, fact lines and tables', () => {
   });
 
   it('read a pipe table with its header: each figure in a column that names a measure', () => {
-    const text = '## Toll of the famine\n\n| Estimate | Deaths | Year of study |\n|---|---|---|\n| Census analysis (1999) | 4.2-5.1 million | 1999 |\n| Archive count | 3.9 million | 2003 |\n| Village survey | about 40,000 [12] | 2010 |';
+    const text =
+      '## Toll of the famine\n\n| Estimate | Deaths | Year of study |\n|---|---|---|\n| Census analysis (1999) | 4.2-5.1 million | 1999 |\n| Archive count | 3.9 million | 2003 |\n| Village survey | about 40,000 [12] | 2010 |';
     expect(read(text)).toEqual([
       // Rows that name a study or a count, not an event: the event is the heading's, so the rows are compared as one.
       ['4.2-5.1 million', 'died', 4200000, 5100000, 'famine'],
@@ -527,7 +595,8 @@ describe('claims: lists, fact lines and tables', () => {
     ]);
   });
   it('name a row by its first cell, read ranges written with k and M, and read no fact line in a cell', () => {
-    const text = '## Toll\n\n| Event | Deaths | Also lost |\n|---|---|---|\n| **Siege of the city** | 150k-450k | Horses: 3,000 |\n| Famine in the hills | 2M+ | |';
+    const text =
+      '## Toll\n\n| Event | Deaths | Also lost |\n|---|---|---|\n| **Siege of the city** | 150k-450k | Horses: 3,000 |\n| Famine in the hills | 2M+ | |';
     expect(extractClaims(text).map((c) => [c.quote, c.low, c.high, c.event])).toEqual([
       ['150k-450k', 150000, 450000, 'Siege of the city'],
       ['2M+', 2000000, null, 'Famine in the hills'],
@@ -535,14 +604,16 @@ describe('claims: lists, fact lines and tables', () => {
   });
 
   it('read simple and multiline tables (columns under runs of dashes), never as prose', () => {
-    const simple = 'By group:\n\n  Group            Deported      Died\n  --------------   -----------   ---------\n  Farmers          120,000       34,000\n  Clergy           4,100         about 900\n\nThe end.';
+    const simple =
+      'By group:\n\n  Group            Deported      Died\n  --------------   -----------   ---------\n  Farmers          120,000       34,000\n  Clergy           4,100         about 900\n\nThe end.';
     expect(extractClaims(simple).map((c) => [c.quote, c.measure, c.low, c.event])).toEqual([
       ['120,000', 'deported', 120000, 'Farmers'],
       ['34,000', 'died', 34000, 'Farmers'],
       ['4,100', 'deported', 4100, 'Clergy'],
       ['about 900', 'died', 900, 'Clergy'],
     ]);
-    const multiline = '----------------------------------\n  Region        Estimated deaths\n  ------------  ------------------\n  North         12,000 to 15,000\n                (official count)\n\n  South         9,500\n----------------------------------';
+    const multiline =
+      '----------------------------------\n  Region        Estimated deaths\n  ------------  ------------------\n  North         12,000 to 15,000\n                (official count)\n\n  South         9,500\n----------------------------------';
     expect(extractClaims(multiline).map((c) => [c.quote, c.measure, c.low, c.high, c.approx])).toEqual([
       ['12,000 to 15,000', 'died', 12000, 15000, true],
       ['9,500', 'died', 9500, 9500, true],
@@ -628,7 +699,10 @@ describe('claims: which measure', () => {
 
   it('count a toll as deaths, and a figure set against an earlier one in the sentence as that one', () => {
     expect(values('Soldiers carried out the killings in 1947. A later study puts the toll at 30,000.')).toEqual([['died', 30000]]);
-    expect(values('The commission counted 52,000 deaths; a historian of the massacres estimates 60,000.')).toEqual([['died', 52000], ['died', 60000]]);
+    expect(values('The commission counted 52,000 deaths; a historian of the massacres estimates 60,000.')).toEqual([
+      ['died', 52000],
+      ['died', 60000],
+    ]);
   });
 
   it('call victims of a famine or an epidemic dead, other victims killed', () => {
@@ -658,7 +732,10 @@ describe('claims: the years a claim covers, and how sure a suggestion is', () =>
   });
 
   it('take each clause its own years, and no year that dates a census, a report or a book', () => {
-    expect(years('In 1920, 5,000 were arrested; in 1921, 2,000 were shot.')).toEqual([[5000, 1920, 1920], [2000, 1921, 1921]]);
+    expect(years('In 1920, 5,000 were arrested; in 1921, 2,000 were shot.')).toEqual([
+      [5000, 1920, 1920],
+      [2000, 1921, 1921],
+    ]);
     expect(years('The 1926 census and Smith (1990) suggest that 30,000 were deported.')).toEqual([[30000, null, null]]);
     // A table row's years come from the row.
     const table = '| Date | People deported |\n|---|---|\n| May 12–14, 1948 | 4,100 |';
@@ -686,7 +763,10 @@ describe('claims: sentences', () => {
   it('end no sentence at an abbreviation, and read a relative clause after a conviction as its own', () => {
     const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low]);
     expect(values('He was jailed for the 1971 raid near the border, in which three U.N. soldiers were killed.')).toEqual([['killed', 3]]);
-    expect(values('The official count was 52,000 deaths; A.B. Smith, who studied the massacres, estimates 60,000.')).toEqual([['died', 52000], ['died', 60000]]);
+    expect(values('The official count was 52,000 deaths; A.B. Smith, who studied the massacres, estimates 60,000.')).toEqual([
+      ['died', 52000],
+      ['died', 60000],
+    ]);
   });
 });
 
@@ -703,7 +783,10 @@ describe('claims: verbs of their own', () => {
   });
 
   it('give one verb to figures that are its subjects together', () => {
-    expect(values('Some 1,200 women and children and 800 men were killed.')).toEqual([['killed', 1200, 1200], ['killed', 800, 800]]);
+    expect(values('Some 1,200 women and children and 800 men were killed.')).toEqual([
+      ['killed', 1200, 1200],
+      ['killed', 800, 800],
+    ]);
   });
 
   it('read an arrest that ends in a killing as the killing', () => {
@@ -726,7 +809,10 @@ describe('claims: clauses and cells', () => {
   });
 
   it('count no one in an aside whose verb is not a measure', () => {
-    expect(values('A shell killed 14 people including 3 children and another 20 people were wounded.')).toEqual([['killed', 14, 14], ['killed', 3, 3]]);
+    expect(values('A shell killed 14 people including 3 children and another 20 people were wounded.')).toEqual([
+      ['killed', 14, 14],
+      ['killed', 3, 3],
+    ]);
   });
 
   it('read the prose of a grid cell over several lines as one text', () => {
@@ -803,7 +889,8 @@ describe('claims: records, rates, denials and more verbs of killing and dying', 
   const values = (t: string) => extractClaims(t).map((c) => [c.measure, c.low, c.high, c.unit]);
 
   it('leave out the fields of a structured record, and keep its prose', () => {
-    const record = '{\n  "summary": "Soldiers killed 4,000 villagers in the valley.",\n  "deaths_min": 3000,\n  "max": 5000,\n  "population_initial": 90000\n}';
+    const record =
+      '{\n  "summary": "Soldiers killed 4,000 villagers in the valley.",\n  "deaths_min": 3000,\n  "max": 5000,\n  "population_initial": 90000\n}';
     expect(extractClaims(record).map((c) => [c.quote, c.low])).toEqual([['killed 4,000', 4000]]);
     expect(extractClaims('deaths_total: 12000\ntitle: The siege').length).toBe(0);
   });
@@ -812,7 +899,9 @@ describe('claims: records, rates, denials and more verbs of killing and dying', 
     expect(extractClaims('The bells rang at 9:15 a.m. to honour the victims of the fire.')).toEqual([]);
     expect(extractClaims('The inquiry documented 310 massacres in the highlands.')).toEqual([]);
     expect(extractClaims('After the report of bodies, two teams of observers went to the river.')).toEqual([]);
-    expect(extractClaims('The typhoid season caused about 40,000 infections and 900 deaths in the port.').map((c) => [c.measure, c.low])).toEqual([['died', 900]]);
+    expect(extractClaims('The typhoid season caused about 40,000 infections and 900 deaths in the port.').map((c) => [c.measure, c.low])).toEqual([
+      ['died', 900],
+    ]);
     expect(values('In the winter camp not dozens, but hundreds died.')).toEqual([['died', 100, null, 'people']]);
   });
 
@@ -829,7 +918,13 @@ describe('claims: records, rates, denials and more verbs of killing and dying', 
   });
 
   it('read the relative clause after a counted noun as describing whom it counts', () => {
-    expect(one('A witness described the execution of about 60 men who had been marched to the quarry.')).toEqual(['executed', 60, 60, 'people', true]);
+    expect(one('A witness described the execution of about 60 men who had been marched to the quarry.')).toEqual([
+      'executed',
+      60,
+      60,
+      'people',
+      true,
+    ]);
   });
 
   it('read lynching, drowning, "gunned down", "took the lives of" and custody', () => {
@@ -837,7 +932,10 @@ describe('claims: records, rates, denials and more verbs of killing and dying', 
     expect(one('The storm sank the ferry, and 212 passengers drowned.')).toEqual(['died', 212, 212, 'people', false]);
     expect(one('Nine villagers were gunned down at the bridge.')).toEqual(['killed', 9, 9, 'people', false]);
     expect(one('The raid on the harbour took the lives of 1,310 sailors.')).toEqual(['killed', 1310, 1310, 'people', false]);
-    expect(values('By spring 2.1 million prisoners of war were in enemy custody, and 900,000 of them had died.').map((v) => v.slice(0, 2))).toEqual([['imprisoned', 2100000], ['died', 900000]]);
+    expect(values('By spring 2.1 million prisoners of war were in enemy custody, and 900,000 of them had died.').map((v) => v.slice(0, 2))).toEqual([
+      ['imprisoned', 2100000],
+      ['died', 900000],
+    ]);
   });
 
   it('read "killed by" a disease as died, and bodies found as the dead', () => {
@@ -851,7 +949,9 @@ describe('claims: records, rates, denials and more verbs of killing and dying', 
 describe('claims: the years of a study are not the years a figure covers', () => {
   it('take no year from a study named before it, in a table row or a sentence', () => {
     const table = '## Deaths in the famine\n\n| Study | Deaths |\n| --- | --- |\n| Demographic survey (2001) | 3.3-4.4 million |';
-    expect(extractClaims(table).map((c) => [c.quote, c.event, c.fromYear ?? null, c.toYear ?? null])).toEqual([['3.3-4.4 million', 'famine', null, null]]);
+    expect(extractClaims(table).map((c) => [c.quote, c.event, c.fromYear ?? null, c.toYear ?? null])).toEqual([
+      ['3.3-4.4 million', 'famine', null, null],
+    ]);
     const prose = 'According to the census of 1959, about 20,000 people died in the famine.';
     expect(extractClaims(prose).map((c) => [c.low, c.fromYear ?? null])).toEqual([[20000, null]]);
   });

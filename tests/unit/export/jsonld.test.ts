@@ -26,7 +26,10 @@ function w3c() {
     });
   const check = (doc: unknown, test: string, extra: string[] = []) => {
     const failed: string[] = [];
-    const assertions = [...musts(test), ...extra.map((a) => ({ name: a, expected: 'valid', validate: ajv.compile(JSON.parse(fs.readFileSync(path.join(W3C, a), 'utf8'))) }))];
+    const assertions = [
+      ...musts(test),
+      ...extra.map((a) => ({ name: a, expected: 'valid', validate: ajv.compile(JSON.parse(fs.readFileSync(path.join(W3C, a), 'utf8'))) })),
+    ];
     for (const { name, expected, validate } of assertions) {
       if ((validate(doc) ? 'valid' : 'invalid') !== expected) failed.push(`${name}: ${ajv.errorsText(validate.errors)}`);
     }
@@ -34,7 +37,8 @@ function w3c() {
   };
   return {
     collection: (doc: unknown) => [...check(doc, 'collections/collectionMusts.test'), ...check(doc, 'collections/pages/pageMusts.test')],
-    annotation: (doc: unknown, extra: string[] = []) => check({ '@context': 'http://www.w3.org/ns/anno.jsonld', ...(doc as object) }, 'annotations/annotationMusts.test', extra),
+    annotation: (doc: unknown, extra: string[] = []) =>
+      check({ '@context': 'http://www.w3.org/ns/anno.jsonld', ...(doc as object) }, 'annotations/annotationMusts.test', extra),
   };
 }
 
@@ -72,15 +76,24 @@ describe('W3C Web Annotation export', () => {
       expect(a.uuid).toMatch(UUID4);
       const item = byId.get(`urn:uuid:${a.uuid}`)!;
       expect(item, String(a.id)).toBeDefined();
-      expect(v.annotation(item, ['annotations/specificResource/4.2.4-textQuoteSelector.json', 'annotations/specificResource/4.4-styleClassValidIfPresent.json']), String(a.id)).toEqual([]);
+      expect(
+        v.annotation(item, [
+          'annotations/specificResource/4.2.4-textQuoteSelector.json',
+          'annotations/specificResource/4.4-styleClassValidIfPresent.json',
+        ]),
+        String(a.id),
+      ).toEqual([]);
       expect((item as { target: { styleClass: string } }).target.styleClass, String(a.id)).toBe(a.colour);
     }
     const noteItem = byId.get(`urn:uuid:${note.uuid}`)! as { body: unknown[] };
     expect(v.annotation(noteItem, ['annotations/bodiesTargets/3.2.1-bodyFormat.json'])).toEqual([]);
     expect((byId.get(`urn:uuid:${orphan.uuid}`) as { target: { selector: { type: string } } }).target.selector.type).toBe('TextQuoteSelector');
-    expect((byId.get(`urn:uuid:${tagged.uuid}`) as { motivation: string; body: { format: string }[] })).toMatchObject({
+    expect(byId.get(`urn:uuid:${tagged.uuid}`) as { motivation: string; body: { format: string }[] }).toMatchObject({
       motivation: 'tagging',
-      body: [{ value: 'nkvd', format: 'text/plain' }, { value: '1937', format: 'text/plain' }],
+      body: [
+        { value: 'nkvd', format: 'text/plain' },
+        { value: '1937', format: 'text/plain' },
+      ],
     });
   });
 
@@ -88,12 +101,21 @@ describe('W3C Web Annotation export', () => {
     const { wb, span, text } = await project();
     const a = await wb.createAnnotation({ ...span('𠀀 more'), colour: 'blue' });
     const doc = JSON.parse((await wb.exportAnnotations({ format: 'jsonld' })).content);
-    const position = (doc.first.items[0].target.selector as { type: string; start: number; end: number }[]).find((s) => s.type === 'TextPositionSelector')!;
+    const position = (doc.first.items[0].target.selector as { type: string; start: number; end: number }[]).find(
+      (s) => s.type === 'TextPositionSelector',
+    )!;
     const points = [...text];
     expect(points.slice(position.start, position.end).join('')).toBe('𠀀 more');
     expect(position.start).toBe([...text.slice(0, a.start)].length);
     expect(position.start).toBeLessThan(a.start);
-    expect(codePointOffsets('a😀b', [0, 1, 3, 4])).toEqual(new Map([[0, 0], [1, 1], [3, 2], [4, 3]]));
+    expect(codePointOffsets('a😀b', [0, 1, 3, 4])).toEqual(
+      new Map([
+        [0, 0],
+        [1, 1],
+        [3, 2],
+        [4, 3],
+      ]),
+    );
   });
 
   it('gives each annotation an id that holds when the text is corrected and the project file moves', async () => {
@@ -138,9 +160,15 @@ describe('migration 9', () => {
     db.pragma('user_version = 7');
     const now = '2024-01-01T00:00:00Z';
     for (let i = 1; i <= 3; i++) {
-      db.prepare("INSERT INTO source (id, title, kind, encoding, hash, chars, bytes, passage_count, imported_at) VALUES (?, 'S', 'text', 'utf-8', ?, 1, 1, 0, ?)").run(i, `h${i}`, now);
-      db.prepare("INSERT INTO annotation (source_id, start, \"end\", exact, prefix, suffix, colour, created_at, updated_at) VALUES (?, 0, 1, 'x', '', '', 'yellow', ?, ?)").run(i, now, now);
-      db.prepare("INSERT INTO claim (source_id, start, \"end\", quote, measure, low, high, unit, approx, created_at, updated_at) VALUES (?, 0, 1, '5', 'executed', 5, 5, 'people', 0, ?, ?)").run(i, now, now);
+      db.prepare(
+        "INSERT INTO source (id, title, kind, encoding, hash, chars, bytes, passage_count, imported_at) VALUES (?, 'S', 'text', 'utf-8', ?, 1, 1, 0, ?)",
+      ).run(i, `h${i}`, now);
+      db.prepare(
+        "INSERT INTO annotation (source_id, start, \"end\", exact, prefix, suffix, colour, created_at, updated_at) VALUES (?, 0, 1, 'x', '', '', 'yellow', ?, ?)",
+      ).run(i, now, now);
+      db.prepare(
+        "INSERT INTO claim (source_id, start, \"end\", quote, measure, low, high, unit, approx, created_at, updated_at) VALUES (?, 0, 1, '5', 'executed', 5, 5, 'people', 0, ?, ?)",
+      ).run(i, now, now);
     }
     db.close();
     const migrated = openProjectDb(file);
@@ -152,7 +180,11 @@ describe('migration 9', () => {
       uuids.push(...rows);
       migrated.prepare(`INSERT INTO ${table} SELECT * FROM ${table} WHERE 0`).run();
     }
-    migrated.prepare("INSERT INTO source (title, kind, encoding, hash, chars, bytes, passage_count, imported_at) VALUES ('New', 'text', 'utf-8', 'h9', 1, 1, 0, ?)").run(now);
+    migrated
+      .prepare(
+        "INSERT INTO source (title, kind, encoding, hash, chars, bytes, passage_count, imported_at) VALUES ('New', 'text', 'utf-8', 'h9', 1, 1, 0, ?)",
+      )
+      .run(now);
     const fresh = migrated.prepare("SELECT uuid FROM source WHERE title = 'New'").pluck().get() as string;
     expect(fresh).toMatch(UUID4);
     expect(new Set([...uuids, fresh]).size).toBe(10);

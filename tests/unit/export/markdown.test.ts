@@ -21,7 +21,8 @@ const HOSTILE = {
   origin: 'javascript:alert(document.cookie)',
   tags: ['1937', "Dr.-Yezhov's-order", 'great purge'],
 };
-const QUOTE = '# Not a heading\n> not quoted\n- not a list\n1) nor this\n*not emphasis* __nor__ `code` [x](javascript:alert(1)) ![i](http://e.org/t.png) <b>bold</b> &amp; a | b';
+const QUOTE =
+  '# Not a heading\n> not quoted\n- not a list\n1) nor this\n*not emphasis* __nor__ `code` [x](javascript:alert(1)) ![i](http://e.org/t.png) <b>bold</b> &amp; a | b';
 
 function text(n: Node): string {
   if (n.type === 'text' || n.type === 'inlineCode') return n.value ?? '';
@@ -39,11 +40,42 @@ function item(source: Partial<SourceForExport['source']>, quote: string, note = 
   const body = `Intro.\n\n${quote}\n\nEnd.`;
   const start = body.indexOf(quote);
   const a: Annotation = {
-    id: 1, uuid: '0b8e9a52-5c39-4f0e-8d0e-6a3c1f7b2d11', sourceId: 7, sourceTitle: source.title ?? 'T', start, end: start + quote.length, exact: quote, prefix: '', suffix: '',
-    orphaned: false, colour: 'yellow', body: null, markdown: note, plain: note, tags, passage: 2, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z',
+    id: 1,
+    uuid: '0b8e9a52-5c39-4f0e-8d0e-6a3c1f7b2d11',
+    sourceId: 7,
+    sourceTitle: source.title ?? 'T',
+    start,
+    end: start + quote.length,
+    exact: quote,
+    prefix: '',
+    suffix: '',
+    orphaned: false,
+    colour: 'yellow',
+    body: null,
+    markdown: note,
+    plain: note,
+    tags,
+    passage: 2,
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
   };
   return {
-    source: { id: 7, uuid: '9d1c2b3a-5c39-4f0e-8d0e-6a3c1f7b2d11', title: 'T', author: null, date: null, origin: null, kind: 'text', fileName: null, tags: [], passages: 3, chars: body.length, bytes: body.length, importedAt: '', ...source },
+    source: {
+      id: 7,
+      uuid: '9d1c2b3a-5c39-4f0e-8d0e-6a3c1f7b2d11',
+      title: 'T',
+      author: null,
+      date: null,
+      origin: null,
+      kind: 'text',
+      fileName: null,
+      tags: [],
+      passages: 3,
+      chars: body.length,
+      bytes: body.length,
+      importedAt: '',
+      ...source,
+    },
     passages: [
       { id: 1, ordinal: 1, start: 0, end: 6, kind: 'heading', text: '*Intro* <i>', page: null, pageLabel: null, info: null },
       { id: 2, ordinal: 2, start, end: start + quote.length, kind: 'paragraph', text: quote, page: null, pageLabel: null, info: null },
@@ -84,16 +116,28 @@ describe('Markdown export of hostile text', () => {
   });
 
   it('links an origin only when it is http(s), in the file of several sources', () => {
-    const [file] = markdownSingle([item(HOSTILE, 'one'), item({ ...HOSTILE, origin: 'https://e.org/a(b)' }, 'two')], PROJECT, '2024-01-01', '<b>Notes</b>');
+    const [file] = markdownSingle(
+      [item(HOSTILE, 'one'), item({ ...HOSTILE, origin: 'https://e.org/a(b)' }, 'two')],
+      PROJECT,
+      '2024-01-01',
+      '<b>Notes</b>',
+    );
     const tree = body(file!.content);
     checkSafe(tree);
-    const paragraphs = all(tree).filter((n) => n.type === 'paragraph').map(text);
+    const paragraphs = all(tree)
+      .filter((n) => n.type === 'paragraph')
+      .map(text);
     expect(paragraphs).toContain(`${HOSTILE.author} · ${HOSTILE.origin}`);
-    expect(all(tree).filter((n) => n.type === 'link').map((n) => n.url)).toContain('https://e.org/a%28b%29');
+    expect(
+      all(tree)
+        .filter((n) => n.type === 'link')
+        .map((n) => n.url),
+    ).toContain('https://e.org/a%28b%29');
   });
 
   it('keeps the formatting of a note and makes unsafe links, images and HTML text', () => {
-    const note = '## Why\n\nSee [the order](javascript:alert(1)), [the article](https://e.org/x), <script>alert(1)</script>, ![pic](http://e.org/t.png) and `<b>` in code.\n\n```\n<i>kept</i>\n```\n\n[ref]: data:text/html,x';
+    const note =
+      '## Why\n\nSee [the order](javascript:alert(1)), [the article](https://e.org/x), <script>alert(1)</script>, ![pic](http://e.org/t.png) and `<b>` in code.\n\n```\n<i>kept</i>\n```\n\n[ref]: data:text/html,x';
     const out = safeNote(note, 2);
     const tree = parse(out) as Node;
     checkSafe(tree);
@@ -105,7 +149,30 @@ describe('Markdown export of hostile text', () => {
   });
 
   it('stays one structure whatever the text (property)', () => {
-    const piece = fc.oneof(fc.constantFrom('#', '> ', '- ', '1. ', '*', '_', '`', '[x](javascript:y)', '![i](http://e.org/i.png)', '<b>', '&amp;', '|', '\n', '\\', '~', '@x', '=', 'a', ' '), fc.string({ maxLength: 3 }));
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '#',
+        '> ',
+        '- ',
+        '1. ',
+        '*',
+        '_',
+        '`',
+        '[x](javascript:y)',
+        '![i](http://e.org/i.png)',
+        '<b>',
+        '&amp;',
+        '|',
+        '\n',
+        '\\',
+        '~',
+        '@x',
+        '=',
+        'a',
+        ' ',
+      ),
+      fc.string({ maxLength: 3 }),
+    );
     const str = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
     fc.assert(
       fc.property(str, str, str, str, (title, author, quote, tag) => {

@@ -68,7 +68,10 @@ describe('author strings as CSL names', () => {
     expect(authors('<a href="/people/rc">Robert <b>Conquest</b></a>')).toEqual([{ family: 'Conquest', given: 'Robert' }]);
     expect(authors('https://example.org/people/rc')).toEqual([]);
     expect(authors(['Robert Conquest', 'Conquest, Robert'])).toEqual([{ family: 'Conquest', given: 'Robert' }]);
-    expect(parseNames('Robert Conquest; Getty, J. Arch (ed.)')).toEqual({ author: [{ family: 'Conquest', given: 'Robert' }], editor: [{ family: 'Getty', given: 'J. Arch' }] });
+    expect(parseNames('Robert Conquest; Getty, J. Arch (ed.)')).toEqual({
+      author: [{ family: 'Conquest', given: 'Robert' }],
+      editor: [{ family: 'Getty', given: 'J. Arch' }],
+    });
   });
 });
 
@@ -86,8 +89,12 @@ describe('CSL helpers', () => {
   });
 
   it('prefer the page’s own address to a hosting site’s, which counts only alone', () => {
-    expect(bestUrl(['https://github.com/someone/corpus/blob/main/gulag.txt', 'https://en.wikipedia.org/wiki/Gulag'])).toBe('https://en.wikipedia.org/wiki/Gulag');
-    expect(bestUrl(['https://raw.githubusercontent.com/someone/corpus/main/gulag.txt'])).toBe('https://raw.githubusercontent.com/someone/corpus/main/gulag.txt');
+    expect(bestUrl(['https://github.com/someone/corpus/blob/main/gulag.txt', 'https://en.wikipedia.org/wiki/Gulag'])).toBe(
+      'https://en.wikipedia.org/wiki/Gulag',
+    );
+    expect(bestUrl(['https://raw.githubusercontent.com/someone/corpus/main/gulag.txt'])).toBe(
+      'https://raw.githubusercontent.com/someone/corpus/main/gulag.txt',
+    );
     expect(bestUrl(['javascript:alert(1)', 'file:///etc/passwd', 'ftp://example.org/x'])).toBeUndefined();
   });
 
@@ -100,7 +107,17 @@ describe('CSL helpers', () => {
 
   it('derive the library columns from the item', () => {
     expect(
-      columnsOf({ type: 'manuscript', title: 'Report', author: [{ family: 'Yezhov', given: 'Nikolai' }, { literal: 'NKVD' }], issued: '1937-08', archive: 'GARF', archive_location: 'f. R-9401, op. 2, d. 64' }, 'x'),
+      columnsOf(
+        {
+          type: 'manuscript',
+          title: 'Report',
+          author: [{ family: 'Yezhov', given: 'Nikolai' }, { literal: 'NKVD' }],
+          issued: '1937-08',
+          archive: 'GARF',
+          archive_location: 'f. R-9401, op. 2, d. 64',
+        },
+        'x',
+      ),
     ).toEqual({ title: 'Report', author: 'Nikolai Yezhov; NKVD', date: '1937-08', origin: 'GARF, f. R-9401, op. 2, d. 64', language: null });
     expect(columnsOf({ type: 'article-journal', DOI: '10.1080/09668139408412187' }, 'file').origin).toBe('https://doi.org/10.1080/09668139408412187');
   });
@@ -108,8 +125,18 @@ describe('CSL helpers', () => {
 
 describe('plain-text headers', () => {
   it('take the page’s own URL, not the hosting site the file was downloaded from (two "Gulag" texts told apart)', () => {
-    const wiki = parseSource('gulag-1.txt', bytes('Title: Gulag\nSource: https://github.com/someone/corpus/blob/main/wiki/gulag.txt\nURL: https://en.wikipedia.org/wiki/Gulag\nRetrieved: 2026-11-27\n\nThe Gulag was the system of forced-labour camps.')).source;
-    const brit = parseSource('gulag-2.txt', bytes('Title: Gulag\nOrigin: https://github.com/someone/corpus/blob/main/brit/gulag.txt\nURL: https://www.britannica.com/topic/Gulag\n\nGulag, the Soviet penal system.')).source;
+    const wiki = parseSource(
+      'gulag-1.txt',
+      bytes(
+        'Title: Gulag\nSource: https://github.com/someone/corpus/blob/main/wiki/gulag.txt\nURL: https://en.wikipedia.org/wiki/Gulag\nRetrieved: 2026-11-27\n\nThe Gulag was the system of forced-labour camps.',
+      ),
+    ).source;
+    const brit = parseSource(
+      'gulag-2.txt',
+      bytes(
+        'Title: Gulag\nOrigin: https://github.com/someone/corpus/blob/main/brit/gulag.txt\nURL: https://www.britannica.com/topic/Gulag\n\nGulag, the Soviet penal system.',
+      ),
+    ).source;
     expect(wiki.origin).toBe('https://en.wikipedia.org/wiki/Gulag');
     expect(brit.origin).toBe('https://www.britannica.com/topic/Gulag');
     // A hosting site's address is kept when it is all there is.
@@ -118,7 +145,8 @@ describe('plain-text headers', () => {
   });
 
   it('take the front matter’s URL over the header’s hosting site', () => {
-    const text = 'Title: The Kazakh famine\nSource: https://github.com/someone/blog/blob/main/_posts/2021-06-19-famine.md\nRetrieved: 2026-11-27\n\n---\nlayout: post\nauthor: "A. Historian"\ndate: 2021-06-19\nurl: https://someone.example.org/2021/06/famine\n---\n\nThe famine killed 1.5 million people.';
+    const text =
+      'Title: The Kazakh famine\nSource: https://github.com/someone/blog/blob/main/_posts/2021-06-19-famine.md\nRetrieved: 2026-11-27\n\n---\nlayout: post\nauthor: "A. Historian"\ndate: 2021-06-19\nurl: https://someone.example.org/2021/06/famine\n---\n\nThe famine killed 1.5 million people.';
     const { source } = parseSource('k.txt', bytes(text));
     expect(source.origin).toBe('https://someone.example.org/2021/06/famine');
     expect(source.csl).toMatchObject({ accessed: '2026-11-27', issued: '2021-06-19', author: [{ family: 'Historian', given: 'A.' }] });
@@ -143,7 +171,9 @@ describe('plain-text headers', () => {
   it('read title, authors, publisher, archive reference and identifiers', () => {
     const { source } = parseSource(
       'report.txt',
-      bytes('Title: Report on the camps\nAuthor: Conquest, Robert; Memorial Society\nDate: 1937-08\nPublisher: Memorial\nArchive: GARF\nReference: f. R-9401, op. 2, d. 64\nISBN: 978-0-19-505580-1\n\nText.'),
+      bytes(
+        'Title: Report on the camps\nAuthor: Conquest, Robert; Memorial Society\nDate: 1937-08\nPublisher: Memorial\nArchive: GARF\nReference: f. R-9401, op. 2, d. 64\nISBN: 978-0-19-505580-1\n\nText.',
+      ),
     );
     expect(source.csl).toEqual({
       type: 'document',
@@ -238,7 +268,10 @@ describe('web pages', () => {
     expect(source.csl).toMatchObject({
       type: 'article-newspaper',
       title: 'Gulag',
-      author: [{ family: 'Petrova', given: 'Maria' }, { family: 'Hill', given: 'Tom' }],
+      author: [
+        { family: 'Petrova', given: 'Maria' },
+        { family: 'Hill', given: 'Tom' },
+      ],
       issued: '2021-06-04',
       URL: 'https://www.example-times.com/history/gulag',
       'container-title': 'The Example Times',
@@ -268,18 +301,32 @@ describe('PDF and Word metadata', () => {
 <prism:doi>10.1080/09668139408412187</prism:doi>
 <prism:volume>46</prism:volume>
 </rdf:Description></rdf:RDF></x:xmpmeta>`;
-    const withXmp = await readSource('article.pdf', makePdf({ pages: [page], info: { Title: 'Untitled', CreationDate: 'D:20200101120000Z', Subject: 'Camp registers' }, xmp }));
+    const withXmp = await readSource(
+      'article.pdf',
+      makePdf({ pages: [page], info: { Title: 'Untitled', CreationDate: 'D:20200101120000Z', Subject: 'Camp registers' }, xmp }),
+    );
     expect(withXmp.source.csl).toMatchObject({
       type: 'article-journal',
       title: 'The Gulag population',
-      author: [{ family: 'Conquest', given: 'Robert' }, { family: 'Applebaum', given: 'Anne' }],
+      author: [
+        { family: 'Conquest', given: 'Robert' },
+        { family: 'Applebaum', given: 'Anne' },
+      ],
       issued: '1994-07-15',
       'container-title': 'Journal of Example Studies',
       DOI: '10.1080/09668139408412187',
       volume: '46',
       note: 'Camp registers',
     });
-    const infoOnly = await readSource('report.pdf', makePdf({ pages: [page], info: { Title: 'Survey', Author: 'Regional Archive Service', CreationDate: 'D:20210602' } }));
-    expect(infoOnly.source.csl).toMatchObject({ type: 'document', title: 'Survey', author: [{ literal: 'Regional Archive Service' }], issued: '2021-06-02' });
+    const infoOnly = await readSource(
+      'report.pdf',
+      makePdf({ pages: [page], info: { Title: 'Survey', Author: 'Regional Archive Service', CreationDate: 'D:20210602' } }),
+    );
+    expect(infoOnly.source.csl).toMatchObject({
+      type: 'document',
+      title: 'Survey',
+      author: [{ literal: 'Regional Archive Service' }],
+      issued: '2021-06-02',
+    });
   });
 });

@@ -4,16 +4,21 @@ import { guessMarkdown, MARKDOWN_THRESHOLD } from '../../../src/main/ingest/dete
 import { bytes } from '../helpers';
 
 const MARKDOWN: Record<string, string> = {
-  'headings and links': '# The 1937 census\n\nThe results were [suppressed](https://example.org/census).\n\n## Sources\n\nSee the [archive guide](https://example.org/guide).\n',
-  'front matter and a list': '---\ntitle: Notes\ntags: [census]\n---\n\nSome notes:\n\n- the **first** count\n- the **second** count\n\nAnd `code`.\n',
+  'headings and links':
+    '# The 1937 census\n\nThe results were [suppressed](https://example.org/census).\n\n## Sources\n\nSee the [archive guide](https://example.org/guide).\n',
+  'front matter and a list':
+    '---\ntitle: Notes\ntags: [census]\n---\n\nSome notes:\n\n- the **first** count\n- the **second** count\n\nAnd `code`.\n',
   'a table': 'Figures by year.\n\n| Year | Arrests |\n|------|--------:|\n| 1937 | 936,750 |\n| 1938 | 638,509 |\n\nFrom the **NKVD** summaries.\n',
   'images and code': '![A map of the camps](map.png)\n\nThe camps, as listed:\n\n```\ncamp,region\nDallag,Far East\n```\n',
 };
 
 const PLAIN: Record<string, string> = {
-  'prose with an occasional asterisk': 'The figure of 681,692 executions* is the one most historians accept.\n\nOthers put it higher; 5 * 3 is not a figure anyone gives. The reports of 1938 are in the regional archive.\n\n* The NKVD summaries.\n',
-  'an e-mail with quotes and lists': 'Dear Anna,\n\n> Did you find the file?\n> It should be in fond 17.\n\nYes. What I found:\n\n- two reports\n- one letter\n- a list of names\n\nBest,\nTom\n',
-  'notes with hyphen lists and emphasis': 'Archive trip, day 2\n\n- fond 17, op. 2\n- fond 89\n- ask about *opis* 4\n\nThe reading room closes at *four*.\n',
+  'prose with an occasional asterisk':
+    'The figure of 681,692 executions* is the one most historians accept.\n\nOthers put it higher; 5 * 3 is not a figure anyone gives. The reports of 1938 are in the regional archive.\n\n* The NKVD summaries.\n',
+  'an e-mail with quotes and lists':
+    'Dear Anna,\n\n> Did you find the file?\n> It should be in fond 17.\n\nYes. What I found:\n\n- two reports\n- one letter\n- a list of names\n\nBest,\nTom\n',
+  'notes with hyphen lists and emphasis':
+    'Archive trip, day 2\n\n- fond 17, op. 2\n- fond 89\n- ask about *opis* 4\n\nThe reading room closes at *four*.\n',
 };
 
 const GUTENBERG = `The Project Gutenberg eBook of Anna Karenina

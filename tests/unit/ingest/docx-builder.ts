@@ -14,17 +14,24 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export const run = (text: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
 /** A paragraph of runs (strings are plain runs), with a paragraph style. */
 export const para = (content: string | string[], style?: string, extraProps = '') =>
-  `<w:p>${style || extraProps ? `<w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${extraProps}</w:pPr>` : ''}${[content].flat().map((c) => (c.startsWith('<w:') ? c : run(c))).join('')}</w:p>`;
+  `<w:p>${style || extraProps ? `<w:pPr>${style ? `<w:pStyle w:val="${style}"/>` : ''}${extraProps}</w:pPr>` : ''}${[content]
+    .flat()
+    .map((c) => (c.startsWith('<w:') ? c : run(c)))
+    .join('')}</w:p>`;
 export const heading = (text: string, level = 1) => para(text, `Heading${level}`);
 /** A list item: numId 1 is a bullet list, 2 a numbered one. */
-export const item = (text: string | string[], numId = 1, level = 0) => para(text, 'ListParagraph', `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${numId}"/></w:numPr>`);
+export const item = (text: string | string[], numId = 1, level = 0) =>
+  para(text, 'ListParagraph', `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="${numId}"/></w:numPr>`);
 export const footnoteRef = (id: number) => `<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="${id}"/></w:r>`;
 export const endnoteRef = (id: number) => `<w:r><w:rPr><w:rStyle w:val="EndnoteReference"/></w:rPr><w:endnoteReference w:id="${id}"/></w:r>`;
 export const link = (text: string, rId: string) => `<w:hyperlink r:id="${rId}">${run(text)}</w:hyperlink>`;
 /** A table; with `header`, its first row repeats as a header row (Word's "Repeat as header row"). */
 export const table = (rows: string[][], header = true) =>
   `<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>${rows
-    .map((cells, i) => `<w:tr>${i === 0 && header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cells.map((c) => `<w:tc><w:p>${run(c)}</w:p></w:tc>`).join('')}</w:tr>`)
+    .map(
+      (cells, i) =>
+        `<w:tr>${i === 0 && header ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cells.map((c) => `<w:tc><w:p>${run(c)}</w:p></w:tc>`).join('')}</w:tr>`,
+    )
     .join('')}</w:tbl>`;
 
 export interface DocxParts {
@@ -58,7 +65,10 @@ function notesXml(kind: 'footnote' | 'endnote', notes: string[]): string {
 
 export async function buildDocx(parts: DocxParts): Promise<Uint8Array> {
   const zip = new JSZip();
-  const core = parts.core === undefined ? { title: 'Test document', creator: 'Test Author', created: '2020-02-03T10:00:00Z', modified: '2020-02-05T09:00:00Z' } : parts.core;
+  const core =
+    parts.core === undefined
+      ? { title: 'Test document', creator: 'Test Author', created: '2020-02-03T10:00:00Z', modified: '2020-02-05T09:00:00Z' }
+      : parts.core;
   zip.file(
     '[Content_Types].xml',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -75,7 +85,9 @@ export async function buildDocx(parts: DocxParts): Promise<Uint8Array> {
     '_rels/.rels',
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="word/document.xml"/>` +
-      (core ? `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` : '') +
+      (core
+        ? `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>`
+        : '') +
       `</Relationships>`,
   );
   zip.file(

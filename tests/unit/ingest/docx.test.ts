@@ -26,7 +26,14 @@ const REPORT = {
   footnotes: ['RGAE, f. 1562, op. 329, d. 144.'],
   endnotes: ['See the 1939 census.'],
   links: { rIdL1: 'https://example.org/census' },
-  core: { title: 'The 1937 census', creator: 'Anna Ivanova', created: '2020-02-03T10:00:00Z', modified: '2020-02-05T09:00:00Z', language: 'en-GB', keywords: 'census, 1937' },
+  core: {
+    title: 'The 1937 census',
+    creator: 'Anna Ivanova',
+    created: '2020-02-03T10:00:00Z',
+    modified: '2020-02-05T09:00:00Z',
+    language: 'en-GB',
+    keywords: 'census, 1937',
+  },
 };
 
 describe('Word files (.docx)', () => {
@@ -59,7 +66,7 @@ describe('Word files (.docx)', () => {
     expect(source.text).not.toContain('↑');
   });
 
-  it('reads title, author, dates, language and keywords from the core properties; the file\'s creation date is not the date issued', async () => {
+  it("reads title, author, dates, language and keywords from the core properties; the file's creation date is not the date issued", async () => {
     const { source, warnings } = await readSource('report.docx', await buildDocx(REPORT));
     expect(source).toMatchObject({ title: 'The 1937 census', author: 'Anna Ivanova', date: null, language: 'en-GB', tags: ['census', '1937'] });
     expect(source.csl).toMatchObject({ type: 'document', author: [{ family: 'Ivanova', given: 'Anna' }], note: 'Word file created 2020-02-03' });

@@ -28,7 +28,10 @@ describe('normalise', () => {
 
 describe('plain text', () => {
   it('reads a Title/Author header and splits blank-line paragraphs', () => {
-    const { source } = parseSource('x.txt', bytes('Title: The Terror\nAuthor: A. Historian\nDate: 1990\n\nFirst para\nwrapped line.\n\nSecond para.\n'));
+    const { source } = parseSource(
+      'x.txt',
+      bytes('Title: The Terror\nAuthor: A. Historian\nDate: 1990\n\nFirst para\nwrapped line.\n\nSecond para.\n'),
+    );
     expect(source).toMatchObject({ title: 'The Terror', author: 'A. Historian', date: '1990', kind: 'text' });
     // The header is metadata, not a passage; the stored text keeps it, so offsets stay those of the file.
     expect(source.text.startsWith('Title: The Terror')).toBe(true);
@@ -39,7 +42,8 @@ describe('plain text', () => {
   });
 
   it('reads YAML front matter at the top of a text or after its header, as web exports leave it', () => {
-    const text = 'Title: The Kazakh famine\nRetrieved: 2026-11-27\n\n---\nlayout: post\nauthor: "A. Historian"\ndate: 2021-06-19\ndescrip: "Runs over\ntwo lines at the margin." # a comment\ntags: famine\n---\n\nThe famine killed 1.5 million people.\n\nMore.';
+    const text =
+      'Title: The Kazakh famine\nRetrieved: 2026-11-27\n\n---\nlayout: post\nauthor: "A. Historian"\ndate: 2021-06-19\ndescrip: "Runs over\ntwo lines at the margin." # a comment\ntags: famine\n---\n\nThe famine killed 1.5 million people.\n\nMore.';
     const { source } = parseSource('k.txt', bytes(text));
     expect(source).toMatchObject({ title: 'The Kazakh famine', author: 'A. Historian', date: '2021-06-19' });
     expect(source.text).toBe(text);
@@ -179,8 +183,12 @@ describe('markdown blocks (mdast)', () => {
   });
 
   it('makes one passage of each paragraph of a nested block quote, never one huge one, never cut mid-sentence', () => {
-    const sentence = 'The commission of the district sat for many weeks in the winter and heard the accused officers one by one, without counsel and without witnesses present. ';
-    const wrapped = sentence.repeat(14).trim().replace(/(.{1,60})(\s|$)/g, (_m, a: string, b: string) => `> > ${a}${b ? '\n' : ''}`);
+    const sentence =
+      'The commission of the district sat for many weeks in the winter and heard the accused officers one by one, without counsel and without witnesses present. ';
+    const wrapped = sentence
+      .repeat(14)
+      .trim()
+      .replace(/(.{1,60})(\s|$)/g, (_m, a: string, b: string) => `> > ${a}${b ? '\n' : ''}`);
     const text = `> > A first paragraph of the quote,\n> > wrapped over two lines.\n> >\n${wrapped}\n\nAfter the quote.`;
     const spans = markdownSpans(text);
     expectOffsetsHold(text, spans);
@@ -193,7 +201,8 @@ describe('markdown blocks (mdast)', () => {
   });
 
   it('keeps a hard-wrapped list item one item, and makes nested items their own', () => {
-    const text = '- Arrests of officers began in the districts\n  in the spring of 1937.\n- Discharges followed\neach arrest.\n  - Some were reinstated in 1940.\n\n1. First numbered\n   and wrapped.\n2. Second.';
+    const text =
+      '- Arrests of officers began in the districts\n  in the spring of 1937.\n- Discharges followed\neach arrest.\n  - Some were reinstated in 1940.\n\n1. First numbered\n   and wrapped.\n2. Second.';
     expect(kinds(text, markdownSpans(text))).toEqual([
       ['item', 'Arrests of officers began in the districts\n  in the spring of 1937.'],
       ['item', 'Discharges followed\neach arrest.'],
@@ -244,9 +253,13 @@ describe('plain text structure', () => {
   const kinds = (text: string) => parseSource('page.txt', bytes(text)).source.passages.map((p) => [p.kind, text.slice(p.start, p.end)]);
 
   it('keeps page chrome of a saved web page apart, as apparatus, and drops rules', () => {
-    const text = '* Skip to main content * Skip to navigation * Toggle menu\nJump to navigation\nThis site uses cookies. Accept all cookies | Cookie settings\n\nThe arrests began in May.\n\n---\n\nShare this\n\n* Home * News * About us';
+    const text =
+      '* Skip to main content * Skip to navigation * Toggle menu\nJump to navigation\nThis site uses cookies. Accept all cookies | Cookie settings\n\nThe arrests began in May.\n\n---\n\nShare this\n\n* Home * News * About us';
     expect(kinds(text)).toEqual([
-      ['apparatus', '* Skip to main content * Skip to navigation * Toggle menu\nJump to navigation\nThis site uses cookies. Accept all cookies | Cookie settings'],
+      [
+        'apparatus',
+        '* Skip to main content * Skip to navigation * Toggle menu\nJump to navigation\nThis site uses cookies. Accept all cookies | Cookie settings',
+      ],
       ['paragraph', 'The arrests began in May.'],
       ['apparatus', 'Share this'],
       ['apparatus', '* Home * News * About us'],
@@ -254,7 +267,8 @@ describe('plain text structure', () => {
   });
 
   it('keeps each hard-wrapped list item one passage, indented or not', () => {
-    const text = 'The charges were:\n- treason, espionage and sabotage on behalf of\n  a foreign power;\n- preparing a military coup\nin the Kremlin;\n1. a numbered one\n   wrapped\n\nPlain prose that mentions\n- a dash is not a list here.';
+    const text =
+      'The charges were:\n- treason, espionage and sabotage on behalf of\n  a foreign power;\n- preparing a military coup\nin the Kremlin;\n1. a numbered one\n   wrapped\n\nPlain prose that mentions\n- a dash is not a list here.';
     expect(kinds(text)).toEqual([
       ['paragraph', 'The charges were:'],
       ['item', 'treason, espionage and sabotage on behalf of\n  a foreign power;'],
@@ -265,7 +279,8 @@ describe('plain text structure', () => {
   });
 
   it('reads a run of "Label: value" lines as table rows, with the heading above as first header', () => {
-    const text = 'Pavel Postyshev\n\nBorn: 1887\nDied: 26 February 1939\nFamine deaths: 2.5 to 3 million\n\nHe was shot in 1939.\n\nOne line: per paragraph\n\nIs also: a fact sheet\n\nThe end.\n\nNote: a single line like this is prose.';
+    const text =
+      'Pavel Postyshev\n\nBorn: 1887\nDied: 26 February 1939\nFamine deaths: 2.5 to 3 million\n\nHe was shot in 1939.\n\nOne line: per paragraph\n\nIs also: a fact sheet\n\nThe end.\n\nNote: a single line like this is prose.';
     const { source } = parseSource('facts.txt', bytes(text));
     const rows = source.passages.filter((p) => p.kind === 'table_row');
     expect(rows.map((p) => p.info!.cells!.map(([a, b]) => text.slice(a, b)))).toEqual([
@@ -282,8 +297,12 @@ describe('plain text structure', () => {
   });
 
   it('never cuts a long hard-wrapped paragraph at a line end', () => {
-    const sentence = 'The commission of the district sat for many weeks in the winter and heard the accused officers one by one, without counsel and without witnesses present. ';
-    const text = `Introduction.\n\n${sentence.repeat(20).trim().replace(/(.{1,60})(\s|$)/g, (_m, a: string, b: string) => a + (b ? '\n' : ''))}`;
+    const sentence =
+      'The commission of the district sat for many weeks in the winter and heard the accused officers one by one, without counsel and without witnesses present. ';
+    const text = `Introduction.\n\n${sentence
+      .repeat(20)
+      .trim()
+      .replace(/(.{1,60})(\s|$)/g, (_m, a: string, b: string) => a + (b ? '\n' : ''))}`;
     const { source } = parseSource('wrapped.txt', bytes(text));
     expect(source.passages.length).toBeGreaterThan(2);
     for (const p of source.passages.slice(1)) expect(text.slice(p.start, p.end)).toMatch(/present\.$/);
@@ -304,8 +323,11 @@ describe('html', () => {
     const texts = source.passages.map((p) => [p.kind, source.text.slice(p.start, p.end)]);
     expect(texts).toEqual([
       ['heading', 'Counting the Victims of 1937'],
-      ['paragraph', 'Historians have argued for decades about the scale of the terror. This short article, written as a test page, sets out the figures & their sources.'],
-      ['paragraph', 'The NKVD\'s own records list 681,692 executions for 1937–38.\nOther estimates run higher.'],
+      [
+        'paragraph',
+        'Historians have argued for decades about the scale of the terror. This short article, written as a test page, sets out the figures & their sources.',
+      ],
+      ['paragraph', "The NKVD's own records list 681,692 executions for 1937–38.\nOther estimates run higher."],
       ['item', 'First estimate: about one million.'],
       ['item', 'Second estimate: at least 750,000.'],
       ['quote', 'We will never know the exact number.'],

@@ -86,7 +86,9 @@ describe('a journal article printed to PDF (two columns, running heads, footnote
 
   it('reads the columns in order: the left one down, then the right one', () => {
     const t = article.source.text;
-    const order = ['1. Introduction', 'For most of the twentieth century', 'This article asks', 'The argument proceeds', '1 On the use'].map((x) => t.indexOf(x));
+    const order = ['1. Introduction', 'For most of the twentieth century', 'This article asks', 'The argument proceeds', '1 On the use'].map((x) =>
+      t.indexOf(x),
+    );
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Lines of one column run on into one paragraph.
@@ -121,7 +123,15 @@ describe('a journal article printed to PDF (two columns, running heads, footnote
 
   it('finds headings by their larger type', () => {
     const headings = article.source.passages.filter((p) => p.kind === 'heading').map((p) => article.source.text.slice(p.start, p.end));
-    expect(headings).toEqual(expect.arrayContaining(['Archives and the Historian: Counting the Terror after 1991', '1. Introduction', '2. The records', '3. The provinces', 'Contents']));
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        'Archives and the Historian: Counting the Terror after 1991',
+        '1. Introduction',
+        '2. The records',
+        '3. The provinces',
+        'Contents',
+      ]),
+    );
     expect(headings.some((h) => h.startsWith('For most'))).toBe(false);
   });
 });
@@ -152,27 +162,42 @@ describe('PDFs written by hand', () => {
   });
 
   it('orders two columns printed line by line across the page, under a full-width title', async () => {
-    const column = (name: string, end: string) => Array.from({ length: 6 }, (_, i) => `${i ? 'line' : `The ${name} column:`} ${i + 1} of the ${name} one${i === 5 ? end : ''}`);
+    const column = (name: string, end: string) =>
+      Array.from({ length: 6 }, (_, i) => `${i ? 'line' : `The ${name} column:`} ${i + 1} of the ${name} one${i === 5 ? end : ''}`);
     const page = (left: string[], right: string[]) => {
       const lines = [{ x: 72, y: 60, size: 18, text: 'A Title Across the Page' }];
       // Drawn row by row, left then right, as some producers do.
-      for (let i = 0; i < 6; i++) lines.push({ x: 72, y: 110 + i * 14, size: 10, text: left[i]! }, { x: 320, y: 110 + i * 14, size: 10, text: right[i]! });
+      for (let i = 0; i < 6; i++)
+        lines.push({ x: 72, y: 110 + i * 14, size: 10, text: left[i]! }, { x: 320, y: 110 + i * 14, size: 10, text: right[i]! });
       return { lines };
     };
     const [left, right] = [column('left', '.'), column('right', '.')];
     // On the second page the left column ends in mid-sentence and the right one runs on.
     const [runs, on] = [column('left', ','), column('right', '.').map((l, i) => (i ? l : 'and so on, 1 of the right one'))];
     const { source } = await readPdfSource('columns.pdf', makePdf({ pages: [page(left, right), page(runs, on)] }));
-    expect(texts(source)).toEqual(['A Title Across the Page', left.join(' '), right.join(' '), 'A Title Across the Page', [...runs, ...on].join(' ')]);
+    expect(texts(source)).toEqual([
+      'A Title Across the Page',
+      left.join(' '),
+      right.join(' '),
+      'A Title Across the Page',
+      [...runs, ...on].join(' '),
+    ]);
     expect(source.passages[0]!.kind).toBe('heading');
   });
 
   it('splits the footnotes at their labels, not at a note line that begins with a figure', async () => {
     // The body is in the type most of the text is set in: it needs more words than the notes.
-    const body = ['The order was signed in the summer and carried out by the autumn, as the', 'provincial offices reported week by week to the centre, which answered', 'each request within days. Its limits were raised twice.'];
+    const body = [
+      'The order was signed in the summer and carried out by the autumn, as the',
+      'provincial offices reported week by week to the centre, which answered',
+      'each request within days. Its limits were raised twice.',
+    ];
     const lines = [
       ...textLines(body, { top: 100 }),
-      ...textLines(['1 The order of 30 July names the limits for each province; the second raise is dated', '12 March 1938 in the provincial copy.', '2 Ibid.'], { top: 680, size: 8, leading: 10 }),
+      ...textLines(
+        ['1 The order of 30 July names the limits for each province; the second raise is dated', '12 March 1938 in the provincial copy.', '2 Ibid.'],
+        { top: 680, size: 8, leading: 10 },
+      ),
     ];
     const { source } = await readPdfSource('notes.pdf', makePdf({ pages: [{ lines }] }));
     expect(source.passages.map((p) => [p.kind, p.info?.note, source.text.slice(p.start, p.end)])).toEqual([
@@ -215,7 +240,10 @@ describe('PDFs written by hand', () => {
   });
 
   it('takes a PDF whose only text is a stamp on every page for one without a text layer', async () => {
-    const page = { rects: [[72, 72, 468, 600]] as [number, number, number, number][], lines: [{ x: 250, y: 30, size: 8, text: 'Digitised by the Regional Archive' }] };
+    const page = {
+      rects: [[72, 72, 468, 600]] as [number, number, number, number][],
+      lines: [{ x: 250, y: 30, size: 8, text: 'Digitised by the Regional Archive' }],
+    };
     const { source, warnings } = await readPdfSource('stamped-scan.pdf', makePdf({ pages: [page, page, page] }));
     expect(source.passages).toEqual([]);
     expect(source.meta).toMatchObject({ pdf: { pages: 3, textLayer: false } });

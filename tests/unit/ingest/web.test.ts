@@ -29,7 +29,20 @@ describe('web articles (Readability)', () => {
   it('keeps the article and leaves out navigation, share buttons, cookie banners, "Skip to" links and related articles', () => {
     const s = page('news.html');
     expect(s.meta.reading).toBe('article');
-    for (const chrome of ['Skip to', 'cookies', 'Accept all', 'Share on Facebook', 'Tweet', 'Opinion', 'How the KGB files', 'Celebrity news', 'Most read', 'All rights reserved', 'tracking-code', 'Related articles']) {
+    for (const chrome of [
+      'Skip to',
+      'cookies',
+      'Accept all',
+      'Share on Facebook',
+      'Tweet',
+      'Opinion',
+      'How the KGB files',
+      'Celebrity news',
+      'Most read',
+      'All rights reserved',
+      'tracking-code',
+      'Related articles',
+    ]) {
       expect(s.text).not.toContain(chrome);
     }
     expect(texts(s).slice(0, 6)).toEqual([
@@ -65,7 +78,11 @@ describe('web articles (Readability)', () => {
   it('makes table rows with their cells and headers, captions, footnotes with labels, and apparatus', () => {
     const s = page('news.html');
     const rows = s.passages.filter((p) => p.kind === 'table_row');
-    expect(rows.map((r) => s.text.slice(r.start, r.end))).toEqual(['Collection | Files | Opened', 'Party committee | 412,000 | 1991', 'Secret department | 38,500 | 1992']);
+    expect(rows.map((r) => s.text.slice(r.start, r.end))).toEqual([
+      'Collection | Files | Opened',
+      'Party committee | 412,000 | 1991',
+      'Secret department | 38,500 | 1992',
+    ]);
     expect(rows[1]!.info!.cells!.map(([a, b]) => s.text.slice(a, b))).toEqual(['Party committee', '412,000', '1991']);
     expect(rows[2]!.info!.headers).toEqual(['Collection', 'Files', 'Opened']);
     expect(texts(s)).toContainEqual(['caption', 'The reading room of the Smolensk archive, autumn 1991.']);
@@ -86,7 +103,15 @@ describe('web articles (Readability)', () => {
     const s = page('wiki.html');
     expect(s.title).toBe('1937 Soviet census');
     expect(s.date).toBe('2005-08-14');
-    for (const chrome of ['Jump to content', 'Navigation menu', 'Random article', 'Categories', 'last edited', 'Creative Commons', 'From Wikipedia']) {
+    for (const chrome of [
+      'Jump to content',
+      'Navigation menu',
+      'Random article',
+      'Categories',
+      'last edited',
+      'Creative Commons',
+      'From Wikipedia',
+    ]) {
       expect(s.text).not.toContain(chrome);
     }
     expect(s.text.match(/\[1\]/g)).toHaveLength(3); // two references and the note's own label
@@ -112,12 +137,19 @@ describe('web articles (Readability)', () => {
 
   it('reads what a SingleFile copy says: where it came from and when it was saved', () => {
     const s = page('singlefile.html');
-    expect(s).toMatchObject({ title: 'Eine Archivreise nach Smolensk', author: 'Karl Beispiel', date: '2019-09-21', origin: 'https://blog.example.de/2019/archivreise', language: 'de' });
+    expect(s).toMatchObject({
+      title: 'Eine Archivreise nach Smolensk',
+      author: 'Karl Beispiel',
+      date: '2019-09-21',
+      origin: 'https://blog.example.de/2019/archivreise',
+      language: 'de',
+    });
     expect(s.meta.accessed).toBe('2024-03-05');
   });
 
   it('takes a "Retrieved on" line, a <time datetime> and JSON-LD when meta tags say nothing', () => {
-    const prose = (n: number) => `<p>${'The regional committee reported on the harvest and on the arrests in each district, with figures that differ from the central summaries. '.repeat(3)}(${n})</p>`;
+    const prose = (n: number) =>
+      `<p>${'The regional committee reported on the harvest and on the arrests in each district, with figures that differ from the central summaries. '.repeat(3)}(${n})</p>`;
     const html = `<html><head><title>A blog post</title><script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Jan Novak"}}</script></head>
       <body><article><h1>A blog post</h1><p class="meta">Posted <time datetime="2018-11-02">2 Nov</time></p>${prose(1)}${prose(2)}${prose(3)}</article>
       <p class="note">Accessed: 14 February 2022</p></body></html>`;

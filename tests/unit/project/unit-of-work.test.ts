@@ -5,8 +5,19 @@ import { Project } from '../../../src/main/project';
 import { tempDir } from '../helpers';
 
 const SOURCE = {
-  title: 'Letter', author: null, date: null, origin: null, kind: 'text' as const, language: null, fileName: 'letter.txt',
-  encoding: 'utf-8', hash: 'h1', text: 'Solovki was the first camp.', bytes: 27, tags: [], meta: {},
+  title: 'Letter',
+  author: null,
+  date: null,
+  origin: null,
+  kind: 'text' as const,
+  language: null,
+  fileName: 'letter.txt',
+  encoding: 'utf-8',
+  hash: 'h1',
+  text: 'Solovki was the first camp.',
+  bytes: 27,
+  tags: [],
+  meta: {},
   passages: [{ start: 0, end: 27, kind: 'paragraph' as const }],
 };
 

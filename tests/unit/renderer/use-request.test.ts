@@ -82,7 +82,12 @@ describe('useRequest', () => {
   it('drops a slow reply for an earlier selection that arrives after the current one', async () => {
     const a = deferred<string>();
     const b = deferred<string>();
-    const probe = renderRequest(new Map([['a', a.promise], ['b', b.promise]]));
+    const probe = renderRequest(
+      new Map([
+        ['a', a.promise],
+        ['b', b.promise],
+      ]),
+    );
     await probe.select('a');
     expect(probe.latest.loading).toBe(true);
     await probe.select('b');
@@ -97,7 +102,12 @@ describe('useRequest', () => {
   it('drops a stale failure too', async () => {
     const a = deferred<string>();
     const b = deferred<string>();
-    const probe = renderRequest(new Map([['a', a.promise], ['b', b.promise]]));
+    const probe = renderRequest(
+      new Map([
+        ['a', a.promise],
+        ['b', b.promise],
+      ]),
+    );
     await probe.select('a');
     await probe.select('b');
     await act(async () => b.resolve('reply for b'));
@@ -109,7 +119,12 @@ describe('useRequest', () => {
   it('keeps the reply for the current selection when it comes first', async () => {
     const a = deferred<string>();
     const b = deferred<string>();
-    const probe = renderRequest(new Map([['a', a.promise], ['b', b.promise]]));
+    const probe = renderRequest(
+      new Map([
+        ['a', a.promise],
+        ['b', b.promise],
+      ]),
+    );
     await probe.select('a');
     await act(async () => a.resolve('reply for a'));
     expect(probe.latest.data).toBe('reply for a');
@@ -121,7 +136,13 @@ describe('useRequest', () => {
   it('with reset, shows nothing of the earlier selection while the new one loads', async () => {
     const a = deferred<string>();
     const b = deferred<string>();
-    const probe = renderRequest(new Map([['a', a.promise], ['b', b.promise]]), { reset: true });
+    const probe = renderRequest(
+      new Map([
+        ['a', a.promise],
+        ['b', b.promise],
+      ]),
+      { reset: true },
+    );
     await probe.select('a');
     await act(async () => a.resolve('reply for a'));
     await probe.select('b');

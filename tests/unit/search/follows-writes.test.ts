@@ -49,7 +49,11 @@ describe('search after each kind of write', () => {
   it('a replaced text: its new passages are found by title filter and with typos', async () => {
     const { wb, id } = await withSource();
     await warm(wb);
-    await wb.replaceSourceText({ id, name: 'letter.md', bytes: bytes('---\ntitle: A letter from Moscow\n---\n\nThe order was signed in Leningrad.\n\nNobody answered the letter.') });
+    await wb.replaceSourceText({
+      id,
+      name: 'letter.md',
+      bytes: bytes('---\ntitle: A letter from Moscow\n---\n\nThe order was signed in Leningrad.\n\nNobody answered the letter.'),
+    });
     expect(titles(await wb.search({ query: 'Leningrad source:"letter"' }))).toEqual(['A letter from Moscow']);
     expect(titles(await wb.search({ query: 'Lenningrad' }))).toEqual(['A letter from Moscow']);
   });
@@ -99,7 +103,14 @@ describe('search after each kind of write', () => {
     const page = {
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       type: 'AnnotationPage',
-      items: [{ id: 'urn:uuid:6a0d1c52-3c1e-4f4e-9d35-0f6b2a1c9e01', type: 'Annotation', body: { type: 'TextualBody', value: 'Seen in the Voronezh files.' }, target: { source: 'http://example.org/x', selector: { type: 'TextQuoteSelector', exact: 'Nobody answered' } } }],
+      items: [
+        {
+          id: 'urn:uuid:6a0d1c52-3c1e-4f4e-9d35-0f6b2a1c9e01',
+          type: 'Annotation',
+          body: { type: 'TextualBody', value: 'Seen in the Voronezh files.' },
+          target: { source: 'http://example.org/x', selector: { type: 'TextQuoteSelector', exact: 'Nobody answered' } },
+        },
+      ],
     };
     const result = await wb.importAnnotations({ name: 'notes.jsonld', bytes: bytes(JSON.stringify(page)), sourceId: id });
     expect(result).toMatchObject({ imported: 1, placed: 1 });
@@ -121,7 +132,10 @@ describe('the search subscriber', () => {
   it.each(changes)('after %s: forgets the cached source facts when they changed, and learns new words', (_, change, stale) => {
     let invalidated = 0;
     const added: string[] = [];
-    const index = { invalidate: () => invalidated++, vocabulary: { add: (texts: Iterable<string>) => added.push(...texts) } } as unknown as SearchIndex;
+    const index = {
+      invalidate: () => invalidated++,
+      vocabulary: { add: (texts: Iterable<string>) => added.push(...texts) },
+    } as unknown as SearchIndex;
     followChanges(index)([change]);
     expect(invalidated).toBe(stale ? 1 : 0);
     expect(added).toEqual(['sourceAdded', 'textReplaced', 'noteChanged'].includes(change.type) ? ['Solovki'] : []);

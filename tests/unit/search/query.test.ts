@@ -48,11 +48,20 @@ describe('query parser', () => {
   });
 
   it('gives typo tolerance to words of 5+ letters: one edit, two from 6 letters', () => {
-    expect([typoDistance('stal'), typoDistance('ezhov'), typoDistance('yagoda'), typoDistance('executed'), typoDistance('19370')]).toEqual([0, 1, 2, 2, 0]);
+    expect([typoDistance('stal'), typoDistance('ezhov'), typoDistance('yagoda'), typoDistance('executed'), typoDistance('19370')]).toEqual([
+      0, 1, 2, 2, 0,
+    ]);
     expect(toFts(parseQuery('Ezhov'), new Map([['ezhov', ['yezhov', 'ezhova']]]))).toBe('("ezhov" OR "yezhov" OR "ezhova")');
   });
 
   it('counts edits with a swap of neighbouring letters as one', () => {
-    expect([editDistance('releaes', 'release'), editDistance('releaes', 'releases'), editDistance('ezhov', 'yezhov'), editDistance('pugre', 'purge'), editDistance('abc', 'abc'), editDistance('', 'ab')]).toEqual([1, 1, 1, 1, 0, 2]);
+    expect([
+      editDistance('releaes', 'release'),
+      editDistance('releaes', 'releases'),
+      editDistance('ezhov', 'yezhov'),
+      editDistance('pugre', 'purge'),
+      editDistance('abc', 'abc'),
+      editDistance('', 'ab'),
+    ]).toEqual([1, 1, 1, 1, 0, 2]);
   });
 });

@@ -68,7 +68,10 @@ describe('search', () => {
   it('tries the likeliest reading of a misspelled query first: known words as typed, unknown ones one edit away', async () => {
     const { wb } = tempWorkbench();
     for (let i = 0; i < 4; i++) {
-      await wb.importFile({ name: `manual-${i}.md`, bytes: bytes(`---\ntitle: Manual ${i}\n---\n\nThe listing shows how to compile module ${i} and what it prints on the screen.`) });
+      await wb.importFile({
+        name: `manual-${i}.md`,
+        bytes: bytes(`---\ntitle: Manual ${i}\n---\n\nThe listing shows how to compile module ${i} and what it prints on the screen.`),
+      });
     }
     // One short passage of rarer spellings two edits from both query words: ranked by bm25 alone, it would come first.
     await wb.importFile({ name: 'noise.md', bytes: bytes('---\ntitle: Noise\n---\n\nLasting compiled, lasting compiled.') });
@@ -103,7 +106,10 @@ describe('search', () => {
     const { wb } = tempWorkbench();
     // Twenty "letter" sources between twenty "diary" ones: twenty separate passage-id ranges.
     for (let i = 0; i < 20; i++) {
-      await wb.importFile({ name: `letter-${i}.md`, bytes: bytes(`---\ntitle: Letter ${i}\n---\n\nThe commissar wrote ${i} times.\n\nNo reply came.`) });
+      await wb.importFile({
+        name: `letter-${i}.md`,
+        bytes: bytes(`---\ntitle: Letter ${i}\n---\n\nThe commissar wrote ${i} times.\n\nNo reply came.`),
+      });
       await wb.importFile({ name: `diary-${i}.md`, bytes: bytes(`---\ntitle: Diary ${i}\n---\n\nThe commissar visited ${i} villages.`) });
     }
     const r = await wb.search({ query: 'commissar source:letter', limit: 100 });
@@ -116,7 +122,11 @@ describe('search', () => {
   });
 
   it('tests passage ids against sorted ranges', () => {
-    const ranges: [number, number][] = [[1, 3], [7, 7], [10, 20]];
+    const ranges: [number, number][] = [
+      [1, 3],
+      [7, 7],
+      [10, 20],
+    ];
     expect([0, 1, 3, 4, 6, 7, 8, 10, 15, 20, 21].filter((id) => inRanges(ranges, id))).toEqual([1, 3, 7, 10, 15, 20]);
     expect(inRanges([], 5)).toBe(false);
   });
@@ -126,7 +136,12 @@ describe('search', () => {
     const r = await wb.search({ query: 'the' });
     expect(r.total).toBe(r.facets.sources.reduce((n, s) => n + s.count, 0));
     expect(r.facets.sources[0]).toMatchObject({ title: 'A memoir of the camps', count: 2 });
-    expect(r.facets.tags).toEqual(expect.arrayContaining([{ name: 'memoir', count: 2 }, { name: 'nkvd', count: 2 }]));
+    expect(r.facets.tags).toEqual(
+      expect.arrayContaining([
+        { name: 'memoir', count: 2 },
+        { name: 'nkvd', count: 2 },
+      ]),
+    );
   });
 
   it('puts highlight offsets on the matched words, and start/end on them in the source text', async () => {
@@ -140,7 +155,13 @@ describe('search', () => {
       expect(sourceText.id).toBe(passage.id);
       expect(fold(passage.text.slice(hit.start - passage.start, hit.end - passage.start))).toMatch(/^(ezhov|yezhov|arrests)$/);
     }
-    expect(parseMarked('a \u0001b\u0002 c \u0001d\u0002')).toEqual({ text: 'a b c d', hits: [[2, 3], [6, 7]] });
+    expect(parseMarked('a \u0001b\u0002 c \u0001d\u0002')).toEqual({
+      text: 'a b c d',
+      hits: [
+        [2, 3],
+        [6, 7],
+      ],
+    });
   });
 
   it('ranks prose above apparatus, and never shows markup or note references in snippets or as matches', async () => {
@@ -205,9 +226,23 @@ describe('search', () => {
     const store = (wb as unknown as { current: { sources: { insert(s: unknown): number } } }).current.sources;
     expect(() =>
       store.insert({
-        title: 'Broken', author: null, date: null, origin: null, kind: 'text', language: null, fileName: 'x.txt', encoding: 'utf-8',
-        hash: 'h', text: 'Magadan Magadan', bytes: 15, tags: [], meta: {},
-        passages: [{ start: 0, end: 7, kind: 'paragraph' }, { start: 9, end: 3, kind: 'paragraph' }],
+        title: 'Broken',
+        author: null,
+        date: null,
+        origin: null,
+        kind: 'text',
+        language: null,
+        fileName: 'x.txt',
+        encoding: 'utf-8',
+        hash: 'h',
+        text: 'Magadan Magadan',
+        bytes: 15,
+        tags: [],
+        meta: {},
+        passages: [
+          { start: 0, end: 7, kind: 'paragraph' },
+          { start: 9, end: 3, kind: 'paragraph' },
+        ],
       }),
     ).toThrow();
     expect((await wb.search({ query: 'Magadan' })).hits).toEqual([]);
@@ -223,7 +258,9 @@ describe('search', () => {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.exec(MIGRATIONS[0]!.sql);
     db.pragma('user_version = 1');
-    db.prepare(`INSERT INTO source (id, title, kind, encoding, hash, chars, bytes, passage_count, imported_at) VALUES (1, 'Old', 'text', 'utf-8', 'x', 19, 19, 1, '2020-01-01')`).run();
+    db.prepare(
+      `INSERT INTO source (id, title, kind, encoding, hash, chars, bytes, passage_count, imported_at) VALUES (1, 'Old', 'text', 'utf-8', 'x', 19, 19, 1, '2020-01-01')`,
+    ).run();
     db.prepare(`INSERT INTO source_text (source_id, text) VALUES (1, 'Butovo firing range')`).run();
     db.prepare(`INSERT INTO passage (source_id, ordinal, start, "end", kind, text) VALUES (1, 1, 0, 19, 'paragraph', 'Butovo firing range')`).run();
     db.close();

@@ -29,10 +29,29 @@ describe('migration 10: citation metadata', () => {
     versionEightProject(file);
     const db = openProjectDb(file);
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(10);
-    const rows = db.prepare('SELECT title, author, date, origin, csl FROM source ORDER BY id').all() as { title: string; author: string | null; date: string | null; origin: string | null; csl: string }[];
+    const rows = db.prepare('SELECT title, author, date, origin, csl FROM source ORDER BY id').all() as {
+      title: string;
+      author: string | null;
+      date: string | null;
+      origin: string | null;
+      csl: string;
+    }[];
     expect(rows.map((r) => JSON.parse(r.csl))).toEqual([
-      { type: 'webpage', title: 'The Great Terror', author: [{ family: 'Conquest', given: 'Robert' }], issued: '1968~', URL: 'https://en.wikipedia.org/wiki/The_Great_Terror', language: 'en' },
-      { type: 'document', title: 'Report on the camps', author: [{ literal: 'Memorial Society' }, { family: 'Applebaum', given: 'Anne' }], issued: '1937/1938', archive_location: 'Archive ref. f. 1562, op. 329' },
+      {
+        type: 'webpage',
+        title: 'The Great Terror',
+        author: [{ family: 'Conquest', given: 'Robert' }],
+        issued: '1968~',
+        URL: 'https://en.wikipedia.org/wiki/The_Great_Terror',
+        language: 'en',
+      },
+      {
+        type: 'document',
+        title: 'Report on the camps',
+        author: [{ literal: 'Memorial Society' }, { family: 'Applebaum', given: 'Anne' }],
+        issued: '1937/1938',
+        archive_location: 'Archive ref. f. 1562, op. 329',
+      },
       { type: 'document', title: 'Notes' },
     ]);
     // The columns are untouched by the migration (the next edit derives them from the item).
@@ -49,7 +68,7 @@ describe('migration 10: citation metadata', () => {
     db.close();
     // Opening again changes nothing.
     const again = openProjectDb(file);
-    expect((again.prepare('SELECT csl FROM source WHERE id = 1').pluck().get() as string)).toContain('"accessed":"2026-11-27"');
+    expect(again.prepare('SELECT csl FROM source WHERE id = 1').pluck().get() as string).toContain('"accessed":"2026-11-27"');
     again.close();
   });
 
@@ -57,7 +76,22 @@ describe('migration 10: citation metadata', () => {
     const file = path.join(tempDir(), 'p.sourcebench');
     const db = openProjectDb(file, { create: true });
     const store = new SourceStore(db);
-    const id = store.insert({ title: 'T', author: 'Anne Applebaum', date: '2003', origin: null, kind: 'text', language: null, fileName: 't.txt', encoding: 'utf-8', hash: 'x', text: 'Text.', bytes: 5, tags: [], meta: {}, passages: [{ start: 0, end: 5, kind: 'paragraph' }] });
+    const id = store.insert({
+      title: 'T',
+      author: 'Anne Applebaum',
+      date: '2003',
+      origin: null,
+      kind: 'text',
+      language: null,
+      fileName: 't.txt',
+      encoding: 'utf-8',
+      hash: 'x',
+      text: 'Text.',
+      bytes: 5,
+      tags: [],
+      meta: {},
+      passages: [{ start: 0, end: 5, kind: 'paragraph' }],
+    });
     db.prepare('UPDATE source SET csl = NULL').run();
     expect(store.detail(id).csl).toEqual({ type: 'document', title: 'T', author: [{ family: 'Applebaum', given: 'Anne' }], issued: '2003' });
     db.close();

@@ -10,12 +10,35 @@ describe('passages', () => {
     const store = new SourceStore(db);
     const text = 'Chapter one\n\nThe camps held many.\n\n| Year | Deaths |\n\n1 A note.';
     const id = store.insert({
-      title: 'Paged', author: null, date: null, origin: null, kind: 'text', format: 'pdf', language: null, fileName: 'paged.pdf',
-      encoding: 'utf-8', hash: 'h', text, bytes: text.length, tags: [], meta: {},
+      title: 'Paged',
+      author: null,
+      date: null,
+      origin: null,
+      kind: 'text',
+      format: 'pdf',
+      language: null,
+      fileName: 'paged.pdf',
+      encoding: 'utf-8',
+      hash: 'h',
+      text,
+      bytes: text.length,
+      tags: [],
+      meta: {},
       passages: [
         { start: 0, end: 11, kind: 'heading', page: 1, pageLabel: 'xii' },
         { start: 13, end: 33, kind: 'paragraph', page: 2, pageLabel: '1', info: { box: [72, 90, 400, 14] } },
-        { start: 35, end: 50, kind: 'table_row', info: { cells: [[37, 41], [44, 50]], headers: ['Year', 'Deaths'] } },
+        {
+          start: 35,
+          end: 50,
+          kind: 'table_row',
+          info: {
+            cells: [
+              [37, 41],
+              [44, 50],
+            ],
+            headers: ['Year', 'Deaths'],
+          },
+        },
         { start: 52, end: 61, kind: 'footnote', page: 2, pageLabel: '1', info: { note: '1' } },
       ],
     });
@@ -28,7 +51,13 @@ describe('passages', () => {
       ['footnote', 2, '1'],
     ]);
     expect(d.passageList[1]!.info).toEqual({ box: [72, 90, 400, 14] });
-    expect(d.passageList[2]!.info).toEqual({ cells: [[37, 41], [44, 50]], headers: ['Year', 'Deaths'] });
+    expect(d.passageList[2]!.info).toEqual({
+      cells: [
+        [37, 41],
+        [44, 50],
+      ],
+      headers: ['Year', 'Deaths'],
+    });
     expect(d.passageList[0]!.info).toBeNull();
     db.close();
   });

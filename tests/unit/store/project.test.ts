@@ -27,9 +27,9 @@ describe('project file', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     // Numbered in order, each once (a number may stand free while the change that takes it is made apart).
     const versions = MIGRATIONS.map((m) => m.version);
-    expect(versions.every((v, i) => i === 0 ? v === 1 : v > versions[i - 1]!)).toBe(true);
+    expect(versions.every((v, i) => (i === 0 ? v === 1 : v > versions[i - 1]!))).toBe(true);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(["passage", "source", "source_tag", "source_text", "tag"]));
+    expect(tables).toEqual(expect.arrayContaining(['passage', 'source', 'source_tag', 'source_text', 'tag']));
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });

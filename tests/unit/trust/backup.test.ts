@@ -9,7 +9,6 @@ import { APPLICATION_ID } from '../../../src/main/store/pragmas';
 import { Workbench } from '../../../src/main/workbench';
 import { bytes, tempDir, tempWorkbench } from '../helpers';
 
-
 describe('backups', () => {
   it('are made at most once a day on open, with the online backup API, and can be listed', async () => {
     const { wb, home } = tempWorkbench();
@@ -54,7 +53,7 @@ describe('backups', () => {
     let n = 0;
     const loop = () => {
       if (!writing) return;
-      writer.prepare("UPDATE source SET title = ? WHERE id = 1").run(`title ${n++}`);
+      writer.prepare('UPDATE source SET title = ? WHERE id = 1').run(`title ${n++}`);
       setImmediate(loop);
     };
     loop();
@@ -112,7 +111,13 @@ describe('failing writes', () => {
     await wb.importFile({ name: 'small.txt', bytes: bytes('Fits.') });
     const big = 'A long paragraph about the archives and the figures they hold. '.repeat(3000);
     const out = await wb.importFile({ name: 'big.txt', bytes: bytes(big) });
-    expect(out).toMatchObject({ status: 'failed', error: { code: 'disk_full', message: expect.stringMatching(/big\.txt could not be imported: the disk is full; the project was left as it was/) } });
+    expect(out).toMatchObject({
+      status: 'failed',
+      error: {
+        code: 'disk_full',
+        message: expect.stringMatching(/big\.txt could not be imported: the disk is full; the project was left as it was/),
+      },
+    });
     expect((await wb.listSources()).map((s) => s.title)).toEqual(['small']);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
@@ -125,9 +130,11 @@ describe('failing writes', () => {
     openProjectDb(file, { create: true }).close();
     const other = new Database(file);
     other.pragma('locking_mode = EXCLUSIVE');
-    other.exec("CREATE TABLE IF NOT EXISTS hold(x); INSERT INTO hold VALUES (1)");
+    other.exec('CREATE TABLE IF NOT EXISTS hold(x); INSERT INTO hold VALUES (1)');
     const started = performance.now();
-    expect(() => openProjectDb(file)).toThrow(expect.objectContaining({ code: 'project_locked', message: expect.stringMatching(/held\.sourcebench is in use by another program/) }));
+    expect(() => openProjectDb(file)).toThrow(
+      expect.objectContaining({ code: 'project_locked', message: expect.stringMatching(/held\.sourcebench is in use by another program/) }),
+    );
     // Said at once: it used to wait out the five-second lock timeout first.
     expect(performance.now() - started).toBeLessThan(4000);
     other.close();

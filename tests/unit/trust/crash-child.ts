@@ -7,7 +7,8 @@ import { Workbench } from '../../../src/main/workbench';
 
 const [home, project, mode] = process.argv.slice(2) as [string, string, string];
 const wb = Workbench.open({ home, project, createMissing: true, remember: false });
-const paragraph = (i: number, j: number) => `Paragraph ${j} of import ${i}: the regional reports list arrests by district, and 1,000 people were executed in ${1900 + (j % 100)}. `.repeat(6);
+const paragraph = (i: number, j: number) =>
+  `Paragraph ${j} of import ${i}: the regional reports list arrests by district, and 1,000 people were executed in ${1900 + (j % 100)}. `.repeat(6);
 
 async function main() {
   process.stdout.write('ready\n');

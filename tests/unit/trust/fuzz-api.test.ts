@@ -11,7 +11,8 @@ import { contract, methodNames } from '../../../src/shared/api';
 import { tempWorkbench } from '../helpers';
 
 function spyService() {
-  return Object.fromEntries(methodNames.map((m) => [m, vi.fn(async () => 'called')])) as unknown as SourcebenchApi & Record<string, ReturnType<typeof vi.fn>>;
+  return Object.fromEntries(methodNames.map((m) => [m, vi.fn(async () => 'called')])) as unknown as SourcebenchApi &
+    Record<string, ReturnType<typeof vi.fn>>;
 }
 
 const hostile = fc.oneof(
@@ -22,7 +23,36 @@ const hostile = fc.oneof(
 );
 const payload = fc.oneof(
   hostile,
-  fc.dictionary(fc.constantFrom('id', 'path', 'query', 'sourceId', 'start', 'end', 'name', 'bytes', 'tags', 'title', 'body', 'colour', 'low', 'high', 'format', 'a', 'b', 'from', 'to', 'events', 'into', 'extra', '__proto__', 'constructor'), hostile, { maxKeys: 6 }),
+  fc.dictionary(
+    fc.constantFrom(
+      'id',
+      'path',
+      'query',
+      'sourceId',
+      'start',
+      'end',
+      'name',
+      'bytes',
+      'tags',
+      'title',
+      'body',
+      'colour',
+      'low',
+      'high',
+      'format',
+      'a',
+      'b',
+      'from',
+      'to',
+      'events',
+      'into',
+      'extra',
+      '__proto__',
+      'constructor',
+    ),
+    hostile,
+    { maxKeys: 6 },
+  ),
 );
 
 describe('the API boundary under fuzzed payloads', () => {

@@ -11,20 +11,57 @@ import { ApiError } from '../../../src/shared/errors';
 import { tempWorkbench } from '../helpers';
 
 const RUNS = 10_000;
-const SPECIAL = ['\u0000', '\u202E', '\u200F', '\u0301', '\u0308', 'שלום', 'مرحبا', '\uFEFF', '\r\n', '\n\n', '\t', '<', '>', '&amp;', '&#0;', '"', '\uD800', 'Ж', '—'];
+const SPECIAL = [
+  '\u0000',
+  '\u202E',
+  '\u200F',
+  '\u0301',
+  '\u0308',
+  'שלום',
+  'مرحبا',
+  '\uFEFF',
+  '\r\n',
+  '\n\n',
+  '\t',
+  '<',
+  '>',
+  '&amp;',
+  '&#0;',
+  '"',
+  '\uD800',
+  'Ж',
+  '—',
+];
 
-const text = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom(...SPECIAL)), { maxLength: 60 }).map((parts) => parts.join(''));
+const text = fc
+  .array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom(...SPECIAL)), { maxLength: 60 })
+  .map((parts) => parts.join(''));
 const html = fc
-  .array(fc.tuple(fc.constantFrom('div', 'p', 'h1', 'li', 'ul', 'script', 'style', 'nav', 'main', 'article', 'pre', 'br', 'title', 'meta', 'blockquote'), text, fc.boolean()), { maxLength: 40 })
+  .array(
+    fc.tuple(
+      fc.constantFrom('div', 'p', 'h1', 'li', 'ul', 'script', 'style', 'nav', 'main', 'article', 'pre', 'br', 'title', 'meta', 'blockquote'),
+      text,
+      fc.boolean(),
+    ),
+    { maxLength: 40 },
+  )
   .map((tags) => tags.map(([tag, inner, close]) => `<${tag} class="x">${inner}${close ? `</${tag}>` : ''}`).join(''))
   .map((body) => `<!doctype html><html><head><title>T</title></head><body>${body}`);
 const deep = fc.integer({ min: 1, max: 3000 }).map((n) => `${'<div><span>'.repeat(n)}deep`);
-const longLine = fc.tuple(fc.string({ maxLength: 10 }), fc.integer({ min: 1000, max: 200_000 })).map(([s, n]) => (s || 'x').repeat(Math.ceil(n / Math.max(1, s.length))));
+const longLine = fc
+  .tuple(fc.string({ maxLength: 10 }), fc.integer({ min: 1000, max: 200_000 }))
+  .map(([s, n]) => (s || 'x').repeat(Math.ceil(n / Math.max(1, s.length))));
 const enc = (s: string) => new TextEncoder().encode(s);
 const bytes = fc.oneof(
   { weight: 3, arbitrary: fc.uint8Array({ maxLength: 3000 }) },
   { weight: 3, arbitrary: text.map(enc) },
-  { weight: 2, arbitrary: fc.tuple(text, fc.nat()).map(([s, cut]) => { const b = enc(s); return b.subarray(0, b.length ? cut % b.length : 0); }) },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(text, fc.nat()).map(([s, cut]) => {
+      const b = enc(s);
+      return b.subarray(0, b.length ? cut % b.length : 0);
+    }),
+  },
   { weight: 2, arbitrary: html.map(enc) },
   { weight: 1, arbitrary: deep.map(enc) },
   { weight: 1, arbitrary: longLine.map(enc) },

@@ -80,7 +80,7 @@ describe('another program writing to the project', () => {
   function holdWriteLock(file: string) {
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
-    other.prepare("UPDATE source SET title = title WHERE id = 0").run();
+    other.prepare('UPDATE source SET title = title WHERE id = 0').run();
     return other;
   }
 
@@ -94,7 +94,9 @@ describe('another program writing to the project', () => {
     fs.writeFileSync(path.join(dir, 'two.txt'), 'Another text about 1938.');
     const outcomes = await wb.importAll([dir]);
     expect(outcomes.map((o) => o.status)).toEqual(['failed', 'failed']);
-    expect(outcomes[0]).toMatchObject({ error: { code: 'project_busy', message: expect.stringMatching(/p\.sourcebench is being written by another program.*nothing was changed/) } });
+    expect(outcomes[0]).toMatchObject({
+      error: { code: 'project_busy', message: expect.stringMatching(/p\.sourcebench is being written by another program.*nothing was changed/) },
+    });
     expect(messages).toEqual([`waiting for ${wb.projectPath}: another program is writing to it`]);
     other.exec('ROLLBACK');
     other.close();

@@ -91,7 +91,10 @@ describe.skipIf(!nobodyCanRun)('a project that cannot be written', () => {
     try {
       const result = await child(childHome(), file, 'second.txt', 20_000);
       expect(result.opened).toBeUndefined();
-      expect(result.error).toMatchObject({ code: 'read_only', message: expect.stringMatching(/^p\.sourcebench cannot be written \((the file|its folder) is read-only\); it was left as it was/) });
+      expect(result.error).toMatchObject({
+        code: 'read_only',
+        message: expect.stringMatching(/^p\.sourcebench cannot be written \((the file|its folder) is read-only\); it was left as it was/),
+      });
     } finally {
       fs.chmodSync(dir, 0o755);
     }
@@ -132,15 +135,28 @@ afterAll(() => {
 });
 
 describe('a disk that fills up', () => {
-  it.skipIf(!tiny)('fails the import with "the disk is full" and keeps the project whole', async () => {
-    const file = await project(tiny!);
-    const wb = Workbench.open({ home: path.join(tiny!, 'home'), project: file, remember: false });
-    // Three megabytes of prose with no figures in it: filling the disk is the point, not extracting claims.
-    const text = Array.from({ length: 30_000 }, (_, i) => `Paragraph ${i.toString(36)}: the district report lists the arrests village by village, with care.`).join('\n\n');
-    const out = await wb.importFile({ name: 'big.txt', bytes: bytes(text) });
-    expect(out).toMatchObject({ status: 'failed', error: { code: 'disk_full', message: expect.stringContaining('big.txt could not be imported: the disk is full; the project was left as it was') } });
-    expect(await wb.listSources()).toHaveLength(1);
-    wb.close();
-    intact(file, 1);
-  }, 60_000);
+  it.skipIf(!tiny)(
+    'fails the import with "the disk is full" and keeps the project whole',
+    async () => {
+      const file = await project(tiny!);
+      const wb = Workbench.open({ home: path.join(tiny!, 'home'), project: file, remember: false });
+      // Three megabytes of prose with no figures in it: filling the disk is the point, not extracting claims.
+      const text = Array.from(
+        { length: 30_000 },
+        (_, i) => `Paragraph ${i.toString(36)}: the district report lists the arrests village by village, with care.`,
+      ).join('\n\n');
+      const out = await wb.importFile({ name: 'big.txt', bytes: bytes(text) });
+      expect(out).toMatchObject({
+        status: 'failed',
+        error: {
+          code: 'disk_full',
+          message: expect.stringContaining('big.txt could not be imported: the disk is full; the project was left as it was'),
+        },
+      });
+      expect(await wb.listSources()).toHaveLength(1);
+      wb.close();
+      intact(file, 1);
+    },
+    60_000,
+  );
 });

@@ -12,7 +12,13 @@ const ITEMS: { view: View; icon: string; label: string; title?: string }[] = [
 ];
 
 /** The views down the side, and the project menu at its foot. */
-export function Rail(props: { view: View; onShow(view: View): void; project: ProjectState; onChoose(mode: 'open' | 'create'): void; onBackups(): void }) {
+export function Rail(props: {
+  view: View;
+  onShow(view: View): void;
+  project: ProjectState;
+  onChoose(mode: 'open' | 'create'): void;
+  onBackups(): void;
+}) {
   const [menu, setMenu] = useState(false);
   const { project } = props;
   const close = (then: () => void) => () => {

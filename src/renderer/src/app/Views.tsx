@@ -30,11 +30,15 @@ export function Views(props: {
     case 'search':
       return <SearchView search={props.search} inputRef={props.searchRef} onOpen={open} onClose={() => dispatch(back())} />;
     case 'notes':
-      return <NotesView projectPath={props.projectPath} onOpen={(a) => open({ sourceId: a.sourceId, start: a.start, end: a.end, annotationId: a.id })} />;
+      return (
+        <NotesView projectPath={props.projectPath} onOpen={(a) => open({ sourceId: a.sourceId, start: a.start, end: a.end, annotationId: a.id })} />
+      );
     case 'compare':
       return <CompareView key={nav.compareWith ?? 'none'} sources={library.sources} initialA={nav.compareWith ?? nav.sourceId} />;
     case 'evidence':
-      return <EvidenceView projectPath={props.projectPath} onOpen={(c) => open({ sourceId: c.sourceId, start: c.start, end: c.end, claimId: c.id })} />;
+      return (
+        <EvidenceView projectPath={props.projectPath} onOpen={(c) => open({ sourceId: c.sourceId, start: c.start, end: c.end, claimId: c.id })} />
+      );
     case 'reader':
       return (
         <ReaderView

@@ -36,18 +36,18 @@ export function ClaimForm(props: { claim: ClaimRecord; questions: Question[]; ac
       questionId = q.id;
     }
     const saved = await props.actions.update({
-        id: c.id,
-        measure: form.measure,
-        low: numberOrNull(form.low),
-        high: numberOrNull(form.high),
-        unit: form.unit,
-        approx: form.approx,
-        fromYear: yearOrNull(form.fromYear),
-        toYear: yearOrNull(form.toYear),
-        event: form.event,
-        questionId,
-        status: 'confirmed',
-      });
+      id: c.id,
+      measure: form.measure,
+      low: numberOrNull(form.low),
+      high: numberOrNull(form.high),
+      unit: form.unit,
+      approx: form.approx,
+      fromYear: yearOrNull(form.fromYear),
+      toYear: yearOrNull(form.toYear),
+      event: form.event,
+      questionId,
+      status: 'confirmed',
+    });
     if (saved) props.onDone();
   };
   return (
@@ -119,7 +119,12 @@ export function ClaimForm(props: { claim: ClaimRecord; questions: Question[]; ac
         </select>
       </label>
       {form.question === 'new' && (
-        <input aria-label="New question" placeholder="How many were executed in the Great Purge?" value={form.newQuestion} onChange={(e) => setForm({ ...form, newQuestion: e.target.value })} />
+        <input
+          aria-label="New question"
+          placeholder="How many were executed in the Great Purge?"
+          value={form.newQuestion}
+          onChange={(e) => setForm({ ...form, newQuestion: e.target.value })}
+        />
       )}
       <div className="dialog-actions">
         <button type="button" onClick={props.onDone}>

@@ -29,7 +29,8 @@ export function ClaimsPanel(props: {
         <span className={`claim-status ${c.status}`}>{c.status}</span>
       </button>
       <p className="claim-quote">
-        {c.passage !== null ? <span className="muted">¶{c.passage} </span> : <span className="warn-text">not placed </span>}“{c.quote.replace(/\s+/g, ' ')}”
+        {c.passage !== null ? <span className="muted">¶{c.passage} </span> : <span className="warn-text">not placed </span>}“
+        {c.quote.replace(/\s+/g, ' ')}”
       </p>
       {(c.event || c.questionId !== null) && (
         <p className="claim-meta muted small">

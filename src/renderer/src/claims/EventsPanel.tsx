@@ -116,7 +116,11 @@ export function EventsPanel(props: { onChanged(): void }) {
                     {years && <> · {years}</>}
                   </div>
                   {e.aliases.length > 0 && <div className="muted small">Also named {e.aliases.join(', ')}</div>}
-                  {!e.named && <div className="warn-text small">Does not look like an event’s name: not proposed as a question. Rename it, or merge it into an event.</div>}
+                  {!e.named && (
+                    <div className="warn-text small">
+                      Does not look like an event’s name: not proposed as a question. Rename it, or merge it into an event.
+                    </div>
+                  )}
                 </div>
               </li>
             );
@@ -143,7 +147,15 @@ export function EventsPanel(props: { onChanged(): void }) {
               <option value="">A new label…</option>
             </select>
           </label>
-          {into === '' && <input aria-label="Label of the merged event" placeholder="e.g. Great Purge" value={newLabel} maxLength={300} onChange={(ev) => setNewLabel(ev.target.value)} />}
+          {into === '' && (
+            <input
+              aria-label="Label of the merged event"
+              placeholder="e.g. Great Purge"
+              value={newLabel}
+              maxLength={300}
+              onChange={(ev) => setNewLabel(ev.target.value)}
+            />
+          )}
           <div className="events-merge-actions">
             <button type="submit" className="primary" disabled={busy}>
               Merge

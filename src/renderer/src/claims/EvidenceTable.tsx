@@ -34,7 +34,10 @@ export function EvidenceTable(props: { evidence: Evidence; questions: Question[]
           const far = evidence.outliers.includes(c.id);
           return (
             <Fragment key={c.id}>
-              <tr className={[far ? 'far' : '', warnings.length ? 'warned' : '', c.status].join(' ').trim()} aria-label={`${formatValue(c)} ${c.measure} from ${c.sourceTitle}`}>
+              <tr
+                className={[far ? 'far' : '', warnings.length ? 'warned' : '', c.status].join(' ').trim()}
+                aria-label={`${formatValue(c)} ${c.measure} from ${c.sourceTitle}`}
+              >
                 <td>
                   <div>{c.sourceTitle}</div>
                   <div className="muted small">
@@ -70,51 +73,61 @@ export function EvidenceTable(props: { evidence: Evidence; questions: Question[]
                 </td>
                 <td>
                   <div className="row-actions">
-                  {c.status === 'suggested' && (
-                    <button type="button" className="primary" onClick={() => void actions.update({ id: c.id, status: 'confirmed' })}>
-                      Confirm
+                    {c.status === 'suggested' && (
+                      <button type="button" className="primary" onClick={() => void actions.update({ id: c.id, status: 'confirmed' })}>
+                        Confirm
+                      </button>
+                    )}
+                    <button type="button" aria-expanded={editing === c.id} onClick={() => setEditing(editing === c.id ? null : c.id)}>
+                      Correct…
                     </button>
-                  )}
-                  <button type="button" aria-expanded={editing === c.id} onClick={() => setEditing(editing === c.id ? null : c.id)}>
-                    Correct…
-                  </button>
-                  <button type="button" className="link danger-text" onClick={() => void actions.update({ id: c.id, status: 'rejected' })}>
-                    Reject
-                  </button>
-                  <select
-                    aria-label="Move to question"
-                    value=""
-                    onChange={(e) => {
-                      const to = e.target.value;
-                      if (to) void actions.update({ id: c.id, questionId: to === 'none' ? null : Number(to) });
-                    }}
-                  >
-                    <option value="">Move to…</option>
-                    {others.map((q) => (
-                      <option key={q.id} value={q.id}>
-                        {q.label}
-                      </option>
-                    ))}
-                    <option value="none">No question</option>
-                  </select>
-                  {reason?.id === c.id ? (
-                    <form
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        void actions.update({ id: c.id, preferred: true, preferredReason: reason.text }).then(() => setReason(null));
+                    <button type="button" className="link danger-text" onClick={() => void actions.update({ id: c.id, status: 'rejected' })}>
+                      Reject
+                    </button>
+                    <select
+                      aria-label="Move to question"
+                      value=""
+                      onChange={(e) => {
+                        const to = e.target.value;
+                        if (to) void actions.update({ id: c.id, questionId: to === 'none' ? null : Number(to) });
                       }}
                     >
-                      <input aria-label="Why this value is preferred" value={reason.text} onChange={(e) => setReason({ id: c.id, text: e.target.value })} autoFocus />
-                    </form>
-                  ) : c.preferred ? (
-                    <button type="button" className="link" title={c.preferredReason} onClick={() => void actions.update({ id: c.id, preferred: false })}>
-                      ★ preferred
-                    </button>
-                  ) : (
-                    <button type="button" className="link" onClick={() => setReason({ id: c.id, text: '' })}>
-                      Prefer…
-                    </button>
-                  )}
+                      <option value="">Move to…</option>
+                      {others.map((q) => (
+                        <option key={q.id} value={q.id}>
+                          {q.label}
+                        </option>
+                      ))}
+                      <option value="none">No question</option>
+                    </select>
+                    {reason?.id === c.id ? (
+                      <form
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          void actions.update({ id: c.id, preferred: true, preferredReason: reason.text }).then(() => setReason(null));
+                        }}
+                      >
+                        <input
+                          aria-label="Why this value is preferred"
+                          value={reason.text}
+                          onChange={(e) => setReason({ id: c.id, text: e.target.value })}
+                          autoFocus
+                        />
+                      </form>
+                    ) : c.preferred ? (
+                      <button
+                        type="button"
+                        className="link"
+                        title={c.preferredReason}
+                        onClick={() => void actions.update({ id: c.id, preferred: false })}
+                      >
+                        ★ preferred
+                      </button>
+                    ) : (
+                      <button type="button" className="link" onClick={() => setReason({ id: c.id, text: '' })}>
+                        Prefer…
+                      </button>
+                    )}
                   </div>
                 </td>
               </tr>

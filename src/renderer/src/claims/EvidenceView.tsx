@@ -48,9 +48,9 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
           <div className="empty">
             <h2>No questions yet</h2>
             <p>
-              Sourcebench finds the figures each source gives (executed, killed, died, arrested, imprisoned, deported, purged) and lists them in
-              the reader's Claims tab. Confirm or correct them there and put them in a question — "How many were executed in the Great Purge?" —
-              to compare the sources here, side by side.
+              Sourcebench finds the figures each source gives (executed, killed, died, arrested, imprisoned, deported, purged) and lists them in the
+              reader's Claims tab. Confirm or correct them there and put them in a question — "How many were executed in the Great Purge?" — to
+              compare the sources here, side by side.
             </p>
           </div>
         ) : evidence ? (

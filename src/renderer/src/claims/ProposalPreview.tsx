@@ -61,7 +61,12 @@ export function ProposalPreview(props: { proposal: ProposedQuestion; onAccept(la
             {claims.map((c) => (
               <tr key={c.id} className={picked.has(c.id) ? '' : 'left-out'}>
                 <td>
-                  <input type="checkbox" aria-label={`Include ${formatValue(c)} ${c.measure} from ${c.sourceTitle}`} checked={picked.has(c.id)} onChange={() => toggle(c.id)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Include ${formatValue(c)} ${c.measure} from ${c.sourceTitle}`}
+                    checked={picked.has(c.id)}
+                    onChange={() => toggle(c.id)}
+                  />
                 </td>
                 <td className="num">
                   {formatValue(c)} {c.measure}
@@ -96,7 +101,12 @@ export function ProposalPreview(props: { proposal: ProposedQuestion; onAccept(la
         <button
           type="button"
           disabled={!label.trim() || picked.size === 0 || picked.size === props.proposal.claimIds.length}
-          onClick={() => props.onAccept(label.trim(), props.proposal.claimIds.filter((id) => picked.has(id)))}
+          onClick={() =>
+            props.onAccept(
+              label.trim(),
+              props.proposal.claimIds.filter((id) => picked.has(id)),
+            )
+          }
         >
           Accept {picked.size} selected
         </button>

@@ -23,7 +23,12 @@ export function QuestionList(props: {
           if (newLabel.trim()) void state.createQuestion({ label: newLabel.trim() }).then(() => setNewLabel(''));
         }}
       >
-        <input aria-label="New question" placeholder="New question, e.g. How many were executed?" value={newLabel} onChange={(e) => setNewLabel(e.target.value)} />
+        <input
+          aria-label="New question"
+          placeholder="New question, e.g. How many were executed?"
+          value={newLabel}
+          onChange={(e) => setNewLabel(e.target.value)}
+        />
         <button type="submit">Add</button>
       </form>
       <ul className="question-list">

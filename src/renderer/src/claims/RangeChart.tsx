@@ -72,7 +72,13 @@ export function RangeChart(props: { evidence: Evidence; onPick(c: ClaimRecord): 
   const axis = axisTicks(Math.max(lo, log ? lo : 0), hi, log, x, tickWidth + 12);
   const plot = { x0: LABEL + 4, x1: WIDTH - 4 };
   return (
-    <svg ref={ref} className="range-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`Range chart of ${claims.length} claims${log ? ', log scale' : ''}`}>
+    <svg
+      ref={ref}
+      className="range-chart"
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      role="img"
+      aria-label={`Range chart of ${claims.length} claims${log ? ', log scale' : ''}`}
+    >
       {axis.map((t) => (
         <g key={t}>
           <line x1={x(t)} x2={x(t)} y1={0} y2={height - 24} className="grid" />
@@ -103,7 +109,13 @@ export function RangeChart(props: { evidence: Evidence; onPick(c: ClaimRecord): 
         const extra = `${years ? ` · ${years}` : ''}${far ? ' · far from the rest' : ''}`;
         const place = placeLabel(point ? left - 5 : left, point ? right + 5 : right, textWidth(value + extra, VALUE_FONT), plot);
         return (
-          <g key={c.id} className="row" onClick={() => props.onPick(c)} role="button" aria-label={`${c.sourceTitle}: ${formatValue(c)}${years ? `, ${years}` : ''}`}>
+          <g
+            key={c.id}
+            className="row"
+            onClick={() => props.onPick(c)}
+            role="button"
+            aria-label={`${c.sourceTitle}: ${formatValue(c)}${years ? `, ${years}` : ''}`}
+          >
             <text x={LABEL - 6} y={y + 4} textAnchor="end" className="label">
               {star}
               {title}
@@ -121,8 +133,16 @@ export function RangeChart(props: { evidence: Evidence; onPick(c: ClaimRecord): 
             ) : (
               <>
                 <line x1={left} x2={right} y1={y} y2={y} className={cls} />
-                {c.low !== null ? <line x1={left} x2={left} y1={y - 6} y2={y + 6} className={cls} /> : <path d={`M${left + 8},${y - 5} L${left},${y} L${left + 8},${y + 5}`} className={cls} />}
-                {c.high !== null ? <line x1={right} x2={right} y1={y - 6} y2={y + 6} className={cls} /> : <path d={`M${right - 8},${y - 5} L${right},${y} L${right - 8},${y + 5}`} className={cls} />}
+                {c.low !== null ? (
+                  <line x1={left} x2={left} y1={y - 6} y2={y + 6} className={cls} />
+                ) : (
+                  <path d={`M${left + 8},${y - 5} L${left},${y} L${left + 8},${y + 5}`} className={cls} />
+                )}
+                {c.high !== null ? (
+                  <line x1={right} x2={right} y1={y - 6} y2={y + 6} className={cls} />
+                ) : (
+                  <path d={`M${right - 8},${y - 5} L${right},${y} L${right - 8},${y + 5}`} className={cls} />
+                )}
               </>
             )}
             <text x={place.x} y={place.below ? y + 17 : y + 4} textAnchor={place.anchor} className={`value${far ? ' far' : ''}`}>

@@ -150,7 +150,11 @@ export function ReviewQueue(props: {
               </>
             )}
           </dl>
-          {verdict && <p className={`review-verdict ${verdict}`}>{verdict === 'corrected' ? 'Corrected and confirmed' : verdict === 'confirmed' ? 'Confirmed' : 'Rejected'}</p>}
+          {verdict && (
+            <p className={`review-verdict ${verdict}`}>
+              {verdict === 'corrected' ? 'Corrected and confirmed' : verdict === 'confirmed' ? 'Confirmed' : 'Rejected'}
+            </p>
+          )}
           {editing ? (
             <ClaimForm
               claim={current}
@@ -162,7 +166,18 @@ export function ReviewQueue(props: {
                 void review.fetchOne(current.id).then((fresh) => {
                   if (!fresh) return;
                   setItems((list) => list && list.map((c) => (c.id === fresh.id ? fresh : c)));
-                  if (fresh.status === 'confirmed' && (fresh.low !== current.low || fresh.high !== current.high || fresh.measure !== current.measure || fresh.approx !== current.approx || fresh.unit !== current.unit || fresh.fromYear !== current.fromYear || fresh.toYear !== current.toYear || fresh.event !== current.event || fresh.questionId !== current.questionId)) {
+                  if (
+                    fresh.status === 'confirmed' &&
+                    (fresh.low !== current.low ||
+                      fresh.high !== current.high ||
+                      fresh.measure !== current.measure ||
+                      fresh.approx !== current.approx ||
+                      fresh.unit !== current.unit ||
+                      fresh.fromYear !== current.fromYear ||
+                      fresh.toYear !== current.toYear ||
+                      fresh.event !== current.event ||
+                      fresh.questionId !== current.questionId)
+                  ) {
                     setVerdicts((v) => ({ ...v, [fresh.id]: 'corrected' }));
                   }
                   onChanged();
@@ -191,7 +206,9 @@ export function ReviewQueue(props: {
               </button>
             </div>
           )}
-          <p className="muted small">Keys: → or J next · ← or K previous · C or Enter confirm · X or Delete reject · E edit · O open in reader · Esc close</p>
+          <p className="muted small">
+            Keys: → or J next · ← or K previous · C or Enter confirm · X or Delete reject · E edit · O open in reader · Esc close
+          </p>
         </article>
       )}
     </div>

@@ -4,7 +4,13 @@ import type { ClaimRecord } from '../../../shared/types';
 export function formatValue(c: Pick<ClaimRecord, 'low' | 'high' | 'unit' | 'approx'>): string {
   const n = (v: number) => (c.unit === 'percent' ? `${v}%` : v >= 1e6 && v % 1e5 === 0 ? `${v / 1e6} million` : v.toLocaleString('en-US'));
   const body =
-    c.low !== null && c.high !== null ? (c.low === c.high ? n(c.low) : `${n(c.low)}–${n(c.high)}`) : c.low !== null ? `at least ${n(c.low)}` : `up to ${n(c.high!)}`;
+    c.low !== null && c.high !== null
+      ? c.low === c.high
+        ? n(c.low)
+        : `${n(c.low)}–${n(c.high)}`
+      : c.low !== null
+        ? `at least ${n(c.low)}`
+        : `up to ${n(c.high!)}`;
   return c.approx ? `~${body}` : body;
 }
 

@@ -48,7 +48,13 @@ export function ComparePane(props: {
     [cmp, map, current, side, source, known, focusRef],
   );
   return (
-    <div className="compare-pane" ref={props.paneRef} onScroll={props.onScroll} aria-label={`Source ${side.toUpperCase()}: ${source.title}`} role="region">
+    <div
+      className="compare-pane"
+      ref={props.paneRef}
+      onScroll={props.onScroll}
+      aria-label={`Source ${side.toUpperCase()}: ${source.title}`}
+      role="region"
+    >
       <h2 className="compare-title">{source.title}</h2>
       {list}
     </div>

@@ -6,7 +6,10 @@ const MAX_GROUPS = 6;
 const MAX_VALUES = 5;
 
 function values(list: Parameters<typeof formatValue>[0][]): string {
-  const shown = list.slice(0, MAX_VALUES).map((c) => formatValue(c)).join(', ');
+  const shown = list
+    .slice(0, MAX_VALUES)
+    .map((c) => formatValue(c))
+    .join(', ');
   return list.length > MAX_VALUES ? `${shown} … (${list.length.toLocaleString()} in all)` : shown;
 }
 
@@ -24,7 +27,9 @@ export function CompareSummary({ cmp }: { cmp: Comparison }) {
               {g.differ && <strong className="warn-text"> — the figures differ</strong>}
             </li>
           ))}
-          {cmp.claims.length > MAX_GROUPS && <li className="muted">… and {cmp.claims.length - MAX_GROUPS} more groups of claims (the Evidence view lists them all)</li>}
+          {cmp.claims.length > MAX_GROUPS && (
+            <li className="muted">… and {cmp.claims.length - MAX_GROUPS} more groups of claims (the Evidence view lists them all)</li>
+          )}
         </ul>
       )}
     </div>
@@ -56,7 +61,9 @@ export function PairDetail({ pair, index }: { pair: AlignedPair; index: number }
           )}
         </p>
       ) : (
-        <p className="muted small">{pair.kind === 'identical' ? 'The two passages read the same.' : 'Reworded: the passages say the same thing in different words.'}</p>
+        <p className="muted small">
+          {pair.kind === 'identical' ? 'The two passages read the same.' : 'Reworded: the passages say the same thing in different words.'}
+        </p>
       )}
     </div>
   );

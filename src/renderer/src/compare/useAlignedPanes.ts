@@ -67,17 +67,19 @@ export function useAlignedPanes(cmp: Comparison | null, sync: boolean) {
       const k = byB.get(cmp.b.passageList[i]!.id);
       if (k !== undefined) ks.add(k);
     }
-    [...ks].sort((x, y) => x - y).forEach((k) => {
-      const p = cmp.pairs[k]!;
-      const x = el('a', p.a.passageId)?.getBoundingClientRect();
-      const y = el('b', p.b.passageId)?.getBoundingClientRect();
-      if (!x || !y) return;
-      const h = body.current!.clientHeight;
-      const y1 = x.top + Math.min(x.height / 2, 14) - top;
-      const y2 = y.top + Math.min(y.height / 2, 14) - top;
-      if ((y1 < 0 && y2 < 0) || (y1 > h && y2 > h)) return;
-      out.push({ k, y1, y2, kind: p.kind });
-    });
+    [...ks]
+      .sort((x, y) => x - y)
+      .forEach((k) => {
+        const p = cmp.pairs[k]!;
+        const x = el('a', p.a.passageId)?.getBoundingClientRect();
+        const y = el('b', p.b.passageId)?.getBoundingClientRect();
+        if (!x || !y) return;
+        const h = body.current!.clientHeight;
+        const y1 = x.top + Math.min(x.height / 2, 14) - top;
+        const y2 = y.top + Math.min(y.height / 2, 14) - top;
+        if ((y1 < 0 && y2 < 0) || (y1 > h && y2 > h)) return;
+        out.push({ k, y1, y2, kind: p.kind });
+      });
     setLines(out);
     // el and inView read refs only: the comparison and its pairs are what change.
   }, [cmp, byA, byB]);

@@ -21,7 +21,11 @@ export function useAnnotationImport(projectPath: string | undefined, onError: (m
   const importFile = useCallback(
     async (file: File, sourceId: number | null): Promise<AnnotationImport | null> => {
       try {
-        return await api.importAnnotations({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), ...(sourceId !== null ? { sourceId } : {}) });
+        return await api.importAnnotations({
+          name: file.name,
+          bytes: new Uint8Array(await file.arrayBuffer()),
+          ...(sourceId !== null ? { sourceId } : {}),
+        });
       } catch (err) {
         onError(messageOf(err));
         return null;

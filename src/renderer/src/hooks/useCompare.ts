@@ -12,7 +12,11 @@ export function useCompare(a: number | null, b: number | null) {
   const load = useMemo(() => (a === null || b === null || a === b ? null : () => api.compareSources({ a, b })), [a, b]);
   const { data: comparison, error, setError } = useRequest<Comparison | null>(load, null, { reset: true });
   const exportMarkdown = () => {
-    if (a !== null && b !== null) void api.exportComparison({ a, b }).then((f) => download(f), (err) => setError(messageOf(err)));
+    if (a !== null && b !== null)
+      void api.exportComparison({ a, b }).then(
+        (f) => download(f),
+        (err) => setError(messageOf(err)),
+      );
   };
   return { comparison, error, exportMarkdown };
 }

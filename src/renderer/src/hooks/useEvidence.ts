@@ -53,7 +53,7 @@ export function useEvidence(projectPath: string | undefined) {
 
   /** A change, then the questions and the evidence read again; undefined when it failed (its error is shown). */
   const run = useCallback(
-    async <R,>(action: () => Promise<R>): Promise<R | undefined> => {
+    async <R>(action: () => Promise<R>): Promise<R | undefined> => {
       try {
         const result = await action();
         await reload();

@@ -108,7 +108,10 @@ export function useImporter(onChange: () => void): ImportState {
         try {
           progress = await api.importPaths({ paths });
         } catch (err) {
-          setState((s) => ({ ...s, outcomes: [{ fileName: paths.join(', '), status: 'failed', error: { code: 'internal', message: messageOf(err) } }] }));
+          setState((s) => ({
+            ...s,
+            outcomes: [{ fileName: paths.join(', '), status: 'failed', error: { code: 'internal', message: messageOf(err) } }],
+          }));
           return;
         }
         const job = progress.job;
@@ -119,7 +122,14 @@ export function useImporter(onChange: () => void): ImportState {
         let batches = 0;
         for (;;) {
           const p = progress;
-          setState((s) => ({ ...s, done: p.done, total: p.total, passages: p.passages, current: p.current, outcomes: p.results.length ? [...s.outcomes, ...p.results] : s.outcomes }));
+          setState((s) => ({
+            ...s,
+            done: p.done,
+            total: p.total,
+            passages: p.passages,
+            current: p.current,
+            outcomes: p.results.length ? [...s.outcomes, ...p.results] : s.outcomes,
+          }));
           // The library shows what each written batch added, as it comes.
           if (p.batches > batches) {
             batches = p.batches;
@@ -129,7 +139,10 @@ export function useImporter(onChange: () => void): ImportState {
           try {
             progress = await api.importProgress({ job, after: p.next });
           } catch (err) {
-            setState((s) => ({ ...s, outcomes: [...s.outcomes, { fileName: paths.join(', '), status: 'failed', error: { code: 'internal', message: messageOf(err) } }] }));
+            setState((s) => ({
+              ...s,
+              outcomes: [...s.outcomes, { fileName: paths.join(', '), status: 'failed', error: { code: 'internal', message: messageOf(err) } }],
+            }));
             break;
           }
         }

@@ -99,7 +99,9 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
   }, [sources, searchable, filter, tag, sort]);
 
   const sortBy = useCallback((key: SortKey) => {
-    setSort((s) => (s.key === key ? { key, dir: s.dir === 1 ? -1 : 1 } : { key, dir: key === 'importedAt' || key === 'passages' || key === 'bytes' ? -1 : 1 }));
+    setSort((s) =>
+      s.key === key ? { key, dir: s.dir === 1 ? -1 : 1 } : { key, dir: key === 'importedAt' || key === 'passages' || key === 'bytes' ? -1 : 1 },
+    );
   }, []);
 
   const remove = useCallback(

@@ -32,7 +32,8 @@ export function useReader(sourceId: number | null, onChanged: () => void) {
   const id = source?.id ?? -1;
   const actions = {
     saved,
-    annotate: (span: { start: number; end: number }, colour: HighlightColour) => annotations.create({ sourceId: id, start: span.start, end: span.end, colour }),
+    annotate: (span: { start: number; end: number }, colour: HighlightColour) =>
+      annotations.create({ sourceId: id, start: span.start, end: span.end, colour }),
     recordClaim: (span: { start: number; end: number }) => claims.create({ sourceId: id, start: span.start, end: span.end }),
     /** Replaces the text with a corrected file; resolves to what happened, in words. */
     replaceText: async (file: File): Promise<string> => {
@@ -58,7 +59,9 @@ export function useReader(sourceId: number | null, onChanged: () => void) {
     readAs: async (as: 'text' | 'markdown'): Promise<string> => {
       try {
         const r = await api.setReadAs({ id, as });
-        const notes = r.annotations ? ` ${r.annotations} annotation${r.annotations === 1 ? '' : 's'}: ${r.annotations - r.orphaned} placed, ${r.orphaned} not placed.` : '';
+        const notes = r.annotations
+          ? ` ${r.annotations} annotation${r.annotations === 1 ? '' : 's'}: ${r.annotations - r.orphaned} placed, ${r.orphaned} not placed.`
+          : '';
         return `Now read as ${as === 'markdown' ? 'Markdown' : 'plain text'}: ${r.source.passages} passages.${notes}`;
       } catch (err) {
         return `The reading was not changed: ${messageOf(err)}`;

@@ -65,7 +65,7 @@ export function useRequest<T>(load: (() => Promise<T>) | null, initial: T, optio
   useEffect(() => () => requests.current.drop(), []);
 
   const run: Runner = useCallback(
-    async <R,>(action: () => Promise<R>): Promise<R | undefined> => {
+    async <R>(action: () => Promise<R>): Promise<R | undefined> => {
       try {
         const result = await action();
         await reload();

@@ -17,7 +17,10 @@ function TagsField(props: { annotation: Annotation; onSave(tags: string[]): void
   // landing while the field is being typed in (after a note was saved) must not empty it.
   useEffect(() => setValue(stored), [stored]);
   const save = () => {
-    const tags = value.split(',').map((t) => t.trim()).filter(Boolean);
+    const tags = value
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
     if (tags.join(',') !== props.annotation.tags.join(',')) props.onSave(tags);
   };
   return (
@@ -61,7 +64,8 @@ export function AnnotationSidebar(props: {
         <button type="button" className="annotation-head" aria-expanded={open} onClick={() => props.onSelect(open ? null : a.id)}>
           <span className={`swatch hl-${a.colour}`} aria-hidden="true" />
           <span className="annotation-quote">
-            {a.passage !== null && <span className="muted">{a.pageLabel !== undefined ? `p. ${a.pageLabel}` : `¶${a.passage}`} </span>}“{excerpt(props.quoteOf?.(a) ?? a.exact)}”
+            {a.passage !== null && <span className="muted">{a.pageLabel !== undefined ? `p. ${a.pageLabel}` : `¶${a.passage}`} </span>}“
+            {excerpt(props.quoteOf?.(a) ?? a.exact)}”
           </span>
         </button>
         {!open && a.plain && <p className="annotation-preview">{excerpt(a.plain, 160)}</p>}

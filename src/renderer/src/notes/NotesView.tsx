@@ -16,7 +16,6 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
   const [colour, setColour] = useState('');
   const [pandoc, setPandoc] = useState(false);
 
-
   const sources = useMemo(() => [...new Map(list.map((a) => [a.sourceId, a.sourceTitle])).entries()], [list]);
   const tags = useMemo(() => [...new Set(list.flatMap((a) => a.tags))].sort((a, b) => a.localeCompare(b)), [list]);
   const visible = useMemo(() => {

@@ -67,7 +67,11 @@ export function PassageText(props: {
     const cell = cells ? cells.findIndex(([a, b]) => a <= from && to <= b) : -1;
     if (cells && cell < 0) continue;
     cellOf[out.length] = cell;
-    const text = styledText(p.text.slice(from, to), marks.filter((m) => m.kind !== 'hide' && m.start <= from && m.end >= to), note);
+    const text = styledText(
+      p.text.slice(from, to),
+      marks.filter((m) => m.kind !== 'hide' && m.start <= from && m.end >= to),
+      note,
+    );
     const covering = spans.filter((a) => a.start - p.start <= from && a.end - p.start >= to);
     const top = covering.find((a) => a.id === props.selected) ?? covering[covering.length - 1];
     const isHit = !!props.hit && props.hit.start - p.start <= from && props.hit.end - p.start >= to;
@@ -82,13 +86,25 @@ export function PassageText(props: {
     }
     if (!top && !isHit && claim) {
       out.push(
-        <span key={from} data-o={from} className={`claim-mark ${claim.status}`} data-claim={claim.id} title={`Claim: ${claim.measure}`} onClick={() => props.onPickClaim?.(claim.id)}>
+        <span
+          key={from}
+          data-o={from}
+          className={`claim-mark ${claim.status}`}
+          data-claim={claim.id}
+          title={`Claim: ${claim.measure}`}
+          onClick={() => props.onPickClaim?.(claim.id)}
+        >
           {text}
         </span>,
       );
       continue;
     }
-    const className = [top ? `hl hl-${top.colour}` : '', top && top.id === props.selected ? 'hl-selected' : '', isHit ? 'search-hit' : '', claim ? `claim-mark ${claim.status}` : '']
+    const className = [
+      top ? `hl hl-${top.colour}` : '',
+      top && top.id === props.selected ? 'hl-selected' : '',
+      isHit ? 'search-hit' : '',
+      claim ? `claim-mark ${claim.status}` : '',
+    ]
       .filter(Boolean)
       .join(' ');
     out.push(
@@ -124,7 +140,7 @@ const RAISED = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/;
 /** A piece of text inside the inline styles that cover it, outermost first. */
 function styledText(text: string, styles: InlineMark[], note: { has?(label: string): boolean; go?(label: string): void } = {}): ReactNode {
   let node: ReactNode = text;
-  for (const m of [...styles].sort((a, b) => (b.end - b.start) - (a.end - a.start)).reverse()) {
+  for (const m of [...styles].sort((a, b) => b.end - b.start - (a.end - a.start)).reverse()) {
     if (m.kind === 'note') {
       const label = m.label ?? text;
       const linked = note.go && note.has?.(label);
@@ -148,7 +164,14 @@ function styledText(text: string, styles: InlineMark[], note: { has?(label: stri
     else if (m.kind === 'em') node = <em>{node}</em>;
     else if (m.kind === 'code') node = <code>{node}</code>;
     else if (m.kind === 'del') node = <del>{node}</del>;
-    else if (m.kind === 'link') node = m.href ? <a href={m.href} target="_blank" rel="noreferrer noopener">{node}</a> : <u>{node}</u>;
+    else if (m.kind === 'link')
+      node = m.href ? (
+        <a href={m.href} target="_blank" rel="noreferrer noopener">
+          {node}
+        </a>
+      ) : (
+        <u>{node}</u>
+      );
   }
   return node;
 }

@@ -22,8 +22,8 @@ export function BackupDialog(props: { project: ProjectState; path?: string; onCl
   return (
     <Dialog title="Restore from backup" onClose={props.onClose} wide>
       <p className="dialog-text small">
-        Backups of <strong>{data?.project.replace(/^.*[\\/]/, '') ?? '…'}</strong> are made before every change of the file's format and at most once a
-        day when it is opened. Restoring opens the backup as a new project beside the original, which stays as it is.
+        Backups of <strong>{data?.project.replace(/^.*[\\/]/, '') ?? '…'}</strong> are made before every change of the file's format and at most once
+        a day when it is opened. Restoring opens the backup as a new project beside the original, which stays as it is.
       </p>
       {error && (
         <p className="form-error" role="alert">

@@ -52,12 +52,27 @@ export function ImportButton(props: { importer: ImportState; primary?: boolean }
           <button type="button" role="menuitem" onClick={() => void pick('folder')}>
             Import a folder…
           </button>
-          <button type="button" role="menuitem" onClick={() => { setOpen(false); void props.importer.loadSamples(); }}>
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              setOpen(false);
+              void props.importer.loadSamples();
+            }}
+          >
             Load sample sources
           </button>
         </div>
       )}
-      <input ref={files} type="file" multiple accept={ACCEPT} hidden aria-label="Choose files to import" onChange={(e) => onPicked(e.target, false)} />
+      <input
+        ref={files}
+        type="file"
+        multiple
+        accept={ACCEPT}
+        hidden
+        aria-label="Choose files to import"
+        onChange={(e) => onPicked(e.target, false)}
+      />
       <input
         ref={(el) => {
           folder.current = el;

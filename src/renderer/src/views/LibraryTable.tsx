@@ -23,7 +23,12 @@ const ROW_HEIGHT = 38;
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** The sources as a sortable table, only the rows in view rendered; arrows and j/k move, Enter opens, Delete deletes. */
-export function LibraryTable(props: { library: LibraryState; onOpen(id: number): void; onEdit(s: SourceSummary): void; onDelete(s: SourceSummary): void }) {
+export function LibraryTable(props: {
+  library: LibraryState;
+  onOpen(id: number): void;
+  onEdit(s: SourceSummary): void;
+  onDelete(s: SourceSummary): void;
+}) {
   const { library } = props;
   const [selected, setSelected] = useState<number | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -108,20 +113,40 @@ export function LibraryTable(props: { library: LibraryState; onOpen(id: number):
                     </span>
                   )}
                 </div>
-                <div role="cell" title={s.author ?? ''}>{s.author ?? <span className="muted">—</span>}</div>
+                <div role="cell" title={s.author ?? ''}>
+                  {s.author ?? <span className="muted">—</span>}
+                </div>
                 <div role="cell">{s.date ?? <span className="muted">—</span>}</div>
-                <div role="cell" title={s.origin ?? ''}>{s.origin ?? <span className="muted">—</span>}</div>
+                <div role="cell" title={s.origin ?? ''}>
+                  {s.origin ?? <span className="muted">—</span>}
+                </div>
                 <div role="cell" className="tags-cell">
                   <TagList tags={s.tags} />
                 </div>
-                <div role="cell" className="num">{s.passages.toLocaleString()}</div>
-                <div role="cell" className="num">{formatSize(s.bytes)}</div>
+                <div role="cell" className="num">
+                  {s.passages.toLocaleString()}
+                </div>
+                <div role="cell" className="num">
+                  {formatSize(s.bytes)}
+                </div>
                 <div role="cell">{dateFormat.format(new Date(s.importedAt))}</div>
                 <div role="cell" className="actions">
-                  <button type="button" className="icon" aria-label={`Edit ${s.title}${tell ? ` (${tell})` : ''}`} title="Edit metadata" onClick={() => props.onEdit(s)}>
+                  <button
+                    type="button"
+                    className="icon"
+                    aria-label={`Edit ${s.title}${tell ? ` (${tell})` : ''}`}
+                    title="Edit metadata"
+                    onClick={() => props.onEdit(s)}
+                  >
                     Edit
                   </button>
-                  <button type="button" className="icon danger-text" aria-label={`Delete ${s.title}${tell ? ` (${tell})` : ''}`} title="Delete source" onClick={() => props.onDelete(s)}>
+                  <button
+                    type="button"
+                    className="icon danger-text"
+                    aria-label={`Delete ${s.title}${tell ? ` (${tell})` : ''}`}
+                    title="Delete source"
+                    onClick={() => props.onDelete(s)}
+                  >
                     Delete
                   </button>
                 </div>

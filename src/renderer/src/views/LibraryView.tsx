@@ -15,7 +15,12 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
-export function LibraryView(props: { library: LibraryState; importer: ImportState; onOpen(id: number): void; filterRef: React.RefObject<HTMLInputElement | null> }) {
+export function LibraryView(props: {
+  library: LibraryState;
+  importer: ImportState;
+  onOpen(id: number): void;
+  filterRef: React.RefObject<HTMLInputElement | null>;
+}) {
   const { library, importer } = props;
   const [editing, setEditing] = useState<SourceSummary | null>(null);
   const [deleting, setDeleting] = useState<SourceSummary | null>(null);
@@ -77,8 +82,8 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
         <div className="empty">
           <h2>This project has no sources yet</h2>
           <p>
-            Import plain text, Markdown, web pages (HTML), Word (.docx) or PDF files — or drop them, or a whole folder, anywhere on this window. Each file becomes a
-            source you can read, tag and cite by passage.
+            Import plain text, Markdown, web pages (HTML), Word (.docx) or PDF files — or drop them, or a whole folder, anywhere on this window. Each
+            file becomes a source you can read, tag and cite by passage.
           </p>
           <div className="empty-actions">
             <ImportButton importer={importer} primary />
@@ -86,7 +91,9 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
               Load sample sources
             </button>
           </div>
-          <p className="muted small">The samples are short summaries written for Sourcebench of how historians estimate the toll of Soviet repression.</p>
+          <p className="muted small">
+            The samples are short summaries written for Sourcebench of how historians estimate the toll of Soviet repression.
+          </p>
         </div>
       ) : (
         <LibraryTable library={library} onOpen={props.onOpen} onEdit={setEditing} onDelete={setDeleting} />
@@ -102,9 +109,7 @@ export function LibraryView(props: { library: LibraryState; importer: ImportStat
           }}
         />
       )}
-      {references && (
-        <ReferencesDialog sources={library.sources} onApplied={() => void library.reload()} onClose={() => setReferences(false)} />
-      )}
+      {references && <ReferencesDialog sources={library.sources} onApplied={() => void library.reload()} onClose={() => setReferences(false)} />}
       {deleting && (
         <ConfirmDialog
           title="Delete source"

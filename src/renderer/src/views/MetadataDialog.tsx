@@ -54,7 +54,15 @@ export function MetadataDialog(props: { source: SourceSummary; onSaved(s: Source
     }
     setSaving(true);
     try {
-      props.onSaved(await metadata.save(cslOf(type, texts, authors, editors), tags.split(',').map((t) => t.trim()).filter(Boolean)));
+      props.onSaved(
+        await metadata.save(
+          cslOf(type, texts, authors, editors),
+          tags
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        ),
+      );
     } catch (err) {
       setError(messageOf(err));
       setSaving(false);

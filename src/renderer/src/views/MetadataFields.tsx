@@ -19,19 +19,44 @@ export function Names(props: { label: string; rows: NameRow[]; onChange(rows: Na
       </div>
       {props.rows.map((r, i) => (
         <div key={r.key} className={r.organisation ? 'name-row organisation' : 'name-row'}>
-          <select aria-label={`${props.label} ${i + 1}: person or organisation`} value={r.organisation ? 'organisation' : 'person'} onChange={(e) => set(i, { organisation: e.target.value === 'organisation' })}>
+          <select
+            aria-label={`${props.label} ${i + 1}: person or organisation`}
+            value={r.organisation ? 'organisation' : 'person'}
+            onChange={(e) => set(i, { organisation: e.target.value === 'organisation' })}
+          >
             <option value="person">Person</option>
             <option value="organisation">Organisation</option>
           </select>
           {r.organisation ? (
-            <input aria-label={`${props.label} ${i + 1}: organisation`} value={r.literal} placeholder="Memorial Society" onChange={(e) => set(i, { literal: e.target.value })} />
+            <input
+              aria-label={`${props.label} ${i + 1}: organisation`}
+              value={r.literal}
+              placeholder="Memorial Society"
+              onChange={(e) => set(i, { literal: e.target.value })}
+            />
           ) : (
             <>
-              <input aria-label={`${props.label} ${i + 1}: family name`} value={r.family} placeholder="Family name" onChange={(e) => set(i, { family: e.target.value })} />
-              <input aria-label={`${props.label} ${i + 1}: given name`} value={r.given} placeholder="Given name(s)" onChange={(e) => set(i, { given: e.target.value })} />
+              <input
+                aria-label={`${props.label} ${i + 1}: family name`}
+                value={r.family}
+                placeholder="Family name"
+                onChange={(e) => set(i, { family: e.target.value })}
+              />
+              <input
+                aria-label={`${props.label} ${i + 1}: given name`}
+                value={r.given}
+                placeholder="Given name(s)"
+                onChange={(e) => set(i, { given: e.target.value })}
+              />
             </>
           )}
-          <button type="button" className="icon" aria-label={`Remove ${singular} ${i + 1}`} title="Remove" onClick={() => props.onChange(props.rows.filter((_, j) => j !== i))}>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Remove ${singular} ${i + 1}`}
+            title="Remove"
+            onClick={() => props.onChange(props.rows.filter((_, j) => j !== i))}
+          >
             ✕
           </button>
         </div>
@@ -41,7 +66,15 @@ export function Names(props: { label: string; rows: NameRow[]; onChange(rows: Na
 }
 
 /** The work: type, title, authors, editors, dates and language. */
-export function WorkFields(props: { type: CslType; onType(type: CslType): void; field: Field; authors: NameRow[]; onAuthors(rows: NameRow[]): void; editors: NameRow[]; onEditors(rows: NameRow[]): void }) {
+export function WorkFields(props: {
+  type: CslType;
+  onType(type: CslType): void;
+  field: Field;
+  authors: NameRow[];
+  onAuthors(rows: NameRow[]): void;
+  editors: NameRow[];
+  onEditors(rows: NameRow[]): void;
+}) {
   const { field } = props;
   return (
     <fieldset>
@@ -75,8 +108,9 @@ export function WorkFields(props: { type: CslType; onType(type: CslType): void; 
         <input {...field('language')} placeholder="en, ru, de-AT" />
       </label>
       <small id="date-help" className="span-all">
-        Dates in EDTF: a year, year-month or day (<code>1937</code>, <code>1937-05</code>, <code>1937-05-12</code>); <code>?</code> uncertain, <code>~</code>{' '}
-        approximate; <code>193X</code> a decade; <code>1936/1938</code> a span, <code>1937/..</code> open-ended. Anything else is refused with the reason.
+        Dates in EDTF: a year, year-month or day (<code>1937</code>, <code>1937-05</code>, <code>1937-05-12</code>); <code>?</code> uncertain,{' '}
+        <code>~</code> approximate; <code>193X</code> a decade; <code>1936/1938</code> a span, <code>1937/..</code> open-ended. Anything else is
+        refused with the reason.
       </small>
     </fieldset>
   );

@@ -15,7 +15,14 @@ import { ReaderSide, SelectionToolbar } from './ReaderSide';
 import { usePassageNavigation } from './usePassageNavigation';
 
 /** A source open in the reader: its header, its text as numbered passages, and its notes and claims beside. */
-export function Reader(props: { source: SourceDetail; reader: ReaderState; target: ReaderTarget | null; backLabel: string; onBack(): void; onCompare(id: number): void }) {
+export function Reader(props: {
+  source: SourceDetail;
+  reader: ReaderState;
+  target: ReaderTarget | null;
+  backLabel: string;
+  onBack(): void;
+  onCompare(id: number): void;
+}) {
   const { source, target, reader } = props;
   const { annotations, claims, actions } = reader;
   const nav = usePassageNavigation(source, target);
@@ -125,7 +132,9 @@ export function Reader(props: { source: SourceDetail; reader: ReaderState; targe
           onMoveTo={nav.moveTo}
         />
       </div>
-      {selection && <SelectionToolbar rect={selection.rect} onHighlight={(c, withNote) => void annotate(c, withNote)} onClaim={() => void recordClaim()} />}
+      {selection && (
+        <SelectionToolbar rect={selection.rect} onHighlight={(c, withNote) => void annotate(c, withNote)} onClaim={() => void recordClaim()} />
+      )}
       <ReaderSide
         reader={reader}
         tab={tab}

@@ -20,7 +20,11 @@ export function ReaderActions(props: {
       <button type="button" onClick={props.onEdit}>
         Edit metadata
       </button>
-      <button type="button" onClick={() => props.replaceInput.current?.click()} title="Replace the text with a corrected version; annotations follow their quotes">
+      <button
+        type="button"
+        onClick={() => props.replaceInput.current?.click()}
+        title="Replace the text with a corrected version; annotations follow their quotes"
+      >
         Replace text…
       </button>
       <button type="button" onClick={props.onExportNotes}>
@@ -37,7 +41,15 @@ export function ReaderActions(props: {
             props.onGoToPage(pageWanted);
           }}
         >
-          <input type="text" size={7} value={pageWanted} onChange={(e) => setPageWanted(e.target.value)} placeholder="Page…" aria-label="Go to page" title="Go to a page by its printed number (214, xii)" />
+          <input
+            type="text"
+            size={7}
+            value={pageWanted}
+            onChange={(e) => setPageWanted(e.target.value)}
+            placeholder="Page…"
+            aria-label="Go to page"
+            title="Go to a page by its printed number (214, xii)"
+          />
         </form>
       )}
       <input

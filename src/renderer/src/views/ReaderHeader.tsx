@@ -23,8 +23,8 @@ export function ReaderMeta(props: { source: SourceDetail; readAs(as: 'text' | 'm
         {source.format === 'reference'
           ? 'none yet (made from a reference)'
           : source.pdf
-          ? `${source.fileName ?? '—'} · PDF · ${source.pdf.pages.toLocaleString()} ${source.pdf.pages === 1 ? 'page' : 'pages'} · ${formatSize(source.bytes)}`
-          : `${source.fileName ?? '—'} · ${source.kind} · ${source.encoding} · ${formatSize(source.bytes)}`}
+            ? `${source.fileName ?? '—'} · PDF · ${source.pdf.pages.toLocaleString()} ${source.pdf.pages === 1 ? 'page' : 'pages'} · ${formatSize(source.bytes)}`
+            : `${source.fileName ?? '—'} · ${source.kind} · ${source.encoding} · ${formatSize(source.bytes)}`}
       </dd>
       {canReadAs(source) && (
         <>
@@ -72,8 +72,8 @@ export function ReaderNotices(props: { source: SourceDetail; notice: string | nu
       )}
       {source.pdf && !source.pdf.textLayer && (
         <div className="banner info no-text-layer" role="status">
-          <strong>No text layer:</strong> this PDF is a scan or a photograph; run OCR on it (not available yet). Its {source.pdf.pages.toLocaleString()}{' '}
-          {source.pdf.pages === 1 ? 'page was' : 'pages were'} imported without text.
+          <strong>No text layer:</strong> this PDF is a scan or a photograph; run OCR on it (not available yet). Its{' '}
+          {source.pdf.pages.toLocaleString()} {source.pdf.pages === 1 ? 'page was' : 'pages were'} imported without text.
         </div>
       )}
     </>
@@ -100,7 +100,9 @@ export function ReaderHeader(props: {
         ← {props.backLabel}
       </button>
       <h1 className="reader-title">{source.title}</h1>
-      <p className="byline">{[source.author, source.date].filter(Boolean).join(' · ') || <span className="muted">No author or date recorded</span>}</p>
+      <p className="byline">
+        {[source.author, source.date].filter(Boolean).join(' · ') || <span className="muted">No author or date recorded</span>}
+      </p>
       <ReaderMeta
         source={source}
         readAs={actions.readAs}

@@ -34,7 +34,11 @@ export function pageMarks(source: SourceDetail): { before: Map<number, PageMark[
 
 function PageBreak({ mark }: { mark: PageMark }) {
   return (
-    <div className={`page-break${mark.empty ? ' no-text' : ''}`} role="separator" aria-label={`Page ${mark.label}${mark.empty ? ': no text on this page' : ''}`}>
+    <div
+      className={`page-break${mark.empty ? ' no-text' : ''}`}
+      role="separator"
+      aria-label={`Page ${mark.label}${mark.empty ? ': no text on this page' : ''}`}
+    >
       p. {mark.label}
       {mark.empty && ' · no text on this page'}
     </div>
@@ -70,7 +74,13 @@ export function ReaderPassages(props: {
         const p = passages[v.index]!;
         // The first row of a table shows its column headers above it.
         const before = passages[v.index - 1];
-        const headers = p.kind === 'table_row' && p.info?.headers && p.info.headers.length === p.info.cells?.length && !(before?.kind === 'table_row' && before.info?.headers?.join('|') === p.info.headers.join('|')) ? p.info.headers : null;
+        const headers =
+          p.kind === 'table_row' &&
+          p.info?.headers &&
+          p.info.headers.length === p.info.cells?.length &&
+          !(before?.kind === 'table_row' && before.info?.headers?.join('|') === p.info.headers.join('|'))
+            ? p.info.headers
+            : null;
         return (
           <article
             key={p.id}
@@ -82,7 +92,9 @@ export function ReaderPassages(props: {
             aria-current={v.index === current ? 'true' : undefined}
             onClick={() => props.onCurrent(v.index)}
           >
-            {marks.before.get(v.index)?.map((m) => <PageBreak key={m.label + String(m.empty)} mark={m} />)}
+            {marks.before.get(v.index)?.map((m) => (
+              <PageBreak key={m.label + String(m.empty)} mark={m} />
+            ))}
             <span className="ordinal" aria-hidden="true">
               ¶{p.ordinal}
             </span>
@@ -95,7 +107,12 @@ export function ReaderPassages(props: {
                 ))}
               </div>
             )}
-            <p className="passage-text" data-start={p.start} data-note={p.kind === 'footnote' ? p.info?.note : undefined} role={p.kind === 'table_row' ? 'row' : undefined}>
+            <p
+              className="passage-text"
+              data-start={p.start}
+              data-note={p.kind === 'footnote' ? p.info?.note : undefined}
+              role={p.kind === 'table_row' ? 'row' : undefined}
+            >
               <PassageText
                 passage={p}
                 annotations={props.annotations}

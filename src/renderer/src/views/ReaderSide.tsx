@@ -53,9 +53,21 @@ export function ReaderSide(props: {
         </button>
       </div>
       {tab === 'notes' ? (
-        <AnnotationSidebar annotations={annotations} selected={props.selected} onSelect={props.onSelect} selection={props.selection} quoteOf={props.quoteOf} />
+        <AnnotationSidebar
+          annotations={annotations}
+          selected={props.selected}
+          onSelect={props.onSelect}
+          selection={props.selection}
+          quoteOf={props.quoteOf}
+        />
       ) : (
-        <ClaimsPanel sourceId={source!.id} sourceTitle={source!.title} claims={claims} selected={props.selectedClaim} onSelect={props.onSelectClaim} />
+        <ClaimsPanel
+          sourceId={source!.id}
+          sourceTitle={source!.title}
+          claims={claims}
+          selected={props.selectedClaim}
+          onSelect={props.onSelectClaim}
+        />
       )}
     </div>
   );

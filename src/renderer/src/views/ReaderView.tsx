@@ -3,7 +3,14 @@ import type { ReaderTarget } from '../navigation';
 import { Reader } from './Reader';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
-export function ReaderView(props: { sourceId: number | null; target: ReaderTarget | null; backLabel: string; onBack(): void; onChanged(): void; onCompare(id: number): void }) {
+export function ReaderView(props: {
+  sourceId: number | null;
+  target: ReaderTarget | null;
+  backLabel: string;
+  onBack(): void;
+  onChanged(): void;
+  onCompare(id: number): void;
+}) {
   const reader = useReader(props.sourceId, props.onChanged);
   const { source, error } = reader;
   if (props.sourceId === null) {

@@ -60,11 +60,7 @@ export function ReferencesDialog(props: { sources: SourceSummary[]; onApplied():
 
   const set = (i: number, patch: Partial<Choice>) => setChoices((cs) => cs.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
-  const chosen = items
-    ? items
-        .map((item, i) => ({ item, c: choices[i]! }))
-        .filter(({ c }) => (c.sourceId !== null ? c.apply : c.create))
-    : [];
+  const chosen = items ? items.map((item, i) => ({ item, c: choices[i]! })).filter(({ c }) => (c.sourceId !== null ? c.apply : c.create)) : [];
   const toUpdate = chosen.filter(({ c }) => c.sourceId !== null).length;
   const toCreate = chosen.length - toUpdate;
 
@@ -74,7 +70,10 @@ export function ReferencesDialog(props: { sources: SourceSummary[]; onApplied():
     try {
       // An empty source made from an item without a title is called as the table calls it.
       const r = await references.apply({
-        items: chosen.map(({ item, c }) => ({ csl: c.sourceId === null && !item.csl.title ? { ...item.csl, title: item.title } : item.csl, sourceId: c.sourceId })),
+        items: chosen.map(({ item, c }) => ({
+          csl: c.sourceId === null && !item.csl.title ? { ...item.csl, title: item.title } : item.csl,
+          sourceId: c.sourceId,
+        })),
       });
       const n = r.updated.length;
       const m = r.created.length;
@@ -91,8 +90,9 @@ export function ReferencesDialog(props: { sources: SourceSummary[]; onApplied():
   return (
     <Dialog title="References" onClose={props.onClose} className="references">
       <p className="dialog-text">
-        Bring citation metadata from a reference manager: export your library (or a collection) from Zotero, Mendeley or JabRef as BibTeX (.bib), RIS (.ris) or
-        CSL-JSON (.json). Each item is matched to a source by its DOI, its address or its title; what it says replaces what the source's metadata says.
+        Bring citation metadata from a reference manager: export your library (or a collection) from Zotero, Mendeley or JabRef as BibTeX (.bib), RIS
+        (.ris) or CSL-JSON (.json). Each item is matched to a source by its DOI, its address or its title; what it says replaces what the source's
+        metadata says.
       </p>
       <div className="references-file">
         <button type="button" onClick={() => input.current?.click()} disabled={busy} className={items ? '' : 'primary'}>
@@ -125,7 +125,8 @@ export function ReferencesDialog(props: { sources: SourceSummary[]; onApplied():
         <>
           <p className="muted small">
             {items.length} {items.length === 1 ? 'item' : 'items'} in {fileName}: {items.filter((i) => i.match.sure).length} matched,{' '}
-            {items.filter((i) => i.match.sourceId !== null && !i.match.sure).length} to confirm, {items.filter((i) => i.match.sourceId === null).length} without a source.
+            {items.filter((i) => i.match.sourceId !== null && !i.match.sure).length} to confirm,{' '}
+            {items.filter((i) => i.match.sourceId === null).length} without a source.
           </p>
           <ReferencesTable items={items} choices={choices} set={set} byId={byId} sorted={sorted} />
         </>

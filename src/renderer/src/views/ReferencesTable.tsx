@@ -56,7 +56,12 @@ export function ReferencesTable(props: {
                         {proposed && item.match.how && <span className="match-how"> · {HOW[item.match.how]}</span>}
                       </div>
                       <label className="check">
-                        <input type="checkbox" checked={c.apply} onChange={(e) => set(i, { apply: e.target.checked })} aria-label={`${proposed && !item.match.sure ? 'Confirm' : 'Update'}: ${label}`} />
+                        <input
+                          type="checkbox"
+                          checked={c.apply}
+                          onChange={(e) => set(i, { apply: e.target.checked })}
+                          aria-label={`${proposed && !item.match.sure ? 'Confirm' : 'Update'}: ${label}`}
+                        />
                         {proposed && !item.match.sure ? 'Confirm' : 'Update this source'}
                       </label>
                       {!proposed && (
@@ -68,7 +73,12 @@ export function ReferencesTable(props: {
                   ) : (
                     <>
                       <label className="check">
-                        <input type="checkbox" checked={c.create} onChange={(e) => set(i, { create: e.target.checked })} aria-label={`Create an empty source: ${label}`} />
+                        <input
+                          type="checkbox"
+                          checked={c.create}
+                          onChange={(e) => set(i, { create: e.target.checked })}
+                          aria-label={`Create an empty source: ${label}`}
+                        />
                         Create an empty source
                       </label>
                       <select

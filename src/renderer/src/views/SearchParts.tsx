@@ -74,8 +74,8 @@ export function SearchHelp(props: { onPick(example: string): void }) {
         </tbody>
       </table>
       <p className="muted small">
-        Case and accents are ignored. Words of 5 letters or more also find spellings one or two letters away (Ezhov finds Yezhov),
-        ranked after exact matches.
+        Case and accents are ignored. Words of 5 letters or more also find spellings one or two letters away (Ezhov finds Yezhov), ranked after exact
+        matches.
       </p>
     </div>
   );
@@ -98,7 +98,10 @@ export function SearchStatus({ search }: { search: ReturnType<typeof useSearch> 
             {r.hits.length < r.total ? ` · best ${r.hits.length} shown` : ''} · {r.tookMs} ms
           </span>
           {expansions.length > 0 && (
-            <span className="muted"> · also searched: {expansions.map((x) => `${x.word} → ${x.alternatives.slice(0, 4).join(', ')}`).join('; ')}</span>
+            <span className="muted">
+              {' '}
+              · also searched: {expansions.map((x) => `${x.word} → ${x.alternatives.slice(0, 4).join(', ')}`).join('; ')}
+            </span>
           )}
           {r.problems.map((p) => (
             <span key={p} className="warn-text">

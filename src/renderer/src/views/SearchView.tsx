@@ -35,7 +35,14 @@ export function SearchView(props: {
   }, [selected]);
 
   const open = (hit: SearchHit) =>
-    props.onOpen({ sourceId: hit.sourceId, passageId: hit.passageId, start: hit.start, end: hit.end, annotationId: hit.annotationId, claimId: hit.claimId });
+    props.onOpen({
+      sourceId: hit.sourceId,
+      passageId: hit.passageId,
+      start: hit.start,
+      end: hit.end,
+      annotationId: hit.annotationId,
+      claimId: hit.claimId,
+    });
 
   const onKey = (e: KeyboardEvent) => {
     const pos = order.indexOf(selected);
@@ -99,7 +106,15 @@ export function SearchView(props: {
                   onMouseEnter={() => setSelected(index)}
                   onClick={() => open(hit)}
                 >
-                  <span className="ordinal">{hit.kind === 'note' ? 'Note' : hit.kind === 'claim' ? 'Claim' : hit.pageLabel !== undefined ? `p. ${hit.pageLabel}` : `¶${hit.ordinal}`}</span>
+                  <span className="ordinal">
+                    {hit.kind === 'note'
+                      ? 'Note'
+                      : hit.kind === 'claim'
+                        ? 'Claim'
+                        : hit.pageLabel !== undefined
+                          ? `p. ${hit.pageLabel}`
+                          : `¶${hit.ordinal}`}
+                  </span>
                   <span className="snippet">
                     <Highlighted text={hit.snippet} ranges={hit.highlights} />
                     {hit.matched.length > 0 && (

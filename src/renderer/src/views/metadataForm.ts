@@ -14,12 +14,41 @@ export interface NameRow {
 export type Texts = Record<CslTextField | 'issued' | 'accessed', string>;
 
 let nextKey = 1;
-export const rowOf = (n: CslName): NameRow => ({ key: nextKey++, organisation: !!n.literal, family: n.family ?? '', given: n.given ?? '', literal: n.literal ?? '' });
+export const rowOf = (n: CslName): NameRow => ({
+  key: nextKey++,
+  organisation: !!n.literal,
+  family: n.family ?? '',
+  given: n.given ?? '',
+  literal: n.literal ?? '',
+});
 export const emptyRow = (): NameRow => ({ key: nextKey++, organisation: false, family: '', given: '', literal: '' });
 export const nameOf = (r: NameRow): CslName | null =>
-  r.organisation ? (r.literal.trim() ? { literal: r.literal.trim() } : null) : r.family.trim() ? { family: r.family.trim(), ...(r.given.trim() ? { given: r.given.trim() } : {}) } : null;
+  r.organisation
+    ? r.literal.trim()
+      ? { literal: r.literal.trim() }
+      : null
+    : r.family.trim()
+      ? { family: r.family.trim(), ...(r.given.trim() ? { given: r.given.trim() } : {}) }
+      : null;
 
-export const TEXT_KEYS: (keyof Texts)[] = ['title', 'issued', 'accessed', 'container-title', 'publisher', 'publisher-place', 'volume', 'issue', 'page', 'URL', 'DOI', 'ISBN', 'archive', 'archive_location', 'language', 'note'];
+export const TEXT_KEYS: (keyof Texts)[] = [
+  'title',
+  'issued',
+  'accessed',
+  'container-title',
+  'publisher',
+  'publisher-place',
+  'volume',
+  'issue',
+  'page',
+  'URL',
+  'DOI',
+  'ISBN',
+  'archive',
+  'archive_location',
+  'language',
+  'note',
+];
 
 export function textsOf(csl: CslItem | null, s: SourceSummary): Texts {
   const t = Object.fromEntries(TEXT_KEYS.map((k) => [k, (csl?.[k as keyof CslItem] as string | undefined) ?? ''])) as Texts;
@@ -37,7 +66,8 @@ export function problems(t: Texts, authors: NameRow[], editors: NameRow[]): stri
   if (t.DOI.trim() && !normaliseDoi(t.DOI)) return 'DOI: it starts 10. and a registrant number, then a slash (10.1017/S0020859000000213).';
   if (t.ISBN.trim() && !isIsbn(t.ISBN)) return 'ISBN: 10 or 13 digits (hyphens allowed) with a right check digit.';
   for (const r of [...authors, ...editors]) {
-    if (!r.organisation && !r.family.trim() && r.given.trim()) return `A name needs a family name (given: ${r.given.trim()}); for an organisation choose "Organisation".`;
+    if (!r.organisation && !r.family.trim() && r.given.trim())
+      return `A name needs a family name (given: ${r.given.trim()}); for an organisation choose "Organisation".`;
   }
   return null;
 }

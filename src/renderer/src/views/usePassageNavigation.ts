@@ -12,7 +12,9 @@ export function usePassageNavigation(source: SourceDetail, target: ReaderTarget 
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const passages = source.passageList;
-  const targetIndex = target ? passages.findIndex((p) => (target.passageId ? p.id === target.passageId : p.start <= target.start && target.start < p.end)) : -1;
+  const targetIndex = target
+    ? passages.findIndex((p) => (target.passageId ? p.id === target.passageId : p.start <= target.start && target.start < p.end))
+    : -1;
   const [current, setCurrent] = useState(Math.max(0, targetIndex));
   const marks = useMemo(() => pageMarks(source), [source]);
   /** Footnotes by label: where a note reference ([22], [^8]) leads. */
@@ -52,7 +54,10 @@ export function usePassageNavigation(source: SourceDetail, target: ReaderTarget 
 
   /** Jumps to the first passage of a page, by its printed label or its number: false when there is none, undefined for no page. */
   const goToPage = (wanted: string): boolean | undefined => {
-    const w = wanted.trim().toLowerCase().replace(/^p\.?\s*/, '');
+    const w = wanted
+      .trim()
+      .toLowerCase()
+      .replace(/^p\.?\s*/, '');
     if (!w) return undefined;
     let index = passages.findIndex((p) => p.pageLabel?.toLowerCase() === w);
     if (index < 0 && /^\d+$/.test(w)) index = passages.findIndex((p) => p.page !== null && p.page >= Number(w));
