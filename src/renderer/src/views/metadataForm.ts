@@ -1,5 +1,5 @@
 import type { CslItem, CslName, CslTextField, CslType } from '../../../shared/csl';
-import { isHttpUrl, isIsbn, normaliseDoi } from '../../../shared/csl';
+import { CSL_TEXT_FIELDS, isHttpUrl, isIsbn, normaliseDoi } from '../../../shared/csl';
 import type { SourceSummary } from '../../../shared/types';
 
 /** A name as the form edits it: a person's family and given names, or an organisation's. */
@@ -31,24 +31,8 @@ export const nameOf = (r: NameRow): CslName | null =>
       ? { family: r.family.trim(), ...(r.given.trim() ? { given: r.given.trim() } : {}) }
       : null;
 
-export const TEXT_KEYS: (keyof Texts)[] = [
-  'title',
-  'issued',
-  'accessed',
-  'container-title',
-  'publisher',
-  'publisher-place',
-  'volume',
-  'issue',
-  'page',
-  'URL',
-  'DOI',
-  'ISBN',
-  'archive',
-  'archive_location',
-  'language',
-  'note',
-];
+/** The dialog's text fields: the item's (csl.ts's one list) and its two dates. */
+export const TEXT_KEYS: (keyof Texts)[] = [...CSL_TEXT_FIELDS, 'issued', 'accessed'];
 
 export function textsOf(csl: CslItem | null, s: SourceSummary): Texts {
   const t = Object.fromEntries(TEXT_KEYS.map((k) => [k, (csl?.[k as keyof CslItem] as string | undefined) ?? ''])) as Texts;
