@@ -3,6 +3,7 @@
  * they do not fit together; and a claim's sentence in its source. Pure domain logic: the
  * store reads the claims, nothing here touches the database.
  */
+import { formatPeriod } from '../../shared/period';
 import type { ClaimRecord, Evidence, Measure, Question } from '../../shared/types';
 
 /** The middle of a claim's value: its midpoint, or its one known bound. */
@@ -50,12 +51,9 @@ export function sentenceAround(text: string, start: number, end: number): { befo
   return { before: before.replace(/\s+/g, ' ').trimStart(), after: after.replace(/\s+/g, ' ').trimEnd() };
 }
 
+/** The years a claim covers, written as the views write them, or null when unknown. */
 function period(c: ClaimRecord): string | null {
-  const from = c.fromYear ?? null;
-  const to = c.toYear ?? null;
-  if (from === null && to === null) return null;
-  if (from !== null && to !== null) return from === to ? String(from) : `${from}–${to}`;
-  return from !== null ? `from ${from}` : `until ${to}`;
+  return formatPeriod(c) || null;
 }
 
 /** The most frequent of some keys (the first of equals, in claim order). */

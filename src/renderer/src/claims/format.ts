@@ -1,5 +1,7 @@
 import type { ClaimRecord } from '../../../shared/types';
 
+export { formatPeriod } from '../../../shared/period';
+
 /** A claim's value as a historian reads it: "600,000–1,200,000", "at least 1.5 million", "~50%". */
 export function formatValue(c: Pick<ClaimRecord, 'low' | 'high' | 'unit' | 'approx'>): string {
   const n = (v: number) => (c.unit === 'percent' ? `${v}%` : v >= 1e6 && v % 1e5 === 0 ? `${v / 1e6} million` : v.toLocaleString('en-US'));
@@ -12,15 +14,6 @@ export function formatValue(c: Pick<ClaimRecord, 'low' | 'high' | 'unit' | 'appr
         ? `at least ${n(c.low)}`
         : `up to ${n(c.high!)}`;
   return c.approx ? `~${body}` : body;
-}
-
-/** The years a claim covers as a historian writes them: "1937–1938", "1937", "from 1929", "until 1953"; '' when unknown. */
-export function formatPeriod(c: Pick<ClaimRecord, 'fromYear' | 'toYear'>): string {
-  const from = c.fromYear ?? null;
-  const to = c.toYear ?? null;
-  if (from === null && to === null) return '';
-  if (from !== null && to !== null) return from === to ? String(from) : `${from}–${to}`;
-  return from !== null ? `from ${from}` : `until ${to}`;
 }
 
 /** How sure the extractor was, in words, for a suggestion; '' for a claim confirmed or recorded by hand. */
