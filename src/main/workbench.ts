@@ -341,13 +341,13 @@ export class Workbench implements SourcebenchApi {
   }
 
   /** Writes a prepared file (inside the caller's transaction): the source, its passages and its claims, all or nothing. */
-  private store(fileName: string, { source, warnings, claims }: Prepared): ImportOutcome {
+  private store(fileName: string, { source, warnings, claims }: Prepared, terms?: readonly string[]): ImportOutcome {
     const existing = this.current.sources.findByHash(source.hash);
     if (existing !== undefined) {
       return { fileName, status: 'duplicate', source: this.current.sources.summary(existing), warnings };
     }
     const id = this.current.db.transaction(() => {
-      const inserted = this.current.sources.insert(source);
+      const inserted = this.current.sources.insert(source, { terms });
       this.current.claims.add(inserted, claims);
       return inserted;
     })();
@@ -364,7 +364,7 @@ export class Workbench implements SourcebenchApi {
       batch.map((b) => {
         try {
           // A savepoint each: a file that fails drops only its own changes (and publishes nothing).
-          return this.current.write(() => this.store(b.fileName, b.prepared));
+          return this.current.write(() => this.store(b.fileName, b.prepared, b.terms));
         } catch (err) {
           // A full disk or a read-only file ends the whole batch (SQLite may have rolled the
           // transaction back already): the batch fails with the real cause, nothing of it kept.
@@ -389,14 +389,16 @@ export class Workbench implements SourcebenchApi {
     const alone = only !== undefined && ('bytes' in only ? only.bytes.byteLength : fileSize(only.file)) < ONE_FILE_IN_THREAD;
     const batch = this.options.importBatch;
     const stop = this.importStop.signal;
+    const signal = options.signal ? AbortSignal.any([options.signal, stop]) : stop;
+    const run = pool.session(signal);
     return runImport(tasks, {
       batchFiles: batch?.files,
       batchBytes: batch?.bytes,
       batchMs: batch?.ms,
       ...options,
-      signal: options.signal ? AbortSignal.any([options.signal, stop]) : stop,
+      signal,
       prepare: async (task) => {
-        const result = await pool.run(task, alone);
+        const result = await run(task, alone);
         if (result.ok && result.logged) this.log.error(result.logged);
         return result;
       },

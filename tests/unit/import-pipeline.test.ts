@@ -8,6 +8,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportProgressEvent } from '../../src/main/import/pipeline';
 import type { ImportOutcome, ImportProgress } from '../../src/shared/types';
+import { runImport } from '../../src/main/import/pipeline';
+import type { Prepared } from '../../src/main/import/prepare';
+import { PreparePool } from '../../src/main/import/pool';
 import { Workbench } from '../../src/main/workbench';
 import { fixture, tempDir } from './helpers';
 import { buildDocx, heading, para } from './ingest/docx-builder';
@@ -179,13 +182,80 @@ describe('the import pipeline', () => {
     expect(await wb.listSources()).toHaveLength(60);
   });
 
+  it('a cancelled run: files still waiting for a worker answer "cancelled" unread, and another run at the same time is untouched', async () => {
+    const dir = folderOf(40);
+    const tasks = fs.readdirSync(dir).map((f) => ({ file: path.join(dir, f), label: f }));
+    const pool = new PreparePool(1);
+    pools.push(pool);
+    const stopped = new AbortController();
+    stopped.abort();
+    const cancelled = pool.session(stopped.signal);
+    const other = pool.session(new AbortController().signal);
+    const [a, b] = await Promise.all([Promise.all(tasks.map((t) => cancelled(t))), Promise.all(tasks.map((t) => other(t)))]);
+    expect(a.every((r) => !r.ok && r.error.code === 'cancelled')).toBe(true);
+    expect(b.every((r) => r.ok)).toBe(true);
+    // A cancel that comes while the files wait in the worker: those not begun are not read.
+    const later = new AbortController();
+    const run = pool.session(later.signal);
+    const results = tasks.map((t) => run(t));
+    await results[0];
+    later.abort();
+    const settled = await Promise.all(results);
+    expect(settled[0]!.ok).toBe(true);
+    expect(settled.some((r) => !r.ok && r.error.code === 'cancelled')).toBe(true);
+  });
+
+  it('reads ahead of the writer within its bounds on files and bytes', async () => {
+    let reading = 0;
+    let most = 0;
+    const release: (() => void)[] = [];
+    const tasks = Array.from({ length: 50 }, (_, i) => ({ label: `f${i}.txt`, bytes: new Uint8Array(10) }));
+    const done = runImport(tasks, {
+      ahead: 8,
+      prepare: async (task) => {
+        reading++;
+        most = Math.max(most, reading);
+        await new Promise<void>((r) => release.push(r));
+        reading--;
+        return { ok: false, error: { code: 'read_failed', message: task.label } };
+      },
+      sink: { commit: () => [], failed: () => ({ outcome: { fileName: '', status: 'failed', error: { code: 'x', message: '' } }, stop: false }) },
+    });
+    while (release.length || reading) {
+      await new Promise<void>((r) => setImmediate(r));
+      release.shift()?.();
+    }
+    await done;
+    expect(most).toBeLessThanOrEqual(8);
+    expect(most).toBeGreaterThan(1);
+
+    // Text read and not yet written is bounded too: at the bound the batch is written early.
+    const batches: number[] = [];
+    const { outcomes } = await runImport(tasks, {
+      aheadBytes: 25,
+      batchMs: 1e9,
+      prepare: async () => ({ ok: true, prepared: { source: { bytes: 10 } } as unknown as Prepared, terms: [] }),
+      sink: {
+        commit: (batch) => {
+          batches.push(batch.length);
+          return batch.map((b) => ({ fileName: b.fileName, status: 'failed', error: { code: 'x', message: '' } }));
+        },
+        failed: () => ({ outcome: { fileName: '', status: 'failed', error: { code: 'x', message: '' } }, stop: false }),
+      },
+    });
+    expect(outcomes).toHaveLength(50);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(3);
+  });
+
   it('refuses an unknown job', async () => {
     const wb = workbench();
     await expect(wb.importProgress({ job: 99 })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
 
+const pools: PreparePool[] = [];
 // Workers are stopped with their workbench.
-afterEach(() => {
+afterEach(async () => {
   for (const wb of open.splice(0)) wb.close();
+  for (const pool of pools.splice(0)) await pool.close();
 });

@@ -25,8 +25,13 @@ export const BATCH_BYTES = 32 * 1024 * 1024;
 export const BATCH_MS = 1000;
 /** … or when it holds this many files. */
 export const BATCH_FILES = 5000;
-/** Files read ahead of the writer, at most. */
-const AHEAD_FILES = 32;
+/**
+ * Files read ahead of the writer, at most, … (while a batch is written the workers go on
+ * reading: with 32 ahead they stood idle for most of each write of small files)
+ */
+const AHEAD_FILES = 1024;
+/** … and bytes of text read and not yet written, at most (what the read-ahead may hold in memory). */
+const AHEAD_BYTES = 64 * 1024 * 1024;
 /** The file being read is reported at most this often between batches. */
 const CURRENT_EVERY_MS = 100;
 
@@ -79,8 +84,20 @@ export interface ImportOptions {
   batchFiles?: number;
   batchBytes?: number;
   batchMs?: number;
-  /** How many files may be prepared ahead of the writer. */
+  /** How many files may be prepared ahead of the writer, … */
   ahead?: number;
+  /** … and how many bytes of prepared text they may hold. */
+  aheadBytes?: number;
+}
+
+/** The bytes a task brings: its own, or its file's size (0 when it cannot be read: it fails alone). */
+function sizeOfTask(task: PrepareTask): number {
+  if ('bytes' in task) return task.bytes.byteLength;
+  try {
+    return fs.statSync(task.file).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Every file below a folder, hidden ones skipped, in name order. */
@@ -141,6 +158,7 @@ export async function runImport(tasks: readonly PrepareTask[], options: ImportOp
   const batchBytes = options.batchBytes ?? BATCH_BYTES;
   const batchMs = options.batchMs ?? BATCH_MS;
   const ahead = Math.max(1, options.ahead ?? AHEAD_FILES);
+  const aheadBytes = Math.max(1, options.aheadBytes ?? AHEAD_BYTES);
   const outcomes: ImportOutcome[] = [];
   const counts = { total: tasks.length, done: 0, imported: 0, duplicates: 0, failed: 0, bytes: 0, passages: 0, batches: 0 };
   let current: string | null = tasks[0]?.label ?? null;
@@ -148,11 +166,18 @@ export async function runImport(tasks: readonly PrepareTask[], options: ImportOp
   const emit = (results: ImportOutcome[], finished?: 'done' | 'cancelled') =>
     options.onProgress?.({ ...counts, current: finished ? null : current, results, ...(finished ? { finished } : {}) });
 
-  // Files are prepared ahead of the writer, in list order, a bounded number at a time.
+  // Files are prepared ahead of the writer, in list order: a bounded number at a time, and
+  // no more once the text read and not yet written reaches its bound.
+  // A file's size stands for what it will hold once read (its text is seldom larger).
   const inFlight = new Map<number, Promise<PrepareResult>>();
+  const estimate = new Map<number, number>();
   let dispatched = 0;
+  let held = 0;
   const fill = () => {
-    while (dispatched < tasks.length && inFlight.size < ahead) {
+    while (dispatched < tasks.length && inFlight.size < ahead && (held < aheadBytes || (inFlight.size === 0 && !pending.length))) {
+      const size = sizeOfTask(tasks[dispatched]!);
+      estimate.set(dispatched, size);
+      held += size;
       inFlight.set(dispatched, options.prepare(tasks[dispatched]!));
       dispatched++;
     }
@@ -180,6 +205,10 @@ export async function runImport(tasks: readonly PrepareTask[], options: ImportOp
     const batch = pending;
     pending = [];
     pendingBytes = 0;
+    for (const b of batch) {
+      held -= estimate.get(b.at) ?? 0;
+      estimate.delete(b.at);
+    }
     const ready = batch.filter((b) => b.result.ok);
     const written = new Map<number, ImportOutcome>();
     if (ready.length) {
@@ -227,6 +256,11 @@ export async function runImport(tasks: readonly PrepareTask[], options: ImportOp
       break;
     }
     fill();
+    if (!inFlight.has(i)) {
+      // What was read and not yet written reached its bound: written now, the reading goes on.
+      flush();
+      fill();
+    }
     const task = tasks[i]!;
     if (current !== task.label) {
       current = task.label;

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PrepareResult, PrepareTask } from './prepare';
-import { prepare } from './prepare';
+import { cancelledResult, prepare } from './prepare';
 
 /** How many workers by default: one per core beyond the one the main thread writes with, at most two. */
 export function defaultWorkers(): number {
@@ -56,11 +56,21 @@ interface Pending {
   slot: Slot;
 }
 
+/** Runs at once that can be told apart when one is cancelled (a flag each, reused in turn). */
+const RUN_FLAGS = 256;
+
 export class PreparePool {
   private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private broken = false;
+  /**
+   * One flag per run, shared with the workers: a cancelled run's files still queued in a
+   * worker are answered at once without being read, so a cancel never waits for the
+   * read-ahead (up to a thousand files) to be prepared for nothing.
+   */
+  private readonly dropped = new Int32Array(new SharedArrayBuffer(4 * RUN_FLAGS));
+  private nextRun = 0;
 
   constructor(readonly size: number = defaultWorkers()) {}
 
@@ -75,7 +85,7 @@ export class PreparePool {
       this.broken = true;
       return null;
     }
-    const worker = new Worker(source.file, { eval: source.eval ?? false });
+    const worker = new Worker(source.file, { eval: source.eval ?? false, workerData: { dropped: this.dropped } });
     // An idle pool does not keep the process alive (the CLI ends when its command does).
     worker.unref();
     const slot: Slot = { worker, busy: 0 };
@@ -112,15 +122,31 @@ export class PreparePool {
     return this.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
   }
 
+  /**
+   * A run of files: its `prepare` sends each to a worker (or prepares it here); once
+   * `signal` aborts, files not yet begun answer `cancelled` without being read.
+   */
+  session(signal?: AbortSignal): (task: PrepareTask, inThread?: boolean) => Promise<PrepareResult> {
+    const flag = this.nextRun++ % RUN_FLAGS;
+    Atomics.store(this.dropped, flag, 0);
+    const drop = () => Atomics.store(this.dropped, flag, 1);
+    if (signal?.aborted) drop();
+    else signal?.addEventListener('abort', drop, { once: true });
+    return (task, inThread = false) => {
+      if (Atomics.load(this.dropped, flag)) return Promise.resolve(cancelledResult(task));
+      return this.run(task, inThread, flag);
+    };
+  }
+
   /** Prepares one file, in a worker when there is one (`inThread` keeps it here: a small file alone is not worth the message). */
-  run(task: PrepareTask, inThread = false): Promise<PrepareResult> {
+  run(task: PrepareTask, inThread = false, flag = -1): Promise<PrepareResult> {
     const slot = this.threaded && !inThread ? this.slot() : null;
     if (!slot) return prepare(task);
     const id = this.nextId++;
     return new Promise<PrepareResult>((resolve) => {
       this.pending.set(id, { resolve, label: task.label, slot });
       if (slot.busy++ === 0) slot.worker.ref();
-      slot.worker.postMessage({ id, task });
+      slot.worker.postMessage({ id, task, flag });
     });
   }
 

@@ -78,3 +78,8 @@ export async function prepare(task: PrepareTask): Promise<PrepareResult> {
     return { ok: false, error: { code: 'read_failed', message: `${task.label} could not be imported: ${(err as Error)?.message ?? String(err)}` } };
   }
 }
+
+/** The answer for a file of a cancelled run that no worker began (pool.ts). */
+export function cancelledResult(task: PrepareTask): PrepareResult {
+  return { ok: false, error: { code: 'cancelled', message: `${task.label} was not imported: the import was cancelled` } };
+}

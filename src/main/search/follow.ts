@@ -16,7 +16,9 @@ export function followChanges(index: SearchIndex): (changes: readonly Change[]) 
     if (changes.some((c) => SOURCE_FACTS.has(c.type))) index.invalidate();
     const texts: string[] = [];
     for (const c of changes) {
-      if (c.type === 'sourceAdded' || c.type === 'textReplaced') for (const t of passageTexts(c)) texts.push(t);
+      // Words tokenised by an import's worker need only a lookup each here.
+      if (c.type === 'sourceAdded' && c.terms) index.vocabulary.addTerms(c.terms);
+      else if (c.type === 'sourceAdded' || c.type === 'textReplaced') for (const t of passageTexts(c)) texts.push(t);
       else if (c.type === 'noteChanged' && c.plain) texts.push(c.plain);
     }
     if (texts.length) index.vocabulary.add(texts);

@@ -11,8 +11,12 @@ export interface TextRange {
 }
 
 export type Change =
-  /** A new source, with its text and passages (an import, or an empty source made from a reference). */
-  | { type: 'sourceAdded'; sourceId: number; text: string; passages: readonly TextRange[] }
+  /**
+   * A new source, with its text and passages (an import, or an empty source made from a
+   * reference); `terms`, when given, are its passages' distinct words already tokenised for
+   * the typo vocabulary (an import's workers do that off the main thread).
+   */
+  | { type: 'sourceAdded'; sourceId: number; text: string; passages: readonly TextRange[]; terms?: readonly string[] }
   /** A source's metadata or tags changed (title, date, tags: what search filters by). */
   | { type: 'sourceUpdated'; sourceId: number }
   /** A source's text or its passages were made again (a corrected file, "Read as"). */

@@ -28,6 +28,8 @@ function passageRow(sourceId: number, ordinal: number, p: Span, text: string): u
 
 const INSERT_PASSAGE =
   'INSERT INTO passage (source_id, ordinal, start, "end", kind, text, page, page_label, info) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)';
+/** The passage's row in the full-text index: written here, with the passage (no insert trigger; see migration 11). */
+const INDEX_PASSAGE = 'INSERT INTO passage_fts (rowid, text) VALUES (?, ?)';
 
 interface SummaryRow {
   id: number;
@@ -134,13 +136,12 @@ export class SourceStore {
   }
 
   /** Inserts a source with its passages and tags in one transaction; returns its id. */
-  insert(src: NewSource): number {
+  insert(src: NewSource, options: { terms?: readonly string[] } = {}): number {
     const insertSource = this.sql(`
       INSERT INTO source (title, author, date, origin, kind, format, language, file_name, encoding, hash,
                           chars, bytes, passage_count, meta, imported_at, csl)
       VALUES (@title, @author, @date, @origin, @kind, @format, @language, @fileName, @encoding, @hash,
               @chars, @bytes, @passageCount, @meta, @importedAt, @csl)`);
-    const insertPassage = this.sql(INSERT_PASSAGE);
     // The columns are the item's: what the library shows and search filters by is what a citation says.
     const csl: CslItem = { ...(src.csl ?? citationOfColumns(src)) };
     if (!csl.language && src.language) csl.language = src.language;
@@ -167,14 +168,16 @@ export class SourceStore {
         });
         const id = Number(info.lastInsertRowid);
         this.sql('INSERT INTO source_text (source_id, text) VALUES (?, ?)').run(id, src.text);
-        let first = 0;
-        src.passages.forEach((p, i) => {
-          const row = insertPassage.run(...passageRow(id, i + 1, p, src.text));
-          if (i === 0) first = Number(row.lastInsertRowid);
-        });
+        const first = this.insertPassages(id, src.passages, src.text);
         this.sql('UPDATE source SET first_passage = ? WHERE id = ?').run(first, id);
         this.setTags(id, src.tags);
-        this.changes?.record({ type: 'sourceAdded', sourceId: id, text: src.text, passages: src.passages });
+        this.changes?.record({
+          type: 'sourceAdded',
+          sourceId: id,
+          text: src.text,
+          passages: src.passages,
+          ...(options.terms ? { terms: options.terms } : {}),
+        });
         return id;
       })
       .immediate();
@@ -191,12 +194,7 @@ export class SourceStore {
       throw new ApiError('invalid_request', `${src.fileName ?? 'This text'} is already in the project as source #${other}`);
     }
     this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
-    const insertPassage = this.sql(INSERT_PASSAGE);
-    let first = 0;
-    src.passages.forEach((p, i) => {
-      const row = insertPassage.run(...passageRow(id, i + 1, p, src.text));
-      if (i === 0) first = Number(row.lastInsertRowid);
-    });
+    const first = this.insertPassages(id, src.passages, src.text);
     this.sql('UPDATE source_text SET text = ? WHERE source_id = ?').run(src.text, id);
     // What the file told of itself (a PDF's pages) follows the new file.
     this.sql(
@@ -223,13 +221,24 @@ export class SourceStore {
   repassage(id: number, kind: SourceKind, text: string, passages: Span[]): void {
     this.changes?.record({ type: 'textReplaced', sourceId: id, text, passages });
     this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
+    const first = this.insertPassages(id, passages, text);
+    this.sql('UPDATE source SET kind = ?, passage_count = ?, first_passage = ? WHERE id = ?').run(kind, passages.length, first, id);
+  }
+
+  /**
+   * Inserts a source's passages and their full-text index rows (inside the caller's
+   * transaction); returns the first passage's id (the ids that follow are consecutive).
+   */
+  private insertPassages(id: number, passages: readonly Span[], text: string): number {
     const insertPassage = this.sql(INSERT_PASSAGE);
+    const indexPassage = this.sql(INDEX_PASSAGE);
     let first = 0;
     passages.forEach((p, i) => {
       const row = insertPassage.run(...passageRow(id, i + 1, p, text));
+      indexPassage.run(row.lastInsertRowid, text.slice(p.start, p.end));
       if (i === 0) first = Number(row.lastInsertRowid);
     });
-    this.sql('UPDATE source SET kind = ?, passage_count = ?, first_passage = ? WHERE id = ?').run(kind, passages.length, first, id);
+    return first;
   }
 
   kindOf(id: number): string {

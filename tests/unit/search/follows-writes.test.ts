@@ -140,6 +140,27 @@ describe('the search subscriber', () => {
     expect(invalidated).toBe(stale ? 1 : 0);
     expect(added).toEqual(['sourceAdded', 'textReplaced', 'noteChanged'].includes(change.type) ? ['Solovki'] : []);
   });
+
+  it("takes an import's words as its workers tokenised them, without reading the text again", () => {
+    const texts: string[] = [];
+    const terms: string[] = [];
+    const index = {
+      invalidate: () => undefined,
+      vocabulary: { add: (t: Iterable<string>) => texts.push(...t), addTerms: (t: Iterable<string>) => terms.push(...t) },
+    } as unknown as SearchIndex;
+    followChanges(index)([{ type: 'sourceAdded', sourceId: 1, text: 'Solovki Kem', passages: [{ start: 0, end: 11 }], terms: ['solovki'] }]);
+    expect(texts).toEqual([]);
+    expect(terms).toEqual(['solovki']);
+  });
+
+  it("an import hands its workers' words to the vocabulary through the change it publishes", async () => {
+    const { wb } = tempWorkbench();
+    const seen: Change[] = [];
+    (wb as unknown as { current: { subscribe(f: (c: readonly Change[]) => void): void } }).current.subscribe((c) => seen.push(...c));
+    await wb.importFile({ name: 'kem.txt', bytes: bytes('Transit camp at Kem on the White Sea.') });
+    const added = seen.find((c) => c.type === 'sourceAdded');
+    expect(added && 'terms' in added ? [...added.terms!].sort() : null).toEqual(expect.arrayContaining(['transit', 'white']));
+  });
 });
 
 async function writeFile(name: string, text: string): Promise<string> {
