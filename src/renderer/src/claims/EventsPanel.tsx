@@ -1,12 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { EventSummary } from '../../../shared/types';
 import { useEvents } from '../hooks/useEvents';
-
-/** The years an event's claims cover, as a span. */
-function yearsOf(e: EventSummary): string | null {
-  if (e.fromYear === null) return null;
-  return e.fromYear === e.toYear ? String(e.fromYear) : `${e.fromYear}–${e.toYear}`;
-}
+import { EventRow } from './EventRow';
+import { EventsMerge } from './EventsMerge';
 
 /**
  * The events the claims are about: each with its claims, measures, years and the other
@@ -65,107 +60,31 @@ export function EventsPanel(props: { onChanged(): void }) {
         <p className="muted small">No events yet: the claims found in imported sources name the events they are about.</p>
       ) : (
         <ul className="events-list">
-          {events.map((e) => {
-            const years = yearsOf(e);
-            return (
-              <li key={e.label} className={e.named ? 'event-row' : 'event-row unnamed'}>
-                <input
-                  type="checkbox"
-                  aria-label={`Choose ${e.label} to merge`}
-                  checked={chosen.includes(e.label)}
-                  disabled={busy}
-                  onChange={() => toggle(e.label)}
-                />
-                <div className="event-body">
-                  {editing?.label === e.label ? (
-                    <form
-                      className="event-rename"
-                      onSubmit={(ev) => {
-                        ev.preventDefault();
-                        void rename();
-                      }}
-                    >
-                      <input
-                        aria-label={`New label for ${e.label}`}
-                        value={editing.text}
-                        maxLength={300}
-                        autoFocus
-                        onChange={(ev) => setEditing({ label: e.label, text: ev.target.value })}
-                        onKeyDown={(ev) => {
-                          if (ev.key === 'Escape') setEditing(null);
-                        }}
-                      />
-                      <button type="submit" className="primary" disabled={busy}>
-                        Rename
-                      </button>
-                      <button type="button" onClick={() => setEditing(null)}>
-                        Cancel
-                      </button>
-                    </form>
-                  ) : (
-                    <div className="event-title">
-                      <span className="event-label">{e.label}</span>
-                      <button type="button" className="link" disabled={busy} onClick={() => setEditing({ label: e.label, text: e.label })}>
-                        Rename…
-                      </button>
-                    </div>
-                  )}
-                  <div className="muted small">
-                    {e.claims} claim{e.claims === 1 ? '' : 's'}
-                    {e.measures.length > 0 && <> · {e.measures.join(', ')}</>}
-                    {years && <> · {years}</>}
-                  </div>
-                  {e.aliases.length > 0 && <div className="muted small">Also named {e.aliases.join(', ')}</div>}
-                  {!e.named && (
-                    <div className="warn-text small">
-                      Does not look like an event’s name: not proposed as a question. Rename it, or merge it into an event.
-                    </div>
-                  )}
-                </div>
-              </li>
-            );
-          })}
+          {events.map((e) => (
+            <EventRow
+              key={e.label}
+              event={e}
+              chosen={chosen.includes(e.label)}
+              onToggle={() => toggle(e.label)}
+              busy={busy}
+              renaming={editing?.label === e.label ? editing.text : null}
+              onRenaming={(text) => setEditing(text === null ? null : { label: e.label, text })}
+              onRename={() => void rename()}
+            />
+          ))}
         </ul>
       )}
       {chosen.length >= 2 && (
-        <form
-          className="events-merge"
-          aria-label="Merge events"
-          onSubmit={(ev) => {
-            ev.preventDefault();
-            void merge();
-          }}
-        >
-          <label>
-            Merge {chosen.length} events into…
-            <select value={into} onChange={(ev) => setInto(ev.target.value)}>
-              {chosen.map((label) => (
-                <option key={label} value={label}>
-                  {label}
-                </option>
-              ))}
-              <option value="">A new label…</option>
-            </select>
-          </label>
-          {into === '' && (
-            <input
-              aria-label="Label of the merged event"
-              placeholder="e.g. Great Purge"
-              value={newLabel}
-              maxLength={300}
-              onChange={(ev) => setNewLabel(ev.target.value)}
-            />
-          )}
-          <div className="events-merge-actions">
-            <button type="submit" className="primary" disabled={busy}>
-              Merge
-            </button>
-            <button type="button" onClick={() => setChosen([])}>
-              Cancel
-            </button>
-          </div>
-          <p className="muted small">Their claims take this label; the other labels are remembered, so claims found later under them do too.</p>
-        </form>
+        <EventsMerge
+          chosen={chosen}
+          into={into}
+          onInto={setInto}
+          newLabel={newLabel}
+          onNewLabel={setNewLabel}
+          busy={busy}
+          onMerge={() => void merge()}
+          onCancel={() => setChosen([])}
+        />
       )}
     </section>
   );

@@ -29,28 +29,31 @@ export function useAlignedPanes(cmp: Comparison | null, sync: boolean) {
 
   // Each passage's element, kept by its ref: looking one up must not search the page.
   const nodes = useRef({ a: new Map<number, HTMLElement>(), b: new Map<number, HTMLElement>() });
-  const el = (side: Side, passageId: number) => nodes.current[side].get(passageId) ?? null;
+  const el = useCallback((side: Side, passageId: number) => nodes.current[side].get(passageId) ?? null, []);
 
   /** Indexes into the side's passages of those in view: a binary search on their positions. */
-  const inView = (side: Side): number[] => {
-    const pane = (side === 'a' ? paneA : paneB).current;
-    const list = side === 'a' ? cmp?.a.passageList : cmp?.b.passageList;
-    if (!pane || !list) return [];
-    const at = (i: number) => el(side, list[i]!.id);
-    // The first passage whose foot is not above the top of the pane (offsets are whole pixels).
-    const bottom = (p: { id: number }) => {
-      const node = el(side, p.id);
-      return node ? node.offsetTop + node.offsetHeight : Infinity;
-    };
-    const out: number[] = [];
-    for (let i = lastAtOrBefore(list, Math.ceil(pane.scrollTop) - 1, bottom) + 1; i < list.length; i++) {
-      const node = at(i);
-      if (!node) continue;
-      if (node.offsetTop > pane.scrollTop + pane.clientHeight) break;
-      out.push(i);
-    }
-    return out;
-  };
+  const inView = useCallback(
+    (side: Side): number[] => {
+      const pane = (side === 'a' ? paneA : paneB).current;
+      const list = side === 'a' ? cmp?.a.passageList : cmp?.b.passageList;
+      if (!pane || !list) return [];
+      const at = (i: number) => el(side, list[i]!.id);
+      // The first passage whose foot is not above the top of the pane (offsets are whole pixels).
+      const bottom = (p: { id: number }) => {
+        const node = el(side, p.id);
+        return node ? node.offsetTop + node.offsetHeight : Infinity;
+      };
+      const out: number[] = [];
+      for (let i = lastAtOrBefore(list, Math.ceil(pane.scrollTop) - 1, bottom) + 1; i < list.length; i++) {
+        const node = at(i);
+        if (!node) continue;
+        if (node.offsetTop > pane.scrollTop + pane.clientHeight) break;
+        out.push(i);
+      }
+      return out;
+    },
+    [cmp, el],
+  );
 
   /** Connectors between the visible ends of each pair, in the gutter. */
   const drawLines = useCallback(() => {
@@ -81,8 +84,7 @@ export function useAlignedPanes(cmp: Comparison | null, sync: boolean) {
         out.push({ k, y1, y2, kind: p.kind });
       });
     setLines(out);
-    // el and inView read refs only: the comparison and its pairs are what change.
-  }, [cmp, byA, byB]);
+  }, [cmp, byA, byB, el, inView]);
 
   useLayoutEffect(drawLines, [drawLines]);
   useEffect(() => {

@@ -7,7 +7,7 @@ import { useRequest } from './useRequest';
 
 /**
  * The claims a review goes through (a filter: a source's or a question's suggestions), the
- * verdict on one, and a claim read again after it was corrected.
+ * verdict on one, and a claim read again after it was corrected (put in its place in the list).
  */
 export function useReview(filter: In<'listClaims'>) {
   const load = useMemo(() => () => api.listClaims(filter), [filter]);
@@ -27,10 +27,15 @@ export function useReview(filter: In<'listClaims'>) {
     return {
       form,
       decide: (id: number, status: 'confirmed' | 'rejected') => api.updateClaim({ id, status }),
-      fetchOne: async (id: number) => (await api.listClaims({ ids: [id], context: true }))[0],
+      /** Reads a claim again and puts it in its place in the list; resolves to it, or undefined when it is gone. */
+      reread: async (id: number) => {
+        const fresh = (await api.listClaims({ ids: [id], context: true }))[0];
+        if (fresh) setItems((list) => list && list.map((c) => (c.id === fresh.id ? fresh : c)));
+        return fresh;
+      },
     };
-  }, [setError]);
-  return { items, setItems, error, setError, ...actions };
+  }, [setError, setItems]);
+  return { items, error, setError, ...actions };
 }
 
 /** The claims named, with their sentences: a proposed question's, before it is accepted. */

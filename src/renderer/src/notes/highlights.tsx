@@ -2,14 +2,15 @@
  * Passage text with its highlights: the text is cut at every annotation boundary and each
  * piece marked with the colour of the annotation on top. Rendered as React text nodes only.
  * In Markdown sources, inline markers are hidden and what they enclose styled; every piece
- * carries its offset (data-o), so a selection maps back to the stored text exactly. Note
+ * carries its offset (data-o), so a selection maps back to the stored text exactly (selection.ts). Note
  * references (`[22]`, `[^8]`) are set as superscripts in every source, linked to their
  * footnote when the source has it; a table row's cells are set apart, its separators hidden.
  */
-import type { MouseEvent, ReactElement, ReactNode } from 'react';
+import type { ReactElement } from 'react';
 import type { InlineMark } from '../../../shared/inline';
 import { inlineMarkup, noteMarks } from '../../../shared/inline';
 import type { Annotation, ClaimRecord, Passage } from '../../../shared/types';
+import { styledText } from './styledText';
 
 export interface Span {
   start: number;
@@ -133,68 +134,4 @@ export function PassageText(props: {
     );
   }
   return <>{out}</>;
-}
-
-const RAISED = /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/;
-
-/** A piece of text inside the inline styles that cover it, outermost first. */
-function styledText(text: string, styles: InlineMark[], note: { has?(label: string): boolean; go?(label: string): void } = {}): ReactNode {
-  let node: ReactNode = text;
-  for (const m of [...styles].sort((a, b) => b.end - b.start - (a.end - a.start)).reverse()) {
-    if (m.kind === 'note') {
-      const label = m.label ?? text;
-      const linked = note.go && note.has?.(label);
-      const go = (e: MouseEvent) => {
-        e.preventDefault();
-        e.stopPropagation();
-        note.go?.(label);
-      };
-      const inner = linked ? (
-        <a href={`#note-${label}`} onClick={go} title={`Go to note ${label}`}>
-          {node}
-        </a>
-      ) : (
-        node
-      );
-      const className = m.joined ? 'note-ref joined' : 'note-ref';
-      node = RAISED.test(text) ? <span className={className}>{inner}</span> : <sup className={className}>{inner}</sup>;
-      continue;
-    }
-    if (m.kind === 'strong') node = <strong>{node}</strong>;
-    else if (m.kind === 'em') node = <em>{node}</em>;
-    else if (m.kind === 'code') node = <code>{node}</code>;
-    else if (m.kind === 'del') node = <del>{node}</del>;
-    else if (m.kind === 'link')
-      node = m.href ? (
-        <a href={m.href} target="_blank" rel="noreferrer noopener">
-          {node}
-        </a>
-      ) : (
-        <u>{node}</u>
-      );
-  }
-  return node;
-}
-
-/** The selection in the reader as offsets into the source text, or null. */
-export function selectionOffsets(container: HTMLElement): (Span & { rect: DOMRect }) | null {
-  const sel = window.getSelection();
-  if (!sel || sel.isCollapsed || !sel.rangeCount) return null;
-  const range = sel.getRangeAt(0);
-  const at = (node: Node, offset: number): number | null => {
-    const el = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest<HTMLElement>('.passage-text');
-    if (!el || !container.contains(el)) return null;
-    const base = Number(el.dataset.start);
-    // Within a piece that knows its offset, count from it: hidden markers before it are not in the page.
-    const piece = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest<HTMLElement>('[data-o]');
-    const from = piece && el.contains(piece) ? piece : el;
-    const r = document.createRange();
-    r.setStart(from, 0);
-    r.setEnd(node, offset);
-    return base + (from === el ? 0 : Number(from.dataset.o)) + r.toString().length;
-  };
-  const start = at(range.startContainer, range.startOffset);
-  const end = at(range.endContainer, range.endOffset);
-  if (start === null || end === null || end <= start) return null;
-  return { start, end, rect: range.getBoundingClientRect() };
 }

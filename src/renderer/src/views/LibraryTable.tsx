@@ -4,8 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceSummary } from '../../../shared/types';
 import { titleTells } from '../../../shared/titles';
 import type { LibraryState, SortKey } from '../hooks/useLibrary';
-import { TagList } from '../components/TagList';
-import { formatSize } from './LibraryView';
+import { LibraryRow } from './LibraryRow';
 
 const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
   { key: 'title', label: 'Title' },
@@ -19,8 +18,6 @@ const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
 ];
 
 const ROW_HEIGHT = 38;
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
 /** The sources as a sortable table, only the rows in view rendered; arrows and j/k move, Enter opens, Delete deletes. */
 export function LibraryTable(props: {
@@ -86,71 +83,20 @@ export function LibraryTable(props: {
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const s = rows[v.index]!;
-            const tell = tells.get(s.id);
             return (
-              <div
+              <LibraryRow
                 key={s.id}
-                role="row"
-                aria-rowindex={v.index + 2}
-                aria-selected={s.id === selected}
-                className={s.id === selected ? 'row selected' : 'row'}
-                style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-                onClick={() => setSelected(s.id)}
-                onDoubleClick={() => props.onOpen(s.id)}
-              >
-                <div role="cell" className="title-cell">
-                  <button type="button" className="link" onClick={() => props.onOpen(s.id)} title={tell ? `${s.title} (${tell})` : s.title}>
-                    {s.title}
-                  </button>
-                  {tell && (
-                    <span className="title-tell" data-testid="title-tell">
-                      {tell}
-                    </span>
-                  )}
-                  {s.chars === 0 && (
-                    <span className="no-text-mark" title="No text yet: open it and attach a file with Replace text…">
-                      no text
-                    </span>
-                  )}
-                </div>
-                <div role="cell" title={s.author ?? ''}>
-                  {s.author ?? <span className="muted">—</span>}
-                </div>
-                <div role="cell">{s.date ?? <span className="muted">—</span>}</div>
-                <div role="cell" title={s.origin ?? ''}>
-                  {s.origin ?? <span className="muted">—</span>}
-                </div>
-                <div role="cell" className="tags-cell">
-                  <TagList tags={s.tags} />
-                </div>
-                <div role="cell" className="num">
-                  {s.passages.toLocaleString()}
-                </div>
-                <div role="cell" className="num">
-                  {formatSize(s.bytes)}
-                </div>
-                <div role="cell">{dateFormat.format(new Date(s.importedAt))}</div>
-                <div role="cell" className="actions">
-                  <button
-                    type="button"
-                    className="icon"
-                    aria-label={`Edit ${s.title}${tell ? ` (${tell})` : ''}`}
-                    title="Edit metadata"
-                    onClick={() => props.onEdit(s)}
-                  >
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="icon danger-text"
-                    aria-label={`Delete ${s.title}${tell ? ` (${tell})` : ''}`}
-                    title="Delete source"
-                    onClick={() => props.onDelete(s)}
-                  >
-                    Delete
-                  </button>
-                </div>
-              </div>
+                source={s}
+                tell={tells.get(s.id)}
+                index={v.index}
+                top={v.start}
+                height={ROW_HEIGHT}
+                selected={s.id === selected}
+                onSelect={() => setSelected(s.id)}
+                onOpen={props.onOpen}
+                onEdit={props.onEdit}
+                onDelete={props.onDelete}
+              />
             );
           })}
         </div>

@@ -17,7 +17,7 @@ import { cslOf, problems, rowOf, textsOf } from './metadataForm';
  */
 export function MetadataDialog(props: { source: SourceSummary; onSaved(s: SourceSummary): void; onClose(): void }) {
   const s = props.source;
-  const metadata = useSourceMetadata(s.id);
+  const { detail, error: loadError, save } = useSourceMetadata(s.id);
   const [loaded, setLoaded] = useState(false);
   const [type, setType] = useState<CslType>('document');
   const [texts, setTexts] = useState<Texts>(() => textsOf(null, s));
@@ -28,17 +28,16 @@ export function MetadataDialog(props: { source: SourceSummary; onSaved(s: Source
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
-    const { detail } = metadata;
     if (!detail) return;
     setType(detail.csl.type);
     setTexts(textsOf(detail.csl, s));
     setAuthors((detail.csl.author ?? []).map(rowOf));
     setEditors((detail.csl.editor ?? []).map(rowOf));
     setLoaded(true);
-  }, [metadata.detail, s]);
+  }, [detail, s]);
   useEffect(() => {
-    if (metadata.error) setError(metadata.error);
-  }, [metadata.error]);
+    if (loadError) setError(loadError);
+  }, [loadError]);
 
   const field: Field = (key) => ({
     value: texts[key],
@@ -55,7 +54,7 @@ export function MetadataDialog(props: { source: SourceSummary; onSaved(s: Source
     setSaving(true);
     try {
       props.onSaved(
-        await metadata.save(
+        await save(
           cslOf(type, texts, authors, editors),
           tags
             .split(',')

@@ -1,17 +1,15 @@
-import type { KeyboardEvent } from 'react';
 import { useState } from 'react';
 import type { SourceDetail } from '../../../shared/types';
 import type { HighlightColour } from '../../../shared/notes';
-import { visibleRange } from '../../../shared/inline';
-import { lastAtOrBefore } from '../../../shared/sorted';
 import type { ReaderState } from '../hooks/useReader';
 import type { ReaderTarget } from '../navigation';
 import type { Span } from '../notes/highlights';
-import { selectionOffsets } from '../notes/highlights';
+import { selectionOffsets } from '../notes/selection';
 import { MetadataDialog } from './MetadataDialog';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderPassages } from './ReaderPassages';
 import { ReaderSide, SelectionToolbar } from './ReaderSide';
+import { shownQuote } from './shownQuote';
 import { usePassageNavigation } from './usePassageNavigation';
 
 /** A source open in the reader: its header, its text as numbered passages, and its notes and claims beside. */
@@ -33,31 +31,6 @@ export function Reader(props: {
   const [selected, setSelected] = useState<number | null>(target?.annotationId ?? null);
   const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  /** A note's quote in a Markdown source as the reader shows it, markers hidden (when it lies in one passage). */
-  const shownQuote = (a: { start: number; end: number; exact: string }) => {
-    const p = passages[lastAtOrBefore(passages, a.start, (x) => x.start)];
-    if (!p || a.end > p.end) return a.exact;
-    return visibleRange(p.text, a.start - p.start, a.end - p.start);
-  };
-
-  const onKey = (e: KeyboardEvent) => {
-    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
-    const keys: Record<string, () => void> = {
-      j: () => nav.moveTo(current + 1),
-      ArrowDown: () => nav.moveTo(current + 1),
-      k: () => nav.moveTo(current - 1),
-      ArrowUp: () => nav.moveTo(current - 1),
-      Home: () => nav.moveTo(0),
-      End: () => nav.moveTo(passages.length - 1),
-      Escape: () => props.onBack(),
-    };
-    const action = keys[e.key];
-    if (action) {
-      e.preventDefault();
-      action();
-    }
-  };
 
   const goToPage = (wanted: string) => {
     const found = nav.goToPage(wanted);
@@ -98,7 +71,7 @@ export function Reader(props: {
         className="reader-scroll"
         ref={nav.scrollRef}
         tabIndex={0}
-        onKeyDown={onKey}
+        onKeyDown={(e) => nav.onKey(e, props.onBack)}
         onMouseUp={() => nav.scrollRef.current && setSelection(selectionOffsets(nav.scrollRef.current))}
         aria-label="Source text"
       >
@@ -144,7 +117,7 @@ export function Reader(props: {
         selectedClaim={selectedClaim}
         onSelectClaim={setSelectedClaim}
         selection={selection}
-        quoteOf={source.kind === 'markdown' ? shownQuote : undefined}
+        quoteOf={source.kind === 'markdown' ? (a) => shownQuote(passages, a) : undefined}
       />
       {editing && (
         <MetadataDialog

@@ -15,7 +15,7 @@ export function SearchView(props: {
   const [selected, setSelected] = useState(0);
   const [help, setHelp] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
-  const hits = search.response?.hits ?? [];
+  const hits = useMemo(() => search.response?.hits ?? [], [search.response]);
 
   // Results grouped by source, in the order of each source's best hit.
   const groups = useMemo(() => {

@@ -1,0 +1,88 @@
+import type { SourceSummary } from '../../../shared/types';
+import { TagList } from '../components/TagList';
+import { formatSize } from './LibraryView';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+/** One source in the library table, placed where the virtualised list puts it: its metadata cells and its Edit and Delete buttons. */
+export function LibraryRow(props: {
+  source: SourceSummary;
+  /** What tells it from sources of the same title (host, file name, date, author), if any share it. */
+  tell: string | undefined;
+  /** Its place among the rows shown, from 0. */
+  index: number;
+  /** Where it is drawn, in pixels from the top of the list. */
+  top: number;
+  height: number;
+  selected: boolean;
+  onSelect(): void;
+  onOpen(id: number): void;
+  onEdit(s: SourceSummary): void;
+  onDelete(s: SourceSummary): void;
+}) {
+  const { source: s, tell } = props;
+  return (
+    <div
+      role="row"
+      aria-rowindex={props.index + 2}
+      aria-selected={props.selected}
+      className={props.selected ? 'row selected' : 'row'}
+      style={{ transform: `translateY(${props.top}px)`, height: props.height }}
+      onClick={props.onSelect}
+      onDoubleClick={() => props.onOpen(s.id)}
+    >
+      <div role="cell" className="title-cell">
+        <button type="button" className="link" onClick={() => props.onOpen(s.id)} title={tell ? `${s.title} (${tell})` : s.title}>
+          {s.title}
+        </button>
+        {tell && (
+          <span className="title-tell" data-testid="title-tell">
+            {tell}
+          </span>
+        )}
+        {s.chars === 0 && (
+          <span className="no-text-mark" title="No text yet: open it and attach a file with Replace text…">
+            no text
+          </span>
+        )}
+      </div>
+      <div role="cell" title={s.author ?? ''}>
+        {s.author ?? <span className="muted">—</span>}
+      </div>
+      <div role="cell">{s.date ?? <span className="muted">—</span>}</div>
+      <div role="cell" title={s.origin ?? ''}>
+        {s.origin ?? <span className="muted">—</span>}
+      </div>
+      <div role="cell" className="tags-cell">
+        <TagList tags={s.tags} />
+      </div>
+      <div role="cell" className="num">
+        {s.passages.toLocaleString()}
+      </div>
+      <div role="cell" className="num">
+        {formatSize(s.bytes)}
+      </div>
+      <div role="cell">{dateFormat.format(new Date(s.importedAt))}</div>
+      <div role="cell" className="actions">
+        <button
+          type="button"
+          className="icon"
+          aria-label={`Edit ${s.title}${tell ? ` (${tell})` : ''}`}
+          title="Edit metadata"
+          onClick={() => props.onEdit(s)}
+        >
+          Edit
+        </button>
+        <button
+          type="button"
+          className="icon danger-text"
+          aria-label={`Delete ${s.title}${tell ? ` (${tell})` : ''}`}
+          title="Delete source"
+          onClick={() => props.onDelete(s)}
+        >
+          Delete
+        </button>
+      </div>
+    </div>
+  );
+}
