@@ -94,7 +94,7 @@ interface ImportJob {
   listeners: Set<() => void>;
 }
 
-/** Options of an import run from inside the process (the CLI, the benchmark, tests). */
+/** Options of an import run from inside the process (the benchmark, tests). */
 export interface ImportRunOptions {
   onProgress?: (event: ImportProgressEvent) => void;
   signal?: AbortSignal;
@@ -421,8 +421,9 @@ export class Workbench implements SourcebenchApi {
   }
 
   /**
-   * Files and folders, run through the import pipeline and waited for (the CLI's, the
-   * benchmark's and the tests' import); a folder's files are named from the folder's parent.
+   * Files and folders, run through the import pipeline and waited for, outside the contract:
+   * the benchmark's and the tests' import (with their own progress and batch options). A
+   * folder's files are named from the folder's parent; unsupported ones are failed outcomes.
    */
   async importAll(targets: string[], options: ImportRunOptions = {}): Promise<ImportOutcome[]> {
     const { tasks, missing } = listTargets(targets);
