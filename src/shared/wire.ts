@@ -7,7 +7,7 @@
  */
 import type { Input } from './api';
 import type { MethodName } from './methods';
-import { MAX_FILES_PER_REQUEST } from './limits';
+import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST } from './limits';
 
 function toBase64(bytes: Uint8Array): string {
   let out = '';
@@ -173,4 +173,36 @@ export function unpackFiles(body: Uint8Array): { name: string; bytes: Uint8Array
   }
   if (at !== body.byteLength) throw new SyntaxError('the body holds more bytes than the files');
   return files;
+}
+
+/**
+ * Files split into importFiles requests, in order: each request within MAX_FILES_PER_REQUEST
+ * files, MAX_FILE_BYTES together and MAX_FILES_MANIFEST_BYTES of names; a file over the
+ * limit for one source is set apart as `tooLarge` (in its place in the order), never sent.
+ */
+export function splitForRequests<F extends { name: string; size: number }>(files: readonly F[]): ({ files: F[] } | { tooLarge: F })[] {
+  const out: ({ files: F[] } | { tooLarge: F })[] = [];
+  let current: F[] = [];
+  let bytes = 0;
+  let names = 2;
+  const close = () => {
+    if (current.length) out.push({ files: current });
+    current = [];
+    bytes = 0;
+    names = 2;
+  };
+  for (const f of files) {
+    if (f.size > MAX_FILE_BYTES) {
+      close();
+      out.push({ tooLarge: f });
+      continue;
+    }
+    const entry = manifestBytes(f.name, f.size);
+    if (current.length >= MAX_FILES_PER_REQUEST || bytes + f.size > MAX_FILE_BYTES || names + entry > MAX_FILES_MANIFEST_BYTES) close();
+    current.push(f);
+    bytes += f.size;
+    names += entry;
+  }
+  close();
+  return out;
 }

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/main/server';
 import { bodyLimit, JSON_BODY_LIMIT, startServer, tokensEqual } from '../../src/main/server';
-import { MAX_FILE_BYTES } from '../../src/shared/limits';
-import { encodeWire, MAX_FILES_MANIFEST_BYTES, packFiles, unpackFiles } from '../../src/shared/wire';
+import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST } from '../../src/shared/limits';
+import { encodeWire, manifestBytes, MAX_FILES_MANIFEST_BYTES, packFiles, splitForRequests, unpackFiles } from '../../src/shared/wire';
 import type { ImportProgress } from '../../src/shared/types';
 import { tempDir, tempWorkbench } from './helpers';
 
@@ -428,6 +428,26 @@ describe('browser-mode server', () => {
     const inside = new Uint8Array(packed.byteLength + 8);
     inside.set(packed, 5);
     expect(unpackFiles(inside.subarray(5, 5 + packed.byteLength))).toEqual(files);
+  });
+
+  it('splits files into importFiles requests within the limits, in order, a file too large set apart', () => {
+    const MB = 1024 * 1024;
+    const sizes = (parts: ({ files: { size: number }[] } | { tooLarge: { size: number } })[]) =>
+      parts.map((p) => ('tooLarge' in p ? `!${p.tooLarge.size / MB}` : p.files.map((f) => f.size / MB)));
+    const mb = (...list: number[]) => list.map((n, i) => ({ name: `${i}.pdf`, size: n * MB }));
+    expect(splitForRequests([])).toEqual([]);
+    expect(sizes(splitForRequests(mb(10, 20, 20, 1, 30, 50, 51, 2)))).toEqual([[10, 20, 20], [1, 30], [50], '!51', [2]]);
+    // At most MAX_FILES_PER_REQUEST files a request, whatever their size.
+    const small = Array.from({ length: 2 * MAX_FILES_PER_REQUEST + 1 }, (_, i) => ({ name: `${i}.txt`, size: 10 }));
+    expect(splitForRequests(small).map((p) => ('files' in p ? p.files.length : 0))).toEqual([MAX_FILES_PER_REQUEST, MAX_FILES_PER_REQUEST, 1]);
+    // Long names count too (as JSON writes them: a control character takes six bytes): their list stays under the manifest's limit.
+    const named = Array.from({ length: 1000 }, (_, i) => ({ name: `${'\u0001'.repeat(1020)}${i}`, size: 1 }));
+    const parts = splitForRequests(named);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) {
+      const { files } = p as { files: { name: string; size: number }[] };
+      expect(files.reduce((n, f) => n + manifestBytes(f.name, f.size), 2)).toBeLessThanOrEqual(MAX_FILES_MANIFEST_BYTES);
+    }
   });
 
   it('compares tokens without regard to length tricks', () => {
