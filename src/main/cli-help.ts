@@ -42,6 +42,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       `Imports files, and every supported file in folders and their subfolders (hidden ones skipped), into the project. Supported: ${EXTENSIONS.join(' ')}. A file that is already in the project is reported and not imported twice.`,
       'A web page (.html) is read as its article, as reader modes find it, without navigation, share buttons or cookie banners; its byline, dates and address become metadata. A Word file (.docx) keeps its headings, lists, tables and footnotes. A .txt written in Markdown (headings, links, lists, tables, front matter) is read as Markdown; "Read as" in the reader switches it back.',
       'Files of other kinds found in folders are skipped and listed; a file named on the command line that cannot be imported is reported with its problem. Exits with 1 when a file could not be imported, or when nothing at all was imported (an empty folder, say).',
+      'Ctrl-C cancels the import: the files already imported stay in the project, the rest (the file being read included) are not imported, and it exits with 130.',
     ],
     options: [['--json', "print each file's outcome as JSON"]],
     examples: [
@@ -249,6 +250,7 @@ export const EXIT_CODES: [number, string][] = [
   ],
   [2, 'usage error: unknown command or option, or a missing or malformed argument'],
   [75, 'the project is in use by another program and waiting for it gave up (EX_TEMPFAIL): try again later'],
+  [130, 'interrupted (Ctrl-C): an import stopped, keeping the files it had imported'],
 ];
 
 /** Two columns, the second wrapped to the terminal's usual 80 characters. */

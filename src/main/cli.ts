@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, MethodName, Output } from '../shared/api';
-import type { EventSummary, ImportOutcome, SourceSummary } from '../shared/types';
+import { MAX_IMPORT_PATHS } from '../shared/api';
+import type { EventSummary, ImportOutcome, ImportProgress, SourceSummary } from '../shared/types';
 import { dispatch, validate } from './dispatch';
 import type { Claim } from './claims/extract';
 import { extractClaims } from './claims/extract';
@@ -16,7 +17,6 @@ import type { CommandSpec } from './cli-help';
 import { commandHelp, commandNamed, flagsOf, GLOBAL_FLAGS, nearest, SHORT_FLAGS, topHelp, unknownCommandMessage, VALUE_FLAGS } from './cli-help';
 import { appRoot, defaultProjectPath, rendererDir, userDataDir } from './paths';
 import { startServer } from './server';
-import type { ImportProgressEvent } from './import/pipeline';
 import { listFiles, Workbench } from './workbench';
 
 /** A usage error: the command line asked for something wrong (exit code 2). */
@@ -144,6 +144,8 @@ export interface CliIo {
   err(line: string): void;
   /** A status line redrawn in place (a terminal only; null clears it). */
   progress?(line: string | null): void;
+  /** Calls `stop` on Ctrl-C (SIGINT) until the function returned is called; a second Ctrl-C is the default (quit). */
+  onInterrupt?(stop: () => void): () => void;
 }
 
 /** Thrown by the output once nothing reads it any more: the command stops quietly, its `finally` run. */
@@ -179,6 +181,10 @@ function processIo(): CliIo {
     err: (s) => {
       if (!process.stderr.destroyed) process.stderr.write(`${s}\n`);
     },
+    onInterrupt: (stop) => {
+      process.once('SIGINT', stop);
+      return () => process.off('SIGINT', stop);
+    },
     // Only on a terminal: a log or a pipe gets the outcomes, not the redrawn line.
     ...(process.stderr.isTTY
       ? {
@@ -193,7 +199,7 @@ function processIo(): CliIo {
 }
 
 /** The import's status line: files done of all, megabytes, passages, the file being read. */
-function progressLine(e: ImportProgressEvent): string {
+function progressLine(e: Pick<ImportProgress, 'done' | 'total' | 'bytes' | 'passages' | 'current'>): string {
   const percent = e.total ? Math.floor((e.done / e.total) * 100) : 0;
   const mb = (e.bytes / 1048576).toFixed(1);
   return `Importing: ${e.done.toLocaleString('en')} of ${e.total.toLocaleString('en')} files (${percent}%), ${mb} MB, ${e.passages.toLocaleString('en')} passages${e.current ? ` — ${e.current}` : ''}`;
@@ -250,16 +256,10 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     switch (p.command) {
       case 'import': {
         if (!p.args.length) throw new CliError('import needs at least one file or folder');
-        // Each path checked as one file's would be, then all imported as one batched run.
-        for (const target of p.args) validate('importPath', { path: target });
-        const { folders, skipped } = scanFolders(p.args);
-        const show = io.progress;
-        let outcomes: ImportOutcome[];
-        try {
-          outcomes = await wb.importAll(p.args, show ? { onProgress: (e) => show(e.finished ? null : progressLine(e)) } : {});
-        } finally {
-          show?.(null);
-        }
+        // Every path checked before anything is imported (a malformed one is a usage error).
+        for (let i = 0; i < p.args.length; i += MAX_IMPORT_PATHS) validate('importPaths', { paths: p.args.slice(i, i + MAX_IMPORT_PATHS) });
+        const folders = scanFolders(p.args);
+        const { outcomes, cancelled, complete } = await importJobs(wb, p.args, io);
         // Another program kept the project: one message for all the files it kept out, not one each.
         const busy = outcomes.find((o) => o.status === 'failed' && o.error.code === 'project_busy');
         if (busy && busy.status === 'failed') {
@@ -268,10 +268,19 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           io.err(`sourcebench: ${busy.error.message} (${waiting} file${waiting === 1 ? '' : 's'} not imported)`);
           return 75;
         }
-        // Files of other kinds found in a folder are skipped (and listed), not failures.
-        const wasSkipped = (o: ImportOutcome) => o.status === 'failed' && o.error.code === 'unsupported_format' && skipped.has(o.fileName);
         if (json) io.out(JSON.stringify(outcomes, null, 2));
-        else for (const o of outcomes) if (!wasSkipped(o)) (o.status === 'failed' ? io.err : io.out)(describeOutcome(o));
+        else for (const o of outcomes) (o.status === 'failed' ? io.err : io.out)(describeOutcome(o));
+        if (cancelled) {
+          const kept = outcomes.filter((o) => o.status !== 'failed').length;
+          const done = `${outcomes.length} file${outcomes.length === 1 ? '' : 's'} done (${kept} in the project)`;
+          io.err(
+            complete
+              ? `sourcebench: import interrupted as it finished: ${done}`
+              : `sourcebench: import cancelled: ${done}; the rest, the file being read included, were not imported`,
+          );
+          return 130;
+        }
+        // Files of other kinds found in a folder were skipped (not failures): listed here.
         for (const f of folders) {
           const others = f.skipped.length ? `${f.skipped.length} unsupported file${f.skipped.length === 1 ? '' : 's'} (${listed(f.skipped)})` : '';
           if (!f.files)
@@ -279,7 +288,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           else if (others) io.err(`Skipped ${others} in ${f.target}`);
         }
         // 1 when a file could not be imported, or when nothing at all was (an empty folder, say).
-        const failed = outcomes.some((o) => o.status === 'failed' && !wasSkipped(o));
+        const failed = outcomes.some((o) => o.status === 'failed');
         return failed || !outcomes.some((o) => o.status !== 'failed') ? 1 : 0;
       }
       case 'sources': {
@@ -605,12 +614,10 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
 
 /**
  * The folders among import targets: how many files in each Sourcebench imports, and the
- * others (skipped), named relative to the folder; `skipped` holds those files labelled as
- * `importAll` labels a folder's files (relative to the folder's parent).
+ * others (skipped by the import job), named relative to the folder.
  */
-function scanFolders(targets: string[]): { folders: { target: string; files: number; skipped: string[] }[]; skipped: Set<string> } {
+function scanFolders(targets: string[]): { target: string; files: number; skipped: string[] }[] {
   const folders: { target: string; files: number; skipped: string[] }[] = [];
-  const skipped = new Set<string>();
   for (const target of targets) {
     const folder = path.resolve(target);
     try {
@@ -620,10 +627,76 @@ function scanFolders(targets: string[]): { folders: { target: string; files: num
     }
     const files = listFiles(folder);
     const others = files.filter((f) => !isSupportedFile(f));
-    for (const f of others) skipped.add(path.relative(path.dirname(folder), f));
     folders.push({ target, files: files.length - others.length, skipped: others.map((f) => path.relative(folder, f)) });
   }
-  return { folders, skipped };
+  return folders;
+}
+
+/**
+ * Imports through the contract, as the app does: an `importPaths` job (one per
+ * MAX_IMPORT_PATHS paths), followed with `importProgress` (a long poll) to draw the
+ * progress line. Ctrl-C calls `cancelImport`: the job stops before its next write, so the
+ * files already done stay in and the one being read is left out; a second Ctrl-C quits
+ * at once (nothing is half-written either way: each batch is one transaction).
+ */
+async function importJobs(
+  wb: Workbench,
+  targets: string[],
+  io: CliIo,
+): Promise<{ outcomes: ImportOutcome[]; cancelled: boolean; complete: boolean }> {
+  const show = io.progress;
+  const outcomes: ImportOutcome[] = [];
+  let job: number | null = null;
+  let cancelled = false;
+  const cancel = (id: number) => void call(wb, 'cancelImport', { job: id }).catch((err: Error) => io.err(`sourcebench: ${err.message}`));
+  const stopListening = io.onInterrupt?.(() => {
+    cancelled = true;
+    show?.(null);
+    io.err('Cancelling: the files already imported stay in; stopping before the next one (Ctrl-C again to quit at once)');
+    if (job !== null) cancel(job);
+  });
+  // The jobs before this one: their files, megabytes and passages, for one progress line over all.
+  const before = { done: 0, total: 0, bytes: 0, passages: 0 };
+  // Every job ran to its end (a Ctrl-C may still come as the last one finishes).
+  let complete = true;
+  try {
+    for (let i = 0; i < targets.length && !cancelled; i += MAX_IMPORT_PATHS) {
+      let p = await call(wb, 'importPaths', { paths: targets.slice(i, i + MAX_IMPORT_PATHS) });
+      job = p.job;
+      if (cancelled) cancel(job);
+      for (;;) {
+        outcomes.push(...p.results);
+        if (p.state !== 'running') break;
+        // Drawn once the job has listed its files.
+        if (!cancelled && p.total) {
+          show?.(
+            progressLine({
+              done: before.done + p.done,
+              total: before.total + p.total,
+              bytes: before.bytes + p.bytes,
+              passages: before.passages + p.passages,
+              current: p.current,
+            }),
+          );
+        }
+        p = await call(wb, 'importProgress', { job: p.job, after: p.next });
+      }
+      job = null;
+      before.done += p.done;
+      before.total += p.total;
+      before.bytes += p.bytes;
+      before.passages += p.passages;
+      if (p.state === 'cancelled') cancelled = true;
+      if (p.state !== 'done' || (cancelled && i + MAX_IMPORT_PATHS < targets.length)) complete = false;
+    }
+  } finally {
+    // A Ctrl-C that came while a write held the thread is read in the event loop's next
+    // poll for I/O: a turn of the loop is given to it before the listener goes.
+    if (stopListening) for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    stopListening?.();
+    show?.(null);
+  }
+  return { outcomes, cancelled, complete };
 }
 
 /** Whether any note (annotation) is on the source, or tagged (or on a source tagged) so, as `exportMarkdown` picks them. */

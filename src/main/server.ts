@@ -6,7 +6,8 @@
  * whatever the port). A foreign Host (DNS rebinding) or Origin is refused.
  *
  * Request bodies are bounded by what the method needs: JSON calls by a small cap, file
- * bytes (RAW_BODY_METHODS) as a raw body streamed in up to the file limit. Over the cap
+ * bytes (RAW_BODY_METHODS) as a raw body streamed in up to the file limit, several files
+ * (FILES_BODY_METHODS) packed into one body up to the same limit together. Over the cap
  * the answer is 413, and the connection is closed.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -19,7 +20,7 @@ import { isMethodName } from '../shared/api';
 import type { ErrorData } from '../shared/errors';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
 import { MAX_NOTE_BYTES } from '../shared/notes';
-import { encodeWire, isRawBodyMethod, rawInput } from '../shared/wire';
+import { encodeWire, isFilesBodyMethod, isRawBodyMethod, MAX_FILES_MANIFEST_BYTES, rawInput, unpackFiles } from '../shared/wire';
 import type { Reply } from './dispatch';
 import { dispatch } from './dispatch';
 
@@ -32,9 +33,10 @@ const JSON_BODY_LIMITS: Partial<Record<MethodName, number>> = {
   updateAnnotation: 6 * MAX_NOTE_BYTES + 64 * 1024,
 };
 
-/** How many bytes a call's body may have: a file's bytes up to the file limit, JSON up to its cap. */
+/** How many bytes a call's body may have: a file's bytes up to the file limit (several files: together, with their names), JSON up to its cap. */
 export function bodyLimit(method: string): number {
   if (isRawBodyMethod(method)) return MAX_FILE_BYTES;
+  if (isFilesBodyMethod(method)) return MAX_FILE_BYTES + 4 + MAX_FILES_MANIFEST_BYTES;
   return (isMethodName(method) ? JSON_BODY_LIMITS[method] : undefined) ?? JSON_BODY_LIMIT;
 }
 
@@ -250,11 +252,24 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
             known ? tooLargeMessage(name, declared) : `${name} is over the ${MAX_FILE_BYTES / 1048576} MB limit for one source; split it into parts`,
           );
         }
+        if (isFilesBodyMethod(method)) {
+          return sendTooLarge(res, `The files are over the ${MAX_FILE_BYTES / 1048576} MB limit for one request together; send them in several`);
+        }
         return sendTooLarge(res, `The request is over the ${(limit / 1048576).toFixed(1)} MB limit for ${method}`);
       }
       let payload: unknown;
       if (raw) payload = rawInput(method, url.searchParams, new Uint8Array(body.buffer, body.byteOffset, body.byteLength));
-      else {
+      else if (isFilesBodyMethod(method)) {
+        // The files packed into the body; the other fields (none yet) would ride in the query string.
+        try {
+          payload = { files: unpackFiles(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)) };
+        } catch (err) {
+          return sendReply(res, {
+            ok: false,
+            error: { code: 'invalid_request', message: `${method}: the body is not a list of files: ${(err as Error).message}` },
+          });
+        }
+      } else {
         try {
           payload = body.length ? JSON.parse(body.toString('utf8')) : {};
         } catch (err) {

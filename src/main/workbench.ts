@@ -10,7 +10,7 @@ import type { CslStyle } from './cite';
 import { builtinStyle, CslStyleError, loadStyle } from './cite';
 import { passagesAs, readSource } from './ingest';
 import type { Prepared } from './import/prepare';
-import type { ImportProgressEvent, Ready } from './import/pipeline';
+import type { ImportProgressEvent, Listed, Ready } from './import/pipeline';
 import { listFiles, listTargets, runImport } from './import/pipeline';
 import { PreparePool } from './import/pool';
 import { edtfProblem } from './ingest/dates';
@@ -94,7 +94,7 @@ interface ImportJob {
   listeners: Set<() => void>;
 }
 
-/** Options of an import run from inside the process (the CLI, the benchmark, tests). */
+/** Options of an import run from inside the process (the benchmark, tests). */
 export interface ImportRunOptions {
   onProgress?: (event: ImportProgressEvent) => void;
   signal?: AbortSignal;
@@ -423,8 +423,9 @@ export class Workbench implements SourcebenchApi {
   }
 
   /**
-   * Files and folders, run through the import pipeline and waited for (the CLI's, the
-   * benchmark's and the tests' import); a folder's files are named from the folder's parent.
+   * Files and folders, run through the import pipeline and waited for, outside the contract:
+   * the benchmark's and the tests' import (with their own progress and batch options). A
+   * folder's files are named from the folder's parent; unsupported ones are failed outcomes.
    */
   async importAll(targets: string[], options: ImportRunOptions = {}): Promise<ImportOutcome[]> {
     const { tasks, missing } = listTargets(targets);
@@ -442,9 +443,25 @@ export class Workbench implements SourcebenchApi {
   /**
    * Starts an import job over files and folders and answers at once; `importProgress`
    * follows it and `cancelImport` stops it. Files of kinds Sourcebench does not read are
-   * left out of folders (and counted as skipped); a file named on its own is tried.
+   * left out of folders (and counted as skipped); a file named on its own is tried. A
+   * folder's files are named from the folder's parent (`letters/1901.txt`).
    */
   async importPaths({ paths }: Input<'importPaths'>): Promise<ImportProgress> {
+    return this.startJob(() => listTargets(paths, { skipUnsupported: true }), paths.join(', '));
+  }
+
+  /**
+   * Starts an import job over files given as bytes (browser mode: the browser holds the
+   * files, not their paths), run exactly as `importPaths` runs paths: the same pipeline,
+   * batches, progress, `importProgress` and `cancelImport`. Each file is tried, in order.
+   */
+  async importFiles({ files }: Input<'importFiles'>): Promise<ImportProgress> {
+    const tasks = files.map(({ name, bytes }) => ({ label: name, bytes }));
+    return this.startJob(() => ({ tasks, missing: [], skipped: [] }), files.map((f) => f.name).join(', '));
+  }
+
+  /** Queues an import job over what `list` gives (listed when the job begins) and answers with its first progress. */
+  private startJob(list: () => Listed, what: string): ImportProgress {
     const id = this.nextJob++;
     const controller = new AbortController();
     const job: ImportJob = {
@@ -474,7 +491,7 @@ export class Workbench implements SourcebenchApi {
     const run = async () => {
       if (controller.signal.aborted) return;
       job.started = true;
-      const { tasks, missing, skipped } = listTargets(paths, { skipUnsupported: true });
+      const { tasks, missing, skipped } = list();
       Object.assign(job.progress, { total: tasks.length + missing.length, skipped: skipped.length, failed: missing.length, done: missing.length });
       job.results.push(...missing);
       changed();
@@ -502,7 +519,7 @@ export class Workbench implements SourcebenchApi {
       },
       (err: Error) => {
         // Listing a folder failed (it cannot be read): said as the job's last outcome.
-        job.results.push({ fileName: paths.join(', '), status: 'failed', error: errorOf(err, paths.join(', ')) });
+        job.results.push({ fileName: what, status: 'failed', error: errorOf(err, what) });
         Object.assign(job.progress, { state: 'done', current: null, failed: job.progress.failed + 1 });
         changed();
       },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { MethodName } from './methods';
 import { METHOD_NAMES } from './methods';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_BYTES } from './notes';
+import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST } from './limits';
 import { MEASURES } from './types';
 import { CSL_TYPES, isHttpUrl, isIsbn, normaliseDoi } from './csl';
 import { STYLE_CHOICES } from './styles';
@@ -63,6 +64,16 @@ const fileBytes = z
   .custom<Uint8Array>((v) => v instanceof Uint8Array, "expected the file's bytes")
   .refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'file too large for one request');
 const byPath = z.object({ path }).strict();
+/** Files given as bytes, for one import job: at most MAX_FILES_PER_REQUEST, MAX_FILE_BYTES together. */
+const filesToImport = z
+  .array(z.object({ name: fileName, bytes: fileBytes }).strict())
+  .min(1)
+  .max(MAX_FILES_PER_REQUEST)
+  .refine((files) => files.reduce((n, f) => n + f.bytes.byteLength, 0) <= MAX_FILE_BYTES, {
+    message: `over ${MAX_FILE_BYTES / 1048576} MB together: send the files in several requests`,
+  });
+/** The most paths one `importPaths` job takes. */
+export const MAX_IMPORT_PATHS = 10_000;
 
 /** A CSL name: a person's family name (with the given name, if known), or an organisation's (`literal`). */
 const cslName = z
@@ -171,7 +182,9 @@ export const contract = {
   /** Files and folders imported as one batched run; a path that does not exist is a failed outcome, not an error. */
   loadSamples: returns<ImportOutcome[]>()(none),
   /** Starts an import job over files and folders (unsupported files in folders are skipped); follow it with importProgress. */
-  importPaths: returns<ImportProgress>()(z.object({ paths: z.array(path).min(1).max(10_000) }).strict()),
+  importPaths: returns<ImportProgress>()(z.object({ paths: z.array(path).min(1).max(MAX_IMPORT_PATHS) }).strict()),
+  /** Starts an import job over files given as bytes (browser mode), run as importPaths runs; follow it with importProgress. */
+  importFiles: returns<ImportProgress>()(z.object({ files: filesToImport }).strict()),
   /** A job's progress and its outcomes from `after` on; with `after`, waits up to a second for news. */
   importProgress: returns<ImportProgress>()(z.object({ job: id, after: offset.optional() }).strict()),
   /** Stops a job before its next write and resolves once it has stopped: files already reported stay in. */

@@ -7,6 +7,13 @@ export function tooLargeMessage(name: string, bytes: number): string {
   return `${name} is ${(bytes / 1048576).toFixed(1)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit for one source; split it into parts`;
 }
 
+/**
+ * One `importFiles` request (browser mode's dropped and picked files) carries at most this
+ * many files, and at most MAX_FILE_BYTES of them together: the largest file a source may
+ * be still travels alone, and a larger drop is sent as a few requests, each its own job.
+ */
+export const MAX_FILES_PER_REQUEST = 1000;
+
 /** The one check of a file's size: refused with `too_large` (naming the file and its size) when it is over the limit for one source. */
 export function checkFileSize(name: string, bytes: number): void {
   if (bytes > MAX_FILE_BYTES) throw new ApiError('too_large', tooLargeMessage(name, bytes));

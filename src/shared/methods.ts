@@ -9,6 +9,7 @@ export const METHOD_NAMES = [
   'importFile',
   'importPath',
   'importPaths',
+  'importFiles',
   'loadSamples',
   'importProgress',
   'cancelImport',

@@ -66,18 +66,30 @@ test('loads the sample sources from the empty state', async ({ page, library }) 
   await expect(library.rows.first()).toContainText('Sample:');
 });
 
-test('imports files dropped on the window', async ({ page, library }) => {
+test('imports files dropped on the window as one import job', async ({ page, library }) => {
   const content = fs.readFileSync(fixture('notes.md'), 'utf8');
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    const m = /\/api\/(\w+)/.exec(new URL(r.url()).pathname);
+    if (m) calls.push(m[1]!);
+  });
   const transfer = await page.evaluateHandle((text) => {
     const dt = new DataTransfer();
     dt.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+    for (let i = 1; i <= 5; i++)
+      dt.items.add(new File([`Letter ${i}.\n\nA letter about the harvest of 193${i}.`], `letter-${i}.txt`, { type: 'text/plain' }));
     return dt;
   }, content);
   await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer });
   await expect(page.getByText('Drop files or folders to import them')).toBeVisible();
   await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer });
-  await expect(library.rows).toHaveCount(1);
-  await expect(library.rows.first()).toContainText('Notes on the 1937 census');
+  await expect(library.results).toContainText('6 imported');
+  await expect(library.rows).toHaveCount(6);
+  await expect(library.row('Notes on the 1937 census')).toBeVisible();
+  // One request, one job, followed to its end: not one request a file.
+  expect(calls.filter((c) => c === 'importFiles')).toHaveLength(1);
+  expect(calls).not.toContain('importFile');
+  expect(calls).toContain('importProgress');
 });
 
 test('scrolls a library of many sources smoothly (virtualised)', async ({ page }) => {

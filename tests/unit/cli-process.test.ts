@@ -103,6 +103,41 @@ describe('sourcebench import while another program writes to the project', () =>
     expect(code).toBe(0);
   });
 
+  it('cancels the import on Ctrl-C (SIGINT): what was written stays, nothing else, and it exits with 130', async () => {
+    const { home, project, other } = busyProject();
+    const dir = path.join(home, 'letters');
+    fs.mkdirSync(dir);
+    for (let i = 1; i <= 40; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(2, '0')}.txt`), `Letter ${i}, about the harvest of 19${i}.`);
+    const child = spawn(process.execPath, [BIN, '--project', project, 'import', dir], {
+      env: { ...process.env, SOURCEBENCH_HOME: home },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    // Ctrl-C comes while the import's first write waits for the other program; then that program finishes.
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (c: Buffer) => {
+        stderr += c.toString();
+        if (stderr.includes('waiting for')) resolve();
+      }),
+    );
+    child.kill('SIGINT');
+    other.exec('COMMIT');
+    other.close();
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    expect(signal, stderr).toBeNull();
+    expect(code, stderr).toBe(130);
+    expect(stderr).toContain('Cancelling: the files already imported stay in');
+    expect(stderr).toMatch(/sourcebench: import (cancelled|interrupted as it finished): \d+ files? done/);
+    // The project holds exactly the files reported, and was closed properly.
+    const reported = stdout.split('\n').filter((l) => l.includes(': imported as #')).length;
+    expect(fs.existsSync(`${project}-wal`)).toBe(false);
+    const wb = Workbench.open({ home, project, remember: false, dailyBackup: false });
+    expect(await wb.listSources()).toHaveLength(reported);
+    wb.close();
+  });
+
   it('gives up after the bounded wait with a clear message and exit code 75, importing nothing', async () => {
     const { home, project, file, other } = busyProject();
     const out: string[] = [];

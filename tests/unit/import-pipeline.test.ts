@@ -12,8 +12,11 @@ import { runImport } from '../../src/main/import/pipeline';
 import type { Prepared } from '../../src/main/import/prepare';
 import { PreparePool } from '../../src/main/import/pool';
 import { Workbench } from '../../src/main/workbench';
-import { fixture, tempDir } from './helpers';
+import { bytes, fixture, tempDir } from './helpers';
 import { buildDocx, heading, para } from './ingest/docx-builder';
+import { dispatch } from '../../src/main/dispatch';
+import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST } from '../../src/shared/limits';
+import type { Input, MethodName, Output } from '../../src/shared/api';
 
 const open: Workbench[] = [];
 function workbench(importBatch?: { files?: number; bytes?: number; ms?: number }): Workbench {
@@ -45,6 +48,13 @@ function consistent(wb: Workbench): void {
   db.prepare("INSERT INTO passage_fts(passage_fts, rank) VALUES ('integrity-check', 1)").run();
   const orphans = db.prepare('SELECT count(*) FROM passage WHERE source_id NOT IN (SELECT id FROM source)').pluck().get();
   expect(orphans).toBe(0);
+}
+
+/** A call through the contract's boundary, as every transport makes it. */
+async function dispatchOk<M extends MethodName>(wb: Workbench, method: M, input: Input<M>): Promise<Output<M>> {
+  const reply = await dispatch(wb, method, input);
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.value as Output<M>;
 }
 
 async function found(wb: Workbench, word: string): Promise<boolean> {
@@ -245,6 +255,74 @@ describe('the import pipeline', () => {
     });
     expect(outcomes).toHaveLength(50);
     expect(Math.max(...batches)).toBeLessThanOrEqual(3);
+  });
+
+  it('runs files given as bytes (importFiles) as one job: batches, progress through the API, outcomes in order', async () => {
+    const wb = workbench({ files: 3, ms: 1e9 });
+    const write = vi.spyOn(wb as unknown as { write: (work: () => unknown) => unknown }, 'write');
+    const files = [
+      ...Array.from({ length: 7 }, (_, i) => ({ name: `drop/${i + 1}.txt`, bytes: bytes(`Letter ${i + 1}.\n\nIt speaks of marker${i + 1}drop.`) })),
+      { name: 'drop/empty.txt', bytes: bytes('') },
+      { name: 'photo.jpg', bytes: bytes('jpeg') },
+      { name: 'again.txt', bytes: bytes('Letter 1.\n\nIt speaks of marker1drop.') },
+    ];
+    const snapshots: ImportProgress[] = [];
+    let p = await dispatchOk(wb, 'importFiles', { files });
+    snapshots.push(p);
+    while (p.state === 'running') {
+      p = await wb.importProgress({ job: p.job, after: p.next });
+      snapshots.push(p);
+    }
+    for (const [a, b] of snapshots.slice(0, -1).map((s, i) => [s, snapshots[i + 1]!] as const)) {
+      for (const key of ['done', 'imported', 'failed', 'bytes', 'passages', 'batches'] as const) expect(b[key]).toBeGreaterThanOrEqual(a[key]);
+    }
+    expect(p).toMatchObject({ state: 'done', total: 10, done: 10, imported: 7, duplicates: 1, failed: 2, skipped: 0, passages: 14, current: null });
+    // Ten files in batches of at most 3: four transactions, not one a file.
+    expect(p.batches).toBe(4);
+    expect(write).toHaveBeenCalledTimes(4);
+    const results = snapshots.flatMap((s) => s.results);
+    expect(results.map((r) => [r.fileName, r.status])).toEqual([
+      ...files.slice(0, 7).map((f) => [f.name, 'imported']),
+      ['drop/empty.txt', 'failed'],
+      ['photo.jpg', 'failed'],
+      ['again.txt', 'duplicate'],
+    ]);
+    expect(results[8]).toMatchObject({ error: { code: 'unsupported_format' } });
+    expect(await found(wb, 'marker7drop')).toBe(true);
+    consistent(wb);
+  });
+
+  it('cancels an importFiles job: what it reported is in the project, nothing else', async () => {
+    const wb = workbench({ files: 2, ms: 1e9 });
+    const files = Array.from({ length: 60 }, (_, i) => ({
+      name: `${String(i + 1).padStart(3, '0')}.txt`,
+      bytes: bytes(`Letter ${i + 1}.\n\nIt speaks of marker${i + 1}quill and of 1,${i + 1} people counted in 1901.`),
+    }));
+    let p = await wb.importFiles({ files });
+    while (p.state === 'running' && p.done === 0) p = await wb.importProgress({ job: p.job, after: p.next });
+    const end = await wb.cancelImport({ job: p.job });
+    expect(end.state).toBe('cancelled');
+    const all = (await wb.importProgress({ job: p.job })).results;
+    expect(all.length).toBe(end.done);
+    expect(all.length).toBeLessThan(60);
+    const sources = await wb.listSources();
+    expect(sources.map((s) => s.fileName).sort()).toEqual(all.map((o) => o.fileName).sort());
+    // The first file not reported (the one being read, or after it) is not in the project.
+    expect(await found(wb, `marker${all.length + 1}quill`)).toBe(false);
+    consistent(wb);
+  });
+
+  it('bounds an importFiles request: at most MAX_FILES_PER_REQUEST files, MAX_FILE_BYTES together', async () => {
+    const wb = workbench();
+    const one = { name: 'a.txt', bytes: bytes('A letter.') };
+    expect((await dispatch(wb, 'importFiles', { files: [] })).ok).toBe(false);
+    const many = await dispatch(wb, 'importFiles', { files: Array(MAX_FILES_PER_REQUEST + 1).fill(one) });
+    expect(many).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('importFiles: files') } });
+    const half = { name: 'big.txt', bytes: new Uint8Array(MAX_FILE_BYTES / 2 + 1) };
+    const heavy = await dispatch(wb, 'importFiles', { files: [half, half] });
+    expect(heavy).toMatchObject({ ok: false, error: { code: 'invalid_request', message: expect.stringContaining('MB together') } });
+    expect((await dispatch(wb, 'importFiles', { files: [one], extra: 1 })).ok).toBe(false);
+    expect(await wb.listSources()).toEqual([]);
   });
 
   it('refuses an unknown job', async () => {

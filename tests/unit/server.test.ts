@@ -5,8 +5,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/main/server';
 import { bodyLimit, JSON_BODY_LIMIT, startServer, tokensEqual } from '../../src/main/server';
-import { MAX_FILE_BYTES } from '../../src/shared/limits';
-import { encodeWire } from '../../src/shared/wire';
+import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST } from '../../src/shared/limits';
+import { encodeWire, manifestBytes, MAX_FILES_MANIFEST_BYTES, packFiles, splitForRequests, unpackFiles } from '../../src/shared/wire';
+import type { ImportProgress } from '../../src/shared/types';
 import { tempDir, tempWorkbench } from './helpers';
 
 let server: RunningServer | undefined;
@@ -188,6 +189,8 @@ describe('browser-mode server', () => {
     expect(bodyLimit('updateAnnotation')).toBeGreaterThan(JSON_BODY_LIMIT);
     expect(bodyLimit('importFile')).toBe(MAX_FILE_BYTES);
     expect(bodyLimit('replaceSourceText')).toBe(MAX_FILE_BYTES);
+    // Several files: the file limit together, with room for their names.
+    expect(bodyLimit('importFiles')).toBe(MAX_FILE_BYTES + 4 + MAX_FILES_MANIFEST_BYTES);
   });
 
   it.each([
@@ -348,6 +351,103 @@ describe('browser-mode server', () => {
     }
     const asJson = await api(s, 'importFile', { name: 'a.txt', bytes: new Uint8Array([104, 105]) });
     expect(asJson.status).toBe(400);
+  });
+
+  it('takes several files packed into one body (importFiles) as one import job, followed with importProgress', async () => {
+    const s = await start();
+    const files = [
+      { name: 'drop/донесение №7.txt', bytes: new TextEncoder().encode('Title: Донесение №7\n\nВ 1937 году было расстреляно 353 074 человека.') },
+      { name: 'drop/second.md', bytes: new TextEncoder().encode('# Second\n\nA second text, in English.') },
+      { name: 'drop/binary.txt', bytes: new Uint8Array([0, 1, 2, 3, 0, 0, 7]) },
+    ];
+    const body = Buffer.from(packFiles(files));
+    const started = await upload(s, { path: '/api/importFiles', total: body.length, body, headers: { 'Content-Type': 'application/octet-stream' } });
+    expect(started.status).toBe(200);
+    let p = JSON.parse(started.body).value as ImportProgress;
+    const results = [...p.results];
+    while (p.state === 'running') {
+      p = JSON.parse((await api(s, 'importProgress', { job: p.job, after: p.next })).body).value as ImportProgress;
+      results.push(...p.results);
+    }
+    expect(p).toMatchObject({ state: 'done', total: 3, done: 3, imported: 2, failed: 1 });
+    expect(results.map((r) => [r.fileName, r.status])).toEqual([
+      ['drop/донесение №7.txt', 'imported'],
+      ['drop/second.md', 'imported'],
+      ['drop/binary.txt', 'failed'],
+    ]);
+    const titles = (JSON.parse((await api(s, 'listSources', {})).body).value as { title: string }[]).map((t) => t.title).sort();
+    expect(titles).toEqual(['Second', 'Донесение №7']);
+
+    // A body that is not a list of files is the client's error; so are files sent as JSON.
+    const manifest = (text: string) => {
+      const head = Buffer.from(text);
+      const length = Buffer.alloc(4);
+      length.writeUInt32BE(head.length);
+      return Buffer.concat([length, head]);
+    };
+    for (const bad of [
+      Buffer.alloc(0),
+      Buffer.from([0xff, 0xff, 0xff, 0xff, 1, 2]),
+      manifest('not json'),
+      manifest('{"name":"a.txt"}'),
+      manifest('[["a.txt", 5]]'),
+      Buffer.concat([manifest('[["a.txt", 2]]'), Buffer.from('hi, and more')]),
+      manifest('[["a.txt", -1]]'),
+      manifest('[]'),
+      manifest('[["", 0]]'),
+    ]) {
+      const r = await upload(s, { path: '/api/importFiles', total: bad.length, body: bad });
+      expect(r.status, bad.toString('latin1')).toBe(400);
+      expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    }
+    expect((await api(s, 'importFiles', { files: [{ name: 'a.txt', bytes: new Uint8Array([104, 105]) }] })).status).toBe(400);
+  });
+
+  it('refuses files packed into one body over the limit together, before reading them (413)', async () => {
+    const s = await start();
+    expect(bodyLimit('importFiles')).toBeGreaterThan(MAX_FILE_BYTES);
+    expect(bodyLimit('importFiles')).toBeLessThan(MAX_FILE_BYTES + 5 * 1024 * 1024);
+    const r = await upload(s, { path: '/api/importFiles', total: bodyLimit('importFiles') + 1 });
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'too_large', message: expect.stringContaining('send them in several') } });
+    expect(r.written).toBeLessThan(bodyLimit('importFiles'));
+  });
+
+  it('packs and unpacks files: names and bytes as they were, in order', () => {
+    const files = [
+      { name: 'a.txt', bytes: new Uint8Array([1, 2, 3]) },
+      { name: 'empty.txt', bytes: new Uint8Array(0) },
+      { name: 'папка/b "c".md', bytes: new TextEncoder().encode('текст') },
+    ];
+    const packed = packFiles(files);
+    expect(packed.byteLength).toBe(
+      4 + new TextEncoder().encode(JSON.stringify(files.map((f) => [f.name, f.bytes.byteLength]))).byteLength + 3 + 0 + 10,
+    );
+    expect(unpackFiles(packed)).toEqual(files);
+    // Unpacked from inside a larger buffer (as a request body is), too.
+    const inside = new Uint8Array(packed.byteLength + 8);
+    inside.set(packed, 5);
+    expect(unpackFiles(inside.subarray(5, 5 + packed.byteLength))).toEqual(files);
+  });
+
+  it('splits files into importFiles requests within the limits, in order, a file too large set apart', () => {
+    const MB = 1024 * 1024;
+    const sizes = (parts: ({ files: { size: number }[] } | { tooLarge: { size: number } })[]) =>
+      parts.map((p) => ('tooLarge' in p ? `!${p.tooLarge.size / MB}` : p.files.map((f) => f.size / MB)));
+    const mb = (...list: number[]) => list.map((n, i) => ({ name: `${i}.pdf`, size: n * MB }));
+    expect(splitForRequests([])).toEqual([]);
+    expect(sizes(splitForRequests(mb(10, 20, 20, 1, 30, 50, 51, 2)))).toEqual([[10, 20, 20], [1, 30], [50], '!51', [2]]);
+    // At most MAX_FILES_PER_REQUEST files a request, whatever their size.
+    const small = Array.from({ length: 2 * MAX_FILES_PER_REQUEST + 1 }, (_, i) => ({ name: `${i}.txt`, size: 10 }));
+    expect(splitForRequests(small).map((p) => ('files' in p ? p.files.length : 0))).toEqual([MAX_FILES_PER_REQUEST, MAX_FILES_PER_REQUEST, 1]);
+    // Long names count too (as JSON writes them: a control character takes six bytes): their list stays under the manifest's limit.
+    const named = Array.from({ length: 1000 }, (_, i) => ({ name: `${'\u0001'.repeat(1020)}${i}`, size: 1 }));
+    const parts = splitForRequests(named);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) {
+      const { files } = p as { files: { name: string; size: number }[] };
+      expect(files.reduce((n, f) => n + manifestBytes(f.name, f.size), 2)).toBeLessThanOrEqual(MAX_FILES_MANIFEST_BYTES);
+    }
   });
 
   it('compares tokens without regard to length tricks', () => {

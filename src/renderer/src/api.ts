@@ -6,7 +6,7 @@ import type { MethodName, SourcebenchApi } from '../../shared/api';
 import { methodNames } from '../../shared/api';
 import type { ErrorData } from '../../shared/errors';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits';
-import { decodeWire, encodeWire, isRawBodyMethod, rawQuery } from '../../shared/wire';
+import { decodeWire, encodeWire, isFilesBodyMethod, isRawBodyMethod, packFiles, rawQuery } from '../../shared/wire';
 import type { Reply } from '../../shared/bridge';
 
 export class ApiCallError extends Error implements ErrorData {
@@ -58,6 +58,10 @@ function httpApi(token: string): SourcebenchApi {
       target += `?${rawQuery(method, rest)}`;
       headers['Content-Type'] = 'application/octet-stream';
       body = bytes as Uint8Array<ArrayBuffer>;
+    } else if (isFilesBodyMethod(method)) {
+      // Several files: packed into the body, their bytes as they are.
+      headers['Content-Type'] = 'application/octet-stream';
+      body = packFiles((input as { files: { name: string; bytes: Uint8Array }[] }).files);
     } else {
       headers['Content-Type'] = 'application/json';
       body = encodeWire(input ?? {});

@@ -1,12 +1,16 @@
 /**
  * Runs imports and follows their progress. Paths (the desktop's file and folder dialogs)
- * go to main as one import job, read in worker threads and written in batches, followed
- * with `importProgress`; files the browser hands over (pickers, drops) are sent one by one.
- * Either can be cancelled: what was imported stays, nothing is half-imported.
+ * go to main as one import job (`importPaths`); files the browser hands over (pickers,
+ * drops) go as a few `importFiles` requests, each under the request limits and each one
+ * job. Either way the files are read in worker threads and written in batches, and the
+ * jobs are followed with `importProgress` into the same progress bar. Cancel stops the
+ * job running (`cancelImport`) and sends no more: what was imported stays, nothing is
+ * half-imported.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type { ImportOutcome } from '../../../shared/types';
-import { MAX_FILE_BYTES, tooLargeMessage } from '../../../shared/limits';
+import type { ImportOutcome, ImportProgress } from '../../../shared/types';
+import { tooLargeMessage } from '../../../shared/limits';
+import { splitForRequests } from '../../../shared/wire';
 import { api, messageOf } from '../api';
 
 export interface ImportJob {
@@ -31,22 +35,11 @@ export interface ImportState {
   dismiss(): void;
 }
 
-function fileJob(file: File): ImportJob {
-  const name = file.webkitRelativePath || file.name;
-  return {
-    name,
-    async run() {
-      if (file.size > MAX_FILE_BYTES) {
-        return [{ fileName: name, status: 'failed', error: { code: 'too_large', message: tooLargeMessage(name, file.size) } }];
-      }
-      return [await api.importFile({ name, bytes: new Uint8Array(await file.arrayBuffer()) })];
-    },
-  };
-}
-
 const IDLE = { running: false, cancelling: false, done: 0, total: 0, passages: 0, current: null as string | null, outcomes: [] as ImportOutcome[] };
 
 const passagesOf = (results: ImportOutcome[]) => results.reduce((n, r) => n + (r.status === 'imported' ? r.source.passages : 0), 0);
+
+const failure = (fileName: string, message: string, code = 'internal'): ImportOutcome => ({ fileName, status: 'failed', error: { code, message } });
 
 export function useImporter(onChange: () => void): ImportState {
   const [state, setState] = useState(IDLE);
@@ -71,7 +64,7 @@ export function useImporter(onChange: () => void): ImportState {
     [onChange],
   );
 
-  /** Files sent one by one (each its own call); cancelling stops before the next. */
+  /** Calls made one by one (each its own request); cancelling stops before the next. */
   const runJobs = useCallback(
     (jobs: ImportJob[]) =>
       enqueue(async () => {
@@ -89,7 +82,7 @@ export function useImporter(onChange: () => void): ImportState {
           try {
             results = await job.run();
           } catch (err) {
-            results = [{ fileName: job.name, status: 'failed', error: { code: 'internal', message: `${job.name}: ${messageOf(err)}` } }];
+            results = [failure(job.name, `${job.name}: ${messageOf(err)}`)];
           }
           changed += results.filter((r) => r.status === 'imported').length;
           setState((s) => ({ ...s, done: i + 1, passages: s.passages + passagesOf(results), outcomes: [...s.outcomes, ...results] }));
@@ -97,6 +90,44 @@ export function useImporter(onChange: () => void): ImportState {
         }
       }),
     [enqueue, onChange],
+  );
+
+  /**
+   * Follows an import job until it ends: each progress shown (its counts added to those of
+   * the jobs before it in this run), the library refreshed after each written batch.
+   * Resolves with the last progress, or null when following failed (said as an outcome).
+   */
+  const follow = useCallback(
+    async (first: ImportProgress, before: { done: number; total: number; passages: number }, what: string): Promise<ImportProgress | null> => {
+      // Copied: the caller adds to its counts once this job has ended, maybe before React runs the updates below.
+      const base = { ...before };
+      let progress = first;
+      let batches = 0;
+      for (;;) {
+        const p = progress;
+        setState((s) => ({
+          ...s,
+          done: base.done + p.done,
+          total: Math.max(s.total, base.total + p.total),
+          passages: base.passages + p.passages,
+          current: p.current,
+          outcomes: p.results.length ? [...s.outcomes, ...p.results] : s.outcomes,
+        }));
+        // The library shows what each written batch added, as it comes.
+        if (p.batches > batches) {
+          batches = p.batches;
+          onChange();
+        }
+        if (p.state !== 'running') return p;
+        try {
+          progress = await api.importProgress({ job: p.job, after: p.next });
+        } catch (err) {
+          setState((s) => ({ ...s, outcomes: [...s.outcomes, failure(what, messageOf(err))] }));
+          return null;
+        }
+      }
+    },
+    [onChange],
   );
 
   /** Paths as one import job in main, followed until it ends. */
@@ -108,10 +139,7 @@ export function useImporter(onChange: () => void): ImportState {
         try {
           progress = await api.importPaths({ paths });
         } catch (err) {
-          setState((s) => ({
-            ...s,
-            outcomes: [{ fileName: paths.join(', '), status: 'failed', error: { code: 'internal', message: messageOf(err) } }],
-          }));
+          setState((s) => ({ ...s, outcomes: [failure(paths.join(', '), messageOf(err))] }));
           return;
         }
         const job = progress.job;
@@ -119,46 +147,84 @@ export function useImporter(onChange: () => void): ImportState {
           setState((s) => ({ ...s, cancelling: true }));
           void api.cancelImport({ job }).catch(() => undefined);
         };
-        let batches = 0;
-        for (;;) {
-          const p = progress;
-          setState((s) => ({
-            ...s,
-            done: p.done,
-            total: p.total,
-            passages: p.passages,
-            current: p.current,
-            outcomes: p.results.length ? [...s.outcomes, ...p.results] : s.outcomes,
-          }));
-          // The library shows what each written batch added, as it comes.
-          if (p.batches > batches) {
-            batches = p.batches;
-            onChange();
+        await follow(progress, { done: 0, total: 0, passages: 0 }, paths.join(', '));
+      }),
+    [enqueue, follow],
+  );
+
+  /**
+   * Files the browser holds, sent as a few importFiles requests (splitForRequests), one
+   * after another: each is one job, followed until it ends before the next is read and
+   * sent. Cancel stops the job running and sends no more.
+   */
+  const runFiles = useCallback(
+    (files: File[]) =>
+      enqueue(async () => {
+        const named = files.map((file) => ({ file, name: file.webkitRelativePath || file.name, size: file.size }));
+        setState({ ...IDLE, running: true, total: named.length, current: named[0]?.name ?? null });
+        let cancelled = false;
+        let job: number | null = null;
+        stop.current = () => {
+          cancelled = true;
+          setState((s) => ({ ...s, cancelling: true }));
+          if (job !== null) void api.cancelImport({ job }).catch(() => undefined);
+        };
+        // The files of the requests before this one, and what they added.
+        const before = { done: 0, total: 0, passages: 0 };
+        const failed = (results: ImportOutcome[]) => {
+          before.done += results.length;
+          before.total += results.length;
+          const done = before.done;
+          setState((s) => ({ ...s, done, outcomes: [...s.outcomes, ...results] }));
+        };
+        for (const request of splitForRequests(named)) {
+          if (cancelled) break;
+          if ('tooLarge' in request) {
+            const { name, size } = request.tooLarge;
+            failed([failure(name, tooLargeMessage(name, size), 'too_large')]);
+            continue;
           }
-          if (p.state !== 'running') break;
+          setState((s) => ({ ...s, current: request.files[0]!.name }));
+          // A file the browser can no longer read (moved, deleted) fails alone.
+          const sent: { name: string; bytes: Uint8Array }[] = [];
+          const unreadable: ImportOutcome[] = [];
+          for (const [i, bytes] of (await Promise.allSettled(request.files.map((f) => f.file.arrayBuffer()))).entries()) {
+            const { name } = request.files[i]!;
+            if (bytes.status === 'fulfilled') sent.push({ name, bytes: new Uint8Array(bytes.value) });
+            else unreadable.push(failure(name, `${name} could not be read: ${messageOf(bytes.reason)}`, 'read_failed'));
+          }
+          if (unreadable.length) failed(unreadable);
+          if (cancelled || !sent.length) continue;
+          let progress: ImportProgress;
           try {
-            progress = await api.importProgress({ job, after: p.next });
+            progress = await api.importFiles({ files: sent });
           } catch (err) {
-            setState((s) => ({
-              ...s,
-              outcomes: [...s.outcomes, { fileName: paths.join(', '), status: 'failed', error: { code: 'internal', message: messageOf(err) } }],
-            }));
-            break;
+            failed(sent.map((f) => failure(f.name, `${f.name}: ${messageOf(err)}`)));
+            continue;
           }
+          job = progress.job;
+          // Cancel came while the request was on its way.
+          if (cancelled) void api.cancelImport({ job }).catch(() => undefined);
+          const last = await follow(progress, before, sent.map((f) => f.name).join(', '));
+          job = null;
+          if (!last || last.state === 'cancelled') break;
+          before.done += last.done;
+          before.total += last.total;
+          before.passages += last.passages;
         }
       }),
-    [enqueue, onChange],
+    [enqueue, follow],
   );
 
   const actions = useMemo(
     () => ({
-      importFiles: (files: File[]) => runJobs(files.map(fileJob)),
+      importFiles: (files: File[]) => runFiles(files),
       importPaths: (paths: string[]) => runPaths(paths),
       loadSamples: () => runJobs([{ name: 'sample sources', run: () => api.loadSamples({}) }]),
       cancel: () => stop.current?.(),
       dismiss: () => setState((s) => ({ ...s, outcomes: [] })),
     }),
-    [runJobs, runPaths],
+    [runFiles, runJobs, runPaths],
   );
   return { ...state, ...actions };
 }
