@@ -1,5 +1,5 @@
 import type { DragEvent } from 'react';
-import { useCallback, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { desktop } from './api';
 import { filesFromDrop, useImporter } from './hooks/useImporter';
 import { useLibrary } from './hooks/useLibrary';
@@ -14,7 +14,7 @@ import { Banners } from './app/Banners';
 import { Rail } from './app/Rail';
 import { StatusBar } from './app/StatusBar';
 import { useAppCommands } from './app/useAppCommands';
-import { Views } from './app/Views';
+import { Views, preloadViews } from './app/Views';
 
 export function App() {
   const project = useProject();
@@ -34,6 +34,15 @@ export function App() {
   /** The backups dialog: for the open project (''), or for one that failed to open (its path). */
   const [backups, setBackups] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
+  // The other views' code, fetched once the window is idle after its first screen.
+  useEffect(() => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(preloadViews, { timeout: 2000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(preloadViews, 500);
+    return () => clearTimeout(id);
+  }, []);
 
   const chooseProject = useCallback(
     async (mode: 'open' | 'create') => {

@@ -3,7 +3,8 @@
  * preload bridge, or HTTP to the loopback server in browser mode.
  */
 import type { MethodName, SourcebenchApi } from '../../shared/api';
-import { methodNames } from '../../shared/api';
+// The method names alone (methods.ts), not the contract's schemas: the window needs no validation library.
+import { METHOD_NAMES as methodNames } from '../../shared/methods';
 import type { ErrorData } from '../../shared/errors';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits';
 import { decodeWire, encodeWire, isFilesBodyMethod, isRawBodyMethod, packFiles, rawQuery } from '../../shared/wire';

@@ -1,18 +1,43 @@
 import type { Dispatch, RefObject } from 'react';
+import { Suspense, lazy } from 'react';
 import type { ImportState } from '../hooks/useImporter';
 import type { LibraryState } from '../hooks/useLibrary';
 import type { useSearch } from '../hooks/useSearch';
 import type { NavAction, Navigation, OpenSource } from '../navigation';
 import { back, backLabel, compareWith, openSource } from '../navigation';
 import { LibraryView } from '../views/LibraryView';
-import { ReaderView } from '../views/ReaderView';
 import { SearchView } from '../views/SearchView';
-import { NotesView } from '../notes/NotesView';
-import { EvidenceView } from '../claims/EvidenceView';
-import { CompareView } from '../compare/CompareView';
+
+// The library is what a window opens on: it alone is in the first script. The other views
+// (the reader with its note editor, Evidence with its chart, Compare, Notes) load as their
+// own chunks, fetched as soon as the library is shown (`preloadViews`), so opening one
+// does not wait for the network or the disk.
+const loaders = {
+  reader: () => import('../views/ReaderView').then((m) => ({ default: m.ReaderView })),
+  notes: () => import('../notes/NotesView').then((m) => ({ default: m.NotesView })),
+  evidence: () => import('../claims/EvidenceView').then((m) => ({ default: m.EvidenceView })),
+  compare: () => import('../compare/CompareView').then((m) => ({ default: m.CompareView })),
+};
+const ReaderView = lazy(loaders.reader);
+const NotesView = lazy(loaders.notes);
+const EvidenceView = lazy(loaders.evidence);
+const CompareView = lazy(loaders.compare);
+
+/** Fetches the views' chunks (once the first screen is painted). */
+export function preloadViews(): void {
+  for (const load of Object.values(loaders)) void load();
+}
 
 /** The view the navigation shows; every way into the reader is the one `openSource` action. */
-export function Views(props: {
+export function Views(props: Parameters<typeof ViewOf>[0]) {
+  return (
+    <Suspense fallback={<p className="muted view-loading">Loading…</p>}>
+      <ViewOf {...props} />
+    </Suspense>
+  );
+}
+
+function ViewOf(props: {
   nav: Navigation;
   dispatch: Dispatch<NavAction>;
   projectPath: string | undefined;
