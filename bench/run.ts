@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
- *                   [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]`
+ *                   [--views-only] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]`
  *
  * Prints a table of:
  *   - import throughput (MB/s of plain text) beside the raw floor measured in the same run:
@@ -28,6 +28,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startServer } from '../src/main/server';
 import { rendererDir } from '../src/main/paths';
+import { benchBrowser } from './browser';
 import { PRAGMAS } from '../src/main/store/pragmas';
 import { Workbench } from '../src/main/workbench';
 import type { CorpusFile } from './corpus';
@@ -167,6 +168,10 @@ async function main() {
     rows.push(...(await benchImportRows(files)));
     return printTable();
   }
+  if (args.includes('--views-only')) {
+    await benchImportAndViews(files, { viewsOnly: true });
+    return printTable();
+  }
   if (!onlySearch) {
     // Alignment on paragraphs of the same prose (the first files' paragraphs).
     const paragraphs: string[] = [];
@@ -201,7 +206,7 @@ async function benchImportRows(allFiles: CorpusFile[]): Promise<[string, string,
   return [...(await benchImportPassages(files)), ...(await benchImportSmallFiles(allFiles, Number(opt('--small-files') ?? 10_000)))];
 }
 
-async function benchImportAndViews(allFiles: CorpusFile[]) {
+async function benchImportAndViews(allFiles: CorpusFile[], { viewsOnly = false } = {}) {
   // The import rows measure the first --mb megabytes of the corpus.
   const files: CorpusFile[] = [];
   let totalBytes = 0;
@@ -211,6 +216,11 @@ async function benchImportAndViews(allFiles: CorpusFile[]) {
     totalBytes += f.bytes;
   }
   // 1. Import throughput beside the floor. The floor runs first and warms the page cache for both.
+  if (!viewsOnly) await importBesideFloor(files, totalBytes);
+  await viewRows(files);
+}
+
+async function importBesideFloor(files: CorpusFile[], totalBytes: number) {
   const fl = floor(files);
   const floorRate = mb(totalBytes) / (fl.ms / 1000);
   row('Floor: read + bare insert', `${floorRate.toFixed(1)} MB/s`, `${(fl.ms / 1000).toFixed(1)} s, ${fl.passages.toLocaleString()} paragraphs`);
@@ -231,7 +241,10 @@ async function benchImportAndViews(allFiles: CorpusFile[]) {
     wb.close();
     fs.rmSync(home, { recursive: true, force: true });
   }
+}
 
+/** A project of N sources: opened and listed through the API, then shown in Chromium. */
+async function viewRows(files: CorpusFile[]) {
   // 2. A project of N sources: open it and list the library.
   const home = scratch();
   const project = path.join(home, 'library.sourcebench');
@@ -291,28 +304,8 @@ async function benchImportAndViews(allFiles: CorpusFile[]) {
         '--disable-sync',
       ],
     });
-    const libraryTimes: number[] = [];
-    const readerTimes: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      const t0 = performance.now();
-      await page.goto(server.url);
-      await page.getByText(`${count.toLocaleString()} sources`).waitFor();
-      await page.locator('.table-body [role=row]').first().waitFor();
-      libraryTimes.push(performance.now() - t0);
-      await page.getByRole('searchbox', { name: 'Filter sources' }).fill('two-megabytes');
-      const t1 = performance.now();
-      await page.getByRole('button', { name: 'two-megabytes', exact: true }).click();
-      await page.getByRole('article', { name: 'Passage 1', exact: true }).waitFor();
-      readerTimes.push(performance.now() - t1);
-      await page.close();
-    }
-    row(
-      `Show library of ${count.toLocaleString()} sources in Chromium`,
-      `${median(libraryTimes).toFixed(0)} ms`,
-      'page load to first rows, median of 3',
-    );
-    row('Open the 2 MB source in the reader in Chromium', `${median(readerTimes).toFixed(0)} ms`, 'click to first passage, median of 3');
+    const bigTitle = big.title;
+    for (const r of await benchBrowser(browser, server.url, count, bigTitle)) row(...r);
     await browser.close();
     await server.close();
   } else {
