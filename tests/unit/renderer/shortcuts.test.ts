@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KeyPress, ShortcutView } from '../../../src/renderer/src/shortcuts';
 import { ariaKeys, COMMANDS, commandFor, keyed, keyLabel, matches, normalKey, SHORTCUTS, VIEW_TITLES } from '../../../src/renderer/src/shortcuts';
@@ -30,6 +32,26 @@ describe('the shortcut table', () => {
           SHORTCUTS.filter((sc) => sc.view === view && sc.command === command),
           `${view}: ${command}`,
         ).toHaveLength(1);
+      }
+    }
+  });
+
+  it('has a handler in the renderer for every command: a key of a handler map of its view', () => {
+    const root = path.resolve(__dirname, '../../../src/renderer/src');
+    const files = (fs.readdirSync(root, { recursive: true }) as string[])
+      .filter((f) => /\.tsx?$/.test(f))
+      .map((f) => fs.readFileSync(path.join(root, f), 'utf8'));
+    const uses = /(?:useShortcuts|commandFor)\(\s*'(\w+)'|(?:ShortcutHandlers|Command)<'(\w+)'>|\b(ReviewMoves)\b/g;
+    // The review queue's handlers are typed by the alias useReviewKeys gives them.
+    const viewOf = (m: RegExpMatchArray) => m[1] ?? m[2] ?? (m[3] && 'review');
+    for (const view of Object.keys(COMMANDS) as ShortcutView[]) {
+      const where = files.filter((text) => [...text.matchAll(uses)].some((m) => viewOf(m) === view));
+      for (const command of COMMANDS[view]) {
+        const handler = new RegExp(`\\b${command}: (?!null)`);
+        expect(
+          where.some((text) => handler.test(text)),
+          `no handler for ${view}: ${command}`,
+        ).toBe(true);
       }
     }
   });
