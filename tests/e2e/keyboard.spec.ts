@@ -97,4 +97,37 @@ test('? opens the shortcut sheet, generated from the table; Esc closes it and th
   await page.keyboard.type('1937?');
   await expect(library.filter).toHaveValue('1937?');
   await expect(sheet).toHaveCount(0);
+
+  // The toolbars' keys, view by view.
+  await library.table.locator('.table-body').focus();
+  await page.keyboard.press('r');
+  const references = page.getByRole('dialog', { name: 'References' });
+  await expect(references).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(references).toHaveCount(0);
+  await page.keyboard.press('t');
+  await expect(library.tagFilter).toBeFocused();
+  await page.getByRole('button', { name: 'Notes', exact: true }).click();
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: 'Filter notes' })).toBeFocused();
+  await page.getByRole('button', { name: 'Evidence', exact: true }).click();
+  await page.keyboard.press('q');
+  await expect(page.getByRole('textbox', { name: 'New question' })).toBeFocused();
+});
+
+test('a keyboard selection across hidden Markdown markers covers the words shown, as a mouse selection does', async ({ page, library, reader }) => {
+  const md = '---\ntitle: Markup in a memoir\n---\n\nThe **NKVD** files give *681,692* executions for [1937–38](https://example.org/nkvd).\n';
+  await library.importFiles([{ name: 'markup.md', mimeType: 'text/markdown', buffer: Buffer.from(md) }]);
+  await library.results.getByRole('button', { name: 'Dismiss' }).click();
+  await library.open('Markup in a memoir');
+  await expect(reader.text).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Shift+ArrowRight');
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('NKVD files give 681,692 executions');
+  await page.keyboard.press('3');
+  await expect(reader.highlights().first()).toBeVisible();
+  const highlighted = await reader.highlights().evaluateAll((els) => els.map((e) => e.textContent).join(''));
+  expect(highlighted).toBe('NKVD files give 681,692 executions');
+  await expect(reader.highlights().first()).toHaveClass(/hl-blue/);
+  await expect(page.getByRole('complementary', { name: 'Annotations' })).toContainText('“NKVD files give 681,692 executions”');
 });

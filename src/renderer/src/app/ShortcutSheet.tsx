@@ -14,11 +14,17 @@ const WITH: Record<View, ShortcutView[]> = {
   compare: ['compare'],
 };
 
-/** The shortcut sheet (?): every key of the table, grouped by view, the shown view's first. Esc closes it; the focus goes back where it was. */
+/**
+ * The shortcut sheet (?): every key of the table, grouped by view, the shown view's first.
+ * Esc closes it; the focus goes back where it was.
+ */
 export function ShortcutSheet(props: { view: View; onClose(): void }) {
   const before = useRef(document.activeElement);
+  const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const back = before.current;
+    // The list takes the focus: arrows and Page Down scroll it, Tab goes on to Close.
+    list.current?.focus();
     return () => {
       if (back instanceof HTMLElement && back.isConnected) back.focus({ preventScroll: true });
     };
@@ -29,7 +35,7 @@ export function ShortcutSheet(props: { view: View; onClose(): void }) {
   );
   return (
     <Dialog title="Keyboard shortcuts" onClose={props.onClose} className="shortcut-sheet">
-      <div className="shortcut-groups">
+      <div className="shortcut-groups" ref={list} tabIndex={0} role="region" aria-label="All shortcuts">
         {order.map((view) => (
           <section key={view} className="shortcut-group" aria-label={VIEW_TITLES[view]}>
             <h3>{VIEW_TITLES[view]}</h3>
@@ -52,7 +58,7 @@ export function ShortcutSheet(props: { view: View; onClose(): void }) {
         ))}
       </div>
       <div className="dialog-actions">
-        <button type="button" onClick={props.onClose} autoFocus>
+        <button type="button" onClick={props.onClose}>
           Close
         </button>
       </div>

@@ -43,14 +43,9 @@ export function Reader(props: {
   const keys = useKeyboardSelection({ ...nav, passages, markdown: source.kind === 'markdown', selection, onSelection: setSelection });
   const focusNote = useNoteFocus(selected);
 
-  const clearSelection = () => {
-    window.getSelection()?.removeAllRanges();
-    setSelection(null);
-    keys.clear();
-  };
   const annotate = async (span: Span, colour: HighlightColour, withNote: boolean) => {
     const created = await actions.annotate(span, colour);
-    clearSelection();
+    keys.clear();
     if (!created || !withNote) return;
     setTab('notes');
     setSelected(created.id);
@@ -58,15 +53,14 @@ export function Reader(props: {
   };
   const recordClaim = async (span: Span) => {
     const created = await actions.recordClaim(span);
-    clearSelection();
+    keys.clear();
     setTab('claims');
     if (created) setSelectedClaim(created.id);
   };
   const { replaceInput, pageInput } = useReaderKeys({ current, count: passages.length, moveTo: nav.moveTo, scrollRef: nav.scrollRef }, keys, {
     selection,
-    highlight: (span, colour, withNote) => void annotate(span, colour, withNote),
-    claim: (span) => void recordClaim(span),
-    clearSelection,
+    highlight: annotate,
+    claim: recordClaim,
     onBack: props.onBack,
     toggleSidebar: () => setTab(tab === 'notes' ? 'claims' : 'notes'),
     edit: () => setEditing(true),

@@ -107,8 +107,15 @@ export function useKeyboardSelection(opts: {
     move: (dir: 1 | -1) => set(moveCaret(readableOf(current).text, base(), dir)),
     /** Extends (or shrinks) the selection by a word or a sentence. */
     extend: (unit: Unit, dir: 1 | -1) => set(extend(readableOf(current).text, base(), unit, dir)),
-    /** Forgets the keyboard's selection (the window's selection goes with it). */
-    clear: () => setState(null),
+    /** Forgets the keyboard's selection, and clears the window's selection, whoever made it. */
+    clear: () => {
+      shown.current = false;
+      window.getSelection()?.removeAllRanges();
+      onSelection(null);
+      setState(null);
+    },
+    /** Forgets the keyboard's selection on moving to another passage (a mouse selection stays). */
+    leave: () => setState(null),
     /** The mouse takes over: the window's selection is the mouse's from now on. */
     release: () => {
       shown.current = false;

@@ -12,7 +12,6 @@ export interface ReaderCommands {
   selection: Span | null;
   highlight(span: Span, colour: HighlightColour, withNote: boolean): void;
   claim(span: Span): void;
-  clearSelection(): void;
   onBack(): void;
   toggleSidebar(): void;
   edit(): void;
@@ -34,7 +33,7 @@ export function useReaderKeys(
   const replaceInput = useRef<HTMLInputElement>(null);
   const pageInput = useRef<HTMLInputElement>(null);
   const go = (index: number) => {
-    keys.clear();
+    keys.leave();
     nav.moveTo(index);
   };
   const on = (act: (span: Span) => void) => () => {
@@ -60,11 +59,7 @@ export function useReaderKeys(
     highlightPurple: colour('purple'),
     annotate: on((span) => c.highlight(span, 'yellow', true)),
     claim: on(c.claim),
-    back: () => {
-      if (!c.selection && !keys.active) return c.onBack();
-      keys.clear();
-      c.clearSelection();
-    },
+    back: () => (c.selection || keys.active ? keys.clear() : c.onBack()),
     sidebar: c.toggleSidebar,
     editMetadata: c.edit,
     replaceText: () => replaceInput.current?.click(),
