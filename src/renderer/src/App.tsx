@@ -13,6 +13,7 @@ import { BackupDialog } from './views/BackupDialog';
 import { Banners } from './app/Banners';
 import { Rail } from './app/Rail';
 import { StatusBar } from './app/StatusBar';
+import { ShortcutSheet } from './app/ShortcutSheet';
 import { useAppCommands } from './app/useAppCommands';
 import { Views, preloadViews } from './app/Views';
 
@@ -52,7 +53,7 @@ export function App() {
     },
     [project],
   );
-  const { openSearch } = useAppCommands({ dispatch, project, importer, searchRef, filterRef, onChooseProject: chooseProject });
+  const { openSearch, sheet, closeSheet } = useAppCommands({ dispatch, project, importer, searchRef, filterRef, onChooseProject: chooseProject });
   const showView = (view: View) => (view === 'search' ? openSearch() : dispatch(show(view)));
 
   const onDrop = async (e: DragEvent) => {
@@ -99,6 +100,7 @@ export function App() {
       )}
       {backups !== null && <BackupDialog project={project} path={backups || undefined} onClose={() => setBackups(null)} />}
       {projectDialog && <ProjectDialog project={project} mode={projectDialog} onClose={() => setProjectDialog(null)} />}
+      {sheet && <ShortcutSheet view={nav.view} onClose={closeSheet} />}
     </div>
   );
 }

@@ -1,15 +1,17 @@
 import type { Dispatch, RefObject } from 'react';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { desktop } from '../api';
 import type { ImportState } from '../hooks/useImporter';
 import type { ProjectState } from '../hooks/useProject';
 import type { NavAction } from '../navigation';
 import { openSource, reset, show } from '../navigation';
 import type { OpenLink } from '../../../shared/links';
+import { useShortcuts } from './useShortcuts';
 
 /**
- * What reaches the window from outside its views: Ctrl/Cmd+K, the desktop menu, sourcebench:
- * links (one into another project waits for that project to open), and a project change.
+ * What reaches the window from outside its views: Ctrl/Cmd+K, ? (the shortcut sheet), the
+ * desktop menu, sourcebench: links (one into another project waits for that project to
+ * open), and a project change.
  */
 export function useAppCommands(opts: {
   dispatch: Dispatch<NavAction>;
@@ -35,17 +37,10 @@ export function useAppCommands(opts: {
     [dispatch],
   );
 
-  // Ctrl/Cmd+K opens search from anywhere.
-  useEffect(() => {
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        openSearch();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [openSearch]);
+  // Ctrl/Cmd+K opens search from anywhere; ? the shortcut sheet.
+  const [sheet, setSheet] = useState(false);
+  const closeSheet = useCallback(() => setSheet(false), []);
+  useShortcuts('global', { search: openSearch, shortcuts: () => setSheet(true) });
 
   // A link into another project waits for that project to be open.
   const pendingLink = useRef<OpenLink | null>(null);
@@ -88,5 +83,5 @@ export function useAppCommands(opts: {
     };
   }, [onChooseProject, importer, refresh, showLink, dispatch, filterRef]);
 
-  return { openSearch };
+  return { openSearch, sheet, closeSheet };
 }

@@ -1,5 +1,6 @@
 import type { ClaimRecord, Evidence } from '../../../shared/types';
 import type { EvidenceState } from '../hooks/useEvidence';
+import { keyed } from '../shortcuts';
 import { EvidenceTable } from './EvidenceTable';
 import { formatPeriod, formatValue } from './format';
 import { RangeChart } from './RangeChart';
@@ -34,20 +35,25 @@ export function EvidencePanel(props: { state: EvidenceState; evidence: Evidence;
         <h2>{evidence.question.label}</h2>
         <div className="spacer" />
         {unconfirmed > 0 && (
-          <button type="button" className="primary" onClick={props.onReview}>
+          <button type="button" className="primary" onClick={props.onReview} {...keyed('evidence', 'review')}>
             Review {unconfirmed} unconfirmed
           </button>
         )}
-        <button type="button" onClick={() => void state.exportAs('csv', false)}>
+        <button type="button" onClick={() => void state.exportAs('csv', false)} {...keyed('evidence', 'exportCsv')}>
           CSV
         </button>
-        <button type="button" onClick={() => void state.exportAs('markdown', false)}>
+        <button type="button" onClick={() => void state.exportAs('markdown', false)} {...keyed('evidence', 'exportMarkdown')}>
           Markdown
         </button>
-        <button type="button" onClick={() => void state.exportAs('csv', true)}>
+        <button type="button" onClick={() => void state.exportAs('csv', true)} {...keyed('evidence', 'exportAllCsv')}>
           All questions as CSV
         </button>
-        <button type="button" className="link danger-text" onClick={() => void state.deleteQuestion(evidence.question.id)}>
+        <button
+          type="button"
+          className="link danger-text"
+          onClick={() => void state.deleteQuestion(evidence.question.id)}
+          {...keyed('evidence', 'deleteQuestion')}
+        >
           Delete question
         </button>
       </header>

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ClaimRecord, ProposedQuestion } from '../../../shared/types';
+import { useShortcuts } from '../app/useShortcuts';
 import { useEvidence } from '../hooks/useEvidence';
 import { EvidencePanel } from './EvidencePanel';
 import { ProposalPreview } from './ProposalPreview';
@@ -12,6 +13,25 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
   const { questions, proposals, evidence, error } = state;
   const [previewing, setPreviewing] = useState<ProposedQuestion | null>(null);
   const [reviewing, setReviewing] = useState(false);
+  const newQuestion = useRef<HTMLInputElement>(null);
+  const at = questions.findIndex((q) => q.id === state.selected);
+  const step = (by: number) => {
+    const q = questions[Math.max(0, Math.min(questions.length - 1, at + by))];
+    if (!q) return false;
+    setPreviewing(null);
+    state.select(q.id);
+  };
+  const shown = !previewing && evidence ? evidence : null;
+  useShortcuts('evidence', {
+    nextQuestion: () => step(at < 0 ? 0 : 1),
+    previousQuestion: () => step(at < 0 ? 0 : -1),
+    newQuestion: () => newQuestion.current?.focus(),
+    review: () => (shown?.claims.some((c) => c.status === 'suggested') ? setReviewing(true) : false),
+    exportCsv: () => (shown ? void state.exportAs('csv', false) : false),
+    exportMarkdown: () => (shown ? void state.exportAs('markdown', false) : false),
+    exportAllCsv: () => void state.exportAs('csv', true),
+    deleteQuestion: () => (shown ? void state.deleteQuestion(shown.question.id) : false),
+  });
 
   const accept = (label: string, claimIds: number[]) =>
     void state.createQuestion({ label, claimIds }).then((q) => {
@@ -22,7 +42,14 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
 
   return (
     <section className="evidence" aria-label="Evidence">
-      <QuestionList state={state} projectPath={props.projectPath} previewing={previewing} onPreview={setPreviewing} onAccept={accept} />
+      <QuestionList
+        state={state}
+        projectPath={props.projectPath}
+        inputRef={newQuestion}
+        previewing={previewing}
+        onPreview={setPreviewing}
+        onAccept={accept}
+      />
       <div className="evidence-main">
         {error && (
           <p className="banner error" role="alert">

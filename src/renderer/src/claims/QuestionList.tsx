@@ -1,12 +1,15 @@
+import type { RefObject } from 'react';
 import { useState } from 'react';
 import type { ProposedQuestion } from '../../../shared/types';
 import type { EvidenceState } from '../hooks/useEvidence';
+import { keyed } from '../shortcuts';
 import { EventsPanel } from './EventsPanel';
 
 /** The questions, a form for a new one, the proposed ones and the events. */
 export function QuestionList(props: {
   state: EvidenceState;
   projectPath: string | undefined;
+  inputRef: RefObject<HTMLInputElement | null>;
   previewing: ProposedQuestion | null;
   onPreview(p: ProposedQuestion | null): void;
   onAccept(label: string, claimIds: number[]): void;
@@ -24,10 +27,12 @@ export function QuestionList(props: {
         }}
       >
         <input
+          ref={props.inputRef}
           aria-label="New question"
           placeholder="New question, e.g. How many were executed?"
           value={newLabel}
           onChange={(e) => setNewLabel(e.target.value)}
+          {...keyed('evidence', 'newQuestion')}
         />
         <button type="submit">Add</button>
       </form>

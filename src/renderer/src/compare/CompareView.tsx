@@ -1,14 +1,30 @@
-import type { KeyboardEvent } from 'react';
-import { useState } from 'react';
+import type { RefObject } from 'react';
+import { useRef, useState } from 'react';
 import type { SourceSummary } from '../../../shared/types';
+import { useShortcuts } from '../app/useShortcuts';
 import { useCompare } from '../hooks/useCompare';
+import type { Command } from '../shortcuts';
+import { keyed } from '../shortcuts';
 import { ComparePane } from './ComparePane';
 import { CompareSummary, PairDetail } from './CompareSummary';
 import { useAlignedPanes } from './useAlignedPanes';
 
-function SourceSelect(props: { label: string; sources: SourceSummary[]; value: number | null; onChange(id: number): void }) {
+function SourceSelect(props: {
+  label: string;
+  command: Command<'compare'>;
+  selectRef: RefObject<HTMLSelectElement | null>;
+  sources: SourceSummary[];
+  value: number | null;
+  onChange(id: number): void;
+}) {
   return (
-    <select aria-label={props.label} value={props.value ?? ''} onChange={(e) => props.onChange(Number(e.target.value))}>
+    <select
+      ref={props.selectRef}
+      aria-label={props.label}
+      value={props.value ?? ''}
+      onChange={(e) => props.onChange(Number(e.target.value))}
+      {...keyed('compare', props.command)}
+    >
       {props.sources.map((s) => (
         <option key={s.id} value={s.id}>
           {s.title}
@@ -27,11 +43,17 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
   const panes = useAlignedPanes(cmp, sync);
   const { current } = panes;
 
-  const onKey = (e: KeyboardEvent) => {
-    if (!cmp?.pairs.length || (e.target as HTMLElement).tagName === 'SELECT') return;
-    if (e.key === 'n' || e.key === 'j') panes.next();
-    else if (e.key === 'p' || e.key === 'k') panes.previous();
-  };
+  const selectA = useRef<HTMLSelectElement>(null);
+  const selectB = useRef<HTMLSelectElement>(null);
+  const pairs = !!cmp?.pairs.length;
+  useShortcuts('compare', {
+    nextPair: () => (pairs ? panes.next() : false),
+    previousPair: () => (pairs ? panes.previous() : false),
+    sourceA: () => selectA.current?.focus(),
+    sourceB: () => selectB.current?.focus(),
+    keepAligned: () => setSync(!sync),
+    exportMarkdown: () => (cmp ? exportMarkdown() : false),
+  });
 
   const pane = (side: 'a' | 'b') =>
     cmp && (
@@ -49,23 +71,29 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
   const pair = current !== null ? cmp?.pairs[current] : undefined;
 
   return (
-    <section className="compare" aria-label="Compare" onKeyDown={onKey} tabIndex={-1}>
+    <section className="compare" aria-label="Compare" tabIndex={-1}>
       <header className="toolbar">
         <h1 className="view-title">Compare</h1>
-        <SourceSelect label="Source A" sources={props.sources} value={a} onChange={setA} />
+        <SourceSelect label="Source A" command="sourceA" selectRef={selectA} sources={props.sources} value={a} onChange={setA} />
         <span aria-hidden="true">⇆</span>
-        <SourceSelect label="Source B" sources={props.sources} value={b} onChange={setB} />
+        <SourceSelect label="Source B" command="sourceB" selectRef={selectB} sources={props.sources} value={b} onChange={setB} />
         <div className="spacer" />
-        <label className="check">
-          <input type="checkbox" checked={sync} onChange={(e) => setSync(e.target.checked)} /> Keep aligned
+        <label className="check" title={keyed('compare', 'keepAligned').title}>
+          <input
+            type="checkbox"
+            checked={sync}
+            onChange={(e) => setSync(e.target.checked)}
+            aria-keyshortcuts={keyed('compare', 'keepAligned')['aria-keyshortcuts']}
+          />{' '}
+          Keep aligned
         </label>
-        <button type="button" disabled={!cmp?.pairs.length} onClick={panes.previous}>
+        <button type="button" disabled={!cmp?.pairs.length} onClick={panes.previous} {...keyed('compare', 'previousPair')}>
           ↑ Previous pair
         </button>
-        <button type="button" disabled={!cmp?.pairs.length} onClick={panes.next}>
+        <button type="button" disabled={!cmp?.pairs.length} onClick={panes.next} {...keyed('compare', 'nextPair')}>
           ↓ Next pair
         </button>
-        <button type="button" disabled={!cmp} onClick={exportMarkdown}>
+        <button type="button" disabled={!cmp} onClick={exportMarkdown} {...keyed('compare', 'exportMarkdown')}>
           Export Markdown
         </button>
       </header>

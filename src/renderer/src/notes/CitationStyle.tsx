@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { StyleChoice } from '../../../shared/styles';
 import { useCitationSettings } from '../hooks/useNotes';
+import { keyed } from '../shortcuts';
 
 /**
  * How exported quotes are cited: the project's CSL style (a shipped one or a `.csl` file of
@@ -18,6 +19,7 @@ export function CitationStyle(props: { pandoc: boolean; onPandoc(on: boolean): v
         Cite as
         <select
           aria-label="Citation style"
+          {...keyed('notes', 'citationStyle')}
           value={props.pandoc ? 'pandoc' : settings.style}
           onChange={(e) => {
             const v = e.target.value;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AnnotationImport } from '../../../shared/types';
 import { useAnnotationImport } from '../hooks/useAnnotationImport';
+import { keyed } from '../shortcuts';
 
 /** "12 imported: 11 placed, 1 not placed; 2 already here; 1 skipped: item 4, a note on the whole page…" */
 export function importSummary(name: string, r: AnnotationImport): string {
@@ -37,12 +38,16 @@ export function ImportAnnotations(props: { projectPath: string | undefined; onIm
 
   return (
     <div className="notes-export notes-import">
-      <button type="button" onClick={() => input.current?.click()}>
+      <button type="button" onClick={() => input.current?.click()} {...keyed('notes', 'importAnnotations')}>
         Import annotations…
       </button>
       <select
         aria-label="Import annotations onto"
-        title="Annotations go onto the source their target names (its web address or Sourcebench link), else onto the source chosen here, else onto the one source that has their quote"
+        {...keyed(
+          'notes',
+          'importOnto',
+          'Annotations go onto the source their target names (its web address or Sourcebench link), else onto the source chosen here, else onto the one source that has their quote',
+        )}
         value={onto}
         onChange={(e) => setOnto(e.target.value)}
         onFocus={refresh}

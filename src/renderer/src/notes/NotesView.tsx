@@ -1,7 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
 import type { Annotation } from '../../../shared/types';
+import { useShortcuts } from '../app/useShortcuts';
 import { useNotes } from '../hooks/useNotes';
+import { keyed } from '../shortcuts';
 import { fold } from '../hooks/useLibrary';
 import { TagList } from '../components/TagList';
 import { CitationStyle } from './CitationStyle';
@@ -30,17 +32,39 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
   }, [list, text, source, tag, colour]);
 
   const exportFiles = (kind: 'markdown' | 'folder' | 'jsonld') => exportNotes(kind, { source, tag, pandoc });
+  const toolbar = useRef<HTMLDivElement>(null);
+  /** Focuses a field of the toolbars, by its label. */
+  const focus = (label: string) => () => toolbar.current?.querySelector<HTMLElement>(`[aria-label="${label}"]`)?.focus();
+  useShortcuts('notes', {
+    filter: focus('Filter notes'),
+    sourceFilter: focus('Filter notes by source'),
+    tagFilter: focus('Filter notes by tag'),
+    colourFilter: focus('Filter notes by colour'),
+    citationStyle: focus('Citation style'),
+    exportMarkdown: () => void exportFiles('markdown'),
+    exportFolder: () => void exportFiles('folder'),
+    exportJsonLd: () => void exportFiles('jsonld'),
+    importAnnotations: () => toolbar.current?.querySelector<HTMLInputElement>('input[aria-label="Choose a file of annotations"]')?.click(),
+    importOnto: focus('Import annotations onto'),
+  });
 
   return (
-    <section className="notes-view" aria-label="Notes">
+    <section className="notes-view" aria-label="Notes" ref={toolbar}>
       <header className="toolbar">
         <h1 className="view-title">Notes</h1>
         <span className="muted">
           {visible.length === list.length ? `${list.length} annotations` : `${visible.length} of ${list.length} annotations`}
         </span>
         <div className="spacer" />
-        <input type="search" aria-label="Filter notes" placeholder="Filter by words" value={text} onChange={(e) => setText(e.target.value)} />
-        <select aria-label="Filter notes by source" value={source} onChange={(e) => setSource(e.target.value)}>
+        <input
+          type="search"
+          aria-label="Filter notes"
+          placeholder="Filter by words"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          {...keyed('notes', 'filter')}
+        />
+        <select aria-label="Filter notes by source" value={source} onChange={(e) => setSource(e.target.value)} {...keyed('notes', 'sourceFilter')}>
           <option value="">All sources</option>
           {sources.map(([id, title]) => (
             <option key={id} value={id}>
@@ -48,13 +72,13 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
             </option>
           ))}
         </select>
-        <select aria-label="Filter notes by tag" value={tag} onChange={(e) => setTag(e.target.value)}>
+        <select aria-label="Filter notes by tag" value={tag} onChange={(e) => setTag(e.target.value)} {...keyed('notes', 'tagFilter')}>
           <option value="">All tags</option>
           {tags.map((t) => (
             <option key={t}>{t}</option>
           ))}
         </select>
-        <select aria-label="Filter notes by colour" value={colour} onChange={(e) => setColour(e.target.value)}>
+        <select aria-label="Filter notes by colour" value={colour} onChange={(e) => setColour(e.target.value)} {...keyed('notes', 'colourFilter')}>
           <option value="">All colours</option>
           {HIGHLIGHT_COLOURS.map((c) => (
             <option key={c}>{c}</option>
@@ -64,13 +88,13 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
       <div className="notes-export">
         <CitationStyle pandoc={pandoc} onPandoc={setPandoc} onError={setError} />
         <span className="muted small">Export {source || tag ? 'the filtered source or tag' : 'all notes'}:</span>
-        <button type="button" onClick={() => void exportFiles('markdown')}>
+        <button type="button" onClick={() => void exportFiles('markdown')} {...keyed('notes', 'exportMarkdown')}>
           Markdown, one file
         </button>
-        <button type="button" onClick={() => void exportFiles('folder')}>
+        <button type="button" onClick={() => void exportFiles('folder')} {...keyed('notes', 'exportFolder')}>
           Markdown, a file per source
         </button>
-        <button type="button" onClick={() => void exportFiles('jsonld')}>
+        <button type="button" onClick={() => void exportFiles('jsonld')} {...keyed('notes', 'exportJsonLd')}>
           Web Annotation JSON-LD
         </button>
       </div>

@@ -8,8 +8,8 @@
  */
 import type { ReactElement } from 'react';
 import type { InlineMark } from '../../../shared/inline';
-import { inlineMarkup, noteMarks } from '../../../shared/inline';
 import type { Annotation, ClaimRecord, Passage } from '../../../shared/types';
+import { passageCells, passageMarks } from '../views/keyboardSelection';
 import { styledText } from './styledText';
 
 export interface Span {
@@ -35,9 +35,9 @@ export function PassageText(props: {
   const { passage: p } = props;
   const spans = props.annotations.filter((a) => !a.orphaned && a.end > p.start && a.start < p.end);
   const claims = (props.claims ?? []).filter((c) => !c.orphaned && c.status !== 'rejected' && c.end > p.start && c.start < p.end);
-  const marks: InlineMark[] = p.kind === 'code' ? [] : props.markdown ? inlineMarkup(p.text) : noteMarks(p.text);
+  const marks: InlineMark[] = passageMarks(p, !!props.markdown);
   // A table row's cells, relative to the passage; what lies between them (" | ", "**: ") is not shown.
-  const cells = p.kind === 'table_row' && p.info?.cells?.length ? p.info.cells.map(([a, b]) => [a - p.start, b - p.start] as [number, number]) : null;
+  const cells = passageCells(p);
   if (!spans.length && !claims.length && !props.hit && !marks.length && !cells) return <>{p.text}</>;
   const cuts = new Set([0, p.text.length]);
   for (const m of marks) {

@@ -22,3 +22,52 @@ export function selectionOffsets(container: HTMLElement): (Span & { rect: DOMRec
   if (start === null || end === null || end <= start) return null;
   return { start, end, rect: range.getBoundingClientRect() };
 }
+
+/**
+ * Where a stored offset (from the passage's start) is in a passage's text element: the
+ * inverse of selectionOffsets. Every text node is placed as selectionOffsets counts it (from
+ * the piece that carries its offset, else from the passage); an offset inside hidden markers
+ * goes to the next shown character for a start, the previous one for an end.
+ */
+export function domPoint(el: HTMLElement, offset: number, edge: 'start' | 'end'): { node: Node; offset: number } | null {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const counted = new Map<Element | null, number>();
+  let previous: { node: Node; offset: number } | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = node.textContent?.length ?? 0;
+    if (!length) continue;
+    const found = node.parentElement?.closest<HTMLElement>('[data-o]');
+    const piece = found && el.contains(found) ? found : null;
+    const from = (piece ? Number(piece.dataset.o) : 0) + (counted.get(piece) ?? 0);
+    counted.set(piece, (counted.get(piece) ?? 0) + length);
+    const to = from + length;
+    if (edge === 'start' && offset < to) return { node, offset: Math.max(0, offset - from) };
+    if (edge === 'end') {
+      if (offset <= from) return previous ?? { node, offset: 0 };
+      if (offset <= to) return { node, offset: offset - from };
+      previous = { node, offset: length };
+    }
+  }
+  return edge === 'end' ? previous : null;
+}
+
+/** Shows a span of a passage's stored text as the window's selection; the range shown, or null. */
+export function showSelection(el: HTMLElement, start: number, end: number): Range | null {
+  const from = domPoint(el, start, 'start');
+  const to = domPoint(el, end, 'end');
+  const sel = window.getSelection();
+  if (!from || !to || !sel) return null;
+  const range = document.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  if (
+    sel.rangeCount !== 1 ||
+    sel.anchorNode !== from.node ||
+    sel.anchorOffset !== from.offset ||
+    sel.focusNode !== to.node ||
+    sel.focusOffset !== to.offset
+  ) {
+    sel.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+  }
+  return range;
+}

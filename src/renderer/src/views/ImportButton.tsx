@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import { desktop } from '../api';
+import { useShortcuts } from '../app/useShortcuts';
 import type { ImportState } from '../hooks/useImporter';
+import { keyed } from '../shortcuts';
 
 import { EXTENSIONS } from '../../../shared/formats';
 const ACCEPT = EXTENSIONS.join(',');
@@ -10,8 +12,8 @@ export function isSupported(name: string): boolean {
   return EXTENSIONS.some((e) => lower.endsWith(e));
 }
 
-/** Import files or a folder: native dialogs in the desktop app, the browser's pickers otherwise. */
-export function ImportButton(props: { importer: ImportState; primary?: boolean }) {
+/** Import files or a folder: native dialogs in the desktop app, the browser's pickers otherwise; `shortcuts`: the one whose keys (I, Shift+I, Shift+S) these are. */
+export function ImportButton(props: { importer: ImportState; primary?: boolean; shortcuts?: boolean }) {
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
@@ -28,10 +30,23 @@ export function ImportButton(props: { importer: ImportState; primary?: boolean }
     input.value = '';
     if (list.length) void props.importer.importFiles(list);
   };
+  const loadSamples = () => {
+    setOpen(false);
+    void props.importer.loadSamples();
+  };
+  useShortcuts(
+    'library',
+    {
+      importFiles: () => void pick('files'),
+      importFolder: () => void pick('folder'),
+      loadSamples: () => (props.importer.running ? false : loadSamples()),
+    },
+    !!props.shortcuts,
+  );
 
   return (
     <div className="split-button">
-      <button type="button" className={props.primary ? 'primary' : ''} onClick={() => void pick('files')}>
+      <button type="button" className={props.primary ? 'primary' : ''} onClick={() => void pick('files')} {...keyed('library', 'importFiles')}>
         Import files…
       </button>
       <button
@@ -46,20 +61,13 @@ export function ImportButton(props: { importer: ImportState; primary?: boolean }
       </button>
       {open && (
         <div className="menu" role="menu" onMouseLeave={() => setOpen(false)}>
-          <button type="button" role="menuitem" onClick={() => void pick('files')}>
+          <button type="button" role="menuitem" onClick={() => void pick('files')} {...keyed('library', 'importFiles')}>
             Import files…
           </button>
-          <button type="button" role="menuitem" onClick={() => void pick('folder')}>
+          <button type="button" role="menuitem" onClick={() => void pick('folder')} {...keyed('library', 'importFolder')}>
             Import a folder…
           </button>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={() => {
-              setOpen(false);
-              void props.importer.loadSamples();
-            }}
-          >
+          <button type="button" role="menuitem" onClick={loadSamples} {...keyed('library', 'loadSamples')}>
             Load sample sources
           </button>
         </div>

@@ -1,5 +1,6 @@
 import type { SourceSummary } from '../../../shared/types';
 import { TagList } from '../components/TagList';
+import { keyed } from '../shortcuts';
 import { formatSize } from './LibraryView';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
@@ -68,7 +69,7 @@ export function LibraryRow(props: {
           type="button"
           className="icon"
           aria-label={`Edit ${s.title}${tell ? ` (${tell})` : ''}`}
-          title="Edit metadata"
+          {...keyed('library', 'editRow', 'Edit metadata')}
           onClick={() => props.onEdit(s)}
         >
           Edit
@@ -77,7 +78,7 @@ export function LibraryRow(props: {
           type="button"
           className="icon danger-text"
           aria-label={`Delete ${s.title}${tell ? ` (${tell})` : ''}`}
-          title="Delete source"
+          {...keyed('library', 'deleteRow', 'Delete source')}
           onClick={() => props.onDelete(s)}
         >
           Delete

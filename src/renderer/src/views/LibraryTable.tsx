@@ -1,8 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { KeyboardEvent } from 'react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceSummary } from '../../../shared/types';
 import { titleTells } from '../../../shared/titles';
+import { useShortcuts } from '../app/useShortcuts';
 import type { LibraryState, SortKey } from '../hooks/useLibrary';
 import { LibraryRow } from './LibraryRow';
 
@@ -19,7 +19,7 @@ const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
 
 const ROW_HEIGHT = 38;
 
-/** The sources as a sortable table, only the rows in view rendered; arrows and j/k move, Enter opens, Delete deletes. */
+/** The sources as a sortable table, only the rows in view rendered; arrows and j/k move, Enter opens, E edits, Delete deletes. */
 export function LibraryTable(props: {
   library: LibraryState;
   onOpen(id: number): void;
@@ -45,19 +45,18 @@ export function LibraryTable(props: {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
-  const onKey = (e: KeyboardEvent) => {
-    if (!rows.length) return;
-    const move = (to: number) => {
-      e.preventDefault();
-      setSelected(rows[Math.max(0, Math.min(rows.length - 1, to))]!.id);
-    };
-    if (e.key === 'ArrowDown' || e.key === 'j') move(selectedIndex + 1);
-    else if (e.key === 'ArrowUp' || e.key === 'k') move(selectedIndex <= 0 ? 0 : selectedIndex - 1);
-    else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(rows.length - 1);
-    else if (e.key === 'Enter' && selected !== null) props.onOpen(selected);
-    else if (e.key === 'Delete' && selectedIndex >= 0) props.onDelete(rows[selectedIndex]!);
-  };
+  // The rows' keys (the shortcut table's): arrows and j/k move, Home and End, Enter opens, E edits, Delete deletes.
+  const move = (to: number) => (rows.length ? setSelected(rows[Math.max(0, Math.min(rows.length - 1, to))]!.id) : false);
+  const row = selectedIndex >= 0 ? rows[selectedIndex]! : null;
+  useShortcuts('library', {
+    nextRow: () => move(selectedIndex + 1),
+    previousRow: () => move(selectedIndex <= 0 ? 0 : selectedIndex - 1),
+    firstRow: () => move(0),
+    lastRow: () => move(rows.length - 1),
+    openRow: () => (row ? props.onOpen(row.id) : false),
+    editRow: () => (row ? props.onEdit(row) : false),
+    deleteRow: () => (row ? props.onDelete(row) : false),
+  });
 
   return (
     <div className="table" role="table" aria-label="Sources" aria-rowcount={rows.length + 1}>
@@ -79,7 +78,7 @@ export function LibraryTable(props: {
           <span className="visually-hidden">Actions</span>
         </div>
       </div>
-      <div className="table-body" ref={scrollRef} tabIndex={0} onKeyDown={onKey} aria-label="Source rows">
+      <div className="table-body" ref={scrollRef} tabIndex={0} aria-label="Source rows">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const s = rows[v.index]!;

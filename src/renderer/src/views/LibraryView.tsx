@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SourceSummary } from '../../../shared/types';
 import { messageOf } from '../api';
+import { useShortcuts } from '../app/useShortcuts';
 import { ConfirmDialog } from '../components/Dialog';
 import type { LibraryState } from '../hooks/useLibrary';
 import type { ImportState } from '../hooks/useImporter';
@@ -8,6 +9,7 @@ import { MetadataDialog } from './MetadataDialog';
 import { ImportButton } from './ImportButton';
 import { LibraryTable } from './LibraryTable';
 import { ReferencesDialog } from './ReferencesDialog';
+import { keyed } from '../shortcuts';
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -26,6 +28,12 @@ export function LibraryView(props: {
   const [deleting, setDeleting] = useState<SourceSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [references, setReferences] = useState(false);
+  const tagRef = useRef<HTMLSelectElement>(null);
+  useShortcuts('library', {
+    filter: () => props.filterRef.current?.focus(),
+    tagFilter: () => tagRef.current?.focus(),
+    references: () => setReferences(true),
+  });
 
   const confirmDelete = async () => {
     const target = deleting!;
@@ -55,10 +63,17 @@ export function LibraryView(props: {
           className="filter"
           aria-label="Filter sources"
           placeholder="Filter by title, author, date, origin…"
+          {...keyed('library', 'filter')}
           value={library.filter}
           onChange={(e) => library.setFilter(e.target.value)}
         />
-        <select aria-label="Filter by tag" value={library.tag} onChange={(e) => library.setTag(e.target.value)}>
+        <select
+          ref={tagRef}
+          aria-label="Filter by tag"
+          value={library.tag}
+          onChange={(e) => library.setTag(e.target.value)}
+          {...keyed('library', 'tagFilter')}
+        >
           <option value="">All tags</option>
           {library.tags.map((t) => (
             <option key={t.name} value={t.name}>
@@ -66,10 +81,14 @@ export function LibraryView(props: {
             </option>
           ))}
         </select>
-        <button type="button" onClick={() => setReferences(true)} title="Bring citation metadata from a reference manager (BibTeX, RIS, CSL-JSON)">
+        <button
+          type="button"
+          onClick={() => setReferences(true)}
+          {...keyed('library', 'references', 'Bring citation metadata from a reference manager (BibTeX, RIS, CSL-JSON)')}
+        >
           References…
         </button>
-        <ImportButton importer={importer} primary />
+        <ImportButton importer={importer} primary shortcuts />
       </header>
 
       {(error || library.error) && (
@@ -87,7 +106,7 @@ export function LibraryView(props: {
           </p>
           <div className="empty-actions">
             <ImportButton importer={importer} primary />
-            <button type="button" onClick={() => void importer.loadSamples()} disabled={importer.running}>
+            <button type="button" onClick={() => void importer.loadSamples()} disabled={importer.running} {...keyed('library', 'loadSamples')}>
               Load sample sources
             </button>
           </div>

@@ -10,7 +10,9 @@ import { ReaderHeader } from './ReaderHeader';
 import { ReaderPassages } from './ReaderPassages';
 import { ReaderSide, SelectionToolbar } from './ReaderSide';
 import { shownQuote } from './shownQuote';
+import { useKeyboardSelection } from './useKeyboardSelection';
 import { usePassageNavigation } from './usePassageNavigation';
+import { useNoteFocus, useReaderKeys } from './useReaderKeys';
 
 /** A source open in the reader: its header, its text as numbered passages, and its notes and claims beside. */
 export function Reader(props: {
@@ -38,23 +40,33 @@ export function Reader(props: {
     else if (found) setNotice(null);
   };
 
-  const clearSelection = () => {
-    window.getSelection()?.removeAllRanges();
-    setSelection(null);
+  const keys = useKeyboardSelection({ ...nav, passages, markdown: source.kind === 'markdown', selection, onSelection: setSelection });
+  const focusNote = useNoteFocus(selected);
+
+  const annotate = async (span: Span, colour: HighlightColour, withNote: boolean) => {
+    const created = await actions.annotate(span, colour);
+    keys.clear();
+    if (!created || !withNote) return;
+    setTab('notes');
+    setSelected(created.id);
+    focusNote(created.id);
   };
-  const annotate = async (colour: HighlightColour, withNote: boolean) => {
-    if (!selection) return;
-    const created = await actions.annotate(selection, colour);
-    clearSelection();
-    if (created && withNote) setSelected(created.id);
-  };
-  const recordClaim = async () => {
-    if (!selection) return;
-    const created = await actions.recordClaim(selection);
-    clearSelection();
+  const recordClaim = async (span: Span) => {
+    const created = await actions.recordClaim(span);
+    keys.clear();
     setTab('claims');
     if (created) setSelectedClaim(created.id);
   };
+  const { replaceInput, pageInput } = useReaderKeys({ current, count: passages.length, moveTo: nav.moveTo, scrollRef: nav.scrollRef }, keys, {
+    selection,
+    highlight: annotate,
+    claim: recordClaim,
+    onBack: props.onBack,
+    toggleSidebar: () => setTab(tab === 'notes' ? 'claims' : 'notes'),
+    edit: () => setEditing(true),
+    exportNotes: () => void actions.exportNotes().then((message) => message && setNotice(message)),
+    compare: () => props.onCompare(source.id),
+  });
   const pickClaim = (id: number) => {
     setTab('claims');
     setSelectedClaim(id);
@@ -71,7 +83,7 @@ export function Reader(props: {
         className="reader-scroll"
         ref={nav.scrollRef}
         tabIndex={0}
-        onKeyDown={(e) => nav.onKey(e, props.onBack)}
+        onMouseDown={keys.release}
         onMouseUp={() => nav.scrollRef.current && setSelection(selectionOffsets(nav.scrollRef.current))}
         aria-label="Source text"
       >
@@ -85,6 +97,8 @@ export function Reader(props: {
           onEdit={() => setEditing(true)}
           onCompare={props.onCompare}
           onGoToPage={goToPage}
+          replaceInput={replaceInput}
+          pageInput={pageInput}
         />
         <ReaderPassages
           source={source}
@@ -103,10 +117,16 @@ export function Reader(props: {
           onPickClaim={pickClaim}
           footnotes={nav.footnotes}
           onMoveTo={nav.moveTo}
+          caretRef={keys.caretRef}
+          caretShown={keys.caretShown}
         />
       </div>
       {selection && (
-        <SelectionToolbar rect={selection.rect} onHighlight={(c, withNote) => void annotate(c, withNote)} onClaim={() => void recordClaim()} />
+        <SelectionToolbar
+          rect={selection.rect}
+          onHighlight={(c, withNote) => void annotate(selection, c, withNote)}
+          onClaim={() => void recordClaim(selection)}
+        />
       )}
       <ReaderSide
         reader={reader}

@@ -1,11 +1,13 @@
 import type { RefObject } from 'react';
 import { useState } from 'react';
 import type { SourceDetail } from '../../../shared/types';
+import { keyed } from '../shortcuts';
 
 /** Edit, replace the text, export, compare, go to a page. */
 export function ReaderActions(props: {
   source: SourceDetail;
   replaceInput: RefObject<HTMLInputElement | null>;
+  pageInput: RefObject<HTMLInputElement | null>;
   onEdit(): void;
   onExportNotes(): void;
   onCompare(id: number): void;
@@ -17,20 +19,20 @@ export function ReaderActions(props: {
   const [pageWanted, setPageWanted] = useState('');
   return (
     <div className="reader-actions">
-      <button type="button" onClick={props.onEdit}>
+      <button type="button" onClick={props.onEdit} {...keyed('reader', 'editMetadata')}>
         Edit metadata
       </button>
       <button
         type="button"
         onClick={() => props.replaceInput.current?.click()}
-        title="Replace the text with a corrected version; annotations follow their quotes"
+        {...keyed('reader', 'replaceText', 'Replace the text with a corrected version; annotations follow their quotes')}
       >
         Replace text…
       </button>
-      <button type="button" onClick={props.onExportNotes}>
+      <button type="button" onClick={props.onExportNotes} {...keyed('reader', 'exportNotes')}>
         Export notes
       </button>
-      <button type="button" onClick={() => props.onCompare(source.id)}>
+      <button type="button" onClick={() => props.onCompare(source.id)} {...keyed('reader', 'compareWith')}>
         Compare with…
       </button>
       {source.pdf && passages.length > 0 && (
@@ -42,13 +44,14 @@ export function ReaderActions(props: {
           }}
         >
           <input
+            ref={props.pageInput}
             type="text"
             size={7}
             value={pageWanted}
             onChange={(e) => setPageWanted(e.target.value)}
             placeholder="Page…"
             aria-label="Go to page"
-            title="Go to a page by its printed number (214, xii)"
+            {...keyed('reader', 'goToPage', 'Go to a page by its printed number (214, xii)')}
           />
         </form>
       )}

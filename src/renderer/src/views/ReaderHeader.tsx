@@ -1,8 +1,9 @@
-import { useRef } from 'react';
+import type { RefObject } from 'react';
 import type { SourceDetail } from '../../../shared/types';
 import { TagList } from '../components/TagList';
 import type { ReaderActions as Actions } from '../hooks/useReader';
 import { formatSize } from './LibraryView';
+import { keyed } from '../shortcuts';
 import { canReadAs, ReadAs } from './ReadAs';
 import { ReaderActions } from './ReaderActions';
 
@@ -91,12 +92,14 @@ export function ReaderHeader(props: {
   onEdit(): void;
   onCompare(id: number): void;
   onGoToPage(wanted: string): void;
+  /** The hidden file field of Replace text… and the page field, for their keys. */
+  replaceInput: RefObject<HTMLInputElement | null>;
+  pageInput: RefObject<HTMLInputElement | null>;
 }) {
-  const { source, actions, onNotice } = props;
-  const replaceInput = useRef<HTMLInputElement>(null);
+  const { source, actions, onNotice, replaceInput } = props;
   return (
     <header className="reader-header">
-      <button type="button" className="link back" onClick={props.onBack}>
+      <button type="button" className="link back" onClick={props.onBack} {...keyed('reader', 'back', `Back to ${props.backLabel}`)}>
         ← {props.backLabel}
       </button>
       <h1 className="reader-title">{source.title}</h1>
@@ -114,6 +117,7 @@ export function ReaderHeader(props: {
       <ReaderActions
         source={source}
         replaceInput={replaceInput}
+        pageInput={props.pageInput}
         onEdit={props.onEdit}
         onExportNotes={() => void actions.exportNotes().then((message) => message && onNotice(message))}
         onCompare={props.onCompare}

@@ -64,6 +64,9 @@ export function ReaderPassages(props: {
   onPickClaim(id: number): void;
   footnotes: Map<string, number>;
   onMoveTo(index: number): void;
+  /** The keyboard's caret (placed by useKeyboardSelection), shown where keys have placed one. */
+  caretRef: RefObject<HTMLSpanElement | null>;
+  caretShown: boolean;
 }) {
   const { source, virtualizer, marks, current, target, footnotes } = props;
   const passages = source.passageList;
@@ -133,6 +136,7 @@ export function ReaderPassages(props: {
           </article>
         );
       })}
+      {props.caretShown && <span ref={props.caretRef} className="reader-caret" aria-hidden="true" />}
     </div>
   );
 }

@@ -2,8 +2,18 @@ import type { Annotation } from '../../../shared/types';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
 import type { HighlightColour } from '../../../shared/notes';
 import type { ReaderState } from '../hooks/useReader';
+import type { Command } from '../shortcuts';
+import { keyed } from '../shortcuts';
 import { AnnotationSidebar } from '../notes/AnnotationSidebar';
 import { ClaimsPanel } from '../claims/ClaimsPanel';
+
+const COLOUR_COMMANDS: Record<HighlightColour, Command<'reader'>> = {
+  yellow: 'highlight',
+  green: 'highlightGreen',
+  blue: 'highlightBlue',
+  pink: 'highlightPink',
+  purple: 'highlightPurple',
+};
 
 /** What can be done with words selected in the text: highlight, annotate, record a claim. */
 export function SelectionToolbar(props: { rect: DOMRect; onHighlight(colour: HighlightColour, withNote: boolean): void; onClaim(): void }) {
@@ -16,12 +26,19 @@ export function SelectionToolbar(props: { rect: DOMRect; onHighlight(colour: Hig
       onMouseDown={(e) => e.preventDefault()}
     >
       {HIGHLIGHT_COLOURS.map((c) => (
-        <button key={c} type="button" className={`swatch-button hl-${c}`} aria-label={`Highlight ${c}`} onClick={() => props.onHighlight(c, false)} />
+        <button
+          key={c}
+          type="button"
+          className={`swatch-button hl-${c}`}
+          aria-label={`Highlight ${c}`}
+          onClick={() => props.onHighlight(c, false)}
+          {...keyed('reader', COLOUR_COMMANDS[c], `Highlight ${c}`)}
+        />
       ))}
-      <button type="button" className="primary" onClick={() => props.onHighlight('yellow', true)}>
+      <button type="button" className="primary" onClick={() => props.onHighlight('yellow', true)} {...keyed('reader', 'annotate')}>
         Annotate
       </button>
-      <button type="button" onClick={props.onClaim} title="Record the figure these words state as a claim">
+      <button type="button" onClick={props.onClaim} {...keyed('reader', 'claim', 'Record the figure these words state as a claim')}>
         Claim
       </button>
     </div>
@@ -45,10 +62,22 @@ export function ReaderSide(props: {
   return (
     <div className="reader-side">
       <div className="side-tabs" role="tablist" aria-label="Sidebar">
-        <button type="button" role="tab" aria-selected={tab === 'notes'} onClick={() => props.onTab('notes')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'notes'}
+          onClick={() => props.onTab('notes')}
+          {...keyed('reader', 'sidebar', 'Notes')}
+        >
           Notes ({annotations.list.length})
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'claims'} onClick={() => props.onTab('claims')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'claims'}
+          onClick={() => props.onTab('claims')}
+          {...keyed('reader', 'sidebar', 'Claims')}
+        >
           Claims ({claims.list.filter((c) => c.status !== 'rejected').length})
         </button>
       </div>

@@ -3,6 +3,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../../../shared/types';
 import type { useSearch } from '../hooks/useSearch';
 import type { OpenSource } from '../navigation';
+import type { Command } from '../shortcuts';
+import { commandFor } from '../shortcuts';
 import { FacetList, Highlighted, quoteValue, SearchHelp, SearchStatus } from './SearchParts';
 
 export function SearchView(props: {
@@ -44,22 +46,17 @@ export function SearchView(props: {
       claimId: hit.claimId,
     });
 
+  /** The search field's keys (the shortcut table's `search` entries). */
   const onKey = (e: KeyboardEvent) => {
     const pos = order.indexOf(selected);
-    if (e.key === 'ArrowDown' && order.length) {
-      e.preventDefault();
-      setSelected(order[Math.min(order.length - 1, pos + 1)]!);
-    } else if (e.key === 'ArrowUp' && order.length) {
-      e.preventDefault();
-      setSelected(order[Math.max(0, pos - 1)]!);
-    } else if (e.key === 'Enter' && hits[selected]) {
-      e.preventDefault();
-      open(hits[selected]!);
-    } else if (e.key === 'Escape') {
-      e.preventDefault();
-      if (help) setHelp(false);
-      else props.onClose();
-    }
+    const command = commandFor('search', e, true);
+    const keys: Record<Command<'search'>, () => boolean | void> = {
+      nextResult: () => (order.length ? setSelected(order[Math.min(order.length - 1, pos + 1)]!) : false),
+      previousResult: () => (order.length ? setSelected(order[Math.max(0, pos - 1)]!) : false),
+      openResult: () => (hits[selected] ? open(hits[selected]!) : false),
+      close: () => (help ? setHelp(false) : props.onClose()),
+    };
+    if (command && keys[command]() !== false) e.preventDefault();
   };
 
   const addFilter = (filter: string) => {

@@ -1,5 +1,4 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { KeyboardEvent } from 'react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SourceDetail } from '../../../shared/types';
 import type { ReaderTarget } from '../navigation';
@@ -7,7 +6,7 @@ import { pageMarks } from './ReaderPassages';
 
 /**
  * Moving through a source's passages: the virtualised list, the current passage, the one
- * opened at, footnotes and pages to jump to, and the keys that move through them.
+ * opened at, and footnotes and pages to jump to (the keys are useReaderKeys').
  */
 export function usePassageNavigation(source: SourceDetail, target: ReaderTarget | null) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -79,24 +78,5 @@ export function usePassageNavigation(source: SourceDetail, target: ReaderTarget 
     }
   };
 
-  /** The text's keys: j or ↓ the next passage, k or ↑ the previous, Home the first, End the last; Esc `onEscape`. */
-  const onKey = (e: KeyboardEvent, onEscape: () => void) => {
-    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
-    const keys: Record<string, () => void> = {
-      j: () => moveTo(current + 1),
-      ArrowDown: () => moveTo(current + 1),
-      k: () => moveTo(current - 1),
-      ArrowUp: () => moveTo(current - 1),
-      Home: () => moveTo(0),
-      End: () => moveTo(passages.length - 1),
-      Escape: onEscape,
-    };
-    const action = keys[e.key];
-    if (action) {
-      e.preventDefault();
-      action();
-    }
-  };
-
-  return { scrollRef, listRef, margin, virtualizer, current, setCurrent, targetIndex, marks, footnotes, moveTo, goToPage, showOffset, onKey };
+  return { scrollRef, listRef, margin, virtualizer, current, setCurrent, targetIndex, marks, footnotes, moveTo, goToPage, showOffset };
 }
