@@ -92,22 +92,17 @@ export async function benchBrowser(browser: Browser, url: string, count: number,
     // A note on the first passage: select its first words, annotate, type.
     if (i < 3) {
       const first = page.getByRole('article', { name: 'Passage 1', exact: true });
-      // Drag over the passage's first words, as a mouse would.
-      const box = await first.boundingBox();
-      if (box) {
-        await page.mouse.move(box.x + 2, box.y + 12);
-        await page.mouse.down();
-        await page.mouse.move(box.x + Math.min(160, box.width - 4), box.y + 12, { steps: 4 });
-        await page.mouse.up();
-      }
-      const annotate = page.getByRole('button', { name: 'Annotate' });
-      if (await annotate.isVisible()) {
-        await annotate.click();
-        await page.getByRole('textbox', { name: 'Note' }).click();
+      // The passage's first words selected from the keyboard (the reader's caret model), then N: a note.
+      await first.click();
+      for (let k = 0; k < 3; k++) await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('n');
+      const noteBox = page.getByRole('textbox', { name: 'Note' });
+      await noteBox.waitFor();
+      if (await noteBox.isVisible()) {
         note.push(...(await keystrokes(page, 'Compare with the NKVD figure of 681,692 for 1937 and 1938.')));
+        await page.keyboard.press('Escape');
       }
     }
-
     // Search everything, key by key.
     await page.keyboard.press('Control+k');
     await page.getByRole('searchbox', { name: 'Search everything' }).click();
