@@ -73,8 +73,35 @@ export function canBeAlternative(term: string): boolean {
   return term.length >= MIN_TERM && !/\d/.test(term);
 }
 
+/** Rows reused by withinEdits: it runs over a whole vocabulary per word typed. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Whether `a` and `b` are at most `max` edits apart (as editDistance counts them), stopping as soon as they cannot be. */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  if (b.length + 1 > rows[0]!.length) rows = [0, 1, 2].map(() => new Int32Array(b.length * 2 + 2));
+  let [before, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        d = Math.min(d, before[j - 2]! + 1);
+      current[j] = d;
+      if (d < best) best = d;
+    }
+    // Every later row is at least this row's smallest value.
+    if (best > max) return false;
+    [before, previous, current] = [previous, current, before];
+  }
+  return previous[b.length]! <= max;
+}
+
 /** Whether `term` is another spelling of `token` within `edits` (never the word itself). */
 export function isTypoOf(token: string, term: string, edits: number): boolean {
   if (!edits || term === token || Math.abs(term.length - token.length) > edits || !canBeAlternative(term)) return false;
-  return editDistance(token, term) <= edits;
+  return withinEdits(token, term, edits);
 }
