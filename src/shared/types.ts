@@ -137,6 +137,13 @@ export interface MetadataPatch {
   csl?: CslItem;
 }
 
+/** A run of a snippet the reader styles (inline Markdown): bold, italic, code, struck through, a link's text. */
+export interface SnippetStyle {
+  start: number;
+  end: number;
+  kind: 'strong' | 'em' | 'code' | 'del' | 'link';
+}
+
 export interface SearchHit {
   kind: 'passage' | 'note' | 'claim';
   /** For a note: its annotation. */
@@ -156,6 +163,8 @@ export interface SearchHit {
   snippet: string;
   /** [start, end) of every matched word within `snippet`. */
   highlights: [number, number][];
+  /** What the reader styles within `snippet` (Markdown sources: its markers are hidden from the text). */
+  styles: SnippetStyle[];
   /** Higher is better. */
   score: number;
   /** Typo-tolerant matches: the word as typed and the spelling found. */

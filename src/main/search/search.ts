@@ -6,14 +6,17 @@
 import { performance } from 'node:perf_hooks';
 import type { SearchHit, SearchResponse } from '../../shared/types';
 import type { Db } from '../store/project';
-import { inlineMarkup } from '../../shared/inline';
-import { noteMarkers } from '../../shared/markers';
 import { lastAtOrBefore } from '../../shared/sorted';
 import type { ParsedQuery, Term } from './query';
 import { parseQuery, toFts } from './query';
 import { fold } from '../text/tokens';
 import { Vocabulary } from './vocabulary';
 import { yearRange } from '../ingest/dates';
+import type { Shown } from './snippet';
+import { parseMarked, readable, snippetOf } from './snippet';
+
+/** Snippets are made in snippet.ts: the reader's view of a passage, with its matches. */
+export { parseMarked, readable };
 
 /** First and last year a source's EDTF date can mean (for `date:` filters). */
 export { yearRange };
@@ -27,10 +30,6 @@ export interface SearchOptions {
 
 /** Facets and totals count at most this many matches, so a very common word stays fast. */
 export const TOTAL_CAP = 5_000;
-const SNIPPET_BEFORE = 70;
-const SNIPPET_LENGTH = 260;
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
 
 interface Row {
   passageId: number;
@@ -54,8 +53,7 @@ interface Row {
  */
 interface Ranked {
   row: Row;
-  text: string;
-  hits: [number, number][];
+  shown: Shown;
   /** The first match as stored, for the hit's offsets into the source. */
   best: [number, number];
   group: number;
@@ -67,55 +65,13 @@ const KIND_WEIGHT: Record<string, number> = { footnote: 0.5 };
 /** More rows than the page are read, so that apparatus that bm25 alone ranks high can be set after the prose below it. */
 const OVERFETCH = 50;
 
-/** [start, end) ranges of `text` a reader does not see, sorted and merged. */
-function hiddenRanges(text: string, markdown: boolean): [number, number][] {
-  const ranges: [number, number][] = noteMarkers(text).map((m) => [m.start, m.end]);
-  if (markdown) for (const m of inlineMarkup(text)) if (m.kind === 'hide') ranges.push([m.start, m.end]);
-  ranges.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
-  return merged;
-}
-
-/** The text without its hidden ranges, and the matches mapped onto it (those wholly hidden dropped). */
-export function readable(
-  text: string,
-  hits: [number, number][],
-  markdown: boolean,
-): { text: string; hits: [number, number][]; kept: [number, number][] } {
-  const hidden = hiddenRanges(text, markdown);
-  if (!hidden.length) return { text, hits, kept: hits };
-  let out = '';
-  let at = 0;
-  for (const [s, e] of hidden) {
-    out += text.slice(at, s);
-    at = e;
-  }
-  out += text.slice(at);
-  const shift = (i: number) => {
-    let n = 0;
-    for (const [s, e] of hidden) {
-      if (s >= i) break;
-      n += Math.min(e, i) - s;
-    }
-    return i - n;
-  };
-  const kept = hits.filter(([s, e]) => !hidden.some(([a, b]) => a <= s && e <= b));
-  return { text: out, hits: kept.map(([s, e]) => [shift(s), shift(e)] as [number, number]), kept };
-}
-
 function rank(row: Row): Ranked {
   const { text, hits } = parseMarked(row.marked);
   const shown = readable(text, hits, row.sourceKind === 'markdown');
   const group = hits.length && !shown.hits.length ? 2 : row.kind === 'apparatus' ? 1 : 0;
   return {
     row,
-    text: shown.text,
-    hits: shown.hits,
+    shown,
     best: shown.kept[0] ?? hits[0] ?? [0, 0],
     group,
     score: -row.rank * (KIND_WEIGHT[row.kind] ?? 1),
@@ -127,40 +83,28 @@ function ranked(rows: Row[]): Ranked[] {
   return rows.map(rank).sort((a, b) => a.group - b.group || b.score - a.score);
 }
 
-/** Splits FTS5 highlight() output into text and [start, end) match ranges. */
-export function parseMarked(marked: string): { text: string; hits: [number, number][] } {
-  let text = '';
-  const hits: [number, number][] = [];
-  let open = -1;
-  for (const ch of marked) {
-    if (ch === OPEN) open = text.length;
-    else if (ch === CLOSE) {
-      if (open >= 0) hits.push([open, text.length]);
-      open = -1;
-    } else text += ch;
-  }
-  return { text, hits };
-}
-
-function window(text: string, hits: [number, number][]): { snippet: string; highlights: [number, number][] } {
-  if (text.length <= SNIPPET_LENGTH) return { snippet: text, highlights: hits };
-  const first = hits[0]?.[0] ?? 0;
-  let from = Math.max(0, first - SNIPPET_BEFORE);
-  if (from > 0) {
-    const space = text.indexOf(' ', from);
-    if (space >= 0 && space < first) from = space + 1;
-  }
-  let to = Math.min(text.length, from + SNIPPET_LENGTH);
-  if (to < text.length) {
-    const space = text.lastIndexOf(' ', to);
-    if (space > first) to = space;
-  }
-  const prefix = from > 0 ? '…' : '';
-  const snippet = `${prefix}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
-  const highlights = hits
-    .filter(([s, e]) => s >= from && e <= to)
-    .map(([s, e]) => [s - from + prefix.length, e - from + prefix.length] as [number, number]);
-  return { snippet, highlights };
+/**
+ * A claim's quote as the reader's sidebar shows it: read within its passage, so that
+ * markers around it count (a quote that starts inside `**` loses them, and keeps the bold);
+ * as stored when no passage holds it whole.
+ */
+function claimShown(
+  r: { start: number; end: number; sourceKind: string; passageStart: number | null; passageEnd: number | null; passageText: string | null },
+  quote: string,
+  hits: [number, number][],
+): Shown {
+  const markdown = r.sourceKind === 'markdown';
+  const { passageStart: ps, passageText: text } = r;
+  if (ps === null || text === null || r.end > (r.passageEnd ?? -1) || text.slice(r.start - ps, r.end - ps) !== quote)
+    return readable(quote, hits, markdown);
+  const offset = r.start - ps;
+  return readable(
+    text,
+    hits.map(([s, e]) => [s + offset, e + offset]),
+    markdown,
+    offset,
+    offset + quote.length,
+  );
 }
 
 interface SourceInfo {
@@ -388,10 +332,11 @@ export class SearchIndex {
     }
     const rows = this.db
       .prepare(
-        `SELECT x.id, x.source_id AS sourceId, x.start, x."end", s.title,
+        `SELECT x.id, x.source_id AS sourceId, x.start, x."end", s.title, s.kind AS sourceKind,
                 highlight(${t.fts}, 0, char(1), char(2)) AS marked, f.rank AS rank,
-                (SELECT p.ordinal FROM passage p WHERE p.source_id = x.source_id AND p.start <= x.start ORDER BY p.start DESC LIMIT 1) AS ordinal
+                p.ordinal, p.start AS passageStart, p."end" AS passageEnd, p.text AS passageText
          FROM ${t.fts} f JOIN ${t.table} x ON x.id = f.rowid JOIN source s ON s.id = x.source_id
+         LEFT JOIN passage p ON p.id = (SELECT id FROM passage WHERE source_id = x.source_id AND start <= x.start ORDER BY start DESC LIMIT 1)
          WHERE ${t.fts} MATCH @match AND ${t.live}
            ${allowed ? 'AND sb_source_allowed(x.source_id)' : ''}
          ORDER BY f.rank LIMIT @limit`,
@@ -402,13 +347,17 @@ export class SearchIndex {
       start: number;
       end: number;
       title: string;
+      sourceKind: string;
       marked: string;
       rank: number;
       ordinal: number | null;
+      passageStart: number | null;
+      passageEnd: number | null;
+      passageText: string | null;
     }[];
     return rows.map((r) => {
       const { text, hits } = parseMarked(r.marked);
-      const { snippet, highlights } = window(text, hits);
+      const { snippet, highlights, styles } = snippetOf(kind === 'note' ? { text, hits, styles: [] } : claimShown(r, text, hits));
       return {
         kind,
         ...(kind === 'note' ? { annotationId: r.id } : { claimId: r.id }),
@@ -420,6 +369,7 @@ export class SearchIndex {
         end: r.end,
         snippet,
         highlights,
+        styles,
         score: Math.round(-r.rank * 1000) / 1000,
         matched: [],
       };
@@ -483,8 +433,9 @@ export class SearchIndex {
     const altOf = new Map<string, string>();
     for (const group of q.groups) for (const t of group) for (const a of alternatives.get(t.tokens[0]!) ?? []) altOf.set(a.term, t.raw);
     const passageHits: SearchHit[] = rows.map((ranked, i) => {
-      const { row: r, text, hits: marks, best } = ranked;
-      const { snippet, highlights } = window(text, marks);
+      const { row: r, shown, best } = ranked;
+      const { text, hits: marks } = shown;
+      const { snippet, highlights, styles } = snippetOf(shown);
       const matched = new Map<string, { typed: string; found: string }>();
       for (const [s, e] of marks) {
         const word = text.slice(s, e);
@@ -502,6 +453,7 @@ export class SearchIndex {
         end: r.start + best[1],
         snippet,
         highlights,
+        styles,
         // bm25 rank is negative, lower is better; typo-tolerant matches score half, kinds weigh as ranked.
         score: Math.round(ranked.score * (ranked.group ? 0.1 ** ranked.group : 1) * (i < exactCount ? 1 : 0.5) * 1000) / 1000,
         matched: [...matched.values()],

@@ -197,6 +197,44 @@ describe('search', () => {
     for (const hit of figure.hits.slice(1)) expect(hit.highlights).toEqual([]);
   });
 
+  it('shows snippets as the reader does: Markdown markers hidden, what they enclose styled, the matches on the words', async () => {
+    const { wb } = tempWorkbench();
+    const text = [
+      '---\ntitle: Marshals\n---',
+      '',
+      '**End**: the *rehabilitation* of the marshals came only in 1957.[22]',
+      '',
+      'In 1937 and 1938 **681,692 people** were *executed* by the NKVD, `order 00447` among [the orders](https://example.org/orders).',
+    ].join('\n');
+    await wb.importFile({ name: 'marshals.md', bytes: bytes(text) });
+    await wb.whenSearchReady();
+    const shown = (hit: { snippet: string; highlights: [number, number][] }) => hit.highlights.map(([s, e]) => hit.snippet.slice(s, e));
+
+    const [end] = (await wb.search({ query: 'rehabilitation' })).hits;
+    expect(end!.snippet).toBe('End: the rehabilitation of the marshals came only in 1957.');
+    expect(shown(end!)).toEqual(['rehabilitation']);
+    expect(end!.styles).toEqual([
+      { start: 0, end: 3, kind: 'strong' },
+      { start: 9, end: 23, kind: 'em' },
+    ]);
+
+    const [order] = (await wb.search({ query: 'orders' })).hits;
+    expect(order!.snippet).toBe('In 1937 and 1938 681,692 people were executed by the NKVD, order 00447 among the orders.');
+    const style = (kind: string) => order!.styles.filter((x) => x.kind === kind).map((x) => order!.snippet.slice(x.start, x.end));
+    expect([style('strong'), style('em'), style('code'), style('link')]).toEqual([['681,692 people'], ['executed'], ['order 00447'], ['the orders']]);
+    expect(shown(order!)).toEqual(['orders']);
+
+    // A claim's quote, which starts inside the markers around the figure, as the reader's sidebar shows it.
+    const [claim] = (await wb.search({ query: 'in:claims executed' })).hits;
+    expect(claim!.kind).toBe('claim');
+    expect(claim!.snippet).toBe('681,692 people were executed');
+    expect(shown(claim!)).toEqual(['executed']);
+    expect(claim!.styles).toEqual([
+      { start: 0, end: 14, kind: 'strong' },
+      { start: 20, end: 28, kind: 'em' },
+    ]);
+  });
+
   it('cuts a window of long passages around the first match', async () => {
     const { wb } = tempWorkbench();
     const long = `${'Filler words about nothing in particular. '.repeat(30)}The decisive word Kolyma appears here. ${'More filler follows. '.repeat(30)}`;

@@ -1,21 +1,27 @@
-import type { ReactElement } from 'react';
+import type { SnippetStyle } from '../../../shared/types';
 import type { useSearch } from '../hooks/useSearch';
+import { styledText } from '../notes/styledText';
+import { snippetPieces } from './snippetPieces';
 
-/** A snippet as text with <mark>ed matches: React text nodes, never markup from the source. */
-export function Highlighted(props: { text: string; ranges: [number, number][]; className?: string }) {
-  const parts: ReactElement[] = [];
-  let at = 0;
-  props.ranges.forEach(([s, e], i) => {
-    if (s > at) parts.push(<span key={`t${i}`}>{props.text.slice(at, s)}</span>);
-    parts.push(
-      <mark key={`m${i}`} className={props.className}>
-        {props.text.slice(s, e)}
-      </mark>,
-    );
-    at = e;
-  });
-  parts.push(<span key="rest">{props.text.slice(at)}</span>);
-  return <>{parts}</>;
+/**
+ * A snippet as the reader shows the passage: Markdown styles set (bold, italic, code…) and
+ * the matches <mark>ed, as React text nodes, never markup from the source.
+ */
+export function Highlighted(props: { text: string; ranges: [number, number][]; styles?: SnippetStyle[]; className?: string }) {
+  return (
+    <>
+      {snippetPieces(props.text, props.ranges, props.styles ?? []).map((piece) => {
+        const text = piece.styles.length ? styledText(piece.text, piece.styles) : piece.text;
+        return piece.match ? (
+          <mark key={piece.start} className={props.className}>
+            {text}
+          </mark>
+        ) : (
+          <span key={piece.start}>{text}</span>
+        );
+      })}
+    </>
+  );
 }
 
 export function quoteValue(v: string): string {

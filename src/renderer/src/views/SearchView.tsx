@@ -116,7 +116,7 @@ export function SearchView(props: {
                           : `¶${hit.ordinal}`}
                   </span>
                   <span className="snippet">
-                    <Highlighted text={hit.snippet} ranges={hit.highlights} />
+                    <Highlighted text={hit.snippet} ranges={hit.highlights} styles={hit.styles} />
                     {hit.matched.length > 0 && (
                       <span className="matched muted"> matched {hit.matched.map((m) => `${m.found} for ${m.typed}`).join(', ')}</span>
                     )}
