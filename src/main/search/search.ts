@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { SearchHit, SearchResponse } from '../../shared/types';
+import { titleKey, titleTells } from '../../shared/titles';
 import type { Db } from '../store/project';
 import { lastAtOrBefore } from '../../shared/sorted';
 import type { ParsedQuery, Term } from './query';
@@ -83,6 +84,40 @@ function ranked(rows: Row[]): Ranked[] {
   return rows.map(rank).sort((a, b) => a.group - b.group || b.score - a.score);
 }
 
+/** Milliseconds since `started`, to a tenth. */
+function tookMs(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
+}
+
+/**
+ * The spellings the hits matched for words as typed, once each: the form found most often
+ * (then first) for each word typed and corpus word.
+ */
+function matchedOnce(hits: readonly SearchHit[]): SearchResponse['matched'] {
+  const forms = new Map<string, Map<string, { typed: string; found: string; n: number }>>();
+  for (const hit of hits) {
+    for (const m of hit.matched) {
+      const key = `${fold(m.typed)}\u0000${fold(m.found)}`;
+      let seen = forms.get(key);
+      if (!seen) forms.set(key, (seen = new Map()));
+      const form = seen.get(m.found);
+      if (form) form.n++;
+      else seen.set(m.found, { ...m, n: 1 });
+    }
+  }
+  return [...forms.values()].map((seen) => {
+    const best = [...seen.values()].reduce((a, b) => (b.n > a.n ? b : a));
+    return { typed: best.typed, found: best.found };
+  });
+}
+
+/** Where notes and claims are indexed, and which of them count (not deleted, not rejected). */
+function sideTable(kind: 'note' | 'claim') {
+  return kind === 'note'
+    ? { fts: 'annotation_fts', table: 'annotation', live: 'x.deleted_at IS NULL' }
+    : { fts: 'claim_fts', table: 'claim', live: "x.status != 'rejected'" };
+}
+
 /**
  * A claim's quote as the reader's sidebar shows it: read within its passage, so that
  * markers around it count (a quote that starts inside `**` loses them, and keeps the bold);
@@ -130,6 +165,9 @@ export function inRanges(ranges: readonly (readonly [number, number])[], id: num
 export class SearchIndex {
   readonly vocabulary: Vocabulary;
   private info: SourceInfo[] | null = null;
+  private byId: Map<number, SourceInfo> | null = null;
+  /** What tells each source that shares its title from the others (titles.ts), made when first needed. */
+  private tellsCache: Map<number, string> | null = null;
   /** Titles and tags folded as queries are: made on the first filter, kept until the next write. */
   private folded: { title: string; tags: string[] }[] | null = null;
   /** The passage-id ranges sb_allowed() admits during the current query. */
@@ -153,6 +191,8 @@ export class SearchIndex {
   /** Forget cached source facts; call after any write to sources, passages or tags. */
   invalidate(): void {
     this.info = null;
+    this.byId = null;
+    this.tellsCache = null;
     this.folded = null;
     this.filterCache.clear();
   }
@@ -186,6 +226,27 @@ export class SearchIndex {
     return info;
   }
 
+  private source(id: number): SourceInfo | undefined {
+    this.byId ??= new Map(this.sources().map((s) => [s.id, s]));
+    return this.byId.get(id);
+  }
+
+  /** For each source whose title another has too, what tells it apart (host, file name, date, author, else its number). */
+  private tells(): Map<number, string> {
+    if (this.tellsCache) return this.tellsCache;
+    const info = this.sources();
+    const perTitle = new Map<string, number>();
+    for (const s of info) perTitle.set(titleKey(s.title), (perTitle.get(titleKey(s.title)) ?? 0) + 1);
+    const shared = info.filter((s) => perTitle.get(titleKey(s.title))! > 1).map((s) => s.id);
+    const rows = shared.length
+      ? (this.db
+          .prepare('SELECT id, title, author, date, origin, file_name AS fileName FROM source WHERE id IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify(shared)) as Parameters<typeof titleTells>[0])
+      : [];
+    this.tellsCache = titleTells(rows);
+    return this.tellsCache;
+  }
+
   /** Sources allowed by the filters, or null when no filter restricts sources. */
   private allowedSources(q: ParsedQuery): SourceInfo[] | null {
     if (!q.sources.length && !q.tags.length && !q.dates) return null;
@@ -198,14 +259,16 @@ export class SearchIndex {
   }
 
   private filterSources(q: ParsedQuery): SourceInfo[] {
-    const titleWords = q.sources.map((s) => fold(s).split(/\s+/).filter(Boolean));
+    // `source:#12` is the source numbered 12 (the facets name a source so when another shares its title).
+    const ids = new Set(q.sources.filter((v) => /^#\d+$/.test(v)).map((v) => Number(v.slice(1))));
+    const titleWords = q.sources.filter((v) => !/^#\d+$/.test(v)).map((v) => fold(v).split(/\s+/).filter(Boolean));
     const tags = q.tags.map((t) => t.toLowerCase());
     const dates = q.dates;
     const info = this.sources();
     const folded = (this.folded ??= info.map((r) => ({ title: fold(r.title), tags: r.tags.map((t) => t.toLowerCase()) })));
     return info.filter((r, i) => {
       const f = folded[i]!;
-      if (titleWords.length && !titleWords.some((words) => words.every((w) => f.title.includes(w)))) return false;
+      if (q.sources.length && !ids.has(r.id) && !titleWords.some((words) => words.every((w) => f.title.includes(w)))) return false;
       if (tags.length && !tags.every((t) => f.tags.includes(t))) return false;
       if (dates) {
         const years = yearRange(r.date);
@@ -290,30 +353,63 @@ export class SearchIndex {
       .all({ match, limit }) as Row[];
   }
 
-  /** Matches per source and per tag, over at most TOTAL_CAP matches. */
-  private facets(match: string, allowed: SourceInfo[] | null) {
+  /**
+   * What was found of each kind searched, and matches per source (every kind) and per tag,
+   * each kind counted over at most TOTAL_CAP matches.
+   */
+  private facets(match: string, allowed: SourceInfo[] | null, kinds: SearchHit['kind'][]) {
     const starts = this.sources();
-    // Counts per index into the sorted sources: passage ids map to them through the ranges, no join.
-    const perSource = new Map<number, number>();
-    const ids = this.db
-      .prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${this.rowidFilter(allowed)} LIMIT ${TOTAL_CAP}`)
-      .pluck()
-      .all(match) as number[];
-    for (const id of ids) {
-      const at = lastAtOrBefore(starts, id, (s) => s.lo);
-      if (at >= 0 && id <= starts[at]!.hi) perSource.set(at, (perSource.get(at) ?? 0) + 1);
+    const perSource = new Map<SourceInfo, number>();
+    const count = (s: SourceInfo | undefined) => s && perSource.set(s, (perSource.get(s) ?? 0) + 1);
+    const found: SearchResponse['found'] = [];
+    for (const kind of kinds) {
+      if (kind === 'passage') {
+        // Passage ids map to sources through the sorted ranges, no join.
+        const ids = this.db
+          .prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${this.rowidFilter(allowed)} LIMIT ${TOTAL_CAP}`)
+          .pluck()
+          .all(match) as number[];
+        for (const id of ids) {
+          const at = lastAtOrBefore(starts, id, (s) => s.lo);
+          if (at >= 0 && id <= starts[at]!.hi) count(starts[at]);
+        }
+        found.push({ kind, count: ids.length, capped: ids.length >= TOTAL_CAP });
+      } else {
+        const t = sideTable(kind);
+        this.allow(allowed);
+        const sourceIds = this.db
+          .prepare(
+            `SELECT x.source_id FROM ${t.fts} f JOIN ${t.table} x ON x.id = f.rowid
+             WHERE ${t.fts} MATCH ? AND ${t.live} ${allowed ? 'AND sb_source_allowed(x.source_id)' : ''} LIMIT ${TOTAL_CAP}`,
+          )
+          .pluck()
+          .all(match) as number[];
+        for (const id of sourceIds) count(this.source(id));
+        found.push({ kind, count: sourceIds.length, capped: sourceIds.length >= TOTAL_CAP });
+      }
     }
-    const counted = [...perSource.entries()].map(([i, count]) => ({ source: starts[i]!, count }));
-    const sources = counted
-      .map(({ source, count }) => ({ id: source.id, title: source.title, count }))
-      .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
+    const tells = perSource.size ? this.tells() : new Map<number, string>();
+    const sources = [...perSource.entries()]
+      .map(([source, count]) => {
+        const tell = tells.get(source.id);
+        return { id: source.id, title: source.title, count, ...(tell ? { tell } : {}) };
+      })
+      .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title) || a.id - b.id);
     const tags = new Map<string, number>();
-    for (const { source, count } of counted) for (const t of source.tags) tags.set(t, (tags.get(t) ?? 0) + count);
+    for (const [source, count] of perSource) for (const t of source.tags) tags.set(t, (tags.get(t) ?? 0) + count);
     return {
-      total: sources.reduce((n, s) => n + s.count, 0),
+      found,
       sources,
       tags: [...tags.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     };
+  }
+
+  /** The source ids sb_source_allowed() admits in the next query. */
+  private allow(allowed: SourceInfo[] | null): void {
+    if (!allowed) return;
+    let ids = this.idSets.get(allowed);
+    if (!ids) this.idSets.set(allowed, (ids = new Set(allowed.map((a) => a.id))));
+    this.allowedIds = ids;
   }
 
   /**
@@ -321,15 +417,8 @@ export class SearchIndex {
    * own FTS5 table; deleted notes and rejected claims are left out.
    */
   private sideHits(kind: 'note' | 'claim', match: string, allowed: SourceInfo[] | null, limit: number): SearchHit[] {
-    const t =
-      kind === 'note'
-        ? { fts: 'annotation_fts', table: 'annotation', live: 'x.deleted_at IS NULL' }
-        : { fts: 'claim_fts', table: 'claim', live: "x.status != 'rejected'" };
-    if (allowed) {
-      let ids = this.idSets.get(allowed);
-      if (!ids) this.idSets.set(allowed, (ids = new Set(allowed.map((a) => a.id))));
-      this.allowedIds = ids;
-    }
+    const t = sideTable(kind);
+    this.allow(allowed);
     const rows = this.db
       .prepare(
         `SELECT x.id, x.source_id AS sourceId, x.start, x."end", s.title, s.kind AS sourceKind,
@@ -385,15 +474,22 @@ export class SearchIndex {
       hits: [],
       total: 0,
       totalCapped: false,
+      found: searched.map((kind) => ({ kind, count: 0, capped: false })),
       facets: { sources: [], tags: [] },
+      matched: [],
       expansions: [],
       problems,
       typoTolerance: this.vocabulary.ready ? 'ready' : 'building',
-      tookMs: performance.now() - started,
+      tookMs: tookMs(started),
     });
     const wantSources = !q.kinds.length || q.kinds.includes('sources');
     const wantNotes = !q.kinds.length || q.kinds.includes('notes');
     const wantClaims = q.kinds.includes('claims');
+    const searched: SearchHit['kind'][] = [
+      ...(wantSources ? ['passage' as const] : []),
+      ...(wantNotes ? ['note' as const] : []),
+      ...(wantClaims ? ['claim' as const] : []),
+    ];
     if (options.typing && !/\s$/.test(options.query)) {
       // The word being typed also matches as a prefix (3+ letters).
       const last = q.groups[q.groups.length - 1];
@@ -428,7 +524,7 @@ export class SearchIndex {
         ).slice(0, limit - rows.length),
       );
     }
-    const facets = wantSources ? this.facets(widened, allowed) : { total: 0, sources: [], tags: [] };
+    const facets = this.facets(widened, allowed, searched);
 
     const altOf = new Map<string, string>();
     for (const group of q.groups) for (const t of group) for (const a of alternatives.get(t.tokens[0]!) ?? []) altOf.set(a.term, t.raw);
@@ -462,13 +558,15 @@ export class SearchIndex {
     return {
       query: options.query,
       hits: [...noteHits, ...passageHits],
-      total: facets.total + noteHits.length,
-      totalCapped: facets.total >= TOTAL_CAP,
+      total: facets.found.reduce((n, f) => n + f.count, 0),
+      totalCapped: facets.found.some((f) => f.capped),
+      found: facets.found,
       facets: { sources: facets.sources, tags: facets.tags },
+      matched: matchedOnce(passageHits),
       expansions: [...alternatives.entries()].map(([word, alts]) => ({ word, alternatives: alts.map((a) => a.term) })),
       problems: q.problems,
       typoTolerance: this.vocabulary.ready ? 'ready' : 'building',
-      tookMs: Math.round((performance.now() - started) * 10) / 10,
+      tookMs: tookMs(started),
     };
   }
 }

@@ -27,6 +27,8 @@ export function SearchView(props: {
     });
     return [...bySource.entries()];
   }, [hits]);
+  // What tells apart sources that share a title, as the facets name them.
+  const tells = useMemo(() => new Map((search.response?.facets.sources ?? []).filter((f) => f.tell).map((f) => [f.id, f.tell!])), [search.response]);
   const order = useMemo(() => groups.flatMap(([, g]) => g.hits.map((h) => h.index)), [groups]);
 
   useEffect(() => setSelected(0), [search.response]);
@@ -93,9 +95,15 @@ export function SearchView(props: {
       <div className="search-body">
         <div className="search-results" id="search-results" ref={listRef} role="listbox" aria-label="Results">
           {groups.map(([sourceId, g]) => (
-            <div key={sourceId} role="group" aria-label={g.title} className="result-group">
+            <div
+              key={sourceId}
+              role="group"
+              aria-label={tells.has(sourceId) ? `${g.title} (${tells.get(sourceId)})` : g.title}
+              className="result-group"
+            >
               <h3 className="result-source">
-                {g.title} <span className="muted">({g.hits.length})</span>
+                {g.title}
+                {tells.get(sourceId) && <span className="facet-tell"> ({tells.get(sourceId)})</span>} <span className="muted">({g.hits.length})</span>
               </h3>
               {g.hits.map(({ hit, index }) => (
                 <div
@@ -117,9 +125,6 @@ export function SearchView(props: {
                   </span>
                   <span className="snippet">
                     <Highlighted text={hit.snippet} ranges={hit.highlights} styles={hit.styles} />
-                    {hit.matched.length > 0 && (
-                      <span className="matched muted"> matched {hit.matched.map((m) => `${m.found} for ${m.typed}`).join(', ')}</span>
-                    )}
                   </span>
                 </div>
               ))}
@@ -131,7 +136,12 @@ export function SearchView(props: {
           <aside className="facets" aria-label="Facets">
             <FacetList
               title="Sources"
-              items={r.facets.sources.slice(0, 30).map((f) => ({ label: f.title, count: f.count, filter: `source:${quoteValue(f.title)}` }))}
+              items={r.facets.sources.slice(0, 30).map((f) => ({
+                label: f.title,
+                tell: f.tell,
+                count: f.count,
+                filter: f.tell ? `source:#${f.id}` : `source:${quoteValue(f.title)}`,
+              }))}
               onPick={addFilter}
             />
             <FacetList
