@@ -18,6 +18,8 @@ export interface LibraryState {
   sort: { key: SortKey; dir: 1 | -1 };
   setFilter(v: string): void;
   setTag(v: string): void;
+  /** Empties the filter and the tag: every source shown. */
+  clearFilter(): void;
   sortBy(key: SortKey): void;
   reload(): Promise<void>;
   /** Deletes a source and reads the list again; a refusal throws. */
@@ -78,5 +80,10 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
     [reload],
   );
 
-  return { sources, visible, tags, loading, error, filter, tag, sort, setFilter, setTag, sortBy, reload, remove };
+  const clearFilter = useCallback(() => {
+    setFilter('');
+    setTag('');
+  }, []);
+
+  return { sources, visible, tags, loading, error, filter, tag, sort, setFilter, setTag, clearFilter, sortBy, reload, remove };
 }

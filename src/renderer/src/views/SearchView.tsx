@@ -3,7 +3,9 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../../../shared/types';
 import type { useSearch } from '../hooks/useSearch';
 import type { OpenSource } from '../navigation';
-import { FacetList, Highlighted, quoteValue, SearchHelp, SearchStatus } from './SearchParts';
+import { FacetList, quoteValue, SearchHelp, SearchStatus } from './SearchParts';
+import type { ResultGroup } from './SearchResults';
+import { SearchResults } from './SearchResults';
 
 export function SearchView(props: {
   search: ReturnType<typeof useSearch>;
@@ -19,7 +21,7 @@ export function SearchView(props: {
 
   // Results grouped by source, in the order of each source's best hit.
   const groups = useMemo(() => {
-    const bySource = new Map<number, { title: string; hits: { hit: SearchHit; index: number }[] }>();
+    const bySource = new Map<number, ResultGroup>();
     hits.forEach((hit, index) => {
       const g = bySource.get(hit.sourceId) ?? { title: hit.sourceTitle, hits: [] };
       g.hits.push({ hit, index });
@@ -93,45 +95,17 @@ export function SearchView(props: {
       {help && <SearchHelp onPick={addFilter} />}
       <SearchStatus search={search} />
       <div className="search-body">
-        <div className="search-results" id="search-results" ref={listRef} role="listbox" aria-label="Results">
-          {groups.map(([sourceId, g]) => (
-            <div
-              key={sourceId}
-              role="group"
-              aria-label={tells.has(sourceId) ? `${g.title} (${tells.get(sourceId)})` : g.title}
-              className="result-group"
-            >
-              <h3 className="result-source">
-                {g.title}
-                {tells.get(sourceId) && <span className="facet-tell"> ({tells.get(sourceId)})</span>} <span className="muted">({g.hits.length})</span>
-              </h3>
-              {g.hits.map(({ hit, index }) => (
-                <div
-                  key={hit.passageId}
-                  role="option"
-                  aria-selected={index === selected}
-                  className={index === selected ? 'result selected' : 'result'}
-                  onMouseEnter={() => setSelected(index)}
-                  onClick={() => open(hit)}
-                >
-                  <span className="ordinal">
-                    {hit.kind === 'note'
-                      ? 'Note'
-                      : hit.kind === 'claim'
-                        ? 'Claim'
-                        : hit.pageLabel !== undefined
-                          ? `p. ${hit.pageLabel}`
-                          : `¶${hit.ordinal}`}
-                  </span>
-                  <span className="snippet">
-                    <Highlighted text={hit.snippet} ranges={hit.highlights} styles={hit.styles} />
-                  </span>
-                </div>
-              ))}
-            </div>
-          ))}
-          {r && !r.hits.length && !search.error && <p className="muted pad">No passage matches.</p>}
-        </div>
+        <SearchResults
+          listRef={listRef}
+          response={r}
+          error={search.error}
+          groups={groups}
+          tells={tells}
+          selected={selected}
+          onSelect={setSelected}
+          onOpen={open}
+          onHelp={help ? undefined : () => setHelp(true)}
+        />
         {r && r.facets.sources.length > 0 && (
           <aside className="facets" aria-label="Facets">
             <FacetList

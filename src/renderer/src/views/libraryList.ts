@@ -94,30 +94,37 @@ export function filterSources(sources: readonly SourceSummary[], index: FilterIn
   });
 }
 
-/**
- * An origin as the table shows it: a web address as its host and the end of its path
- * ("github.com › …/purge-notes.md"), anything else as written.
- */
-export function originLabel(origin: string): string {
-  if (!/^https?:\/\//i.test(origin)) return origin;
+/** A web address's host (without www.) and the end of its path ("…/purge-notes.md"); null for anything else. */
+export function originParts(origin: string): { host: string; path: string } | null {
+  if (!/^https?:\/\//i.test(origin)) return null;
   let url: URL;
   try {
     url = new URL(origin);
   } catch {
-    return origin;
+    return null;
   }
   const host = url.hostname.replace(/^www\./, '');
-  if (!host) return origin;
+  if (!host) return null;
   const segments = url.pathname.split('/').filter(Boolean);
   const last = segments[segments.length - 1];
-  if (last === undefined) return host;
+  if (last === undefined) return { host, path: '' };
   let shown = last;
   try {
     shown = decodeURIComponent(last);
   } catch {
     // a malformed escape: shown as written
   }
-  return `${host} › ${segments.length > 1 ? '…/' : ''}${shown}`;
+  return { host, path: `${segments.length > 1 ? '…/' : ''}${shown}` };
+}
+
+/**
+ * An origin as the table shows it: a web address as its host and the end of its path
+ * ("github.com › …/purge-notes.md"), anything else as written.
+ */
+export function originLabel(origin: string): string {
+  const parts = originParts(origin);
+  if (!parts) return origin;
+  return parts.path ? `${parts.host} › ${parts.path}` : parts.host;
 }
 
 /** The sources in the table's order (a copy): those without a value (undated, no author) last either way; ties by id. */
