@@ -80,6 +80,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       '  prefix*           words starting with it (3 letters or more)',
       '  a OR b            either',
       '  source:"title"    only sources whose title has these words',
+      '  source:#12        only source 12 (its number in `sources`)',
       '  tag:NAME          only sources tagged NAME',
       '  in:notes          only notes (or in:sources, in:claims)',
       '  date:1936..1938   only sources dated in these years (date:1937, date:..1938)',

@@ -10,6 +10,7 @@ import type { EventSummary, ImportOutcome, ImportProgress, SourceSummary } from 
 import { dispatch, validate } from './dispatch';
 import type { Claim } from './claims/extract';
 import { extractClaims } from './claims/extract';
+import { foundSummary } from '../shared/searchSummary';
 import { EXTENSIONS, isSupportedFile } from '../shared/formats';
 import { decodeBytes } from './ingest/decode';
 import { ApiError } from '../shared/errors';
@@ -379,7 +380,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           );
         } else {
           for (const problem of r.problems) io.err(`note: ${problem}`);
-          if (!r.hits.length) io.out('No passage matches.');
+          if (!r.hits.length) io.out(`${foundSummary(r)}.`);
+          // The spellings found for words as typed, once for the query rather than on every hit.
+          if (r.matched.length) io.out(`Matched ${r.matched.map((m) => `${m.found} for ${m.typed}`).join(', ')}.`);
           let lastSource = -1;
           for (const h of r.hits) {
             if (h.sourceId !== lastSource) io.out(`\n#${h.sourceId} ${h.sourceTitle}`);
@@ -391,10 +394,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
               at = e;
             }
             marked += h.snippet.slice(at);
-            const hint = h.matched.length ? `  (matched ${h.matched.map((m) => `${m.found} for ${m.typed}`).join(', ')})` : '';
-            io.out(`  ${h.pageLabel !== undefined ? `p. ${h.pageLabel}` : `¶${h.ordinal}`}  ${marked}${hint}`);
+            io.out(`  ${h.pageLabel !== undefined ? `p. ${h.pageLabel}` : `¶${h.ordinal}`}  ${marked}`);
           }
-          if (r.hits.length) io.out(`\n${r.hits.length} shown of ${r.total.toLocaleString()}${r.totalCapped ? '+' : ''} matching passages`);
+          if (r.hits.length) io.out(`\n${r.hits.length} shown of ${foundSummary(r)}`);
         }
         return 0;
       }

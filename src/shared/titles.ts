@@ -7,7 +7,8 @@ import type { SourceSummary } from './types';
 
 type Row = Pick<SourceSummary, 'id' | 'title' | 'origin' | 'fileName' | 'date' | 'author'>;
 
-const titleKey = (t: string) => t.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+/** A title as titles are compared: spacing and case ignored. */
+export const titleKey = (t: string) => t.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** For each source whose title another source has too, the words that tell it from the others. */
 export function titleTells(sources: readonly Row[]): Map<number, string> {

@@ -137,6 +137,13 @@ export interface MetadataPatch {
   csl?: CslItem;
 }
 
+/** A run of a snippet the reader styles (inline Markdown): bold, italic, code, struck through, a link's text. */
+export interface SnippetStyle {
+  start: number;
+  end: number;
+  kind: 'strong' | 'em' | 'code' | 'del' | 'link';
+}
+
 export interface SearchHit {
   kind: 'passage' | 'note' | 'claim';
   /** For a note: its annotation. */
@@ -156,6 +163,8 @@ export interface SearchHit {
   snippet: string;
   /** [start, end) of every matched word within `snippet`. */
   highlights: [number, number][];
+  /** What the reader styles within `snippet` (Markdown sources: its markers are hidden from the text). */
+  styles: SnippetStyle[];
   /** Higher is better. */
   score: number;
   /** Typo-tolerant matches: the word as typed and the spelling found. */
@@ -165,10 +174,18 @@ export interface SearchHit {
 export interface SearchResponse {
   query: string;
   hits: SearchHit[];
-  /** Matching passages, counted up to `totalCap`. */
+  /** Everything found (passages, notes, claims), each kind counted up to a cap. */
   total: number;
   totalCapped: boolean;
-  facets: { sources: { id: number; title: string; count: number }[]; tags: { name: string; count: number }[] };
+  /** What was found, for each kind searched: passages and notes unless the query says (`in:claims`). */
+  found: { kind: SearchHit['kind']; count: number; capped: boolean }[];
+  /**
+   * Matches per source (of every kind found) and per tag. `tell` is what sets a source apart
+   * from others of the same title (host, file name, date, author, else `#id`), when one shares it.
+   */
+  facets: { sources: { id: number; title: string; count: number; tell?: string }[]; tags: { name: string; count: number }[] };
+  /** The corpus spellings found for words as typed (Yezhov for Ezhov), once each. */
+  matched: { typed: string; found: string }[];
   /** Query words that were widened to corpus spellings within one or two edits. */
   expansions: { word: string; alternatives: string[] }[];
   problems: string[];

@@ -16,6 +16,7 @@ test('imports files through the picker, reports each file, filters, sorts, edits
   await expect(library.results).toContainText('0 imported, 1 already in the project, 2 failed');
   await expect(library.results).toContainText('empty.txt is empty');
   await expect(library.results).toContainText('photo.txt is a PNG image, not a text file');
+  await expect(library.results).toContainText(/notes-again\.md: already in the project as “Notes on the 1937 census” \(#\d+\)/);
   await expect(library.rows).toHaveCount(3);
   await library.results.getByRole('button', { name: 'Dismiss' }).click();
 
@@ -113,4 +114,76 @@ test('scrolls a library of many sources smoothly (virtualised)', async ({ page }
   } finally {
     app.stop();
   }
+});
+
+test('the import report sits below the table: it covers no row and not the toolbar', async ({ page, library }) => {
+  const files = Array.from({ length: 24 }, (_, i) => ({
+    name: `letter-${i}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`Letter ${i} about the harvest.`),
+  }));
+  const failing = Array.from({ length: 6 }, (_, i) => ({ name: `empty-${i}.txt`, mimeType: 'text/plain', buffer: Buffer.alloc(0) }));
+  await library.importFiles([...files, ...failing]);
+  await expect(library.results).toContainText('24 imported, 6 failed');
+  const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await expect(library.rows.first()).toBeVisible();
+    const report = (await library.results.boundingBox())!;
+    const toolbar = (await page.locator('.library .toolbar').boundingBox())!;
+    const list = (await library.table.locator('.table-body').boundingBox())!;
+    expect(overlaps(report, toolbar)).toBe(false);
+    expect(overlaps(report, (await library.rows.first().boundingBox())!)).toBe(false);
+    // No row the list shows (the part of it inside the scrolling list) lies under the report.
+    for (const row of await library.rows.all()) {
+      const r = (await row.boundingBox())!;
+      const top = Math.max(r.y, list.y);
+      const bottom = Math.min(r.y + r.height, list.y + list.height);
+      if (bottom > top) expect(overlaps(report, { x: r.x, y: top, width: r.width, height: bottom - top })).toBe(false);
+    }
+  }
+});
+
+test('says the same way in every view that there is nothing to show: a title, one sentence, an action where there is one', async ({
+  page,
+  library,
+}) => {
+  const empty = page.getByTestId('empty-state');
+  const expectEmpty = async (title: string | RegExp, action?: string) => {
+    await expect(empty.getByRole('heading')).toHaveText(title);
+    await expect(empty.locator('p')).toHaveCount(1);
+    if (action) await expect(empty.getByRole('button', { name: action })).toBeVisible();
+  };
+  await expectEmpty('This project has no sources yet', 'Load sample sources');
+  for (const [view, title] of [
+    ['Notes', 'No notes yet'],
+    ['Evidence', 'No questions yet'],
+    ['Compare', 'Two sources are needed'],
+  ] as const) {
+    await page.getByRole('button', { name: view, exact: true }).click();
+    await expectEmpty(title);
+  }
+  await page.getByRole('button', { name: 'Reader', exact: true }).click();
+  await expectEmpty('No source open', 'Go to the library');
+  await empty.getByRole('button', { name: 'Go to the library' }).click();
+
+  await page.getByRole('button', { name: 'Load sample sources' }).click();
+  await expect(library.rows).toHaveCount(4);
+  await library.filter.fill('kolyma');
+  await expectEmpty('No source matches this filter', 'Show all sources');
+  await empty.getByRole('button', { name: 'Show all sources' }).click();
+  await expect(library.rows).toHaveCount(4);
+  await expect(library.filter).toHaveValue('');
+
+  await page.keyboard.press('Control+k');
+  await page.getByRole('searchbox', { name: 'Search everything' }).fill('kolyma');
+  await expectEmpty('Nothing matches “kolyma”', 'Show the query language');
+
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await library.open('Sample: Deaths in the Gulag camps');
+  await expectEmpty('No notes in this source');
 });

@@ -30,6 +30,19 @@ describe('sourcebench CLI', () => {
     expect(list[1]).toMatchObject({ title: 'Notes on the 1937 census', tags: ['census', 'demography'], date: '1937-01-06' });
   });
 
+  it('searches: the spellings matched said once, the count naming what was found and from how many sources', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.md'), '---\ntitle: A\n---\n\nYezhov signed the order.\n\nAt least 3.9 million people died in the famine.');
+    fs.writeFileSync(path.join(dir, 'b.md'), '---\ntitle: B\n---\n\nThe order came from Yezhov.\n\nAbout 1.5 million died in the camps.');
+    expect((await cli('import', dir)).code).toBe(0);
+    const typo = await cli('search', 'Ezhov');
+    expect(typo.out.match(/matched/gi)).toHaveLength(1);
+    expect(typo.out).toContain('Matched Yezhov for Ezhov.');
+    expect(typo.out).toContain('2 shown of 2 passages in 2 sources');
+    expect((await cli('search', 'in:claims', 'died')).out).toContain('2 shown of 2 claims in 2 sources');
+    expect((await cli('search', 'kolyma')).out).toBe('No passages or notes found.');
+  });
+
   it('uses --project and shows a source by id', async () => {
     const project = path.join(home, 'other.sourcebench');
     await cli('--project', project, 'import', fixture('notes.md'));

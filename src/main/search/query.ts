@@ -102,15 +102,8 @@ export function parseQuery(input: string): ParsedQuery {
   return q;
 }
 
-/**
- * Whether a word gets typo-tolerant alternatives, and how many edits they may be away:
- * one for five letters, two from six (a swap of two letters, the commonest typo, is two
- * edits). The alternatives rank below exact matches, so the wider net costs little.
- */
-export function typoDistance(token: string): number {
-  if (token.length < 5 || /\d/.test(token)) return 0;
-  return token.length < 6 ? 1 : 2;
-}
+/** How many edits a word's alternatives may be away (src/shared/words.ts). */
+export { typoDistance } from '../../shared/words';
 
 function quote(token: string): string {
   return `"${token.replace(/"/g, '""')}"`;

@@ -5,15 +5,19 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { SearchHit, SearchResponse } from '../../shared/types';
+import { titleKey, titleTells } from '../../shared/titles';
 import type { Db } from '../store/project';
-import { inlineMarkup } from '../../shared/inline';
-import { noteMarkers } from '../../shared/markers';
 import { lastAtOrBefore } from '../../shared/sorted';
 import type { ParsedQuery, Term } from './query';
 import { parseQuery, toFts } from './query';
 import { fold } from '../text/tokens';
 import { Vocabulary } from './vocabulary';
 import { yearRange } from '../ingest/dates';
+import type { Shown } from './snippet';
+import { parseMarked, readable, snippetOf } from './snippet';
+
+/** Snippets are made in snippet.ts: the reader's view of a passage, with its matches. */
+export { parseMarked, readable };
 
 /** First and last year a source's EDTF date can mean (for `date:` filters). */
 export { yearRange };
@@ -27,10 +31,6 @@ export interface SearchOptions {
 
 /** Facets and totals count at most this many matches, so a very common word stays fast. */
 export const TOTAL_CAP = 5_000;
-const SNIPPET_BEFORE = 70;
-const SNIPPET_LENGTH = 260;
-const OPEN = '\u0001';
-const CLOSE = '\u0002';
 
 interface Row {
   passageId: number;
@@ -54,8 +54,7 @@ interface Row {
  */
 interface Ranked {
   row: Row;
-  text: string;
-  hits: [number, number][];
+  shown: Shown;
   /** The first match as stored, for the hit's offsets into the source. */
   best: [number, number];
   group: number;
@@ -67,55 +66,13 @@ const KIND_WEIGHT: Record<string, number> = { footnote: 0.5 };
 /** More rows than the page are read, so that apparatus that bm25 alone ranks high can be set after the prose below it. */
 const OVERFETCH = 50;
 
-/** [start, end) ranges of `text` a reader does not see, sorted and merged. */
-function hiddenRanges(text: string, markdown: boolean): [number, number][] {
-  const ranges: [number, number][] = noteMarkers(text).map((m) => [m.start, m.end]);
-  if (markdown) for (const m of inlineMarkup(text)) if (m.kind === 'hide') ranges.push([m.start, m.end]);
-  ranges.sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
-  return merged;
-}
-
-/** The text without its hidden ranges, and the matches mapped onto it (those wholly hidden dropped). */
-export function readable(
-  text: string,
-  hits: [number, number][],
-  markdown: boolean,
-): { text: string; hits: [number, number][]; kept: [number, number][] } {
-  const hidden = hiddenRanges(text, markdown);
-  if (!hidden.length) return { text, hits, kept: hits };
-  let out = '';
-  let at = 0;
-  for (const [s, e] of hidden) {
-    out += text.slice(at, s);
-    at = e;
-  }
-  out += text.slice(at);
-  const shift = (i: number) => {
-    let n = 0;
-    for (const [s, e] of hidden) {
-      if (s >= i) break;
-      n += Math.min(e, i) - s;
-    }
-    return i - n;
-  };
-  const kept = hits.filter(([s, e]) => !hidden.some(([a, b]) => a <= s && e <= b));
-  return { text: out, hits: kept.map(([s, e]) => [shift(s), shift(e)] as [number, number]), kept };
-}
-
 function rank(row: Row): Ranked {
   const { text, hits } = parseMarked(row.marked);
   const shown = readable(text, hits, row.sourceKind === 'markdown');
   const group = hits.length && !shown.hits.length ? 2 : row.kind === 'apparatus' ? 1 : 0;
   return {
     row,
-    text: shown.text,
-    hits: shown.hits,
+    shown,
     best: shown.kept[0] ?? hits[0] ?? [0, 0],
     group,
     score: -row.rank * (KIND_WEIGHT[row.kind] ?? 1),
@@ -127,40 +84,62 @@ function ranked(rows: Row[]): Ranked[] {
   return rows.map(rank).sort((a, b) => a.group - b.group || b.score - a.score);
 }
 
-/** Splits FTS5 highlight() output into text and [start, end) match ranges. */
-export function parseMarked(marked: string): { text: string; hits: [number, number][] } {
-  let text = '';
-  const hits: [number, number][] = [];
-  let open = -1;
-  for (const ch of marked) {
-    if (ch === OPEN) open = text.length;
-    else if (ch === CLOSE) {
-      if (open >= 0) hits.push([open, text.length]);
-      open = -1;
-    } else text += ch;
-  }
-  return { text, hits };
+/** Milliseconds since `started`, to a tenth. */
+function tookMs(started: number): number {
+  return Math.round((performance.now() - started) * 10) / 10;
 }
 
-function window(text: string, hits: [number, number][]): { snippet: string; highlights: [number, number][] } {
-  if (text.length <= SNIPPET_LENGTH) return { snippet: text, highlights: hits };
-  const first = hits[0]?.[0] ?? 0;
-  let from = Math.max(0, first - SNIPPET_BEFORE);
-  if (from > 0) {
-    const space = text.indexOf(' ', from);
-    if (space >= 0 && space < first) from = space + 1;
+/**
+ * The spellings the hits matched for words as typed, once each: the form found most often
+ * (then first) for each word typed and corpus word.
+ */
+function matchedOnce(hits: readonly SearchHit[]): SearchResponse['matched'] {
+  const forms = new Map<string, Map<string, { typed: string; found: string; n: number }>>();
+  for (const hit of hits) {
+    for (const m of hit.matched) {
+      const key = `${fold(m.typed)}\u0000${fold(m.found)}`;
+      let seen = forms.get(key);
+      if (!seen) forms.set(key, (seen = new Map()));
+      const form = seen.get(m.found);
+      if (form) form.n++;
+      else seen.set(m.found, { ...m, n: 1 });
+    }
   }
-  let to = Math.min(text.length, from + SNIPPET_LENGTH);
-  if (to < text.length) {
-    const space = text.lastIndexOf(' ', to);
-    if (space > first) to = space;
-  }
-  const prefix = from > 0 ? '…' : '';
-  const snippet = `${prefix}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
-  const highlights = hits
-    .filter(([s, e]) => s >= from && e <= to)
-    .map(([s, e]) => [s - from + prefix.length, e - from + prefix.length] as [number, number]);
-  return { snippet, highlights };
+  return [...forms.values()].map((seen) => {
+    const best = [...seen.values()].reduce((a, b) => (b.n > a.n ? b : a));
+    return { typed: best.typed, found: best.found };
+  });
+}
+
+/** Where notes and claims are indexed, and which of them count (not deleted, not rejected). */
+function sideTable(kind: 'note' | 'claim') {
+  return kind === 'note'
+    ? { fts: 'annotation_fts', table: 'annotation', live: 'x.deleted_at IS NULL' }
+    : { fts: 'claim_fts', table: 'claim', live: "x.status != 'rejected'" };
+}
+
+/**
+ * A claim's quote as the reader's sidebar shows it: read within its passage, so that
+ * markers around it count (a quote that starts inside `**` loses them, and keeps the bold);
+ * as stored when no passage holds it whole.
+ */
+function claimShown(
+  r: { start: number; end: number; sourceKind: string; passageStart: number | null; passageEnd: number | null; passageText: string | null },
+  quote: string,
+  hits: [number, number][],
+): Shown {
+  const markdown = r.sourceKind === 'markdown';
+  const { passageStart: ps, passageText: text } = r;
+  if (ps === null || text === null || r.end > (r.passageEnd ?? -1) || text.slice(r.start - ps, r.end - ps) !== quote)
+    return readable(quote, hits, markdown);
+  const offset = r.start - ps;
+  return readable(
+    text,
+    hits.map(([s, e]) => [s + offset, e + offset]),
+    markdown,
+    offset,
+    offset + quote.length,
+  );
 }
 
 interface SourceInfo {
@@ -186,6 +165,9 @@ export function inRanges(ranges: readonly (readonly [number, number])[], id: num
 export class SearchIndex {
   readonly vocabulary: Vocabulary;
   private info: SourceInfo[] | null = null;
+  private byId: Map<number, SourceInfo> | null = null;
+  /** What tells each source that shares its title from the others (titles.ts), made when first needed. */
+  private tellsCache: Map<number, string> | null = null;
   /** Titles and tags folded as queries are: made on the first filter, kept until the next write. */
   private folded: { title: string; tags: string[] }[] | null = null;
   /** The passage-id ranges sb_allowed() admits during the current query. */
@@ -209,6 +191,8 @@ export class SearchIndex {
   /** Forget cached source facts; call after any write to sources, passages or tags. */
   invalidate(): void {
     this.info = null;
+    this.byId = null;
+    this.tellsCache = null;
     this.folded = null;
     this.filterCache.clear();
   }
@@ -242,6 +226,27 @@ export class SearchIndex {
     return info;
   }
 
+  private source(id: number): SourceInfo | undefined {
+    this.byId ??= new Map(this.sources().map((s) => [s.id, s]));
+    return this.byId.get(id);
+  }
+
+  /** For each source whose title another has too, what tells it apart (host, file name, date, author, else its number). */
+  private tells(): Map<number, string> {
+    if (this.tellsCache) return this.tellsCache;
+    const info = this.sources();
+    const perTitle = new Map<string, number>();
+    for (const s of info) perTitle.set(titleKey(s.title), (perTitle.get(titleKey(s.title)) ?? 0) + 1);
+    const shared = info.filter((s) => perTitle.get(titleKey(s.title))! > 1).map((s) => s.id);
+    const rows = shared.length
+      ? (this.db
+          .prepare('SELECT id, title, author, date, origin, file_name AS fileName FROM source WHERE id IN (SELECT value FROM json_each(?))')
+          .all(JSON.stringify(shared)) as Parameters<typeof titleTells>[0])
+      : [];
+    this.tellsCache = titleTells(rows);
+    return this.tellsCache;
+  }
+
   /** Sources allowed by the filters, or null when no filter restricts sources. */
   private allowedSources(q: ParsedQuery): SourceInfo[] | null {
     if (!q.sources.length && !q.tags.length && !q.dates) return null;
@@ -254,14 +259,16 @@ export class SearchIndex {
   }
 
   private filterSources(q: ParsedQuery): SourceInfo[] {
-    const titleWords = q.sources.map((s) => fold(s).split(/\s+/).filter(Boolean));
+    // `source:#12` is the source numbered 12 (the facets name a source so when another shares its title).
+    const ids = new Set(q.sources.filter((v) => /^#\d+$/.test(v)).map((v) => Number(v.slice(1))));
+    const titleWords = q.sources.filter((v) => !/^#\d+$/.test(v)).map((v) => fold(v).split(/\s+/).filter(Boolean));
     const tags = q.tags.map((t) => t.toLowerCase());
     const dates = q.dates;
     const info = this.sources();
     const folded = (this.folded ??= info.map((r) => ({ title: fold(r.title), tags: r.tags.map((t) => t.toLowerCase()) })));
     return info.filter((r, i) => {
       const f = folded[i]!;
-      if (titleWords.length && !titleWords.some((words) => words.every((w) => f.title.includes(w)))) return false;
+      if (q.sources.length && !ids.has(r.id) && !titleWords.some((words) => words.every((w) => f.title.includes(w)))) return false;
       if (tags.length && !tags.every((t) => f.tags.includes(t))) return false;
       if (dates) {
         const years = yearRange(r.date);
@@ -346,30 +353,63 @@ export class SearchIndex {
       .all({ match, limit }) as Row[];
   }
 
-  /** Matches per source and per tag, over at most TOTAL_CAP matches. */
-  private facets(match: string, allowed: SourceInfo[] | null) {
+  /**
+   * What was found of each kind searched, and matches per source (every kind) and per tag,
+   * each kind counted over at most TOTAL_CAP matches.
+   */
+  private facets(match: string, allowed: SourceInfo[] | null, kinds: SearchHit['kind'][]) {
     const starts = this.sources();
-    // Counts per index into the sorted sources: passage ids map to them through the ranges, no join.
-    const perSource = new Map<number, number>();
-    const ids = this.db
-      .prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${this.rowidFilter(allowed)} LIMIT ${TOTAL_CAP}`)
-      .pluck()
-      .all(match) as number[];
-    for (const id of ids) {
-      const at = lastAtOrBefore(starts, id, (s) => s.lo);
-      if (at >= 0 && id <= starts[at]!.hi) perSource.set(at, (perSource.get(at) ?? 0) + 1);
+    const perSource = new Map<SourceInfo, number>();
+    const count = (s: SourceInfo | undefined) => s && perSource.set(s, (perSource.get(s) ?? 0) + 1);
+    const found: SearchResponse['found'] = [];
+    for (const kind of kinds) {
+      if (kind === 'passage') {
+        // Passage ids map to sources through the sorted ranges, no join.
+        const ids = this.db
+          .prepare(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH ?${this.rowidFilter(allowed)} LIMIT ${TOTAL_CAP}`)
+          .pluck()
+          .all(match) as number[];
+        for (const id of ids) {
+          const at = lastAtOrBefore(starts, id, (s) => s.lo);
+          if (at >= 0 && id <= starts[at]!.hi) count(starts[at]);
+        }
+        found.push({ kind, count: ids.length, capped: ids.length >= TOTAL_CAP });
+      } else {
+        const t = sideTable(kind);
+        this.allow(allowed);
+        const sourceIds = this.db
+          .prepare(
+            `SELECT x.source_id FROM ${t.fts} f JOIN ${t.table} x ON x.id = f.rowid
+             WHERE ${t.fts} MATCH ? AND ${t.live} ${allowed ? 'AND sb_source_allowed(x.source_id)' : ''} LIMIT ${TOTAL_CAP}`,
+          )
+          .pluck()
+          .all(match) as number[];
+        for (const id of sourceIds) count(this.source(id));
+        found.push({ kind, count: sourceIds.length, capped: sourceIds.length >= TOTAL_CAP });
+      }
     }
-    const counted = [...perSource.entries()].map(([i, count]) => ({ source: starts[i]!, count }));
-    const sources = counted
-      .map(({ source, count }) => ({ id: source.id, title: source.title, count }))
-      .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
+    const tells = perSource.size ? this.tells() : new Map<number, string>();
+    const sources = [...perSource.entries()]
+      .map(([source, count]) => {
+        const tell = tells.get(source.id);
+        return { id: source.id, title: source.title, count, ...(tell ? { tell } : {}) };
+      })
+      .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title) || a.id - b.id);
     const tags = new Map<string, number>();
-    for (const { source, count } of counted) for (const t of source.tags) tags.set(t, (tags.get(t) ?? 0) + count);
+    for (const [source, count] of perSource) for (const t of source.tags) tags.set(t, (tags.get(t) ?? 0) + count);
     return {
-      total: sources.reduce((n, s) => n + s.count, 0),
+      found,
       sources,
       tags: [...tags.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     };
+  }
+
+  /** The source ids sb_source_allowed() admits in the next query. */
+  private allow(allowed: SourceInfo[] | null): void {
+    if (!allowed) return;
+    let ids = this.idSets.get(allowed);
+    if (!ids) this.idSets.set(allowed, (ids = new Set(allowed.map((a) => a.id))));
+    this.allowedIds = ids;
   }
 
   /**
@@ -377,21 +417,15 @@ export class SearchIndex {
    * own FTS5 table; deleted notes and rejected claims are left out.
    */
   private sideHits(kind: 'note' | 'claim', match: string, allowed: SourceInfo[] | null, limit: number): SearchHit[] {
-    const t =
-      kind === 'note'
-        ? { fts: 'annotation_fts', table: 'annotation', live: 'x.deleted_at IS NULL' }
-        : { fts: 'claim_fts', table: 'claim', live: "x.status != 'rejected'" };
-    if (allowed) {
-      let ids = this.idSets.get(allowed);
-      if (!ids) this.idSets.set(allowed, (ids = new Set(allowed.map((a) => a.id))));
-      this.allowedIds = ids;
-    }
+    const t = sideTable(kind);
+    this.allow(allowed);
     const rows = this.db
       .prepare(
-        `SELECT x.id, x.source_id AS sourceId, x.start, x."end", s.title,
+        `SELECT x.id, x.source_id AS sourceId, x.start, x."end", s.title, s.kind AS sourceKind,
                 highlight(${t.fts}, 0, char(1), char(2)) AS marked, f.rank AS rank,
-                (SELECT p.ordinal FROM passage p WHERE p.source_id = x.source_id AND p.start <= x.start ORDER BY p.start DESC LIMIT 1) AS ordinal
+                p.ordinal, p.start AS passageStart, p."end" AS passageEnd, p.text AS passageText
          FROM ${t.fts} f JOIN ${t.table} x ON x.id = f.rowid JOIN source s ON s.id = x.source_id
+         LEFT JOIN passage p ON p.id = (SELECT id FROM passage WHERE source_id = x.source_id AND start <= x.start ORDER BY start DESC LIMIT 1)
          WHERE ${t.fts} MATCH @match AND ${t.live}
            ${allowed ? 'AND sb_source_allowed(x.source_id)' : ''}
          ORDER BY f.rank LIMIT @limit`,
@@ -402,13 +436,17 @@ export class SearchIndex {
       start: number;
       end: number;
       title: string;
+      sourceKind: string;
       marked: string;
       rank: number;
       ordinal: number | null;
+      passageStart: number | null;
+      passageEnd: number | null;
+      passageText: string | null;
     }[];
     return rows.map((r) => {
       const { text, hits } = parseMarked(r.marked);
-      const { snippet, highlights } = window(text, hits);
+      const { snippet, highlights, styles } = snippetOf(kind === 'note' ? { text, hits, styles: [] } : claimShown(r, text, hits));
       return {
         kind,
         ...(kind === 'note' ? { annotationId: r.id } : { claimId: r.id }),
@@ -420,6 +458,7 @@ export class SearchIndex {
         end: r.end,
         snippet,
         highlights,
+        styles,
         score: Math.round(-r.rank * 1000) / 1000,
         matched: [],
       };
@@ -435,15 +474,22 @@ export class SearchIndex {
       hits: [],
       total: 0,
       totalCapped: false,
+      found: searched.map((kind) => ({ kind, count: 0, capped: false })),
       facets: { sources: [], tags: [] },
+      matched: [],
       expansions: [],
       problems,
       typoTolerance: this.vocabulary.ready ? 'ready' : 'building',
-      tookMs: performance.now() - started,
+      tookMs: tookMs(started),
     });
     const wantSources = !q.kinds.length || q.kinds.includes('sources');
     const wantNotes = !q.kinds.length || q.kinds.includes('notes');
     const wantClaims = q.kinds.includes('claims');
+    const searched: SearchHit['kind'][] = [
+      ...(wantSources ? ['passage' as const] : []),
+      ...(wantNotes ? ['note' as const] : []),
+      ...(wantClaims ? ['claim' as const] : []),
+    ];
     if (options.typing && !/\s$/.test(options.query)) {
       // The word being typed also matches as a prefix (3+ letters).
       const last = q.groups[q.groups.length - 1];
@@ -478,13 +524,14 @@ export class SearchIndex {
         ).slice(0, limit - rows.length),
       );
     }
-    const facets = wantSources ? this.facets(widened, allowed) : { total: 0, sources: [], tags: [] };
+    const facets = this.facets(widened, allowed, searched);
 
     const altOf = new Map<string, string>();
     for (const group of q.groups) for (const t of group) for (const a of alternatives.get(t.tokens[0]!) ?? []) altOf.set(a.term, t.raw);
     const passageHits: SearchHit[] = rows.map((ranked, i) => {
-      const { row: r, text, hits: marks, best } = ranked;
-      const { snippet, highlights } = window(text, marks);
+      const { row: r, shown, best } = ranked;
+      const { text, hits: marks } = shown;
+      const { snippet, highlights, styles } = snippetOf(shown);
       const matched = new Map<string, { typed: string; found: string }>();
       for (const [s, e] of marks) {
         const word = text.slice(s, e);
@@ -502,6 +549,7 @@ export class SearchIndex {
         end: r.start + best[1],
         snippet,
         highlights,
+        styles,
         // bm25 rank is negative, lower is better; typo-tolerant matches score half, kinds weigh as ranked.
         score: Math.round(ranked.score * (ranked.group ? 0.1 ** ranked.group : 1) * (i < exactCount ? 1 : 0.5) * 1000) / 1000,
         matched: [...matched.values()],
@@ -510,13 +558,15 @@ export class SearchIndex {
     return {
       query: options.query,
       hits: [...noteHits, ...passageHits],
-      total: facets.total + noteHits.length,
-      totalCapped: facets.total >= TOTAL_CAP,
+      total: facets.found.reduce((n, f) => n + f.count, 0),
+      totalCapped: facets.found.some((f) => f.capped),
+      found: facets.found,
       facets: { sources: facets.sources, tags: facets.tags },
+      matched: matchedOnce(passageHits),
       expansions: [...alternatives.entries()].map(([word, alts]) => ({ word, alternatives: alts.map((a) => a.term) })),
       problems: q.problems,
       typoTolerance: this.vocabulary.ready ? 'ready' : 'building',
-      tookMs: Math.round((performance.now() - started) * 10) / 10,
+      tookMs: tookMs(started),
     };
   }
 }

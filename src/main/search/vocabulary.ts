@@ -7,18 +7,14 @@
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Db } from '../store/project';
 import { editDistance, tokenize } from '../text/tokens';
-import { typoDistance } from './query';
+import { MIN_TERM, typoEdits } from '../../shared/words';
 
 const CHUNK = 20_000;
 /** The most alternatives one query word expands into (closest and most frequent first). */
 export const MAX_ALTERNATIVES = 12;
 const CACHE_SIZE = 500;
-/**
- * Shorter terms are never an alternative: words of five letters are widened by one edit,
- * longer ones by two, so every alternative has at least four letters. Leaving out the
- * short words (most of a text's tokens) makes imports and the tree cheaper.
- */
-export const MIN_TERM = 4;
+/** Shorter terms are never an alternative (src/shared/words.ts); leaving out the short words (most of a text's tokens) makes imports and the tree cheaper. */
+export { MIN_TERM };
 
 export class Vocabulary {
   private readonly terms = new SearchableMap<number>();
@@ -105,11 +101,10 @@ export class Vocabulary {
 
   /** Corpus spellings within the typo distance of a folded word, closest and most frequent first, with their edit distance (1 or 2). */
   alternatives(token: string): { term: string; edits: number }[] {
-    let distance = typoDistance(token);
-    if (!distance || !this.complete) return [];
     // A word the corpus has is spelled right: its variants one edit away are enough
     // (Ezhov, Yezhov). Two edits, for swapped letters, are for words the corpus lacks.
-    if (distance === 2 && this.known.has(token)) distance = 1;
+    const distance = typoEdits(token, this.known.has(token));
+    if (!distance || !this.complete) return [];
     const cached = this.cache.get(token);
     if (cached) return cached;
     const found: [string, number, number][] = [];

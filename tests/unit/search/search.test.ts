@@ -121,6 +121,67 @@ describe('search', () => {
     expect(excluded.hits).toEqual([]);
   });
 
+  it('says once per query which spellings it matched for the words typed', async () => {
+    const { wb } = tempWorkbench();
+    for (const [i, text] of ['Yezhov signed the order.', 'The order came from Yezhov.', 'YEZHOV again, and yezhov.'].entries()) {
+      await wb.importFile({ name: `n${i}.md`, bytes: bytes(`---\ntitle: Note ${i}\n---\n\n${text}`) });
+    }
+    await wb.whenSearchReady();
+    const r = await wb.search({ query: 'Ezhov order' });
+    expect(r.hits.length).toBeGreaterThan(1);
+    expect(r.matched).toEqual([{ typed: 'Ezhov', found: 'Yezhov' }]);
+    expect((await wb.search({ query: 'Ezhov' })).matched).toEqual([{ typed: 'Ezhov', found: 'Yezhov' }]);
+    expect((await wb.search({ query: 'order' })).matched).toEqual([]);
+  });
+
+  it('counts what it found by kind, and the sources they come from: passages, notes, claims', async () => {
+    const { wb } = tempWorkbench();
+    const texts = [
+      'In 1937 and 1938 681,692 people were executed by the NKVD.\n\nAbout 1.5 million died in the camps.',
+      'At least 3.9 million people died in the famine.',
+      'Nobody died here: a text with no figure at all.',
+    ];
+    for (const [i, text] of texts.entries()) await wb.importFile({ name: `c${i}.md`, bytes: bytes(`---\ntitle: Claims ${i}\n---\n\n${text}`) });
+    await wb.whenSearchReady();
+    const claims = await wb.search({ query: 'in:claims died' });
+    expect(claims.hits.map((h) => h.kind)).toEqual(['claim', 'claim']);
+    expect(claims.found).toEqual([{ kind: 'claim', count: 2, capped: false }]);
+    expect(claims.total).toBe(2);
+    expect(claims.facets.sources.map((f) => [f.title, f.count]).sort()).toEqual([
+      ['Claims 0', 1],
+      ['Claims 1', 1],
+    ]);
+    const passages = await wb.search({ query: 'died' });
+    expect(passages.found).toEqual([
+      { kind: 'passage', count: 3, capped: false },
+      { kind: 'note', count: 0, capped: false },
+    ]);
+    expect(passages.facets.sources).toHaveLength(3);
+    const none = await wb.search({ query: 'in:claims kolyma' });
+    expect(none.found).toEqual([{ kind: 'claim', count: 0, capped: false }]);
+    expect(none.facets.sources).toEqual([]);
+    expect(Number.isInteger(none.tookMs * 10)).toBe(true);
+  });
+
+  it('tells apart, in its facets, sources that share a title, and filters to one of them by its number', async () => {
+    const { wb } = tempWorkbench();
+    for (const [name, meta] of [
+      ['report-a.md', 'author: Anna Ivanova\ndate: 1938'],
+      ['report-b.md', 'author: Boris Petrov\ndate: 1938'],
+      ['other.md', 'author: Anna Ivanova'],
+    ] as const) {
+      const title = name === 'other.md' ? 'Another report' : 'Regional report';
+      await wb.importFile({ name, bytes: bytes(`---\ntitle: ${title}\n${meta}\n---\n\nArrests in the district, from ${name}.`) });
+    }
+    await wb.whenSearchReady();
+    const r = await wb.search({ query: 'arrests' });
+    const facets = Object.fromEntries(r.facets.sources.map((f) => [f.tell ? `${f.title} (${f.tell})` : f.title, f.id]));
+    expect(Object.keys(facets).sort()).toEqual(['Another report', 'Regional report (report-a.md)', 'Regional report (report-b.md)']);
+    const one = await wb.search({ query: `arrests source:#${facets['Regional report (report-b.md)']}` });
+    expect(one.hits.map((h) => h.snippet)).toEqual(['Arrests in the district, from report-b.md.']);
+    expect((await wb.search({ query: 'arrests source:#999' })).problems).toEqual(['No source matches the filters']);
+  });
+
   it('tests passage ids against sorted ranges', () => {
     const ranges: [number, number][] = [
       [1, 3],
@@ -195,6 +256,44 @@ describe('search', () => {
     const [s, e] = figure.hits[0]!.highlights[0]!;
     expect(figure.hits[0]!.snippet.slice(s, e)).toBe('22');
     for (const hit of figure.hits.slice(1)) expect(hit.highlights).toEqual([]);
+  });
+
+  it('shows snippets as the reader does: Markdown markers hidden, what they enclose styled, the matches on the words', async () => {
+    const { wb } = tempWorkbench();
+    const text = [
+      '---\ntitle: Marshals\n---',
+      '',
+      '**End**: the *rehabilitation* of the marshals came only in 1957.[22]',
+      '',
+      'In 1937 and 1938 **681,692 people** were *executed* by the NKVD, `order 00447` among [the orders](https://example.org/orders).',
+    ].join('\n');
+    await wb.importFile({ name: 'marshals.md', bytes: bytes(text) });
+    await wb.whenSearchReady();
+    const shown = (hit: { snippet: string; highlights: [number, number][] }) => hit.highlights.map(([s, e]) => hit.snippet.slice(s, e));
+
+    const [end] = (await wb.search({ query: 'rehabilitation' })).hits;
+    expect(end!.snippet).toBe('End: the rehabilitation of the marshals came only in 1957.');
+    expect(shown(end!)).toEqual(['rehabilitation']);
+    expect(end!.styles).toEqual([
+      { start: 0, end: 3, kind: 'strong' },
+      { start: 9, end: 23, kind: 'em' },
+    ]);
+
+    const [order] = (await wb.search({ query: 'orders' })).hits;
+    expect(order!.snippet).toBe('In 1937 and 1938 681,692 people were executed by the NKVD, order 00447 among the orders.');
+    const style = (kind: string) => order!.styles.filter((x) => x.kind === kind).map((x) => order!.snippet.slice(x.start, x.end));
+    expect([style('strong'), style('em'), style('code'), style('link')]).toEqual([['681,692 people'], ['executed'], ['order 00447'], ['the orders']]);
+    expect(shown(order!)).toEqual(['orders']);
+
+    // A claim's quote, which starts inside the markers around the figure, as the reader's sidebar shows it.
+    const [claim] = (await wb.search({ query: 'in:claims executed' })).hits;
+    expect(claim!.kind).toBe('claim');
+    expect(claim!.snippet).toBe('681,692 people were executed');
+    expect(shown(claim!)).toEqual(['executed']);
+    expect(claim!.styles).toEqual([
+      { start: 0, end: 14, kind: 'strong' },
+      { start: 20, end: 28, kind: 'em' },
+    ]);
   });
 
   it('cuts a window of long passages around the first match', async () => {

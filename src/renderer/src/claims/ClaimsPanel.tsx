@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ClaimRecord } from '../../../shared/types';
 import type { ClaimsState } from '../hooks/useClaims';
+import { EmptyState } from '../components/EmptyState';
 import { ClaimForm } from './ClaimForm';
 import { formatValue } from './format';
 import { ReviewQueue } from './ReviewQueue';
@@ -92,9 +93,9 @@ export function ClaimsPanel(props: {
         />
       )}
       {!active.length && (
-        <p className="muted small pad-s">
-          No numeric claims found in this source. Select a sentence that states a figure and choose Claim to record one by hand.
-        </p>
+        <EmptyState title="No claims in this source" compact>
+          Sourcebench found no figures here; select a sentence that states one and choose Claim to record it by hand.
+        </EmptyState>
       )}
       <ul className="annotation-list">{active.map(item)}</ul>
       {rejected.length > 0 && (

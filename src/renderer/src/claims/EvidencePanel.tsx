@@ -1,6 +1,7 @@
 import type { ClaimRecord, Evidence } from '../../../shared/types';
 import type { EvidenceState } from '../hooks/useEvidence';
 import { keyed } from '../shortcuts';
+import { EmptyState } from '../components/EmptyState';
 import { EvidenceTable } from './EvidenceTable';
 import { formatPeriod, formatValue } from './format';
 import { RangeChart } from './RangeChart';
@@ -58,7 +59,9 @@ export function EvidencePanel(props: { state: EvidenceState; evidence: Evidence;
         </button>
       </header>
       {evidence.claims.length === 0 ? (
-        <p className="muted pad">No claims in this question yet: choose it for a claim in the reader's Claims tab (Correct…).</p>
+        <EmptyState title="No claims in this question yet">
+          Choose this question for a claim in the reader’s Claims tab (Correct…), and its figure appears here beside the others.
+        </EmptyState>
       ) : (
         <>
           <EvidenceStats evidence={evidence} />

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { ClaimRecord, ProposedQuestion } from '../../../shared/types';
 import { useShortcuts } from '../app/useShortcuts';
 import { useEvidence } from '../hooks/useEvidence';
+import { EmptyState } from '../components/EmptyState';
 import { EvidencePanel } from './EvidencePanel';
 import { ProposalPreview } from './ProposalPreview';
 import { QuestionList } from './QuestionList';
@@ -72,25 +73,18 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
         {previewing ? (
           <ProposalPreview proposal={previewing} onAccept={accept} onCancel={() => setPreviewing(null)} />
         ) : !questions.length && !proposals.length ? (
-          <div className="empty">
-            <h2>No questions yet</h2>
-            <p>
-              Sourcebench finds the figures each source gives (executed, killed, died, arrested, imprisoned, deported, purged) and lists them in the
-              reader's Claims tab. Confirm or correct them there and put them in a question — "How many were executed in the Great Purge?" — to
-              compare the sources here, side by side.
-            </p>
-          </div>
+          <EmptyState title="No questions yet">
+            Confirm or correct the figures Sourcebench found in each source (the reader's Claims tab) and put them in a question, such as “How many
+            were executed in the Great Purge?”, to compare the sources here side by side.
+          </EmptyState>
         ) : evidence ? (
           <EvidencePanel state={state} evidence={evidence} onReview={() => setReviewing(true)} onOpen={props.onOpen} />
         ) : (
-          <div className="empty">
-            <h2>{questions.length ? 'Choose a question' : 'Accept a proposal to begin'}</h2>
-            <p>
-              {questions.length
-                ? 'Pick a question on the left to see every source’s figure for it side by side, in a table and a range chart.'
-                : 'Each proposal on the left gathers the claims that share an event and a measure. Accept one to make it a question and compare its sources here, or add a question of your own.'}
-            </p>
-          </div>
+          <EmptyState title={questions.length ? 'Choose a question' : 'Accept a proposal to begin'}>
+            {questions.length
+              ? 'Pick a question on the left to see every source’s figure for it side by side, in a table and a range chart.'
+              : 'Each proposal on the left gathers the claims that share an event and a measure: accept one, or add a question of your own, to compare its sources here.'}
+          </EmptyState>
         )}
       </div>
     </section>

@@ -5,6 +5,7 @@ import { useShortcuts } from '../app/useShortcuts';
 import { useCompare } from '../hooks/useCompare';
 import type { Command } from '../shortcuts';
 import { keyed } from '../shortcuts';
+import { EmptyState } from '../components/EmptyState';
 import { ComparePane } from './ComparePane';
 import { CompareSummary, PairDetail } from './CompareSummary';
 import { useAlignedPanes } from './useAlignedPanes';
@@ -103,12 +104,11 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
         </p>
       )}
       {props.sources.length < 2 ? (
-        <div className="empty">
-          <h2>Two sources are needed</h2>
-          <p>Import at least two sources to set them side by side: matching passages are paired, and what only one of them says is marked.</p>
-        </div>
+        <EmptyState title="Two sources are needed">
+          Import at least two sources to set them side by side: matching passages are paired, and what only one of them says is marked.
+        </EmptyState>
       ) : a === b ? (
-        <p className="muted pad">Choose two different sources.</p>
+        <EmptyState title="Choose two different sources">Pick another source on one side to compare the two, passage by passage.</EmptyState>
       ) : cmp ? (
         <>
           <CompareSummary cmp={cmp} />

@@ -2,8 +2,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceSummary, TagCount } from '../../../shared/types';
 import { api, messageOf } from '../api';
 import { latestOnly } from './useRequest';
+import type { SortKey } from '../views/libraryList';
+import { filterIndex, filterSources, sortSources } from '../views/libraryList';
 
-export type SortKey = 'title' | 'author' | 'date' | 'origin' | 'tags' | 'passages' | 'bytes' | 'importedAt';
+export type { SortKey };
 
 export interface LibraryState {
   sources: SourceSummary[];
@@ -16,31 +18,16 @@ export interface LibraryState {
   sort: { key: SortKey; dir: 1 | -1 };
   setFilter(v: string): void;
   setTag(v: string): void;
+  /** Empties the filter and the tag: every source shown. */
+  clearFilter(): void;
   sortBy(key: SortKey): void;
   reload(): Promise<void>;
   /** Deletes a source and reads the list again; a refusal throws. */
   remove(id: number): Promise<void>;
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
-function sortValue(s: SourceSummary, key: SortKey): string | number {
-  switch (key) {
-    case 'tags':
-      return s.tags.join(', ');
-    case 'passages':
-      return s.passages;
-    case 'bytes':
-      return s.bytes;
-    default:
-      return s[key] ?? '';
-  }
-}
-
-/** Folds case and diacritics so "jezov" finds "Ježov". */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+/** Folds case and diacritics so "jezov" finds "Ježov" (as search folds them). */
+export { fold } from '../../../shared/words';
 
 export function useLibrary(projectPath: string | undefined): LibraryState {
   const [sources, setSources] = useState<SourceSummary[]>([]);
@@ -76,27 +63,8 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
     }
   }, [projectPath, reload]);
 
-  const searchable = useMemo(
-    () => new Map(sources.map((s) => [s.id, fold([s.title, s.author, s.date, s.origin, s.fileName, ...s.tags].filter(Boolean).join(' \u0001 '))])),
-    [sources],
-  );
-
-  const visible = useMemo(() => {
-    const words = fold(filter).split(/\s+/).filter(Boolean);
-    const wantTag = tag.toLowerCase();
-    const list = sources.filter((s) => {
-      if (wantTag && !s.tags.some((t) => t.toLowerCase() === wantTag)) return false;
-      const hay = searchable.get(s.id) ?? '';
-      return words.every((w) => hay.includes(w));
-    });
-    const { key, dir } = sort;
-    return list.sort((a, b) => {
-      const x = sortValue(a, key);
-      const y = sortValue(b, key);
-      const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-      return c * dir || a.id - b.id;
-    });
-  }, [sources, searchable, filter, tag, sort]);
+  const index = useMemo(() => filterIndex(sources), [sources]);
+  const visible = useMemo(() => sortSources(filterSources(sources, index, filter, tag), sort), [sources, index, filter, tag, sort]);
 
   const sortBy = useCallback((key: SortKey) => {
     setSort((s) =>
@@ -112,5 +80,10 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
     [reload],
   );
 
-  return { sources, visible, tags, loading, error, filter, tag, sort, setFilter, setTag, sortBy, reload, remove };
+  const clearFilter = useCallback(() => {
+    setFilter('');
+    setTag('');
+  }, []);
+
+  return { sources, visible, tags, loading, error, filter, tag, sort, setFilter, setTag, clearFilter, sortBy, reload, remove };
 }

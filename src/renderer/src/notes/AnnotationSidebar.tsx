@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Annotation } from '../../../shared/types';
 import type { AnnotationsState } from '../hooks/useAnnotations';
+import { EmptyState } from '../components/EmptyState';
 import { AnnotationItem } from './AnnotationItem';
 
 /** The source's annotations in text order; the selected one opens its note editor. */
@@ -64,7 +65,11 @@ export function AnnotationSidebar(props: {
           </button>
         </p>
       )}
-      {!list.length && <p className="muted small pad-s">Select text in the reader to highlight it or write a note about it.</p>}
+      {!list.length && (
+        <EmptyState title="No notes in this source" compact>
+          Select words in the text to highlight them or write a note about them.
+        </EmptyState>
+      )}
       <ul className="annotation-list">{placed.map(item)}</ul>
       {orphans.length > 0 && (
         <>

@@ -6,6 +6,7 @@ import { useNotes } from '../hooks/useNotes';
 import { keyed } from '../shortcuts';
 import { fold } from '../hooks/useLibrary';
 import { TagList } from '../components/TagList';
+import { EmptyState } from '../components/EmptyState';
 import { CitationStyle } from './CitationStyle';
 import { ImportAnnotations } from './ImportAnnotations';
 
@@ -105,10 +106,28 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
         </p>
       )}
       {!list.length ? (
-        <div className="empty">
-          <h2>No notes yet</h2>
-          <p>Select words in the reader to highlight them in a colour, or choose Annotate to write a note about them. Every note appears here.</p>
-        </div>
+        <EmptyState title="No notes yet">
+          Select words in the reader to highlight them in a colour, or choose Annotate to write a note about them, and every note appears here.
+        </EmptyState>
+      ) : !visible.length ? (
+        <EmptyState
+          title="No note matches these filters"
+          action={
+            <button
+              type="button"
+              onClick={() => {
+                setText('');
+                setSource('');
+                setTag('');
+                setColour('');
+              }}
+            >
+              Show all notes
+            </button>
+          }
+        >
+          The filters keep notes by their words, source, tag and colour together; clear one to see more.
+        </EmptyState>
       ) : (
         <ul className="notes-list" aria-label="All annotations">
           {visible.map((a) => (

@@ -1,12 +1,18 @@
 import { useEffect } from 'react';
 import type { ImportState } from '../hooks/useImporter';
+import { importReport } from './importSummary';
 
 const CLEAN_RESULT_MS = 6000;
 
-/** What the last import did, file by file; failures and warnings say what is wrong and what was kept. */
+/**
+ * What the last import did, file by file: failures and warnings say what is wrong and what
+ * was kept, and a file already in the project names the source it matched. A bar below the
+ * view, never over it, so it hides nothing of the panel it reports on.
+ */
 export function ImportResults(props: { importer: ImportState }) {
   const { outcomes, running, dismiss } = props.importer;
-  const clean = outcomes.length > 0 && outcomes.every((o) => o.status !== 'failed' && o.warnings.length === 0);
+  const report = importReport(outcomes);
+  const clean = outcomes.length > 0 && report.clean;
   // A clean import needs no attention: its summary leaves by itself. Problems stay until dismissed.
   useEffect(() => {
     if (!clean || running) return;
@@ -14,32 +20,20 @@ export function ImportResults(props: { importer: ImportState }) {
     return () => clearTimeout(timer);
   }, [clean, running, dismiss]);
   if (!outcomes.length || running) return null;
-  const imported = outcomes.filter((o) => o.status === 'imported').length;
-  const duplicates = outcomes.filter((o) => o.status === 'duplicate').length;
-  const failed = outcomes.filter((o) => o.status === 'failed');
-  const warned = outcomes.filter((o) => o.status !== 'failed' && o.warnings.length > 0);
-  const parts = [`${imported} imported`];
-  if (duplicates) parts.push(`${duplicates} already in the project`);
-  if (failed.length) parts.push(`${failed.length} failed`);
   return (
-    <aside className={failed.length ? 'import-results has-errors' : 'import-results'} role="status" aria-label="Import results">
+    <aside className={report.failed ? 'import-results has-errors' : 'import-results'} role="status" aria-label="Import results">
       <div className="import-summary">
-        <strong>Import finished:</strong> {parts.join(', ')}.
-        {failed.length > 0 && <span className="muted"> Nothing from the failed files was added; the project is otherwise unchanged.</span>}
-        <button type="button" className="link" onClick={props.importer.dismiss}>
+        <strong>Import finished:</strong> {report.summary}.
+        {report.failed > 0 && <span className="muted"> Nothing from the failed files was added; the project is otherwise unchanged.</span>}
+        <button type="button" className="link" onClick={dismiss}>
           Dismiss
         </button>
       </div>
-      {(failed.length > 0 || warned.length > 0) && (
+      {report.lines.length > 0 && (
         <ul className="import-list">
-          {failed.map((o, i) => (
-            <li key={`f${i}`} className="error">
-              {o.status === 'failed' && o.error.message}
-            </li>
-          ))}
-          {warned.map((o, i) => (
-            <li key={`w${i}`} className="warning">
-              {o.fileName}: {o.status !== 'failed' && o.warnings.join('; ')}
+          {report.lines.map((line, i) => (
+            <li key={i} className={line.tone}>
+              {line.text}
             </li>
           ))}
         </ul>

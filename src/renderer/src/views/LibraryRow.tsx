@@ -2,6 +2,7 @@ import type { SourceSummary } from '../../../shared/types';
 import { TagList } from '../components/TagList';
 import { keyed } from '../shortcuts';
 import { formatSize } from './LibraryView';
+import { originLabel } from './libraryList';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -52,7 +53,7 @@ export function LibraryRow(props: {
       </div>
       <div role="cell">{s.date ?? <span className="muted">—</span>}</div>
       <div role="cell" title={s.origin ?? ''}>
-        {s.origin ?? <span className="muted">—</span>}
+        {s.origin ? originLabel(s.origin) : <span className="muted">—</span>}
       </div>
       <div role="cell" className="tags-cell">
         <TagList tags={s.tags} />

@@ -4,6 +4,7 @@ import type { SourceSummary } from '../../../shared/types';
 import { titleTells } from '../../../shared/titles';
 import { useShortcuts } from '../app/useShortcuts';
 import type { LibraryState, SortKey } from '../hooks/useLibrary';
+import { EmptyState } from '../components/EmptyState';
 import { LibraryRow } from './LibraryRow';
 
 const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
@@ -99,7 +100,18 @@ export function LibraryTable(props: {
             );
           })}
         </div>
-        {rows.length === 0 && <p className="muted pad">No source matches this filter.</p>}
+        {rows.length === 0 && (
+          <EmptyState
+            title="No source matches this filter"
+            action={
+              <button type="button" onClick={library.clearFilter}>
+                Show all sources
+              </button>
+            }
+          >
+            The filter looks through titles, authors, dates, origins, file names and tags, and forgives a letter or two; try fewer words.
+          </EmptyState>
+        )}
       </div>
     </div>
   );

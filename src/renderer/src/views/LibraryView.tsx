@@ -3,6 +3,7 @@ import type { SourceSummary } from '../../../shared/types';
 import { messageOf } from '../api';
 import { useShortcuts } from '../app/useShortcuts';
 import { ConfirmDialog } from '../components/Dialog';
+import { EmptyState } from '../components/EmptyState';
 import type { LibraryState } from '../hooks/useLibrary';
 import type { ImportState } from '../hooks/useImporter';
 import { MetadataDialog } from './MetadataDialog';
@@ -98,22 +99,25 @@ export function LibraryView(props: {
       )}
 
       {empty ? (
-        <div className="empty">
-          <h2>This project has no sources yet</h2>
-          <p>
-            Import plain text, Markdown, web pages (HTML), Word (.docx) or PDF files — or drop them, or a whole folder, anywhere on this window. Each
-            file becomes a source you can read, tag and cite by passage.
-          </p>
-          <div className="empty-actions">
-            <ImportButton importer={importer} primary />
-            <button type="button" onClick={() => void importer.loadSamples()} disabled={importer.running} {...keyed('library', 'loadSamples')}>
-              Load sample sources
-            </button>
-          </div>
-          <p className="muted small">
-            The samples are short summaries written for Sourcebench of how historians estimate the toll of Soviet repression.
-          </p>
-        </div>
+        <EmptyState
+          title="This project has no sources yet"
+          action={
+            <>
+              <ImportButton importer={importer} primary />
+              <button
+                type="button"
+                onClick={() => void importer.loadSamples()}
+                disabled={importer.running}
+                {...keyed('library', 'loadSamples')}
+              >
+                Load sample sources
+              </button>
+            </>
+          }
+        >
+          Import plain text, Markdown, web pages (HTML), Word (.docx) or PDF files, or drop them or a whole folder on this window, to read, tag and
+          cite them by passage. The samples are short summaries written for Sourcebench of how historians estimate the toll of Soviet repression.
+        </EmptyState>
       ) : (
         <LibraryTable library={library} onOpen={props.onOpen} onEdit={setEditing} onDelete={setDeleting} />
       )}

@@ -1,4 +1,5 @@
 import { useReader } from '../hooks/useReader';
+import { EmptyState } from '../components/EmptyState';
 import type { ReaderTarget } from '../navigation';
 import { Reader } from './Reader';
 
@@ -15,12 +16,17 @@ export function ReaderView(props: {
   const { source, error } = reader;
   if (props.sourceId === null) {
     return (
-      <section className="reader empty" aria-label="Reader">
-        <h2>No source open</h2>
-        <p>Open a source from the library to read it here.</p>
-        <button type="button" onClick={props.onBack}>
-          Go to the library
-        </button>
+      <section className="reader" aria-label="Reader">
+        <EmptyState
+          title="No source open"
+          action={
+            <button type="button" onClick={props.onBack}>
+              Go to the library
+            </button>
+          }
+        >
+          Open a source from the library, a search result or a note to read it here.
+        </EmptyState>
       </section>
     );
   }

@@ -1,21 +1,29 @@
-import type { ReactElement } from 'react';
+import { formatDuration } from '../../../shared/duration';
+import { foundSummary } from '../../../shared/searchSummary';
+import type { SnippetStyle } from '../../../shared/types';
 import type { useSearch } from '../hooks/useSearch';
+import { styledText } from '../notes/styledText';
+import { snippetPieces } from './snippetPieces';
 
-/** A snippet as text with <mark>ed matches: React text nodes, never markup from the source. */
-export function Highlighted(props: { text: string; ranges: [number, number][]; className?: string }) {
-  const parts: ReactElement[] = [];
-  let at = 0;
-  props.ranges.forEach(([s, e], i) => {
-    if (s > at) parts.push(<span key={`t${i}`}>{props.text.slice(at, s)}</span>);
-    parts.push(
-      <mark key={`m${i}`} className={props.className}>
-        {props.text.slice(s, e)}
-      </mark>,
-    );
-    at = e;
-  });
-  parts.push(<span key="rest">{props.text.slice(at)}</span>);
-  return <>{parts}</>;
+/**
+ * A snippet as the reader shows the passage: Markdown styles set (bold, italic, code…) and
+ * the matches <mark>ed, as React text nodes, never markup from the source.
+ */
+export function Highlighted(props: { text: string; ranges: [number, number][]; styles?: SnippetStyle[]; className?: string }) {
+  return (
+    <>
+      {snippetPieces(props.text, props.ranges, props.styles ?? []).map((piece) => {
+        const text = piece.styles.length ? styledText(piece.text, piece.styles) : piece.text;
+        return piece.match ? (
+          <mark key={piece.start} className={props.className}>
+            {text}
+          </mark>
+        ) : (
+          <span key={piece.start}>{text}</span>
+        );
+      })}
+    </>
+  );
 }
 
 export function quoteValue(v: string): string {
@@ -23,8 +31,12 @@ export function quoteValue(v: string): string {
   return /\s/.test(clean) ? `"${clean}"` : clean;
 }
 
-/** Counts of matches per source or tag; picking one adds it to the query as a filter. */
-export function FacetList(props: { title: string; items: { label: string; count: number; filter: string }[]; onPick(filter: string): void }) {
+/** Counts of matches per source or tag; picking one adds it to the query as a filter. A source that shares its title shows what tells it apart. */
+export function FacetList(props: {
+  title: string;
+  items: { label: string; tell?: string; count: number; filter: string }[];
+  onPick(filter: string): void;
+}) {
   if (!props.items.length) return null;
   return (
     <>
@@ -32,8 +44,14 @@ export function FacetList(props: { title: string; items: { label: string; count:
       <ul>
         {props.items.map((item, i) => (
           <li key={`${item.filter}#${i}`}>
-            <button type="button" className="link" onClick={() => props.onPick(item.filter)}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => props.onPick(item.filter)}
+              title={item.tell ? `${item.label} (${item.tell})` : undefined}
+            >
               {item.label}
+              {item.tell && <span className="facet-tell"> ({item.tell})</span>}
             </button>
             <span className="muted count">{item.count}</span>
           </li>
@@ -50,6 +68,7 @@ export const HELP: [string, string][] = [
   ['-trotsky', 'leave out passages with this word'],
   ['depor*', 'words starting with these letters (3 or more)'],
   ['source:"great purge"', 'only sources whose title has these words'],
+  ['source:#12', 'only source number 12 (facets name a source so when another shares its title)'],
   ['tag:memoir', 'only sources with this tag'],
   ['date:1936..1938', 'only sources dated within these years'],
   ['in:claims', 'search the recorded claims (sources and notes are searched unless told)'],
@@ -81,7 +100,7 @@ export function SearchHelp(props: { onPick(example: string): void }) {
   );
 }
 
-/** How many passages matched, in what time, and what else was searched. */
+/** What was found (passages, notes, claims, and from how many sources), in what time; the spellings matched, and what else was searched. */
 export function SearchStatus({ search }: { search: ReturnType<typeof useSearch> }) {
   const r = search.response;
   const expansions = r?.expansions ?? [];
@@ -92,11 +111,10 @@ export function SearchStatus({ search }: { search: ReturnType<typeof useSearch> 
       ) : r ? (
         <>
           <span>
-            {r.total.toLocaleString()}
-            {r.totalCapped ? '+' : ''} {r.total === 1 ? 'passage' : 'passages'} in {r.facets.sources.length.toLocaleString()}{' '}
-            {r.facets.sources.length === 1 ? 'source' : 'sources'}
-            {r.hits.length < r.total ? ` · best ${r.hits.length} shown` : ''} · {r.tookMs} ms
+            {foundSummary(r)}
+            {r.hits.length < r.total ? ` · best ${r.hits.length} shown` : ''} ({formatDuration(r.tookMs)})
           </span>
+          {r.matched.length > 0 && <span className="search-matched"> · matched {r.matched.map((m) => `${m.found} for ${m.typed}`).join(', ')}</span>}
           {expansions.length > 0 && (
             <span className="muted">
               {' '}

@@ -5,7 +5,9 @@ import type { useSearch } from '../hooks/useSearch';
 import type { OpenSource } from '../navigation';
 import type { Command } from '../shortcuts';
 import { commandFor } from '../shortcuts';
-import { FacetList, Highlighted, quoteValue, SearchHelp, SearchStatus } from './SearchParts';
+import { FacetList, quoteValue, SearchHelp, SearchStatus } from './SearchParts';
+import type { ResultGroup } from './SearchResults';
+import { SearchResults } from './SearchResults';
 
 export function SearchView(props: {
   search: ReturnType<typeof useSearch>;
@@ -21,7 +23,7 @@ export function SearchView(props: {
 
   // Results grouped by source, in the order of each source's best hit.
   const groups = useMemo(() => {
-    const bySource = new Map<number, { title: string; hits: { hit: SearchHit; index: number }[] }>();
+    const bySource = new Map<number, ResultGroup>();
     hits.forEach((hit, index) => {
       const g = bySource.get(hit.sourceId) ?? { title: hit.sourceTitle, hits: [] };
       g.hits.push({ hit, index });
@@ -29,6 +31,8 @@ export function SearchView(props: {
     });
     return [...bySource.entries()];
   }, [hits]);
+  // What tells apart sources that share a title, as the facets name them.
+  const tells = useMemo(() => new Map((search.response?.facets.sources ?? []).filter((f) => f.tell).map((f) => [f.id, f.tell!])), [search.response]);
   const order = useMemo(() => groups.flatMap(([, g]) => g.hits.map((h) => h.index)), [groups]);
 
   useEffect(() => setSelected(0), [search.response]);
@@ -88,47 +92,27 @@ export function SearchView(props: {
       {help && <SearchHelp onPick={addFilter} />}
       <SearchStatus search={search} />
       <div className="search-body">
-        <div className="search-results" id="search-results" ref={listRef} role="listbox" aria-label="Results">
-          {groups.map(([sourceId, g]) => (
-            <div key={sourceId} role="group" aria-label={g.title} className="result-group">
-              <h3 className="result-source">
-                {g.title} <span className="muted">({g.hits.length})</span>
-              </h3>
-              {g.hits.map(({ hit, index }) => (
-                <div
-                  key={hit.passageId}
-                  role="option"
-                  aria-selected={index === selected}
-                  className={index === selected ? 'result selected' : 'result'}
-                  onMouseEnter={() => setSelected(index)}
-                  onClick={() => open(hit)}
-                >
-                  <span className="ordinal">
-                    {hit.kind === 'note'
-                      ? 'Note'
-                      : hit.kind === 'claim'
-                        ? 'Claim'
-                        : hit.pageLabel !== undefined
-                          ? `p. ${hit.pageLabel}`
-                          : `¶${hit.ordinal}`}
-                  </span>
-                  <span className="snippet">
-                    <Highlighted text={hit.snippet} ranges={hit.highlights} />
-                    {hit.matched.length > 0 && (
-                      <span className="matched muted"> matched {hit.matched.map((m) => `${m.found} for ${m.typed}`).join(', ')}</span>
-                    )}
-                  </span>
-                </div>
-              ))}
-            </div>
-          ))}
-          {r && !r.hits.length && !search.error && <p className="muted pad">No passage matches.</p>}
-        </div>
+        <SearchResults
+          listRef={listRef}
+          response={r}
+          error={search.error}
+          groups={groups}
+          tells={tells}
+          selected={selected}
+          onSelect={setSelected}
+          onOpen={open}
+          onHelp={help ? undefined : () => setHelp(true)}
+        />
         {r && r.facets.sources.length > 0 && (
           <aside className="facets" aria-label="Facets">
             <FacetList
               title="Sources"
-              items={r.facets.sources.slice(0, 30).map((f) => ({ label: f.title, count: f.count, filter: `source:${quoteValue(f.title)}` }))}
+              items={r.facets.sources.slice(0, 30).map((f) => ({
+                label: f.title,
+                tell: f.tell,
+                count: f.count,
+                filter: f.tell ? `source:#${f.id}` : `source:${quoteValue(f.title)}`,
+              }))}
               onPick={addFilter}
             />
             <FacetList
