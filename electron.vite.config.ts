@@ -50,6 +50,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Fonts and images stay files beside the page, never data: URLs, which the CSP (font-src and img-src 'self') refuses.
+      assetsInlineLimit: (file: string) => (/\.(woff2?|svg|png)$/.test(file) ? false : undefined),
       rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
     },
   },
