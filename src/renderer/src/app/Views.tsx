@@ -3,7 +3,7 @@ import type { ImportState } from '../hooks/useImporter';
 import type { LibraryState } from '../hooks/useLibrary';
 import type { useSearch } from '../hooks/useSearch';
 import type { NavAction, Navigation, OpenSource } from '../navigation';
-import { back, backLabel, compareWith, openSource } from '../navigation';
+import { back, backLabel, compareWith, left, openSource, readerOpening } from '../navigation';
 import { LibraryView } from '../views/LibraryView';
 import { ReaderView } from '../views/ReaderView';
 import { SearchView } from '../views/SearchView';
@@ -43,11 +43,12 @@ export function Views(props: {
       return (
         <ReaderView
           sourceId={nav.sourceId}
-          target={nav.target}
+          {...readerOpening(nav)}
           backLabel={backLabel(nav)}
           onBack={() => dispatch(back())}
           onChanged={() => void library.reload()}
           onCompare={(id) => dispatch(compareWith(id))}
+          onLeave={(sourceId, place) => dispatch(left(sourceId, place))}
         />
       );
   }
