@@ -12,17 +12,28 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
   const { questions, proposals, evidence, error } = state;
   const [previewing, setPreviewing] = useState<ProposedQuestion | null>(null);
   const [reviewing, setReviewing] = useState(false);
+  /** The questions panel, in a view too narrow to show it beside the evidence (styles.css). */
+  const [questionsShown, setQuestionsShown] = useState(false);
+  const preview = (p: ProposedQuestion | null) => {
+    setPreviewing(p);
+    setQuestionsShown(false);
+  };
 
   const accept = (label: string, claimIds: number[]) =>
     void state.createQuestion({ label, claimIds }).then((q) => {
       if (!q) return;
-      setPreviewing(null);
+      preview(null);
       state.select(q.id);
     });
 
   return (
-    <section className="evidence" aria-label="Evidence">
-      <QuestionList state={state} projectPath={props.projectPath} previewing={previewing} onPreview={setPreviewing} onAccept={accept} />
+    <section className={questionsShown ? 'evidence questions-shown' : 'evidence'} aria-label="Evidence">
+      <div className="evidence-bar">
+        <button type="button" aria-expanded={questionsShown} aria-controls="evidence-questions" onClick={() => setQuestionsShown(!questionsShown)}>
+          Questions
+        </button>
+      </div>
+      <QuestionList state={state} projectPath={props.projectPath} previewing={previewing} onPreview={preview} onAccept={accept} />
       <div className="evidence-main">
         {error && (
           <p className="banner error" role="alert">

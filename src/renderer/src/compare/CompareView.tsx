@@ -4,19 +4,8 @@ import type { SourceSummary } from '../../../shared/types';
 import { useCompare } from '../hooks/useCompare';
 import { ComparePane } from './ComparePane';
 import { CompareSummary, PairDetail } from './CompareSummary';
+import { CompareToolbar } from './CompareToolbar';
 import { useAlignedPanes } from './useAlignedPanes';
-
-function SourceSelect(props: { label: string; sources: SourceSummary[]; value: number | null; onChange(id: number): void }) {
-  return (
-    <select aria-label={props.label} value={props.value ?? ''} onChange={(e) => props.onChange(Number(e.target.value))}>
-      {props.sources.map((s) => (
-        <option key={s.id} value={s.id}>
-          {s.title}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 /** Two sources side by side: aligned passages share a number and a connector; near-copies show their word diff. */
 export function CompareView(props: { sources: SourceSummary[]; initialA: number | null }) {
@@ -50,25 +39,20 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
 
   return (
     <section className="compare" aria-label="Compare" onKeyDown={onKey} tabIndex={-1}>
-      <header className="toolbar">
-        <h1 className="view-title">Compare</h1>
-        <SourceSelect label="Source A" sources={props.sources} value={a} onChange={setA} />
-        <span aria-hidden="true">⇆</span>
-        <SourceSelect label="Source B" sources={props.sources} value={b} onChange={setB} />
-        <div className="spacer" />
-        <label className="check">
-          <input type="checkbox" checked={sync} onChange={(e) => setSync(e.target.checked)} /> Keep aligned
-        </label>
-        <button type="button" disabled={!cmp?.pairs.length} onClick={panes.previous}>
-          ↑ Previous pair
-        </button>
-        <button type="button" disabled={!cmp?.pairs.length} onClick={panes.next}>
-          ↓ Next pair
-        </button>
-        <button type="button" disabled={!cmp} onClick={exportMarkdown}>
-          Export Markdown
-        </button>
-      </header>
+      <CompareToolbar
+        sources={props.sources}
+        a={a}
+        b={b}
+        onA={setA}
+        onB={setB}
+        sync={sync}
+        onSync={setSync}
+        hasPairs={!!cmp?.pairs.length}
+        canExport={!!cmp}
+        onPrevious={panes.previous}
+        onNext={panes.next}
+        onExport={exportMarkdown}
+      />
       {error && (
         <p className="banner error" role="alert">
           {error}
