@@ -153,6 +153,8 @@ function createWindow() {
     minWidth: 760,
     minHeight: 480,
     title: APP_NAME,
+    // The window's icon (Linux, Windows); resources/icon.png is drawn from resources/icon.svg by scripts/make-icon.mjs.
+    icon: path.join(appRoot(), 'resources', 'icon.png'),
     show: false,
     webPreferences: {
       preload: path.join(appRoot(), 'out', 'preload', 'index.cjs'),

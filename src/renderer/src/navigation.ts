@@ -3,6 +3,7 @@
  * where "back" leads. One reducer, so that every way into the reader (the library, search,
  * notes, evidence, a sourcebench: link) goes the same way.
  */
+import type { ReadingPlace } from './views/readingPlace';
 
 export type View = 'library' | 'reader' | 'search' | 'notes' | 'evidence' | 'compare';
 
@@ -29,6 +30,8 @@ export interface Navigation {
   previousView: View;
   /** The source Compare was asked to start from ("Compare with…" in the reader). */
   compareWith: number | null;
+  /** Where each source was left in the reader, by source id: it opens there again (for this session). */
+  places: Record<number, ReadingPlace>;
 }
 
 export interface OpenSource {
@@ -47,9 +50,17 @@ export type NavAction =
   | { type: 'show'; view: View }
   | { type: 'back' }
   | { type: 'compare'; sourceId: number }
+  | { type: 'left'; sourceId: number; place: ReadingPlace }
   | { type: 'reset' };
 
-export const initialNavigation: Navigation = { view: 'library', sourceId: null, target: null, previousView: 'library', compareWith: null };
+export const initialNavigation: Navigation = {
+  view: 'library',
+  sourceId: null,
+  target: null,
+  previousView: 'library',
+  compareWith: null,
+  places: {},
+};
 
 /** Views the reader leads back to when it was opened at a place from them. */
 const RETURNS: View[] = ['search', 'notes', 'evidence'];
@@ -71,7 +82,9 @@ export function navigate(state: Navigation, action: NavAction): Navigation {
         : null;
       // Opened at its top (from the library), the reader leads back to the library whatever came before.
       const previousView = at ? (o.from ?? state.view) : state.previousView;
-      return { ...state, view: 'reader', sourceId: o.sourceId, target, previousView };
+      // Opened at a place, it opens there, not where it was left.
+      const places = at ? without(state.places, o.sourceId) : state.places;
+      return { ...state, view: 'reader', sourceId: o.sourceId, target, previousView, places };
     }
     case 'show':
       if (action.view === state.view) return state;
@@ -83,9 +96,29 @@ export function navigate(state: Navigation, action: NavAction): Navigation {
       return state;
     case 'compare':
       return { ...state, view: 'compare', compareWith: action.sourceId };
+    case 'left':
+      // Not when the reader stays on the source (opened again at another place), nor after the project changed.
+      if (state.sourceId === null || (state.view === 'reader' && state.sourceId === action.sourceId)) return state;
+      return { ...state, places: { ...state.places, [action.sourceId]: action.place } };
     case 'reset':
-      return { ...state, view: 'library', sourceId: null, target: null };
+      return { ...state, view: 'library', sourceId: null, target: null, places: {} };
   }
+}
+
+function without(places: Record<number, ReadingPlace>, sourceId: number): Record<number, ReadingPlace> {
+  if (!(sourceId in places)) return places;
+  const rest = { ...places };
+  delete rest[sourceId];
+  return rest;
+}
+
+/**
+ * Where the reader opens its source: where it was left, when it was (the place it was opened
+ * at is then behind it); else at the place it was opened at, or at its top.
+ */
+export function readerOpening(state: Navigation): { target: ReaderTarget | null; resume: ReadingPlace | undefined } {
+  const resume = state.sourceId === null ? undefined : state.places[state.sourceId];
+  return { target: resume ? null : state.target, resume };
 }
 
 /** What the reader's back link says. */
@@ -105,3 +138,5 @@ export const show = (view: View): NavAction => ({ type: 'show', view });
 export const back = (): NavAction => ({ type: 'back' });
 export const compareWith = (sourceId: number): NavAction => ({ type: 'compare', sourceId });
 export const reset = (): NavAction => ({ type: 'reset' });
+/** The reader left a source at this place (it closed, or showed another). */
+export const left = (sourceId: number, place: ReadingPlace): NavAction => ({ type: 'left', sourceId, place });

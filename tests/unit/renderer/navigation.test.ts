@@ -18,6 +18,11 @@ interface Navigation {
   target: Target | null;
   previousView: View;
   compareWith: number | null;
+  places: Record<number, Place>;
+}
+interface Place {
+  top: number;
+  current: number;
 }
 type Action = { type: string };
 const nav = (await import(/* @vite-ignore */ modulePath)) as {
@@ -29,6 +34,8 @@ const nav = (await import(/* @vite-ignore */ modulePath)) as {
   back(): Action;
   compareWith(sourceId: number): Action;
   reset(): Action;
+  left(sourceId: number, place: Place): Action;
+  readerOpening(state: Navigation): { target: Target | null; resume: Place | undefined };
 };
 
 const run = (...actions: Action[]) => actions.reduce(nav.navigate, nav.initialNavigation);
@@ -104,5 +111,68 @@ describe('navigation', () => {
   it('back outside the reader and search changes nothing', () => {
     const s = run(nav.show('notes'));
     expect(nav.navigate(s, nav.back())).toBe(s);
+  });
+});
+
+describe('where the reader left each source', () => {
+  const at40 = { top: 38, current: 40 };
+
+  it('opens a source again where it was left, from the library or the rail', () => {
+    const s = run(nav.openSource({ sourceId: 5 }), nav.show('notes'), nav.left(5, at40));
+    expect(s.places).toEqual({ 5: at40 });
+    expect(nav.readerOpening(nav.navigate(s, nav.show('reader')))).toEqual({ target: null, resume: at40 });
+    const fromLibrary = run(nav.openSource({ sourceId: 5 }), nav.show('library'), nav.left(5, at40), nav.openSource({ sourceId: 5 }));
+    expect(nav.readerOpening(fromLibrary)).toEqual({ target: null, resume: at40 });
+  });
+
+  it('keeps a place for each source', () => {
+    const s = run(
+      nav.openSource({ sourceId: 5 }),
+      nav.show('library'),
+      nav.left(5, at40),
+      nav.openSource({ sourceId: 6 }),
+      nav.back(),
+      nav.left(6, { top: 2, current: 3 }),
+    );
+    expect(s.places).toEqual({ 5: at40, 6: { top: 2, current: 3 } });
+    expect(nav.readerOpening(nav.navigate(s, nav.openSource({ sourceId: 6 }))).resume).toEqual({ top: 2, current: 3 });
+  });
+
+  it('a source opened at a place (a search hit, a note) opens there, not where it was left', () => {
+    const s = run(
+      nav.openSource({ sourceId: 5 }),
+      nav.show('search'),
+      nav.left(5, at40),
+      nav.openSource({ sourceId: 5, passageId: 9, start: 90, end: 95 }),
+    );
+    expect(s.places).toEqual({});
+    expect(nav.readerOpening(s)).toEqual({ target: { sourceId: 5, passageId: 9, start: 90, end: 95 }, resume: undefined });
+    // Left again, and shown again from the rail: where it was left, the search hit behind it.
+    const again = [nav.show('library'), nav.left(5, at40), nav.show('reader')].reduce(nav.navigate, s);
+    expect(again.target).toEqual(s.target);
+    expect(nav.readerOpening(again)).toEqual({ target: null, resume: at40 });
+  });
+
+  it('the reader opened again on the same source at another place does not keep the old place', () => {
+    const s = run(nav.openSource({ sourceId: 5 }), nav.openSource({ sourceId: 5, start: 120, from: 'library' }), nav.left(5, at40));
+    expect(s.places).toEqual({});
+  });
+
+  it('the reader leaving one source for another (a link) keeps the first one’s place', () => {
+    const s = run(nav.openSource({ sourceId: 5 }), nav.openSource({ sourceId: 6, start: 10, from: 'library' }), nav.left(5, at40));
+    expect(s.places).toEqual({ 5: at40 });
+  });
+
+  it('another project forgets every place, and a place left as it closes is not kept', () => {
+    const s = run(
+      nav.openSource({ sourceId: 5 }),
+      nav.show('library'),
+      nav.left(5, at40),
+      nav.openSource({ sourceId: 5 }),
+      nav.reset(),
+      nav.left(5, at40),
+    );
+    expect(s.places).toEqual({});
+    expect(nav.readerOpening(s)).toEqual({ target: null, resume: undefined });
   });
 });

@@ -4,7 +4,7 @@ import type { ImportState } from '../hooks/useImporter';
 import type { LibraryState } from '../hooks/useLibrary';
 import type { useSearch } from '../hooks/useSearch';
 import type { NavAction, Navigation, OpenSource } from '../navigation';
-import { back, backLabel, compareWith, openSource } from '../navigation';
+import { back, backLabel, compareWith, left, openSource, readerOpening } from '../navigation';
 import { LibraryView } from '../views/LibraryView';
 import { SearchView } from '../views/SearchView';
 
@@ -68,11 +68,12 @@ function ViewOf(props: {
       return (
         <ReaderView
           sourceId={nav.sourceId}
-          target={nav.target}
+          {...readerOpening(nav)}
           backLabel={backLabel(nav)}
           onBack={() => dispatch(back())}
           onChanged={() => void library.reload()}
           onCompare={(id) => dispatch(compareWith(id))}
+          onLeave={(sourceId, place) => dispatch(left(sourceId, place))}
         />
       );
   }

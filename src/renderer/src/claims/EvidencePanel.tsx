@@ -1,4 +1,5 @@
 import type { ClaimRecord, Evidence } from '../../../shared/types';
+import { MoreMenu } from '../components/MoreMenu';
 import type { EvidenceState } from '../hooks/useEvidence';
 import { keyed } from '../shortcuts';
 import { EmptyState } from '../components/EmptyState';
@@ -26,7 +27,10 @@ function EvidenceStats({ evidence }: { evidence: Evidence }) {
   );
 }
 
-/** One question's evidence: its exports, then every source's figure in a range chart and a table. */
+/**
+ * One question's evidence: its exports, then every source's figure in a range chart and a table.
+ * In a narrow view the exports fold into the More menu (styles.css), the rarer ones first.
+ */
 export function EvidencePanel(props: { state: EvidenceState; evidence: Evidence; onReview(): void; onOpen(c: ClaimRecord): void }) {
   const { state, evidence } = props;
   const unconfirmed = evidence.claims.filter((c) => c.status === 'suggested').length;
@@ -40,23 +44,31 @@ export function EvidencePanel(props: { state: EvidenceState; evidence: Evidence;
             Review {unconfirmed} unconfirmed
           </button>
         )}
-        <button type="button" onClick={() => void state.exportAs('csv', false)} {...keyed('evidence', 'exportCsv')}>
+        <button type="button" className="fold-2" onClick={() => void state.exportAs('csv', false)} {...keyed('evidence', 'exportCsv')}>
           CSV
         </button>
-        <button type="button" onClick={() => void state.exportAs('markdown', false)} {...keyed('evidence', 'exportMarkdown')}>
+        <button type="button" className="fold-2" onClick={() => void state.exportAs('markdown', false)} {...keyed('evidence', 'exportMarkdown')}>
           Markdown
         </button>
-        <button type="button" onClick={() => void state.exportAs('csv', true)} {...keyed('evidence', 'exportAllCsv')}>
+        <button type="button" className="fold-1" onClick={() => void state.exportAs('csv', true)} {...keyed('evidence', 'exportAllCsv')}>
           All questions as CSV
         </button>
         <button
           type="button"
-          className="link danger-text"
+          className="link danger-text fold-1"
           onClick={() => void state.deleteQuestion(evidence.question.id)}
           {...keyed('evidence', 'deleteQuestion')}
         >
           Delete question
         </button>
+        <MoreMenu
+          items={[
+            { label: 'CSV', onSelect: () => void state.exportAs('csv', false), tier: 2 },
+            { label: 'Markdown', onSelect: () => void state.exportAs('markdown', false), tier: 2 },
+            { label: 'All questions as CSV', onSelect: () => void state.exportAs('csv', true), tier: 1 },
+            { label: 'Delete question', onSelect: () => void state.deleteQuestion(evidence.question.id), danger: true, tier: 1 },
+          ]}
+        />
       </header>
       {evidence.claims.length === 0 ? (
         <EmptyState title="No claims in this question yet">

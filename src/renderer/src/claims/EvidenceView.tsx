@@ -33,22 +33,33 @@ export function EvidenceView(props: { projectPath: string | undefined; onOpen(c:
     exportAllCsv: () => void state.exportAs('csv', true),
     deleteQuestion: () => (shown ? void state.deleteQuestion(shown.question.id) : false),
   });
+  /** The questions panel, in a view too narrow to show it beside the evidence (styles.css). */
+  const [questionsShown, setQuestionsShown] = useState(false);
+  const preview = (p: ProposedQuestion | null) => {
+    setPreviewing(p);
+    setQuestionsShown(false);
+  };
 
   const accept = (label: string, claimIds: number[]) =>
     void state.createQuestion({ label, claimIds }).then((q) => {
       if (!q) return;
-      setPreviewing(null);
+      preview(null);
       state.select(q.id);
     });
 
   return (
-    <section className="evidence" aria-label="Evidence">
+    <section className={questionsShown ? 'evidence questions-shown' : 'evidence'} aria-label="Evidence">
+      <div className="evidence-bar">
+        <button type="button" aria-expanded={questionsShown} aria-controls="evidence-questions" onClick={() => setQuestionsShown(!questionsShown)}>
+          Questions
+        </button>
+      </div>
       <QuestionList
         state={state}
         projectPath={props.projectPath}
         inputRef={newQuestion}
         previewing={previewing}
-        onPreview={setPreviewing}
+        onPreview={preview}
         onAccept={accept}
       />
       <div className="evidence-main">

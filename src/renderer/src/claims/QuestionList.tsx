@@ -17,7 +17,7 @@ export function QuestionList(props: {
   const { state, previewing } = props;
   const [newLabel, setNewLabel] = useState('');
   return (
-    <aside className="questions" aria-label="Questions">
+    <aside className="questions" id="evidence-questions" aria-label="Questions">
       <h1 className="view-title">Evidence</h1>
       <form
         className="new-question"

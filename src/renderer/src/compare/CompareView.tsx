@@ -1,39 +1,12 @@
-import type { RefObject } from 'react';
 import { useRef, useState } from 'react';
 import type { SourceSummary } from '../../../shared/types';
 import { useShortcuts } from '../app/useShortcuts';
 import { useCompare } from '../hooks/useCompare';
-import type { Command } from '../shortcuts';
-import { keyed } from '../shortcuts';
 import { EmptyState } from '../components/EmptyState';
 import { ComparePane } from './ComparePane';
 import { CompareSummary, PairDetail } from './CompareSummary';
+import { CompareToolbar } from './CompareToolbar';
 import { useAlignedPanes } from './useAlignedPanes';
-
-function SourceSelect(props: {
-  label: string;
-  command: Command<'compare'>;
-  selectRef: RefObject<HTMLSelectElement | null>;
-  sources: SourceSummary[];
-  value: number | null;
-  onChange(id: number): void;
-}) {
-  return (
-    <select
-      ref={props.selectRef}
-      aria-label={props.label}
-      value={props.value ?? ''}
-      onChange={(e) => props.onChange(Number(e.target.value))}
-      {...keyed('compare', props.command)}
-    >
-      {props.sources.map((s) => (
-        <option key={s.id} value={s.id}>
-          {s.title}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 /** Two sources side by side: aligned passages share a number and a connector; near-copies show their word diff. */
 export function CompareView(props: { sources: SourceSummary[]; initialA: number | null }) {
@@ -73,31 +46,22 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
 
   return (
     <section className="compare" aria-label="Compare" tabIndex={-1}>
-      <header className="toolbar">
-        <h1 className="view-title">Compare</h1>
-        <SourceSelect label="Source A" command="sourceA" selectRef={selectA} sources={props.sources} value={a} onChange={setA} />
-        <span aria-hidden="true">⇆</span>
-        <SourceSelect label="Source B" command="sourceB" selectRef={selectB} sources={props.sources} value={b} onChange={setB} />
-        <div className="spacer" />
-        <label className="check" title={keyed('compare', 'keepAligned').title}>
-          <input
-            type="checkbox"
-            checked={sync}
-            onChange={(e) => setSync(e.target.checked)}
-            aria-keyshortcuts={keyed('compare', 'keepAligned')['aria-keyshortcuts']}
-          />{' '}
-          Keep aligned
-        </label>
-        <button type="button" disabled={!cmp?.pairs.length} onClick={panes.previous} {...keyed('compare', 'previousPair')}>
-          ↑ Previous pair
-        </button>
-        <button type="button" disabled={!cmp?.pairs.length} onClick={panes.next} {...keyed('compare', 'nextPair')}>
-          ↓ Next pair
-        </button>
-        <button type="button" disabled={!cmp} onClick={exportMarkdown} {...keyed('compare', 'exportMarkdown')}>
-          Export Markdown
-        </button>
-      </header>
+      <CompareToolbar
+        sources={props.sources}
+        a={a}
+        b={b}
+        onA={setA}
+        onB={setB}
+        selectA={selectA}
+        selectB={selectB}
+        sync={sync}
+        onSync={setSync}
+        hasPairs={!!cmp?.pairs.length}
+        canExport={!!cmp}
+        onPrevious={panes.previous}
+        onNext={panes.next}
+        onExport={exportMarkdown}
+      />
       {error && (
         <p className="banner error" role="alert">
           {error}

@@ -33,7 +33,7 @@ export function LibraryRow(props: {
       onClick={props.onSelect}
       onDoubleClick={() => props.onOpen(s.id)}
     >
-      <div role="cell" className="title-cell">
+      <div role="cell" className="col-title title-cell">
         <button type="button" className="link" onClick={() => props.onOpen(s.id)} title={tell ? `${s.title} (${tell})` : s.title}>
           {s.title}
         </button>
@@ -48,24 +48,28 @@ export function LibraryRow(props: {
           </span>
         )}
       </div>
-      <div role="cell" title={s.author ?? ''}>
+      <div role="cell" className="col-author" title={s.author ?? ''}>
         {s.author ?? <span className="muted">—</span>}
       </div>
-      <div role="cell">{s.date ?? <span className="muted">—</span>}</div>
-      <div role="cell" title={s.origin ?? ''}>
+      <div role="cell" className="col-date">
+        {s.date ?? <span className="muted">—</span>}
+      </div>
+      <div role="cell" className="col-origin" title={s.origin ?? ''}>
         {s.origin ? originLabel(s.origin) : <span className="muted">—</span>}
       </div>
-      <div role="cell" className="tags-cell">
+      <div role="cell" className="col-tags tags-cell">
         <TagList tags={s.tags} />
       </div>
-      <div role="cell" className="num">
+      <div role="cell" className="col-passages num">
         {s.passages.toLocaleString()}
       </div>
-      <div role="cell" className="num">
+      <div role="cell" className="col-bytes num">
         {formatSize(s.bytes)}
       </div>
-      <div role="cell">{dateFormat.format(new Date(s.importedAt))}</div>
-      <div role="cell" className="actions">
+      <div role="cell" className="col-importedAt">
+        {dateFormat.format(new Date(s.importedAt))}
+      </div>
+      <div role="cell" className="col-actions actions">
         <button
           type="button"
           className="icon"

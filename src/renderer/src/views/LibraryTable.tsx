@@ -66,7 +66,7 @@ export function LibraryTable(props: {
           <div
             key={c.key}
             role="columnheader"
-            className={c.className}
+            className={[`col-${c.key}`, c.className].filter(Boolean).join(' ')}
             aria-sort={library.sort.key === c.key ? (library.sort.dir === 1 ? 'ascending' : 'descending') : 'none'}
           >
             <button type="button" className="sort" onClick={() => library.sortBy(c.key)}>
@@ -75,7 +75,7 @@ export function LibraryTable(props: {
             </button>
           </div>
         ))}
-        <div role="columnheader">
+        <div role="columnheader" className="col-actions">
           <span className="visually-hidden">Actions</span>
         </div>
       </div>

@@ -104,12 +104,7 @@ export function LibraryView(props: {
           action={
             <>
               <ImportButton importer={importer} primary />
-              <button
-                type="button"
-                onClick={() => void importer.loadSamples()}
-                disabled={importer.running}
-                {...keyed('library', 'loadSamples')}
-              >
+              <button type="button" onClick={() => void importer.loadSamples()} disabled={importer.running} {...keyed('library', 'loadSamples')}>
                 Load sample sources
               </button>
             </>

@@ -3,34 +3,42 @@ import type { SourceDetail } from '../../../shared/types';
 import type { HighlightColour } from '../../../shared/notes';
 import type { ReaderState } from '../hooks/useReader';
 import type { ReaderTarget } from '../navigation';
+import type { ReadingPlace } from './readingPlace';
 import type { Span } from '../notes/highlights';
 import { selectionOffsets } from '../notes/selection';
 import { MetadataDialog } from './MetadataDialog';
-import { ReaderHeader } from './ReaderHeader';
+import { ReaderBar, ReaderHeader } from './ReaderHeader';
 import { ReaderPassages } from './ReaderPassages';
 import { ReaderSide, SelectionToolbar } from './ReaderSide';
 import { shownQuote } from './shownQuote';
 import { useKeyboardSelection } from './useKeyboardSelection';
 import { usePassageNavigation } from './usePassageNavigation';
 import { useNoteFocus, useReaderKeys } from './useReaderKeys';
+import { useReadingPlace } from './useReadingPlace';
+import { useSideShown } from './useSideShown';
 
 /** A source open in the reader: its header, its text as numbered passages, and its notes and claims beside. */
 export function Reader(props: {
   source: SourceDetail;
   reader: ReaderState;
   target: ReaderTarget | null;
+  /** Where the source was left, to open at again. */
+  resume: ReadingPlace | undefined;
   backLabel: string;
   onBack(): void;
   onCompare(id: number): void;
+  onLeave(place: ReadingPlace): void;
 }) {
   const { source, target, reader } = props;
   const { annotations, claims, actions } = reader;
   const nav = usePassageNavigation(source, target);
   const { virtualizer, current, passages } = { ...nav, passages: source.passageList };
+  const place = useReadingPlace(nav, passages, props.resume, props.onLeave);
   const [editing, setEditing] = useState(false);
   const [tab, setTab] = useState<'notes' | 'claims'>(target?.claimId ? 'claims' : 'notes');
   const [selectedClaim, setSelectedClaim] = useState<number | null>(target?.claimId ?? null);
   const [selected, setSelected] = useState<number | null>(target?.annotationId ?? null);
+  const [sideShown, toggleSide] = useSideShown([selected, selectedClaim]);
   const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -78,7 +86,8 @@ export function Reader(props: {
   };
 
   return (
-    <section className="reader with-sidebar" aria-label="Reader">
+    <section className={sideShown ? 'reader with-sidebar side-shown' : 'reader with-sidebar'} aria-label="Reader">
+      <ReaderBar source={source} place={place} sideShown={sideShown} onSide={toggleSide} />
       <div
         className="reader-scroll"
         ref={nav.scrollRef}

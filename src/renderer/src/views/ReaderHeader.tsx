@@ -128,3 +128,26 @@ export function ReaderHeader(props: {
     </header>
   );
 }
+
+/**
+ * The line that stays above the text as it scrolls: the source's title and author, and the
+ * page and passage the view is at. In a window too narrow for the notes and claims beside the
+ * text, it holds their toggle (styles.css).
+ */
+export function ReaderBar(props: { source: SourceDetail; place: string; sideShown: boolean; onSide(): void }) {
+  const { source } = props;
+  return (
+    <div className="reader-bar" role="group" aria-label="Where you are">
+      <span className="reader-bar-title" title={source.title}>
+        {source.title}
+      </span>
+      {source.author && <span className="reader-bar-author">{source.author}</span>}
+      <span className="reader-bar-place" aria-label={`At ${props.place}`}>
+        {props.place}
+      </span>
+      <button type="button" className="side-toggle" aria-expanded={props.sideShown} onClick={props.onSide}>
+        Notes and claims
+      </button>
+    </div>
+  );
+}

@@ -1,16 +1,20 @@
 import { useReader } from '../hooks/useReader';
 import { EmptyState } from '../components/EmptyState';
 import type { ReaderTarget } from '../navigation';
+import type { ReadingPlace } from './readingPlace';
 import { Reader } from './Reader';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: {
   sourceId: number | null;
   target: ReaderTarget | null;
+  /** Where the source was left, to open at again. */
+  resume: ReadingPlace | undefined;
   backLabel: string;
   onBack(): void;
   onChanged(): void;
   onCompare(id: number): void;
+  onLeave(sourceId: number, place: ReadingPlace): void;
 }) {
   const reader = useReader(props.sourceId, props.onChanged);
   const { source, error } = reader;
@@ -49,9 +53,11 @@ export function ReaderView(props: {
       source={source}
       reader={reader}
       target={props.target?.sourceId === source.id ? props.target : null}
+      resume={props.resume}
       backLabel={props.backLabel}
       onCompare={props.onCompare}
       onBack={props.onBack}
+      onLeave={(place) => props.onLeave(source.id, place)}
     />
   );
 }

@@ -18,6 +18,8 @@ export function SearchView(props: {
   const { search } = props;
   const [selected, setSelected] = useState(0);
   const [help, setHelp] = useState(false);
+  /** The facets, in a view too narrow to show them beside the results (styles.css). */
+  const [facetsShown, setFacetsShown] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
   const hits = useMemo(() => search.response?.hits ?? [], [search.response]);
 
@@ -69,8 +71,9 @@ export function SearchView(props: {
   };
 
   const r = search.response;
+  const facets = !!r && r.facets.sources.length > 0;
   return (
-    <section className="search" aria-label="Search">
+    <section className={facetsShown ? 'search facets-shown' : 'search'} aria-label="Search">
       <header className="search-bar">
         <input
           ref={props.inputRef}
@@ -88,6 +91,17 @@ export function SearchView(props: {
         <button type="button" aria-expanded={help} aria-controls="search-help" onClick={() => setHelp(!help)}>
           Query help
         </button>
+        {facets && (
+          <button
+            type="button"
+            className="facets-toggle"
+            aria-expanded={facetsShown}
+            aria-controls="search-facets"
+            onClick={() => setFacetsShown(!facetsShown)}
+          >
+            Filters
+          </button>
+        )}
       </header>
       {help && <SearchHelp onPick={addFilter} />}
       <SearchStatus search={search} />
@@ -103,8 +117,8 @@ export function SearchView(props: {
           onOpen={open}
           onHelp={help ? undefined : () => setHelp(true)}
         />
-        {r && r.facets.sources.length > 0 && (
-          <aside className="facets" aria-label="Facets">
+        {facets && (
+          <aside className="facets" id="search-facets" aria-label="Facets">
             <FacetList
               title="Sources"
               items={r.facets.sources.slice(0, 30).map((f) => ({

@@ -1,0 +1,309 @@
+/**
+ * Every view at three window sizes: 1440×900, 1024×700, and 1440×900 at 200% zoom (a
+ * 720×450 viewport drawn at twice the pixels). Each command of a view must be reachable:
+ * shown inside the window and not cut off by a clipping ancestor, or in the view's More
+ * menu, or in a side panel whose toggle is reachable. Screenshots go to the test's output
+ * folder. One server, seeded once, for the whole file.
+ */
+import type { Browser, Locator, Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ReaderPage } from './pages/ReaderPage';
+import type { AppServer } from './fixtures';
+import { cli, expect, fixture, startApp, test } from './fixtures';
+
+const SIZES = [
+  { name: '1440x900', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
+  { name: '1024x700', viewport: { width: 1024, height: 700 }, deviceScaleFactor: 1 },
+  { name: 'zoom200', viewport: { width: 720, height: 450 }, deviceScaleFactor: 2 },
+];
+
+type Role = Parameters<Page['getByRole']>[0];
+/** A command: its role and name inline, and the role it has in a More menu. */
+interface Command {
+  role: Role;
+  name: string | RegExp;
+  menuRole?: Role;
+}
+const button = (name: string | RegExp): Command => ({ role: 'button', name, menuRole: 'menuitem' });
+const field = (role: Role, name: string): Command => ({ role, name });
+
+let app: AppServer & { stop(): void };
+
+test.beforeAll(async ({ browser }) => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-layout-'));
+  cli(
+    home,
+    'import',
+    fixture('article.html'),
+    fixture('claims-a.md'),
+    fixture('claims-b.md'),
+    fixture('align-base.txt'),
+    fixture('align-edited.txt'),
+  );
+  app = await startApp(home);
+  // A note to list, and a question with claims to chart.
+  const page = await browser.newPage();
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Counting the Victims of 1937', exact: true }).click();
+  const reader = new ReaderPage(page);
+  await reader.select(3, '681,692 executions');
+  await page.getByRole('toolbar', { name: 'Selection' }).getByRole('button', { name: 'Highlight yellow' }).click();
+  await expect(reader.highlights().first()).toBeVisible();
+  await page.getByRole('button', { name: 'Evidence', exact: true }).click();
+  await page.getByRole('region', { name: 'Proposed questions' }).getByRole('button', { name: 'Accept' }).first().click();
+  await expect(page.getByRole('img', { name: /Range chart of \d+ claims/ })).toBeVisible();
+  await page.close();
+});
+
+test.afterAll(() => app?.stop());
+
+async function openPage(browser: Browser, size: (typeof SIZES)[number]) {
+  const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(app.url);
+  return { page, context, errors };
+}
+
+/** Shown inside the window, and not cut off by an ancestor that clips (overflow other than visible). */
+async function inView(locator: Locator): Promise<boolean> {
+  if ((await locator.count()) === 0) return false;
+  return locator.first().evaluate((el) => {
+    if (!el.checkVisibility({ visibilityProperty: true })) return false;
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return false;
+    const inside = (box: { left: number; top: number; right: number; bottom: number }) =>
+      r.left >= box.left - 1 && r.top >= box.top - 1 && r.right <= box.right + 1 && r.bottom <= box.bottom + 1;
+    if (!inside({ left: 0, top: 0, right: window.innerWidth, bottom: window.innerHeight })) return false;
+    for (let a = el.parentElement; a; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if ((s.overflowX !== 'visible' || s.overflowY !== 'visible') && !inside(a.getBoundingClientRect())) return false;
+    }
+    return true;
+  });
+}
+
+/** Opens the view's More menu, if it shows one, and says whether the command is in it; closes it with Esc. */
+async function inMoreMenu(page: Page, view: Locator, command: Command): Promise<boolean> {
+  const more = view.getByRole('button', { name: 'More', exact: true });
+  if (!command.menuRole || !(await inView(more))) return false;
+  await expect(more).toHaveAttribute('aria-haspopup', 'menu');
+  await more.click();
+  const menu = page.getByRole('menu', { name: 'More' });
+  await expect(menu).toBeVisible();
+  await shot(page, `${await view.getAttribute('aria-label')} menu`);
+  const found = await inView(menu.getByRole(command.menuRole, { name: command.name, exact: true }));
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(more).toBeFocused();
+  return found;
+}
+
+/** Compare's More menu by keyboard: ↓ opens it at its first item, the arrows wrap, a letter jumps, Enter chooses, Esc closes. */
+async function moreByKeyboard(page: Page, more: Locator) {
+  const menu = page.getByRole('menu', { name: 'More' });
+  const keep = menu.getByRole('menuitemcheckbox', { name: 'Keep aligned' });
+  const items = menu.locator('[role^="menuitem"]:visible');
+  await more.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(keep).toBeFocused();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowUp');
+  await expect(items.last()).toBeFocused();
+  await expect(items.last()).toHaveText('Export Markdown');
+  await page.keyboard.press('ArrowDown');
+  await expect(keep).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.press('k');
+  await expect(keep).toBeFocused();
+  await expect(keep).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeHidden();
+  await expect(more).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(keep).toHaveAttribute('aria-checked', 'false');
+  await keep.click();
+  await expect(menu).toBeHidden();
+  await more.click();
+  await expect(keep).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(more).toBeFocused();
+}
+
+/** Each command shown, or in the More menu; the ones not reachable, by name. */
+async function unreachable(page: Page, view: Locator, commands: Command[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const c of commands) {
+    const inline = view.getByRole(c.role, { name: c.name, exact: true });
+    if (!(await inView(inline)) && !(await inMoreMenu(page, view, c))) missing.push(String(c.name));
+  }
+  return missing;
+}
+
+/** A side panel's commands: shown, or shown once its toggle (itself reachable) opens it; closed again after. */
+async function unreachableInPanel(page: Page, view: Locator, toggle: string, commands: Command[]): Promise<string[]> {
+  if ((await unreachable(page, view, commands)).length === 0) return [];
+  const button = view.getByRole('button', { name: toggle, exact: true });
+  if (!(await inView(button))) return [`${toggle} (the panel's toggle)`];
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await shot(page, toggle);
+  const missing = await unreachable(page, view, commands);
+  await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+  return missing;
+}
+
+/** A screenshot in the test's output folder, once for each name. */
+async function shot(page: Page, name: string) {
+  const file = test.info().outputPath(`${name.replace(/\W+/g, '-').toLowerCase()}.png`);
+  if (!fs.existsSync(file)) await page.screenshot({ path: file });
+}
+
+for (const size of SIZES) {
+  test(`every command of every view is reachable at ${size.name}`, async ({ browser }) => {
+    const { page, context, errors } = await openPage(browser, size);
+    const rail = page.getByRole('navigation', { name: 'Views' });
+    const show = (view: string) => rail.getByRole('button', { name: view, exact: true }).click();
+
+    // Library: its toolbar, and the Edit and Delete buttons of a row.
+    const library = page.getByRole('region', { name: 'Library' });
+    await expect(library.getByRole('row')).toHaveCount(6);
+    await shot(page, 'library');
+    expect
+      .soft(
+        await unreachable(page, library, [
+          field('searchbox', 'Filter sources'),
+          field('combobox', 'Filter by tag'),
+          button('References…'),
+          button('Import files…'),
+          button('More import options'),
+          button('Edit Counting the Victims of 1937'),
+          button('Delete Counting the Victims of 1937'),
+        ]),
+        'library',
+      )
+      .toEqual([]);
+
+    // Reader: the header's actions, the notes and claims beside (or behind their toggle), and a readable column.
+    await library.getByRole('button', { name: 'Counting the Victims of 1937', exact: true }).click();
+    const reader = page.getByRole('region', { name: 'Reader' });
+    await expect(reader.getByRole('article', { name: 'Passage 1', exact: true })).toBeVisible();
+    await shot(page, 'reader');
+    expect
+      .soft(
+        await unreachable(page, reader, [
+          button('← Library'),
+          button('Edit metadata'),
+          button('Replace text…'),
+          button('Export notes'),
+          button('Compare with…'),
+        ]),
+        'reader',
+      )
+      .toEqual([]);
+    expect
+      .soft(await unreachableInPanel(page, reader, 'Notes and claims', [field('tab', 'Notes (1)'), field('tab', 'Claims (1)')]), 'reader side')
+      .toEqual([]);
+    const column = await reader
+      .getByRole('article', { name: 'Passage 2', exact: true })
+      .locator('.passage-text')
+      .evaluate((el) => {
+        const probe = document.createElement('span');
+        probe.style.cssText = 'display:inline-block;width:45ch';
+        el.append(probe);
+        const wanted = probe.getBoundingClientRect().width;
+        probe.remove();
+        return { width: el.getBoundingClientRect().width, wanted };
+      });
+    expect.soft(column.width, 'the reading column holds 45 characters').toBeGreaterThanOrEqual(column.wanted);
+
+    // Search: the box and its help, the facets beside (or behind their toggle).
+    await show('Search');
+    const search = page.getByRole('region', { name: 'Search' });
+    await search.getByRole('searchbox', { name: 'Search everything' }).fill('executed');
+    await expect(search.getByRole('option').first()).toBeVisible();
+    await shot(page, 'search');
+    expect.soft(await unreachable(page, search, [field('searchbox', 'Search everything'), button('Query help')]), 'search').toEqual([]);
+    expect.soft(await unreachableInPanel(page, search, 'Filters', [button('Archival figures (test text)')]), 'search facets').toEqual([]);
+
+    // Notes: filters, exports, imports.
+    await show('Notes');
+    const notes = page.getByRole('region', { name: 'Notes' });
+    await expect(notes.getByRole('list', { name: 'All annotations' }).getByRole('listitem')).toHaveCount(1);
+    await shot(page, 'notes');
+    expect
+      .soft(
+        await unreachable(page, notes, [
+          field('searchbox', 'Filter notes'),
+          field('combobox', 'Filter notes by source'),
+          field('combobox', 'Filter notes by tag'),
+          field('combobox', 'Filter notes by colour'),
+          button('Markdown, one file'),
+          button('Markdown, a file per source'),
+          button('Web Annotation JSON-LD'),
+          button('Import annotations…'),
+        ]),
+        'notes',
+      )
+      .toEqual([]);
+
+    // Evidence: the question's exports, the questions beside (or behind their toggle), a chart drawn at its size.
+    await show('Evidence');
+    const evidence = page.getByRole('region', { name: 'Evidence' });
+    await expect(evidence.getByRole('img', { name: /Range chart/ })).toBeVisible();
+    await shot(page, 'evidence');
+    expect
+      .soft(
+        await unreachable(page, evidence, [
+          button(/^Review \d+ unconfirmed$/),
+          button('CSV'),
+          button('Markdown'),
+          button('All questions as CSV'),
+          button('Delete question'),
+        ]),
+        'evidence',
+      )
+      .toEqual([]);
+    expect
+      .soft(await unreachableInPanel(page, evidence, 'Questions', [field('textbox', 'New question'), button('Add')]), 'evidence questions')
+      .toEqual([]);
+    const scale = await evidence.getByRole('img', { name: /Range chart/ }).evaluate((svg) => {
+      const box = (svg as SVGSVGElement).viewBox.baseVal;
+      return svg.getBoundingClientRect().width / box.width;
+    });
+    expect.soft(scale, 'the chart is drawn at the size it is shown, its text not shrunk').toBeGreaterThan(0.97);
+
+    // Compare: both sources, alignment, moving between pairs, export.
+    await show('Compare');
+    const compare = page.getByRole('region', { name: 'Compare' });
+    await compare.getByRole('combobox', { name: 'Source A' }).selectOption({ label: 'align-base' });
+    await compare.getByRole('combobox', { name: 'Source B' }).selectOption({ label: 'align-edited' });
+    await expect(compare.getByRole('status', { name: 'Comparison summary' })).toContainText('10 pairs');
+    await shot(page, 'compare');
+    expect
+      .soft(
+        await unreachable(page, compare, [
+          field('combobox', 'Source A'),
+          field('combobox', 'Source B'),
+          { role: 'checkbox', name: 'Keep aligned', menuRole: 'menuitemcheckbox' },
+          button('↑ Previous pair'),
+          button('↓ Next pair'),
+          button('Export Markdown'),
+        ]),
+        'compare',
+      )
+      .toEqual([]);
+    // Where the toolbar has folded: the More menu by keyboard.
+    const more = compare.getByRole('button', { name: 'More', exact: true });
+    if (await inView(more)) await moreByKeyboard(page, more);
+
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+    await context.close();
+  });
+}
