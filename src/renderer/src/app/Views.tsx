@@ -1,5 +1,5 @@
-import type { Dispatch, RefObject } from 'react';
-import { Suspense, lazy } from 'react';
+import type { ComponentType, Dispatch, RefObject } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import type { ImportState } from '../hooks/useImporter';
 import type { LibraryState } from '../hooks/useLibrary';
 import type { useSearch } from '../hooks/useSearch';
@@ -10,22 +10,38 @@ import { SearchView } from '../views/SearchView';
 
 // The library is what a window opens on: it alone is in the first script. The other views
 // (the reader with its note editor, Evidence with its chart, Compare, Notes) load as their
-// own chunks, fetched as soon as the library is shown (`preloadViews`), so opening one
-// does not wait for the network or the disk.
-const loaders = {
-  reader: () => import('../views/ReaderView').then((m) => ({ default: m.ReaderView })),
-  notes: () => import('../notes/NotesView').then((m) => ({ default: m.NotesView })),
-  evidence: () => import('../claims/EvidenceView').then((m) => ({ default: m.EvidenceView })),
-  compare: () => import('../compare/CompareView').then((m) => ({ default: m.CompareView })),
-};
-const ReaderView = lazy(loaders.reader);
-const NotesView = lazy(loaders.notes);
-const EvidenceView = lazy(loaders.evidence);
-const CompareView = lazy(loaders.compare);
+// own chunks, fetched as soon as the window is idle after its first screen (`preloadViews`).
+// A view whose chunk is in renders at once, without suspending: its keys work from the
+// first frame.
+function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | null = null;
+  let pending: Promise<ComponentType<P>> | null = null;
+  const fetch = () =>
+    (pending ??= load().then((c) => {
+      loaded = c;
+      return c;
+    }));
+  const Lazy = lazy(() => fetch().then((c) => ({ default: c })));
+  function View(props: P) {
+    // Chosen once per mount, so the view is never remounted when its chunk arrives.
+    const [Shown] = useState<ComponentType<P>>(() => loaded ?? Lazy);
+    return <Shown {...props} />;
+  }
+  return { View, fetch };
+}
+
+const reader = lazyView(() => import('../views/ReaderView').then((m) => m.ReaderView));
+const notes = lazyView(() => import('../notes/NotesView').then((m) => m.NotesView));
+const evidence = lazyView(() => import('../claims/EvidenceView').then((m) => m.EvidenceView));
+const compare = lazyView(() => import('../compare/CompareView').then((m) => m.CompareView));
+const ReaderView = reader.View;
+const NotesView = notes.View;
+const EvidenceView = evidence.View;
+const CompareView = compare.View;
 
 /** Fetches the views' chunks (once the first screen is painted). */
 export function preloadViews(): void {
-  for (const load of Object.values(loaders)) void load();
+  for (const view of [reader, notes, evidence, compare]) void view.fetch();
 }
 
 /** The view the navigation shows; every way into the reader is the one `openSource` action. */
