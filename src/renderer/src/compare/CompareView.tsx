@@ -2,6 +2,7 @@ import type { KeyboardEvent } from 'react';
 import { useState } from 'react';
 import type { SourceSummary } from '../../../shared/types';
 import { useCompare } from '../hooks/useCompare';
+import { CompareGutter } from './CompareGutter';
 import { ComparePane } from './ComparePane';
 import { CompareSummary, PairDetail } from './CompareSummary';
 import { useAlignedPanes } from './useAlignedPanes';
@@ -86,11 +87,7 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
           <CompareSummary cmp={cmp} />
           <div className="compare-body" ref={panes.body}>
             {pane('a')}
-            <svg className="compare-gutter" aria-hidden="true">
-              {panes.lines.map((l) => (
-                <line key={l.k} x1={0} x2={40} y1={l.y1} y2={l.y2} className={`connector ${l.kind}${l.k === current ? ' current' : ''}`} />
-              ))}
-            </svg>
+            <CompareGutter lines={panes.lines} pairs={cmp.pairs} current={current} />
             {pane('b')}
           </div>
           {pair && <PairDetail pair={pair} index={current!} />}
