@@ -30,7 +30,8 @@ export function NoteToolbar() {
       {button('H', 'Heading', () => block(() => $createHeadingNode('h3')))}
       {button('¶', 'Paragraph', () => block(() => $createParagraphNode()))}
       {button('•', 'Bulleted list', () => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined))}
-      {button('1.', 'Numbered list', () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined))}
+      {/* The name holds what the button shows ("1."), so that it can be spoken to (WCAG 2.5.3). */}
+      {button('1.', '1. Numbered list', () => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined))}
       {button('❝', 'Block quote', () => block(() => $createQuoteNode()))}
       {button('Link', 'Link', () => setLinking(!linking))}
       {button('↶', 'Undo (Ctrl+Z)', () => editor.dispatchCommand(UNDO_COMMAND, undefined))}

@@ -94,7 +94,8 @@ export function SearchView(props: {
         <div className="search-results" id="search-results" ref={listRef} role="listbox" aria-label="Results">
           {groups.map(([sourceId, g]) => (
             <div key={sourceId} role="group" aria-label={g.title} className="result-group">
-              <h3 className="result-source">
+              {/* The group is named by the source; in a listbox only its options are read. */}
+              <h3 className="result-source" aria-hidden="true">
                 {g.title} <span className="muted">({g.hits.length})</span>
               </h3>
               {g.hits.map(({ hit, index }) => (
