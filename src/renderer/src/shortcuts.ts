@@ -166,7 +166,7 @@ export const SHORTCUTS: AnyShortcut[] = [
   s('editor', ['Mod+Alt+1'], 'heading', 'Heading', { when: 'typing' }),
   s('editor', ['Mod+Alt+0'], 'paragraph', 'Paragraph', { when: 'typing' }),
   s('editor', ['Mod+Alt+8'], 'bulletList', 'Bulleted list', { when: 'typing' }),
-  s('editor', ['Mod+Alt+7'], 'numberList', 'Numbered list', { when: 'typing' }),
+  s('editor', ['Mod+Alt+7'], 'numberList', '1. Numbered list', { when: 'typing' }),
   s('editor', ['Mod+Alt+9'], 'quote', 'Block quote', { when: 'typing' }),
   s('editor', ['Mod+Alt+K'], 'link', 'Link', { when: 'typing' }),
 

@@ -12,7 +12,8 @@ export class LibraryPage {
     this.rows = this.table.locator('.table-body').getByRole('row');
     this.filter = page.getByRole('searchbox', { name: 'Filter sources' });
     this.tagFilter = page.getByRole('combobox', { name: 'Filter by tag' });
-    this.results = page.getByRole('status', { name: 'Import results' });
+    // A summary (a status), or an alert when a file failed.
+    this.results = page.getByRole('status', { name: 'Import results' }).or(page.getByRole('alert', { name: 'Import results' }));
   }
 
   async importFiles(files: string[] | { name: string; mimeType: string; buffer: Buffer }[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, byline, chartValue, fitText, period, placeLabel, textWidth } from '../../../src/renderer/src/claims/chartLabels';
+import { axisTicks, byline, chartValue, fitText, markName, period, placeLabel, textWidth } from '../../../src/renderer/src/claims/chartLabels';
 
 const v = (low: number | null, high: number | null = low, approx = false, unit: 'people' | 'percent' = 'people') => ({ low, high, unit, approx });
 
@@ -85,5 +85,42 @@ describe('range chart labels', () => {
       expect(at(235000, 10.5e6, 150)(narrow[i]!) - at(235000, 10.5e6, 150)(narrow[i - 1]!)).toBeGreaterThanOrEqual(40);
     const linear = axisTicks(0, 1.3e6, false, (t) => (t / 1.3e6) * 400, 40);
     expect(linear).toEqual([0, 500000, 1e6]);
+  });
+});
+
+describe('range chart marks, as a screen reader names them', () => {
+  const claim = {
+    low: 1e6,
+    high: 1.2e6,
+    unit: 'people' as const,
+    approx: false,
+    measure: 'executed' as const,
+    fromYear: 1937,
+    toYear: 1938,
+    sourceTitle: 'The Great Terror: A Reassessment',
+    sourceAuthor: 'Robert Conquest',
+    sourceDate: '1990',
+    preferred: false,
+  };
+
+  it('says who, the value in words with its measure, and the years in full', () => {
+    expect(markName(claim)).toBe('Robert Conquest, 1990: 1 million–1.2 million executed, 1937–1938');
+    expect(markName({ ...claim, low: 681692, high: 681692, sourceAuthor: 'A; B', sourceDate: '1993-05' })).toBe(
+      'A et al., 1993: 681,692 executed, 1937–1938',
+    );
+  });
+
+  it('says "about" for a hedge, open bounds in words, and the title when author and date are unknown', () => {
+    expect(markName({ ...claim, approx: true, high: 1e6 })).toBe('Robert Conquest, 1990: about 1 million executed, 1937–1938');
+    expect(markName({ ...claim, high: null, toYear: null })).toBe('Robert Conquest, 1990: at least 1 million executed, from 1937');
+    expect(markName({ ...claim, sourceAuthor: null, sourceDate: null, fromYear: null, toYear: null })).toBe(
+      'The Great Terror: A Reassessment: 1 million–1.2 million executed',
+    );
+  });
+
+  it('says when a value is preferred or far from the rest', () => {
+    expect(markName({ ...claim, preferred: true }, true)).toBe(
+      'Robert Conquest, 1990: 1 million–1.2 million executed, 1937–1938, preferred, far from the rest',
+    );
   });
 });

@@ -7,6 +7,9 @@
  *
  * The chart is drawn at the width it is shown at, so its text keeps its size in a narrow window
  * and the labels are placed for the room there really is.
+ *
+ * For a screen reader the chart is a graphic with parts (role graphics-document, not img, whose
+ * children would be hidden): each mark is a button named in words.
  */
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { ClaimRecord, Evidence } from '../../../shared/types';
@@ -52,7 +55,7 @@ export function RangeChart(props: { evidence: Evidence; onPick(c: ClaimRecord): 
       ref={ref}
       className="range-chart"
       viewBox={`0 0 ${WIDTH} ${height}`}
-      role="img"
+      role="graphics-document"
       aria-label={`Range chart of ${claims.length} claims${log ? ', log scale' : ''}`}
     >
       {ticks.map((t) => (

@@ -1,5 +1,5 @@
 import type { ClaimRecord } from '../../../shared/types';
-import { chartValue, fitText, placeLabel, textWidth } from './chartLabels';
+import { chartValue, fitText, markName, placeLabel, textWidth } from './chartLabels';
 import { formatValue } from './format';
 
 /** Font sizes, as in styles.css. */
@@ -10,7 +10,8 @@ const VALUE_FONT = 11;
 /**
  * One source's row of the range chart: its title (cut to the label column, in full on hover)
  * with author and year beneath, its mark (a bar, a point, an arrow for an open bound), and the
- * value with the years it covers beside the mark.
+ * value with the years it covers beside the mark. The mark is a button, reached by Tab and
+ * named in words for a screen reader (`markName`); a click anywhere on the row picks it too.
  */
 export function RangeChartRow(props: {
   claim: ClaimRecord;
@@ -41,7 +42,7 @@ export function RangeChartRow(props: {
   const extra = `${years ? ` · ${years}` : ''}${far ? ' · far from the rest' : ''}`;
   const place = placeLabel(point ? left - 5 : left, point ? right + 5 : right, textWidth(value + extra, VALUE_FONT), plot);
   return (
-    <g className="row" onClick={() => props.onPick(c)} role="button" aria-label={`${c.sourceTitle}: ${formatValue(c)}${years ? `, ${years}` : ''}`}>
+    <g className="row" onClick={() => props.onPick(c)}>
       <text x={LABEL - 6} y={y + 4} textAnchor="end" className="label">
         {star}
         {title}
@@ -54,24 +55,40 @@ export function RangeChartRow(props: {
           <title>{[c.sourceAuthor, c.sourceDate].filter(Boolean).join(', ')}</title>
         </text>
       )}
-      {point ? (
-        <circle cx={x(c.low!)} cy={y} r={5} className={cls} />
-      ) : (
-        <>
-          <line x1={left} x2={right} y1={y} y2={y} className={cls} />
-          {c.low !== null ? (
-            <line x1={left} x2={left} y1={y - 6} y2={y + 6} className={cls} />
-          ) : (
-            <path d={`M${left + 8},${y - 5} L${left},${y} L${left + 8},${y + 5}`} className={cls} />
-          )}
-          {c.high !== null ? (
-            <line x1={right} x2={right} y1={y - 6} y2={y + 6} className={cls} />
-          ) : (
-            <path d={`M${right - 8},${y - 5} L${right},${y} L${right - 8},${y + 5}`} className={cls} />
-          )}
-        </>
-      )}
-      <text x={place.x} y={place.below ? y + 17 : y + 4} textAnchor={place.anchor} className={`value${far ? ' far' : ''}`}>
+      <g
+        className="mark-button"
+        role="button"
+        tabIndex={0}
+        aria-label={markName(c, far)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            props.onPick(c);
+          }
+        }}
+      >
+        {/* The target: the mark and a little room around it, at least 24 units high. */}
+        <rect className="hit" x={left - 8} y={y - 12} width={right - left + 16} height={24} rx={4} />
+        {point ? (
+          <circle cx={x(c.low!)} cy={y} r={5} className={cls} />
+        ) : (
+          <>
+            <line x1={left} x2={right} y1={y} y2={y} className={cls} />
+            {c.low !== null ? (
+              <line x1={left} x2={left} y1={y - 6} y2={y + 6} className={cls} />
+            ) : (
+              <path d={`M${left + 8},${y - 5} L${left},${y} L${left + 8},${y + 5}`} className={cls} />
+            )}
+            {c.high !== null ? (
+              <line x1={right} x2={right} y1={y - 6} y2={y + 6} className={cls} />
+            ) : (
+              <path d={`M${right - 8},${y - 5} L${right},${y} L${right - 8},${y + 5}`} className={cls} />
+            )}
+          </>
+        )}
+      </g>
+      {/* Said in the mark's name; shown for the eye. */}
+      <text x={place.x} y={place.below ? y + 17 : y + 4} textAnchor={place.anchor} className={`value${far ? ' far' : ''}`} aria-hidden="true">
         {value}
         {years && <tspan className="period"> · {years}</tspan>}
         {far && <tspan className="far-label"> · far from the rest</tspan>}

@@ -4,7 +4,9 @@
  * label beside its mark that neither covers the mark nor runs off the chart. Text widths are
  * estimated from the characters (the chart is laid out before it is drawn), a little generously.
  */
+import { formatPeriod } from '../../../shared/period';
 import type { ClaimRecord } from '../../../shared/types';
+import { formatValue } from './format';
 
 type Value = Pick<ClaimRecord, 'low' | 'high' | 'unit' | 'approx'>;
 
@@ -55,6 +57,24 @@ export function byline(author: string | null | undefined, date: string | null | 
   const d = (date ?? '').trim();
   const year = /\b(\d{4})\b/.exec(d)?.[1] ?? (d.length <= 12 ? d : '');
   return [who, year].filter(Boolean).join(', ');
+}
+
+/**
+ * What a screen reader says for a mark: who (author and year, else the title), the value in
+ * words, the measure and the years in full, and whether it is preferred or far from the rest:
+ * "Robert Conquest, 1990: about 1 million–1.2 million executed, 1937–1938".
+ */
+export function markName(
+  c: Pick<
+    ClaimRecord,
+    'low' | 'high' | 'unit' | 'approx' | 'measure' | 'fromYear' | 'toYear' | 'sourceTitle' | 'sourceAuthor' | 'sourceDate' | 'preferred'
+  >,
+  far = false,
+): string {
+  const who = byline(c.sourceAuthor, c.sourceDate) || c.sourceTitle;
+  const value = formatValue(c).replace(/^~/, 'about ');
+  const years = formatPeriod(c);
+  return `${who}: ${value} ${c.measure}${years ? `, ${years}` : ''}${c.preferred ? ', preferred' : ''}${far ? ', far from the rest' : ''}`;
 }
 
 /** Rough advance widths of a sans-serif face, in ems. */

@@ -54,6 +54,8 @@ export function ComparePane(props: {
       onScroll={props.onScroll}
       aria-label={`Source ${side.toUpperCase()}: ${source.title}`}
       role="region"
+      // Scrolled by keyboard too (arrows, Page Up/Down) once Tab reaches it.
+      tabIndex={0}
     >
       <h2 className="compare-title">{source.title}</h2>
       {list}

@@ -3,6 +3,7 @@ import type { SourceSummary } from '../../../shared/types';
 import { useShortcuts } from '../app/useShortcuts';
 import { useCompare } from '../hooks/useCompare';
 import { EmptyState } from '../components/EmptyState';
+import { CompareGutter } from './CompareGutter';
 import { ComparePane } from './ComparePane';
 import { CompareSummary, PairDetail } from './CompareSummary';
 import { CompareToolbar } from './CompareToolbar';
@@ -78,11 +79,7 @@ export function CompareView(props: { sources: SourceSummary[]; initialA: number 
           <CompareSummary cmp={cmp} />
           <div className="compare-body" ref={panes.body}>
             {pane('a')}
-            <svg className="compare-gutter" aria-hidden="true">
-              {panes.lines.map((l) => (
-                <line key={l.k} x1={0} x2={40} y1={l.y1} y2={l.y2} className={`connector ${l.kind}${l.k === current ? ' current' : ''}`} />
-              ))}
-            </svg>
+            <CompareGutter lines={panes.lines} pairs={cmp.pairs} current={current} />
             {pane('b')}
           </div>
           {pair && <PairDetail pair={pair} index={current!} />}

@@ -49,10 +49,22 @@ export function AnnotationItem(props: {
   quoteOf?(a: Annotation): string;
   /** It was deleted (before the list is read again): the sidebar offers to undo. */
   onDeleted(): void;
+  /** Esc: back to the text, at this annotation's passage. */
+  onLeave?(a: Annotation): void;
 }) {
   const { annotation: a, open, annotations } = props;
   return (
-    <li className={`annotation ${open ? 'open' : ''}`} aria-label={`Annotation: ${excerpt(a.exact, 60)}`}>
+    <li
+      className={`annotation ${open ? 'open' : ''}`}
+      aria-label={`Annotation: ${excerpt(a.exact, 60)}`}
+      onKeyDown={(e) => {
+        // Esc anywhere in it (its note, tags, buttons) closes it and goes back to its passage.
+        if (e.key !== 'Escape' || e.defaultPrevented || !props.onLeave) return;
+        e.preventDefault();
+        if (open) props.onSelect(null);
+        props.onLeave(a);
+      }}
+    >
       <button type="button" className="annotation-head" aria-expanded={open} onClick={() => props.onSelect(open ? null : a.id)}>
         <span className={`swatch hl-${a.colour}`} aria-hidden="true" />
         <span className="annotation-quote">

@@ -12,6 +12,8 @@ export function AnnotationSidebar(props: {
   selection: { start: number; end: number } | null;
   /** The quote as the reader shows it (Markdown markers hidden), when that differs from the stored words. */
   quoteOf?(a: Annotation): string;
+  /** Esc: back to the text, at the passage of the annotation it was pressed in (null: where the text was). */
+  onLeave?(a: Annotation | null): void;
 }) {
   const { annotations } = props;
   const { list, error } = annotations;
@@ -35,11 +37,21 @@ export function AnnotationSidebar(props: {
       selection={props.selection}
       quoteOf={props.quoteOf}
       onDeleted={() => setDeleted(a)}
+      onLeave={props.onLeave}
     />
   );
 
   return (
-    <aside className="annotations" aria-label="Annotations">
+    <aside
+      className="annotations"
+      aria-label="Annotations"
+      onKeyDown={(e) => {
+        // Esc outside any annotation (the undo, the list's heading): back to the text as it was.
+        if (e.key !== 'Escape' || e.defaultPrevented || !props.onLeave) return;
+        e.preventDefault();
+        props.onLeave(null);
+      }}
+    >
       <h2 className="sidebar-title">
         Notes <span className="muted">({list.length})</span>
       </h2>

@@ -79,7 +79,7 @@ export function LibraryTable(props: {
           <span className="visually-hidden">Actions</span>
         </div>
       </div>
-      <div className="table-body" ref={scrollRef} tabIndex={0} aria-label="Source rows">
+      <div className="table-body" role="rowgroup" ref={scrollRef} tabIndex={0} aria-label="Source rows">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {
             const s = rows[v.index]!;

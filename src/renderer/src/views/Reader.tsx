@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SourceDetail } from '../../../shared/types';
+import type { Annotation, SourceDetail } from '../../../shared/types';
 import type { HighlightColour } from '../../../shared/notes';
 import type { ReaderState } from '../hooks/useReader';
 import type { ReaderTarget } from '../navigation';
@@ -79,6 +79,11 @@ export function Reader(props: {
     setTab('claims');
     setSelectedClaim(id);
   };
+  /** Esc in the notes: the text takes the focus again, at the annotation's passage. */
+  const backToText = (a: Annotation | null) => {
+    if (a) nav.showOffset(a.start);
+    nav.scrollRef.current?.focus({ preventScroll: true });
+  };
   const pick = (id: number) => {
     setSelected(id);
     const a = annotations.list.find((x) => x.id === id);
@@ -147,6 +152,7 @@ export function Reader(props: {
         onSelectClaim={setSelectedClaim}
         selection={selection}
         quoteOf={source.kind === 'markdown' ? (a) => shownQuote(passages, a) : undefined}
+        onLeaveNotes={backToText}
       />
       {editing && (
         <MetadataDialog

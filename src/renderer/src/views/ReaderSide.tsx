@@ -56,6 +56,8 @@ export function ReaderSide(props: {
   onSelectClaim(id: number | null): void;
   selection: { start: number; end: number } | null;
   quoteOf?(a: Annotation): string;
+  /** Esc in the notes: back to the text, at an annotation's passage. */
+  onLeaveNotes?(a: Annotation | null): void;
 }) {
   const { annotations, claims, source } = props.reader;
   const { tab } = props;
@@ -88,6 +90,7 @@ export function ReaderSide(props: {
           onSelect={props.onSelect}
           selection={props.selection}
           quoteOf={props.quoteOf}
+          onLeave={props.onLeaveNotes}
         />
       ) : (
         <ClaimsPanel
