@@ -36,7 +36,7 @@ export function SearchResults(props: {
         return (
           <div key={sourceId} role="group" aria-label={tell ? `${g.title} (${tell})` : g.title} className="result-group">
             {/* The group is named by the source; in a listbox only its options are read. */}
-              <h3 className="result-source" aria-hidden="true">
+            <h3 className="result-source" aria-hidden="true">
               {g.title}
               {tell && <span className="facet-tell"> ({tell})</span>} <span className="muted">({g.hits.length})</span>
             </h3>
