@@ -31,9 +31,11 @@ test('annotates, highlights and records a claim with the keyboard alone', async 
   await expect(reader.current()).toHaveAttribute('aria-label', 'Passage 3');
   await page.keyboard.press('Escape');
   await expect(reader.text).toBeFocused();
-  await expect(page.getByText('Saved')).toBeVisible();
-  await expect(reader.highlights()).toHaveText(['681,692 executions']);
+  // Esc closes the note (the sidebar's rule) and keeps it: the closed annotation shows what was written.
+  await expect(note).toBeHidden();
   const sidebar = page.getByRole('complementary', { name: 'Annotations' });
+  await expect(sidebar.locator('.annotation-preview')).toHaveText('Check the NKVD tally against the regional reports.');
+  await expect(reader.highlights()).toHaveText(['681,692 executions']);
   await expect(sidebar.getByRole('listitem')).toHaveCount(1);
   await expect(sidebar.getByRole('listitem').first()).toHaveAccessibleName('Annotation: 681,692 executions');
 
