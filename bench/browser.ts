@@ -72,8 +72,16 @@ export async function benchBrowser(browser: Browser, url: string, count: number,
     // The measuring scripts are evaluated strings, which the app's CSP (rightly) refuses.
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     await page.addInitScript({ content: `${WATCH}\nwindow.__watch('rows', '.table-body [role=row]');` });
+    const started = Date.now();
+    if (process.env.SOURCEBENCH_BENCH_TRACE && i === 0)
+      page.on('requestfinished', (r) =>
+        console.error(`  ${Date.now() - started} ms done ${r.method()} ${r.url().replace(/\?.*/, '')} ${r.postData()?.slice(0, 60) ?? ''}`),
+      );
+    if (process.env.SOURCEBENCH_BENCH_TRACE && i === 0)
+      page.on('request', (r) => console.error(`  ${Date.now() - started} ms sent ${r.url().replace(/\?.*/, '')}`));
     await page.goto(url);
     library.push(await paintedAt(page, 'rows'));
+    if (process.env.SOURCEBENCH_BENCH_TRACE && i === 0) console.error(`  rows painted at ${library[0]!.toFixed(0)} ms (navigation start)`);
     await page.getByText(`${count.toLocaleString()} sources`).waitFor();
 
     // Typing in the library's filter, then opening the big source from it.
