@@ -26,7 +26,9 @@ test('edits citation metadata in the dialog and tells two sources titled "Gulag"
   const tells = library.rows.getByTestId('title-tell');
   await expect.poll(async () => (await tells.allTextContents()).sort()).toEqual(['britannica.com', 'en.wikipedia.org']);
   const wiki = library.rows.filter({ hasText: 'en.wikipedia.org' });
-  await expect(wiki).toContainText('https://en.wikipedia.org/wiki/Gulag');
+  // The Origin column shows the host and the path's end; the whole address is its tooltip.
+  await expect(wiki).toContainText('en.wikipedia.org › …/Gulag');
+  await expect(wiki.locator('[title="https://en.wikipedia.org/wiki/Gulag"]')).toHaveCount(1);
 
   // The dialog shows what the import found: the date the page was retrieved.
   const dialog = await library.edit('Gulag (en.wikipedia.org)');
