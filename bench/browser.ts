@@ -9,14 +9,11 @@
  *     a keystroke without an entry counts as under 16 ms.
  */
 import type { Browser, Page } from 'playwright-core';
+import { median, pct } from './stats';
 
 type Row = [string, string, string];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] ?? NaN;
-}
+const p95 = (xs: readonly number[]) => pct(xs, 95);
 
 /**
  * Installed before the page's own scripts (plain JavaScript: it runs in the page, and this

@@ -29,6 +29,7 @@ import { performance } from 'node:perf_hooks';
 import { startServer } from '../src/main/server';
 import { rendererDir } from '../src/main/paths';
 import { benchBrowser } from './browser';
+import { median } from './stats';
 import { PRAGMAS } from '../src/main/store/pragmas';
 import { Workbench } from '../src/main/workbench';
 import type { CorpusFile } from './corpus';
@@ -70,7 +71,6 @@ const row = (what: string, value: string, note = '') => {
 };
 const mb = (bytes: number) => bytes / 1048576;
 const peakRss = () => `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB peak RSS`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function timed<T>(fn: () => T): [T, number] {
   const t = performance.now();

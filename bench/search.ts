@@ -14,6 +14,7 @@ import { toFts, parseQuery } from '../src/main/search/query';
 import { Workbench } from '../src/main/workbench';
 import { Vocabulary } from '../src/main/search/vocabulary';
 import type { CorpusFile } from './corpus';
+import { pct } from './stats';
 
 export type Row = [string, string, string];
 type Kind = 'words' | 'prefix' | 'typo' | 'phrase' | 'filtered';
@@ -43,10 +44,6 @@ function rng(seed: number) {
   };
 }
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-};
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 const mbOf = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
 
