@@ -79,27 +79,32 @@ describe('sourcebench import while another program writes to the project', () =>
     return { home, project, file, other };
   }
 
-  it('says it is waiting, then imports once the other program has finished', async () => {
-    const { home, project, file, other } = busyProject();
-    const child = spawn(process.execPath, [BIN, '--project', project, 'import', file], {
+  /** Starts `sourcebench import` on the busy project; resolves once it says that it waits (its output keeps coming into `out`). */
+  async function importWaiting(home: string, project: string, target: string) {
+    const child = spawn(process.execPath, [BIN, '--project', project, 'import', target], {
       env: { ...process.env, SOURCEBENCH_HOME: home },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let stderr = '';
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    // The other program finishes only once the CLI has said that it waits.
+    const out = { stdout: '', stderr: '' };
+    child.stdout.on('data', (c: Buffer) => (out.stdout += c.toString()));
     await new Promise<void>((resolve) =>
       child.stderr.on('data', (c: Buffer) => {
-        stderr += c.toString();
-        if (stderr.includes('waiting for')) resolve();
+        out.stderr += c.toString();
+        if (out.stderr.includes('waiting for')) resolve();
       }),
     );
+    return { child, out };
+  }
+
+  it('says it is waiting, then imports once the other program has finished', async () => {
+    const { home, project, file, other } = busyProject();
+    // The other program finishes only once the CLI has said that it waits.
+    const { child, out } = await importWaiting(home, project, file);
     other.exec('COMMIT');
     other.close();
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-    expect(stderr).toContain(`waiting for ${project}: another program is writing to it`);
-    expect(stdout).toMatch(/report\.txt: imported as #1/);
+    expect(out.stderr).toContain(`waiting for ${project}: another program is writing to it`);
+    expect(out.stdout).toMatch(/report\.txt: imported as #1/);
     expect(code).toBe(0);
   });
 
@@ -108,30 +113,18 @@ describe('sourcebench import while another program writes to the project', () =>
     const dir = path.join(home, 'letters');
     fs.mkdirSync(dir);
     for (let i = 1; i <= 40; i++) fs.writeFileSync(path.join(dir, `${String(i).padStart(2, '0')}.txt`), `Letter ${i}, about the harvest of 19${i}.`);
-    const child = spawn(process.execPath, [BIN, '--project', project, 'import', dir], {
-      env: { ...process.env, SOURCEBENCH_HOME: home },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     // Ctrl-C comes while the import's first write waits for the other program; then that program finishes.
-    await new Promise<void>((resolve) =>
-      child.stderr.on('data', (c: Buffer) => {
-        stderr += c.toString();
-        if (stderr.includes('waiting for')) resolve();
-      }),
-    );
+    const { child, out } = await importWaiting(home, project, dir);
     child.kill('SIGINT');
     other.exec('COMMIT');
     other.close();
     const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
-    expect(signal, stderr).toBeNull();
-    expect(code, stderr).toBe(130);
-    expect(stderr).toContain('Cancelling: the files already imported stay in');
-    expect(stderr).toMatch(/sourcebench: import (cancelled|interrupted as it finished): \d+ files? done/);
+    expect(signal, out.stderr).toBeNull();
+    expect(code, out.stderr).toBe(130);
+    expect(out.stderr).toContain('Cancelling: the files already imported stay in');
+    expect(out.stderr).toMatch(/sourcebench: import (cancelled|interrupted as it finished): \d+ files? done/);
     // The project holds exactly the files reported, and was closed properly.
-    const reported = stdout.split('\n').filter((l) => l.includes(': imported as #')).length;
+    const reported = out.stdout.split('\n').filter((l) => l.includes(': imported as #')).length;
     expect(fs.existsSync(`${project}-wal`)).toBe(false);
     const wb = Workbench.open({ home, project, remember: false, dailyBackup: false });
     expect(await wb.listSources()).toHaveLength(reported);
