@@ -5,8 +5,8 @@ import type { Plugin } from 'vite';
 import { build } from 'vite';
 
 /**
- * Builds the `sourcebench` command (vite.cli.config.ts: out/main/cli.js) and the import
- * workers' entry (out/main/import-worker.js) once the main
+ * Builds the `sourcebench` command (vite.cli.config.ts: out/main/cli.js) and the worker
+ * threads' entries (out/main/import-worker.js, out/main/vocabulary-worker.js) once the main
  * process is built, so whatever builds the app (npm run build, npm start) builds both; after
  * it, as the main build empties out/main first.
  */
@@ -22,6 +22,15 @@ function buildCli(): Plugin {
         configFile,
         logLevel: 'warn',
         build: { ssr: resolve(__dirname, 'src/main/import/worker.ts'), rolldownOptions: { output: { entryFileNames: 'import-worker.js' } } },
+      });
+      // The typo vocabulary's reader (src/main/search/vocabulary-worker.ts): out/main/vocabulary-worker.js.
+      await build({
+        configFile,
+        logLevel: 'warn',
+        build: {
+          ssr: resolve(__dirname, 'src/main/search/vocabulary-worker.ts'),
+          rolldownOptions: { output: { entryFileNames: 'vocabulary-worker.js' } },
+        },
       });
     },
   };

@@ -78,7 +78,7 @@ export async function benchBrowser(browser: Browser, url: string, count: number,
       page.on('request', (r) => console.error(`  ${Date.now() - started} ms sent ${r.url().replace(/\?.*/, '')}`));
     await page.goto(url);
     library.push(await paintedAt(page, 'rows'));
-    if (process.env.SOURCEBENCH_BENCH_TRACE && i === 0) console.error(`  rows painted at ${library[0]!.toFixed(0)} ms (navigation start)`);
+    if (process.env.SOURCEBENCH_BENCH_TRACE) console.error(`  rows painted at ${library[i]!.toFixed(0)} ms (navigation start)`);
     await page.getByText(`${count.toLocaleString()} sources`).waitFor();
 
     // Typing in the library's filter, then opening the big source from it.

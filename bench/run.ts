@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
- *                   [--views-only] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]`
+ *                   [--views-only [--library DIR]] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]`
  *
  * Prints a table of:
  *   - import throughput (MB/s of plain text) beside the raw floor measured in the same run:
@@ -246,9 +246,13 @@ async function importBesideFloor(files: CorpusFile[], totalBytes: number) {
 /** A project of N sources: opened and listed through the API, then shown in Chromium. */
 async function viewRows(files: CorpusFile[]) {
   // 2. A project of N sources: open it and list the library.
-  const home = scratch();
+  // --library DIR keeps the built project there and reuses it on the next run (for
+  // measuring a change to the views without importing again).
+  const kept = opt('--library');
+  const home = kept ? path.resolve(kept) : scratch();
   const project = path.join(home, 'library.sourcebench');
-  {
+  if (!kept || !fs.existsSync(project)) {
+    fs.mkdirSync(home, { recursive: true });
     const wb = Workbench.open({ home, project, createMissing: true });
     const small = files.filter((f) => f.bytes < 64 * 1024).slice(0, librarySize);
     const [, ms] = await timedAsync(() => importAll(wb, small));
@@ -312,7 +316,7 @@ async function viewRows(files: CorpusFile[]) {
     row('Browser timings', 'skipped', useBrowser ? 'no Chromium found or renderer not built (npm run build)' : '--no-browser');
   }
   wb.close();
-  fs.rmSync(home, { recursive: true, force: true });
+  if (!kept) fs.rmSync(home, { recursive: true, force: true });
 }
 
 function printTable() {

@@ -188,7 +188,9 @@ export class Workbench implements SourcebenchApi {
   private afterOpen({ project, index }: Opened): void {
     // Typo tolerance needs the vocabulary; it loads in the background, in chunks.
     this.track(
-      index.vocabulary.build().catch((err: Error) => this.log.error(`${project.path}: the typo vocabulary could not be loaded: ${err.message}`)),
+      index.vocabulary
+        .build({ nativeBinding: this.options.nativeBinding })
+        .catch((err: Error) => this.log.error(`${project.path}: the typo vocabulary could not be loaded: ${err.message}`)),
     );
     // At most one backup a day, made in the background with the online backup API
     // (SOURCEBENCH_DAILY_BACKUP=0 turns it off, for benchmarks).
@@ -246,6 +248,7 @@ export class Workbench implements SourcebenchApi {
     this.stopImports();
     void this.pool?.close();
     this.pool = null;
+    this.index.vocabulary.stop();
     this.current.close((message) => this.log.warn(message));
   }
 
@@ -281,13 +284,17 @@ export class Workbench implements SourcebenchApi {
   private switchTo(opened: Opened): ProjectInfo {
     // The new project is open before the old one closes: a failure leaves the user where they were.
     const old = this.current;
+    const oldIndex = this.index;
     const next = opened.project;
     // An import stops before its next write: it was writing to the project being left.
     if (old.path !== next.path) this.stopImports();
     this.current = next;
     this.index = opened.index;
     this.backupFailure = null;
-    if (old.path !== next.path) old.close((message) => this.log.warn(message));
+    if (old.path !== next.path) {
+      oldIndex.vocabulary.stop();
+      old.close((message) => this.log.warn(message));
+    }
     if (this.options.remember !== false) this.settings.remember(next.path, projectId(next.db));
     this.afterOpen(opened);
     return this.info();

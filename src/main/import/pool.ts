@@ -4,12 +4,9 @@
  * The built app and CLI load out/main/import-worker.js; the sources (tests, the benchmark)
  * load worker.ts through tsx. Where neither can start, files are prepared in this thread.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { workerSource as threadSource } from '../threads';
 import type { PrepareResult, PrepareTask } from './prepare';
 import { cancelledResult, prepare } from './prepare';
 
@@ -21,29 +18,8 @@ export function defaultWorkers(): number {
   return Math.max(1, Math.min(2, cores - 1));
 }
 
-/** How to start a worker here: the built file beside this bundle, or the TypeScript source through tsx. */
-function workerSource(): { file: string | URL; eval?: boolean } | null {
-  // A built entry named outright (the benchmark runs the sources but times the built worker).
-  const named = process.env.SOURCEBENCH_IMPORT_WORKER;
-  if (named && fs.existsSync(named)) return { file: named };
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const built = path.join(here, 'import-worker.js');
-  if (fs.existsSync(built)) return { file: built };
-  const source = path.join(here, 'worker.ts');
-  if (!fs.existsSync(source)) return null;
-  let tsx: string;
-  try {
-    // tsx's ESM entry (its `import` export), found from its package folder.
-    const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
-    const exported = (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!
-      .import.default;
-    tsx = path.join(path.dirname(pkg), exported);
-  } catch {
-    return null;
-  }
-  const boot = `import(${JSON.stringify(pathToFileURL(tsx).href)}).then((t) => { t.register(); return import(${JSON.stringify(pathToFileURL(source).href)}); });`;
-  return { file: boot, eval: true };
-}
+/** The import workers' entry: out/main/import-worker.js, or worker.ts through tsx. */
+const workerSource = () => threadSource(import.meta.url, 'import-worker.js', 'worker.ts', 'SOURCEBENCH_IMPORT_WORKER');
 
 interface Slot {
   worker: Worker;

@@ -79,6 +79,39 @@ describe('the library sort', () => {
   });
 });
 
+describe('the library list before and while typing', () => {
+  it("reads no source's fields until the filter is used (the first rows wait for nothing)", () => {
+    let reads = 0;
+    const list = [source('Ezhov'), source('Yagoda')].map((s) => {
+      const title = s.title;
+      return Object.defineProperty(s, 'title', {
+        get: () => {
+          reads++;
+          return title;
+        },
+      });
+    });
+    const index = filterIndex(list);
+    expect(filterSources(list, index, '', '')).toHaveLength(2);
+    expect(reads).toBe(0);
+    expect(filterSources(list, index, 'ezhov', '').map((s) => s.id)).toEqual([list[0]!.id]);
+    expect(reads).toBeGreaterThan(0);
+  });
+
+  it('keeps the order it is given, so the list is sorted once and filtered at each keystroke', () => {
+    const list = sortSources(
+      [
+        source('Purge notes', { importedAt: '2026-01-02T00:00:00.000Z' }),
+        source('Purge report', { importedAt: '2026-01-03T00:00:00.000Z' }),
+        source('Other'),
+      ],
+      { key: 'importedAt', dir: -1 },
+    );
+    expect(list.map((s) => s.title)).toEqual(['Purge report', 'Purge notes', 'Other']);
+    expect(filterSources(list, filterIndex(list), 'purge', '').map((s) => s.title)).toEqual(['Purge report', 'Purge notes']);
+  });
+});
+
 describe('the origin as the table shows it', () => {
   it('shows a web address as its host and the end of its path', () => {
     expect(originLabel('https://github.com/someone/purge-archive/blob/main/notes/purge-notes.md')).toBe('github.com › …/purge-notes.md');

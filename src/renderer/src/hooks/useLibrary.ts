@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceSummary, TagCount } from '../../../shared/types';
 import { api, messageOf } from '../api';
+import { takeFirst } from '../firstData';
 import { latestOnly } from './useRequest';
 import type { SortKey } from '../views/libraryList';
 import { filterIndex, filterSources, sortSources } from '../views/libraryList';
@@ -39,32 +40,52 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'importedAt', dir: -1 });
 
   const requests = useRef(latestOnly());
+  const failed = useRef(false);
 
   // A reply to an earlier reload (another project's list) is dropped.
   const reload = useCallback(async () => {
     const current = requests.current.begin();
     try {
-      const [list, tagList] = await Promise.all([api.listSources({}), api.listTags({})]);
+      const [list, tagList] = await Promise.all([takeFirst('sources') ?? api.listSources({}), takeFirst('tags') ?? api.listTags({})]);
       if (!current()) return;
       setSources(list);
       setTags(tagList);
       setError(null);
+      failed.current = false;
     } catch (err) {
-      if (current()) setError(messageOf(err));
+      if (!current()) return;
+      failed.current = true;
+      setError(messageOf(err));
     } finally {
       if (current()) setLoading(false);
     }
   }, []);
 
+  // The list is asked for at once, beside the project's details, not after them: the window
+  // has one project open from the start, so its first rows need not wait for its path. Later
+  // paths (another project opened) read the list again; so does the first path if that first
+  // reading failed (no project could be opened).
+  const firstPath = useRef(true);
   useEffect(() => {
-    if (projectPath) {
-      setTag('');
-      void reload();
-    }
+    void reload();
+  }, [reload]);
+  useEffect(() => {
+    if (!projectPath) return;
+    const first = firstPath.current;
+    firstPath.current = false;
+    if (first && !failed.current) return;
+    setTag('');
+    void reload();
   }, [projectPath, reload]);
 
+  // The table follows the filter a frame later (a deferred value): a keystroke paints in the
+  // box at once, and a newer keystroke interrupts the list's render for an older one. The
+  // sort is made once per list and order, not per keystroke: the filter keeps its order.
+  const shownFilter = useDeferredValue(filter);
+  const shownTag = useDeferredValue(tag);
+  const sorted = useMemo(() => sortSources(sources, sort), [sources, sort]);
   const index = useMemo(() => filterIndex(sources), [sources]);
-  const visible = useMemo(() => sortSources(filterSources(sources, index, filter, tag), sort), [sources, index, filter, tag, sort]);
+  const visible = useMemo(() => filterSources(sorted, index, shownFilter, shownTag), [sorted, index, shownFilter, shownTag]);
 
   const sortBy = useCallback((key: SortKey) => {
     setSort((s) =>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ProjectInfo } from '../../../shared/types';
 import { api, messageOf } from '../api';
+import { takeFirst } from '../firstData';
 
 export interface ProjectState {
   info: ProjectInfo | null;
@@ -30,7 +31,7 @@ export function useProject(): ProjectState {
     }
   }, []);
 
-  const refresh = useCallback(() => run(() => api.getProject({})), [run]);
+  const refresh = useCallback(() => run(() => takeFirst('project') ?? api.getProject({})), [run]);
   const open = useCallback((path: string) => run(() => api.openProject({ path }), path), [run]);
   const create = useCallback((path: string) => run(() => api.createProject({ path })), [run]);
 

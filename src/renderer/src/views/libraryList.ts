@@ -40,16 +40,24 @@ export interface FilterIndex {
   alternatives: Map<string, Set<number>>;
 }
 
+/** Made when the filter is first used, not before the library's first rows. */
 export function filterIndex(sources: readonly SourceSummary[]): FilterIndex {
-  const hay = new Map<number, string>();
-  for (const s of sources) hay.set(s.id, fold([s.title, s.author, s.date, s.origin, s.fileName, ...s.tags].filter(Boolean).join(' \u0001 ')));
+  let hay: Map<number, string> | null = null;
+  const folded = () => {
+    if (hay) return hay;
+    hay = new Map();
+    for (const s of sources) hay.set(s.id, fold([s.title, s.author, s.date, s.origin, s.fileName, ...s.tags].filter(Boolean).join(' \u0001 ')));
+    return hay;
+  };
   let vocabulary: Map<string, number[]> | null = null;
   return {
-    hay,
+    get hay() {
+      return folded();
+    },
     vocabulary() {
       if (vocabulary) return vocabulary;
       vocabulary = new Map();
-      for (const [id, text] of hay) {
+      for (const [id, text] of folded()) {
         // Plain ASCII (most metadata) splits much faster without Unicode classes.
         for (const word of /^[\x00-\x7f]*$/.test(text) ? text.split(/[^a-z0-9]+/) : text.split(/[^\p{L}\p{N}]+/u)) {
           if (!canBeAlternative(word)) continue;
@@ -88,9 +96,11 @@ export function filterSources(sources: readonly SourceSummary[], index: FilterIn
     .filter(Boolean)
     .map((w) => ({ w, alternatives: alternativesOf(index, w) }));
   const wantTag = tag.toLowerCase();
+  if (!words.length && !wantTag) return [...sources];
+  const folded = words.length ? index.hay : null;
   return sources.filter((s) => {
     if (wantTag && !s.tags.some((t) => t.toLowerCase() === wantTag)) return false;
-    const hay = index.hay.get(s.id) ?? '';
+    const hay = folded?.get(s.id) ?? '';
     return words.every(({ w, alternatives }) => hay.includes(w) || alternatives.has(s.id));
   });
 }
@@ -134,7 +144,13 @@ export function sortSources(list: readonly SourceSummary[], { key, dir }: Sort):
     const x = sortValue(a, key);
     const y = sortValue(b, key);
     if ((x === '') !== (y === '')) return x === '' ? 1 : -1;
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    // Import times are ISO timestamps: compared as plain strings (the collator is slow, and the first sort is before the first rows).
+    const c =
+      typeof x === 'number' && typeof y === 'number'
+        ? x - y
+        : key === 'importedAt'
+          ? Number(x > y) - Number(x < y)
+          : collator.compare(String(x), String(y));
     return c * dir || a.id - b.id;
   });
 }
