@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pairName } from '../../../src/renderer/src/compare/pairName';
 
-const span = (ordinal: number) => ({ passageId: ordinal * 10, ordinal, start: 0, end: 1 });
+const span = (ordinal: number) => ({ passageId: ordinal * 10, ordinal, start: 0, end: 1, sentences: 1 });
 
 describe('a compared pair, as a screen reader names it', () => {
   it('says its number, the passages on each side and how alike they are', () => {
