@@ -10,3 +10,13 @@ describe('a compared pair, as a screen reader names it', () => {
     expect(pairName({ a: span(1), b: span(1), kind: 'identical' }, 0)).toBe('Pair 1: A ¶1 with B ¶1, identical');
   });
 });
+
+describe('a pair of several sentences, as a screen reader names it', () => {
+  it('says how many sentences a side holds when more than one', () => {
+    const two = { ...span(12), sentences: 2 };
+    expect(pairName({ a: two, b: span(14), kind: 'paraphrase' }, 2)).toBe('Pair 3: A ¶12, 2 sentences, with B ¶14, reworded');
+    expect(pairName({ a: span(12), b: { ...span(14), sentences: 3 }, kind: 'paraphrase' }, 2)).toBe(
+      'Pair 3: A ¶12 with B ¶14, 3 sentences, reworded',
+    );
+  });
+});
