@@ -48,6 +48,7 @@ test('compares two differently written accounts sentence by sentence, and keeps 
     await expect(page.locator('.pair-mark.current')).toHaveCount(2);
     await level();
   }
+  await page.screenshot({ path: test.info().outputPath('compare-accounts-pair-1024.png') });
 
   // With no pair in view (A's "See also" and references), scrolling A still moves B.
   await paneA.evaluate((el) => (el.scrollTop = el.scrollHeight));
