@@ -244,7 +244,7 @@ export function align(a: readonly AlignInput[], b: readonly AlignInput[], thresh
   const consider = (i: number, j: number, sim: number) => {
     if (ua[i]!.heading !== ub[j]!.heading) return;
     if (keyA[i] === keyB[j]) sim = 1;
-    else if (sim < threshold || !wordy(ca[i]!) || sharedTerms(ca[i]!, cb[j]!) < MIN_SHARED) return;
+    else if (sim < threshold || !wordy(ca[i]!)) return;
     const drift = Math.abs(i / Math.max(1, ua.length - 1) - j / Math.max(1, ub.length - 1));
     candidates.push({ i, j, sim, score: sim + ORDER_BONUS * (1 - drift) });
   };
@@ -256,6 +256,9 @@ export function align(a: readonly AlignInput[], b: readonly AlignInput[], thresh
   va.forEach((v, i) => {
     if (wordy(ca[i]!)) for (const t of v.keys()) work += index.get(t)?.length ?? 0;
   });
+  const dots = new Float64Array(ub.length);
+  const shared = new Uint32Array(ub.length);
+  const touched: number[] = [];
   const common = work <= WORK_BUDGET ? Infinity : Math.max(COMMON_MIN, Math.ceil(ub.length * COMMON_SHARE));
   va.forEach((v, i) => {
     const same = sameText.get(keyA[i]!) ?? [];
@@ -264,17 +267,27 @@ export function align(a: readonly AlignInput[], b: readonly AlignInput[], thresh
       return;
     }
     if (common === Infinity) {
-      const dots = new Map<number, number>();
-      for (const [t, w] of v) for (const [j, wb] of index.get(t) ?? []) dots.set(j, (dots.get(j) ?? 0) + w * wb);
-      for (const j of same) if (!dots.has(j)) dots.set(j, 1);
-      for (const [j, sim] of dots) consider(i, j, sim);
+      // Dot products and shared terms summed in arrays over B, reset after each sentence of A.
+      touched.length = 0;
+      for (const [t, w] of v)
+        for (const [j, wb] of index.get(t) ?? []) {
+          if (!shared[j]) touched.push(j);
+          dots[j] = dots[j]! + w * wb;
+          shared[j] = shared[j]! + 1;
+        }
+      for (const j of same) if (!shared[j]) touched.push(j);
+      for (const j of touched) {
+        if (shared[j]! >= MIN_SHARED || keyA[i] === keyB[j]) consider(i, j, dots[j]!);
+        dots[j] = 0;
+        shared[j] = 0;
+      }
     } else {
       const near = new Set<number>(same);
       for (const t of v.keys()) {
         const list = index.get(t);
         if (list && list.length <= common) for (const [j] of list) near.add(j);
       }
-      for (const j of near) consider(i, j, cosine(v, vb[j]!));
+      for (const j of near) if (keyA[i] === keyB[j] || sharedTerms(ca[i]!, cb[j]!) >= MIN_SHARED) consider(i, j, cosine(v, vb[j]!));
     }
   });
   candidates.sort((x, y) => y.score - x.score);
