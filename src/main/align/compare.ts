@@ -152,6 +152,8 @@ export function figuresDiffer(a: readonly Figure[], b: readonly Figure[]): boole
   return !(covered(a, b) && covered(b, a));
 }
 
+const range = (r: { from: number; to: number }) => (r.from === r.to ? `¶ ${r.from}` : `¶ ${r.from}–${r.to}`);
+
 /** The comparison as Markdown: a two-column table of aligned passages with the diff marked, then what only one has. */
 export function comparisonMarkdown(c: Comparison): string {
   // Every piece of source text escaped (escape.ts), so the table renders it literally; only
@@ -172,6 +174,7 @@ export function comparisonMarkdown(c: Comparison): string {
     '',
     `${c.pairs.length} aligned pairs · ${Math.round(c.sharedA * 100)}% of A and ${Math.round(c.sharedB * 100)}% of B shared · ${c.onlyA.length} passages only in A, ${c.onlyB.length} only in B (similarity threshold ${c.threshold})`,
     '',
+    ...(c.sections.length ? [`Same events: ${c.sections.map((s) => `A ${range(s.a)} ⇆ B ${range(s.b)}`).join(' · ')}`, ''] : []),
     `| ¶ A | ${cell(c.a.title)} | ¶ B | ${cell(c.b.title)} | Similarity |`,
     '|---|---|---|---|---|',
   ];

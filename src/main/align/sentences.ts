@@ -26,12 +26,20 @@ export function sentences(text: string): Sentence[] {
       if (stop > from + CHUNK / 2) to = stop + 2;
     }
     for (const seg of segmenter.segment(flat.slice(from, to))) {
-      const start = from + seg.index;
+      let start = from + seg.index;
       const end = start + seg.segment.trimEnd().length;
-      if (end === start) continue;
       const last = out[out.length - 1];
-      // "Dr. Smith", "Gen. Blokhin", "U.S. Marshals": an abbreviation ends no sentence.
-      if (last && ABBREVIATION_END.test(flat.slice(last.start, last.end)) && /^\s*$/.test(flat.slice(last.end, start))) last.end = end;
+      // "… in 1936.[2] The next …" is cut after "1936.[": the mark's rest goes with its sentence.
+      const mark = last && /^(\d{1,3}\])\s*/.exec(seg.segment);
+      if (last && mark) {
+        last.end = start + mark[1]!.length;
+        start += mark[0].length;
+      }
+      if (end <= start) continue;
+      // "Dr. Smith", "Gen. Blokhin", "U.S. Marshals": an abbreviation ends no sentence; nor
+      // does a reference mark after one ("… in 1936.[2]" is cut after "1936.[").
+      const abbreviation = last && ABBREVIATION_END.test(flat.slice(last.start, last.end)) && /^\s*$/.test(flat.slice(last.end, start));
+      if (last && (abbreviation || !/\p{L}/u.test(flat.slice(start, end)))) last.end = end;
       else out.push({ start, end });
     }
     from = to;

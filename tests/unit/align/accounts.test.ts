@@ -24,16 +24,23 @@ describe('sentences', () => {
       'It lasted five days.',
       'U.S. Marshals came.',
     ]);
+    const marked = 'They were shot on 25 August 1936.[2] The next trial opened in January.';
+    expect(sentences(marked).map((s) => marked.slice(s.start, s.end))).toEqual([
+      'They were shot on 25 August 1936.[2]',
+      'The next trial opened in January.',
+    ]);
   });
 });
 
 describe('aligning two differently written accounts', () => {
+  let last: { wb: ReturnType<typeof tempWorkbench>['wb']; ids: { a: number; b: number } };
   async function accounts() {
     const { wb } = tempWorkbench();
     const a = await wb.importFile({ name: 'accounts-a.md', bytes: fs.readFileSync(fixture('accounts-a.md')) });
     const b = await wb.importFile({ name: 'accounts-b.md', bytes: fs.readFileSync(fixture('accounts-b.md')) });
     if (a.status !== 'imported' || b.status !== 'imported') throw new Error('not imported');
-    return wb.compareSources({ a: a.source.id, b: b.source.id });
+    last = { wb, ids: { a: a.source.id, b: b.source.id } };
+    return wb.compareSources(last.ids);
   }
 
   it('pairs their sentences trial by trial, and never headings, links, images or references', async () => {
@@ -66,6 +73,13 @@ describe('aligning two differently written accounts', () => {
     // The generals come before the second trial in B: transposed, so in a section of their own.
     expect(c.sections.length).toBeGreaterThan(1);
     expect(c.sections[0]!.a.from).toBe(3);
+    // The export names them too, and holds the paired sentences, not whole paragraphs.
+    const { wb, ids } = last;
+    const file = await wb.exportComparison(ids);
+    expect(file.content).toMatch(/Same events: A ¶ 3–5 ⇆ B ¶ 2–6 · /);
+    expect(file.content).toMatch(
+      /\| 5 \| Andrei Vyshinsky conducted the prosecution[^|]*executed on 25 August 1936\.\\\[2\\\] \| 6 \| The state prosecutor/,
+    );
     // The claims each makes inside paired sentences, side by side.
     expect(c.pairClaims.some((g) => g.a.some((x) => x.quote.includes('Eighteen')) && g.b.some((x) => x.quote.includes('Eighteen')))).toBe(true);
   });
