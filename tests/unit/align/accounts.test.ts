@@ -84,6 +84,12 @@ describe('aligning two differently written accounts', () => {
     expect(c.pairClaims.some((g) => g.a.some((x) => x.quote.includes('Eighteen')) && g.b.some((x) => x.quote.includes('Eighteen')))).toBe(true);
   });
 
+  it('pairs no reference mark, file name or heading of apparatus with another', () => {
+    const a = passages('See also', '[13]', 'File:Tukhachevsky 1935.jpg|Marshal Tukhachevsky, 1935');
+    const b = passages('References', 'Marshal Tukhachevsky 1935.jpg', '[13] [14]');
+    expect(align(a, b).pairs).toEqual([]);
+  });
+
   it('does not call two different link lines reworded', () => {
     const a = passages(
       'Read more: [Great Purge](https://en.example.org/wiki/Great_Purge) and [Moscow trials](https://en.example.org/wiki/Moscow_trials).',
