@@ -13,7 +13,9 @@
  *     the rest (with --all, besides it): a folder of texts (--claims DIR, its answers.json or
  *     --answers FILE), or each part of a corpus, dev, dev2 and test apart (--claims-corpus ROOT, or
  *     SOURCEBENCH_CLAIMS_CORPUS, with dev/ and test/ inside, each with its answers.json);
- *   - passage alignment of two sources of 150,000 characters and of 1,000 passages (bench/align.ts);
+ *   - passage alignment of two sources of 150,000 characters and of 1,000 passages, and sentence
+ *     alignment of two different accounts of 150,000 characters (bench/align.ts; --align-only
+ *     runs these rows alone);
  *   - with --html N, reading and importing N generated web pages (bench/html.ts).
  *   - PDF import in pages/s beside PDF.js's bare text extraction of the same large PDF
  *     (--pdf FILE, else /usr/share/doc/octave/octave.pdf when installed; bench/pdf.ts).
@@ -153,7 +155,8 @@ async function main() {
   }
   if (opt('--html')) rows.push(...(await benchHtml(Number(opt('--html')))));
   if (args.includes('--html-only')) return printTable();
-  if (!onlySearch && !args.includes('--import-only')) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
+  const alignOnly = args.includes('--align-only');
+  if (!onlySearch && !alignOnly && !args.includes('--import-only')) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
   if (args.includes('--pdf-only')) return printTable();
   const corpusDir = opt('--corpus');
   const neededMb = Math.max(targetMb, Math.ceil((Math.max(0, ...searchSizes) * 450) / 1048576));
@@ -186,6 +189,7 @@ async function main() {
       );
     }
     rows.push(...benchAlign(paragraphs));
+    if (alignOnly) return printTable();
   }
   if (!onlySearch) rows.push(...(await benchImportRows(files)));
   if (!onlySearch) await benchImportAndViews(files);

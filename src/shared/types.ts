@@ -386,11 +386,15 @@ export interface Evidence {
 
 export type PairKind = 'identical' | 'near' | 'paraphrase';
 
+/** One side of a pair: a run of sentences inside one passage. A passage can hold several pairs. */
 export interface AlignedSpan {
   passageId: number;
   ordinal: number;
+  /** The sentences paired, as offsets into the source's text (inside the passage). */
   start: number;
   end: number;
+  /** How many sentences. */
+  sentences: number;
 }
 
 /** A word-level difference: text kept, removed (only in A) or added (only in B). */
@@ -410,18 +414,43 @@ export interface AlignedPair {
   diff?: DiffPart[];
 }
 
+/** A stretch of A and the stretch of B that tell the same events: pairs that follow each other on both sides. */
+export interface AlignedSection {
+  /** Ordinals of the first and last passage of each side the section's pairs are in. */
+  a: { from: number; to: number };
+  b: { from: number; to: number };
+  /** Indexes into `pairs`, first and last (pairs are in A's order). */
+  pairs: { from: number; to: number };
+}
+
+/** Claims each source makes inside one pair's sentences: what the two say about the same part, side by side. */
+export interface PairClaims {
+  pair: number;
+  a: ClaimRecord[];
+  b: ClaimRecord[];
+  /** Claims on both sides about the same measure, with different figures. */
+  differ: boolean;
+}
+
 export interface Comparison {
   a: SourceDetail;
   b: SourceDetail;
+  /** Sentence runs paired, in the order of A's text. */
   pairs: AlignedPair[];
+  /** Passages (ids) with no sentence paired; apparatus is neither paired nor listed. */
   onlyA: number[];
   onlyB: number[];
-  /** Share of each source's characters in paired passages. */
+  /** Share of each source's sentence text (characters, apparatus aside) that the pairs cover. */
   sharedA: number;
   sharedB: number;
+  /** The similarity below which sentences are not paired. */
   threshold: number;
+  /** Where the two tell the same events. */
+  sections: AlignedSection[];
   /** Claims of both sources about the same event or question, side by side. */
   claims: { label: string; measure: Measure; a: ClaimRecord[]; b: ClaimRecord[]; differ: boolean }[];
+  /** Claims whose quotes fall inside paired sentences, pair by pair (pairs with claims on both sides). */
+  pairClaims: PairClaims[];
 }
 
 export interface BackupInfo {

@@ -1,19 +1,32 @@
 /** Two sources side by side: the alignment, diffs for near-identical pairs, and their claims about the same things. */
-import type { ClaimRecord, Comparison, SourceDetail } from '../../shared/types';
+import type { AlignedPair, AlignedSection, ClaimRecord, Comparison, PairClaims, SourceDetail } from '../../shared/types';
 import { align, MATCH_THRESHOLD, wordDiff } from './align';
 import { escapeInline } from '../export/escape';
 import { eventKey } from '../claims/labels';
 
+/** A heading over a list of references or links: what is under it is apparatus, numbered notes included. */
+const APPARATUS_HEADING =
+  /^(?:references|notes|footnotes|sources|bibliography|works cited|citations|further reading|see also|external links|literature)$/i;
+
 /**
  * The passages a comparison pairs: not apparatus (chrome, images, link lists, "See also"),
- * nor a heading with nothing but apparatus under it ("See also", "References").
+ * nor what stands under a heading such as "References", "Notes" or "Further reading" (a
+ * numbered reference list reads as notes), nor a heading with nothing but apparatus under it.
  */
 export function comparable(list: SourceDetail['passageList']): SourceDetail['passageList'] {
+  let underApparatus = false;
+  const apparatus = list.map((p) => {
+    if (p.kind === 'heading') {
+      underApparatus = APPARATUS_HEADING.test(p.text.trim().replace(/[:.]$/, ''));
+      return false;
+    }
+    return p.kind === 'apparatus' || (underApparatus && (p.kind === 'footnote' || p.kind === 'item' || p.kind === 'paragraph'));
+  });
   return list.filter((p, i) => {
-    if (p.kind === 'apparatus') return false;
+    if (apparatus[i]) return false;
     if (p.kind !== 'heading') return true;
     let j = i + 1;
-    while (j < list.length && list[j]!.kind === 'apparatus') j++;
+    while (j < list.length && apparatus[j]) j++;
     return j === i + 1 || (j < list.length && list[j]!.kind !== 'heading');
   });
 }
@@ -22,33 +35,77 @@ export function compare(a: SourceDetail, b: SourceDetail, claimsA: ClaimRecord[]
   const pa = comparable(a.passageList);
   const pb = comparable(b.passageList);
   const r = align(pa, pb);
-  const span = (p: (typeof pa)[number]) => ({ passageId: p.id, ordinal: p.ordinal, start: p.start, end: p.end });
   const pairs = r.pairs.map((p) => {
     const x = pa[p.a]!;
     const y = pb[p.b]!;
-    return { a: span(x), b: span(y), similarity: p.similarity, kind: p.kind, ...(p.kind === 'near' ? { diff: wordDiff(x.text, y.text) } : {}) };
+    const ta = x.text.slice(p.aStart - x.start, p.aEnd - x.start);
+    const tb = y.text.slice(p.bStart - y.start, p.bEnd - y.start);
+    return {
+      a: { passageId: x.id, ordinal: x.ordinal, start: p.aStart, end: p.aEnd, sentences: p.aSentences },
+      b: { passageId: y.id, ordinal: y.ordinal, start: p.bStart, end: p.bEnd, sentences: p.bSentences },
+      similarity: p.similarity,
+      kind: p.kind,
+      ...(p.kind === 'near' ? { diff: wordDiff(ta, tb) } : {}),
+    };
   });
-  const chars = (list: typeof pa, idx: number[]) => idx.reduce((n, i) => n + (list[i]!.end - list[i]!.start), 0);
-  const total = (list: typeof pa) => list.reduce((n, p) => n + (p.end - p.start), 0) || 1;
   return {
     a,
     b,
     pairs,
     onlyA: r.onlyA.map((i) => pa[i]!.id),
     onlyB: r.onlyB.map((j) => pb[j]!.id),
-    sharedA:
-      chars(
-        pa,
-        r.pairs.map((p) => p.a),
-      ) / total(pa),
-    sharedB:
-      chars(
-        pb,
-        r.pairs.map((p) => p.b),
-      ) / total(pb),
+    sharedA: r.sharedA,
+    sharedB: r.sharedB,
     threshold: MATCH_THRESHOLD,
+    sections: sections(pairs),
     claims: claimGroups(claimsA, claimsB),
+    pairClaims: pairClaims(pairs, claimsA, claimsB),
   };
+}
+
+/** A section goes on while the next pair is at most this many passages on from the last, on both sides. */
+const SECTION_GAP = 3;
+
+/**
+ * The stretches of A and B that tell the same events: pairs (in A's order) that go on in
+ * both texts, forwards and without a long gap, make one section.
+ */
+export function sections(pairs: readonly Pick<AlignedPair, 'a' | 'b'>[]): AlignedSection[] {
+  const out: AlignedSection[] = [];
+  pairs.forEach((p, k) => {
+    const s = out[out.length - 1];
+    const goesOn = (from: number, to: number, at: number) => at >= from && at <= to + SECTION_GAP;
+    if (s && goesOn(s.a.from, s.a.to, p.a.ordinal) && goesOn(s.b.from, s.b.to, p.b.ordinal)) {
+      s.a.to = Math.max(s.a.to, p.a.ordinal);
+      s.b.to = Math.max(s.b.to, p.b.ordinal);
+      s.pairs.to = k;
+    } else out.push({ a: { from: p.a.ordinal, to: p.a.ordinal }, b: { from: p.b.ordinal, to: p.b.ordinal }, pairs: { from: k, to: k } });
+  });
+  return out;
+}
+
+/** The claims whose quotes lie inside each pair's sentences, for the pairs with claims on both sides. */
+function pairClaims(pairs: AlignedPair[], a: ClaimRecord[], b: ClaimRecord[]): PairClaims[] {
+  const inside = (list: ClaimRecord[], span: AlignedPair['a']) =>
+    list.filter((c) => c.status !== 'rejected' && !c.orphaned && c.start >= span.start && c.end <= span.end);
+  const out: PairClaims[] = [];
+  pairs.forEach((p, pair) => {
+    const x = inside(a, p.a);
+    const y = inside(b, p.b);
+    if (!x.length || !y.length) return;
+    const differ = x.some((c) => {
+      const same = y.filter((d) => d.measure === c.measure);
+      return (
+        same.length > 0 &&
+        figuresDiffer(
+          x.filter((e) => e.measure === c.measure),
+          same,
+        )
+      );
+    });
+    out.push({ pair, a: x, b: y, differ });
+  });
+  return out;
 }
 
 /** Claims of both sources in the same question, or with the same event label and measure. */
@@ -95,6 +152,8 @@ export function figuresDiffer(a: readonly Figure[], b: readonly Figure[]): boole
   return !(covered(a, b) && covered(b, a));
 }
 
+const range = (r: { from: number; to: number }) => (r.from === r.to ? `¶ ${r.from}` : `¶ ${r.from}–${r.to}`);
+
 /** The comparison as Markdown: a two-column table of aligned passages with the diff marked, then what only one has. */
 export function comparisonMarkdown(c: Comparison): string {
   // Every piece of source text escaped (escape.ts), so the table renders it literally; only
@@ -105,18 +164,23 @@ export function comparisonMarkdown(c: Comparison): string {
     return `${lead ? ' ' : ''}${escapeInline(body, false)}${trail ? ' ' : ''}`;
   };
   const marked = (t: string, mark: string) => (t.trim() ? `${mark}${escapeInline(t.trim(), false)}${mark} ` : piece(t));
-  const text = (d: SourceDetail, id: number) => d.passageList.find((p) => p.id === id)!.text;
+  // A pair's sentences, not the whole of its passages.
+  const text = (d: SourceDetail, span: AlignedPair['a']) => {
+    const p = d.passageList.find((x) => x.id === span.passageId)!;
+    return p.text.slice(span.start - p.start, span.end - p.start);
+  };
   const lines = [
     `# ${cell(c.a.title)} ⇆ ${cell(c.b.title)}`,
     '',
     `${c.pairs.length} aligned pairs · ${Math.round(c.sharedA * 100)}% of A and ${Math.round(c.sharedB * 100)}% of B shared · ${c.onlyA.length} passages only in A, ${c.onlyB.length} only in B (similarity threshold ${c.threshold})`,
     '',
+    ...(c.sections.length ? [`Same events: ${c.sections.map((s) => `A ${range(s.a)} ⇆ B ${range(s.b)}`).join(' · ')}`, ''] : []),
     `| ¶ A | ${cell(c.a.title)} | ¶ B | ${cell(c.b.title)} | Similarity |`,
     '|---|---|---|---|---|',
   ];
   for (const p of c.pairs) {
-    let left = cell(text(c.a, p.a.passageId));
-    let right = cell(text(c.b, p.b.passageId));
+    let left = cell(text(c.a, p.a));
+    let right = cell(text(c.b, p.b));
     if (p.diff) {
       // Deleted words struck through on the left, added words in bold on the right.
       left = p.diff

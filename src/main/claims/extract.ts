@@ -143,7 +143,7 @@ const RESTATES =
   /(?:^|[.!?]["”)]?\s+)(?:this|that|it)\s+(?:is|was|'s|’s|amount(?:s|ed)\s+to|c[oa]me\s+to|means|meant|represent(?:s|ed))\s|\b(?:figure|number|total|toll|count|estimate|minimum|maximum)\s+(?:at|as|of|is|was|to\s+be|close\s+to|near|around)\s/i;
 
 /** The end of a segment that is an abbreviation, not a sentence's end. */
-const ABBREVIATION_END =
+export const ABBREVIATION_END =
   /(?:(?<![\p{L}])(?:\p{Lu}\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|Sgt|Maj|Prof|Rev|Gov|Sen|Rep|No|Nos|Vol|vs|ca|approx|cf|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)\s*$/u;
 
 /** A list item: "- …", "* …", "• …", "1. …", inside a block quote too. */

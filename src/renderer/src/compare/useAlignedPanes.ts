@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Comparison } from '../../../shared/types';
-import { lastAtOrBefore } from '../../../shared/sorted';
+import { correspondingLine, levelTops } from './paneScroll';
 
 export type Side = 'a' | 'b';
 
@@ -11,9 +11,14 @@ export interface Line {
   kind: string;
 }
 
+/** How far below the top of its pane a pair brought into view stands, and where the line the other pane follows is. */
+const MARGIN = 40;
+
 /**
- * The two panes of a comparison: where each passage's element is, the connectors between the
- * visible ends of each pair, the other pane following a scrolled one, and the current pair.
+ * The two panes of a comparison: where each pair's sentences are (their elements, kept by
+ * ref), the connectors between the ends of the pairs in view, the other pane following a
+ * scrolled one (between the nearest pairs above and below the line followed, so it never
+ * stands still), and the current pair, brought into view on both sides at the same height.
  */
 export function useAlignedPanes(cmp: Comparison | null, sync: boolean) {
   const [current, setCurrent] = useState<number | null>(null);
@@ -21,74 +26,65 @@ export function useAlignedPanes(cmp: Comparison | null, sync: boolean) {
   const paneA = useRef<HTMLDivElement>(null);
   const paneB = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
-  const echo = useRef<Side | null>(null);
+  /** The offset each pane was last scrolled to by this hook: its scroll event is not followed back. */
+  const setBy = useRef<{ a: number | null; b: number | null }>({ a: null, b: null });
   useEffect(() => setCurrent(null), [cmp]);
 
-  const byA = useMemo(() => new Map((cmp?.pairs ?? []).map((p, k) => [p.a.passageId, k])), [cmp]);
-  const byB = useMemo(() => new Map((cmp?.pairs ?? []).map((p, k) => [p.b.passageId, k])), [cmp]);
+  /** For each passage, the pairs with sentences in it. */
+  const byA = useMemo(() => byPassage(cmp, 'a'), [cmp]);
+  const byB = useMemo(() => byPassage(cmp, 'b'), [cmp]);
 
-  // Each passage's element, kept by its ref: looking one up must not search the page.
+  // Each pair's element on each side (its first sentence mark), kept by its ref.
   const nodes = useRef({ a: new Map<number, HTMLElement>(), b: new Map<number, HTMLElement>() });
-  const el = useCallback((side: Side, passageId: number) => nodes.current[side].get(passageId) ?? null, []);
+  const pane = (side: Side) => (side === 'a' ? paneA : paneB).current;
 
-  /** Indexes into the side's passages of those in view: a binary search on their positions. */
-  const inView = useCallback(
-    (side: Side): number[] => {
-      const pane = (side === 'a' ? paneA : paneB).current;
-      const list = side === 'a' ? cmp?.a.passageList : cmp?.b.passageList;
-      if (!pane || !list) return [];
-      const at = (i: number) => el(side, list[i]!.id);
-      // The first passage whose foot is not above the top of the pane (offsets are whole pixels).
-      const bottom = (p: { id: number }) => {
-        const node = el(side, p.id);
-        return node ? node.offsetTop + node.offsetHeight : Infinity;
-      };
-      const out: number[] = [];
-      for (let i = lastAtOrBefore(list, Math.ceil(pane.scrollTop) - 1, bottom) + 1; i < list.length; i++) {
-        const node = at(i);
-        if (!node) continue;
-        if (node.offsetTop > pane.scrollTop + pane.clientHeight) break;
-        out.push(i);
-      }
-      return out;
-    },
-    [cmp, el],
-  );
-
-  /** Connectors between the visible ends of each pair, in the gutter. */
-  const drawLines = useCallback(() => {
-    if (!cmp || !body.current || !paneA.current || !paneB.current) return;
-    const top = body.current.getBoundingClientRect().top;
-    const out: Line[] = [];
-    // Only pairs with an end in view can have a connector in view.
-    const ks = new Set<number>();
-    for (const i of inView('a')) {
-      const k = byA.get(cmp.a.passageList[i]!.id);
-      if (k !== undefined) ks.add(k);
-    }
-    for (const i of inView('b')) {
-      const k = byB.get(cmp.b.passageList[i]!.id);
-      if (k !== undefined) ks.add(k);
-    }
-    [...ks]
-      .sort((x, y) => x - y)
-      .forEach((k) => {
-        const p = cmp.pairs[k]!;
-        const x = el('a', p.a.passageId)?.getBoundingClientRect();
-        const y = el('b', p.b.passageId)?.getBoundingClientRect();
-        if (!x || !y) return;
-        const h = body.current!.clientHeight;
-        const y1 = x.top + Math.min(x.height / 2, 14) - top;
-        const y2 = y.top + Math.min(y.height / 2, 14) - top;
-        if ((y1 < 0 && y2 < 0) || (y1 > h && y2 > h)) return;
-        out.push({ k, y1, y2, kind: p.kind });
+  /** Where each pair's end is in its pane's content, from the top; measured again after a resize or a new comparison. */
+  const positions = useRef<{ a: number[]; b: number[] } | null>(null);
+  const measure = useCallback(() => {
+    if (positions.current) return positions.current;
+    const at = (side: Side) => {
+      const p = pane(side);
+      if (!p || !cmp) return [];
+      const top = p.getBoundingClientRect().top - p.scrollTop;
+      return cmp.pairs.map((_, k) => {
+        const node = nodes.current[side].get(k);
+        return node ? node.getBoundingClientRect().top - top : NaN;
       });
-    setLines(out);
-  }, [cmp, byA, byB, el, inView]);
+    };
+    positions.current = { a: at('a'), b: at('b') };
+    return positions.current;
+  }, [cmp]);
 
-  useLayoutEffect(drawLines, [drawLines]);
+  /** Connectors between the ends of the pairs with an end in view, in the gutter. */
+  const drawLines = useCallback(() => {
+    const a = paneA.current;
+    const b = paneB.current;
+    if (!cmp || !body.current || !a || !b) return;
+    const pos = measure();
+    const h = body.current.clientHeight;
+    const top = body.current.getBoundingClientRect().top;
+    const offA = a.getBoundingClientRect().top - top - a.scrollTop;
+    const offB = b.getBoundingClientRect().top - top - b.scrollTop;
+    const out: Line[] = [];
+    cmp.pairs.forEach((p, k) => {
+      const y1 = pos.a[k]! + offA + 10;
+      const y2 = pos.b[k]! + offB + 10;
+      if (Number.isNaN(y1) || Number.isNaN(y2) || (y1 < 0 && y2 < 0) || (y1 > h && y2 > h)) return;
+      out.push({ k, y1, y2, kind: p.kind });
+    });
+    setLines(out);
+  }, [cmp, measure]);
+
+  useLayoutEffect(() => {
+    positions.current = null;
+    drawLines();
+  }, [drawLines]);
   useEffect(() => {
-    const redraw = () => requestAnimationFrame(drawLines);
+    const redraw = () =>
+      requestAnimationFrame(() => {
+        positions.current = null;
+        drawLines();
+      });
     window.addEventListener('resize', redraw);
     const observer = body.current ? new ResizeObserver(redraw) : null;
     if (body.current) observer!.observe(body.current);
@@ -98,42 +94,40 @@ export function useAlignedPanes(cmp: Comparison | null, sync: boolean) {
     };
   }, [drawLines, cmp]);
 
-  /** Keeps the counterpart of the first paired passage in view at the same height. */
+  const scrollTo = (side: Side, top: number) => {
+    const p = pane(side);
+    if (!p) return;
+    p.scrollTop = top;
+    setBy.current[side] = p.scrollTop;
+  };
+
+  /** Keeps the other pane level with this one: the line MARGIN below the top corresponds in both. */
   const follow = (from: Side) => {
     drawLines();
-    if (!sync || !cmp) return;
-    if (echo.current === from) {
-      echo.current = null;
+    const src = pane(from);
+    const to: Side = from === 'a' ? 'b' : 'a';
+    if (!src || !sync || !cmp) return;
+    if (setBy.current[from] !== null && Math.abs(setBy.current[from]! - src.scrollTop) < 1) {
+      setBy.current[from] = null;
       return;
     }
-    const src = (from === 'a' ? paneA : paneB).current!;
-    const dst = (from === 'a' ? paneB : paneA).current!;
-    const map = from === 'a' ? byA : byB;
-    const list = from === 'a' ? cmp.a.passageList : cmp.b.passageList;
-    for (const i of inView(from)) {
-      const node = el(from, list[i]!.id)!;
-      const k = map.get(list[i]!.id);
-      if (k === undefined) continue;
-      const pair = cmp.pairs[k]!;
-      const other = el(from === 'a' ? 'b' : 'a', from === 'a' ? pair.b.passageId : pair.a.passageId);
-      if (!other) return;
-      echo.current = from === 'a' ? 'b' : 'a';
-      dst.scrollTop = other.offsetTop - (node.offsetTop - src.scrollTop);
-      return;
-    }
+    setBy.current[from] = null;
+    const pos = measure();
+    const anchors = cmp.pairs.map((_, k) => ({ src: pos[from][k]!, dst: pos[to][k]! })).filter((x) => !Number.isNaN(x.src) && !Number.isNaN(x.dst));
+    const line = correspondingLine(anchors, src.scrollTop + MARGIN);
+    if (line !== null) scrollTo(to, line - MARGIN);
   };
 
   const focusPair = (k: number) => {
-    if (!cmp) return;
-    const p = cmp.pairs[k]!;
+    const a = paneA.current;
+    const b = paneB.current;
+    if (!cmp || !a || !b || !cmp.pairs[k]) return;
     setCurrent(k);
-    const x = el('a', p.a.passageId);
-    const y = el('b', p.b.passageId);
-    if (x && paneA.current) paneA.current.scrollTop = x.offsetTop - 40;
-    if (y && paneB.current) {
-      echo.current = 'b';
-      paneB.current.scrollTop = y.offsetTop - 40;
-    }
+    const pos = measure();
+    const t = levelTops(pos.a[k]!, pos.b[k]!, MARGIN, a.scrollHeight - a.clientHeight, b.scrollHeight - b.clientHeight);
+    scrollTo('a', t.a);
+    scrollTo('b', t.b);
+    drawLines();
   };
   const focusRef = useRef(focusPair);
   focusRef.current = focusPair;
@@ -143,4 +137,13 @@ export function useAlignedPanes(cmp: Comparison | null, sync: boolean) {
   const previous = () => focusPair(current === null ? 0 : Math.max(0, current - 1));
 
   return { current, lines, paneA, paneB, body, nodes, byA, byB, follow, focusRef, next, previous };
+}
+
+function byPassage(cmp: Comparison | null, side: Side): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  cmp?.pairs.forEach((p, k) => {
+    const id = p[side].passageId;
+    out.set(id, [...(out.get(id) ?? []), k]);
+  });
+  return out;
 }
