@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/errors';
 import type Database from 'better-sqlite3';
 import type { Db } from './project';
 import type { ChangeSink } from './changes';
+import { ReusePrints } from '../reuse/prints';
 
 const FORMAT_OF_KIND: Record<SourceKind, SourceFormat> = { text: 'txt', markdown: 'md', html: 'html' };
 
@@ -109,6 +110,8 @@ export const ORPHAN_TAGS = 'DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM 
 
 export class SourceStore {
   private readonly statements = new Map<string, Database.Statement>();
+  /** The reuse index, written with the passages as their full-text rows are. */
+  private reusePrints: ReusePrints | null = null;
 
   /** `changes` hears of every write (the Project; a bare store, in tests, tells no one). */
   constructor(
@@ -124,6 +127,10 @@ export class SourceStore {
       this.statements.set(source, st);
     }
     return st;
+  }
+
+  private get reuse(): ReusePrints {
+    return (this.reusePrints ??= new ReusePrints(this.db));
   }
 
   private setTags(sourceId: number, tags: readonly string[]): void {
@@ -193,6 +200,7 @@ export class SourceStore {
     if (other !== undefined && other !== id) {
       throw new ApiError('invalid_request', `${src.fileName ?? 'This text'} is already in the project as source #${other}`);
     }
+    this.reuse.removeSource(id);
     this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
     const first = this.insertPassages(id, src.passages, src.text);
     this.sql('UPDATE source_text SET text = ? WHERE source_id = ?').run(src.text, id);
@@ -220,6 +228,7 @@ export class SourceStore {
    */
   repassage(id: number, kind: SourceKind, text: string, passages: Span[]): void {
     this.changes?.record({ type: 'textReplaced', sourceId: id, text, passages });
+    this.reuse.removeSource(id);
     this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
     const first = this.insertPassages(id, passages, text);
     this.sql('UPDATE source SET kind = ?, passage_count = ?, first_passage = ? WHERE id = ?').run(kind, passages.length, first, id);
@@ -235,7 +244,9 @@ export class SourceStore {
     let first = 0;
     passages.forEach((p, i) => {
       const row = insertPassage.run(...passageRow(id, i + 1, p, text));
-      indexPassage.run(row.lastInsertRowid, text.slice(p.start, p.end));
+      const passage = text.slice(p.start, p.end);
+      indexPassage.run(row.lastInsertRowid, passage);
+      this.reuse.add(Number(row.lastInsertRowid), passage);
       if (i === 0) first = Number(row.lastInsertRowid);
     });
     return first;
@@ -355,6 +366,7 @@ export class SourceStore {
     this.changes?.record({ type: 'sourceDeleted', sourceId: id });
     this.db
       .transaction(() => {
+        this.reuse.removeSource(id);
         this.db.prepare('DELETE FROM source WHERE id = ?').run(id);
         this.db.prepare(ORPHAN_TAGS).run();
       })
