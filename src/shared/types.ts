@@ -446,6 +446,8 @@ export interface ReuseHit {
   sourceDate: string | null;
   passageId: number;
   ordinal: number;
+  /** Where the passage starts in its source's text (spans are offsets into the passage). */
+  start: number;
   text: string;
   /** Words of the chosen passage found in this one, in runs of at least `minWords`. */
   words: number;

@@ -58,10 +58,10 @@ export function findReuse(db: Database.Database, passageId: number): ReuseFound 
   const rows = ranked.length
     ? (db
         .prepare(
-          `SELECT p.id, p.source_id, p.ordinal, p.text, s.title, s.date FROM passage p JOIN source s ON s.id = p.source_id
+          `SELECT p.id, p.source_id, p.ordinal, p.start, p.text, s.title, s.date FROM passage p JOIN source s ON s.id = p.source_id
            WHERE p.id IN (SELECT value FROM json_each(?)) AND p.source_id <> ?`,
         )
-        .all(JSON.stringify(ranked.map(([id]) => id)), passage.source_id) as (PassageRow & { title: string; date: string | null })[])
+        .all(JSON.stringify(ranked.map(([id]) => id)), passage.source_id) as (PassageRow & { start: number; title: string; date: string | null })[])
     : [];
   const mine = wordsOf(passage.text);
   const hits: ReuseHit[] = [];
@@ -75,6 +75,7 @@ export function findReuse(db: Database.Database, passageId: number): ReuseFound 
       sourceDate: row.date,
       passageId: row.id,
       ordinal: row.ordinal,
+      start: row.start,
       text: row.text,
       words: s.a.words,
       longest: s.runs[0]!.words,

@@ -48,7 +48,7 @@ describe('the reuse report', () => {
     const memoir = await add(wb, 'memoir.md', 'Memoir', '1965', `She wrote of how ${QUOTE}.\n\nShe added that ${LONGER}, as she remembered it.`);
     const article = await add(wb, 'article.md', 'Article', '1938/1970', `The article quotes her: ${LONGER}.`);
     await add(wb, 'unrelated.md', 'Unrelated', '1950', 'Nothing here is shared with anything else in this project at all, not one run of words.');
-    const start = await wb.reuseReport({});
+    const start = await wb.reuseReport();
     const done = await finished(wb, start.job);
     expect(done.state).toBe('done');
     const r = done.report!;
@@ -77,7 +77,7 @@ describe('the reuse report', () => {
     const { wb } = tempWorkbench();
     await add(wb, 'a.md', 'A', '1900', `He wrote that ${QUOTE}.`);
     await add(wb, 'b.md', 'B', '1901', `She wrote that ${QUOTE}.`);
-    const start = await wb.reuseReport({});
+    const start = await wb.reuseReport();
     expect(start.state).toBe('running');
     const seen = await wb.reuseReportProgress({ job: start.job, wait: true });
     expect(seen.total).toBeGreaterThan(0);
