@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/errors';
 import type { ReuseFound, ReuseHit } from '../../shared/types';
 import type { Run, Words } from './fingerprint';
 import { charSpans, covered, fingerprints, MIN_WORDS, sharedRuns, wordsOf } from './fingerprint';
+import { token } from './prints';
 
 /**
  * A fingerprint in more passages than this is a formula ("in the year of our Lord…", a
@@ -47,10 +48,10 @@ interface PassageRow {
 export function findReuse(db: Database.Database, passageId: number): ReuseFound {
   const passage = db.prepare('SELECT id, source_id, ordinal, text FROM passage WHERE id = ?').get(passageId) as PassageRow | undefined;
   if (!passage) throw new ApiError('not_found', `There is no passage with id ${passageId} in this project`);
-  const postings = db.prepare('SELECT passage_id FROM reuse_print WHERE hash = ? LIMIT ?').pluck();
+  const postings = db.prepare('SELECT rowid FROM reuse_fts WHERE reuse_fts MATCH ? LIMIT ?').pluck();
   const counts = new Map<number, number>();
-  for (const p of fingerprints(passage.text)) {
-    const ids = postings.all(p.hash, COMMON_PRINT + 1) as number[];
+  for (const p of new Set(fingerprints(passage.text).map((f) => `"${token(f.hash)}"`))) {
+    const ids = postings.all(p, COMMON_PRINT + 1) as number[];
     if (ids.length > COMMON_PRINT) continue;
     for (const id of ids) if (id !== passageId) counts.set(id, (counts.get(id) ?? 0) + 1);
   }

@@ -14,7 +14,7 @@ import { shared } from './find';
 
 /** In the report a fingerprint shared by more passages than this is a formula, not reuse. */
 export const REPORT_COMMON_PRINT = 50;
-/** Slices of the 32-bit hash space read at a time. */
+/** Slices of the fingerprint tokens read at a time (by their first two hex digits). */
 const SLICES = 256;
 /** Candidate pairs compared between two yields. */
 const PAIRS_PER_STEP = 2000;
@@ -90,11 +90,12 @@ export async function reuseReport(db: Database.Database, onProgress: (p: Progres
 
   // 1. Candidate pairs of passages: under a fingerprint, those of different sources.
   const candidates = new Set<number>();
-  const slice = db.prepare('SELECT hash, passage_id FROM reuse_print WHERE hash >= ? AND hash < ?').raw();
-  const step = 2 ** 32 / SLICES;
+  // Slices of the token space by its first two hex digits; fts5vocab reads a term range in term order.
+  const slice = db.prepare('SELECT term, doc FROM reuse_vocab WHERE term >= ? AND term < ?').raw();
   for (let s = 0; s < SLICES; s++) {
-    const lo = -(2 ** 31) + s * step;
-    const rows = slice.all(lo, lo + step) as [number, number][];
+    const lo = s.toString(16).padStart(2, '0');
+    const hi = s + 1 < SLICES ? (s + 1).toString(16).padStart(2, '0') : 'g';
+    const rows = slice.all(lo, hi) as [string, number][];
     for (let i = 0; i < rows.length;) {
       let j = i + 1;
       while (j < rows.length && rows[j]![0] === rows[i]![0]) j++;

@@ -110,7 +110,7 @@ export const ORPHAN_TAGS = 'DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM 
 
 export class SourceStore {
   private readonly statements = new Map<string, Database.Statement>();
-  /** The reuse index, written with the passages as their full-text rows are. */
+  /** The reuse index, written with the passages as their full-text rows are (a trigger removes them). */
   private reusePrints: ReusePrints | null = null;
 
   /** `changes` hears of every write (the Project; a bare store, in tests, tells no one). */
@@ -200,7 +200,6 @@ export class SourceStore {
     if (other !== undefined && other !== id) {
       throw new ApiError('invalid_request', `${src.fileName ?? 'This text'} is already in the project as source #${other}`);
     }
-    this.reuse.removeSource(id);
     this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
     const first = this.insertPassages(id, src.passages, src.text);
     this.sql('UPDATE source_text SET text = ? WHERE source_id = ?').run(src.text, id);
@@ -228,7 +227,6 @@ export class SourceStore {
    */
   repassage(id: number, kind: SourceKind, text: string, passages: Span[]): void {
     this.changes?.record({ type: 'textReplaced', sourceId: id, text, passages });
-    this.reuse.removeSource(id);
     this.sql('DELETE FROM passage WHERE source_id = ?').run(id);
     const first = this.insertPassages(id, passages, text);
     this.sql('UPDATE source SET kind = ?, passage_count = ?, first_passage = ? WHERE id = ?').run(kind, passages.length, first, id);
@@ -366,7 +364,6 @@ export class SourceStore {
     this.changes?.record({ type: 'sourceDeleted', sourceId: id });
     this.db
       .transaction(() => {
-        this.reuse.removeSource(id);
         this.db.prepare('DELETE FROM source WHERE id = ?').run(id);
         this.db.prepare(ORPHAN_TAGS).run();
       })

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fingerprints } from '../../../src/main/reuse/fingerprint';
+import { token } from '../../../src/main/reuse/prints';
 import { MIGRATIONS } from '../../../src/main/store/migrations';
 import { Workbench } from '../../../src/main/workbench';
 import fs from 'node:fs';
@@ -19,11 +20,11 @@ const OTHER = 'a second sentence entirely unlike the first one which also runs f
 function indexAndExpected(file: string): { stored: string[]; expected: string[] } {
   const db = new Database(file, { readonly: true });
   try {
-    const stored = (db.prepare('SELECT hash, passage_id FROM reuse_print').raw().all() as [number, number][]).map(([h, p]) => `${p}:${h}`);
+    const stored = new Set((db.prepare('SELECT term, doc FROM reuse_vocab').raw().all() as [string, number][]).map(([t, p]) => `${p}:${t}`));
     const expected = new Set<string>();
     for (const [id, text] of db.prepare('SELECT id, text FROM passage').raw().all() as [number, string][])
-      for (const p of fingerprints(text)) expected.add(`${id}:${p.hash}`);
-    return { stored: stored.sort(), expected: [...expected].sort() };
+      for (const p of fingerprints(text)) expected.add(`${id}:${token(p.hash)}`);
+    return { stored: [...stored].sort(), expected: [...expected].sort() };
   } finally {
     db.close();
   }
@@ -93,7 +94,7 @@ describe('the reuse index after each kind of write', () => {
     const file = wb.projectPath;
     wb.close();
     const db = new Database(file);
-    db.exec('DROP TABLE reuse_print');
+    db.exec('DROP TRIGGER reuse_fts_delete; DROP TABLE reuse_vocab; DROP TABLE reuse_fts');
     db.pragma('user_version = 11');
     db.prepare(
       "INSERT INTO source (title, kind, encoding, hash, chars, bytes, passage_count, imported_at) VALUES ('old', 'text', 'utf-8', 'h', 10, 10, 1, '2020')",

