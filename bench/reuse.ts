@@ -105,7 +105,7 @@ export async function benchReuse(files: CorpusFile[], size: number, { report = t
     const wb = Workbench.open({ home: built.home, project: built.project, remember: false, dailyBackup: false });
     const db = new Database(built.project, { readonly: true });
     try {
-      const rowsInIndex = db.prepare('SELECT count(*) FROM reuse_print').pluck().get() as number;
+      const rowsInIndex = db.prepare('SELECT count(*) FROM reuse_vocab').pluck().get() as number;
       row('Reuse index size', `${rowsInIndex.toLocaleString()} fingerprints`, `${(rowsInIndex / built.passages).toFixed(1)} per passage`);
       const picks = pickPassages(db, QUERIES);
       const times: number[] = [];

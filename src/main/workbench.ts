@@ -346,13 +346,13 @@ export class Workbench implements SourcebenchApi {
   }
 
   /** Writes a prepared file (inside the caller's transaction): the source, its passages and its claims, all or nothing. */
-  private store(fileName: string, { source, warnings, claims }: Prepared, terms?: readonly string[]): ImportOutcome {
+  private store(fileName: string, { source, warnings, claims, prints }: Prepared, terms?: readonly string[]): ImportOutcome {
     const existing = this.current.sources.findByHash(source.hash);
     if (existing !== undefined) {
       return { fileName, status: 'duplicate', source: this.current.sources.summary(existing), warnings };
     }
     const id = this.current.db.transaction(() => {
-      const inserted = this.current.sources.insert(source, { terms });
+      const inserted = this.current.sources.insert(source, { terms, prints });
       this.current.claims.add(inserted, claims);
       return inserted;
     })();

@@ -58,11 +58,41 @@ function wordHash(w: string): number {
   return h | 0;
 }
 
-/** Each shingle's hash (a signed 32-bit integer, stored by SQLite in 4 bytes), by its first word. */
+/**
+ * The words' hashes of an ASCII text without making the words: letters and digits scanned,
+ * capitals folded, FNV-1a as wordHash computes it. Indexing runs this on every passage of an
+ * import, in the thread that writes: it is about five times faster than wordsOf + wordHash.
+ */
+function asciiWordHashes(text: string): number[] {
+  const out: number[] = [];
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    let c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (!inWord) {
+        h = 0x811c9dc5;
+        inWord = true;
+      }
+      h ^= c;
+      h = Math.imul(h, 0x01000193);
+    } else if (inWord) {
+      out.push(h | 0);
+      inWord = false;
+    }
+  }
+  return out;
+}
+
+/** Each shingle's hash (a signed 32-bit integer), by its first word. */
 export function shingleHashes(words: readonly string[]): Int32Array {
-  const n = words.length - SHINGLE + 1;
+  return shinglesOf(words.map(wordHash));
+}
+
+function shinglesOf(wh: readonly number[]): Int32Array {
+  const n = wh.length - SHINGLE + 1;
   if (n <= 0) return new Int32Array(0);
-  const wh = words.map(wordHash);
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x9e3779b9 | 0;
@@ -101,7 +131,7 @@ export function winnow(hashes: Int32Array): Print[] {
 
 /** A passage's fingerprints. */
 export function fingerprints(text: string): Print[] {
-  return winnow(shingleHashes(wordsOf(text).words));
+  return winnow(ASCII.test(text) ? shinglesOf(asciiWordHashes(text)) : shingleHashes(wordsOf(text).words));
 }
 
 /** A run of words two passages share: where it starts in each, and how many words. */

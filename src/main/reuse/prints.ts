@@ -18,6 +18,18 @@ export function token(hash: number): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
+/** A passage's fingerprints as the index stores them: tokens separated by spaces ('' for none). */
+export function printTokens(text: string): string {
+  return fingerprints(text)
+    .map((p) => token(p.hash))
+    .join(' ');
+}
+
+/** The fingerprint tokens of each of a source's passages: what an import's workers make, off the thread that writes. */
+export function passagePrints(text: string, passages: readonly { start: number; end: number }[]): string[] {
+  return passages.map((p) => printTokens(text.slice(p.start, p.end)));
+}
+
 export class ReusePrints {
   private readonly insert: Database.Statement;
 
@@ -25,10 +37,12 @@ export class ReusePrints {
     this.insert = db.prepare('INSERT INTO reuse_fts (rowid, prints) VALUES (?, ?)');
   }
 
-  /** Indexes one passage (inside the caller's transaction); a passage too short for a shingle has no row. */
-  add(passageId: number, text: string): void {
-    const prints = fingerprints(text);
-    if (prints.length) this.insert.run(passageId, prints.map((p) => token(p.hash)).join(' '));
+  /**
+   * Indexes one passage (inside the caller's transaction); a passage too short for a shingle
+   * has no row. `tokens`, when given, are its fingerprints already made (printTokens).
+   */
+  add(passageId: number, text: string, tokens = printTokens(text)): void {
+    if (tokens) this.insert.run(passageId, tokens);
   }
 }
 

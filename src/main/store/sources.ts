@@ -143,7 +143,7 @@ export class SourceStore {
   }
 
   /** Inserts a source with its passages and tags in one transaction; returns its id. */
-  insert(src: NewSource, options: { terms?: readonly string[] } = {}): number {
+  insert(src: NewSource, options: { terms?: readonly string[]; prints?: readonly string[] } = {}): number {
     const insertSource = this.sql(`
       INSERT INTO source (title, author, date, origin, kind, format, language, file_name, encoding, hash,
                           chars, bytes, passage_count, meta, imported_at, csl)
@@ -175,7 +175,7 @@ export class SourceStore {
         });
         const id = Number(info.lastInsertRowid);
         this.sql('INSERT INTO source_text (source_id, text) VALUES (?, ?)').run(id, src.text);
-        const first = this.insertPassages(id, src.passages, src.text);
+        const first = this.insertPassages(id, src.passages, src.text, options.prints);
         this.sql('UPDATE source SET first_passage = ? WHERE id = ?').run(first, id);
         this.setTags(id, src.tags);
         this.changes?.record({
@@ -236,7 +236,7 @@ export class SourceStore {
    * Inserts a source's passages and their full-text index rows (inside the caller's
    * transaction); returns the first passage's id (the ids that follow are consecutive).
    */
-  private insertPassages(id: number, passages: readonly Span[], text: string): number {
+  private insertPassages(id: number, passages: readonly Span[], text: string, prints?: readonly string[]): number {
     const insertPassage = this.sql(INSERT_PASSAGE);
     const indexPassage = this.sql(INDEX_PASSAGE);
     let first = 0;
@@ -244,7 +244,7 @@ export class SourceStore {
       const row = insertPassage.run(...passageRow(id, i + 1, p, text));
       const passage = text.slice(p.start, p.end);
       indexPassage.run(row.lastInsertRowid, passage);
-      this.reuse.add(Number(row.lastInsertRowid), passage);
+      this.reuse.add(Number(row.lastInsertRowid), passage, prints?.length === passages.length ? prints[i] : undefined);
       if (i === 0) first = Number(row.lastInsertRowid);
     });
     return first;

@@ -3,7 +3,7 @@
  * runs and formulas shared by chance are not; hits rank by how much they share.
  */
 import { describe, expect, it } from 'vitest';
-import { MIN_WORDS, sharedRuns, wordsOf } from '../../../src/main/reuse/fingerprint';
+import { fingerprints, MIN_WORDS, sharedRuns, shingleHashes, winnow, wordsOf } from '../../../src/main/reuse/fingerprint';
 import { bytes, tempWorkbench } from '../helpers';
 import type { Workbench } from '../../../src/main/workbench';
 
@@ -67,5 +67,15 @@ describe('findReuse', () => {
   it('refuses a passage that does not exist', async () => {
     const { wb } = tempWorkbench();
     await expect(wb.findReuse({ passageId: 999 })).rejects.toThrow(/no passage with id 999/);
+  });
+});
+
+describe('fingerprints', () => {
+  it('are the same for ASCII text, read fast, as for the words made one by one', () => {
+    const text = 'The Prisoners, 1937: were marched NORTH through the snow for eleven days without bread — and more.';
+    const slow = winnow(shingleHashes(wordsOf(text).words));
+    expect(fingerprints(text)).toEqual(slow);
+    expect(fingerprints(text.replace('—', '-'))).toEqual(slow);
+    expect(slow.length).toBeGreaterThan(0);
   });
 });

@@ -36,6 +36,9 @@ export function ReuseTable(props: { pairs: ReusePair[]; onCompare(a: number, b: 
       <table className="evidence-table reuse-table">
         <thead>
           <tr>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
             {COLUMNS.map((c) => (
               <th key={c.key} aria-sort={sort.by === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
                 <button type="button" className="sort" onClick={() => sortBy(c.key)}>
@@ -45,14 +48,16 @@ export function ReuseTable(props: { pairs: ReusePair[]; onCompare(a: number, b: 
               </th>
             ))}
             <th>Earlier</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
           </tr>
         </thead>
         <tbody>
           {rows.slice(0, SHOWN).map((p) => (
             <tr key={`${p.a.id}:${p.b.id}`}>
+              <td>
+                <button type="button" onClick={() => props.onCompare(p.a.id, p.b.id)} aria-label={`Compare ${p.a.title} with ${p.b.title}`}>
+                  Compare
+                </button>
+              </td>
               <td>
                 <Source side={p.a} />
               </td>
@@ -65,11 +70,6 @@ export function ReuseTable(props: { pairs: ReusePair[]; onCompare(a: number, b: 
               <td>{p.longest.toLocaleString()} words</td>
               <td title={p.earlier ? undefined : 'The dates do not tell (missing, or overlapping)'}>
                 {p.earlier === 'a' ? 'A' : p.earlier === 'b' ? 'B' : '—'}
-              </td>
-              <td>
-                <button type="button" onClick={() => props.onCompare(p.a.id, p.b.id)} aria-label={`Compare ${p.a.title} with ${p.b.title}`}>
-                  Compare
-                </button>
               </td>
             </tr>
           ))}

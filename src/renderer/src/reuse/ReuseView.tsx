@@ -50,9 +50,9 @@ export function ReuseView(props: { onCompare(a: number, b: number): void }) {
       )}
       {report && (
         <p className="muted reuse-summary" role="status">
-          {report.pairs.length.toLocaleString()} pair{report.pairs.length === 1 ? '' : 's'} of sources share runs of {report.minWords} words or more (
-          {report.sources.toLocaleString()} sources, {report.passages.toLocaleString()} passages looked at). “Earlier” names the source whose date
-          comes wholly before the other’s.
+          {report.pairs.length.toLocaleString()} pair{report.pairs.length === 1 ? ' of sources shares' : 's of sources share'} runs of{' '}
+          {report.minWords} words or more ({report.sources.toLocaleString()} sources, {report.passages.toLocaleString()} passages looked at).
+          “Earlier” names the source whose date comes wholly before the other’s.
         </p>
       )}
       {report && report.pairs.length > 0 && <ReuseTable pairs={report.pairs} onCompare={props.onCompare} />}

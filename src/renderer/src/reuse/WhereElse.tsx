@@ -36,7 +36,7 @@ export function WhereElse(props: { passageId: number; ordinal: number; onOpen(ta
           : found && !hits.length
             ? `No other source shares a run of ${found.minWords} words or more with this passage.`
             : found
-              ? `${hits.length} passage${hits.length === 1 ? '' : 's'} in other sources share runs of ${found.minWords} words or more; the most shared first.`
+              ? `${hits.length} passage${hits.length === 1 ? ' in another source shares' : 's in other sources share'} runs of ${found.minWords} words or more; the most shared first.`
               : ''}
       </div>
       {error && (
