@@ -6,9 +6,10 @@
  * are guaranteed to share a fingerprint; runs found that way are then measured exactly,
  * word by word (sharedRuns).
  *
- * Written by hand: the npm packages for winnowing (e.g. `winnow`, `moss`-style ports) are
- * unmaintained, hash characters rather than words, and give no positions; this is ~100
- * lines over the project's own word folding.
+ * Written by hand (about 100 lines over the project's own word folding): of the npm packages,
+ * @dodona/dolos-lib (Dolos) winnows, but program code: it tokenises with tree-sitter parsers
+ * (native modules) and fingerprints whole files; `minhash` estimates how alike two sets are,
+ * with no positions. Neither gives the per-passage fingerprints of folded words needed here.
  */
 
 /** Words per shingle. */

@@ -6,7 +6,7 @@
  * transaction, as their full-text rows are; removed by a trigger when they are deleted.
  *
  * FTS5 rather than a table keyed by hash, as measured on this project's 2-core machine
- * (bench/reuse.ts): a WITHOUT ROWID table (hash, passage_id) took import from 2,666 to
+ * (bench/reuse.ts, under heavy load): a WITHOUT ROWID table (hash, passage_id) took import from 2,666 to
  * 1,057 passages/s, each commit rewriting index pages scattered over the whole table;
  * FTS5 writes new segments and merges them, as it does for the passages' words.
  */
