@@ -22,6 +22,10 @@
  *   - import with indexing in passages/s over the first --mb megabytes, and --small-files N
  *     (10,000) small files in files/s, each beside the old way measured in the same run
  *     (bench/importing.ts); --import-only runs these rows alone.
+ *   - text reuse (bench/reuse.ts): import with and without the reuse index (in the import
+ *     rows), "Where else does this appear?" p95 and the project-wide report at each
+ *     --reuse-passages size (default 100000; 1000000 is the target scale); --reuse-only
+ *     runs these rows alone.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -42,6 +46,7 @@ import { benchAlign } from './align';
 import { benchHtml } from './html';
 import { benchPdf, DEFAULT_PDF } from './pdf';
 import { benchImportPassages, benchImportSmallFiles } from './importing';
+import { benchReuse, benchReuseImport } from './reuse';
 
 const args = process.argv.slice(2);
 // Daily backups of the benchmark's projects would only add disk work to the timings.
@@ -65,6 +70,11 @@ const searchSizes = (opt('--passages') ?? '100000')
   .map(Number)
   .filter((n) => n > 0);
 const onlySearch = args.includes('--search-only');
+const reuseSizes = (opt('--reuse-passages') ?? '100000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const onlyReuse = args.includes('--reuse-only');
 
 const rows: [string, string, string][] = [];
 const row = (what: string, value: string, note = '') => {
@@ -156,7 +166,7 @@ async function main() {
   if (opt('--html')) rows.push(...(await benchHtml(Number(opt('--html')))));
   if (args.includes('--html-only')) return printTable();
   const alignOnly = args.includes('--align-only');
-  if (!onlySearch && !alignOnly && !args.includes('--import-only')) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
+  if (!onlySearch && !alignOnly && !onlyReuse && !args.includes('--import-only')) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
   if (args.includes('--pdf-only')) return printTable();
   const corpusDir = opt('--corpus');
   const neededMb = Math.max(targetMb, Math.ceil((Math.max(0, ...searchSizes) * 450) / 1048576));
@@ -169,6 +179,11 @@ async function main() {
 
   if (args.includes('--import-only')) {
     rows.push(...(await benchImportRows(files)));
+    return printTable();
+  }
+  if (onlyReuse) {
+    rows.push(...(await benchReuseImport(firstMb(files))));
+    for (const size of reuseSizes) rows.push(...(await benchReuse(files, size, { report: size <= 100_000 || args.includes('--reuse-report') })));
     return printTable();
   }
   if (args.includes('--views-only')) {
@@ -195,6 +210,8 @@ async function main() {
   if (!onlySearch) await benchImportAndViews(files);
   for (const size of searchSizes)
     rows.push(...(await benchSearch(files, size, { minisearch: !args.includes('--no-minisearch'), verbose: args.includes('--verbose') })));
+  if (!onlySearch)
+    for (const size of reuseSizes) rows.push(...(await benchReuse(files, size, { report: size <= 100_000 || args.includes('--reuse-report') })));
   printTable();
 }
 
@@ -207,7 +224,23 @@ async function benchImportRows(allFiles: CorpusFile[]): Promise<[string, string,
     files.push(f);
     bytes += f.bytes;
   }
-  return [...(await benchImportPassages(files)), ...(await benchImportSmallFiles(allFiles, Number(opt('--small-files') ?? 10_000)))];
+  return [
+    ...(await benchImportPassages(files)),
+    ...(await benchImportSmallFiles(allFiles, Number(opt('--small-files') ?? 10_000))),
+    ...(await benchReuseImport(files)),
+  ];
+}
+
+/** The first --mb megabytes of the corpus. */
+function firstMb(allFiles: CorpusFile[]): CorpusFile[] {
+  const files: CorpusFile[] = [];
+  let bytes = 0;
+  for (const f of allFiles) {
+    if (bytes >= targetMb * 1048576 && files.length) break;
+    files.push(f);
+    bytes += f.bytes;
+  }
+  return files;
 }
 
 async function benchImportAndViews(allFiles: CorpusFile[], { viewsOnly = false } = {}) {

@@ -40,6 +40,9 @@ import { annotationCollection } from './export/jsonld';
 import { importSources, planImport, readAnnotationFile } from './export/jsonld-import';
 import { markdownPerSource, markdownSingle, slug } from './export/markdown';
 import { evidenceCsv, evidenceMarkdown } from './export/evidence';
+import { findReuse } from './reuse/find';
+import { ReuseJobs } from './reuse/jobs';
+import { reuseCsv, reuseMarkdown } from './reuse/export';
 
 /** A project open in the workbench: the unit of work, and the search index that follows its writes. */
 interface Opened {
@@ -134,6 +137,8 @@ export class Workbench implements SourcebenchApi {
   /** The worker threads that prepare imported files, started on the first import. */
   private pool: PreparePool | null = null;
   private readonly jobs = new Map<number, ImportJob>();
+  /** Reuse reports being made or kept for export (of the project open now). */
+  private readonly reuseJobs = new ReuseJobs();
   private nextJob = 1;
   /** Aborted when the project closes or changes: every import run stops before its next write. */
   private importStop = new AbortController();
@@ -348,13 +353,13 @@ export class Workbench implements SourcebenchApi {
   }
 
   /** Writes a prepared file (inside the caller's transaction): the source, its passages and its claims, all or nothing. */
-  private store(fileName: string, { source, warnings, claims }: Prepared, terms?: readonly string[]): ImportOutcome {
+  private store(fileName: string, { source, warnings, claims, prints }: Prepared, terms?: readonly string[]): ImportOutcome {
     const existing = this.current.sources.findByHash(source.hash);
     if (existing !== undefined) {
       return { fileName, status: 'duplicate', source: this.current.sources.summary(existing), warnings };
     }
     const id = this.current.db.transaction(() => {
-      const inserted = this.current.sources.insert(source, { terms });
+      const inserted = this.current.sources.insert(source, { terms, prints });
       this.current.claims.add(inserted, claims);
       return inserted;
     })();
@@ -582,6 +587,7 @@ export class Workbench implements SourcebenchApi {
 
   /** Stops every import before its next write (the project is closing or changing). */
   private stopImports(): void {
+    this.reuseJobs.stopAll();
     for (const job of this.jobs.values()) job.controller.abort();
     this.importStop.abort();
     this.importStop = new AbortController();
@@ -1103,6 +1109,28 @@ export class Workbench implements SourcebenchApi {
   async exportComparison(input: Input<'exportComparison'>) {
     const c = await this.compareSources(input);
     return { name: `${slug(c.a.title) || 'a'}--${slug(c.b.title) || 'b'}.md`, content: comparisonMarkdown(c) };
+  }
+
+  async findReuse({ passageId }: Input<'findReuse'>) {
+    return findReuse(this.current.db, passageId);
+  }
+
+  async reuseReport() {
+    const file = this.current.path;
+    return this.reuseJobs.start(this.current.db, (err) => this.log.error(`${file}: the reuse report failed: ${err.message}`));
+  }
+
+  async reuseReportProgress({ job, wait }: Input<'reuseReportProgress'>) {
+    return this.reuseJobs.progress(job, wait);
+  }
+
+  async cancelReuseReport({ job }: Input<'cancelReuseReport'>) {
+    return this.reuseJobs.cancel(job);
+  }
+
+  async exportReuseReport({ job, format }: Input<'exportReuseReport'>) {
+    const report = this.reuseJobs.report(job);
+    return format === 'csv' ? { name: 'text-reuse.csv', content: reuseCsv(report) } : { name: 'text-reuse.md', content: reuseMarkdown(report) };
   }
 
   /** The source a stable id (UUID) names, in the project open now; null when none does. */

@@ -34,6 +34,8 @@ import type {
   SourceDetail,
   SourceSummary,
   TagCount,
+  ReuseFound,
+  ReuseProgress,
 } from './types';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -347,6 +349,15 @@ export const contract = {
   listBackups: returns<{ project: string; backups: BackupInfo[]; keep: number }>()(z.object({ project: path.optional() }).strict()),
   restoreBackup: returns<ProjectInfo>()(z.object({ file: path, project: path.optional() }).strict()),
   setBackupsKept: returns<{ keep: number }>()(z.object({ keep: z.number().int().min(1).max(100) }).strict()),
+  /** "Where else does this appear?": passages of other sources sharing runs of words with this one, ranked. */
+  findReuse: returns<ReuseFound>()(z.object({ passageId: id }).strict()),
+  /** Starts the project-wide reuse report; follow it with reuseReportProgress. */
+  reuseReport: returns<ReuseProgress>()(none),
+  /** A report's progress (and, once done, the report); with `wait`, waits up to a second for news. */
+  reuseReportProgress: returns<ReuseProgress>()(z.object({ job: id, wait: z.boolean().optional() }).strict()),
+  /** Stops a report at its next step; resolves once it has stopped. */
+  cancelReuseReport: returns<ReuseProgress>()(z.object({ job: id }).strict()),
+  exportReuseReport: returns<ExportFile>()(z.object({ job: id, format: z.enum(['csv', 'markdown']) }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -52,6 +52,11 @@ export const METHOD_NAMES = [
   'listBackups',
   'restoreBackup',
   'setBackupsKept',
+  'findReuse',
+  'reuseReport',
+  'reuseReportProgress',
+  'cancelReuseReport',
+  'exportReuseReport',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -461,3 +461,83 @@ export interface BackupInfo {
   sources: number | null;
   bytes: number;
 }
+
+/** A range of a passage's text (offsets into the passage, not the source). */
+export interface ReuseSpan {
+  start: number;
+  end: number;
+}
+
+/** A passage of another source that shares runs of words with the chosen one. */
+export interface ReuseHit {
+  sourceId: number;
+  sourceTitle: string;
+  sourceDate: string | null;
+  passageId: number;
+  ordinal: number;
+  /** Where the passage starts in its source's text (spans are offsets into the passage). */
+  start: number;
+  text: string;
+  /** Words of the chosen passage found in this one, in runs of at least `minWords`. */
+  words: number;
+  /** The longest shared run, in words. */
+  longest: number;
+  /** Share (0–1) of this passage's words that the chosen passage shares. */
+  share: number;
+  /** The shared words in this passage, and in the chosen one. */
+  spans: ReuseSpan[];
+  querySpans: ReuseSpan[];
+}
+
+/** "Where else does this appear?": the chosen passage and the passages of other sources sharing its text. */
+export interface ReuseFound {
+  passageId: number;
+  sourceId: number;
+  text: string;
+  /** The shortest run of shared words reported. */
+  minWords: number;
+  hits: ReuseHit[];
+}
+
+/** One source of a pair in the reuse report: how much of it the other shares. */
+export interface ReuseSide {
+  id: number;
+  title: string;
+  date: string | null;
+  /** Characters and words of this source in shared runs, and their share (0–1) of its text. */
+  chars: number;
+  words: number;
+  share: number;
+}
+
+/** Two sources that share text: how much, in how many passages, and which came first when their dates say. */
+export interface ReusePair {
+  a: ReuseSide;
+  b: ReuseSide;
+  /** Pairs of passages sharing text. */
+  passages: number;
+  /** The longest shared run, in words. */
+  longest: number;
+  /** The source dated earlier (its whole date range before the other's), or null when the dates do not tell. */
+  earlier: 'a' | 'b' | null;
+}
+
+export interface ReuseReport {
+  pairs: ReusePair[];
+  /** Passages and sources looked at. */
+  passages: number;
+  sources: number;
+  minWords: number;
+}
+
+/** A reuse report being made: follow it with reuseReportProgress; `report` once done. */
+export interface ReuseProgress {
+  job: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  /** What is being done, and how far it is (done of total steps). */
+  phase: 'fingerprints' | 'passages' | 'done';
+  done: number;
+  total: number;
+  report: ReuseReport | null;
+  error: string | null;
+}

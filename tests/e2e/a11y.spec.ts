@@ -228,6 +228,23 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(new ReaderPage(page).title).toHaveText('Archival figures (test text)');
     });
 
+    test('where else a passage appears, and the reuse report', async () => {
+      await new LibraryPage(page).open('align-base');
+      const reader = new ReaderPage(page);
+      await expect(reader.passage(1)).toBeVisible();
+      await reader.region.getByRole('button', { name: 'Where else?' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Where else does passage 1 appear?' });
+      await expect(dialog.getByRole('list', { name: 'Passages sharing text' }).getByRole('listitem').first()).toBeVisible();
+      await audit(page, 'where else', DIALOG);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Reuse', exact: true }).click();
+      const view = page.getByRole('region', { name: 'Text reuse' });
+      await audit(page, 'reuse, before a report');
+      await view.getByRole('button', { name: 'Find shared text' }).click();
+      await expect(view.getByRole('table').getByRole('row').nth(1)).toBeVisible();
+      await audit(page, 'reuse report');
+    });
+
     test('compare with two sources', async () => {
       await page.getByRole('button', { name: 'Compare', exact: true }).click();
       await page.getByRole('combobox', { name: 'Source A' }).selectOption({ label: 'align-base' });

@@ -203,6 +203,7 @@ for (const size of SIZES) {
           button('Replace text…'),
           button('Export notes'),
           button('Compare with…'),
+          button('Where else?'),
         ]),
         'reader',
       )
@@ -302,6 +303,37 @@ for (const size of SIZES) {
     // Where the toolbar has folded: the More menu by keyboard.
     const more = compare.getByRole('button', { name: 'More', exact: true });
     if (await inView(more)) await moreByKeyboard(page, more);
+
+    // Reuse: the report's commands, a pair's Compare; Where else? in the reader, its hits and their Open.
+    await show('Reuse');
+    const reuse = page.getByRole('region', { name: 'Text reuse' });
+    await reuse.getByRole('button', { name: 'Find shared text' }).click();
+    await expect(reuse.getByRole('table').getByRole('row')).toHaveCount(2);
+    await shot(page, 'reuse');
+    expect
+      .soft(
+        await unreachable(page, reuse, [
+          button('Find again'),
+          button('Export CSV'),
+          button('Export Markdown'),
+          button('Compare align-base with align-edited'),
+        ]),
+        'reuse',
+      )
+      .toEqual([]);
+    await show('Library');
+    await library.getByRole('button', { name: 'align-base', exact: true }).click();
+    await expect(reader.getByRole('article', { name: 'Passage 1', exact: true })).toBeVisible();
+    await reader.getByRole('button', { name: 'Where else?', exact: true }).click();
+    const whereElse = page.getByRole('dialog', { name: 'Where else does passage 1 appear?' });
+    await expect(whereElse.getByRole('list', { name: 'Passages sharing text' }).getByRole('listitem').first()).toBeVisible();
+    await shot(page, 'where else');
+    expect.soft(await unreachable(page, whereElse, [button('Close')]), 'where else').toEqual([]);
+    const open = whereElse.getByRole('button', { name: /^Open align-edited at passage/ }).first();
+    // In the top layer, over the views: their clipping does not apply to it.
+    await open.scrollIntoViewIfNeeded();
+    await expect.soft(open, 'where else: a hit’s Open').toBeInViewport({ ratio: 1 });
+    await whereElse.getByRole('button', { name: 'Close' }).click();
 
     expect(errors, 'uncaught errors in the page').toEqual([]);
     await context.close();

@@ -3,6 +3,7 @@
  * its claims and the words it may add to the typo vocabulary. Runs in a worker thread
  * (worker.ts) or, where workers are off, in the calling thread: the same code either way.
  */
+import { passagePrints } from '../reuse/prints';
 import fs from 'node:fs';
 import { ApiError } from '../../shared/errors';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits';
@@ -16,6 +17,8 @@ import { MIN_TERM } from '../search/vocabulary';
 /** A file read and parsed, with its claims, ready to be written. */
 export interface Prepared extends ParsedSource {
   claims: Claim[];
+  /** Each passage's reuse fingerprints (src/main/reuse/prints.ts), made here rather than in the thread that writes. */
+  prints?: string[];
 }
 
 /** One file to import: read from disk (`file`) or given as bytes; `label` names it in outcomes. */
@@ -71,7 +74,7 @@ export async function prepare(task: PrepareTask): Promise<PrepareResult> {
       parsed.warnings.push(`its numeric claims could not be read (${(err as Error).message}); the text was imported without them`);
       logged = `${task.label}: claim extraction failed: ${(err as Error).message}`;
     }
-    const prepared: Prepared = { ...parsed, claims };
+    const prepared: Prepared = { ...parsed, claims, prints: passagePrints(parsed.source.text, parsed.source.passages) };
     return { ok: true, prepared, terms: vocabularyTerms(prepared), ...(logged ? { logged } : {}) };
   } catch (err) {
     if (err instanceof ApiError) return { ok: false, error: err.toJSON() };

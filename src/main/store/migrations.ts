@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { citationOfColumns } from '../ingest/citation';
+import { fillReuse, REUSE_TABLE } from '../reuse/prints';
 
 export interface Migration {
   version: number;
@@ -320,6 +321,15 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       DROP TRIGGER passage_fts_insert;
     `,
+  },
+  {
+    version: 12,
+    name: 'reuse index',
+    // Winnowed word-shingle fingerprints of every passage (src/main/reuse), so that text a
+    // passage shares with others is found by lookup, not by comparing every pair. Written
+    // by the store with the passages; existing passages are indexed here.
+    sql: REUSE_TABLE,
+    run: fillReuse,
   },
 ];
 

@@ -9,6 +9,7 @@ import { ApiError } from '../../shared/errors';
 import type Database from 'better-sqlite3';
 import type { Db } from './project';
 import type { ChangeSink } from './changes';
+import { ReusePrints } from '../reuse/prints';
 
 const FORMAT_OF_KIND: Record<SourceKind, SourceFormat> = { text: 'txt', markdown: 'md', html: 'html' };
 
@@ -109,6 +110,8 @@ export const ORPHAN_TAGS = 'DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM 
 
 export class SourceStore {
   private readonly statements = new Map<string, Database.Statement>();
+  /** The reuse index, written with the passages as their full-text rows are (a trigger removes them). */
+  private reusePrints: ReusePrints | null = null;
 
   /** `changes` hears of every write (the Project; a bare store, in tests, tells no one). */
   constructor(
@@ -126,6 +129,10 @@ export class SourceStore {
     return st;
   }
 
+  private get reuse(): ReusePrints {
+    return (this.reusePrints ??= new ReusePrints(this.db));
+  }
+
   private setTags(sourceId: number, tags: readonly string[]): void {
     linkTags((q) => this.sql(q), 'source', sourceId, tags);
   }
@@ -136,7 +143,7 @@ export class SourceStore {
   }
 
   /** Inserts a source with its passages and tags in one transaction; returns its id. */
-  insert(src: NewSource, options: { terms?: readonly string[] } = {}): number {
+  insert(src: NewSource, options: { terms?: readonly string[]; prints?: readonly string[] } = {}): number {
     const insertSource = this.sql(`
       INSERT INTO source (title, author, date, origin, kind, format, language, file_name, encoding, hash,
                           chars, bytes, passage_count, meta, imported_at, csl)
@@ -168,7 +175,7 @@ export class SourceStore {
         });
         const id = Number(info.lastInsertRowid);
         this.sql('INSERT INTO source_text (source_id, text) VALUES (?, ?)').run(id, src.text);
-        const first = this.insertPassages(id, src.passages, src.text);
+        const first = this.insertPassages(id, src.passages, src.text, options.prints);
         this.sql('UPDATE source SET first_passage = ? WHERE id = ?').run(first, id);
         this.setTags(id, src.tags);
         this.changes?.record({
@@ -229,13 +236,15 @@ export class SourceStore {
    * Inserts a source's passages and their full-text index rows (inside the caller's
    * transaction); returns the first passage's id (the ids that follow are consecutive).
    */
-  private insertPassages(id: number, passages: readonly Span[], text: string): number {
+  private insertPassages(id: number, passages: readonly Span[], text: string, prints?: readonly string[]): number {
     const insertPassage = this.sql(INSERT_PASSAGE);
     const indexPassage = this.sql(INDEX_PASSAGE);
     let first = 0;
     passages.forEach((p, i) => {
       const row = insertPassage.run(...passageRow(id, i + 1, p, text));
-      indexPassage.run(row.lastInsertRowid, text.slice(p.start, p.end));
+      const passage = text.slice(p.start, p.end);
+      indexPassage.run(row.lastInsertRowid, passage);
+      this.reuse.add(Number(row.lastInsertRowid), passage, prints?.length === passages.length ? prints[i] : undefined);
       if (i === 0) first = Number(row.lastInsertRowid);
     });
     return first;

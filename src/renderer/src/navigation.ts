@@ -5,7 +5,7 @@
  */
 import type { ReadingPlace } from './views/readingPlace';
 
-export type View = 'library' | 'reader' | 'search' | 'notes' | 'evidence' | 'compare';
+export type View = 'library' | 'reader' | 'search' | 'notes' | 'evidence' | 'compare' | 'reuse';
 
 /** What the reader opens at. */
 export interface ReaderTarget {
@@ -32,6 +32,8 @@ export interface Navigation {
   compareWith: number | null;
   /** Where each source was left in the reader, by source id: it opens there again (for this session). */
   places: Record<number, ReadingPlace>;
+  /** The second source Compare was asked for (a pair of the reuse report), or null. */
+  compareOther: number | null;
 }
 
 export interface OpenSource {
@@ -49,7 +51,7 @@ export type NavAction =
   | { type: 'openSource'; open: OpenSource }
   | { type: 'show'; view: View }
   | { type: 'back' }
-  | { type: 'compare'; sourceId: number }
+  | { type: 'compare'; sourceId: number; other?: number }
   | { type: 'left'; sourceId: number; place: ReadingPlace }
   | { type: 'reset' };
 
@@ -60,6 +62,7 @@ export const initialNavigation: Navigation = {
   previousView: 'library',
   compareWith: null,
   places: {},
+  compareOther: null,
 };
 
 /** Views the reader leads back to when it was opened at a place from them. */
@@ -95,7 +98,7 @@ export function navigate(state: Navigation, action: NavAction): Navigation {
       if (state.view === 'reader') return { ...state, view: state.target && RETURNS.includes(state.previousView) ? state.previousView : 'library' };
       return state;
     case 'compare':
-      return { ...state, view: 'compare', compareWith: action.sourceId };
+      return { ...state, view: 'compare', compareWith: action.sourceId, compareOther: action.other ?? null };
     case 'left':
       // Not when the reader stays on the source (opened again at another place), nor after the project changed.
       if (state.sourceId === null || (state.view === 'reader' && state.sourceId === action.sourceId)) return state;
@@ -136,7 +139,11 @@ export function backLabel(state: Navigation): string {
 export const openSource = (open: OpenSource): NavAction => ({ type: 'openSource', open });
 export const show = (view: View): NavAction => ({ type: 'show', view });
 export const back = (): NavAction => ({ type: 'back' });
-export const compareWith = (sourceId: number): NavAction => ({ type: 'compare', sourceId });
+export const compareWith = (sourceId: number, other?: number): NavAction => ({
+  type: 'compare',
+  sourceId,
+  ...(other !== undefined ? { other } : {}),
+});
 export const reset = (): NavAction => ({ type: 'reset' });
 /** The reader left a source at this place (it closed, or showed another). */
 export const left = (sourceId: number, place: ReadingPlace): NavAction => ({ type: 'left', sourceId, place });

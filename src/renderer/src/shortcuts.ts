@@ -66,6 +66,7 @@ export const COMMANDS = {
     'exportNotes',
     'compareWith',
     'goToPage',
+    'whereElse',
   ],
   editor: ['leave', 'bold', 'italic', 'underline', 'undo', 'redo', 'heading', 'paragraph', 'bulletList', 'numberList', 'quote', 'link'],
   search: ['nextResult', 'previousResult', 'openResult', 'close'],
@@ -156,6 +157,7 @@ export const SHORTCUTS: AnyShortcut[] = [
   s('reader', ['X'], 'exportNotes', 'Export notes'),
   s('reader', ['Shift+C'], 'compareWith', 'Compare with…'),
   s('reader', ['G'], 'goToPage', 'Go to a page (PDF)'),
+  s('reader', ['W'], 'whereElse', 'Where else does this passage appear? (text other sources share)'),
 
   s('editor', ['Escape'], 'leave', 'Back to the text (the note is saved)', { when: 'typing' }),
   s('editor', ['Mod+B'], 'bold', 'Bold', { when: 'typing', native: true }),

@@ -369,7 +369,8 @@ describe('search', () => {
       }
     };
     // Writes go through the store, which indexes each passage itself (migration 11).
-    expect(fts().triggers).toEqual(['passage_fts_delete', 'passage_fts_update']);
+    // (reuse_fts_delete: the reuse index's row of a deleted passage goes with it; src/main/reuse/prints.ts)
+    expect(fts().triggers).toEqual(['passage_fts_delete', 'passage_fts_update', 'reuse_fts_delete']);
     const added = await wb.importFile({ name: 'kolyma.md', bytes: bytes('# Kolyma\n\nGold from the Kolyma camps.\n\nMagadan harbour.') });
     if (added.status !== 'imported') throw new Error('not imported');
     const id = added.source.id;

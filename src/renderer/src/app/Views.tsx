@@ -7,6 +7,7 @@ import type { NavAction, Navigation, OpenSource } from '../navigation';
 import { back, backLabel, compareWith, left, openSource, readerOpening } from '../navigation';
 import { LibraryView } from '../views/LibraryView';
 import { SearchView } from '../views/SearchView';
+import { pairFirst } from '../reuse/shared';
 
 // The library is what a window opens on: it alone is in the first script. The other views
 // (the reader with its note editor, Evidence with its chart, Compare, Notes) load as their
@@ -38,10 +39,12 @@ const ReaderView = reader.View;
 const NotesView = notes.View;
 const EvidenceView = evidence.View;
 const CompareView = compare.View;
+const reuse = lazyView(() => import('../reuse/ReuseView').then((m) => m.ReuseView));
+const ReuseView = reuse.View;
 
 /** Fetches the views' chunks (once the first screen is painted). */
 export function preloadViews(): void {
-  for (const view of [reader, notes, evidence, compare]) void view.fetch();
+  for (const view of [reader, notes, evidence, compare, reuse]) void view.fetch();
   // The reading face too (fetched and decoded: 140 ms on the first source opened, measured),
   // which the library never shows, so the browser would load it only on that first open.
   if (typeof document !== 'undefined' && document.fonts)
@@ -80,7 +83,13 @@ function ViewOf(props: {
         <NotesView projectPath={props.projectPath} onOpen={(a) => open({ sourceId: a.sourceId, start: a.start, end: a.end, annotationId: a.id })} />
       );
     case 'compare':
-      return <CompareView key={nav.compareWith ?? 'none'} sources={library.sources} initialA={nav.compareWith ?? nav.sourceId} />;
+      return (
+        <CompareView
+          key={`${nav.compareWith ?? 'none'}:${nav.compareOther ?? ''}`}
+          sources={nav.compareWith !== null && nav.compareOther !== null ? pairFirst(library.sources, nav.compareOther) : library.sources}
+          initialA={nav.compareWith ?? nav.sourceId}
+        />
+      );
     case 'evidence':
       return (
         <EvidenceView projectPath={props.projectPath} onOpen={(c) => open({ sourceId: c.sourceId, start: c.start, end: c.end, claimId: c.id })} />
@@ -95,7 +104,10 @@ function ViewOf(props: {
           onChanged={() => void library.reload()}
           onCompare={(id) => dispatch(compareWith(id))}
           onLeave={(sourceId, place) => dispatch(left(sourceId, place))}
+          onOpen={open}
         />
       );
+    case 'reuse':
+      return <ReuseView onCompare={(a, b) => dispatch(compareWith(a, b))} />;
   }
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Annotation, SourceDetail } from '../../../shared/types';
+import type { Annotation, Passage, SourceDetail } from '../../../shared/types';
 import type { HighlightColour } from '../../../shared/notes';
 import type { ReaderState } from '../hooks/useReader';
 import type { ReaderTarget } from '../navigation';
@@ -16,6 +16,8 @@ import { usePassageNavigation } from './usePassageNavigation';
 import { useNoteFocus, useReaderKeys } from './useReaderKeys';
 import { useReadingPlace } from './useReadingPlace';
 import { useSideShown } from './useSideShown';
+import type { HitTarget } from '../reuse/WhereElse';
+import { WhereElse } from '../reuse/WhereElse';
 
 /** A source open in the reader: its header, its text as numbered passages, and its notes and claims beside. */
 export function Reader(props: {
@@ -28,6 +30,7 @@ export function Reader(props: {
   onBack(): void;
   onCompare(id: number): void;
   onLeave(place: ReadingPlace): void;
+  onOpen(target: HitTarget): void;
 }) {
   const { source, target, reader } = props;
   const { annotations, claims, actions } = reader;
@@ -41,6 +44,8 @@ export function Reader(props: {
   const [sideShown, toggleSide] = useSideShown([selected, selectedClaim]);
   const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [whereElse, setWhereElse] = useState<Passage | null>(null);
+  const showWhereElse = () => setWhereElse(passages[current] ?? null);
 
   const goToPage = (wanted: string) => {
     const found = nav.goToPage(wanted);
@@ -74,6 +79,7 @@ export function Reader(props: {
     edit: () => setEditing(true),
     exportNotes: () => void actions.exportNotes().then((message) => message && setNotice(message)),
     compare: () => props.onCompare(source.id),
+    whereElse: showWhereElse,
   });
   const pickClaim = (id: number) => {
     setTab('claims');
@@ -111,6 +117,7 @@ export function Reader(props: {
           onEdit={() => setEditing(true)}
           onCompare={props.onCompare}
           onGoToPage={goToPage}
+          onWhereElse={showWhereElse}
           replaceInput={replaceInput}
           pageInput={pageInput}
         />
@@ -154,6 +161,7 @@ export function Reader(props: {
         quoteOf={source.kind === 'markdown' ? (a) => shownQuote(passages, a) : undefined}
         onLeaveNotes={backToText}
       />
+      {whereElse && <WhereElse passageId={whereElse.id} ordinal={whereElse.ordinal} onOpen={props.onOpen} onClose={() => setWhereElse(null)} />}
       {editing && (
         <MetadataDialog
           source={source}

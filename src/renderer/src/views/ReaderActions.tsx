@@ -13,6 +13,7 @@ export function ReaderActions(props: {
   onCompare(id: number): void;
   onGoToPage(wanted: string): void;
   onReplace(file: File | undefined): void;
+  onWhereElse(): void;
 }) {
   const { source } = props;
   const passages = source.passageList;
@@ -34,6 +35,9 @@ export function ReaderActions(props: {
       </button>
       <button type="button" onClick={() => props.onCompare(source.id)} {...keyed('reader', 'compareWith')}>
         Compare with…
+      </button>
+      <button type="button" onClick={props.onWhereElse} {...keyed('reader', 'whereElse')}>
+        Where else?
       </button>
       {source.pdf && passages.length > 0 && (
         <form

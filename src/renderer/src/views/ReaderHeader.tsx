@@ -92,6 +92,7 @@ export function ReaderHeader(props: {
   onEdit(): void;
   onCompare(id: number): void;
   onGoToPage(wanted: string): void;
+  onWhereElse(): void;
   /** The hidden file field of Replace text… and the page field, for their keys. */
   replaceInput: RefObject<HTMLInputElement | null>;
   pageInput: RefObject<HTMLInputElement | null>;
@@ -122,6 +123,7 @@ export function ReaderHeader(props: {
         onExportNotes={() => void actions.exportNotes().then((message) => message && onNotice(message))}
         onCompare={props.onCompare}
         onGoToPage={props.onGoToPage}
+        onWhereElse={props.onWhereElse}
         onReplace={(file) => file && void actions.replaceText(file).then(onNotice)}
       />
       <ReaderNotices source={source} notice={props.notice} onDismiss={() => onNotice(null)} onReplaceClick={() => replaceInput.current?.click()} />

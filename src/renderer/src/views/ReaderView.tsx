@@ -3,6 +3,7 @@ import { EmptyState } from '../components/EmptyState';
 import type { ReaderTarget } from '../navigation';
 import type { ReadingPlace } from './readingPlace';
 import { Reader } from './Reader';
+import type { HitTarget } from '../reuse/WhereElse';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: {
@@ -15,6 +16,7 @@ export function ReaderView(props: {
   onChanged(): void;
   onCompare(id: number): void;
   onLeave(sourceId: number, place: ReadingPlace): void;
+  onOpen(target: HitTarget): void;
 }) {
   const reader = useReader(props.sourceId, props.onChanged);
   const { source, error } = reader;
@@ -58,6 +60,7 @@ export function ReaderView(props: {
       onCompare={props.onCompare}
       onBack={props.onBack}
       onLeave={(place) => props.onLeave(source.id, place)}
+      onOpen={props.onOpen}
     />
   );
 }

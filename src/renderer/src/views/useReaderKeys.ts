@@ -17,6 +17,7 @@ export interface ReaderCommands {
   edit(): void;
   exportNotes(): void;
   compare(): void;
+  whereElse(): void;
 }
 
 /**
@@ -65,6 +66,7 @@ export function useReaderKeys(
     replaceText: () => replaceInput.current?.click(),
     exportNotes: c.exportNotes,
     compareWith: c.compare,
+    whereElse: c.whereElse,
     goToPage: () => {
       if (!pageInput.current) return false;
       pageInput.current.focus();
