@@ -5,9 +5,12 @@ import type { ReusePair, SourceSummary } from '../../../src/shared/types';
 // Imported by paths the type-check does not follow: the renderer is checked as a project of its own.
 const sharedPath = '../../../src/renderer/src/reuse/shared';
 const navigationPath = '../../../src/renderer/src/navigation';
+const initialPairPath = '../../../src/renderer/src/compare/initialPair';
+const { initialPair } = (await import(/* @vite-ignore */ initialPairPath)) as {
+  initialPair(sources: SourceSummary[], a: number | null, b?: number | null): { a: number | null; b: number | null };
+};
 type Nav = { view: string; compareWith: number | null; compareOther: number | null };
-const { pairFirst, pieces, sortPairs } = (await import(/* @vite-ignore */ sharedPath)) as {
-  pairFirst(sources: SourceSummary[], b: number): SourceSummary[];
+const { pieces, sortPairs } = (await import(/* @vite-ignore */ sharedPath)) as {
   pieces(text: string, spans: { start: number; end: number }[]): { text: string; shared: boolean }[];
   sortPairs(pairs: ReusePair[], by: string, descending: boolean): ReusePair[];
 };
@@ -76,9 +79,12 @@ describe('the report sorted by a column', () => {
 
 describe('a pair opened in Compare', () => {
   const sources = [1, 2, 3, 4].map((id) => ({ id, title: `S${id}` }) as SourceSummary);
-  it('lists B first, so that Compare starts on A and B', () => {
-    expect(pairFirst(sources, 3).map((s) => s.id)).toEqual([3, 1, 2, 4]);
-    expect(pairFirst(sources, 9).map((s) => s.id)).toEqual([1, 2, 3, 4]);
+  it('Compare opens on A and B as asked, the list left in its order', () => {
+    expect(initialPair(sources, 2, 3)).toEqual({ a: 2, b: 3 });
+    // B unknown, or the same as A: the first other source listed.
+    expect(initialPair(sources, 2, 9)).toEqual({ a: 2, b: 1 });
+    expect(initialPair(sources, 2, 2)).toEqual({ a: 2, b: 1 });
+    expect(initialPair(sources, null)).toEqual({ a: 1, b: 2 });
   });
   it('navigation remembers both sources, and forgets the second when Compare is asked for one', () => {
     const two = navigate(initialNavigation, compareWith(2, 4));

@@ -7,7 +7,6 @@ import type { NavAction, Navigation, OpenSource } from '../navigation';
 import { back, backLabel, compareWith, left, openSource, readerOpening } from '../navigation';
 import { LibraryView } from '../views/LibraryView';
 import { SearchView } from '../views/SearchView';
-import { pairFirst } from '../reuse/shared';
 
 // The library is what a window opens on: it alone is in the first script. The other views
 // (the reader with its note editor, Evidence with its chart, Compare, Notes) load as their
@@ -86,8 +85,9 @@ function ViewOf(props: {
       return (
         <CompareView
           key={`${nav.compareWith ?? 'none'}:${nav.compareOther ?? ''}`}
-          sources={nav.compareWith !== null && nav.compareOther !== null ? pairFirst(library.sources, nav.compareOther) : library.sources}
+          sources={library.sources}
           initialA={nav.compareWith ?? nav.sourceId}
+          initialB={nav.compareOther}
         />
       );
     case 'evidence':

@@ -8,11 +8,13 @@ import { ComparePane } from './ComparePane';
 import { CompareSummary, PairDetail } from './CompareSummary';
 import { CompareToolbar } from './CompareToolbar';
 import { useAlignedPanes } from './useAlignedPanes';
+import { initialPair } from './initialPair';
 
 /** Two sources side by side: aligned passages share a number and a connector; near-copies show their word diff. */
-export function CompareView(props: { sources: SourceSummary[]; initialA: number | null }) {
-  const [a, setA] = useState<number | null>(props.initialA ?? props.sources[0]?.id ?? null);
-  const [b, setB] = useState<number | null>(props.sources.find((s) => s.id !== (props.initialA ?? props.sources[0]?.id))?.id ?? null);
+export function CompareView(props: { sources: SourceSummary[]; initialA: number | null; initialB?: number | null }) {
+  const [first] = useState(() => initialPair(props.sources, props.initialA, props.initialB));
+  const [a, setA] = useState<number | null>(first.a);
+  const [b, setB] = useState<number | null>(first.b);
   const { comparison: cmp, error, exportMarkdown } = useCompare(a, b);
   const [sync, setSync] = useState(true);
   const panes = useAlignedPanes(cmp, sync);

@@ -1,5 +1,5 @@
-/** Pure helpers of the reuse views: a text cut at its shared spans, the report's sorting, Compare's pair. */
-import type { ReusePair, ReuseSpan, SourceSummary } from '../../../shared/types';
+/** Pure helpers of the reuse views: a text cut at its shared spans, the report's sorting. */
+import type { ReusePair, ReuseSpan } from '../../../shared/types';
 
 /** A text as pieces, each shared or not, in order; spans out of range or overlapping are clipped. */
 export function pieces(text: string, spans: readonly ReuseSpan[]): { text: string; shared: boolean }[] {
@@ -42,15 +42,6 @@ export function sortPairs(pairs: readonly ReusePair[], by: PairSort, descending:
     if (kx !== ky) return (kx < ky ? -1 : 1) * dir;
     return amount(y) - amount(x);
   });
-}
-
-/**
- * The sources as Compare lists them, with `b` the first after `a`: Compare starts on its
- * initial source A and, as B, on the first other source it lists.
- */
-export function pairFirst(sources: readonly SourceSummary[], b: number): SourceSummary[] {
-  const other = sources.find((s) => s.id === b);
-  return other ? [other, ...sources.filter((s) => s.id !== b)] : [...sources];
 }
 
 export const percent = (x: number) => `${x >= 0.995 || x === 0 ? Math.round(x * 100) : (x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
