@@ -19,6 +19,8 @@ const CHUNK = 20_000;
  * starting a thread (and every small test project would start one).
  */
 const THREAD_FROM = 10_000;
+/** Terms a worker's message carries, added in one turn of this thread's event loop. */
+const SLICE = 500;
 /** The most alternatives one query word expands into (closest and most frequent first). */
 export const MAX_ALTERNATIVES = 12;
 const CACHE_SIZE = 500;
@@ -58,7 +60,7 @@ export class Vocabulary {
       const source =
         this.db.memory || options.inThread || this.passages() < (options.threadFrom ?? THREAD_FROM)
           ? null
-          : workerSource(import.meta.url, 'vocabulary-worker.js', 'vocabulary-worker.ts');
+          : workerSource(import.meta.url, 'vocabulary-worker.js', 'vocabulary-worker.ts', 'SOURCEBENCH_VOCABULARY_WORKER');
       if (source) await this.readInWorker(source, options.nativeBinding);
       else await this.readHere();
       this.complete = !this.stopped;
@@ -86,9 +88,16 @@ export class Vocabulary {
   }
 
   private readInWorker(source: NonNullable<ReturnType<typeof workerSource>>, nativeBinding?: string): Promise<void> {
-    const task: VocabularyTask = { file: this.db.name, nativeBinding, chunk: CHUNK };
+    const task: VocabularyTask = { file: this.db.name, nativeBinding, chunk: SLICE };
     return new Promise((resolve, reject) => {
       const worker = new Worker(source.file, { eval: source.eval ?? false, workerData: task });
+      // Adding terms to the tree is this thread's part (about 0.9 s for 81,000 terms under
+      // load, measured): the messages wait in a queue and are added one slice per turn of
+      // the event loop, so that a request arriving meanwhile waits for one slice at most
+      // (a port delivers the messages it holds in one go).
+      const queue: { terms: string[]; docs: number[] }[] = [];
+      let done = false;
+      let draining = false;
       let settled = false;
       const end = (err?: Error) => {
         if (settled) return;
@@ -98,15 +107,32 @@ export class Vocabulary {
         if (err) reject(err);
         else resolve();
       };
+      const drain = () => {
+        if (settled) return;
+        const m = queue.shift();
+        if (m) {
+          for (let i = 0; i < m.terms.length; i++) this.take(m.terms[i]!, m.docs[i]!);
+          setImmediate(drain);
+          return;
+        }
+        draining = false;
+        if (done) end();
+      };
       worker.on('message', (m: VocabularyMessage) => {
-        if ('error' in m) end(new Error(m.error));
-        else if ('done' in m) end();
-        else for (let i = 0; i < m.terms.length; i++) this.take(m.terms[i]!, m.docs[i]!);
+        if ('error' in m) return end(new Error(m.error));
+        if ('done' in m) done = true;
+        else queue.push(m);
+        if (!draining) {
+          draining = true;
+          setImmediate(drain);
+        }
       });
       // Closing the project stops the read: the vocabulary is left incomplete, as it is then unused.
       this.stopReading = () => end();
       worker.on('error', (err) => end(err));
-      worker.on('exit', (code) => end(new Error(`the vocabulary reader exited (code ${code})`)));
+      worker.on('exit', (code) => {
+        if (!done) end(new Error(`the vocabulary reader exited (code ${code})`));
+      });
     });
   }
 
