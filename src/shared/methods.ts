@@ -52,6 +52,8 @@ export const METHOD_NAMES = [
   'listBackups',
   'restoreBackup',
   'setBackupsKept',
+  'collateSources',
+  'exportCollation',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
