@@ -19,14 +19,14 @@ describe('collateSources and exportCollation', () => {
     const { wb, ids } = await decrees();
     const reply = await dispatch(wb, 'collateSources', { ids, base: ids[1] });
     expect(reply.ok).toBe(true);
-    const c = (reply as { ok: true; result: Awaited<ReturnType<typeof wb.collateSources>> }).result;
+    const c = (reply as { ok: true; value: Awaited<ReturnType<typeof wb.collateSources>> }).value;
     expect(c.base).toBe(1);
     expect(c.witnesses.map((w) => [w.id, w.siglum, w.title])).toEqual([
       [ids[0], 'w1', 'decree-a'],
       [ids[1], 'w2', 'decree-b'],
       [ids[2], 'w3', 'decree-c'],
     ]);
-    expect(c.witnesses[0]!.citation).toContain('decree-a');
+    expect(c.witnesses[0]!.citation).toBe('“Decree-a.”');
     expect(c.segments.filter((s) => s.figure).map((s) => s.readings)).toEqual([
       ['75,950', '75 950', '72,950'],
       ['186,500', '186,500', ''],
