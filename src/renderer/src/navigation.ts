@@ -5,7 +5,7 @@
  */
 import type { ReadingPlace } from './views/readingPlace';
 
-export type View = 'library' | 'reader' | 'search' | 'notes' | 'evidence' | 'compare';
+export type View = 'library' | 'reader' | 'search' | 'notes' | 'evidence' | 'compare' | 'collate';
 
 /** What the reader opens at. */
 export interface ReaderTarget {
@@ -32,6 +32,8 @@ export interface Navigation {
   compareWith: number | null;
   /** Where each source was left in the reader, by source id: it opens there again (for this session). */
   places: Record<number, ReadingPlace>;
+  /** The sources Collate was asked to start with (from the library). */
+  collateWith?: number[];
 }
 
 export interface OpenSource {
@@ -51,7 +53,8 @@ export type NavAction =
   | { type: 'back' }
   | { type: 'compare'; sourceId: number }
   | { type: 'left'; sourceId: number; place: ReadingPlace }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  | { type: 'collate'; sourceIds: number[] };
 
 export const initialNavigation: Navigation = {
   view: 'library',
@@ -102,6 +105,8 @@ export function navigate(state: Navigation, action: NavAction): Navigation {
       return { ...state, places: { ...state.places, [action.sourceId]: action.place } };
     case 'reset':
       return { ...state, view: 'library', sourceId: null, target: null, places: {} };
+    case 'collate':
+      return { ...state, view: 'collate', collateWith: action.sourceIds };
   }
 }
 
@@ -140,3 +145,5 @@ export const compareWith = (sourceId: number): NavAction => ({ type: 'compare', 
 export const reset = (): NavAction => ({ type: 'reset' });
 /** The reader left a source at this place (it closed, or showed another). */
 export const left = (sourceId: number, place: ReadingPlace): NavAction => ({ type: 'left', sourceId, place });
+/** Collate these sources (none: choose them in the view). */
+export const collateSources = (sourceIds: number[]): NavAction => ({ type: 'collate', sourceIds });

@@ -9,6 +9,7 @@ const ITEMS: { view: View; icon: string; label: string; title?: string }[] = [
   { view: 'notes', icon: '✎', label: 'Notes' },
   { view: 'evidence', icon: '≡', label: 'Evidence' },
   { view: 'compare', icon: '⇆', label: 'Compare' },
+  { view: 'collate', icon: '☷', label: 'Collate' },
 ];
 
 /** The views down the side, and the project menu at its foot. */

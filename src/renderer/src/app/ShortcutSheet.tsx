@@ -12,6 +12,7 @@ const WITH: Record<View, ShortcutView[]> = {
   notes: ['notes'],
   evidence: ['evidence', 'review'],
   compare: ['compare'],
+  collate: [],
 };
 
 /**

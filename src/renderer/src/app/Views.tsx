@@ -4,7 +4,7 @@ import type { ImportState } from '../hooks/useImporter';
 import type { LibraryState } from '../hooks/useLibrary';
 import type { useSearch } from '../hooks/useSearch';
 import type { NavAction, Navigation, OpenSource } from '../navigation';
-import { back, backLabel, compareWith, left, openSource, readerOpening } from '../navigation';
+import { back, backLabel, collateSources, compareWith, left, openSource, readerOpening } from '../navigation';
 import { LibraryView } from '../views/LibraryView';
 import { SearchView } from '../views/SearchView';
 
@@ -38,10 +38,12 @@ const ReaderView = reader.View;
 const NotesView = notes.View;
 const EvidenceView = evidence.View;
 const CompareView = compare.View;
+const collate = lazyView(() => import('../collate/CollateView').then((m) => m.CollateView));
+const CollateView = collate.View;
 
 /** Fetches the views' chunks (once the first screen is painted). */
 export function preloadViews(): void {
-  for (const view of [reader, notes, evidence, compare]) void view.fetch();
+  for (const view of [reader, notes, evidence, compare, collate]) void view.fetch();
 }
 
 /** The view the navigation shows; every way into the reader is the one `openSource` action. */
@@ -67,7 +69,15 @@ function ViewOf(props: {
   const open = (o: OpenSource) => dispatch(openSource(o));
   switch (nav.view) {
     case 'library':
-      return <LibraryView library={library} importer={props.importer} onOpen={(sourceId) => open({ sourceId })} filterRef={props.filterRef} />;
+      return (
+        <LibraryView
+          library={library}
+          importer={props.importer}
+          onOpen={(sourceId) => open({ sourceId })}
+          filterRef={props.filterRef}
+          onCollate={(ids) => dispatch(collateSources(ids))}
+        />
+      );
     case 'search':
       return <SearchView search={props.search} inputRef={props.searchRef} onOpen={open} onClose={() => dispatch(back())} />;
     case 'notes':
@@ -80,6 +90,8 @@ function ViewOf(props: {
       return (
         <EvidenceView projectPath={props.projectPath} onOpen={(c) => open({ sourceId: c.sourceId, start: c.start, end: c.end, claimId: c.id })} />
       );
+    case 'collate':
+      return <CollateView key={(nav.collateWith ?? []).join(',')} sources={library.sources} initial={nav.collateWith ?? []} />;
     case 'reader':
       return (
         <ReaderView

@@ -9,6 +9,7 @@ import type { ImportState } from '../hooks/useImporter';
 import { MetadataDialog } from './MetadataDialog';
 import { ImportButton } from './ImportButton';
 import { LibraryTable } from './LibraryTable';
+import { CollateButton } from '../collate/CollateButton';
 import { ReferencesDialog } from './ReferencesDialog';
 import { keyed } from '../shortcuts';
 
@@ -23,6 +24,8 @@ export function LibraryView(props: {
   importer: ImportState;
   onOpen(id: number): void;
   filterRef: React.RefObject<HTMLInputElement | null>;
+  /** Collate these sources (the ones the filter shows, when 2 to 10), or choose them in Collate. */
+  onCollate(ids: number[]): void;
 }) {
   const { library, importer } = props;
   const [editing, setEditing] = useState<SourceSummary | null>(null);
@@ -89,6 +92,7 @@ export function LibraryView(props: {
         >
           References…
         </button>
+        <CollateButton sources={library.visible} onCollate={props.onCollate} />
         <ImportButton importer={importer} primary shortcuts />
       </header>
 
