@@ -16,8 +16,8 @@ import type { Token } from './tokens';
 export interface Column {
   /** Per witness, the index of its token in this column, or -1. */
   cells: number[];
-  /** The keys of the tokens in it. */
-  keys: string[];
+  /** The keys of the tokens in it (as numbers: see `intern`). */
+  keys: number[];
   /** Its place in the table during one witness's alignment. */
   pos: number;
 }
@@ -32,12 +32,18 @@ export function alignWitnesses(witnesses: readonly (readonly Token[])[]): Column
   let columns: Column[] = [];
   /** Per witness aligned so far, the column of each of its tokens. */
   const columnOf: Column[][] = [];
+  // Keys as small numbers: maps and comparisons on numbers rather than strings.
+  const vocabulary = new Map<string, number>();
+  const keyIds = witnesses.map((tokens) =>
+    Int32Array.from(tokens, (t) => vocabulary.get(t.key) ?? (vocabulary.set(t.key, vocabulary.size), vocabulary.size - 1)),
+  );
+  const grams = keyIds.map((ids) => uniqueGrams(ids, vocabulary.size));
   witnesses.forEach((tokens, w) => {
     columns.forEach((c, i) => (c.pos = i));
-    const anchors = w === 0 ? [] : trigramAnchors(tokens, witnesses, columnOf);
+    const anchors = w === 0 ? [] : trigramAnchors(grams, w, columnOf);
     const out: Column[] = [];
     const place = new Array<Column>(tokens.length);
-    const ctx: Ctx = { columns, tokens, w, n, out, place };
+    const ctx: Ctx = { columns, ids: keyIds[w]!, w, n, out, place };
     let c = 0;
     let i = 0;
     for (const [ti, col] of anchors) {
@@ -55,7 +61,8 @@ export function alignWitnesses(witnesses: readonly (readonly Token[])[]): Column
 
 interface Ctx {
   columns: Column[];
-  tokens: readonly Token[];
+  /** The new witness's keys. */
+  ids: Int32Array;
   w: number;
   n: number;
   out: Column[];
@@ -64,7 +71,7 @@ interface Ctx {
 
 function take(ctx: Ctx, col: Column, ti: number) {
   col.cells[ctx.w] = ti;
-  if (!col.keys.includes(ctx.tokens[ti]!.key)) col.keys.push(ctx.tokens[ti]!.key);
+  if (!col.keys.includes(ctx.ids[ti]!)) col.keys.push(ctx.ids[ti]!);
   ctx.place[ti] = col;
   ctx.out.push(col);
 }
@@ -72,7 +79,7 @@ function take(ctx: Ctx, col: Column, ti: number) {
 function added(ctx: Ctx, ti: number) {
   const cells = new Array<number>(ctx.n).fill(-1);
   cells[ctx.w] = ti;
-  const col: Column = { cells, keys: [ctx.tokens[ti]!.key], pos: -1 };
+  const col: Column = { cells, keys: [ctx.ids[ti]!], pos: -1 };
   ctx.place[ti] = col;
   ctx.out.push(col);
 }
@@ -108,38 +115,42 @@ function gap(ctx: Ctx, c0: number, c1: number, i0: number, i1: number) {
   gap(ctx, c, c1, i, i1);
 }
 
-/** Trigrams found once in the new witness and once in an earlier one: token → column, voted on by the earlier witnesses, in order. */
-function trigramAnchors(tokens: readonly Token[], witnesses: readonly (readonly Token[])[], columnOf: Column[][]): [number, Column][] {
-  const mine = uniqueGrams(tokens);
-  const votes = new Map<number, Map<Column, number>>();
-  for (let j = 0; j < columnOf.length; j++) {
-    const theirs = uniqueGrams(witnesses[j]!);
+/**
+ * Trigrams found once in the new witness and once in an earlier one: token → column. Where the
+ * earlier witnesses disagree on a token's column, their majority wins (Boyer–Moore vote).
+ */
+function trigramAnchors(grams: readonly Map<number | string, number>[], w: number, columnOf: Column[][]): [number, Column][] {
+  const mine = grams[w]!;
+  const candidate = new Map<number, Column>();
+  const count = new Map<number, number>();
+  for (let j = 0; j < w; j++) {
+    const theirs = grams[j]!;
     for (const [gram, i] of mine) {
       const p = theirs.get(gram);
       if (p === undefined) continue;
       for (let t = 0; t < 3; t++) {
         const col = columnOf[j]![p + t]!;
-        let v = votes.get(i + t);
-        if (!v) votes.set(i + t, (v = new Map()));
-        v.set(col, (v.get(col) ?? 0) + 1);
+        const c = count.get(i + t) ?? 0;
+        if (candidate.get(i + t) === col) count.set(i + t, c + 1);
+        else if (c === 0) {
+          candidate.set(i + t, col);
+          count.set(i + t, 1);
+        } else count.set(i + t, c - 1);
       }
     }
   }
-  const pairs: [number, Column][] = [];
-  for (const [i, v] of votes) {
-    let best: Column | null = null;
-    let most = 0;
-    for (const [col, count] of v) if (count > most) [best, most] = [col, count];
-    pairs.push([i, best!]);
-  }
-  pairs.sort((a, b) => a[0] - b[0]);
+  const pairs = [...candidate].sort((a, b) => a[0] - b[0]);
   return increasing(pairs);
 }
 
-function uniqueGrams(tokens: readonly Token[]): Map<string, number> {
-  const seen = new Map<string, number>();
-  for (let i = 0; i + 2 < tokens.length; i++) {
-    const gram = `${tokens[i]!.key}\u0001${tokens[i + 1]!.key}\u0001${tokens[i + 2]!.key}`;
+/** Each trigram of keys found once, with where it starts. */
+function uniqueGrams(ids: Int32Array, size: number): Map<number | string, number> {
+  const seen = new Map<number | string, number>();
+  const v = Math.max(size, 2);
+  // Past about 200,000 different words the number would not be exact: a string then.
+  const exact = v ** 3 < Number.MAX_SAFE_INTEGER;
+  for (let i = 0; i + 2 < ids.length; i++) {
+    const gram = exact ? (ids[i]! * v + ids[i + 1]!) * v + ids[i + 2]! : `${ids[i]},${ids[i + 1]},${ids[i + 2]}`;
     seen.set(gram, seen.has(gram) ? -1 : i);
   }
   for (const [g, i] of seen) if (i < 0) seen.delete(g);
@@ -148,12 +159,12 @@ function uniqueGrams(tokens: readonly Token[]): Map<string, number> {
 
 /** Words found once among the gap's tokens and in one only of its columns. */
 function uniqueAnchors(ctx: Ctx, c0: number, c1: number, i0: number, i1: number): [number, Column][] {
-  const inTokens = new Map<string, number>();
+  const inTokens = new Map<number, number>();
   for (let i = i0; i < i1; i++) {
-    const k = ctx.tokens[i]!.key;
+    const k = ctx.ids[i]!;
     inTokens.set(k, inTokens.has(k) ? -1 : i);
   }
-  const inColumns = new Map<string, Column | null>();
+  const inColumns = new Map<number, Column | null>();
   for (let c = c0; c < c1; c++) {
     const col = ctx.columns[c]!;
     for (const k of col.keys) if (inTokens.has(k)) inColumns.set(k, inColumns.has(k) ? null : col);
@@ -204,7 +215,7 @@ function needlemanWunsch(ctx: Ctx, c0: number, c1: number, i0: number, i1: numbe
   for (let r = 1; r < rows; r++) {
     const keys = ctx.columns[c0 + r - 1]!.keys;
     for (let k = 1; k < cols; k++) {
-      const key = ctx.tokens[i0 + k - 1]!.key;
+      const key = ctx.ids[i0 + k - 1]!;
       const diag = score[(r - 1) * cols + k - 1]! + (keys.includes(key) ? MATCH : SUBSTITUTE);
       const up = score[(r - 1) * cols + k]! + SKIP;
       const left = score[r * cols + k - 1]! + SKIP;

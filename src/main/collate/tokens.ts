@@ -33,14 +33,14 @@ export function tokenize(text: string): Token[] {
 
 export function tokenOf(text: string): Token {
   if (!/\d/.test(text)) {
-    const key = text.toLocaleLowerCase('und').replace(PUNCTUATION, '');
+    const key = text.toLowerCase().replace(PUNCTUATION, '');
     return { text, key: key || text, figure: null };
   }
   // Groups of three run together; a point or comma between digits that is left is a decimal one.
   const joined = text.replace(GROUP_SEPARATOR, '$1').replace(GROUP_SEPARATOR, '$1');
   const figure = /\d+(?:[.,]\d+)?/u.exec(joined)![0].replace(',', '.');
   const key = joined
-    .toLocaleLowerCase('und')
+    .toLowerCase()
     .replace(/(\d)[.,](?=\d)/gu, '$1\u0000')
     .replace(PUNCTUATION, '')
     .replace(/\u0000/gu, '.');
