@@ -319,7 +319,7 @@ for (const size of SIZES) {
           button('Save TEI…'),
           button('Save Markdown…'),
           button(/^. Witnesses: 2 chosen/),
-          field('checkbox', 'align-base'),
+          { role: 'checkbox', name: /align-base$/ },
         ]),
         'collate',
       )
