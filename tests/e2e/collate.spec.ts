@@ -7,12 +7,15 @@ test('collates three copies of a decree: variants highlighted, the changed figur
   await library.importFiles(decrees);
   await expect(library.rows).toHaveCount(3);
   await library.results.getByRole('button', { name: 'Dismiss' }).click();
-  // The sources the filter shows go to Collate, in the library's order.
-  await page.getByRole('searchbox', { name: 'Filter sources' }).fill('decree');
-  const byTitle = page.getByRole('columnheader', { name: 'Title' });
-  await byTitle.getByRole('button').click();
-  if ((await byTitle.getAttribute('aria-sort')) !== 'ascending') await byTitle.getByRole('button').click();
-  await expect(byTitle).toHaveAttribute('aria-sort', 'ascending');
+  // Rows marked with Ctrl- (⌘-) click become the witnesses, in the order marked.
+  for (const title of ['decree-a', 'decree-b', 'decree-c']) {
+    await library.rows
+      .filter({ hasText: title })
+      .getByRole('cell')
+      .nth(2)
+      .click({ modifiers: ['ControlOrMeta'] });
+  }
+  await expect(library.rows.and(page.locator('[aria-selected="true"]'))).toHaveCount(3);
   await page.getByRole('button', { name: 'Collate 3' }).click();
 
   const view = page.getByRole('region', { name: 'Collate' });

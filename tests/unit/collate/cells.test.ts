@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CollationSegment } from '../../../src/shared/types';
-import { cellState, collateChoice, readingLetter, rowLabel, shownSegments, toggleWitness } from '../../../src/renderer/src/collate/cells';
+import { cellState, collateChoice, markRows, readingLetter, rowLabel, shownSegments, toggleWitness } from '../../../src/renderer/src/collate/cells';
 
 const seg = (kind: CollationSegment['kind'], groups: number[], figure = false): CollationSegment => ({
   kind,
@@ -39,5 +39,15 @@ describe('collation cells', () => {
     expect(collateChoice(shown(1))).toEqual([]);
     expect(collateChoice(shown(3))).toEqual([1, 2, 3]);
     expect(collateChoice(shown(11))).toEqual([]);
+  });
+
+  it('marks library rows with Ctrl (toggling, the selected row joining the first mark) and Shift (a range), in the order marked', () => {
+    const rows = [1, 2, 3, 4, 5].map((id) => ({ id }));
+    expect(markRows(rows, [], null, 3, false)).toEqual([3]);
+    expect(markRows(rows, [], 1, 3, false)).toEqual([1, 3]);
+    expect(markRows(rows, [1, 3], 3, 5, false)).toEqual([1, 3, 5]);
+    expect(markRows(rows, [1, 3, 5], 5, 3, false)).toEqual([1, 5]);
+    expect(markRows(rows, [], 2, 4, true)).toEqual([2, 3, 4]);
+    expect(markRows(rows, [5], 4, 2, true)).toEqual([5, 2, 3, 4]);
   });
 });

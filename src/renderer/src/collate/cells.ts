@@ -45,3 +45,18 @@ export function toggleWitness(chosen: readonly number[], id: number, max: number
 export function collateChoice(shown: readonly { id: number }[]): number[] {
   return shown.length >= MIN_WITNESSES && shown.length <= MAX_WITNESSES ? shown.map((s) => s.id) : [];
 }
+
+/**
+ * The library's rows marked for collation after a Ctrl- (⌘-) or Shift-click on `id`: Ctrl
+ * toggles it (the row selected before joins the marks when none were made yet); Shift marks
+ * the rows from the selected one to it. In the order marked.
+ */
+export function markRows(rows: readonly { id: number }[], marked: readonly number[], selected: number | null, id: number, range: boolean): number[] {
+  const start = marked.length === 0 && selected !== null && selected !== id && rows.some((r) => r.id === selected) ? [selected] : [...marked];
+  if (!range || selected === null) return start.includes(id) ? start.filter((m) => m !== id) : [...start, id];
+  const from = rows.findIndex((r) => r.id === selected);
+  const to = rows.findIndex((r) => r.id === id);
+  if (from < 0 || to < 0) return start.includes(id) ? start : [...start, id];
+  const span = rows.slice(Math.min(from, to), Math.max(from, to) + 1).map((r) => r.id);
+  return [...start, ...span.filter((m) => !start.includes(m))];
+}

@@ -32,6 +32,7 @@ export function LibraryView(props: {
   const [deleting, setDeleting] = useState<SourceSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [references, setReferences] = useState(false);
+  const [marked, setMarked] = useState<number[]>([]);
   const tagRef = useRef<HTMLSelectElement>(null);
   useShortcuts('library', {
     filter: () => props.filterRef.current?.focus(),
@@ -92,7 +93,7 @@ export function LibraryView(props: {
         >
           References…
         </button>
-        <CollateButton sources={library.visible} onCollate={props.onCollate} />
+        <CollateButton sources={library.visible} marked={marked} onCollate={props.onCollate} />
         <ImportButton importer={importer} primary shortcuts />
       </header>
 
@@ -118,7 +119,7 @@ export function LibraryView(props: {
           cite them by passage. The samples are short summaries written for Sourcebench of how historians estimate the toll of Soviet repression.
         </EmptyState>
       ) : (
-        <LibraryTable library={library} onOpen={props.onOpen} onEdit={setEditing} onDelete={setDeleting} />
+        <LibraryTable library={library} onOpen={props.onOpen} onEdit={setEditing} onDelete={setDeleting} marked={marked} onMark={setMarked} />
       )}
 
       {editing && (
