@@ -16,6 +16,7 @@
  *   - passage alignment of two sources of 150,000 characters and of 1,000 passages, and sentence
  *     alignment of two different accounts of 150,000 characters (bench/align.ts; --align-only
  *     runs these rows alone);
+ *   - a collation of 5 witnesses of 20,000 words each (bench/collate.ts);
  *   - with --html N, reading and importing N generated web pages (bench/html.ts).
  *   - PDF import in pages/s beside PDF.js's bare text extraction of the same large PDF
  *     (--pdf FILE, else /usr/share/doc/octave/octave.pdf when installed; bench/pdf.ts).
@@ -43,6 +44,7 @@ import { listCorpus, writeCorpus } from './corpus';
 import { benchSearch } from './search';
 import { benchClaims, benchClaimsCorpus } from './claims';
 import { benchAlign } from './align';
+import { benchCollate } from './collate';
 import { benchHtml } from './html';
 import { benchPdf, DEFAULT_PDF } from './pdf';
 import { benchImportPassages, benchImportSmallFiles } from './importing';
@@ -205,6 +207,7 @@ async function main() {
     }
     rows.push(...benchAlign(paragraphs));
     if (alignOnly) return printTable();
+    rows.push(...benchCollate(paragraphs));
   }
   if (!onlySearch) rows.push(...(await benchImportRows(files)));
   if (!onlySearch) await benchImportAndViews(files);

@@ -29,7 +29,17 @@ export interface CommandSpec {
 export const GLOBAL_FLAGS = ['--project', '--help', '--version'] as const;
 
 /** Flags that take a value (`--limit 5` or `--limit=5`); every other flag is a switch. */
-export const VALUE_FLAGS: ReadonlySet<string> = new Set(['--project', '--port', '--limit', '--out', '--format', '--source', '--tag', '--into']);
+export const VALUE_FLAGS: ReadonlySet<string> = new Set([
+  '--project',
+  '--port',
+  '--limit',
+  '--out',
+  '--format',
+  '--source',
+  '--tag',
+  '--into',
+  '--base',
+]);
 
 /** Single-letter spellings. */
 export const SHORT_FLAGS: Readonly<Record<string, string>> = { '-h': '--help', '-V': '--version' };
@@ -143,6 +153,24 @@ export const COMMANDS: readonly CommandSpec[] = [
     examples: [['sourcebench compare 1 2'], ['sourcebench compare 1 2 --json']],
     flags: ['--json'],
     maxArgs: 2,
+  },
+  {
+    name: 'collate',
+    synopses: [
+      ['collate <source> <source>… [--base ID] [--format markdown|tei] [--out PATH] [--json]', 'collate 2 to 10 witnesses of one text, word by word'],
+    ],
+    about: [
+      'Aligns 2 to 10 sources (copies, editions or translations of one text) word by word and writes the collation: a Markdown table (the default) or TEI P5 parallel segmentation (--format tei). Words are aligned ignoring case and punctuation, figures by their digits; each witness keeps its own words. A figure that differs between the witnesses is marked.',
+    ],
+    options: [
+      ['--base ID', 'the base text (one of the sources): its readings are the lemma; without it, a parallel view'],
+      ['--format markdown|tei', 'the format written (markdown by default)'],
+      ['--out PATH', 'write to this file instead of stdout'],
+      ['--json', 'print the collation (witnesses, segments) as JSON'],
+    ],
+    examples: [['sourcebench collate 1 2 3'], ['sourcebench collate 1 2 3 --base 2 --format tei --out decree.xml']],
+    flags: ['--base', '--format', '--out', '--json'],
+    maxArgs: 11,
   },
   {
     name: 'claims',

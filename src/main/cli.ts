@@ -527,6 +527,31 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         }
         return 0;
       }
+      case 'collate': {
+        const ids = p.args.map(Number);
+        const bad = p.args.find((a, i) => !Number.isInteger(ids[i]) || ids[i]! <= 0);
+        if (bad !== undefined) throw new CliError(`collate takes source ids: "${bad}" is not one`);
+        const baseFlag = p.flags.get('--base');
+        const base = baseFlag === undefined ? undefined : Number(baseFlag);
+        if (base !== undefined && (!Number.isInteger(base) || base <= 0))
+          throw new CliError(`--base takes a source id: "${String(baseFlag)}" is not one`);
+        const input = { ids, ...(base !== undefined ? { base } : {}) };
+        if (json) {
+          io.out(JSON.stringify(await call(wb, 'collateSources', input), null, 2));
+          return 0;
+        }
+        const format = p.flags.get('--format') ?? 'markdown';
+        if (format !== 'markdown' && format !== 'tei') throw new CliError(`--format is markdown or tei, not "${String(format)}"`);
+        const file = await call(wb, 'exportCollation', { ...input, format });
+        const out = p.flags.get('--out');
+        if (out === true) throw new CliError('--out needs a path');
+        if (out === undefined) io.out(file.content);
+        else {
+          fs.writeFileSync(out, file.content);
+          io.out(`Wrote ${out}`);
+        }
+        return 0;
+      }
       case 'claims': {
         const claims = await call(wb, 'listClaims', { sourceId: Number(p.args[0]) });
         printClaims(claims, json, `source #${p.args[0]}`, io);

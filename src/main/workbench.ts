@@ -43,6 +43,8 @@ import { evidenceCsv, evidenceMarkdown } from './export/evidence';
 import { findReuse } from './reuse/find';
 import { ReuseJobs } from './reuse/jobs';
 import { reuseCsv, reuseMarkdown } from './reuse/export';
+import { collate, collationMarkdown, collationTei } from './collate';
+import { formatCitation } from './cite';
 
 /** A project open in the workbench: the unit of work, and the search index that follows its writes. */
 interface Opened {
@@ -1131,6 +1133,27 @@ export class Workbench implements SourcebenchApi {
   async exportReuseReport({ job, format }: Input<'exportReuseReport'>) {
     const report = this.reuseJobs.report(job);
     return format === 'csv' ? { name: 'text-reuse.csv', content: reuseCsv(report) } : { name: 'text-reuse.md', content: reuseMarkdown(report) };
+  }
+
+  async collateSources({ ids, base }: Input<'collateSources'>) {
+    const { sources } = this.current;
+    const style = this.citationStyle();
+    const witnesses = ids.map((id) => {
+      const s = sources.detail(id);
+      const item = (s.csl ?? { type: 'document', title: s.title }) as CiteInput;
+      const citation = formatCitation(item, { style, mode: 'bibliography' }).text.trim();
+      return { id, title: s.title, citation: citation || s.title, text: sources.text(id) };
+    });
+    return collate(witnesses, base === undefined ? null : ids.indexOf(base));
+  }
+
+  async exportCollation({ format, ...input }: Input<'exportCollation'>) {
+    const c = await this.collateSources(input);
+    const name = `collation-${c.witnesses.map((w) => slug(w.title) || w.siglum).join('--')}`.slice(0, 120);
+    const exported = new Date().toISOString();
+    return format === 'tei'
+      ? { name: `${name}.xml`, content: collationTei(c, exported) }
+      : { name: `${name}.md`, content: collationMarkdown(c, exported) };
   }
 
   /** The source a stable id (UUID) names, in the project open now; null when none does. */

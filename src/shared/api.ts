@@ -9,6 +9,7 @@ import { METHOD_NAMES } from './methods';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_BYTES } from './notes';
 import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST } from './limits';
 import { MEASURES } from './types';
+import { MAX_WITNESSES, MIN_WITNESSES } from './limits';
 import { CSL_TYPES, isHttpUrl, isIsbn, normaliseDoi } from './csl';
 import { STYLE_CHOICES } from './styles';
 import type {
@@ -16,6 +17,7 @@ import type {
   Annotation,
   BackupInfo,
   ClaimRecord,
+  Collation,
   Comparison,
   EventSummary,
   Evidence,
@@ -174,6 +176,20 @@ const referencesToApply = z
     });
     return out;
   }) as unknown as z.ZodType<z.output<typeof referenceToApply>[], ReferenceToApply[]>;
+
+/** The witnesses of a collation, each once, and the base text among them (none: a parallel view). */
+const collation = z
+  .object({
+    ids: z
+      .array(id)
+      .min(MIN_WITNESSES, `Choose at least ${MIN_WITNESSES} sources to collate`)
+      .max(MAX_WITNESSES, `Choose at most ${MAX_WITNESSES} sources to collate`)
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'Choose each source once: the same source is listed twice' }),
+    base: id.optional(),
+  })
+  .strict();
+const baseAmongThem = (c: { ids: number[]; base?: number | undefined }) => c.base === undefined || c.ids.includes(c.base);
+const baseProblem = { message: 'The base text must be one of the sources collated', path: ['base'] };
 
 export const contract = {
   getProject: returns<ProjectInfo>()(none),
@@ -358,6 +374,10 @@ export const contract = {
   /** Stops a report at its next step; resolves once it has stopped. */
   cancelReuseReport: returns<ReuseProgress>()(z.object({ job: id }).strict()),
   exportReuseReport: returns<ExportFile>()(z.object({ job: id, format: z.enum(['csv', 'markdown']) }).strict()),
+  /** Several sources (2 to 10 witnesses of one text) aligned word by word, with a base text or none. */
+  collateSources: returns<Collation>()(collation.refine(baseAmongThem, baseProblem)),
+  /** The collation as TEI P5 (parallel segmentation) or as a Markdown table. */
+  exportCollation: returns<ExportFile>()(collation.extend({ format: z.enum(['tei', 'markdown']) }).refine(baseAmongThem, baseProblem)),
 } as const;
 
 export type Contract = typeof contract;

@@ -28,3 +28,7 @@ export const MAX_PDF_PAGES = 5000;
 export function tooManyPagesMessage(name: string, pages: number): string {
   return `${name} has ${pages.toLocaleString('en')} pages, over the ${MAX_PDF_PAGES.toLocaleString('en')}-page limit for one source; split it into parts`;
 }
+
+/** A collation sets side by side from two to ten witnesses of one text. */
+export const MIN_WITNESSES = 2;
+export const MAX_WITNESSES = 10;

@@ -57,6 +57,8 @@ export const METHOD_NAMES = [
   'reuseReportProgress',
   'cancelReuseReport',
   'exportReuseReport',
+  'collateSources',
+  'exportCollation',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

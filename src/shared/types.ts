@@ -541,3 +541,42 @@ export interface ReuseProgress {
   report: ReuseReport | null;
   error: string | null;
 }
+
+/** A witness of a collation: a source, its siglum (`w1`…) and its citation. */
+export interface CollationWitness {
+  id: number;
+  siglum: string;
+  title: string;
+  /** The source's reference in the project's citation style (plain text). */
+  citation: string;
+  words: number;
+}
+
+/**
+ * `same`: every witness reads the same words; `normalised`: they differ only in case,
+ * punctuation or the way a figure is written (`681,692` / `681 692`); `variant`: they differ.
+ */
+export type CollationKind = 'same' | 'normalised' | 'variant';
+
+/** A run of aligned columns of one kind. */
+export interface CollationSegment {
+  kind: CollationKind;
+  /** Each witness's own words here, in witness order; '' where it has none. */
+  readings: string[];
+  /** Per witness, its reading group: witnesses that agree (after normalisation) share a number, from 0. */
+  groups: number[];
+  /** A figure (a number, a year) differs between the witnesses here. */
+  figure: boolean;
+}
+
+export interface Collation {
+  witnesses: CollationWitness[];
+  /** The base text's index in `witnesses`; null for a parallel view without one. */
+  base: number | null;
+  segments: CollationSegment[];
+  /** How words were compared, said to the reader. */
+  normalisation: string;
+  /** Segments where the witnesses differ (variant and figure), and of those, where a figure does. */
+  variants: number;
+  figures: number;
+}

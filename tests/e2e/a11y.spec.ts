@@ -263,6 +263,18 @@ for (const theme of ['light', 'dark'] as const) {
         .getByRole('listitem', { name: 'Pair 5: A ¶5 with B ¶6, nearly identical', exact: true });
       await expect(pair).toHaveAttribute('aria-current', 'true');
     });
+
+    test('collate with two witnesses, a base text and a changed figure', async () => {
+      await page.getByRole('button', { name: 'Collate', exact: true }).click();
+      const view = page.getByRole('region', { name: 'Collate' });
+      await view.getByRole('checkbox', { name: 'align-base' }).check();
+      await view.getByRole('checkbox', { name: 'align-edited' }).check();
+      await expect(view.locator('[data-state="figure"]').first()).toBeVisible();
+      await audit(page, 'collate');
+      await view.getByRole('combobox', { name: 'Base text' }).selectOption({ index: 1 });
+      await expect(view.getByRole('columnheader', { name: /\(base\)/ })).toBeVisible();
+      await audit(page, 'collate with a base text');
+    });
   });
 }
 

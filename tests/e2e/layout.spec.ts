@@ -181,6 +181,7 @@ for (const size of SIZES) {
           field('searchbox', 'Filter sources'),
           field('combobox', 'Filter by tag'),
           button('References…'),
+          button(/^Collate( \d+|…)$/),
           button('Import files…'),
           button('More import options'),
           button('Edit Counting the Victims of 1937'),
@@ -334,6 +335,26 @@ for (const size of SIZES) {
     await open.scrollIntoViewIfNeeded();
     await expect.soft(open, 'where else: a hit’s Open').toBeInViewport({ ratio: 1 });
     await whereElse.getByRole('button', { name: 'Close' }).click();
+    // Collate: the witnesses, the base text, only the differences, the two exports.
+    await show('Collate');
+    const collate = page.getByRole('region', { name: 'Collate' });
+    await collate.getByRole('checkbox', { name: 'align-base' }).check();
+    await collate.getByRole('checkbox', { name: 'align-edited' }).check();
+    await expect(collate.getByRole('table', { name: 'Collation' })).toBeVisible();
+    await shot(page, 'collate');
+    expect
+      .soft(
+        await unreachable(page, collate, [
+          field('combobox', 'Base text'),
+          field('checkbox', 'Only differences'),
+          button('Save TEI…'),
+          button('Save Markdown…'),
+          button(/^. Witnesses: 2 chosen/),
+          { role: 'checkbox', name: /align-base$/ },
+        ]),
+        'collate',
+      )
+      .toEqual([]);
 
     expect(errors, 'uncaught errors in the page').toEqual([]);
     await context.close();

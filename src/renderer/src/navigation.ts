@@ -5,7 +5,7 @@
  */
 import type { ReadingPlace } from './views/readingPlace';
 
-export type View = 'library' | 'reader' | 'search' | 'notes' | 'evidence' | 'compare' | 'reuse';
+export type View = 'library' | 'reader' | 'search' | 'notes' | 'evidence' | 'compare' | 'reuse' | 'collate';
 
 /** What the reader opens at. */
 export interface ReaderTarget {
@@ -34,6 +34,8 @@ export interface Navigation {
   places: Record<number, ReadingPlace>;
   /** The second source Compare was asked for (a pair of the reuse report), or null. */
   compareOther: number | null;
+  /** The sources Collate was asked to start with (from the library). */
+  collateWith?: number[];
 }
 
 export interface OpenSource {
@@ -53,7 +55,8 @@ export type NavAction =
   | { type: 'back' }
   | { type: 'compare'; sourceId: number; other?: number }
   | { type: 'left'; sourceId: number; place: ReadingPlace }
-  | { type: 'reset' };
+  | { type: 'reset' }
+  | { type: 'collate'; sourceIds: number[] };
 
 export const initialNavigation: Navigation = {
   view: 'library',
@@ -105,6 +108,8 @@ export function navigate(state: Navigation, action: NavAction): Navigation {
       return { ...state, places: { ...state.places, [action.sourceId]: action.place } };
     case 'reset':
       return { ...state, view: 'library', sourceId: null, target: null, places: {} };
+    case 'collate':
+      return { ...state, view: 'collate', collateWith: action.sourceIds };
   }
 }
 
@@ -147,3 +152,5 @@ export const compareWith = (sourceId: number, other?: number): NavAction => ({
 export const reset = (): NavAction => ({ type: 'reset' });
 /** The reader left a source at this place (it closed, or showed another). */
 export const left = (sourceId: number, place: ReadingPlace): NavAction => ({ type: 'left', sourceId, place });
+/** Collate these sources (none: choose them in the view). */
+export const collateSources = (sourceIds: number[]): NavAction => ({ type: 'collate', sourceIds });

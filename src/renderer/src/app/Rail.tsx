@@ -10,6 +10,7 @@ const ITEMS: { view: View; icon: string; label: string; title?: string }[] = [
   { view: 'evidence', icon: '≡', label: 'Evidence' },
   { view: 'compare', icon: '⇆', label: 'Compare' },
   { view: 'reuse', icon: '“', label: 'Reuse', title: 'Text reuse: which sources share text with which' },
+  { view: 'collate', icon: '☷', label: 'Collate' },
 ];
 
 /** The views down the side, and the project menu at its foot. */

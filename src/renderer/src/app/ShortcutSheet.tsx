@@ -13,6 +13,7 @@ const WITH: Record<View, ShortcutView[]> = {
   evidence: ['evidence', 'review'],
   compare: ['compare'],
   reuse: [],
+  collate: [],
 };
 
 /**

@@ -4,7 +4,7 @@ import type { ImportState } from '../hooks/useImporter';
 import type { LibraryState } from '../hooks/useLibrary';
 import type { useSearch } from '../hooks/useSearch';
 import type { NavAction, Navigation, OpenSource } from '../navigation';
-import { back, backLabel, compareWith, left, openSource, readerOpening } from '../navigation';
+import { back, backLabel, collateSources, compareWith, left, openSource, readerOpening } from '../navigation';
 import { LibraryView } from '../views/LibraryView';
 import { SearchView } from '../views/SearchView';
 
@@ -40,10 +40,12 @@ const EvidenceView = evidence.View;
 const CompareView = compare.View;
 const reuse = lazyView(() => import('../reuse/ReuseView').then((m) => m.ReuseView));
 const ReuseView = reuse.View;
+const collate = lazyView(() => import('../collate/CollateView').then((m) => m.CollateView));
+const CollateView = collate.View;
 
 /** Fetches the views' chunks (once the first screen is painted). */
 export function preloadViews(): void {
-  for (const view of [reader, notes, evidence, compare, reuse]) void view.fetch();
+  for (const view of [reader, notes, evidence, compare, reuse, collate]) void view.fetch();
   // The reading face too (fetched and decoded: 140 ms on the first source opened, measured),
   // which the library never shows, so the browser would load it only on that first open.
   if (typeof document !== 'undefined' && document.fonts)
@@ -74,7 +76,15 @@ function ViewOf(props: {
   const open = (o: OpenSource) => dispatch(openSource(o));
   switch (nav.view) {
     case 'library':
-      return <LibraryView library={library} importer={props.importer} onOpen={(sourceId) => open({ sourceId })} filterRef={props.filterRef} />;
+      return (
+        <LibraryView
+          library={library}
+          importer={props.importer}
+          onOpen={(sourceId) => open({ sourceId })}
+          filterRef={props.filterRef}
+          onCollate={(ids) => dispatch(collateSources(ids))}
+        />
+      );
     case 'search':
       return <SearchView search={props.search} inputRef={props.searchRef} onOpen={open} onClose={() => dispatch(back())} />;
     case 'notes':
@@ -94,6 +104,8 @@ function ViewOf(props: {
       return (
         <EvidenceView projectPath={props.projectPath} onOpen={(c) => open({ sourceId: c.sourceId, start: c.start, end: c.end, claimId: c.id })} />
       );
+    case 'collate':
+      return <CollateView key={(nav.collateWith ?? []).join(',')} sources={library.sources} initial={nav.collateWith ?? []} />;
     case 'reader':
       return (
         <ReaderView

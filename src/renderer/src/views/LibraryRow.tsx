@@ -17,7 +17,7 @@ export function LibraryRow(props: {
   top: number;
   height: number;
   selected: boolean;
-  onSelect(): void;
+  onSelect(e: React.MouseEvent): void;
   onOpen(id: number): void;
   onEdit(s: SourceSummary): void;
   onDelete(s: SourceSummary): void;

@@ -6,6 +6,7 @@ import { useShortcuts } from '../app/useShortcuts';
 import type { LibraryState, SortKey } from '../hooks/useLibrary';
 import { EmptyState } from '../components/EmptyState';
 import { LibraryRow } from './LibraryRow';
+import { markRows } from '../collate/cells';
 
 const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
   { key: 'title', label: 'Title' },
@@ -26,6 +27,9 @@ export function LibraryTable(props: {
   onOpen(id: number): void;
   onEdit(s: SourceSummary): void;
   onDelete(s: SourceSummary): void;
+  /** The rows marked with Ctrl- (⌘-) or Shift-click, to collate. */
+  marked: number[];
+  onMark(ids: number[]): void;
 }) {
   const { library } = props;
   const [selected, setSelected] = useState<number | null>(null);
@@ -91,8 +95,12 @@ export function LibraryTable(props: {
                 index={v.index}
                 top={v.start}
                 height={ROW_HEIGHT}
-                selected={s.id === selected}
-                onSelect={() => setSelected(s.id)}
+                selected={s.id === selected || props.marked.includes(s.id)}
+                onSelect={(e) => {
+                  if (e.ctrlKey || e.metaKey || e.shiftKey) props.onMark(markRows(rows, props.marked, selected, s.id, e.shiftKey));
+                  else props.onMark([]);
+                  setSelected(s.id);
+                }}
                 onOpen={props.onOpen}
                 onEdit={props.onEdit}
                 onDelete={props.onDelete}

@@ -9,6 +9,7 @@ import type { ImportState } from '../hooks/useImporter';
 import { MetadataDialog } from './MetadataDialog';
 import { ImportButton } from './ImportButton';
 import { LibraryTable } from './LibraryTable';
+import { CollateButton } from '../collate/CollateButton';
 import { ReferencesDialog } from './ReferencesDialog';
 import { keyed } from '../shortcuts';
 
@@ -23,12 +24,15 @@ export function LibraryView(props: {
   importer: ImportState;
   onOpen(id: number): void;
   filterRef: React.RefObject<HTMLInputElement | null>;
+  /** Collate these sources (the ones the filter shows, when 2 to 10), or choose them in Collate. */
+  onCollate(ids: number[]): void;
 }) {
   const { library, importer } = props;
   const [editing, setEditing] = useState<SourceSummary | null>(null);
   const [deleting, setDeleting] = useState<SourceSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [references, setReferences] = useState(false);
+  const [marked, setMarked] = useState<number[]>([]);
   const tagRef = useRef<HTMLSelectElement>(null);
   useShortcuts('library', {
     filter: () => props.filterRef.current?.focus(),
@@ -89,6 +93,7 @@ export function LibraryView(props: {
         >
           References…
         </button>
+        <CollateButton sources={library.visible} marked={marked} onCollate={props.onCollate} />
         <ImportButton importer={importer} primary shortcuts />
       </header>
 
@@ -114,7 +119,7 @@ export function LibraryView(props: {
           cite them by passage. The samples are short summaries written for Sourcebench of how historians estimate the toll of Soviet repression.
         </EmptyState>
       ) : (
-        <LibraryTable library={library} onOpen={props.onOpen} onEdit={setEditing} onDelete={setDeleting} />
+        <LibraryTable library={library} onOpen={props.onOpen} onEdit={setEditing} onDelete={setDeleting} marked={marked} onMark={setMarked} />
       )}
 
       {editing && (
