@@ -200,7 +200,11 @@ async function filterImage(bytes: Uint8Array, filter: (grey: Uint8Array, width: 
   return canvas.toBuffer('image/png');
 }
 
-/** Preprocessing for OCR: Sauvola binarisation of the page (sauvolaThreshold). */
+/**
+ * Preprocessing for OCR: Sauvola binarisation of the page (sauvolaThreshold). The best of the
+ * preprocessing measured on the degraded pages, with Tesseract's rotateAuto on as well
+ * (bench --ocr-only); it takes PNG, JPEG or any image @napi-rs/canvas decodes.
+ */
 export const binariseForOcr = (bytes: Uint8Array) => filterImage(bytes, sauvolaThreshold);
 /** Preprocessing for OCR: flat background, stretched contrast, grey kept (flattenBackground). */
 export const flattenForOcr = (bytes: Uint8Array) => filterImage(bytes, flattenBackground);
@@ -282,11 +286,13 @@ export async function benchOcr(options: OcrBenchOptions = {}): Promise<Row[]> {
   ];
   const engine = options.engine ?? tesseractEngine();
   const tStart = performance.now();
+  const cpuStart = process.cpuUsage();
   await engine.start();
+  const startCpu = process.cpuUsage(cpuStart);
   rows.push([
     'OCR engine start',
     `${((performance.now() - tStart) / 1000).toFixed(2)} s`,
-    'Tesseract.js worker, English LSTM data from @tesseract.js-data/eng',
+    `Tesseract.js worker, English LSTM data from @tesseract.js-data/eng; ${((startCpu.user + startCpu.system) / 1e6).toFixed(2)} s of CPU`,
   ]);
   try {
     const clean = pages.filter((p) => p.group === 'clean');

@@ -61,10 +61,10 @@ describe('page generator', () => {
   });
 
   it('Sauvola thresholding keeps ink on a shadow and drops flat noise', () => {
-    // 60 x 60: paper brightening from 150 to 240 across, a dark stroke at x = 30, noise ±6 elsewhere.
+    // 60 x 60: paper brightening from 90 (a shadow darker than a global threshold of 128) to 240 across, a dark stroke at x = 30, noise ±6 elsewhere.
     const w = 60;
     const grey = new Uint8Array(w * w);
-    for (let y = 0; y < w; y++) for (let x = 0; x < w; x++) grey[y * w + x] = x === 30 ? 40 : 150 + (x * 90) / w + ((x * 7 + y * 13) % 13) - 6;
+    for (let y = 0; y < w; y++) for (let x = 0; x < w; x++) grey[y * w + x] = x === 30 ? 40 : 90 + (x * 150) / w + ((x * 7 + y * 13) % 13) - 6;
     const bw = sauvolaThreshold(grey, w, w, 21, 0.3);
     for (let y = 0; y < w; y++) expect(bw[y * w + 30]).toBe(0);
     expect(bw.filter((v, i) => v === 0 && i % w !== 30).length).toBe(0);
