@@ -273,6 +273,9 @@ export interface OcrBenchOptions {
 export async function benchOcr(options: OcrBenchOptions = {}): Promise<Row[]> {
   const textDir = options.textDir ?? DEFAULT_OCR_TEXTS.find((d) => fs.existsSync(d))!;
   const perGroup = options.perGroup ?? 10;
+  if (!Number.isInteger(perGroup) || perGroup < 1)
+    throw new Error(`--ocr-pages: expected a whole number of pages a group (1 or more), got ${perGroup}`);
+  if (!textDir) throw new Error(`OCR bench: no texts to type; pass --ocr-texts DIR (looked in ${DEFAULT_OCR_TEXTS.join(', ')})`);
   const tMake = performance.now();
   const pages = makePages(readTexts(textDir), perGroup);
   const makeMs = performance.now() - tMake;
