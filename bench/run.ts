@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
- *                   [--views-only [--library DIR]] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]`
+ *                   [--views-only [--library DIR]] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]
+ *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]]`
  *
  * Prints a table of:
  *   - import throughput (MB/s of plain text) beside the raw floor measured in the same run:
@@ -20,6 +21,8 @@
  *   - with --html N, reading and importing N generated web pages (bench/html.ts).
  *   - PDF import in pages/s beside PDF.js's bare text extraction of the same large PDF
  *     (--pdf FILE, else /usr/share/doc/octave/octave.pdf when installed; bench/pdf.ts).
+ *   - with --ocr (or --ocr-only alone), OCR of generated typed pages, clean and degraded:
+ *     character error rate and pages/minute, beside preprocessing variants (bench/ocr.ts).
  *   - import with indexing in passages/s over the first --mb megabytes, and --small-files N
  *     (10,000) small files in files/s, each beside the old way measured in the same run
  *     (bench/importing.ts); --import-only runs these rows alone.
@@ -47,6 +50,7 @@ import { benchAlign } from './align';
 import { benchCollate } from './collate';
 import { benchHtml } from './html';
 import { benchPdf, DEFAULT_PDF } from './pdf';
+import { benchOcr } from './ocr';
 import { benchImportPassages, benchImportSmallFiles } from './importing';
 import { benchReuse, benchReuseImport } from './reuse';
 
@@ -167,6 +171,16 @@ async function main() {
   }
   if (opt('--html')) rows.push(...(await benchHtml(Number(opt('--html')))));
   if (args.includes('--html-only')) return printTable();
+  if (args.includes('--ocr') || args.includes('--ocr-only'))
+    rows.push(
+      ...(await benchOcr({
+        textDir: opt('--ocr-texts'),
+        perGroup: opt('--ocr-pages') ? Number(opt('--ocr-pages')) : undefined,
+        preprocessing: !args.includes('--no-ocr-preprocessing'),
+        verbose: args.includes('--verbose'),
+      })),
+    );
+  if (args.includes('--ocr-only')) return printTable();
   const alignOnly = args.includes('--align-only');
   if (!onlySearch && !alignOnly && !onlyReuse && !args.includes('--import-only')) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
   if (args.includes('--pdf-only')) return printTable();
