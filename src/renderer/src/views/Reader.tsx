@@ -41,7 +41,7 @@ export function Reader(props: {
   const [tab, setTab] = useState<'notes' | 'claims'>(target?.claimId ? 'claims' : 'notes');
   const [selectedClaim, setSelectedClaim] = useState<number | null>(target?.claimId ?? null);
   const [selected, setSelected] = useState<number | null>(target?.annotationId ?? null);
-  const [sideShown, toggleSide] = useSideShown([selected, selectedClaim]);
+  const [sideShown, toggleSide, hideSide] = useSideShown([selected, selectedClaim]);
   const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [whereElse, setWhereElse] = useState<Passage | null>(null);
@@ -87,6 +87,7 @@ export function Reader(props: {
   };
   /** Esc in the notes: the text takes the focus again, at the annotation's passage. */
   const backToText = (a: Annotation | null) => {
+    hideSide();
     if (a) nav.showOffset(a.start);
     nav.scrollRef.current?.focus({ preventScroll: true });
   };
@@ -103,7 +104,10 @@ export function Reader(props: {
         className="reader-scroll"
         ref={nav.scrollRef}
         tabIndex={0}
-        onMouseDown={keys.release}
+        onMouseDown={() => {
+          keys.release();
+          if (sideShown) hideSide();
+        }}
         onMouseUp={() => nav.scrollRef.current && setSelection(selectionOffsets(nav.scrollRef.current))}
         aria-label="Source text"
       >
@@ -160,6 +164,7 @@ export function Reader(props: {
         selection={selection}
         quoteOf={source.kind === 'markdown' ? (a) => shownQuote(passages, a) : undefined}
         onLeaveNotes={backToText}
+        onClose={() => backToText(null)}
       />
       {whereElse && <WhereElse passageId={whereElse.id} ordinal={whereElse.ordinal} onOpen={props.onOpen} onClose={() => setWhereElse(null)} />}
       {editing && (

@@ -58,11 +58,20 @@ export function ReaderSide(props: {
   quoteOf?(a: Annotation): string;
   /** Esc in the notes: back to the text, at an annotation's passage. */
   onLeaveNotes?(a: Annotation | null): void;
+  /** Esc anywhere in the panel (not taken by what has the focus): back to the text. */
+  onClose?(): void;
 }) {
   const { annotations, claims, source } = props.reader;
   const { tab } = props;
   return (
-    <div className="reader-side">
+    <div
+      className="reader-side"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape' || e.defaultPrevented || !props.onClose) return;
+        e.preventDefault();
+        props.onClose();
+      }}
+    >
       <div className="side-tabs" role="tablist" aria-label="Sidebar">
         <button
           type="button"
