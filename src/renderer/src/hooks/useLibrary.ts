@@ -22,6 +22,8 @@ export interface LibraryState {
   /** Empties the filter and the tag: every source shown. */
   clearFilter(): void;
   sortBy(key: SortKey): void;
+  /** An order outright (the narrow window's sort list). */
+  setSort(sort: { key: SortKey; dir: 1 | -1 }): void;
   reload(): Promise<void>;
   /** Deletes a source and reads the list again; a refusal throws. */
   remove(id: number): Promise<void>;
@@ -106,5 +108,5 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
     setTag('');
   }, []);
 
-  return { sources, visible, tags, loading, error, filter, tag, sort, setFilter, setTag, clearFilter, sortBy, reload, remove };
+  return { sources, visible, tags, loading, error, filter, tag, sort, setFilter, setTag, clearFilter, sortBy, setSort, reload, remove };
 }

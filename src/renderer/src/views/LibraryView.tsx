@@ -8,6 +8,7 @@ import type { LibraryState } from '../hooks/useLibrary';
 import type { ImportState } from '../hooks/useImporter';
 import { MetadataDialog } from './MetadataDialog';
 import { ImportButton } from './ImportButton';
+import { LibrarySort } from './LibrarySort';
 import { LibraryTable } from './LibraryTable';
 import { CollateButton } from '../collate/CollateButton';
 import { ReferencesDialog } from './ReferencesDialog';
@@ -86,6 +87,7 @@ export function LibraryView(props: {
             </option>
           ))}
         </select>
+        <LibrarySort library={library} />
         <button
           type="button"
           onClick={() => setReferences(true)}
