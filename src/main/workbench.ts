@@ -603,8 +603,8 @@ export class Workbench implements SourcebenchApi {
     return this.current.sources.list();
   }
 
-  async getSource({ id }: Input<'getSource'>) {
-    return this.current.sources.detail(id);
+  async getSource({ id, first }: Input<'getSource'>) {
+    return this.current.sources.detail(id, first);
   }
 
   /**
