@@ -52,6 +52,10 @@ export const METHOD_NAMES = [
   'listBackups',
   'restoreBackup',
   'setBackupsKept',
+  'getPageImage',
+  'getOcrWords',
+  'startOcr',
+  'cancelOcr',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -92,7 +92,7 @@ export class OcrEngine {
     return engine;
   }
 
-  /** Recognises the pages in order. Cancelling (the signal) stops the recogniser: the engine is closed. */
+  /** Recognises the pages in order. Cancelling (the signal) answers at once and closes the engine. */
   async recognise(images: readonly Uint8Array[], options: Omit<RecogniseOptions, 'lang' | 'langPath'> = {}): Promise<OcrResult> {
     const { signal, onProgress } = options;
     const out: OcrResult = { text: '', pages: [], paragraphs: [], words: [] };
@@ -117,7 +117,9 @@ export class OcrEngine {
     if (!signal) return work;
     return new Promise<T>((resolve, reject) => {
       const onAbort = (): void => {
-        void this.close();
+        // Answered at once; the recogniser ends when the page under way is done (stopping its
+        // thread mid-page leaves the library posting to a worker that is gone).
+        void work.catch(() => undefined).finally(() => this.close());
         reject(new OcrCancelled());
       };
       signal.addEventListener('abort', onAbort, { once: true });
