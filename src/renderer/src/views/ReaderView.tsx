@@ -3,6 +3,7 @@ import { EmptyState } from '../components/EmptyState';
 import type { ReaderTarget } from '../navigation';
 import type { ReadingPlace } from './readingPlace';
 import { Reader } from './Reader';
+import { PagePane } from '../image/PagePane';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: {
@@ -47,7 +48,7 @@ export function ReaderView(props: {
     );
   }
   if (!source) return <section className="reader" aria-label="Reader" aria-busy="true" />;
-  return (
+  const text = (
     <Reader
       key={`${source.id}:${props.target?.passageId ?? ''}:${props.target?.start ?? ''}`}
       source={source}
@@ -59,5 +60,13 @@ export function ReaderView(props: {
       onBack={props.onBack}
       onLeave={(place) => props.onLeave(source.id, place)}
     />
+  );
+  if (!source.image) return text;
+  // A photographed or scanned source: its page image beside its transcription.
+  return (
+    <div className="image-reader">
+      <PagePane key={source.id} sourceId={source.id} facts={source.image} version={source.hash + source.chars + source.image.ocr.state} />
+      {text}
+    </div>
   );
 }
