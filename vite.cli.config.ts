@@ -23,5 +23,6 @@ export default defineConfig({
     // One file, whatever is imported lazily: a chunk elsewhere would break appRoot().
     rolldownOptions: { output: { format: 'es', entryFileNames: 'cli.js', codeSplitting: false } },
   },
-  ssr: { target: 'node', noExternal: true, external: ['better-sqlite3', 'pdfjs-dist'] },
+  // tesseract.js starts its worker thread from a script in its own folder: it stays a package.
+  ssr: { target: 'node', noExternal: true, external: ['better-sqlite3', 'pdfjs-dist', 'tesseract.js'] },
 });

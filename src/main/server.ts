@@ -45,7 +45,8 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self'",
+  // Page images of photographed sources are shown from blob: URLs made of their bytes.
+  "img-src 'self' blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "base-uri 'none'",
@@ -262,7 +263,10 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       else if (isFilesBodyMethod(method)) {
         // The files packed into the body; the other fields (none yet) would ride in the query string.
         try {
-          payload = { files: unpackFiles(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)) };
+          payload = {
+            files: unpackFiles(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)),
+            ...(url.searchParams.get('groupImages') === '1' ? { groupImages: true } : {}),
+          };
         } catch (err) {
           return sendReply(res, {
             ok: false,

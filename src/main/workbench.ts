@@ -27,6 +27,11 @@ import { SearchIndex } from './search/search';
 import { followChanges } from './search/follow';
 import { LOCK_WAIT_MS, Project } from './project';
 import { readClaim } from './claims/extract';
+import { OcrQueue } from './ocr/queue';
+import { remapWords } from './ocr/remap';
+import { groupImageTasks } from './ocr/group';
+import { ImageStore } from './ocr/store';
+import { transcriptionPassages } from './ocr/transcription';
 import { Log } from './log';
 import { randomUUID } from 'node:crypto';
 import { matchReferences, normaliseUrl, parseReferences, ReferenceParseError } from './cite';
@@ -73,6 +78,16 @@ export interface WorkbenchOptions {
   lockWaitMs?: number;
   /** Limits of an import's batches (tests make them small; the defaults suit real imports). */
   importBatch?: { files?: number; bytes?: number; ms?: number };
+  /**
+   * Recognise the text of imported photographs and scans in the background (default); when
+   * false their state is `skipped`, to be typed by hand or recognised later (startOcr).
+   */
+  ocr?: boolean;
+  /** The text recogniser's language and model folder (the installed English model by default). */
+  ocrLang?: string;
+  ocrLangPath?: string;
+  /** Told as text recognition progresses (the app's progress shows through getSource). */
+  onOcrProgress?: (sourceId: number, page: number, progress: number) => void;
 }
 
 /** What the user should know about a project's backups. */
@@ -138,6 +153,8 @@ export class Workbench implements SourcebenchApi {
   private closed = false;
   /** The worker threads that prepare imported files, started on the first import. */
   private pool: PreparePool | null = null;
+  /** Text recognition of image sources, one at a time, in the background. */
+  private ocrQueue: OcrQueue | null = null;
   private readonly jobs = new Map<number, ImportJob>();
   /** Reuse reports being made or kept for export (of the project open now). */
   private readonly reuseJobs = new ReuseJobs();
@@ -193,6 +210,12 @@ export class Workbench implements SourcebenchApi {
 
   /** Background work of a newly opened project: its daily backup, its typo vocabulary. */
   private afterOpen({ project, index }: Opened): void {
+    // Recognition left unfinished when the project was last closed starts again.
+    const unfinished = new ImageStore(project.db).unfinished();
+    if (unfinished.length) {
+      project.write(() => unfinished.forEach((id) => new ImageStore(project.db).setState(id, 'pending')));
+      this.ocrs.add(unfinished);
+    }
     // Typo tolerance needs the vocabulary; it loads in the background, in chunks.
     this.track(
       index.vocabulary
@@ -253,6 +276,7 @@ export class Workbench implements SourcebenchApi {
     if (this.closed) return;
     this.closed = true;
     this.stopImports();
+    void this.ocrQueue?.stop();
     void this.pool?.close();
     this.pool = null;
     this.index.vocabulary.stop();
@@ -294,7 +318,10 @@ export class Workbench implements SourcebenchApi {
     const oldIndex = this.index;
     const next = opened.project;
     // An import stops before its next write: it was writing to the project being left.
-    if (old.path !== next.path) this.stopImports();
+    if (old.path !== next.path) {
+      this.stopImports();
+      this.ocrs.reset();
+    }
     this.current = next;
     this.index = opened.index;
     this.backupFailure = null;
@@ -355,7 +382,7 @@ export class Workbench implements SourcebenchApi {
   }
 
   /** Writes a prepared file (inside the caller's transaction): the source, its passages and its claims, all or nothing. */
-  private store(fileName: string, { source, warnings, claims, prints }: Prepared, terms?: readonly string[]): ImportOutcome {
+  private store(fileName: string, { source, warnings, claims, prints, images }: Prepared, terms?: readonly string[]): ImportOutcome {
     const existing = this.current.sources.findByHash(source.hash);
     if (existing !== undefined) {
       return { fileName, status: 'duplicate', source: this.current.sources.summary(existing), warnings };
@@ -363,6 +390,11 @@ export class Workbench implements SourcebenchApi {
     const id = this.current.db.transaction(() => {
       const inserted = this.current.sources.insert(source, { terms, prints });
       this.current.claims.add(inserted, claims);
+      if (images) {
+        const store = new ImageStore(this.current.db);
+        store.addImages(inserted, images);
+        store.setState(inserted, this.options.ocr === false ? 'skipped' : 'pending');
+      }
       return inserted;
     })();
     return { fileName, status: 'imported', source: this.current.sources.summary(id), warnings };
@@ -388,7 +420,22 @@ export class Workbench implements SourcebenchApi {
       }),
     );
     // Search and the typo vocabulary follow the committed sources (the Project publishes them).
+    // Photographs and scans are read in the background once they are in.
+    const store = new ImageStore(this.current.db);
+    const toRead = outcomes.flatMap((o) => (o.status === 'imported' && store.state(o.source.id)?.state === 'pending' ? [o.source.id] : []));
+    if (toRead.length) this.ocrs.add(toRead);
     return outcomes;
+  }
+
+  /** Text recognition of image sources, one at a time, in the background (made when first needed). */
+  private get ocrs(): OcrQueue {
+    return (this.ocrQueue ??= new OcrQueue({
+      project: () => this.current,
+      log: (message) => this.log.error(message),
+      lang: this.options.ocrLang,
+      langPath: this.options.ocrLangPath,
+      onProgress: this.options.onOcrProgress,
+    }));
   }
 
   private preparePool(): PreparePool {
@@ -400,7 +447,7 @@ export class Workbench implements SourcebenchApi {
     const pool = this.preparePool();
     // One small file is read here: starting a worker for it would cost more than it saves.
     const only = tasks.length === 1 ? tasks[0]! : undefined;
-    const alone = only !== undefined && ('bytes' in only ? only.bytes.byteLength : fileSize(only.file)) < ONE_FILE_IN_THREAD;
+    const alone = only !== undefined && !('images' in only) && ('bytes' in only ? only.bytes.byteLength : fileSize(only.file)) < ONE_FILE_IN_THREAD;
     const batch = this.options.importBatch;
     const stop = this.importStop.signal;
     const signal = options.signal ? AbortSignal.any([options.signal, stop]) : stop;
@@ -460,8 +507,11 @@ export class Workbench implements SourcebenchApi {
    * left out of folders (and counted as skipped); a file named on its own is tried. A
    * folder's files are named from the folder's parent (`letters/1901.txt`).
    */
-  async importPaths({ paths }: Input<'importPaths'>): Promise<ImportProgress> {
-    return this.startJob(() => listTargets(paths, { skipUnsupported: true }), paths.join(', '));
+  async importPaths({ paths, groupImages }: Input<'importPaths'>): Promise<ImportProgress> {
+    return this.startJob(() => {
+      const listed = listTargets(paths, { skipUnsupported: true });
+      return groupImages ? { ...listed, tasks: groupImageTasks(listed.tasks) } : listed;
+    }, paths.join(', '));
   }
 
   /**
@@ -469,8 +519,9 @@ export class Workbench implements SourcebenchApi {
    * files, not their paths), run exactly as `importPaths` runs paths: the same pipeline,
    * batches, progress, `importProgress` and `cancelImport`. Each file is tried, in order.
    */
-  async importFiles({ files }: Input<'importFiles'>): Promise<ImportProgress> {
-    const tasks = files.map(({ name, bytes }) => ({ label: name, bytes }));
+  async importFiles({ files, groupImages }: Input<'importFiles'>): Promise<ImportProgress> {
+    const each = files.map(({ name, bytes }) => ({ label: name, bytes }));
+    const tasks = groupImages ? groupImageTasks(each) : each;
     return this.startJob(() => ({ tasks, missing: [], skipped: [] }), files.map((f) => f.name).join(', '));
   }
 
@@ -604,7 +655,44 @@ export class Workbench implements SourcebenchApi {
   }
 
   async getSource({ id, first }: Input<'getSource'>) {
-    return this.current.sources.detail(id, first);
+    const detail = this.current.sources.detail(id, first);
+    if (detail.format !== 'image') return detail;
+    const store = new ImageStore(this.current.db);
+    const ocr = store.state(id) ?? { state: 'skipped' as const, error: null };
+    return { ...detail, image: { pages: store.pages(id), ocr: { ...ocr, ...this.ocrs.progressOf(id) } } };
+  }
+
+  /** One page image of a photographed or scanned source, as imported. */
+  async getPageImage({ id, page }: Input<'getPageImage'>) {
+    return new ImageStore(this.current.db).image(id, page);
+  }
+
+  /** The recognised words of an image source that still stand in its text, with their boxes and confidence. */
+  async getOcrWords({ id }: Input<'getOcrWords'>) {
+    this.current.sources.summary(id);
+    return new ImageStore(this.current.db).words(id);
+  }
+
+  /** Recognises an image source's text (again) in the background; its current text is replaced when it is done. */
+  async startOcr({ id }: Input<'startOcr'>) {
+    const { format, title } = this.current.sources.detail(id);
+    if (format !== 'image') throw new ApiError('invalid_request', `${title} is not a photograph or scan: it has no images to read`);
+    const store = new ImageStore(this.current.db);
+    this.write(() => store.setState(id, 'pending'));
+    this.ocrs.add([id]);
+    return this.getSource({ id });
+  }
+
+  /** Stops an image source's text recognition: its state becomes `skipped` (its text may be typed instead). */
+  async cancelOcr({ id }: Input<'cancelOcr'>) {
+    this.current.sources.summary(id);
+    this.ocrs.cancel(id);
+    return this.getSource({ id });
+  }
+
+  /** Resolves when no text recognition is queued or running (tests, the CLI). */
+  async ocrIdle(): Promise<void> {
+    await this.ocrs.idle();
   }
 
   /**
@@ -771,6 +859,7 @@ export class Workbench implements SourcebenchApi {
   }
 
   async deleteSource({ id }: Input<'deleteSource'>) {
+    this.ocrs.cancel(id);
     this.write(() => this.current.sources.delete(id));
     return { deleted: id };
   }
@@ -826,9 +915,31 @@ export class Workbench implements SourcebenchApi {
       source.kind = before.kind;
       source.passages = passagesAs(before.kind, source.text);
     }
+    const image = before.format === 'image' ? new ImageStore(this.current.db) : null;
+    const oldText = image ? sources.text(id) : '';
+    if (image) {
+      // A transcription corrected: the source stays the images' (named by them), its text is the
+      // corrected one, its passages are its paragraphs, and unchanged words keep their boxes.
+      if (source.format === 'image') throw new ApiError('invalid_request', `${name}: a corrected transcription is a text file (.txt), not an image`);
+      this.ocrs.cancel(id);
+      Object.assign(source, {
+        format: 'image',
+        kind: 'text',
+        hash: before.hash,
+        fileName: before.fileName,
+        bytes: before.bytes,
+        encoding: before.encoding,
+        meta: { image: { pages: image.pages(id).length } },
+      });
+      source.passages = transcriptionPassages(source.text, oldText, sources.detail(id).passageList);
+    }
     const counts = this.write(() => {
       sources.replaceText(id, source);
       this.current.claims.refresh(id, source.text);
+      if (image) {
+        image.setWords(id, remapWords(oldText, source.text, image.words(id)));
+        if (image.state(id)?.state !== 'done') image.setState(id, 'skipped', 'typed by hand');
+      }
       return annotations.reanchor(id, source.text);
     });
     return { source: sources.summary(id), ...counts };

@@ -4,6 +4,7 @@
  * schema before the service runs. Adding a call: one entry here, one method in the service.
  */
 import { z } from 'zod';
+import type { OcrWordBox } from './types';
 import type { MethodName } from './methods';
 import { METHOD_NAMES } from './methods';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_BYTES } from './notes';
@@ -200,9 +201,12 @@ export const contract = {
   /** Files and folders imported as one batched run; a path that does not exist is a failed outcome, not an error. */
   loadSamples: returns<ImportOutcome[]>()(none),
   /** Starts an import job over files and folders (unsupported files in folders are skipped); follow it with importProgress. */
-  importPaths: returns<ImportProgress>()(z.object({ paths: z.array(path).min(1).max(MAX_IMPORT_PATHS) }).strict()),
+  importPaths: returns<ImportProgress>()(
+    z.object({ paths: z.array(path).min(1).max(MAX_IMPORT_PATHS), groupImages: z.boolean().optional() }).strict(),
+  ),
   /** Starts an import job over files given as bytes (browser mode), run as importPaths runs; follow it with importProgress. */
-  importFiles: returns<ImportProgress>()(z.object({ files: filesToImport }).strict()),
+  /** `groupImages`: the page images among the files are one source, their pages in file-name order. */
+  importFiles: returns<ImportProgress>()(z.object({ files: filesToImport, groupImages: z.boolean().optional() }).strict()),
   /** A job's progress and its outcomes from `after` on; with `after`, waits up to a second for news. */
   importProgress: returns<ImportProgress>()(z.object({ job: id, after: offset.optional() }).strict()),
   /** Stops a job before its next write and resolves once it has stopped: files already reported stay in. */
@@ -269,6 +273,14 @@ export const contract = {
   replaceSourceText: returns<ReplaceTextResult>()(z.object({ id, name: fileName, bytes: fileBytes }).strict()),
   /** Reads a plain-text or Markdown source's stored text as plain text or as Markdown: new passages, the same text. */
   setReadAs: returns<ReplaceTextResult>()(z.object({ id, as: z.enum(['text', 'markdown']) }).strict()),
+  /** One page image of a photographed or scanned source, as imported (loaded only when shown). */
+  getPageImage: returns<{ bytes: Uint8Array; mime: string }>()(z.object({ id, page: z.number().int().positive().max(100_000) }).strict()),
+  /** An image source's recognised words that still stand in its text: offsets, page, box and confidence. */
+  getOcrWords: returns<OcrWordBox[]>()(byId),
+  /** Recognises an image source's text (again) in the background. */
+  startOcr: returns<SourceDetail>()(byId),
+  /** Stops an image source's text recognition; its text may be typed instead. */
+  cancelOcr: returns<SourceDetail>()(byId),
   exportMarkdown: returns<ExportFile[]>()(
     z
       .object({

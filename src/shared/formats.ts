@@ -15,6 +15,12 @@ export const SOURCE_FILES: readonly { extension: string; format: SourceFormat; k
   { extension: '.xhtml', format: 'html', kind: 'html' },
   { extension: '.docx', format: 'docx', kind: 'html' },
   { extension: '.pdf', format: 'pdf', kind: 'text' },
+  // Photographs and scans: their text is recognised (OCR) or typed after the import.
+  { extension: '.png', format: 'image', kind: 'text' },
+  { extension: '.jpg', format: 'image', kind: 'text' },
+  { extension: '.jpeg', format: 'image', kind: 'text' },
+  { extension: '.tif', format: 'image', kind: 'text' },
+  { extension: '.tiff', format: 'image', kind: 'text' },
 ];
 
 /** The supported extensions, with their dots: `.txt`, `.md`, … */
@@ -29,6 +35,11 @@ export function extensionOf(fileName: string): string {
 export function sourceFileOf(fileName: string): { format: SourceFormat; kind: SourceKind } | undefined {
   const ext = extensionOf(fileName);
   return SOURCE_FILES.find((f) => f.extension === ext);
+}
+
+/** Whether a file of this name is a page image (a photograph or scan). */
+export function isImageFile(fileName: string): boolean {
+  return sourceFileOf(fileName)?.format === 'image';
 }
 
 /** Whether Sourcebench imports a file of this name. */

@@ -59,6 +59,10 @@ export const METHOD_NAMES = [
   'exportReuseReport',
   'collateSources',
   'exportCollation',
+  'getPageImage',
+  'getOcrWords',
+  'startOcr',
+  'cancelOcr',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

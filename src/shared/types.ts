@@ -7,7 +7,7 @@ export type SourceKind = 'text' | 'markdown' | 'html';
  * The kind of file a source was imported from; `reference` for a source made from a
  * reference manager's item, with no file (and no text) yet.
  */
-export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'reference';
+export type SourceFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx' | 'reference' | 'image';
 /**
  * What a passage is. `apparatus` is what surrounds a text rather than telling it: image-only
  * lines, link lists, "See also" and reference lists, rules, page furniture.
@@ -82,6 +82,8 @@ export interface SourceDetail extends SourceSummary {
   /** Citation metadata: title, author, date, origin and language above are derived from it. */
   csl: CslItem;
   passageList: Passage[];
+  /** For a photographed or scanned source: its pages and its text recognition. */
+  image?: ImageSourceFacts;
 }
 
 export interface ProjectInfo {
@@ -581,4 +583,45 @@ export interface Collation {
   /** Segments where the witnesses differ (variant and figure), and of those, where a figure does. */
   variants: number;
   figures: number;
+}
+
+/** Where a source's text recognition (OCR) stands. `skipped`: not asked for, or cancelled (its text may be typed). */
+export type OcrState = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
+
+/** One page image of a photographed or scanned source: its size and what the camera recorded. */
+export interface PageImageInfo {
+  page: number;
+  fileName: string;
+  mime: string;
+  width: number;
+  height: number;
+  sha256: string;
+  /** The camera's date (EDTF day), when it recorded one. */
+  exifDate: string | null;
+  /** EXIF orientation (1–8): 6 and 8 are turned a quarter, 3 a half. */
+  orientation: number | null;
+}
+
+/** A recognised word: its offsets into the source's text, its page, its box on the page image (pixels), its confidence (0–100). */
+export interface OcrWordBox {
+  page: number;
+  start: number;
+  end: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  confidence: number;
+}
+
+/** An image source's pages and its text recognition. */
+export interface ImageSourceFacts {
+  pages: PageImageInfo[];
+  ocr: {
+    state: OcrState;
+    error: string | null;
+    /** While running: the page being read and the fraction of the whole done (0–1). */
+    page?: number;
+    progress?: number;
+  };
 }

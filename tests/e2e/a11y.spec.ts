@@ -13,6 +13,7 @@ import type { AppServer } from './fixtures';
 import { cli, expect, fixture, startApp, test } from './fixtures';
 import { LibraryPage } from './pages/LibraryPage';
 import { ReaderPage } from './pages/ReaderPage';
+import { typedPage } from './typedPage';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** An open dialog: a native modal <dialog>, or the review's role=dialog. */
@@ -339,4 +340,18 @@ test('Esc in the annotation sidebar closes the note and returns to its passage',
   // And Esc in the text goes on to do what it does there: back to the library.
   await page.keyboard.press('Escape');
   await expect(library.table).toBeVisible();
+});
+
+test('the reader of a photographed page: its image beside its text', async ({ page, library }) => {
+  const file = typedPage();
+  try {
+    await library.importFiles([file]);
+    await library.open('letter-1936');
+    const pane = page.getByRole('region', { name: 'Page image' });
+    await expect(pane.getByRole('status')).toContainText('Text recognised', { timeout: 60_000 });
+    await expect(pane.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
+    await audit(page, 'image reader');
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
 });

@@ -143,7 +143,7 @@ describe('the import pipeline', () => {
   it('reports progress as a stream through the API: counts only grow, outcomes arrive once each, and it ends with done', async () => {
     const wb = workbench({ files: 3, ms: 1e9 });
     const dir = folderOf(20);
-    fs.writeFileSync(path.join(dir, 'notes.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    fs.writeFileSync(path.join(dir, 'notes.gif'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
     const snapshots: ImportProgress[] = [];
     let p = await wb.importPaths({ paths: [dir] });
@@ -263,7 +263,7 @@ describe('the import pipeline', () => {
     const files = [
       ...Array.from({ length: 7 }, (_, i) => ({ name: `drop/${i + 1}.txt`, bytes: bytes(`Letter ${i + 1}.\n\nIt speaks of marker${i + 1}drop.`) })),
       { name: 'drop/empty.txt', bytes: bytes('') },
-      { name: 'photo.jpg', bytes: bytes('jpeg') },
+      { name: 'photo.gif', bytes: bytes('jpeg') },
       { name: 'again.txt', bytes: bytes('Letter 1.\n\nIt speaks of marker1drop.') },
     ];
     const snapshots: ImportProgress[] = [];
@@ -284,7 +284,7 @@ describe('the import pipeline', () => {
     expect(results.map((r) => [r.fileName, r.status])).toEqual([
       ...files.slice(0, 7).map((f) => [f.name, 'imported']),
       ['drop/empty.txt', 'failed'],
-      ['photo.jpg', 'failed'],
+      ['photo.gif', 'failed'],
       ['again.txt', 'duplicate'],
     ]);
     expect(results[8]).toMatchObject({ error: { code: 'unsupported_format' } });

@@ -34,19 +34,19 @@ describe('import', () => {
     fs.writeFileSync(path.join(dir, 'one.txt'), 'One.');
     fs.writeFileSync(path.join(dir, 'sub', 'two.md'), '# Two\n\nText.');
     fs.writeFileSync(path.join(dir, 'empty.txt'), '');
-    fs.writeFileSync(path.join(dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    fs.writeFileSync(path.join(dir, 'image.gif'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     fs.writeFileSync(path.join(dir, '.hidden.txt'), 'secret');
     const outcomes = await wb.importPath({ path: dir });
     expect(outcomes.map((o) => [o.fileName, o.status])).toEqual([
       ['empty.txt', 'failed'],
-      ['image.png', 'failed'],
+      ['image.gif', 'failed'],
       ['one.txt', 'imported'],
       [path.join('sub', 'two.md'), 'imported'],
     ]);
     const failed = outcomes.filter((o) => o.status === 'failed');
     expect(failed.map((o) => o.status === 'failed' && o.error.message)).toEqual([
       'empty.txt is empty',
-      expect.stringMatching(/^image\.png: this kind of file is not supported/),
+      expect.stringMatching(/^image\.gif: this kind of file is not supported/),
     ]);
   });
 

@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportOutcome } from '../../shared/types';
+import { isImageFile } from '../../shared/formats';
 import { formatOf } from '../ingest';
 import type { Prepared, PrepareResult, PrepareTask } from './prepare';
 
@@ -92,6 +93,7 @@ export interface ImportOptions {
 
 /** The bytes a task brings: its own, or its file's size (0 when it cannot be read: it fails alone). */
 function sizeOfTask(task: PrepareTask): number {
+  if ('images' in task) return task.images.reduce((n, i) => n + sizeOfTask({ label: i.name, ...i }), 0);
   if ('bytes' in task) return task.bytes.byteLength;
   try {
     return fs.statSync(task.file).size;
@@ -140,9 +142,20 @@ export function listTargets(targets: readonly string[], options: { relativeToFol
       continue;
     }
     const base = options.relativeToFolder ? resolved : path.dirname(resolved);
+    // The page images of one folder are one source: its pages, in file-name order.
+    const folders = new Map<string, Extract<PrepareTask, { images: unknown }>>();
     for (const file of listFiles(resolved)) {
       const label = path.relative(base, file);
-      if (options.skipUnsupported && !formatOf(file)) listed.skipped.push(label);
+      if (isImageFile(file)) {
+        const folder = path.dirname(file);
+        let task = folders.get(folder);
+        if (!task) {
+          task = { label: path.relative(base, folder) || path.basename(folder), images: [] };
+          folders.set(folder, task);
+          listed.tasks.push(task);
+        }
+        task.images.push({ name: path.basename(file), file });
+      } else if (options.skipUnsupported && !formatOf(file)) listed.skipped.push(label);
       else listed.tasks.push({ file, label });
     }
   }

@@ -11,6 +11,7 @@ import type { Claim } from '../claims/extract';
 import { extractClaims } from '../claims/extract';
 import type { ParsedSource } from '../ingest';
 import { formatOf, readSource, unsupportedFormat } from '../ingest';
+import { readImageSource } from '../ingest/image';
 import { tokenize } from '../search/query';
 import { MIN_TERM } from '../search/vocabulary';
 
@@ -22,7 +23,11 @@ export interface Prepared extends ParsedSource {
 }
 
 /** One file to import: read from disk (`file`) or given as bytes; `label` names it in outcomes. */
-export type PrepareTask = { label: string; file: string } | { label: string; bytes: Uint8Array };
+export type PrepareTask =
+  | { label: string; file: string }
+  | { label: string; bytes: Uint8Array }
+  /** Page images read as one source (a folder of photographs of one document), in file-name order. */
+  | { label: string; images: ({ name: string; file: string } | { name: string; bytes: Uint8Array })[] };
 
 export type PrepareResult =
   | {
@@ -63,8 +68,13 @@ export function vocabularyTerms(prepared: ParsedSource): string[] {
 /** Reads, parses and extracts claims; a file's failure is data naming the file, never a throw. */
 export async function prepare(task: PrepareTask): Promise<PrepareResult> {
   try {
-    const bytes = 'file' in task ? readBytes(task.file, task.label) : task.bytes;
-    const parsed = await readSource(task.label, bytes);
+    const parsed =
+      'images' in task
+        ? await readImageSource(
+            task.label,
+            task.images.map((i) => ({ name: i.name, bytes: 'file' in i ? readBytes(i.file, i.name) : i.bytes })),
+          )
+        : await readSource(task.label, 'file' in task ? readBytes(task.file, task.label) : task.bytes);
     let claims: Claim[] = [];
     let logged: string | undefined;
     try {

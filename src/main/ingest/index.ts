@@ -18,6 +18,8 @@ import { readPlainText } from './plaintext';
 import type { Span } from './text';
 import { normalise, titleFromFileName } from './text';
 import { readWebPage } from './web';
+import type { PageImage } from './image';
+import { readImageSource } from './image';
 
 /** Each supported extension and the kind of text it holds (src/shared/formats.ts is the list). */
 export const FORMATS: Record<string, SourceKind> = Object.fromEntries(SOURCE_FILES.map((f) => [f.extension, f.kind]));
@@ -36,6 +38,8 @@ export function unsupportedFormat(name: string): ApiError {
 export interface ParsedSource {
   source: NewSource;
   warnings: string[];
+  /** An image source's pages (photographs, scans). */
+  images?: PageImage[];
 }
 
 export function contentHash(text: string): string {
@@ -49,6 +53,7 @@ export function contentHash(text: string): string {
  */
 export async function readSource(fileName: string, bytes: Uint8Array): Promise<ParsedSource> {
   if (FILE_FORMATS[extensionOf(fileName)] === 'pdf') return readPdfSource(fileName, bytes);
+  if (FILE_FORMATS[extensionOf(fileName)] === 'image') return readImageSource(fileName, [{ name: fileName.replace(/^.*[\\/]/, ''), bytes }]);
   const name = fileName.replace(/^.*[\\/]/, '');
   if (extensionOf(name) === '.docx') {
     checkFileSize(name, bytes.length);
@@ -70,7 +75,7 @@ export async function readSource(fileName: string, bytes: Uint8Array): Promise<P
 export function parseSource(fileName: string, bytes: Uint8Array): ParsedSource {
   const name = fileName.replace(/^.*[\\/]/, '');
   let kind = formatOf(name);
-  if (!kind || FILE_FORMATS[extensionOf(name)] === 'docx' || FILE_FORMATS[extensionOf(name)] === 'pdf') throw unsupportedFormat(name);
+  if (!kind || ['docx', 'pdf', 'image'].includes(FILE_FORMATS[extensionOf(name)] ?? '')) throw unsupportedFormat(name);
   const decoded = decodeBytes(name, bytes, kind === 'html' ? declaredCharset(bytes) : undefined);
   const raw = normalise(decoded.text);
   const warnings: string[] = [];

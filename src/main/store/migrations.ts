@@ -331,6 +331,47 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: REUSE_TABLE,
     run: fillReuse,
   },
+  {
+    version: 13,
+    name: 'page images and recognised words',
+    // Photographs and scans are kept in the project, never modified: the project stays the one
+    // file to back up and move. Each recognised word keeps its box on its page and the
+    // recogniser's confidence, with its offsets into the source's text. `source_ocr` is the
+    // state of a source's text recognition (pending, running, done, failed, skipped).
+    sql: `
+      CREATE TABLE source_image (
+        source_id   INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+        page        INTEGER NOT NULL,
+        file_name   TEXT NOT NULL,
+        bytes       BLOB NOT NULL,
+        mime        TEXT NOT NULL,
+        width       INTEGER NOT NULL,
+        height      INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        exif_date   TEXT,
+        orientation INTEGER,
+        PRIMARY KEY (source_id, page)
+      ) WITHOUT ROWID;
+      CREATE TABLE ocr_word (
+        source_id  INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+        page       INTEGER NOT NULL,
+        start      INTEGER NOT NULL,
+        "end"      INTEGER NOT NULL,
+        x0         INTEGER NOT NULL,
+        y0         INTEGER NOT NULL,
+        x1         INTEGER NOT NULL,
+        y1         INTEGER NOT NULL,
+        confidence REAL NOT NULL
+      );
+      CREATE INDEX ocr_word_source ON ocr_word (source_id, start);
+      CREATE TABLE source_ocr (
+        source_id  INTEGER PRIMARY KEY REFERENCES source(id) ON DELETE CASCADE,
+        state      TEXT NOT NULL CHECK (state IN ('pending', 'running', 'done', 'failed', 'skipped')),
+        error      TEXT,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

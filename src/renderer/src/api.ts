@@ -62,7 +62,10 @@ function httpApi(token: string): SourcebenchApi {
     } else if (isFilesBodyMethod(method)) {
       // Several files: packed into the body, their bytes as they are.
       headers['Content-Type'] = 'application/octet-stream';
-      body = packFiles((input as { files: { name: string; bytes: Uint8Array }[] }).files);
+      const { files, groupImages } = input as { files: { name: string; bytes: Uint8Array }[]; groupImages?: boolean };
+      // The other fields ride in the query string.
+      if (groupImages) target += '?groupImages=1';
+      body = packFiles(files);
     } else {
       headers['Content-Type'] = 'application/json';
       body = encodeWire(input ?? {});

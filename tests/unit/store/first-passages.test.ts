@@ -6,16 +6,18 @@ describe('a source with its first passages only', () => {
   it('gives the first N passages and says the list is partial; the whole source says nothing of it', async () => {
     const { wb } = tempWorkbench();
     const text = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of the report.`).join('\n\n');
-    const { source } = await wb.importFile({ name: 'report.txt', bytes: bytes(text) });
-    const first = await wb.getSource({ id: source!.id, first: 10 });
+    const outcome = await wb.importFile({ name: 'report.txt', bytes: bytes(text) });
+    if (outcome.status === 'failed') throw new Error(outcome.error.message);
+    const { source } = outcome;
+    const first = await wb.getSource({ id: source.id, first: 10 });
     expect(first.passageList.map((p) => p.ordinal)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(first.partial).toBe(true);
     expect(first.passages).toBe(30);
-    const whole = await wb.getSource({ id: source!.id });
+    const whole = await wb.getSource({ id: source.id });
     expect(whole.passageList).toHaveLength(30);
     expect(whole.partial).toBeUndefined();
     // Asking for more than there are is the whole source.
-    expect((await wb.getSource({ id: source!.id, first: 50 })).partial).toBeUndefined();
+    expect((await wb.getSource({ id: source.id, first: 50 })).partial).toBeUndefined();
     wb.close();
   });
 

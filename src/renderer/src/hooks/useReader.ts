@@ -23,6 +23,14 @@ export function useReader(sourceId: number | null, onChanged: () => void, quickF
     void reloadClaims();
   }, [source, reloadAnnotations, reloadClaims]);
 
+  // A photograph's text is being recognised: read the source again each second until it is done.
+  const recognising = source?.image?.ocr.state === 'pending' || source?.image?.ocr.state === 'running';
+  useEffect(() => {
+    if (!recognising) return;
+    const timer = setInterval(() => setVersion((v) => v + 1), 1000);
+    return () => clearInterval(timer);
+  }, [recognising]);
+
   /** The source changed: read it again. */
   const saved = useCallback(() => {
     setVersion((v) => v + 1);

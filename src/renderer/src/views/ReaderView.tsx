@@ -4,6 +4,7 @@ import type { ReaderTarget } from '../navigation';
 import type { ReadingPlace } from './readingPlace';
 import { Reader } from './Reader';
 import type { HitTarget } from '../reuse/WhereElse';
+import { PagePane } from '../image/PagePane';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: {
@@ -50,7 +51,7 @@ export function ReaderView(props: {
     );
   }
   if (!source) return <section className="reader" aria-label="Reader" aria-busy="true" />;
-  return (
+  const text = (
     <Reader
       key={`${source.id}:${props.target?.passageId ?? ''}:${props.target?.start ?? ''}`}
       source={source}
@@ -63,5 +64,13 @@ export function ReaderView(props: {
       onLeave={(place) => props.onLeave(source.id, place)}
       onOpen={props.onOpen}
     />
+  );
+  if (!source.image) return text;
+  // A photographed or scanned source: its page image beside its transcription.
+  return (
+    <div className="image-reader">
+      <PagePane key={source.id} sourceId={source.id} facts={source.image} version={source.hash + source.chars + source.image.ocr.state} />
+      {text}
+    </div>
   );
 }

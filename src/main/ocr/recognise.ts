@@ -1,0 +1,203 @@
+/**
+ * Optical character recognition: the product's one path from page images to text, words and
+ * their boxes. tesseract.js runs the recogniser in its own worker thread; its English model
+ * is read from the installed `@tesseract.js-data/eng` package, never downloaded.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import Tesseract from 'tesseract.js';
+
+const require = createRequire(import.meta.url);
+
+/** A rectangle on a page image, in the image's pixels, from the top left. */
+export interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** One recognised word: where it is in the text, where it is on its page, how sure the recogniser is (0–100). */
+export interface OcrWord {
+  text: string;
+  page: number;
+  start: number;
+  end: number;
+  box: Box;
+  confidence: number;
+}
+
+/** One recognised paragraph: a passage of the source, with its page. */
+export interface OcrParagraph {
+  page: number;
+  start: number;
+  end: number;
+  box: Box;
+}
+
+export interface OcrResult {
+  /** The pages' text: words joined by spaces, lines by a line break, paragraphs by a blank line. */
+  text: string;
+  pages: { page: number; confidence: number }[];
+  paragraphs: OcrParagraph[];
+  words: OcrWord[];
+}
+
+export interface RecogniseOptions {
+  /** Tesseract language code(s), e.g. `eng` or `eng+fra`. */
+  lang?: string;
+  /** The folder holding `<lang>.traineddata(.gz)`; the installed English model when absent. */
+  langPath?: string;
+  signal?: AbortSignal;
+  /** Called as each page progresses: the page (from 1), the page count, and the fraction of that page done. */
+  onProgress?: (page: number, pages: number, fraction: number) => void;
+}
+
+/** The folder of the installed English model (the `best_int` model: accurate and fast on one core). */
+export function defaultLangPath(): string {
+  return path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0_best_int');
+}
+
+/** An error the caller asked for: the recognition was cancelled. */
+export class OcrCancelled extends Error {
+  constructor() {
+    super('Text recognition cancelled');
+    this.name = 'OcrCancelled';
+  }
+}
+
+/**
+ * A started recogniser (about a second to start): reuse it for many pages, then `close()`.
+ * One page is recognised at a time.
+ */
+export class OcrEngine {
+  private progress: ((fraction: number) => void) | null = null;
+
+  private constructor(private readonly worker: Tesseract.Worker) {}
+
+  static async start(options: { lang?: string; langPath?: string } = {}): Promise<OcrEngine> {
+    let engine: OcrEngine | null = null;
+    const worker = await Tesseract.createWorker(options.lang ?? 'eng', Tesseract.OEM.LSTM_ONLY, {
+      langPath: options.langPath ?? defaultLangPath(),
+      gzip: true,
+      // Never write the model to the working folder, never fetch it.
+      cacheMethod: 'none',
+      logger: (m) => {
+        if (m.status === 'recognizing text') engine?.progress?.(m.progress);
+      },
+      // A page that cannot be read rejects its own promise; without a handler the library also throws.
+      errorHandler: () => undefined,
+    });
+    engine = new OcrEngine(worker);
+    return engine;
+  }
+
+  /** Recognises the pages in order. Cancelling (the signal) answers at once and closes the engine. */
+  async recognise(images: readonly Uint8Array[], options: Omit<RecogniseOptions, 'lang' | 'langPath'> = {}): Promise<OcrResult> {
+    const { signal, onProgress } = options;
+    const out: OcrResult = { text: '', pages: [], paragraphs: [], words: [] };
+    for (const [i, image] of images.entries()) {
+      if (signal?.aborted) throw new OcrCancelled();
+      const page = i + 1;
+      this.progress = (f) => onProgress?.(page, images.length, f);
+      onProgress?.(page, images.length, 0);
+      const data = await this.withCancel(this.worker.recognize(Buffer.from(image), {}, { blocks: true, text: false }), signal);
+      this.progress = null;
+      appendPage(out, page, data.data);
+      onProgress?.(page, images.length, 1);
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate().catch(() => undefined);
+  }
+
+  private withCancel<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    if (!signal) return work;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => {
+        // Answered at once; the recogniser ends when the page under way is done (stopping its
+        // thread mid-page leaves the library posting to a worker that is gone).
+        void work.catch(() => undefined).finally(() => this.close());
+        reject(new OcrCancelled());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (v) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(v);
+        },
+        (e: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(new Error(typeof e === 'string' ? e : e instanceof Error ? e.message : 'the image could not be read'));
+        },
+      );
+    });
+  }
+}
+
+/** Recognises page images (PNG, JPEG, TIFF, BMP, WebP bytes) with a recogniser started for them. */
+export async function recognise(images: Uint8Array | readonly Uint8Array[], options: RecogniseOptions = {}): Promise<OcrResult> {
+  const engine = await OcrEngine.start({ lang: options.lang, langPath: options.langPath });
+  try {
+    return await engine.recognise(images instanceof Uint8Array ? [images] : images, options);
+  } finally {
+    await engine.close();
+  }
+}
+
+function boxOf(b: Tesseract.Bbox): Box {
+  return { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 };
+}
+
+/**
+ * The page's paragraphs as lines of words. Tesseract's paragraphs are kept, and split where a
+ * blank line's height separates two lines (typed pages often mark paragraphs only so).
+ */
+function paragraphsOf(data: Tesseract.Page): { lines: Tesseract.Word[][]; box: Box }[] {
+  const out: { lines: Tesseract.Word[][]; box: Box }[] = [];
+  for (const block of data.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      let current: { lines: Tesseract.Word[][]; box: Box } | null = null;
+      let last: Tesseract.Line | null = null;
+      for (const line of para.lines) {
+        const words = line.words.filter((w) => w.text.trim() !== '');
+        if (words.length === 0) continue;
+        const height = last ? Math.max(last.bbox.y1 - last.bbox.y0, line.bbox.y1 - line.bbox.y0) : 0;
+        if (!current || (last && line.bbox.y0 - last.bbox.y1 > height)) {
+          current = { lines: [], box: boxOf(line.bbox) };
+          out.push(current);
+        }
+        current.lines.push(words);
+        current.box = {
+          x0: Math.min(current.box.x0, line.bbox.x0),
+          y0: Math.min(current.box.y0, line.bbox.y0),
+          x1: Math.max(current.box.x1, line.bbox.x1),
+          y1: Math.max(current.box.y1, line.bbox.y1),
+        };
+        last = line;
+      }
+    }
+  }
+  return out;
+}
+
+/** Adds one page's paragraphs to the text, keeping each word's offsets exact. */
+function appendPage(out: OcrResult, page: number, data: Tesseract.Page): void {
+  out.pages.push({ page, confidence: data.confidence });
+  for (const para of paragraphsOf(data)) {
+    if (out.text !== '') out.text += '\n\n';
+    const start = out.text.length;
+    para.lines.forEach((words, li) => {
+      if (li > 0) out.text += '\n';
+      words.forEach((w, wi) => {
+        if (wi > 0) out.text += ' ';
+        const text = w.text.trim();
+        out.words.push({ text, page, start: out.text.length, end: out.text.length + text.length, box: boxOf(w.bbox), confidence: w.confidence });
+        out.text += text;
+      });
+    });
+    out.paragraphs.push({ page, start, end: out.text.length, box: para.box });
+  }
+}

@@ -1,0 +1,94 @@
+/** The SQL of page images, recognised words and the state of each source's text recognition. */
+import { ApiError } from '../../shared/errors';
+import type { OcrState, OcrWordBox, PageImageInfo } from '../../shared/types';
+import type { PageImage } from '../ingest/image';
+import type { Db } from '../store/project';
+
+/** A word as stored: its offsets into the source's text, its page and box, its confidence. */
+export type StoredWord = OcrWordBox;
+
+export class ImageStore {
+  constructor(private readonly db: Db) {}
+
+  /** Stores a new source's page images (inside the caller's transaction). */
+  addImages(sourceId: number, images: readonly PageImage[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO source_image (source_id, page, file_name, bytes, mime, width, height, sha256, exif_date, orientation)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const i of images) {
+      insert.run(
+        sourceId,
+        i.page,
+        i.fileName,
+        Buffer.from(i.bytes.buffer, i.bytes.byteOffset, i.bytes.byteLength),
+        i.mime,
+        i.width,
+        i.height,
+        i.sha256,
+        i.exifDate,
+        i.orientation,
+      );
+    }
+  }
+
+  /** A source's pages: their sizes and what the camera recorded (no bytes). */
+  pages(sourceId: number): PageImageInfo[] {
+    return this.db
+      .prepare(
+        'SELECT page, file_name AS fileName, mime, width, height, sha256, exif_date AS exifDate, orientation FROM source_image WHERE source_id = ? ORDER BY page',
+      )
+      .all(sourceId) as PageImageInfo[];
+  }
+
+  /** One page's image bytes, as imported. */
+  image(sourceId: number, page: number): { bytes: Uint8Array; mime: string } {
+    const row = this.db.prepare('SELECT bytes, mime FROM source_image WHERE source_id = ? AND page = ?').get(sourceId, page) as
+      { bytes: Buffer; mime: string } | undefined;
+    if (!row) throw new ApiError('not_found', `Source #${sourceId} has no page ${page} image`);
+    return { bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength), mime: row.mime };
+  }
+
+  /** Every page's bytes, in page order (what the recogniser reads). */
+  allImages(sourceId: number): Uint8Array[] {
+    return (this.db.prepare('SELECT bytes FROM source_image WHERE source_id = ? ORDER BY page').pluck().all(sourceId) as Buffer[]).map(
+      (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+    );
+  }
+
+  words(sourceId: number): StoredWord[] {
+    return this.db
+      .prepare('SELECT page, start, "end", x0, y0, x1, y1, confidence FROM ocr_word WHERE source_id = ? ORDER BY start')
+      .all(sourceId) as StoredWord[];
+  }
+
+  /** Replaces a source's words (inside the caller's transaction). */
+  setWords(sourceId: number, words: readonly StoredWord[]): void {
+    this.db.prepare('DELETE FROM ocr_word WHERE source_id = ?').run(sourceId);
+    const insert = this.db.prepare(
+      'INSERT INTO ocr_word (source_id, page, start, "end", x0, y0, x1, y1, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const w of words) insert.run(sourceId, w.page, w.start, w.end, w.x0, w.y0, w.x1, w.y1, w.confidence);
+  }
+
+  state(sourceId: number): { state: OcrState; error: string | null } | null {
+    return (
+      (this.db.prepare('SELECT state, error FROM source_ocr WHERE source_id = ?').get(sourceId) as
+        { state: OcrState; error: string | null } | undefined) ?? null
+    );
+  }
+
+  setState(sourceId: number, state: OcrState, error: string | null = null): void {
+    this.db
+      .prepare(
+        `INSERT INTO source_ocr (source_id, state, error, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (source_id) DO UPDATE SET state = excluded.state, error = excluded.error, updated_at = excluded.updated_at`,
+      )
+      .run(sourceId, state, error, new Date().toISOString());
+  }
+
+  /** Sources whose recognition was asked for and has not finished (left by a closed app: started again on open). */
+  unfinished(): number[] {
+    return this.db.prepare("SELECT source_id FROM source_ocr WHERE state IN ('pending', 'running') ORDER BY source_id").pluck().all() as number[];
+  }
+}

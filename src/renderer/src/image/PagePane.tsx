@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { ImageSourceFacts, OcrWordBox } from '../../../shared/types';
+import { useOcrWords, usePageImage } from '../hooks/usePageImage';
+import { CHECK_BELOW, checkLabel, stepZoom, toCheck, turnsOf, wordsOfPage } from './pageView';
+
+const STATE_LABEL: Record<ImageSourceFacts['ocr']['state'], string> = {
+  pending: 'Text recognition waiting',
+  running: 'Recognising text',
+  done: 'Text recognised',
+  failed: 'Text recognition failed',
+  skipped: 'Not recognised: type or correct the transcription',
+};
+
+/** The page image of a photographed or scanned source, with its recognised words outlined, beside its text. */
+export function PagePane(props: { sourceId: number; facts: ImageSourceFacts; version: string }) {
+  const { facts } = props;
+  const [page, setPage] = useState(1);
+  const [zoom, setZoom] = useState(0.5);
+  const info = facts.pages.find((p) => p.page === page) ?? facts.pages[0];
+  const [turns, setTurns] = useState(() => turnsOf(info?.orientation ?? null));
+  const [hovered, setHovered] = useState<OcrWordBox | null>(null);
+  const { url, error } = usePageImage(props.sourceId, page);
+  const words = useOcrWords(props.sourceId, props.version);
+  if (!info) return null;
+  const shown = wordsOfPage(words, page);
+  const check = checkLabel(toCheck(words));
+  const sideways = turns % 2 === 1;
+  const w = info.width * zoom;
+  const h = info.height * zoom;
+  const ocr = facts.ocr;
+  return (
+    <section
+      className="page-pane"
+      aria-label="Page image"
+      onKeyDown={(e) => {
+        if (e.key === '+' || e.key === '=') setZoom((z) => stepZoom(z, 1));
+        else if (e.key === '-') setZoom((z) => stepZoom(z, -1));
+      }}
+    >
+      <div className="page-tools" role="toolbar" aria-label="Page image tools">
+        <button type="button" disabled={page <= 1} onClick={() => setPage((p) => p - 1)} aria-label="Previous page">
+          ‹
+        </button>
+        <span>
+          Page {page} of {facts.pages.length}
+        </span>
+        <button type="button" disabled={page >= facts.pages.length} onClick={() => setPage((p) => p + 1)} aria-label="Next page">
+          ›
+        </button>
+        <button type="button" onClick={() => setZoom((z) => stepZoom(z, -1))} aria-label="Zoom out">
+          −
+        </button>
+        <span aria-live="polite">{Math.round(zoom * 100)}%</span>
+        <button type="button" onClick={() => setZoom((z) => stepZoom(z, 1))} aria-label="Zoom in">
+          +
+        </button>
+        <button type="button" onClick={() => setTurns((t) => (t + 1) % 4)} aria-label="Rotate a quarter turn">
+          ⟳
+        </button>
+      </div>
+      <p className="page-status" role="status">
+        {STATE_LABEL[ocr.state]}
+        {ocr.state === 'running' && ocr.progress !== undefined ? ` — ${Math.round(ocr.progress * 100)}%` : ''}
+        {ocr.state === 'failed' && ocr.error ? `: ${ocr.error}` : ''}
+        {check ? ` · ${check}` : ''}
+      </p>
+      {error && <p className="banner error">{error}</p>}
+      {/* Scrolled to pan; the image and its word boxes turn together. */}
+      <div className="page-scroll" tabIndex={0} aria-label={`Page ${page} image, scroll to pan`}>
+        <div className="page-turned" style={{ width: sideways ? h : w, height: sideways ? w : h }}>
+          <div className="page-canvas" style={{ width: w, height: h, transform: `translate(-50%, -50%) rotate(${turns * 90}deg)` }}>
+            {url && <img src={url} alt={`Page ${page} of ${facts.pages.length}`} width={w} height={h} />}
+            <svg viewBox={`0 0 ${info.width} ${info.height}`} width={w} height={h} aria-hidden="true">
+              {shown.map((word) => (
+                <rect
+                  key={word.start}
+                  x={word.x0}
+                  y={word.y0}
+                  width={word.x1 - word.x0}
+                  height={word.y1 - word.y0}
+                  className={`word-box${word === hovered ? ' hovered' : ''}${word.confidence < CHECK_BELOW ? ' to-check' : ''}`}
+                  data-start={word.start}
+                  onMouseEnter={() => setHovered(word)}
+                  onMouseLeave={() => setHovered(null)}
+                />
+              ))}
+            </svg>
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

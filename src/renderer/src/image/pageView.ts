@@ -1,0 +1,35 @@
+/** Pure helpers of the page image view: zoom steps, turns, words to check. */
+import type { OcrWordBox } from '../../../shared/types';
+
+/** Words the recogniser was less sure of than this (0–100) are marked for checking. */
+export const CHECK_BELOW = 60;
+
+export const ZOOMS = [0.25, 0.33, 0.5, 0.67, 0.75, 1, 1.25, 1.5, 2, 3] as const;
+
+/** The next zoom step in or out from `zoom`. */
+export function stepZoom(zoom: number, direction: 1 | -1): number {
+  if (direction > 0) return ZOOMS.find((z) => z > zoom + 1e-9) ?? ZOOMS[ZOOMS.length - 1]!;
+  return [...ZOOMS].reverse().find((z) => z < zoom - 1e-9) ?? ZOOMS[0]!;
+}
+
+/** The quarter turns an EXIF orientation asks for (mirrored orientations are shown unmirrored). */
+export function turnsOf(orientation: number | null): number {
+  if (orientation === 6 || orientation === 5) return 1;
+  if (orientation === 3 || orientation === 4) return 2;
+  if (orientation === 8 || orientation === 7) return 3;
+  return 0;
+}
+
+/** The words of a page, and how many of the source's words are to check. */
+export function wordsOfPage(words: readonly OcrWordBox[], page: number): OcrWordBox[] {
+  return words.filter((w) => w.page === page);
+}
+
+export function toCheck(words: readonly OcrWordBox[]): number {
+  return words.filter((w) => w.confidence < CHECK_BELOW).length;
+}
+
+/** "12 words to check", "1 word to check", or null. */
+export function checkLabel(count: number): string | null {
+  return count === 0 ? null : `${count} word${count === 1 ? '' : 's'} to check`;
+}
