@@ -94,7 +94,8 @@ describe('the reuse index after each kind of write', () => {
     const file = wb.projectPath;
     wb.close();
     const db = new Database(file);
-    db.exec('DROP TRIGGER reuse_fts_delete; DROP TABLE reuse_vocab; DROP TABLE reuse_fts');
+    // As it stood at version 11: before the reuse index (12) and the page images (13).
+    db.exec('DROP TRIGGER reuse_fts_delete; DROP TABLE reuse_vocab; DROP TABLE reuse_fts; DROP TABLE source_image; DROP TABLE ocr_word; DROP TABLE source_ocr');
     db.pragma('user_version = 11');
     db.prepare(
       "INSERT INTO source (title, kind, encoding, hash, chars, bytes, passage_count, imported_at) VALUES ('old', 'text', 'utf-8', 'h', 10, 10, 1, '2020')",
