@@ -10,14 +10,13 @@
  * and trimming both ends; nothing else is normalised (case, punctuation and quotes count).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { OcrPage } from './ocr-pages';
 import { makePages, readTexts } from './ocr-pages';
 import type { Row } from './search';
+import { OcrEngine as ProductOcr } from '../src/main/ocr/recognise';
 
 /** Where the page texts come from: State of the Union messages when the bench corpus is unpacked, else the test fixtures. */
 export const DEFAULT_OCR_TEXTS = ['/tmp/sb-corpus/sotu', path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'tests', 'fixtures')];
@@ -70,34 +69,24 @@ export interface OcrEngine {
   stop(): Promise<void>;
 }
 
-/** The folder in @tesseract.js-data/eng that holds eng.traineddata(.gz), the package's own choice. */
-export function englishLangPath(): string {
-  const data = createRequire(import.meta.url)('@tesseract.js-data/eng') as { langPath: string };
-  return data.langPath;
-}
-
 /**
- * The adapter: Tesseract.js with the English data shipped in @tesseract.js-data/eng (never
- * downloaded), its cache in a temporary folder, LSTM only. The only place the benchmark calls OCR.
+ * The adapter: the product's own recogniser (src/main/ocr/recognise.ts: Tesseract.js, LSTM
+ * only, the `best_int` English model shipped in @tesseract.js-data/eng, never downloaded or
+ * cached). The only place the benchmark calls OCR.
  */
 export function tesseractEngine(): OcrEngine {
-  let worker: import('tesseract.js').Worker | undefined;
-  let cache: string | undefined;
+  let engine: ProductOcr | undefined;
   return {
     async start() {
-      const { createWorker, OEM } = await import('tesseract.js');
-      cache = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-ocr-cache-'));
-      worker = await createWorker('eng', OEM.LSTM_ONLY, { langPath: englishLangPath(), cachePath: cache, gzip: true });
+      engine = await ProductOcr.start();
     },
     async recognise(bytes, options = {}) {
-      if (!worker) throw new Error('OCR engine not started');
-      const { data } = await worker.recognize(Buffer.from(bytes), { rotateAuto: options.rotateAuto ?? false });
-      return data.text;
+      if (!engine) throw new Error('OCR engine not started');
+      return (await engine.recognise([bytes], { rotateAuto: options.rotateAuto ?? false })).text;
     },
     async stop() {
-      await worker?.terminate();
-      worker = undefined;
-      if (cache) fs.rmSync(cache, { recursive: true, force: true });
+      await engine?.close();
+      engine = undefined;
     },
   };
 }

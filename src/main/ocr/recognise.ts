@@ -51,6 +51,8 @@ export interface RecogniseOptions {
   signal?: AbortSignal;
   /** Called as each page progresses: the page (from 1), the page count, and the fraction of that page done. */
   onProgress?: (page: number, pages: number, fraction: number) => void;
+  /** Tesseract's own deskew of each page before it is read (measured in bench/ocr.ts). */
+  rotateAuto?: boolean;
 }
 
 /** The folder of the installed English model (the `best_int` model: accurate and fast on one core). */
@@ -94,14 +96,14 @@ export class OcrEngine {
 
   /** Recognises the pages in order. Cancelling (the signal) answers at once and closes the engine. */
   async recognise(images: readonly Uint8Array[], options: Omit<RecogniseOptions, 'lang' | 'langPath'> = {}): Promise<OcrResult> {
-    const { signal, onProgress } = options;
+    const { signal, onProgress, rotateAuto = false } = options;
     const out: OcrResult = { text: '', pages: [], paragraphs: [], words: [] };
     for (const [i, image] of images.entries()) {
       if (signal?.aborted) throw new OcrCancelled();
       const page = i + 1;
       this.progress = (f) => onProgress?.(page, images.length, f);
       onProgress?.(page, images.length, 0);
-      const data = await this.withCancel(this.worker.recognize(Buffer.from(image), {}, { blocks: true, text: false }), signal);
+      const data = await this.withCancel(this.worker.recognize(Buffer.from(image), { rotateAuto }, { blocks: true, text: false }), signal);
       this.progress = null;
       appendPage(out, page, data.data);
       onProgress?.(page, images.length, 1);
