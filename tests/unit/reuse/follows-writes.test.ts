@@ -95,7 +95,9 @@ describe('the reuse index after each kind of write', () => {
     wb.close();
     const db = new Database(file);
     // As it stood at version 11: before the reuse index (12) and the page images (13).
-    db.exec('DROP TRIGGER reuse_fts_delete; DROP TABLE reuse_vocab; DROP TABLE reuse_fts; DROP TABLE source_image; DROP TABLE ocr_word; DROP TABLE source_ocr');
+    db.exec(
+      'DROP TRIGGER reuse_fts_delete; DROP TABLE reuse_vocab; DROP TABLE reuse_fts; DROP TABLE source_image; DROP TABLE ocr_word; DROP TABLE source_ocr',
+    );
     db.pragma('user_version = 11');
     db.prepare(
       "INSERT INTO source (title, kind, encoding, hash, chars, bytes, passage_count, imported_at) VALUES ('old', 'text', 'utf-8', 'h', 10, 10, 1, '2020')",
