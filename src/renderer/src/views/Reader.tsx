@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Annotation, Passage, SourceDetail } from '../../../shared/types';
+import type { Passage, SourceDetail } from '../../../shared/types';
 import type { HighlightColour } from '../../../shared/notes';
 import type { ReaderState } from '../hooks/useReader';
 import type { ReaderTarget } from '../navigation';
@@ -15,7 +15,7 @@ import { useKeyboardSelection } from './useKeyboardSelection';
 import { usePassageNavigation } from './usePassageNavigation';
 import { useNoteFocus, useReaderKeys } from './useReaderKeys';
 import { useReadingPlace } from './useReadingPlace';
-import { useSideShown } from './useSideShown';
+import { useReaderSide } from './useReaderSide';
 import type { HitTarget } from '../reuse/WhereElse';
 import { WhereElse } from '../reuse/WhereElse';
 
@@ -38,14 +38,16 @@ export function Reader(props: {
   const { virtualizer, current, passages } = { ...nav, passages: source.passageList };
   const place = useReadingPlace(nav, passages, props.resume, props.onLeave);
   const [editing, setEditing] = useState(false);
-  const [tab, setTab] = useState<'notes' | 'claims'>(target?.claimId ? 'claims' : 'notes');
-  const [selectedClaim, setSelectedClaim] = useState<number | null>(target?.claimId ?? null);
-  const [selected, setSelected] = useState<number | null>(target?.annotationId ?? null);
-  const [sideShown, toggleSide, hideSide] = useSideShown([selected, selectedClaim]);
+  const side = useReaderSide(nav, target, annotations.list);
+  const { tab, setTab, selected } = side;
   const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [whereElse, setWhereElse] = useState<Passage | null>(null);
   const showWhereElse = () => setWhereElse(passages[current] ?? null);
+  const closeEdit = (saved: boolean) => {
+    setEditing(false);
+    if (saved) actions.saved();
+  };
 
   const goToPage = (wanted: string) => {
     const found = nav.goToPage(wanted);
@@ -59,16 +61,12 @@ export function Reader(props: {
   const annotate = async (span: Span, colour: HighlightColour, withNote: boolean) => {
     const created = await actions.annotate(span, colour);
     keys.clear();
-    if (!created || !withNote) return;
-    setTab('notes');
-    setSelected(created.id);
-    focusNote(created.id);
+    if (created && withNote) side.noteMade(created.id, focusNote);
   };
   const recordClaim = async (span: Span) => {
     const created = await actions.recordClaim(span);
     keys.clear();
-    setTab('claims');
-    if (created) setSelectedClaim(created.id);
+    side.claimMade(created?.id ?? null);
   };
   const { replaceInput, pageInput } = useReaderKeys({ current, count: passages.length, moveTo: nav.moveTo, scrollRef: nav.scrollRef }, keys, {
     selection,
@@ -81,32 +79,17 @@ export function Reader(props: {
     compare: () => props.onCompare(source.id),
     whereElse: showWhereElse,
   });
-  const pickClaim = (id: number) => {
-    setTab('claims');
-    setSelectedClaim(id);
-  };
-  /** Esc in the notes: the text takes the focus again, at the annotation's passage. */
-  const backToText = (a: Annotation | null) => {
-    hideSide();
-    if (a) nav.showOffset(a.start);
-    nav.scrollRef.current?.focus({ preventScroll: true });
-  };
-  const pick = (id: number) => {
-    setSelected(id);
-    const a = annotations.list.find((x) => x.id === id);
-    if (a) nav.showOffset(a.start);
-  };
 
   return (
-    <section className={sideShown ? 'reader with-sidebar side-shown' : 'reader with-sidebar'} aria-label="Reader">
-      <ReaderBar source={source} place={place} sideShown={sideShown} onSide={toggleSide} />
+    <section className={side.shown ? 'reader with-sidebar side-shown' : 'reader with-sidebar'} aria-label="Reader">
+      <ReaderBar source={source} place={place} sideShown={side.shown} onSide={side.toggle} />
       <div
         className="reader-scroll"
         ref={nav.scrollRef}
         tabIndex={0}
         onMouseDown={() => {
           keys.release();
-          if (sideShown) hideSide();
+          if (side.shown) side.hide();
         }}
         onMouseUp={() => nav.scrollRef.current && setSelection(selectionOffsets(nav.scrollRef.current))}
         aria-label="Source text"
@@ -137,9 +120,9 @@ export function Reader(props: {
           target={target}
           annotations={annotations.list}
           selected={selected}
-          onPick={pick}
+          onPick={side.pick}
           claims={claims.list}
-          onPickClaim={pickClaim}
+          onPickClaim={side.pickClaim}
           footnotes={nav.footnotes}
           onMoveTo={nav.moveTo}
           caretRef={keys.caretRef}
@@ -155,28 +138,12 @@ export function Reader(props: {
       )}
       <ReaderSide
         reader={reader}
-        tab={tab}
-        onTab={setTab}
-        selected={selected}
-        onSelect={setSelected}
-        selectedClaim={selectedClaim}
-        onSelectClaim={setSelectedClaim}
+        side={side}
         selection={selection}
         quoteOf={source.kind === 'markdown' ? (a) => shownQuote(passages, a) : undefined}
-        onLeaveNotes={backToText}
-        onClose={() => backToText(null)}
       />
       {whereElse && <WhereElse passageId={whereElse.id} ordinal={whereElse.ordinal} onOpen={props.onOpen} onClose={() => setWhereElse(null)} />}
-      {editing && (
-        <MetadataDialog
-          source={source}
-          onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            actions.saved();
-          }}
-        />
-      )}
+      {editing && <MetadataDialog source={source} onClose={() => closeEdit(false)} onSaved={() => closeEdit(true)} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { Annotation } from '../../../shared/types';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
 import type { HighlightColour } from '../../../shared/notes';
+import type { ReaderSideState } from './useReaderSide';
 import type { ReaderState } from '../hooks/useReader';
 import type { Command } from '../shortcuts';
 import { keyed } from '../shortcuts';
@@ -48,28 +49,22 @@ export function SelectionToolbar(props: { rect: DOMRect; onHighlight(colour: Hig
 /** The sidebar: the source's notes or its claims. */
 export function ReaderSide(props: {
   reader: ReaderState;
-  tab: 'notes' | 'claims';
-  onTab(tab: 'notes' | 'claims'): void;
-  selected: number | null;
-  onSelect(id: number | null): void;
-  selectedClaim: number | null;
-  onSelectClaim(id: number | null): void;
+  /** Its tab, the note and claim picked, and the ways back to the text (Esc: at an annotation's passage, or where it was). */
+  side: ReaderSideState;
   selection: { start: number; end: number } | null;
   quoteOf?(a: Annotation): string;
-  /** Esc in the notes: back to the text, at an annotation's passage. */
-  onLeaveNotes?(a: Annotation | null): void;
-  /** Esc anywhere in the panel (not taken by what has the focus): back to the text. */
-  onClose?(): void;
 }) {
   const { annotations, claims, source } = props.reader;
-  const { tab } = props;
+  const { side } = props;
+  const { tab } = side;
   return (
     <div
       className="reader-side"
       onKeyDown={(e) => {
-        if (e.key !== 'Escape' || e.defaultPrevented || !props.onClose) return;
+        // Esc anywhere in the panel (not taken by what has the focus): back to the text.
+        if (e.key !== 'Escape' || e.defaultPrevented) return;
         e.preventDefault();
-        props.onClose();
+        side.backToText(null);
       }}
     >
       <div className="side-tabs" role="tablist" aria-label="Sidebar">
@@ -77,7 +72,7 @@ export function ReaderSide(props: {
           type="button"
           role="tab"
           aria-selected={tab === 'notes'}
-          onClick={() => props.onTab('notes')}
+          onClick={() => side.setTab('notes')}
           {...keyed('reader', 'sidebar', 'Notes')}
         >
           Notes ({annotations.list.length})
@@ -86,7 +81,7 @@ export function ReaderSide(props: {
           type="button"
           role="tab"
           aria-selected={tab === 'claims'}
-          onClick={() => props.onTab('claims')}
+          onClick={() => side.setTab('claims')}
           {...keyed('reader', 'sidebar', 'Claims')}
         >
           Claims ({claims.list.filter((c) => c.status !== 'rejected').length})
@@ -95,19 +90,19 @@ export function ReaderSide(props: {
       {tab === 'notes' ? (
         <AnnotationSidebar
           annotations={annotations}
-          selected={props.selected}
-          onSelect={props.onSelect}
+          selected={side.selected}
+          onSelect={side.setSelected}
           selection={props.selection}
           quoteOf={props.quoteOf}
-          onLeave={props.onLeaveNotes}
+          onLeave={side.backToText}
         />
       ) : (
         <ClaimsPanel
           sourceId={source!.id}
           sourceTitle={source!.title}
           claims={claims}
-          selected={props.selectedClaim}
-          onSelect={props.onSelectClaim}
+          selected={side.selectedClaim}
+          onSelect={side.setSelectedClaim}
         />
       )}
     </div>
