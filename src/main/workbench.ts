@@ -654,8 +654,8 @@ export class Workbench implements SourcebenchApi {
     return this.current.sources.list();
   }
 
-  async getSource({ id, first }: Input<'getSource'>) {
-    const detail = this.current.sources.detail(id, first);
+  async getSource({ id }: Input<'getSource'>) {
+    const detail = this.current.sources.detail(id);
     if (detail.format !== 'image') return detail;
     const store = new ImageStore(this.current.db);
     const ocr = store.state(id) ?? { state: 'skipped' as const, error: null };

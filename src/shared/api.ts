@@ -212,8 +212,7 @@ export const contract = {
   /** Stops a job before its next write and resolves once it has stopped: files already reported stay in. */
   cancelImport: returns<ImportProgress>()(z.object({ job: id }).strict()),
   listSources: returns<SourceSummary[]>()(none),
-  /** A source and its passages; with `first`, only its first passages (the reader shows them while the rest come). */
-  getSource: returns<SourceDetail>()(z.object({ id, first: z.number().int().min(1).max(100_000).optional() }).strict()),
+  getSource: returns<SourceDetail>()(byId),
   updateSource: returns<SourceSummary>()(
     z
       .object({

@@ -29,22 +29,3 @@ test('loads the reading face while the library is shown, before a source is open
   await page.waitForFunction(() => [...document.fonts].some((f) => f.family === 'Source Serif 4' && f.weight === '400' && f.status === 'loaded'));
   await expect(page.getByRole('region', { name: 'Reader' })).toHaveCount(0);
 });
-
-test('shows the first passages of a long source before the rest of it has come', async ({ page, library, reader }) => {
-  const parts = Array.from({ length: 400 }, (_, i) => `Paragraph ${i + 1}. The regional NKVD reports for 1937 list arrests by category.`);
-  await library.importFiles([{ name: 'long-report.txt', mimeType: 'text/plain', buffer: Buffer.from(parts.join('\n\n')) }]);
-  await expect(library.results).toContainText('1 imported');
-  // The whole source is held back until the first passage is shown.
-  let shown!: () => void;
-  const firstShown = new Promise<void>((resolve) => (shown = resolve));
-  await page.route('**/api/getSource', async (route) => {
-    if (!('first' in (route.request().postDataJSON() as object))) await firstShown;
-    await route.continue();
-  });
-  await library.open('long-report');
-  await expect(reader.passage(1)).toContainText('Paragraph 1.');
-  shown();
-  // Then the whole of it: its last passage can be reached.
-  await reader.text.press('End');
-  await expect(reader.passage(400)).toContainText('Paragraph 400.');
-});

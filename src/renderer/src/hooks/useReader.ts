@@ -9,9 +9,9 @@ import { useSource } from './useSource';
  * The source the reader shows, its annotations and claims, and what the reader does to them.
  * `onChanged` follows a change to the source itself (metadata, text, reading).
  */
-export function useReader(sourceId: number | null, onChanged: () => void, quickFirst = false) {
+export function useReader(sourceId: number | null, onChanged: () => void) {
   const [version, setVersion] = useState(0);
-  const { source, error } = useSource(sourceId, version, quickFirst);
+  const { source, error } = useSource(sourceId, version);
   const annotations = useAnnotations(sourceId);
   const claims = useClaims(sourceId);
   const { reload: reloadAnnotations } = annotations;

@@ -2,38 +2,20 @@ import { useEffect, useState } from 'react';
 import type { SourceDetail } from '../../../shared/types';
 import { api, messageOf } from '../api';
 
-/** How many passages the quick first reply holds: more than a window shows. */
-export const FIRST_PASSAGES = 100;
-
-/**
- * A source for the reader. With `quickFirst` (opened at its top: no passage to go to, no
- * place to resume), its first passages are asked for beside the whole source and shown as
- * soon as they come: a long source (a 2 MB text is 3.7 MB of passages to send and parse)
- * shows its first page without waiting for the rest, which replaces them when it arrives.
- */
-export function useSource(id: number | null, version: number, quickFirst = false): { source: SourceDetail | null; error: string | null } {
+export function useSource(id: number | null, version: number): { source: SourceDetail | null; error: string | null } {
   const [source, setSource] = useState<SourceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (id === null) return;
     let live = true;
-    let whole = false;
     setError(null);
-    if (quickFirst)
-      api.getSource({ id, first: FIRST_PASSAGES }).then(
-        (s) => live && !whole && setSource(s),
-        () => {},
-      );
     api
       .getSource({ id })
-      .then((s) => {
-        whole = true;
-        if (live) setSource(s);
-      })
+      .then((s) => live && setSource(s))
       .catch((err) => live && (setSource(null), setError(messageOf(err))));
     return () => {
       live = false;
     };
-  }, [id, version, quickFirst]);
+  }, [id, version]);
   return { source: source && source.id === id ? source : null, error };
 }
