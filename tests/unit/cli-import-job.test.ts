@@ -74,12 +74,12 @@ describe('sourcebench import through the contract', () => {
   it('starts an importPaths job through dispatch and follows it with importProgress, never importAll', async () => {
     const importAll = vi.spyOn(Workbench.prototype, 'importAll');
     const dir = folderOf(3);
-    fs.writeFileSync(path.join(dir, 'scan.jpg'), 'jpeg');
+    fs.writeFileSync(path.join(dir, 'scan.gif'), 'GIF89a');
     const r = await run(['import', dir]);
     expect(r.code).toBe(0);
     // Named from the folder's parent, as before; the image skipped and listed, not failed.
     expect(r.out).toEqual(['001', '002', '003'].map((id) => expect.stringMatching(new RegExp(`^✓ letters/${id}\\.txt: imported as #\\d+`))));
-    expect(r.err).toEqual([`Skipped 1 unsupported file (scan.jpg) in ${dir}`]);
+    expect(r.err).toEqual([`Skipped 1 unsupported file (scan.gif) in ${dir}`]);
     expect(importAll).not.toHaveBeenCalled();
     expect(methodsCalled()).toEqual(['importPaths', 'importProgress']);
     // Any progress line is drawn from the job's progress; Ctrl-C is listened for only while it runs.

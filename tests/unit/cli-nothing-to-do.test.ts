@@ -33,13 +33,13 @@ describe('sourcebench import with nothing to import', () => {
     const dir = path.join(tempDir(), 'scans');
     fs.mkdirSync(path.join(dir, 'more'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'letter.rtf'), '{\\rtf1 A letter.}');
-    fs.writeFileSync(path.join(dir, 'more', 'photo.jpg'), 'jpeg');
+    fs.writeFileSync(path.join(dir, 'more', 'photo.gif'), 'GIF89a');
     fs.writeFileSync(path.join(dir, '.hidden.txt'), 'hidden files are not imported');
     const r = await cli('import', dir);
     expect(r.code).toBe(1);
     expect(r.out).toBe('');
     expect(r.err).toBe(
-      `No files to import in ${dir}: skipped 2 unsupported files (letter.rtf, ${path.join('more', 'photo.jpg')}); Sourcebench imports .txt, .text, .md, .markdown, .html, .htm, .xhtml, .docx, .pdf`,
+      `No files to import in ${dir}: skipped 2 unsupported files (letter.rtf, ${path.join('more', 'photo.gif')}); Sourcebench imports .txt, .text, .md, .markdown, .html, .htm, .xhtml, .docx, .pdf, .png, .jpg, .jpeg, .tif, .tiff`,
     );
   });
 
