@@ -5,8 +5,9 @@ const root = import.meta.dirname;
 /**
  * The `sourcebench` command as one file, out/main/cli.js, which bin/sourcebench.mjs runs.
  * Its dependencies are bundled in: Node loads one file several times faster than it
- * resolves and loads each package's modules. Only better-sqlite3 (native) stays outside, and
- * PDF.js (3 MB, loaded from node_modules only when a PDF is read: in the bundle it slowed every start).
+ * resolves and loads each package's modules. Only better-sqlite3 (native), tesseract.js (it
+ * starts its worker from a file in its own folder) and PDF.js (3 MB, loaded from node_modules
+ * only when a PDF is read: in the bundle it slowed every start) stay outside.
  * It sits in out/main like the app's main process, so paths.ts's appRoot() (two folders
  * up) holds for it. electron.vite.config.ts builds it after the main process.
  */
