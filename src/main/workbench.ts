@@ -1,4 +1,5 @@
 /** The service: implements the API contract over the store and the importers. */
+import { nextChange } from './longPoll';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, SourcebenchApi } from '../shared/api';
@@ -613,15 +614,7 @@ export class Workbench implements SourcebenchApi {
     const since = Math.min(after ?? 0, job.results.length);
     if (after !== undefined && job.progress.state === 'running' && job.results.length === since) {
       // A long poll: answer at the next change, or after a second without one.
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          job.listeners.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, 1000);
-        job.listeners.add(done);
-      });
+      await nextChange(job.listeners);
     }
     return this.progressOf(job, since);
   }

@@ -2,6 +2,7 @@
  * Reuse reports as jobs: started at once, followed by long polls (as import jobs are),
  * cancelled between two steps. The last few finished reports are kept, for export.
  */
+import { nextChange } from '../longPoll';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/errors';
 import type { ReuseProgress } from '../../shared/types';
@@ -70,15 +71,7 @@ export class ReuseJobs {
   async progress(id: number, wait = false): Promise<ReuseProgress> {
     const job = this.job(id);
     if (wait && job.progress.state === 'running') {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          job.listeners.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, 1000);
-        job.listeners.add(done);
-      });
+      await nextChange(job.listeners);
     }
     return { ...job.progress };
   }
