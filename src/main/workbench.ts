@@ -647,6 +647,10 @@ export class Workbench implements SourcebenchApi {
     return this.current.sources.list();
   }
 
+  async listNewestSources({ limit }: Input<'listNewestSources'>) {
+    return this.current.sources.newest(limit);
+  }
+
   async getSource({ id }: Input<'getSource'>) {
     const detail = this.current.sources.detail(id);
     if (detail.format !== 'image') return detail;

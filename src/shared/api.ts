@@ -212,6 +212,11 @@ export const contract = {
   /** Stops a job before its next write and resolves once it has stopped: files already reported stay in. */
   cancelImport: returns<ImportProgress>()(z.object({ job: id }).strict()),
   listSources: returns<SourceSummary[]>()(none),
+  /**
+   * The `limit` sources imported last, in the library's first order (newest first, then by id),
+   * and how many the project has: the library's first rows, before the whole list has come.
+   */
+  listNewestSources: returns<{ sources: SourceSummary[]; total: number }>()(z.object({ limit: z.number().int().min(1).max(500) }).strict()),
   getSource: returns<SourceDetail>()(byId),
   updateSource: returns<SourceSummary>()(
     z

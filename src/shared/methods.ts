@@ -14,6 +14,7 @@ export const METHOD_NAMES = [
   'importProgress',
   'cancelImport',
   'listSources',
+  'listNewestSources',
   'getSource',
   'updateSource',
   'deleteSource',

@@ -29,3 +29,27 @@ test('loads the reading face while the library is shown, before a source is open
   await page.waitForFunction(() => [...document.fonts].some((f) => f.family === 'Source Serif 4' && f.weight === '400' && f.status === 'loaded'));
   await expect(page.getByRole('region', { name: 'Reader' })).toHaveCount(0);
 });
+
+test('shows the newest rows before the whole list has come, and filters only once it has', async ({ page, app, library }) => {
+  await library.importFiles([fixture('article.html'), fixture('claims-a.md')]);
+  await expect(page.getByText('2 sources', { exact: true })).toBeVisible();
+  // The whole list is held back: the rows shown come from the small first reply.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/listSources', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(app.url);
+  await expect(library.table.getByRole('row').filter({ hasText: 'Counting the Victims of 1937' })).toBeVisible();
+  await expect(page.getByText('2 sources', { exact: true })).toBeVisible();
+  await expect(library.table).toHaveAttribute('aria-busy', 'true');
+  // A filter typed now would see only the first rows: it says it is waiting, not that nothing matches.
+  await page.getByRole('searchbox', { name: 'Filter sources' }).fill('victims');
+  await expect(page.getByRole('status').filter({ hasText: 'Reading the list of all 2 sources' })).toBeVisible();
+  await expect(page.getByText('No source matches this filter')).toHaveCount(0);
+  release();
+  await expect(library.table.getByRole('row').filter({ hasText: 'Counting the Victims of 1937' })).toBeVisible();
+  await expect(page.getByText('1 of 2 sources')).toBeVisible();
+  await expect(library.table).toHaveAttribute('aria-busy', 'false');
+});

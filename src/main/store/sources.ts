@@ -262,6 +262,18 @@ export class SourceStore {
     return (this.db.prepare(`${SUMMARY_SQL} ORDER BY s.id`).all() as SummaryRow[]).map(toSummary);
   }
 
+  /**
+   * The `limit` sources imported last, newest first and then by id (the library's first
+   * order, `sortSources` in the renderer: import times are ISO strings, compared as bytes in
+   * both), and the project's count of sources.
+   */
+  newest(limit: number): { sources: SourceSummary[]; total: number } {
+    const rows = this.sql(
+      `${SUMMARY_SQL} WHERE s.id IN (SELECT id FROM source ORDER BY imported_at DESC, id LIMIT ?) ORDER BY s.imported_at DESC, s.id`,
+    ).all(limit) as SummaryRow[];
+    return { sources: rows.map(toSummary), total: this.sql('SELECT count(*) FROM source').pluck().get() as number };
+  }
+
   /** The id of the source a UUID names (what links and exports use), or null. */
   idOf(uuid: string): number | null {
     return (this.sql('SELECT id FROM source WHERE uuid = ?').pluck().get(uuid.toLowerCase()) as number | undefined) ?? null;

@@ -1,7 +1,8 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { SourceSummary, TagCount } from '../../../shared/types';
 import { api, messageOf } from '../api';
-import { takeFirst } from '../firstData';
+import type { NewestSources } from '../firstData';
+import { newestRows, takeFirst } from '../firstData';
 import { latestOnly } from './useRequest';
 import type { SortKey } from '../views/libraryList';
 import { filterIndex, filterSources, sortSources } from '../views/libraryList';
@@ -9,8 +10,13 @@ import { filterIndex, filterSources, sortSources } from '../views/libraryList';
 export type { SortKey };
 
 export interface LibraryState {
+  /** The whole list (empty until it has come). */
   sources: SourceSummary[];
   visible: SourceSummary[];
+  /** How many sources the project has (known from the first rows, before the whole list). */
+  total: number;
+  /** Only the newest rows have come: the table shows them in the first order; another order or a filter waits for the whole list. */
+  partial: boolean;
   tags: TagCount[];
   loading: boolean;
   error: string | null;
@@ -34,6 +40,8 @@ export { fold } from '../../../shared/words';
 
 export function useLibrary(projectPath: string | undefined): LibraryState {
   const [sources, setSources] = useState<SourceSummary[]>([]);
+  // The newest rows, shown while the whole list comes (firstData.ts): from the first render when they came before it.
+  const [partial, setPartial] = useState<NewestSources | null>(newestRows);
   const [tags, setTags] = useState<TagCount[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +55,13 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
   // A reply to an earlier reload (another project's list) is dropped.
   const reload = useCallback(async () => {
     const current = requests.current.begin();
+    // The newest rows (asked for once, as the window started) are shown until the whole list has come or failed.
+    let settled = false;
+    void takeFirst('newest')
+      ?.then((first) => {
+        if (current() && !settled) setPartial(first);
+      })
+      .catch(() => {});
     try {
       const [list, tagList] = await Promise.all([takeFirst('sources') ?? api.listSources({}), takeFirst('tags') ?? api.listTags({})]);
       if (!current()) return;
@@ -59,7 +74,11 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
       failed.current = true;
       setError(messageOf(err));
     } finally {
-      if (current()) setLoading(false);
+      settled = true;
+      if (current()) {
+        setPartial(null);
+        setLoading(false);
+      }
     }
   }, []);
 
@@ -87,7 +106,11 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
   const shownTag = useDeferredValue(tag);
   const sorted = useMemo(() => sortSources(sources, sort), [sources, sort]);
   const index = useMemo(() => filterIndex(sources), [sources]);
-  const visible = useMemo(() => filterSources(sorted, index, shownFilter, shownTag), [sorted, index, shownFilter, shownTag]);
+  const firstOrder = sort.key === 'importedAt' && sort.dir === -1 && !shownFilter && !shownTag;
+  const visible = useMemo(
+    () => (partial ? (firstOrder ? partial.sources : []) : filterSources(sorted, index, shownFilter, shownTag)),
+    [partial, firstOrder, sorted, index, shownFilter, shownTag],
+  );
 
   const sortBy = useCallback((key: SortKey) => {
     setSort((s) =>
@@ -108,5 +131,24 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
     setTag('');
   }, []);
 
-  return { sources, visible, tags, loading, error, filter, tag, sort, setFilter, setTag, clearFilter, sortBy, setSort, reload, remove };
+  const total = partial ? partial.total : sources.length;
+  return {
+    sources,
+    visible,
+    total,
+    partial: partial !== null,
+    tags,
+    loading,
+    error,
+    filter,
+    tag,
+    sort,
+    setFilter,
+    setTag,
+    clearFilter,
+    sortBy,
+    setSort,
+    reload,
+    remove,
+  };
 }

@@ -64,7 +64,7 @@ export function LibraryTable(props: {
   });
 
   return (
-    <div className="table" role="table" aria-label="Sources" aria-rowcount={rows.length + 1}>
+    <div className="table" role="table" aria-label="Sources" aria-rowcount={rows.length + 1} aria-busy={library.partial}>
       <div className="row head" role="row">
         {COLUMNS.map((c) => (
           <div
@@ -108,7 +108,12 @@ export function LibraryTable(props: {
             );
           })}
         </div>
-        {rows.length === 0 && (
+        {rows.length === 0 && library.partial && (
+          <p className="muted table-status" role="status">
+            Reading the list of all {library.total.toLocaleString()} sources…
+          </p>
+        )}
+        {rows.length === 0 && !library.partial && (
           <EmptyState
             title="No source matches this filter"
             action={

@@ -58,9 +58,9 @@ export function LibraryView(props: {
       <header className="toolbar">
         <h1 className="view-title">Library</h1>
         <span className="muted" aria-live="polite">
-          {library.visible.length === library.sources.length
-            ? `${library.sources.length.toLocaleString()} sources`
-            : `${library.visible.length.toLocaleString()} of ${library.sources.length.toLocaleString()} sources`}
+          {library.partial || library.visible.length === library.total
+            ? `${library.total.toLocaleString()} sources`
+            : `${library.visible.length.toLocaleString()} of ${library.total.toLocaleString()} sources`}
         </span>
         <div className="spacer" />
         <input
