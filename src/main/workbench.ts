@@ -651,8 +651,8 @@ export class Workbench implements SourcebenchApi {
     return this.current.sources.newest(limit);
   }
 
-  async getSource({ id }: Input<'getSource'>) {
-    const detail = this.current.sources.detail(id);
+  async getSource({ id, first }: Input<'getSource'>) {
+    const detail = this.current.sources.detail(id, first);
     if (detail.format !== 'image') return detail;
     const store = new ImageStore(this.current.db);
     const ocr = store.state(id) ?? { state: 'skipped' as const, error: null };

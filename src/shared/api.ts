@@ -217,7 +217,8 @@ export const contract = {
    * and how many the project has: the library's first rows, before the whole list has come.
    */
   listNewestSources: returns<{ sources: SourceSummary[]; total: number }>()(z.object({ limit: z.number().int().min(1).max(500) }).strict()),
-  getSource: returns<SourceDetail>()(byId),
+  /** A source and its passages; with `first`, only its first passages (the reader shows them while the rest come). */
+  getSource: returns<SourceDetail>()(z.object({ id, first: z.number().int().min(1).max(100_000).optional() }).strict()),
   updateSource: returns<SourceSummary>()(
     z
       .object({

@@ -74,6 +74,8 @@ export interface SourceDetail extends SourceSummary {
   format: SourceFormat;
   /** For a PDF: its pages, and whether they have text. */
   pdf?: PdfFacts;
+  /** True when `passageList` holds only the first passages (getSource with `first`). */
+  partial?: boolean;
   language: string | null;
   hash: string;
   encoding: string;

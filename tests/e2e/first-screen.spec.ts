@@ -53,3 +53,24 @@ test('shows the newest rows before the whole list has come, and filters only onc
   await expect(page.getByText('1 of 2 sources')).toBeVisible();
   await expect(library.table).toHaveAttribute('aria-busy', 'false');
 });
+
+test('shows the first passages of a long source before the rest of it has come', async ({ page, library, reader }) => {
+  const parts = Array.from({ length: 400 }, (_, i) => `Paragraph ${i + 1}. The regional NKVD reports for 1937 list arrests by category.`);
+  await library.importFiles([{ name: 'long-report.txt', mimeType: 'text/plain', buffer: Buffer.from(parts.join('\n\n')) }]);
+  await expect(library.results).toContainText('1 imported');
+  // The whole source is held back until the first passage is shown.
+  let shown!: () => void;
+  const firstShown = new Promise<void>((resolve) => (shown = resolve));
+  await page.route('**/api/getSource', async (route) => {
+    if (!('first' in (route.request().postDataJSON() as object))) await firstShown;
+    await route.continue();
+  });
+  await library.open('long-report');
+  await expect(reader.passage(1)).toContainText('Paragraph 1.');
+  await expect(page.getByRole('status').filter({ hasText: 'Reading the other 300 passages' })).toBeVisible();
+  // End pressed before the rest has come goes to the last passage once it has: not to the last one shown.
+  await reader.text.press('End');
+  shown();
+  await expect(reader.passage(400)).toContainText('Paragraph 400.');
+  await expect(reader.passage(400)).toHaveAttribute('aria-current', 'true');
+});

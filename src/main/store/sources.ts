@@ -285,7 +285,8 @@ export class SourceStore {
     return toSummary(row);
   }
 
-  detail(id: number): SourceDetail {
+  /** A source with its passages: all of them, or with `first`, the first ones (`partial` says so when some are left out). */
+  detail(id: number, first?: number): SourceDetail {
     const summary = this.summary(id);
     const { meta, csl, ...extra } = this.db.prepare('SELECT language, hash, encoding, format, meta, csl FROM source WHERE id = ?').get(id) as {
       language: string | null;
@@ -296,8 +297,10 @@ export class SourceStore {
       csl: string | null;
     };
     const rows = this.db
-      .prepare('SELECT id, ordinal, start, "end", kind, text, page, page_label AS pageLabel, info FROM passage WHERE source_id = ? ORDER BY ordinal')
-      .all(id) as (Omit<Passage, 'info'> & { info: string | null })[];
+      .prepare(
+        `SELECT id, ordinal, start, "end", kind, text, page, page_label AS pageLabel, info FROM passage WHERE source_id = ? ORDER BY ordinal${first ? ' LIMIT ?' : ''}`,
+      )
+      .all(...(first ? [id, first] : [id])) as (Omit<Passage, 'info'> & { info: string | null })[];
     const passageList: Passage[] = rows.map((r) => ({ ...r, info: r.info ? (JSON.parse(r.info) as PassageInfo) : null }));
     const pdf = extra.format === 'pdf' && meta ? (JSON.parse(meta) as { pdf?: PdfFacts }).pdf : undefined;
     return {
@@ -307,6 +310,7 @@ export class SourceStore {
       csl: csl ? (JSON.parse(csl) as CslItem) : citationOfColumns({ ...summary, language: extra.language }),
       ...(pdf ? { pdf: { pages: pdf.pages, textLayer: pdf.textLayer, pagesWithoutText: pdf.pagesWithoutText } } : {}),
       passageList,
+      ...(first && rows.length < summary.passages ? { partial: true } : {}),
     };
   }
 

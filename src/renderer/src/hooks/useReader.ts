@@ -9,19 +9,21 @@ import { useSource } from './useSource';
  * The source the reader shows, its annotations and claims, and what the reader does to them.
  * `onChanged` follows a change to the source itself (metadata, text, reading).
  */
-export function useReader(sourceId: number | null, onChanged: () => void) {
+export function useReader(sourceId: number | null, onChanged: () => void, quickFirst = false) {
   const [version, setVersion] = useState(0);
-  const { source, error } = useSource(sourceId, version);
+  const { source, error } = useSource(sourceId, version, quickFirst);
   const annotations = useAnnotations(sourceId);
   const claims = useClaims(sourceId);
   const { reload: reloadAnnotations } = annotations;
   const { reload: reloadClaims } = claims;
-  // A corrected text moves annotations and claims: read them again whenever the source is reloaded.
+  // A corrected text moves annotations and claims: read them again whenever the source is read
+  // again (not when it is first shown, nor when the rest of its passages come: each hook reads
+  // its list for a new source itself).
   useEffect(() => {
-    if (!source) return;
+    if (version === 0) return;
     void reloadAnnotations();
     void reloadClaims();
-  }, [source, reloadAnnotations, reloadClaims]);
+  }, [version, reloadAnnotations, reloadClaims]);
 
   // A photograph's text is being recognised: read the source again each second until it is done.
   const recognising = source?.image?.ocr.state === 'pending' || source?.image?.ocr.state === 'running';

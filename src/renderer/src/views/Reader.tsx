@@ -68,7 +68,7 @@ export function Reader(props: {
     keys.clear();
     side.claimMade(created?.id ?? null);
   };
-  const { replaceInput, pageInput } = useReaderKeys({ current, count: passages.length, moveTo: nav.moveTo, scrollRef: nav.scrollRef }, keys, {
+  const { replaceInput, pageInput } = useReaderKeys({ current, count: source.passages, moveTo: nav.moveTo, scrollRef: nav.scrollRef }, keys, {
     selection,
     highlight: annotate,
     claim: recordClaim,

@@ -137,6 +137,12 @@ export function ReaderPassages(props: {
         );
       })}
       {props.caretShown && <span ref={props.caretRef} className="reader-caret" aria-hidden="true" />}
+      {source.partial && (
+        // Below the passages shown: what is past them has not come yet (useSource's quick first reply).
+        <p className="muted passages-pending" role="status" style={{ position: 'absolute', top: virtualizer.getTotalSize() }}>
+          Reading the other {(source.passages - passages.length).toLocaleString()} passages…
+        </p>
+      )}
     </div>
   );
 }

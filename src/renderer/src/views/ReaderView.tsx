@@ -19,7 +19,8 @@ export function ReaderView(props: {
   onLeave(sourceId: number, place: ReadingPlace): void;
   onOpen(target: HitTarget): void;
 }) {
-  const reader = useReader(props.sourceId, props.onChanged);
+  // Opened at its top (no passage to show, no place to resume): its first passages are shown while the rest come.
+  const reader = useReader(props.sourceId, props.onChanged, !props.target && !props.resume);
   const { source, error } = reader;
   if (props.sourceId === null) {
     return (

@@ -45,7 +45,17 @@ export function usePassageNavigation(source: SourceDetail, target: ReaderTarget 
     if (targetIndex >= 0 && margin > 0) virtualizer.scrollToIndex(targetIndex, { align: 'center' });
   }, [targetIndex, margin, virtualizer]);
 
+  // Only the first passages have come (useSource's quick first reply): a move to a passage
+  // beyond them, a page or an offset not among them, waits for the rest and is made then.
+  const waiting = useRef<{ index: number } | { page: string } | { offset: number } | null>(null);
+  const later = (move: NonNullable<typeof waiting.current>) => {
+    if (!source.partial) return false;
+    waiting.current = move;
+    return true;
+  };
+
   const moveTo = (index: number) => {
+    if (index >= passages.length && later({ index })) return;
     if (!passages.length) return;
     const i = Math.max(0, Math.min(passages.length - 1, index));
     setCurrent(i);
@@ -61,7 +71,7 @@ export function usePassageNavigation(source: SourceDetail, target: ReaderTarget 
     if (!w) return undefined;
     let index = passages.findIndex((p) => p.pageLabel?.toLowerCase() === w);
     if (index < 0 && /^\d+$/.test(w)) index = passages.findIndex((p) => p.page !== null && p.page >= Number(w));
-    if (index < 0) return false;
+    if (index < 0) return later({ page: wanted }) || false;
     setCurrent(index);
     virtualizer.scrollToIndex(index, { align: 'start' });
     // Back to the text, for j/k; left in the field, the next focus elsewhere scrolled the text to its top.
@@ -72,11 +82,22 @@ export function usePassageNavigation(source: SourceDetail, target: ReaderTarget 
   /** Brings the passage holding an offset into view. */
   const showOffset = (offset: number) => {
     const index = passages.findIndex((p) => p.start <= offset && offset <= p.end);
+    if (index < 0) later({ offset });
     if (index >= 0) {
       setCurrent(index);
       virtualizer.scrollToIndex(index, { align: 'auto' });
     }
   };
+
+  // The rest has come: the move asked for meanwhile is made now, over the whole list.
+  useEffect(() => {
+    const move = waiting.current;
+    if (source.partial || !move) return;
+    waiting.current = null;
+    if ('index' in move) moveTo(move.index);
+    else if ('page' in move) goToPage(move.page);
+    else showOffset(move.offset);
+  });
 
   return { scrollRef, listRef, margin, virtualizer, current, setCurrent, targetIndex, marks, footnotes, moveTo, goToPage, showOffset };
 }
