@@ -68,6 +68,8 @@ test('shows the first passages of a long source before the rest of it has come',
   await library.open('long-report');
   await expect(reader.passage(1)).toContainText('Paragraph 1.');
   await expect(page.getByRole('status').filter({ hasText: 'Reading the other 300 passages' })).toBeVisible();
+  // The header counts the source's passages, not those come so far.
+  await expect(reader.region.locator('.meta')).toContainText('Passages400');
   // End pressed before the rest has come goes to the last passage once it has: not to the last one shown.
   await reader.text.press('End');
   shown();

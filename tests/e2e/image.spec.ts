@@ -12,6 +12,9 @@ test('imports a photographed page, recognises it, and shows the image beside the
     const pane = page.getByRole('region', { name: 'Page image' });
     await expect(pane.getByRole('status')).toContainText('Text recognised', { timeout: 60_000 });
     await expect(pane.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
+    // The header says what the file is: page images, not "text · binary".
+    await expect(reader.region.locator('.meta')).toContainText('1 page image');
+    await expect(reader.region.locator('.meta')).not.toContainText('binary');
     await expect(reader.region).toContainText('Second paragraph about the harvest.');
 
     // Hovering a word on the image outlines it.

@@ -1,53 +1,9 @@
 import type { RefObject } from 'react';
 import type { SourceDetail } from '../../../shared/types';
-import { TagList } from '../components/TagList';
 import type { ReaderActions as Actions } from '../hooks/useReader';
-import { formatSize } from './LibraryView';
 import { keyed } from '../shortcuts';
-import { canReadAs, ReadAs } from './ReadAs';
 import { ReaderActions } from './ReaderActions';
-
-/** What the source is: origin, file, reading, passages and tags. */
-export function ReaderMeta(props: { source: SourceDetail; readAs(as: 'text' | 'markdown'): Promise<string>; onReadAs(message: string): void }) {
-  const { source } = props;
-  const passages = source.passageList;
-  return (
-    <dl className="meta">
-      {source.origin && (
-        <>
-          <dt>Origin</dt>
-          <dd className="origin">{source.origin}</dd>
-        </>
-      )}
-      <dt>File</dt>
-      <dd>
-        {source.format === 'reference'
-          ? 'none yet (made from a reference)'
-          : source.pdf
-            ? `${source.fileName ?? '—'} · PDF · ${source.pdf.pages.toLocaleString()} ${source.pdf.pages === 1 ? 'page' : 'pages'} · ${formatSize(source.bytes)}`
-            : `${source.fileName ?? '—'} · ${source.kind} · ${source.encoding} · ${formatSize(source.bytes)}`}
-      </dd>
-      {canReadAs(source) && (
-        <>
-          <dt>Read as</dt>
-          <dd>
-            <ReadAs source={source} readAs={props.readAs} onDone={props.onReadAs} />
-          </dd>
-        </>
-      )}
-      <dt>Passages</dt>
-      <dd>{passages.length.toLocaleString()}</dd>
-      {source.tags.length > 0 && (
-        <>
-          <dt>Tags</dt>
-          <dd>
-            <TagList tags={source.tags} />
-          </dd>
-        </>
-      )}
-    </dl>
-  );
-}
+import { ReaderMeta } from './ReaderMeta';
 
 /** What the last action did, and what the source lacks (text, a text layer). */
 export function ReaderNotices(props: { source: SourceDetail; notice: string | null; onDismiss(): void; onReplaceClick(): void }) {
