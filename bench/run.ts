@@ -2,7 +2,7 @@
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
  *                   [--views-only [--library DIR]] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]
- *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]]`
+ *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-ui [--ocr-ui-pages N]]`
  *
  * Prints a table of:
  *   - import throughput (MB/s of plain text) beside the raw floor measured in the same run:
@@ -22,7 +22,8 @@
  *   - PDF import in pages/s beside PDF.js's bare text extraction of the same large PDF
  *     (--pdf FILE, else /usr/share/doc/octave/octave.pdf when installed; bench/pdf.ts).
  *   - with --ocr (or --ocr-only alone), OCR of generated typed pages, clean and degraded:
- *     character error rate and pages/minute, beside preprocessing variants (bench/ocr.ts).
+ *     character error rate and pages/minute, beside preprocessing variants (bench/ocr.ts);
+ *   - with --ocr-ui alone, the window and the service while pages are recognised (bench/ocr-ui.ts).
  *   - import with indexing in passages/s over the first --mb megabytes, and --small-files N
  *     (10,000) small files in files/s, each beside the old way measured in the same run
  *     (bench/importing.ts); --import-only runs these rows alone.
@@ -51,6 +52,7 @@ import { benchCollate } from './collate';
 import { benchHtml } from './html';
 import { benchPdf, DEFAULT_PDF } from './pdf';
 import { benchOcr } from './ocr';
+import { benchOcrUi } from './ocr-ui';
 import { benchImportPassages, benchImportSmallFiles } from './importing';
 import { benchReuse, benchReuseImport } from './reuse';
 
@@ -180,6 +182,17 @@ async function main() {
         verbose: args.includes('--verbose'),
       })),
     );
+  if (args.includes('--ocr-ui')) {
+    const browserPath = chromiumPath();
+    if (!browserPath) row('Window while pages are recognised', 'skipped', 'no Chromium found');
+    else {
+      const { chromium } = await import('playwright-core');
+      const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-gpu'] });
+      rows.push(...(await benchOcrUi(browser, opt('--ocr-ui-pages') ? Number(opt('--ocr-ui-pages')) : undefined)));
+      await browser.close();
+    }
+    return printTable();
+  }
   if (args.includes('--ocr-only')) return printTable();
   const alignOnly = args.includes('--align-only');
   if (!onlySearch && !alignOnly && !onlyReuse && !args.includes('--import-only')) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
