@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as boundary from '../../src/main/dispatch';
 import { runCli } from '../../src/main/cli';
 import { Workbench } from '../../src/main/workbench';
-import { tempDir } from './helpers';
+import { tempDir, useTempHome } from './helpers';
 
 // The CLI's dispatcher, watched: every call it makes is recorded, and still answered.
 vi.mock('../../src/main/dispatch', async (original) => {
@@ -16,17 +16,12 @@ vi.mock('../../src/main/dispatch', async (original) => {
   return { ...actual, dispatch: vi.fn(actual.dispatch) };
 });
 
-let home: string;
-const saved = process.env.SOURCEBENCH_HOME;
+const home = useTempHome();
 beforeEach(() => {
-  home = tempDir();
-  process.env.SOURCEBENCH_HOME = home;
   vi.mocked(boundary.dispatch).mockClear();
 });
 afterEach(() => {
   vi.restoreAllMocks();
-  if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
-  else process.env.SOURCEBENCH_HOME = saved;
 });
 
 /** A folder of `n` small texts, named so they sort in order, each with a word of its own. */
@@ -99,7 +94,7 @@ describe('sourcebench import through the contract', () => {
     const open = Workbench.open.bind(Workbench);
     vi.spyOn(Workbench, 'open').mockImplementation((options) => open({ ...options, importBatch: { files: 2, ms: 1e9 } }));
     const dir = folderOf(60);
-    const project = path.join(home, 'cancel.sourcebench');
+    const project = path.join(home(), 'cancel.sourcebench');
     let pressed = false;
     const r = await run(['--project', project, 'import', dir, '--json'], (line, interrupt) => {
       if (!pressed && /^Importing: [1-9]/.test(line)) {
@@ -119,7 +114,7 @@ describe('sourcebench import through the contract', () => {
     expect(outcomes.length).toBeGreaterThan(0);
     expect(outcomes.length).toBeLessThan(60);
     // Exactly the files reported are in the project: none after them, none half-written.
-    const wb = Workbench.open({ home, project, remember: false, dailyBackup: false });
+    const wb = Workbench.open({ home: home(), project, remember: false, dailyBackup: false });
     try {
       const sources = await wb.listSources();
       expect(sources.map((s) => s.fileName).sort()).toEqual(outcomes.filter((o) => o.status === 'imported').map((o) => path.basename(o.fileName)));

@@ -1,21 +1,12 @@
 /** The CLI says so when there is nothing to import or export, instead of printing nothing. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli } from './cli-run';
 import { Workbench } from '../../src/main/workbench';
-import { fixture, tempDir } from './helpers';
+import { fixture, tempDir, useTempHome } from './helpers';
 
-let home: string;
-const saved = process.env.SOURCEBENCH_HOME;
-beforeEach(() => {
-  home = tempDir();
-  process.env.SOURCEBENCH_HOME = home;
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
-  else process.env.SOURCEBENCH_HOME = saved;
-});
+const home = useTempHome();
 
 describe('sourcebench import with nothing to import', () => {
   it('says an empty folder has no files to import, and exits with 1', async () => {
@@ -80,7 +71,7 @@ describe('sourcebench import with nothing to import', () => {
 describe('sourcebench export markdown with no notes', () => {
   it('says there are no notes to export, writes no file and exits with 1', async () => {
     await cli('import', fixture('notes.md'), fixture('article.html'));
-    const project = path.join(home, 'Default.sourcebench');
+    const project = path.join(home(), 'Default.sourcebench');
     const dir = tempDir();
     const stdout = await cli('export', 'markdown');
     expect(stdout).toEqual({ code: 1, out: '', err: `No notes to export in ${project}: nothing written` });
@@ -93,7 +84,7 @@ describe('sourcebench export markdown with no notes', () => {
     expect((await cli('export', 'markdown', '--source', '1')).err).toBe('No notes to export on source #1: nothing written');
 
     // With a note on the notes (tagged census, like the source): the filters that leave it out still say so.
-    const wb = Workbench.open({ home, project, remember: false });
+    const wb = Workbench.open({ home: home(), project, remember: false });
     await wb.createAnnotation({ sourceId: 1, start: 2, end: 12, colour: 'yellow', tags: ['counts'] });
     wb.close();
     expect((await cli('export', 'markdown')).code).toBe(0);

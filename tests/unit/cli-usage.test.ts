@@ -1,22 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, GLOBAL_FLAGS } from '../../src/main/cli-help';
 import { cli } from './cli-run';
 import { Workbench } from '../../src/main/workbench';
 import { ApiError } from '../../src/shared/errors';
-import { fixture, tempDir } from './helpers';
+import { fixture, useTempHome } from './helpers';
 
-let home: string;
-const saved = process.env.SOURCEBENCH_HOME;
-beforeEach(() => {
-  home = tempDir();
-  process.env.SOURCEBENCH_HOME = home;
-});
+const home = useTempHome();
 afterEach(() => {
   vi.restoreAllMocks();
-  if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
-  else process.env.SOURCEBENCH_HOME = saved;
 });
 
 const version = (JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -61,7 +54,7 @@ describe('sourcebench help and version', () => {
     expect(search).toContain('--limit N');
     expect(search).toContain('date:1936..1938');
     // Help does not open (or create) a project.
-    expect(fs.existsSync(path.join(home, 'Default.sourcebench'))).toBe(false);
+    expect(fs.existsSync(path.join(home(), 'Default.sourcebench'))).toBe(false);
   });
 
   it('describes every command and flag the CLI reads, and no other', () => {
@@ -111,7 +104,7 @@ describe('sourcebench usage errors', () => {
     expect((await cli('show', '1', '--json=yes')).err).toBe('sourcebench: --json takes no value');
     expect((await cli('sources', 'extra')).err).toMatch(/unexpected argument "extra" for sources/);
     // The global flags go anywhere; a value may follow = or come next.
-    expect((await cli('sources', '--json', `--project=${path.join(home, 'Default.sourcebench')}`)).code).toBe(0);
+    expect((await cli('sources', '--json', `--project=${path.join(home(), 'Default.sourcebench')}`)).code).toBe(0);
   });
 
   it('suggests the nearest command for a misspelt one', async () => {
@@ -143,7 +136,7 @@ describe('sourcebench usage errors', () => {
 describe('sourcebench exit codes', () => {
   it('is 1 for a command that ran and failed, 2 for a malformed request', async () => {
     expect((await cli('show', '7')).code).toBe(1);
-    expect((await cli('claims', path.join(home, 'missing.txt'))).code).toBe(1);
+    expect((await cli('claims', path.join(home(), 'missing.txt'))).code).toBe(1);
     expect((await cli('show', 'abc')).code).toBe(2);
     expect((await cli('search', 'x'.repeat(5000))).code).toBe(2);
   });

@@ -1,27 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli } from './cli-run';
 import { Workbench } from '../../src/main/workbench';
-import { fixture, tempDir } from './helpers';
+import { fixture, tempDir, useTempHome } from './helpers';
 
-let home: string;
-const saved = process.env.SOURCEBENCH_HOME;
-beforeEach(() => {
-  home = tempDir();
-  process.env.SOURCEBENCH_HOME = home;
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
-  else process.env.SOURCEBENCH_HOME = saved;
-});
+const home = useTempHome();
 
 describe('sourcebench CLI', () => {
   it('imports into the default project and lists sources as JSON', async () => {
     const imported = await cli('import', fixture('article.html'), fixture('notes.md'));
     expect(imported.code).toBe(0);
     expect(imported.out).toMatch(/article\.html: imported as #1 "Counting the Victims of 1937"/);
-    expect(fs.existsSync(path.join(home, 'Default.sourcebench'))).toBe(true);
+    expect(fs.existsSync(path.join(home(), 'Default.sourcebench'))).toBe(true);
     const listed = await cli('sources', '--json');
     expect(listed.code).toBe(0);
     const list = JSON.parse(listed.out);
@@ -44,7 +35,7 @@ describe('sourcebench CLI', () => {
   });
 
   it('uses --project and shows a source by id', async () => {
-    const project = path.join(home, 'other.sourcebench');
+    const project = path.join(home(), 'other.sourcebench');
     await cli('--project', project, 'import', fixture('notes.md'));
     const shown = await cli('--project', project, 'show', '1');
     expect(shown.code).toBe(0);
@@ -57,7 +48,7 @@ describe('sourcebench CLI', () => {
 
   it('exports notes as Markdown (stdout, file, folder) and annotations as JSON-LD', async () => {
     await cli('import', fixture('notes.md'));
-    const wb = Workbench.open({ home, project: path.join(home, 'Default.sourcebench'), remember: false });
+    const wb = Workbench.open({ home: home(), project: path.join(home(), 'Default.sourcebench'), remember: false });
     await wb.createAnnotation({ sourceId: 1, start: 2, end: 12, colour: 'yellow' });
     wb.close();
     const dir = tempDir();
@@ -104,7 +95,7 @@ describe('sourcebench CLI', () => {
         'unit',
       ]);
     }
-    expect(fs.existsSync(path.join(home, 'Default.sourcebench'))).toBe(false);
+    expect(fs.existsSync(path.join(home(), 'Default.sourcebench'))).toBe(false);
     expect((await cli('claims', path.join(dir, 'missing.txt'))).err).toMatch(/missing\.txt: no such file/);
 
     // Imported, the same claims are stored as suggestions of the source.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 import { Workbench } from '../../src/main/workbench';
 
 const dirs: string[] = [];
@@ -23,6 +23,25 @@ export function tempDir(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-test-'));
   dirs.push(d);
   return d;
+}
+
+/**
+ * Every test of the calling file runs with SOURCEBENCH_HOME (where the CLI keeps its settings
+ * and default project) set to a fresh temporary folder, which the returned function gives;
+ * the variable is put back after each test.
+ */
+export function useTempHome(): () => string {
+  let home = '';
+  const saved = process.env.SOURCEBENCH_HOME;
+  beforeEach(() => {
+    home = tempDir();
+    process.env.SOURCEBENCH_HOME = home;
+  });
+  afterEach(() => {
+    if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
+    else process.env.SOURCEBENCH_HOME = saved;
+  });
+  return () => home;
 }
 
 /** A workbench on its own temporary home and project. */

@@ -1,19 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cli } from '../cli-run';
-import { fixture, tempDir } from '../helpers';
+import { fixture, useTempHome } from '../helpers';
 
-let home: string;
-const saved = process.env.SOURCEBENCH_HOME;
-beforeEach(() => {
-  home = tempDir();
-  process.env.SOURCEBENCH_HOME = home;
-});
-afterEach(() => {
-  if (saved === undefined) delete process.env.SOURCEBENCH_HOME;
-  else process.env.SOURCEBENCH_HOME = saved;
-});
+const home = useTempHome();
 
 describe('sourcebench collate', () => {
   it('writes the collation as Markdown, TEI or JSON, through the same contract, and says what is wrong with the ids', async () => {
@@ -21,7 +12,7 @@ describe('sourcebench collate', () => {
     const md = await cli('collate', '1', '2', '3');
     expect(md.code).toBe(0);
     expect(md.out).toContain('| # | Kind | w1 | w2 | w3 |');
-    const out = path.join(home, 'decree.xml');
+    const out = path.join(home(), 'decree.xml');
     expect(await cli('collate', '1', '2', '3', '--base', '2', '--format', 'tei', '--out', out)).toMatchObject({ code: 0, out: `Wrote ${out}` });
     expect(fs.readFileSync(out, 'utf8')).toContain('<witness xml:id="w2" n="2">');
     const json = JSON.parse((await cli('collate', '1', '2', '--json')).out);
