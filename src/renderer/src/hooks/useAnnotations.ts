@@ -35,8 +35,12 @@ export function useAnnotations(sourceId: number | null) {
 
 export type AnnotationsState = ReturnType<typeof useAnnotations>;
 
-export function download(file: { name: string; content: string }, type = 'text/markdown') {
-  const url = URL.createObjectURL(new Blob([file.content], { type: `${type};charset=utf-8` }));
+export function download(file: { name: string; content: string; bytes?: Uint8Array }, type = 'text/markdown') {
+  // A binary file (a region's crop, PNG) is saved as its bytes, beside the Markdown that links it.
+  const blob = file.bytes
+    ? new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' })
+    : new Blob([file.content], { type: `${type};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = file.name;
