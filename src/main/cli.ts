@@ -407,7 +407,13 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         const write = (files: { name: string; content: string; bytes?: Uint8Array }[], folder: boolean) => {
           // Crops of marked regions (PNG) are binary: they go beside the Markdown, never to standard output.
           const binary = files.filter((f) => f.bytes);
-          if (out === undefined) return io.out(files.filter((f) => !f.bytes).map((f) => f.content).join('\n'));
+          if (out === undefined)
+            return io.out(
+              files
+                .filter((f) => !f.bytes)
+                .map((f) => f.content)
+                .join('\n'),
+            );
           if (folder) {
             fs.mkdirSync(out, { recursive: true });
             for (const f of files) fs.writeFileSync(path.join(out, f.name), f.bytes ?? f.content);

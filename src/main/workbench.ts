@@ -1087,10 +1087,14 @@ export class Workbench implements SourcebenchApi {
     const sources = new Map(this.current.sources.list().map((s) => [s.id, s]));
     const name = path.basename(this.current.path, PROJECT_EXTENSION);
     // Positions are counted in code points: the texts of the annotated sources are read once each.
-    const texts = new Map([...new Set(list.filter((a) => !a.orphaned && !a.region).map((a) => a.sourceId))].map((id) => [id, this.current.sources.text(id)]));
+    const texts = new Map(
+      [...new Set(list.filter((a) => !a.orphaned && !a.region).map((a) => a.sourceId))].map((id) => [id, this.current.sources.text(id)]),
+    );
     const images = new ImageStore(this.current.db);
     const imageTypes = new Map(
-      [...new Set(list.filter((a) => a.region).map((a) => a.sourceId))].flatMap((id) => images.pages(id).map((p) => [`${id}:${p.page}`, p.mime] as const)),
+      [...new Set(list.filter((a) => a.region).map((a) => a.sourceId))].flatMap((id) =>
+        images.pages(id).map((p) => [`${id}:${p.page}`, p.mime] as const),
+      ),
     );
     const collection = annotationCollection(projectId(this.current.db), list, sources, `Annotations in ${name}`, texts, {
       creator: this.projectMeta('author'),

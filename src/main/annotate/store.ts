@@ -272,7 +272,9 @@ export class AnnotationStore {
    */
   reanchor(sourceId: number, text: string): { annotations: number; moved: number; orphaned: number } {
     this.changes?.record({ type: 'annotationsChanged', sourceId });
-    const rows = this.db.prepare('SELECT id, start, "end", exact, prefix, suffix FROM annotation WHERE source_id = ? AND region_page IS NULL').all(sourceId) as (Selector & {
+    const rows = this.db
+      .prepare('SELECT id, start, "end", exact, prefix, suffix FROM annotation WHERE source_id = ? AND region_page IS NULL')
+      .all(sourceId) as (Selector & {
       id: number;
     })[];
     const orphan: Database.Statement = this.db.prepare('UPDATE annotation SET start = ?, "end" = ?, orphaned = 1 WHERE id = ?');

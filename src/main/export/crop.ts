@@ -61,6 +61,7 @@ export function cropPixels(image: Rgba, r: Omit<Region, 'page'>): Rgba {
 /** The region of a page image as PNG bytes. */
 export function cropToPng(bytes: Uint8Array, mime: string, region: Omit<Region, 'page'>, name: string): Uint8Array {
   const cut = cropPixels(decodeImage(bytes, mime, name), region);
-  if (!cut.width || !cut.height) throw new ApiError('invalid_request', `The region (${region.x}, ${region.y}, ${region.w} × ${region.h}) is outside ${name}`);
+  if (!cut.width || !cut.height)
+    throw new ApiError('invalid_request', `The region (${region.x}, ${region.y}, ${region.w} × ${region.h}) is outside ${name}`);
   return encodePng(cut.data, cut.width, cut.height);
 }
