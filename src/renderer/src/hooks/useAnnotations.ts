@@ -11,6 +11,7 @@ export function useAnnotations(sourceId: number | null) {
   const load = useMemo(() => (sourceId === null ? null : () => api.listAnnotations({ sourceId })), [sourceId]);
   const { data, run, ...rest } = useRequest(load, NONE, { reset: true });
   const create = useCallback((input: In<'createAnnotation'>) => run(() => api.createAnnotation(input)), [run]);
+  const createRegion = useCallback((input: In<'createRegionAnnotation'>) => run(() => api.createRegionAnnotation(input)), [run]);
   const update = useCallback((input: In<'updateAnnotation'>) => run(() => api.updateAnnotation(input)), [run]);
   const reattach = useCallback((input: In<'reattachAnnotation'>) => run(() => api.reattachAnnotation(input)), [run]);
   /** `then` runs once it is gone, before the list is read again. */
@@ -30,7 +31,7 @@ export function useAnnotations(sourceId: number | null) {
       }),
     [run],
   );
-  return { list: data, run, ...rest, create, update, reattach, remove, restore };
+  return { list: data, run, ...rest, create, createRegion, update, reattach, remove, restore };
 }
 
 export type AnnotationsState = ReturnType<typeof useAnnotations>;
