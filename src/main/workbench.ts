@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, SourcebenchApi } from '../shared/api';
 import { ApiError } from '../shared/errors';
-import type { CitationSettings, ImportOutcome, ImportProgress, ProjectInfo, Region } from '../shared/types';
+import type { CitationSettings, ImportOutcome, ImportProgress, ProjectInfo } from '../shared/types';
 import type { StyleChoice } from '../shared/styles';
 import { BUILTIN_STYLES, type BuiltinStyleId, DEFAULT_STYLE, STYLE_CHOICES } from '../shared/styles';
 import type { CslStyle } from './cite';
@@ -45,7 +45,7 @@ import { compare, comparisonMarkdown } from './align/compare';
 import { annotationCollection } from './export/jsonld';
 import { importSources, planImport, readAnnotationFile } from './export/jsonld-import';
 import { regionProblem } from '../shared/region';
-import { cropToPng } from './export/crop';
+import { pageCropper } from './export/crop';
 import { markdownPerSource, markdownSingle, slug } from './export/markdown';
 import { evidenceCsv, evidenceMarkdown } from './export/evidence';
 import { findReuse } from './reuse/find';
@@ -1002,10 +1002,10 @@ export class Workbench implements SourcebenchApi {
     return ids.map((sourceId) => {
       const detail = sources.detail(sourceId);
       const images = new ImageStore(this.current.db);
-      const crop = (r: Region) => {
-        const { bytes, mime } = images.image(sourceId, r.page);
-        return cropToPng(bytes, mime, r, `Page ${r.page} of ${detail.title}`);
-      };
+      const crop = pageCropper(
+        (page) => images.image(sourceId, page),
+        (page) => `Page ${page} of ${detail.title}`,
+      );
       return { source: detail, passages: detail.passageList, text: sources.text(sourceId), annotations: bySource.get(sourceId) ?? [], crop };
     });
   }

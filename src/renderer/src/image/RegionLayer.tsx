@@ -33,7 +33,7 @@ export function MarkRegionButton(props: { marking: RegionMarking; view: PageView
       >
         Mark a region
       </button>
-      <span className="region-status" role="status">
+      <span className="region-status" aria-live="polite">
         {!marking.marking ? '' : d ? `Region ${d.x}, ${d.y}, ${d.w} × ${d.h} px: Enter marks it` : 'Drag across the page (Esc stops)'}
       </span>
     </>
