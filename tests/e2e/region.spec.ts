@@ -80,8 +80,16 @@ test('marks a region of a page image with the mouse, writes its note, lists it a
     await page.getByRole('button', { name: 'Web Annotation JSON-LD' }).click();
     const doc = JSON.parse(fs.readFileSync((await (await downloading).path())!, 'utf8'));
     const target = doc.first.items[0].target;
-    expect(target.selector).toEqual({ type: 'FragmentSelector', conformsTo: 'http://www.w3.org/TR/media-frags/', value: 'xywh=pixel:100,50,400,150' });
-    expect(target.source).toMatchObject({ type: 'Image', format: 'image/png', id: expect.stringMatching(/^sourcebench:\/\/open\?project=.+&source=.+&page=1$/) });
+    expect(target.selector).toEqual({
+      type: 'FragmentSelector',
+      conformsTo: 'http://www.w3.org/TR/media-frags/',
+      value: 'xywh=pixel:100,50,400,150',
+    });
+    expect(target.source).toMatchObject({
+      type: 'Image',
+      format: 'image/png',
+      id: expect.stringMatching(/^sourcebench:\/\/open\?project=.+&source=.+&page=1$/),
+    });
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }

@@ -60,7 +60,7 @@ export function cropPixels(image: Rgba, r: Omit<Region, 'page'>): Rgba {
 
 /**
  * Crops of one source's pages as PNG bytes, each page decoded once however many regions it
- * has (a photograph of 12 megapixels takes about a second to decode here).
+ * has (a photograph of 12 megapixels takes 1.1 s of CPU time as JPEG, 1.7 s as PNG, to decode here: bench/crop.ts).
  */
 export function pageCropper(load: (page: number) => { bytes: Uint8Array; mime: string }, name: (page: number) => string) {
   const decoded = new Map<number, Rgba>();
