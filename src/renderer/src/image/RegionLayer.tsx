@@ -1,6 +1,5 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useEffect, useRef } from 'react';
-import { regionLabel } from '../../../shared/region';
 import type { Annotation } from '../../../shared/types';
 import { keyed } from '../shortcuts';
 import type { PageView, Point } from './regionGeometry';
@@ -9,7 +8,7 @@ import type { RegionMarking, RegionNotes } from './useRegionMarking';
 /** How a region is named for screen readers: where it is, and the start of its note. */
 export function regionName(a: Annotation, n: number): string {
   const note = a.plain.replace(/\s+/g, ' ').trim();
-  return `Region ${n}, ${regionLabel(a.region!).replace(/, region$/, '')}${note ? `: ${note.length > 80 ? `${note.slice(0, 79)}…` : note}` : ', no note yet'}`;
+  return `Region ${n}, page ${a.region!.page}${note ? `: ${note.length > 80 ? `${note.slice(0, 79)}…` : note}` : ', no note yet'}`;
 }
 
 /** The pointer's place in the turned page's box (the box the rotated image fills). */
