@@ -2,7 +2,7 @@
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
  *                   [--views-only [--library DIR]] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]
- *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-ui [--ocr-ui-pages N]]`
+ *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-ui [--ocr-ui-pages N]] [--crop | --crop-only]`
  *
  * Prints a table of:
  *   - import throughput (MB/s of plain text) beside the raw floor measured in the same run:
@@ -27,6 +27,8 @@
  *   - import with indexing in passages/s over the first --mb megabytes, and --small-files N
  *     (10,000) small files in files/s, each beside the old way measured in the same run
  *     (bench/importing.ts); --import-only runs these rows alone.
+ *   - with --crop (or --crop-only alone), regions cut out of a 12-megapixel page image, PNG and
+ *     JPEG, for the Markdown export (bench/crop.ts).
  *   - text reuse (bench/reuse.ts): import with and without the reuse index (in the import
  *     rows), "Where else does this appear?" p95 and the project-wide report at each
  *     --reuse-passages size (default 100000; 1000000 is the target scale); --reuse-only
@@ -53,6 +55,7 @@ import { benchHtml } from './html';
 import { benchPdf, DEFAULT_PDF } from './pdf';
 import { benchOcr } from './ocr';
 import { benchOcrUi } from './ocr-ui';
+import { benchCrop } from './crop';
 import { benchImportPassages, benchImportSmallFiles } from './importing';
 import { benchReuse, benchReuseImport } from './reuse';
 
@@ -194,6 +197,9 @@ async function main() {
     return printTable();
   }
   if (args.includes('--ocr-only')) return printTable();
+  // Regions cut out of page images (the Markdown export's crops): --crop adds these rows, --crop-only runs them alone.
+  if (args.includes('--crop') || args.includes('--crop-only')) rows.push(...benchCrop());
+  if (args.includes('--crop-only')) return printTable();
   const alignOnly = args.includes('--align-only');
   if (!onlySearch && !alignOnly && !onlyReuse && !args.includes('--import-only')) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
   if (args.includes('--pdf-only')) return printTable();

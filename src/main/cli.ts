@@ -404,15 +404,24 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         const what = p.args[0];
         const out = p.flags.get('--out');
         if (out === true) throw new CliError('--out needs a path');
-        const write = (files: { name: string; content: string }[], folder: boolean) => {
-          if (out === undefined) return io.out(files.map((f) => f.content).join('\n'));
+        const write = (files: { name: string; content: string; bytes?: Uint8Array }[], folder: boolean) => {
+          // Crops of marked regions (PNG) are binary: they go beside the Markdown, never to standard output.
+          const binary = files.filter((f) => f.bytes);
+          if (out === undefined)
+            return io.out(
+              files
+                .filter((f) => !f.bytes)
+                .map((f) => f.content)
+                .join('\n'),
+            );
           if (folder) {
             fs.mkdirSync(out, { recursive: true });
-            for (const f of files) fs.writeFileSync(path.join(out, f.name), f.content);
+            for (const f of files) fs.writeFileSync(path.join(out, f.name), f.bytes ?? f.content);
             io.out(`Wrote ${files.length} file${files.length === 1 ? '' : 's'} to ${out}`);
           } else {
             fs.writeFileSync(out, files[0]!.content);
-            io.out(`Wrote ${out}`);
+            for (const f of binary) fs.writeFileSync(path.join(path.dirname(out), f.name), f.bytes!);
+            io.out(`Wrote ${out}${binary.length ? ` and ${binary.length} image${binary.length === 1 ? '' : 's'} beside it` : ''}`);
           }
         };
         if (what === 'markdown') {

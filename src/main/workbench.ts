@@ -44,6 +44,8 @@ import type { ReferenceItem } from '../shared/types';
 import { compare, comparisonMarkdown } from './align/compare';
 import { annotationCollection } from './export/jsonld';
 import { importSources, planImport, readAnnotationFile } from './export/jsonld-import';
+import { regionProblem } from '../shared/region';
+import { pageCropper } from './export/crop';
 import { markdownPerSource, markdownSingle, slug } from './export/markdown';
 import { evidenceCsv, evidenceMarkdown } from './export/evidence';
 import { findReuse } from './reuse/find';
@@ -879,6 +881,18 @@ export class Workbench implements SourcebenchApi {
     return this.write(() => this.current.annotations.create(sourceId, this.current.sources.text(sourceId), start, end, colour, tags));
   }
 
+  /** A region of a page image annotated: refused, naming the source and page, when it has no size or leaves the page. */
+  async createRegionAnnotation({ sourceId, page, x, y, w, h, colour, tags }: Input<'createRegionAnnotation'>) {
+    const { title } = this.current.sources.summary(sourceId);
+    const pages = new ImageStore(this.current.db).pages(sourceId);
+    if (!pages.length) throw new ApiError('invalid_request', `${title} has no page images: regions are marked on photographs and scans`);
+    const info = pages.find((p) => p.page === page);
+    if (!info) throw new ApiError('invalid_request', `${title} has no page ${page} (it has ${pages.length})`);
+    const problem = regionProblem({ x, y, w, h }, info.width, info.height);
+    if (problem) throw new ApiError('invalid_request', `The region on page ${page} of ${title} ${problem}`);
+    return this.write(() => this.current.annotations.createRegion(sourceId, { page, x, y, w, h }, colour, tags));
+  }
+
   async updateAnnotation({ id, ...patch }: Input<'updateAnnotation'>) {
     return this.write(() => this.current.annotations.update(id, patch));
   }
@@ -991,7 +1005,12 @@ export class Workbench implements SourcebenchApi {
     const ids = filter.sourceId !== undefined ? [filter.sourceId] : [...bySource.keys()];
     return ids.map((sourceId) => {
       const detail = sources.detail(sourceId);
-      return { source: detail, passages: detail.passageList, text: sources.text(sourceId), annotations: bySource.get(sourceId) ?? [] };
+      const images = new ImageStore(this.current.db);
+      const crop = pageCropper(
+        (page) => images.image(sourceId, page),
+        (page) => `Page ${page} of ${detail.title}`,
+      );
+      return { source: detail, passages: detail.passageList, text: sources.text(sourceId), annotations: bySource.get(sourceId) ?? [], crop };
     });
   }
 
@@ -1072,10 +1091,19 @@ export class Workbench implements SourcebenchApi {
     const sources = new Map(this.current.sources.list().map((s) => [s.id, s]));
     const name = path.basename(this.current.path, PROJECT_EXTENSION);
     // Positions are counted in code points: the texts of the annotated sources are read once each.
-    const texts = new Map([...new Set(list.filter((a) => !a.orphaned).map((a) => a.sourceId))].map((id) => [id, this.current.sources.text(id)]));
+    const texts = new Map(
+      [...new Set(list.filter((a) => !a.orphaned && !a.region).map((a) => a.sourceId))].map((id) => [id, this.current.sources.text(id)]),
+    );
+    const images = new ImageStore(this.current.db);
+    const imageTypes = new Map(
+      [...new Set(list.filter((a) => a.region).map((a) => a.sourceId))].flatMap((id) =>
+        images.pages(id).map((p) => [`${id}:${p.page}`, p.mime] as const),
+      ),
+    );
     const collection = annotationCollection(projectId(this.current.db), list, sources, `Annotations in ${name}`, texts, {
       creator: this.projectMeta('author'),
       language: this.projectMeta('language'),
+      imageTypes,
     });
     return { name: `${slug(name) || 'annotations'}.jsonld`, content: `${JSON.stringify(collection, null, 2)}\n` };
   }

@@ -56,6 +56,8 @@ function returns<O>() {
 const byId = z.object({ id }).strict();
 const offset = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const colour = z.enum(HIGHLIGHT_COLOURS);
+/** A coordinate or a length in an image's pixels (whether it fits the page is the service's check, which knows the page). */
+const pixel = z.number().int().min(0).max(1_000_000);
 const tagList = z.array(z.string().trim().min(1).max(100)).max(200);
 const fileName = z.string().min(1).max(1024);
 const measure = z.enum(MEASURES as [Measure, ...Measure[]]);
@@ -256,6 +258,24 @@ export const contract = {
       .object({ sourceId: id, start: offset, end: offset, colour, tags: tagList.optional() })
       .strict()
       .refine((a) => a.end > a.start, { message: 'end must be after start', path: ['end'] }),
+  ),
+  /**
+   * Annotates a region of an image source's page (a stamp, a signature, a marginal note): a
+   * rectangle in the stored image's own pixels. One that has no size or leaves the page is refused.
+   */
+  createRegionAnnotation: returns<Annotation>()(
+    z
+      .object({
+        sourceId: id,
+        page: z.number().int().positive().max(100_000),
+        x: pixel,
+        y: pixel,
+        w: pixel,
+        h: pixel,
+        colour,
+        tags: tagList.optional(),
+      })
+      .strict(),
   ),
   updateAnnotation: returns<Annotation>()(
     z

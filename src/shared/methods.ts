@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'search',
   'listAnnotations',
   'createAnnotation',
+  'createRegionAnnotation',
   'updateAnnotation',
   'deleteAnnotation',
   'restoreAnnotation',

@@ -222,8 +222,22 @@ export interface Annotation {
   passage: number | null;
   /** That passage's printed page label, in a paginated source (PDF). */
   pageLabel?: string;
+  /**
+   * A region of a page image, for an annotation of the image rather than the text: its text
+   * selectors are then empty (start = end = 0) and it is never re-anchored.
+   */
+  region?: Region;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A rectangle on one page image of a source, in the stored (unrotated) image's own pixels. */
+export interface Region {
+  page: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 /** One item of a reference manager's file (BibTeX, RIS, CSL-JSON), as read and matched to the project's sources. */
@@ -283,6 +297,8 @@ export interface AnnotationImport {
 export interface ExportFile {
   name: string;
   content: string;
+  /** A binary file's bytes (a region of a page image cut out as PNG); `content` is then empty. */
+  bytes?: Uint8Array;
 }
 
 export type Measure = 'executed' | 'killed' | 'died' | 'arrested' | 'imprisoned' | 'deported' | 'purged';

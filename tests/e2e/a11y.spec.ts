@@ -342,7 +342,7 @@ test('Esc in the annotation sidebar closes the note and returns to its passage',
   await expect(library.table).toBeVisible();
 });
 
-test('the reader of a photographed page: its image beside its text', async ({ page, library }) => {
+test('the reader of a photographed page: its image beside its text, a region being marked and one marked', async ({ page, library }) => {
   const file = typedPage();
   try {
     await library.importFiles([file]);
@@ -351,6 +351,16 @@ test('the reader of a photographed page: its image beside its text', async ({ pa
     await expect(pane.getByRole('status')).toContainText('Text recognised', { timeout: 60_000 });
     await expect(pane.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
     await audit(page, 'image reader');
+
+    // Marking a region (the rectangle placed from the keyboard), then the region drawn with its note open.
+    await pane.getByRole('button', { name: 'Zoom in' }).focus();
+    await page.keyboard.press('m');
+    await expect(pane.getByRole('img', { name: /^New region/ })).toBeFocused();
+    await audit(page, 'image reader, marking a region');
+    await page.keyboard.press('Enter');
+    await expect(pane.getByRole('button', { name: /^Region 1, page 1/ })).toBeVisible();
+    await expect(page.getByRole('listitem', { name: 'Annotation: page 1, region' }).getByRole('textbox', { name: 'Note' })).toBeFocused();
+    await audit(page, 'image reader with a region and its note');
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }

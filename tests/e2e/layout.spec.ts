@@ -12,6 +12,7 @@ import path from 'node:path';
 import { ReaderPage } from './pages/ReaderPage';
 import type { AppServer } from './fixtures';
 import { cli, expect, fixture, startApp, test } from './fixtures';
+import { typedPage } from './typedPage';
 
 const SIZES = [
   { name: '1440x900', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
@@ -33,6 +34,8 @@ let app: AppServer & { stop(): void };
 
 test.beforeAll(async ({ browser }) => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-layout-'));
+  // A photographed page, for the page image's tools.
+  const photographed = typedPage();
   cli(
     home,
     'import',
@@ -41,11 +44,24 @@ test.beforeAll(async ({ browser }) => {
     fixture('claims-b.md'),
     fixture('align-base.txt'),
     fixture('align-edited.txt'),
+    photographed,
   );
+  fs.rmSync(path.dirname(photographed), { recursive: true, force: true });
   app = await startApp(home);
   // A note to list, and a question with claims to chart.
   const page = await browser.newPage();
   await page.goto(app.url);
+  // The photographed page's text recognition is not needed here: stopped, so the machine is not busy with it.
+  const url = new URL(app.url);
+  const api = async (method: string, input: unknown) =>
+    (await (
+      await page.request.post(`${url.origin}/api/${method}`, {
+        headers: { 'X-Sourcebench-Token': url.searchParams.get('token')!, 'Content-Type': 'application/json' },
+        data: JSON.stringify(input),
+      })
+    ).json()) as { ok: boolean; value: { id: number; title: string }[] };
+  const letter = (await api('listSources', {})).value.find((s) => s.title === 'letter-1936')!;
+  expect((await api('cancelOcr', { id: letter.id })).ok).toBe(true);
   await page.getByRole('button', { name: 'Counting the Victims of 1937', exact: true }).click();
   const reader = new ReaderPage(page);
   await reader.select(3, '681,692 executions');
@@ -173,7 +189,7 @@ for (const size of SIZES) {
 
     // Library: its toolbar, and the Edit and Delete buttons of a row.
     const library = page.getByRole('region', { name: 'Library' });
-    await expect(library.getByRole('row')).toHaveCount(6);
+    await expect(library.getByRole('row')).toHaveCount(7);
     await shot(page, 'library');
     expect
       .soft(
@@ -357,6 +373,31 @@ for (const size of SIZES) {
       .toEqual([]);
 
     expect(errors, 'uncaught errors in the page').toEqual([]);
+    await context.close();
+  });
+}
+
+for (const size of SIZES) {
+  test(`the page image's tools are reachable at ${size.name}`, async ({ browser }) => {
+    const { page, context, errors } = await openPage(browser, size);
+    await page.getByRole('region', { name: 'Library' }).getByRole('button', { name: 'letter-1936', exact: true }).click();
+    const pane = page.getByRole('region', { name: 'Page image' });
+    await expect(pane.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
+    await shot(page, 'image reader');
+    expect
+      .soft(
+        await unreachable(page, pane, [
+          button('Previous page'),
+          button('Next page'),
+          button('Zoom out'),
+          button('Zoom in'),
+          button('Rotate a quarter turn'),
+          button('Mark a region'),
+        ]),
+        'page image',
+      )
+      .toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../shared/errors';
-import type { Annotation } from '../../shared/types';
+import type { Annotation, Region } from '../../shared/types';
 import type { Db } from '../store/project';
 import type { ChangeSink } from '../store/changes';
 import { linkTags } from '../store/sources';
@@ -30,6 +30,11 @@ interface Row {
   passage: number | null;
   created_at: string;
   updated_at: string;
+  region_page: number | null;
+  region_x: number | null;
+  region_y: number | null;
+  region_w: number | null;
+  region_h: number | null;
 }
 
 /** Annotations with their source and tags; each row's passage is found afterwards, for all rows at once (passagePlaces). */
@@ -56,6 +61,7 @@ function toAnnotation(r: Row): Annotation {
     plain: r.plain,
     tags: JSON.parse(r.tags) as string[],
     passage: r.passage,
+    ...(r.region_page !== null ? { region: { page: r.region_page, x: r.region_x!, y: r.region_y!, w: r.region_w!, h: r.region_h! } } : {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -86,17 +92,21 @@ export class AnnotationStore {
       rows.map((r) => ({ sourceId: r.source_id, start: r.start })),
     );
     return rows.map((r, i) => {
-      const place = r.orphaned ? null : places[i];
+      // A region is on its page image, in no passage.
+      const place = r.orphaned || r.region_page !== null ? null : places[i];
       const a = toAnnotation({ ...r, passage: place?.ordinal ?? null });
       return place?.pageLabel != null ? { ...a, pageLabel: place.pageLabel } : a;
     });
   }
 
-  /** Annotations of one source in text order (orphans last), or of the whole project. */
+  /** Annotations of one source in text order (orphans last, then regions by page, top to bottom), or of the whole project. */
   list(sourceId?: number): Annotation[] {
     const where = sourceId === undefined ? '' : ' AND a.source_id = ?';
     const rows = this.db
-      .prepare(`${SELECT} WHERE a.deleted_at IS NULL${where} ORDER BY a.source_id, a.orphaned, a.start, a.id`)
+      .prepare(
+        `${SELECT} WHERE a.deleted_at IS NULL${where}
+         ORDER BY a.source_id, a.region_page IS NOT NULL, a.orphaned, a.start, a.region_page, a.region_y, a.region_x, a.id`,
+      )
       .all(...(sourceId === undefined ? [] : [sourceId])) as Omit<Row, 'passage'>[];
     return this.withPassages(rows);
   }
@@ -121,6 +131,30 @@ export class AnnotationStore {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(randomUUID(), sourceId, sel.start, sel.end, sel.exact, sel.prefix, sel.suffix, colour, now, now);
+        const newId = Number(info.lastInsertRowid);
+        this.setTags(newId, tags);
+        return newId;
+      })
+      .immediate();
+    return this.get(id);
+  }
+
+  /**
+   * Annotates a region of one page image (a stamp, a signature, a marginal note). The caller
+   * has checked that the rectangle lies on the page (it knows the image's size).
+   */
+  createRegion(sourceId: number, region: Region, colour: string, tags: string[] = []): Annotation {
+    const now = this.now();
+    this.changes?.record({ type: 'annotationsChanged', sourceId });
+    const id = this.db
+      .transaction(() => {
+        const info = this.db
+          .prepare(
+            `INSERT INTO annotation (uuid, source_id, start, "end", exact, prefix, suffix, colour, created_at, updated_at,
+                                     region_page, region_x, region_y, region_w, region_h)
+             VALUES (?, ?, 0, 0, '', '', '', ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(randomUUID(), sourceId, colour, now, now, region.page, region.x, region.y, region.w, region.h);
         const newId = Number(info.lastInsertRowid);
         this.setTags(newId, tags);
         return newId;
@@ -202,6 +236,12 @@ export class AnnotationStore {
   /** Re-attaches an annotation (an orphan, say) to a new span of its source's text. */
   reattach(id: number, text: string, start: number, end: number): Annotation {
     const current = this.get(id);
+    if (current.region) {
+      throw new ApiError(
+        'invalid_request',
+        `Annotation ${id} marks a region of page ${current.region.page}'s image of ${current.sourceTitle}: it has no text to re-attach`,
+      );
+    }
     if (end > text.length || start >= end) throw new ApiError('invalid_request', `The span ${start}–${end} is not inside the source's text`);
     const sel = describe(text, start, end);
     this.changes?.record({ type: 'annotationsChanged', sourceId: current.sourceId });
@@ -227,11 +267,14 @@ export class AnnotationStore {
 
   /**
    * Re-anchors every annotation of a source to its new text (inside the caller's
-   * transaction). Returns how many moved and how many could not be placed.
+   * transaction). Returns how many moved and how many could not be placed. Regions of page
+   * images are tied to the images, which a new text leaves as they were: they are not touched.
    */
   reanchor(sourceId: number, text: string): { annotations: number; moved: number; orphaned: number } {
     this.changes?.record({ type: 'annotationsChanged', sourceId });
-    const rows = this.db.prepare('SELECT id, start, "end", exact, prefix, suffix FROM annotation WHERE source_id = ?').all(sourceId) as (Selector & {
+    const rows = this.db
+      .prepare('SELECT id, start, "end", exact, prefix, suffix FROM annotation WHERE source_id = ? AND region_page IS NULL')
+      .all(sourceId) as (Selector & {
       id: number;
     })[];
     const orphan: Database.Statement = this.db.prepare('UPDATE annotation SET start = ?, "end" = ?, orphaned = 1 WHERE id = ?');

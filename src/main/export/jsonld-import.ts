@@ -138,6 +138,9 @@ function readItem(item: unknown, index: number, hypothesisFile: boolean): ReadIt
     Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start
       ? { start, end, unit: hypothesis ? ('utf16' as const) : ('points' as const) }
       : null;
+  if (!quote?.exact.trim() && !position && selectors.some((s) => typesOf(s).includes('FragmentSelector'))) {
+    return { index, skipped: 'a region of an image (a FragmentSelector), which is not imported: mark it again on the page image' };
+  }
   if (!quote?.exact.trim() && !position) {
     return {
       index,

@@ -11,14 +11,25 @@
  *   (`text/markdown` for notes, `text/plain` for tags) and `language` when known.
  * - The highlight's colour is the target's `styleClass` (yellow, green…), defined by an
  *   embedded `CssStylesheet`, as the model's styles section has it: importing reads it back.
+ * - A region of a page image targets that page's image (an `Image` named by the source's link
+ *   with `&page=<n>`) through a `FragmentSelector` conforming to Media Fragments
+ *   (`xywh=pixel:x,y,w,h`, in the stored image's pixels); its `scope` is the source, named as
+ *   a text annotation's target names it.
  */
-import type { Annotation, SourceSummary } from '../../shared/types';
+import type { Annotation, Region, SourceSummary } from '../../shared/types';
 
 export interface CollectionOptions {
   /** Who wrote the notes (the project's author), when known. */
   creator?: string | null;
   /** The language the notes are written in (BCP 47), when known. */
   language?: string | null;
+  /** The mime type of each region's page image, by `${sourceId}:${page}`, when known. */
+  imageTypes?: Map<string, string>;
+}
+
+/** The Media Fragments selector of a region: `xywh=pixel:x,y,w,h`. */
+export function fragmentSelector(r: Region) {
+  return { type: 'FragmentSelector', conformsTo: 'http://www.w3.org/TR/media-frags/', value: `xywh=pixel:${r.x},${r.y},${r.w},${r.h}` };
 }
 
 /**
@@ -68,9 +79,26 @@ export function annotationCollection(
     if (a.markdown)
       body.push({ type: 'TextualBody', purpose: 'commenting', value: a.markdown, format: 'text/markdown', ...(language ? { language } : {}) });
     for (const tag of a.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag, format: 'text/plain' });
-    const selectors: Record<string, unknown>[] = [{ type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix }];
-    const at = positions.get(a.sourceId);
-    if (!a.orphaned && at) selectors.push({ type: 'TextPositionSelector', start: at.get(a.start)!, end: at.get(a.end)! });
+    const named = source?.origin && /^https?:\/\//i.test(source.origin) ? source.origin : sourceLink(projectId, source?.uuid ?? String(a.sourceId));
+    const selectors: Record<string, unknown>[] = [];
+    if (!a.region) {
+      selectors.push({ type: 'TextQuoteSelector', exact: a.exact, prefix: a.prefix, suffix: a.suffix });
+      const at = positions.get(a.sourceId);
+      if (!a.orphaned && at) selectors.push({ type: 'TextPositionSelector', start: at.get(a.start)!, end: at.get(a.end)! });
+    }
+    const format = a.region && options.imageTypes?.get(`${a.sourceId}:${a.region.page}`);
+    const target = a.region
+      ? {
+          source: {
+            id: sourceLink(projectId, source?.uuid ?? String(a.sourceId), a.region.page),
+            type: 'Image',
+            ...(format ? { format } : {}),
+          },
+          scope: named,
+          styleClass: a.colour,
+          selector: fragmentSelector(a.region),
+        }
+      : { source: named, styleClass: a.colour, selector: selectors.length === 1 ? selectors[0] : selectors };
     return {
       id: `urn:uuid:${a.uuid}`,
       type: 'Annotation',
@@ -80,11 +108,7 @@ export function annotationCollection(
       modified: a.updatedAt,
       ...(body.length ? { body: body.length === 1 ? body[0] : body } : {}),
       stylesheet: { type: 'CssStylesheet', value: `.${a.colour} { background-color: ${COLOUR_CSS[a.colour] ?? COLOUR_CSS.yellow} }` },
-      target: {
-        source: source?.origin && /^https?:\/\//i.test(source.origin) ? source.origin : sourceLink(projectId, source?.uuid ?? String(a.sourceId)),
-        styleClass: a.colour,
-        selector: selectors.length === 1 ? selectors[0] : selectors,
-      },
+      target,
     };
   });
   const id = `sourcebench://open?${new URLSearchParams({ project: projectId }).toString()}`;
@@ -99,6 +123,7 @@ export function annotationCollection(
   };
 }
 
-function sourceLink(projectId: string, source: string): string {
-  return `sourcebench://open?${new URLSearchParams({ project: projectId, source }).toString()}`;
+/** A source's link, or the link to one of its page images. */
+function sourceLink(projectId: string, source: string, page?: number): string {
+  return `sourcebench://open?${new URLSearchParams({ project: projectId, source, ...(page !== undefined ? { page: String(page) } : {}) }).toString()}`;
 }

@@ -2,7 +2,9 @@
  * Notes and evidence to Markdown with provenance: YAML front matter, then per annotation
  * the exact passage as a block quote, the note (Lexical's Markdown transformers, no HTML),
  * a citation line and a `sourcebench://` link back to the passage. Reads well in Obsidian
- * and any Markdown viewer.
+ * and any Markdown viewer. A region of a page image is shown as its crop, a PNG written beside
+ * the Markdown (flat, not in a folder, so that files a browser downloads one by one still find
+ * each other) and linked by its file name.
  */
 import path from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -10,7 +12,8 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { stringify } from 'yaml';
 import type { CslItem } from '../../shared/csl';
-import type { Annotation, ExportFile, Passage, SourceSummary } from '../../shared/types';
+import type { Annotation, ExportFile, Passage, Region, SourceSummary } from '../../shared/types';
+import { regionLabel } from '../../shared/region';
 import type { CiteInput, CslStyle, Locator } from '../cite';
 import { citationKeys, cslJsonBibliography, formatCitation, pandocCitation } from '../cite';
 import { escapeInline, escapeLines, linkOrText, obsidianTag, safeUrl } from './escape';
@@ -32,6 +35,22 @@ export interface SourceForExport {
   passages: Passage[];
   text: string;
   annotations: Annotation[];
+  /** A region of one of the source's page images, cut out as PNG (image sources). */
+  crop?(region: Region): Uint8Array;
+}
+
+/** The crops of one export's regions: file name by annotation id, and the files. */
+class Attachments {
+  readonly names = new Map<number, string>();
+  readonly files: ExportFile[] = [];
+  add(item: SourceForExport, base: string): void {
+    for (const a of item.annotations) {
+      if (!a.region || !item.crop) continue;
+      const name = `${base}-page-${a.region.page}-region-${a.uuid.slice(0, 8)}.png`;
+      this.names.set(a.id, name);
+      this.files.push({ name, content: '', bytes: item.crop(a.region) });
+    }
+  }
 }
 
 /** The project an export comes from: its id goes into links, never its path (which names the user). */
@@ -155,11 +174,13 @@ function headingFor(passages: Passage[], ordinal: number | null): string | null 
 
 /** Where an annotation is: its page in a paginated source (`p. 214`), else its passage (`¶ 91`). */
 function place(a: Annotation): string {
+  if (a.region) return regionLabel(a.region).replace(/^p/, 'P');
   return a.pageLabel !== undefined && a.passage !== null ? `p. ${escapeInline(a.pageLabel, false)}` : `¶ ${a.passage}`;
 }
 
 /** Where a quote is, as a citation's locator: its printed page in a paginated source, else its paragraph. */
 function locatorOf(a: Annotation): Locator | undefined {
+  if (a.region) return { label: 'page', value: String(a.region.page) };
   if (a.orphaned || a.passage === null) return undefined;
   return a.pageLabel !== undefined ? { label: 'page', value: a.pageLabel } : { label: 'paragraph', value: String(a.passage) };
 }
@@ -194,7 +215,7 @@ function citation(s: SourceSummary & { csl?: CslItem }, a: Annotation, project: 
     who = [formatted || (escape(s.title) ? `*${escape(s.title)}*` : ''), locator ? '' : 'passage not placed'].filter(Boolean).join(' ');
   } else {
     const title = escape(s.title);
-    who = [escape(s.author ?? ''), title ? `*${title}*` : '', escape(s.date ?? ''), a.passage !== null ? place(a) : 'passage not placed']
+    who = [escape(s.author ?? ''), title ? `*${title}*` : '', escape(s.date ?? ''), a.passage !== null || a.region ? place(a) : 'passage not placed']
       .filter(Boolean)
       .join(', ');
   }
@@ -202,6 +223,23 @@ function citation(s: SourceSummary & { csl?: CslItem }, a: Annotation, project: 
   const tags = tagNames(a.tags);
   if (tags.length) parts.push(`tags: ${tags.map((t) => `#${t}`).join(' ')}`);
   return parts.join(' · ');
+}
+
+/** A region: its crop (or, with none, where it is in pixels), the note and the citation. */
+function regionBlock(item: SourceForExport, a: Annotation & { region: Region }, project: ExportProject, level: string, ctx: BodyContext): string {
+  const r = a.region;
+  const where = `${regionLabel(r)} (x ${r.x}, y ${r.y}, ${r.w} × ${r.h} pixels)`;
+  const file = ctx.attachments?.names.get(a.id);
+  const image = file ? `![${escapeInline(where, false)}](${encodeURI(file)})` : escapeInline(where, false);
+  return [`${level} ${place(a)}`, image, safeNote(a.markdown, level.length), citation(item.source, a, project, ctx.cite, ctx.keys)]
+    .filter((p) => p && p.trim())
+    .join('\n\n');
+}
+
+interface BodyContext {
+  cite?: CiteOptions;
+  keys?: Keys;
+  attachments?: Attachments;
 }
 
 function annotationBlock(item: SourceForExport, a: Annotation, project: ExportProject, level: string, cite?: CiteOptions, keys?: Keys): string {
@@ -215,11 +253,17 @@ function annotationBlock(item: SourceForExport, a: Annotation, project: ExportPr
     .join('\n\n');
 }
 
-function sourceBody(item: SourceForExport, project: ExportProject, titleLevel: string, noteLevel: string, cite?: CiteOptions, keys?: Keys): string {
-  const placed = item.annotations.filter((a) => !a.orphaned).sort((x, y) => x.start - y.start);
+function sourceBody(item: SourceForExport, project: ExportProject, titleLevel: string, noteLevel: string, ctx: BodyContext): string {
+  const placed = item.annotations.filter((a) => !a.orphaned && !a.region).sort((x, y) => x.start - y.start);
+  const regions = item.annotations.filter((a): a is Annotation & { region: Region } => a.region !== undefined);
   const orphans = item.annotations.filter((a) => a.orphaned);
   const title = `${titleLevel} ${escapeInline(item.source.title) || `Source ${item.source.id}`}`;
-  return [title, ...[...placed, ...orphans].map((a) => annotationBlock(item, a, project, noteLevel, cite, keys))].join('\n\n');
+  return [
+    title,
+    ...placed.map((a) => annotationBlock(item, a, project, noteLevel, ctx.cite, ctx.keys)),
+    ...regions.map((a) => regionBlock(item, a, project, noteLevel, ctx)),
+    ...orphans.map((a) => annotationBlock(item, a, project, noteLevel, ctx.cite, ctx.keys)),
+  ].join('\n\n');
 }
 
 /** `tags`: as Obsidian reads them (escape.ts, obsidianTag); `keywords`: as written, for Pandoc and the rest. */
@@ -243,33 +287,38 @@ export const BIBLIOGRAPHY = 'references.json';
 export function markdownPerSource(items: SourceForExport[], project: ExportProject, exported: string, cite?: CiteOptions): ExportFile[] {
   const used = new Set<string>();
   const { keys, bibliography } = pandocKeys(items, cite);
+  const attachments = new Attachments();
   const files = items.map((item) => {
     let base = slug(item.source.title) || `source-${item.source.id}`;
     for (let n = 2; used.has(base); n++) base = `${slug(item.source.title)}-${n}`;
     used.add(base);
+    attachments.add(item, base);
     return {
       name: `${base}.md`,
-      content: `${frontMatter({ ...sourceMeta(item.source), ...(bibliography ? { bibliography: BIBLIOGRAPHY } : {}), exported })}\n${sourceBody(item, project, '#', '##', cite, keys)}\n`,
+      content: `${frontMatter({ ...sourceMeta(item.source), ...(bibliography ? { bibliography: BIBLIOGRAPHY } : {}), exported })}\n${sourceBody(item, project, '#', '##', { cite, keys, attachments })}\n`,
     };
   });
-  return bibliography ? [...files, bibliography] : files;
+  return [...files, ...attachments.files, ...(bibliography ? [bibliography] : [])];
 }
 
 /** Everything in one file: a section per source. */
 export function markdownSingle(items: SourceForExport[], project: ExportProject, exported: string, title: string, cite?: CiteOptions): ExportFile[] {
   if (items.length === 1) return markdownPerSource(items, project, exported, cite);
   const { keys, bibliography } = pandocKeys(items, cite);
-  const sections = items.map((item) => {
+  const base = slug(title) || 'notes';
+  const attachments = new Attachments();
+  const sections = items.map((item, n) => {
     const s = item.source;
+    attachments.add(item, `${base}-${n + 1}`);
     const meta = [escapeInline(s.author), escapeInline(s.date, false), s.origin ? linkOrText(s.origin) : ''].filter(Boolean).join(' · ');
-    const [title, ...rest] = sourceBody(item, project, '#', '##', cite, keys).split('\n\n');
+    const [title, ...rest] = sourceBody(item, project, '#', '##', { cite, keys, attachments }).split('\n\n');
     return [title, ...(meta ? [meta] : []), ...rest].join('\n\n');
   });
   const file = {
-    name: `${slug(title) || 'notes'}.md`,
+    name: `${base}.md`,
     content: `${frontMatter({ title, project: path.basename(project.path), sources: items.length, ...(bibliography ? { bibliography: BIBLIOGRAPHY } : {}), exported })}\n${sections.join('\n\n')}\n`,
   };
-  return bibliography ? [file, bibliography] : [file];
+  return [file, ...attachments.files, ...(bibliography ? [bibliography] : [])];
 }
 
 export function slug(text: string): string {

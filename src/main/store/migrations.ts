@@ -372,6 +372,29 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 14,
+    name: 'regions of page images as annotations',
+    // An annotation of a region of a page image (a stamp, a signature, a marginal note): the
+    // page and a rectangle in the stored image's own pixels, which are never modified. The
+    // region lives in the annotation table, so its note, colour, tags, uuid, search (FTS5
+    // triggers), deletion and undo are the annotations' own; its text columns stay empty
+    // (start = end = 0, no quote) and re-anchoring leaves it alone (region_page IS NOT NULL).
+    // The last column's check keeps a rectangle whole: all five set, or none.
+    sql: `
+      ALTER TABLE annotation ADD COLUMN region_page INTEGER CHECK (region_page IS NULL OR region_page >= 1);
+      ALTER TABLE annotation ADD COLUMN region_x INTEGER CHECK (region_x IS NULL OR region_x >= 0);
+      ALTER TABLE annotation ADD COLUMN region_y INTEGER CHECK (region_y IS NULL OR region_y >= 0);
+      ALTER TABLE annotation ADD COLUMN region_w INTEGER CHECK (region_w IS NULL OR region_w >= 1);
+      ALTER TABLE annotation ADD COLUMN region_h INTEGER CHECK (
+        (region_h IS NULL OR region_h >= 1)
+        AND (region_page IS NULL) = (region_h IS NULL)
+        AND (region_x IS NULL) = (region_h IS NULL)
+        AND (region_y IS NULL) = (region_h IS NULL)
+        AND (region_w IS NULL) = (region_h IS NULL)
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -8,13 +8,14 @@
  * exactly when the key says so (except for symbols such as `?`, which need it anyway).
  */
 
-export type ShortcutView = 'global' | 'library' | 'reader' | 'editor' | 'search' | 'notes' | 'evidence' | 'review' | 'compare';
+export type ShortcutView = 'global' | 'library' | 'reader' | 'page' | 'editor' | 'search' | 'notes' | 'evidence' | 'review' | 'compare';
 
 /** The groups of the sheet, in its order. */
 export const VIEW_TITLES: Record<ShortcutView, string> = {
   global: 'Anywhere',
   library: 'Library',
   reader: 'Reader',
+  page: 'Page image (photographs and scans, in the image pane)',
   editor: 'Note editor (in the reader)',
   search: 'Search (in the search field)',
   notes: 'Notes',
@@ -68,6 +69,7 @@ export const COMMANDS = {
     'goToPage',
     'whereElse',
   ],
+  page: ['markRegion', 'moveRegion', 'resizeRegion', 'confirmRegion', 'cancelRegion'],
   editor: ['leave', 'bold', 'italic', 'underline', 'undo', 'redo', 'heading', 'paragraph', 'bulletList', 'numberList', 'quote', 'link'],
   search: ['nextResult', 'previousResult', 'openResult', 'close'],
   notes: [
@@ -158,6 +160,12 @@ export const SHORTCUTS: AnyShortcut[] = [
   s('reader', ['Shift+C'], 'compareWith', 'Compare with…'),
   s('reader', ['G'], 'goToPage', 'Go to a page (PDF)'),
   s('reader', ['W'], 'whereElse', 'Where else does this passage appear? (text other sources share)'),
+
+  s('page', ['M'], 'markRegion', 'Mark a region: drag across the page, or place it with the keys below'),
+  s('page', ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'], 'moveRegion', 'Move the region being marked'),
+  s('page', ['Shift+ArrowLeft', 'Shift+ArrowRight', 'Shift+ArrowUp', 'Shift+ArrowDown'], 'resizeRegion', 'Resize it (its right and bottom edges)'),
+  s('page', ['Enter'], 'confirmRegion', 'Mark it, and write its note'),
+  s('page', ['Escape'], 'cancelRegion', 'Stop marking'),
 
   s('editor', ['Escape'], 'leave', 'Back to the text (the note is saved)', { when: 'typing' }),
   s('editor', ['Mod+B'], 'bold', 'Bold', { when: 'typing', native: true }),

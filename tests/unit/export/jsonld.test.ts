@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import { createCanvas } from '@napi-rs/canvas';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -189,5 +190,61 @@ describe('migration 9', () => {
     expect(fresh).toMatch(UUID4);
     expect(new Set([...uuids, fresh]).size).toBe(10);
     migrated.close();
+  });
+});
+
+describe('W3C Web Annotation export of regions of page images', () => {
+  it('targets the page image through a Media Fragments FragmentSelector that passes the W3C tests', async () => {
+    const { wb } = tempWorkbench();
+    const canvas = createCanvas(640, 480);
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#ffffff';
+    g.fillRect(0, 0, 640, 480);
+    const out = await wb.importFile({ name: 'stamped.png', bytes: new Uint8Array(canvas.toBuffer('image/png')) });
+    if (out.status !== 'imported') throw new Error('import failed');
+    await wb.cancelOcr({ id: out.source.id });
+    const region = await wb.createRegionAnnotation({
+      sourceId: out.source.id,
+      page: 1,
+      x: 12,
+      y: 34,
+      w: 56,
+      h: 78,
+      colour: 'purple',
+      tags: ['seal'],
+    });
+    await wb.updateAnnotation({ id: region.id, body: noteFromMarkdown('The district seal.') });
+    const doc = JSON.parse((await wb.exportAnnotations({ format: 'jsonld' })).content);
+    const v = w3c();
+    expect(v.collection(doc)).toEqual([]);
+    const item = doc.first.items.find((i: { id: string }) => i.id === `urn:uuid:${region.uuid}`);
+    expect(
+      v.annotation(item, [
+        'annotations/specificResource/4.2-fragmentCssXPathSelectorValid.json',
+        'annotations/specificResource/4.2-selectorValidIfPresent.json',
+        'annotations/specificResource/4.2-selectorFound.json',
+        'annotations/specificResource/4.4-styleClassValidIfPresent.json',
+      ]),
+    ).toEqual([]);
+    const source = (await wb.listSources()).find((s) => s.id === out.source.id)!;
+    const project = new URL(doc.id).searchParams.get('project');
+    expect(item.target).toEqual({
+      source: { id: `sourcebench://open?project=${project}&source=${source.uuid}&page=1`, type: 'Image', format: 'image/png' },
+      scope: `sourcebench://open?project=${project}&source=${source.uuid}`,
+      styleClass: 'purple',
+      selector: { type: 'FragmentSelector', conformsTo: 'http://www.w3.org/TR/media-frags/', value: 'xywh=pixel:12,34,56,78' },
+    });
+    expect(item.motivation).toBe('commenting');
+    // Read back, a region is not imported, and the file says why.
+    const back = await wb.importAnnotations({ name: 'regions.jsonld', bytes: new TextEncoder().encode(JSON.stringify(doc)) });
+    expect(back).toMatchObject({
+      imported: 0,
+      skipped: [{ index: 0, reason: expect.stringContaining('a region of an image (a FragmentSelector)') }],
+    });
+    // A selector that is not a Media Fragment fails the W3C test this one passes.
+    const broken = { ...item, target: { ...item.target, selector: { type: 'FragmentSelector', value: ['a', 'b'] } } };
+    expect(v.annotation(broken, ['annotations/specificResource/4.2-fragmentCssXPathSelectorValid.json']).join('\n')).toContain(
+      '4.2-fragmentCssXPathSelectorValid',
+    );
   });
 });

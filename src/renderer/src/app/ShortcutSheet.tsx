@@ -7,7 +7,7 @@ import { keyLabel, SHORTCUTS, VIEW_TITLES } from '../shortcuts';
 /** The views whose keys work together with each view's: what the sheet shows first. */
 const WITH: Record<View, ShortcutView[]> = {
   library: ['library'],
-  reader: ['reader', 'editor', 'review'],
+  reader: ['reader', 'page', 'editor', 'review'],
   search: ['search'],
   notes: ['notes'],
   evidence: ['evidence', 'review'],

@@ -58,8 +58,8 @@ export function useReader(sourceId: number | null, onChanged: () => void, quickF
     /** Downloads the source's notes as Markdown; resolves to an error message, or null. */
     exportNotes: async (): Promise<string | null> => {
       try {
-        const [file] = await api.exportMarkdown({ sourceId: id });
-        if (file) download(file);
+        // The Markdown, and the crops of marked regions it links to.
+        (await api.exportMarkdown({ sourceId: id })).forEach((f) => download(f));
         return null;
       } catch (err) {
         return messageOf(err);

@@ -2,6 +2,9 @@ import { useState } from 'react';
 import type { ImageSourceFacts, OcrWordBox } from '../../../shared/types';
 import { useOcrWords, usePageImage } from '../hooks/usePageImage';
 import { CHECK_BELOW, checkLabel, stepZoom, toCheck, turnsOf, wordsOfPage } from './pageView';
+import { MarkRegionButton, RegionLayer } from './RegionLayer';
+import type { RegionNotes } from './useRegionMarking';
+import { useRegionMarking } from './useRegionMarking';
 
 const STATE_LABEL: Record<ImageSourceFacts['ocr']['state'], string> = {
   pending: 'Text recognition waiting',
@@ -12,7 +15,13 @@ const STATE_LABEL: Record<ImageSourceFacts['ocr']['state'], string> = {
 };
 
 /** The page image of a photographed or scanned source, with its recognised words outlined, beside its text. */
-export function PagePane(props: { sourceId: number; facts: ImageSourceFacts; version: string }) {
+export function PagePane(props: {
+  sourceId: number;
+  facts: ImageSourceFacts;
+  version: string;
+  /** Regions marked on the pages (annotations of the image), when the reader offers them. */
+  regions?: RegionNotes;
+}) {
   const { facts } = props;
   const [page, setPage] = useState(1);
   const [zoom, setZoom] = useState(0.5);
@@ -21,7 +30,9 @@ export function PagePane(props: { sourceId: number; facts: ImageSourceFacts; ver
   const [hovered, setHovered] = useState<OcrWordBox | null>(null);
   const { url, error } = usePageImage(props.sourceId, page);
   const words = useOcrWords(props.sourceId, props.version);
+  const marking = useRegionMarking(props.regions, page);
   if (!info) return null;
+  const view = { width: info.width, height: info.height, zoom, turns };
   const shown = wordsOfPage(words, page);
   const check = checkLabel(toCheck(words));
   const sideways = turns % 2 === 1;
@@ -33,6 +44,7 @@ export function PagePane(props: { sourceId: number; facts: ImageSourceFacts; ver
       className="page-pane"
       aria-label="Page image"
       onKeyDown={(e) => {
+        if (marking.onKey(e, view)) return;
         if (e.key === '+' || e.key === '=') setZoom((z) => stepZoom(z, 1));
         else if (e.key === '-') setZoom((z) => stepZoom(z, -1));
       }}
@@ -57,6 +69,7 @@ export function PagePane(props: { sourceId: number; facts: ImageSourceFacts; ver
         <button type="button" onClick={() => setTurns((t) => (t + 1) % 4)} aria-label="Rotate a quarter turn">
           ⟳
         </button>
+        {props.regions && <MarkRegionButton marking={marking} view={view} />}
       </div>
       <p className="page-status" role="status">
         {STATE_LABEL[ocr.state]}
@@ -85,6 +98,7 @@ export function PagePane(props: { sourceId: number; facts: ImageSourceFacts; ver
                 />
               ))}
             </svg>
+            {props.regions && <RegionLayer regions={props.regions} marking={marking} page={page} view={view} />}
           </div>
         </div>
       </div>

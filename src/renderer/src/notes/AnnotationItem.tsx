@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
+import { regionLabel } from '../../../shared/region';
 import type { Annotation } from '../../../shared/types';
 import { TagList } from '../components/TagList';
 import type { AnnotationsState } from '../hooks/useAnnotations';
@@ -56,7 +57,7 @@ export function AnnotationItem(props: {
   return (
     <li
       className={`annotation ${open ? 'open' : ''}`}
-      aria-label={`Annotation: ${excerpt(a.exact, 60)}`}
+      aria-label={`Annotation: ${a.region ? regionLabel(a.region) : excerpt(a.exact, 60)}`}
       onKeyDown={(e) => {
         // Esc anywhere in it (its note, tags, buttons) closes it and goes back to its passage.
         if (e.key !== 'Escape' || e.defaultPrevented || !props.onLeave) return;
@@ -67,10 +68,14 @@ export function AnnotationItem(props: {
     >
       <button type="button" className="annotation-head" aria-expanded={open} onClick={() => props.onSelect(open ? null : a.id)}>
         <span className={`swatch hl-${a.colour}`} aria-hidden="true" />
-        <span className="annotation-quote">
-          {a.passage !== null && <span className="muted">{a.pageLabel !== undefined ? `p. ${a.pageLabel}` : `¶${a.passage}`} </span>}“
-          {excerpt(props.quoteOf?.(a) ?? a.exact)}”
-        </span>
+        {a.region ? (
+          <span className="annotation-quote muted">{regionLabel(a.region)}</span>
+        ) : (
+          <span className="annotation-quote">
+            {a.passage !== null && <span className="muted">{a.pageLabel !== undefined ? `p. ${a.pageLabel}` : `¶${a.passage}`} </span>}“
+            {excerpt(props.quoteOf?.(a) ?? a.exact)}”
+          </span>
+        )}
       </button>
       {!open && a.plain && <p className="annotation-preview">{excerpt(a.plain, 160)}</p>}
       {!open && <TagList tags={a.tags} className="annotation-tags" />}

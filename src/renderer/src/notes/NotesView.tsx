@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
+import { regionLabel } from '../../../shared/region';
 import type { Annotation } from '../../../shared/types';
 import { useShortcuts } from '../app/useShortcuts';
 import { useNotes } from '../hooks/useNotes';
@@ -137,9 +138,15 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
                 <span>
                   <span className="note-source">
                     {a.sourceTitle}
-                    {a.passage === null ? ' · not placed' : a.pageLabel !== undefined ? ` · p. ${a.pageLabel}` : ` · ¶${a.passage}`}
+                    {a.region
+                      ? ` · ${regionLabel(a.region)}`
+                      : a.passage === null
+                        ? ' · not placed'
+                        : a.pageLabel !== undefined
+                          ? ` · p. ${a.pageLabel}`
+                          : ` · ¶${a.passage}`}
                   </span>
-                  <span className="annotation-quote">“{a.exact.length > 220 ? `${a.exact.slice(0, 219)}…` : a.exact}”</span>
+                  {!a.region && <span className="annotation-quote">“{a.exact.length > 220 ? `${a.exact.slice(0, 219)}…` : a.exact}”</span>}
                 </span>
               </button>
               {a.plain && <p className="annotation-preview">{a.plain.length > 400 ? `${a.plain.slice(0, 399)}…` : a.plain}</p>}

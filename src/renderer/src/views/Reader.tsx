@@ -1,6 +1,5 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Passage, SourceDetail } from '../../../shared/types';
-import type { HighlightColour } from '../../../shared/notes';
 import type { ReaderState } from '../hooks/useReader';
 import type { ReaderTarget } from '../navigation';
 import type { ReadingPlace } from './readingPlace';
@@ -18,6 +17,8 @@ import { useReadingPlace } from './useReadingPlace';
 import { useReaderSide } from './useReaderSide';
 import type { HitTarget } from '../reuse/WhereElse';
 import { WhereElse } from '../reuse/WhereElse';
+import type { RegionNotes } from '../image/useRegionMarking';
+import { useReaderMaking } from './useReaderMaking';
 
 /** A source open in the reader: its header, its text as numbered passages, and its notes and claims beside. */
 export function Reader(props: {
@@ -31,6 +32,8 @@ export function Reader(props: {
   onCompare(id: number): void;
   onLeave(place: ReadingPlace): void;
   onOpen(target: HitTarget): void;
+  /** A photographed or scanned source's page image, shown beside the text, with its marked regions. */
+  pageImage?(regions: RegionNotes): ReactNode;
 }) {
   const { source, target, reader } = props;
   const { annotations, claims, actions } = reader;
@@ -57,17 +60,7 @@ export function Reader(props: {
 
   const keys = useKeyboardSelection({ ...nav, passages, markdown: source.kind === 'markdown', selection, onSelection: setSelection });
   const focusNote = useNoteFocus(selected);
-
-  const annotate = async (span: Span, colour: HighlightColour, withNote: boolean) => {
-    const created = await actions.annotate(span, colour);
-    keys.clear();
-    if (created && withNote) side.noteMade(created.id, focusNote);
-  };
-  const recordClaim = async (span: Span) => {
-    const created = await actions.recordClaim(span);
-    keys.clear();
-    side.claimMade(created?.id ?? null);
-  };
+  const { annotate, recordClaim, regions } = useReaderMaking(reader, keys, side, focusNote);
   const { replaceInput, pageInput } = useReaderKeys({ current, count: source.passages, moveTo: nav.moveTo, scrollRef: nav.scrollRef }, keys, {
     selection,
     highlight: annotate,
@@ -81,69 +74,72 @@ export function Reader(props: {
   });
 
   return (
-    <section className={side.shown ? 'reader with-sidebar side-shown' : 'reader with-sidebar'} aria-label="Reader">
-      <ReaderBar source={source} place={place} sideShown={side.shown} onSide={side.toggle} />
-      <div
-        className="reader-scroll"
-        ref={nav.scrollRef}
-        tabIndex={0}
-        onMouseDown={() => {
-          keys.release();
-          if (side.shown) side.hide();
-        }}
-        onMouseUp={() => nav.scrollRef.current && setSelection(selectionOffsets(nav.scrollRef.current))}
-        aria-label="Source text"
-      >
-        <ReaderHeader
-          source={source}
-          backLabel={props.backLabel}
-          onBack={props.onBack}
-          actions={actions}
-          notice={notice}
-          onNotice={setNotice}
-          onEdit={() => setEditing(true)}
-          onCompare={props.onCompare}
-          onGoToPage={goToPage}
-          onWhereElse={showWhereElse}
-          replaceInput={replaceInput}
-          pageInput={pageInput}
+    <>
+      {props.pageImage?.(regions)}
+      <section className={side.shown ? 'reader with-sidebar side-shown' : 'reader with-sidebar'} aria-label="Reader">
+        <ReaderBar source={source} place={place} sideShown={side.shown} onSide={side.toggle} />
+        <div
+          className="reader-scroll"
+          ref={nav.scrollRef}
+          tabIndex={0}
+          onMouseDown={() => {
+            keys.release();
+            if (side.shown) side.hide();
+          }}
+          onMouseUp={() => nav.scrollRef.current && setSelection(selectionOffsets(nav.scrollRef.current))}
+          aria-label="Source text"
+        >
+          <ReaderHeader
+            source={source}
+            backLabel={props.backLabel}
+            onBack={props.onBack}
+            actions={actions}
+            notice={notice}
+            onNotice={setNotice}
+            onEdit={() => setEditing(true)}
+            onCompare={props.onCompare}
+            onGoToPage={goToPage}
+            onWhereElse={showWhereElse}
+            replaceInput={replaceInput}
+            pageInput={pageInput}
+          />
+          <ReaderPassages
+            source={source}
+            virtualizer={virtualizer}
+            listRef={nav.listRef}
+            margin={nav.margin}
+            marks={nav.marks}
+            current={current}
+            onCurrent={nav.setCurrent}
+            targetIndex={nav.targetIndex}
+            target={target}
+            annotations={annotations.list}
+            selected={selected}
+            onPick={side.pick}
+            claims={claims.list}
+            onPickClaim={side.pickClaim}
+            footnotes={nav.footnotes}
+            onMoveTo={nav.moveTo}
+            caretRef={keys.caretRef}
+            caretShown={keys.caretShown}
+          />
+        </div>
+        {selection && (
+          <SelectionToolbar
+            rect={selection.rect}
+            onHighlight={(c, withNote) => void annotate(selection, c, withNote)}
+            onClaim={() => void recordClaim(selection)}
+          />
+        )}
+        <ReaderSide
+          reader={reader}
+          side={side}
+          selection={selection}
+          quoteOf={source.kind === 'markdown' ? (a) => shownQuote(passages, a) : undefined}
         />
-        <ReaderPassages
-          source={source}
-          virtualizer={virtualizer}
-          listRef={nav.listRef}
-          margin={nav.margin}
-          marks={nav.marks}
-          current={current}
-          onCurrent={nav.setCurrent}
-          targetIndex={nav.targetIndex}
-          target={target}
-          annotations={annotations.list}
-          selected={selected}
-          onPick={side.pick}
-          claims={claims.list}
-          onPickClaim={side.pickClaim}
-          footnotes={nav.footnotes}
-          onMoveTo={nav.moveTo}
-          caretRef={keys.caretRef}
-          caretShown={keys.caretShown}
-        />
-      </div>
-      {selection && (
-        <SelectionToolbar
-          rect={selection.rect}
-          onHighlight={(c, withNote) => void annotate(selection, c, withNote)}
-          onClaim={() => void recordClaim(selection)}
-        />
-      )}
-      <ReaderSide
-        reader={reader}
-        side={side}
-        selection={selection}
-        quoteOf={source.kind === 'markdown' ? (a) => shownQuote(passages, a) : undefined}
-      />
-      {whereElse && <WhereElse passageId={whereElse.id} ordinal={whereElse.ordinal} onOpen={props.onOpen} onClose={() => setWhereElse(null)} />}
-      {editing && <MetadataDialog source={source} onClose={() => closeEdit(false)} onSaved={() => closeEdit(true)} />}
-    </section>
+        {whereElse && <WhereElse passageId={whereElse.id} ordinal={whereElse.ordinal} onOpen={props.onOpen} onClose={() => setWhereElse(null)} />}
+        {editing && <MetadataDialog source={source} onClose={() => closeEdit(false)} onSaved={() => closeEdit(true)} />}
+      </section>
+    </>
   );
 }

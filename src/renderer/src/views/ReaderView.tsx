@@ -51,6 +51,7 @@ export function ReaderView(props: {
     );
   }
   if (!source) return <section className="reader" aria-label="Reader" aria-busy="true" />;
+  const image = source.image;
   const text = (
     <Reader
       key={`${source.id}:${props.target?.passageId ?? ''}:${props.target?.start ?? ''}`}
@@ -63,14 +64,15 @@ export function ReaderView(props: {
       onBack={props.onBack}
       onLeave={(place) => props.onLeave(source.id, place)}
       onOpen={props.onOpen}
+      pageImage={
+        image &&
+        ((regions) => (
+          <PagePane key={source.id} sourceId={source.id} facts={image} version={source.hash + source.chars + image.ocr.state} regions={regions} />
+        ))
+      }
     />
   );
-  if (!source.image) return text;
+  if (!image) return text;
   // A photographed or scanned source: its page image beside its transcription.
-  return (
-    <div className="image-reader">
-      <PagePane key={source.id} sourceId={source.id} facts={source.image} version={source.hash + source.chars + source.image.ocr.state} />
-      {text}
-    </div>
-  );
+  return <div className="image-reader">{text}</div>;
 }

@@ -50,7 +50,8 @@ export function useReaderSide(nav: ReturnType<typeof usePassageNavigation>, targ
     /** Esc in the notes: the panel over the text closes, and the text takes the focus again, at the annotation's passage. */
     backToText: (a: Annotation | null) => {
       hide();
-      if (a) nav.showOffset(a.start);
+      // A region is on the page image, not in the text: the text stays where it is.
+      if (a && !a.region) nav.showOffset(a.start);
       nav.scrollRef.current?.focus({ preventScroll: true });
     },
   };

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { expect, test } from './fixtures';
+import { typedPage } from './typedPage';
+
+test('marks a region of a page image with the mouse, writes its note, lists it and exports it', async ({ page, library }) => {
+  const file = typedPage();
+  try {
+    await library.importFiles([file]);
+    await expect(library.results).toContainText('1 imported');
+    await library.open('letter-1936');
+    const pane = page.getByRole('region', { name: 'Page image' });
+    const image = pane.getByRole('img', { name: 'Page 1 of 1' });
+    await expect(image).toBeVisible();
+
+    // The mode's button shows its key; dragging on the page (shown at 50%) draws the region.
+    const mark = pane.getByRole('button', { name: 'Mark a region' });
+    await expect(mark).toHaveAttribute('title', /\(M\)$/);
+    await mark.click();
+    await expect(mark).toHaveAttribute('aria-pressed', 'true');
+    const box = (await image.boundingBox())!;
+    await page.mouse.move(box.x + 50, box.y + 25);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 200, box.y + 80, { steps: 5 });
+    await expect(pane.locator('rect.region-draft')).toBeVisible();
+    await page.mouse.move(box.x + 250, box.y + 100, { steps: 5 });
+    await page.mouse.up();
+
+    // Releasing creates it and opens its note, focused, as a new text annotation's is.
+    const sidebar = page.getByRole('complementary', { name: 'Annotations' });
+    const item = page.getByRole('listitem', { name: 'Annotation: page 1, region' });
+    await expect(item).toBeVisible();
+    await expect(item.getByRole('textbox', { name: 'Note' })).toBeFocused();
+    await page.keyboard.type('The district seal, stamped over the date.');
+    await expect(mark).toHaveAttribute('aria-pressed', 'false');
+
+    // It is drawn over the page, named for screen readers, in its colour.
+    const region = pane.getByRole('button', { name: /^Region 1, page 1/ });
+    await expect(region).toHaveClass(/hl-yellow/);
+    await expect(region).toHaveAttribute('x', '100');
+    await expect(region).toHaveAttribute('width', '400');
+    // Leaving the note saves it; picking the region shows it again.
+    await item.getByRole('textbox', { name: 'Note' }).press('Escape');
+    await expect(sidebar).toContainText('page 1, region');
+    await expect(region).toHaveAttribute('aria-label', /The district seal/);
+    await region.click();
+    await expect(item.getByRole('textbox', { name: 'Note' })).toContainText('The district seal');
+
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 700],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: test.info().outputPath(`region-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // Markdown: the crop beside the notes, linked by its name.
+    const files = new Map<string, string>();
+    const both = new Promise<void>((resolve) => {
+      page.on('download', async (d) => {
+        files.set(d.suggestedFilename(), (await d.path())!);
+        if (files.size === 2) resolve();
+      });
+    });
+    await page.getByRole('button', { name: 'Export notes' }).click();
+    await both;
+    const md = fs.readFileSync(files.get('letter-1936.md')!, 'utf8');
+    const crop = [...files.keys()].find((n) => n.endsWith('.png'))!;
+    expect(crop).toMatch(/^letter-1936-page-1-region-[0-9a-f]{8}\.png$/);
+    expect(md).toContain(`## Page 1, region\n\n![page 1, region (x 100, y 50, 400 × 150 pixels)](${crop})\n\nThe district seal`);
+    const png = PNG.sync.read(fs.readFileSync(files.get(crop)!));
+    expect([png.width, png.height]).toEqual([400, 150]);
+
+    // W3C Web Annotation: the page image, and the rectangle as a Media Fragment.
+    await page.getByRole('button', { name: 'Notes', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'All annotations' })).toContainText('letter-1936 · page 1, region');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Web Annotation JSON-LD' }).click();
+    const doc = JSON.parse(fs.readFileSync((await (await downloading).path())!, 'utf8'));
+    const target = doc.first.items[0].target;
+    expect(target.selector).toEqual({
+      type: 'FragmentSelector',
+      conformsTo: 'http://www.w3.org/TR/media-frags/',
+      value: 'xywh=pixel:100,50,400,150',
+    });
+    expect(target.source).toMatchObject({
+      type: 'Image',
+      format: 'image/png',
+      id: expect.stringMatching(/^sourcebench:\/\/open\?project=.+&source=.+&page=1$/),
+    });
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+});
+
+test('marks a region without a mouse: M, arrows to move, Shift+arrows to resize, Enter', async ({ page, library }) => {
+  const file = typedPage();
+  try {
+    await library.importFiles([file]);
+    await library.open('letter-1936');
+    const pane = page.getByRole('region', { name: 'Page image' });
+    await pane.getByRole('button', { name: 'Zoom in' }).focus();
+    await page.keyboard.press('m');
+    // A rectangle a quarter of the page each way, in its middle, takes the focus.
+    const draft = pane.getByRole('img', { name: /^New region: x 675, y 188, 450 × 125 pixels/ });
+    await expect(draft).toBeFocused();
+    // At 50%, a step of 10 screen pixels is 20 of the image's.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect(pane.locator('.region-status')).toHaveText('Region 695, 208, 430 × 125 px: Enter marks it');
+    await page.keyboard.press('Enter');
+    const item = page.getByRole('listitem', { name: 'Annotation: page 1, region' });
+    await expect(item.getByRole('textbox', { name: 'Note' })).toBeFocused();
+    const region = pane.getByRole('button', { name: /^Region 1, page 1/ });
+    await expect(region).toHaveAttribute('x', '695');
+    await expect(region).toHaveAttribute('y', '208');
+    await expect(region).toHaveAttribute('width', '430');
+    await expect(region).toHaveAttribute('height', '125');
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+});
