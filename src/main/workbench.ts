@@ -32,6 +32,7 @@ import { OcrQueue } from './ocr/queue';
 import { remapWords } from './ocr/remap';
 import { groupImageTasks } from './ocr/group';
 import { ImageStore } from './ocr/store';
+import { mergeImageSources, setPageOrder } from './ocr/pages';
 import { transcriptionPassages } from './ocr/transcription';
 import { Log } from './log';
 import { randomUUID } from 'node:crypto';
@@ -681,6 +682,18 @@ export class Workbench implements SourcebenchApi {
     this.current.sources.summary(id);
     this.ocrs.cancel(id);
     return this.getSource({ id });
+  }
+
+  /** Puts an image source's pages in a new order; its transcription, annotations and claims follow (ocr/pages.ts). */
+  async setPageOrder({ id, pages }: Input<'setPageOrder'>) {
+    const counts = setPageOrder(this.current, id, pages);
+    return { source: this.current.sources.summary(id), ...counts };
+  }
+
+  /** Makes image sources one, the first keeping its id (ocr/pages.ts); one write. */
+  async mergeImageSources({ ids }: Input<'mergeImageSources'>) {
+    const counts = mergeImageSources(this.current, ids);
+    return { source: this.current.sources.summary(ids[0]!), ...counts };
   }
 
   /** Resolves when no text recognition is queued or running (tests, the CLI). */

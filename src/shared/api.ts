@@ -280,6 +280,16 @@ export const contract = {
   startOcr: returns<SourceDetail>()(byId),
   /** Stops an image source's text recognition; its text may be typed instead. */
   cancelOcr: returns<SourceDetail>()(byId),
+  /**
+   * Puts an image source's pages in a new order: `pages` lists its page numbers in the new
+   * order. The transcription follows (its passages, words, annotations and claims).
+   */
+  setPageOrder: returns<ReplaceTextResult>()(z.object({ id, pages: z.array(z.number().int().positive().max(100_000)).min(1).max(100_000) }).strict()),
+  /**
+   * Makes image sources one: the first keeps its id and metadata, the pages of the others
+   * follow in the order given, with their text, annotations, claims and tags; the others are deleted.
+   */
+  mergeImageSources: returns<ReplaceTextResult>()(z.object({ ids: z.array(id).min(2).max(1000) }).strict()),
   exportMarkdown: returns<ExportFile[]>()(
     z
       .object({

@@ -63,6 +63,8 @@ export const METHOD_NAMES = [
   'getOcrWords',
   'startOcr',
   'cancelOcr',
+  'setPageOrder',
+  'mergeImageSources',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -56,6 +56,19 @@ export class ImageStore {
     );
   }
 
+  /** Gives a source's pages new numbers (inside the caller's transaction): `order` lists the old numbers in the new order. */
+  renumber(sourceId: number, order: readonly number[]): void {
+    // Through negative numbers first: the page is part of the key.
+    this.db.prepare('UPDATE source_image SET page = -page WHERE source_id = ?').run(sourceId);
+    const set = this.db.prepare('UPDATE source_image SET page = ? WHERE source_id = ? AND page = ?');
+    order.forEach((old, i) => set.run(i + 1, sourceId, -old));
+  }
+
+  /** Moves a source's page images to another source, after its `after` pages (inside the caller's transaction). */
+  moveImages(from: number, to: number, after: number): void {
+    this.db.prepare('UPDATE source_image SET source_id = ?, page = page + ? WHERE source_id = ?').run(to, after, from);
+  }
+
   words(sourceId: number): StoredWord[] {
     return this.db
       .prepare('SELECT page, start, "end", x0, y0, x1, y1, confidence FROM ocr_word WHERE source_id = ? ORDER BY start')
