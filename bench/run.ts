@@ -177,6 +177,7 @@ async function main() {
         textDir: opt('--ocr-texts'),
         perGroup: opt('--ocr-pages') ? Number(opt('--ocr-pages')) : undefined,
         preprocessing: !args.includes('--no-ocr-preprocessing'),
+        allVariants: args.includes('--ocr-all-variants'),
         verbose: args.includes('--verbose'),
       })),
     );

@@ -37,6 +37,8 @@ export interface SourceSummary {
   /** URL, archive reference or file name the text came from. */
   origin: string | null;
   kind: SourceKind;
+  /** The kind of file it came from (`image`: photographs or scans). */
+  format?: SourceFormat;
   fileName: string | null;
   tags: string[];
   passages: number;

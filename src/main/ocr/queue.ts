@@ -8,7 +8,7 @@ import type { OcrState } from '../../shared/types';
 import type { Span } from '../ingest/text';
 import type { Project } from '../project';
 import type { OcrResult } from './recognise';
-import { OcrCancelled, OcrEngine } from './recognise';
+import { OcrCancelled, OcrEngine, PREPROCESSING } from './recognise';
 import { ImageStore } from './store';
 
 export interface OcrQueueOptions {
@@ -20,6 +20,8 @@ export interface OcrQueueOptions {
   /** The recogniser's language and model folder (the installed English model by default). */
   lang?: string;
   langPath?: string;
+  /** Binarise and deskew each page before it is read (PREPROCESSING; on unless false). */
+  preprocessing?: boolean;
 }
 
 /** The passages of recognised text: one per paragraph, with its page as locator. */
@@ -131,10 +133,13 @@ export class OcrQueue {
     const images = new ImageStore(project.db);
     if (images.state(sourceId)?.state !== 'pending') return;
     const pages = images.allImages(sourceId);
+    const stored = images.pages(sourceId).map(({ width, height, orientation }) => ({ width, height, orientation }));
     this.setState(sourceId, 'running');
     this.engine ??= OcrEngine.start({ lang: this.options.lang, langPath: this.options.langPath });
     const engine = await this.engine;
     const result = await engine.recognise(pages, {
+      ...(this.options.preprocessing === false ? {} : PREPROCESSING),
+      stored,
       signal,
       onProgress: (page, count, fraction) => {
         if (this.running?.sourceId !== sourceId) return;

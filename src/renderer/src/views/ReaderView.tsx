@@ -5,6 +5,7 @@ import type { ReadingPlace } from './readingPlace';
 import { Reader } from './Reader';
 import type { HitTarget } from '../reuse/WhereElse';
 import { PagePane } from '../image/PagePane';
+import { PageOrder } from '../image/PageOrder';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: {
@@ -65,10 +66,26 @@ export function ReaderView(props: {
     />
   );
   if (!source.image) return text;
-  // A photographed or scanned source: its page image beside its transcription.
+  // A photographed or scanned source: its page image and page order beside its transcription.
+  // The pane starts again when the pages are put in another order (its page N is another image).
+  const order = source.image.pages.map((p) => p.sha256.slice(0, 8)).join('');
   return (
     <div className="image-reader">
-      <PagePane key={source.id} sourceId={source.id} facts={source.image} version={source.hash + source.chars + source.image.ocr.state} />
+      <div className="page-side">
+        <PagePane
+          key={`${source.id}:${order}`}
+          sourceId={source.id}
+          facts={source.image}
+          version={source.hash + source.chars + source.image.ocr.state}
+        />
+        <PageOrder
+          sourceId={source.id}
+          title={source.title}
+          pages={source.image.pages}
+          onChanged={reader.actions.saved}
+          onMerged={(into) => props.onOpen({ sourceId: into, passageId: 0, start: 0, end: 0 })}
+        />
+      </div>
       {text}
     </div>
   );
