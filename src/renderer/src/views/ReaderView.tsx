@@ -83,7 +83,10 @@ export function ReaderView(props: {
           title={source.title}
           pages={source.image.pages}
           onChanged={reader.actions.saved}
-          onMerged={(into) => props.onOpen({ sourceId: into, passageId: 0, start: 0, end: 0 })}
+          onMerged={(into) => {
+            props.onChanged();
+            props.onOpen({ sourceId: into, passageId: 0, start: 0, end: 0 });
+          }}
         />
       </div>
       {text}
