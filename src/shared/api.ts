@@ -4,7 +4,7 @@
  * schema before the service runs. Adding a call: one entry here, one method in the service.
  */
 import { z } from 'zod';
-import type { OcrWordBox } from './types';
+import type { OcrLanguage, OcrWordBox } from './types';
 import type { MethodName } from './methods';
 import { METHOD_NAMES } from './methods';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_BYTES } from './notes';
@@ -276,8 +276,12 @@ export const contract = {
   getPageImage: returns<{ bytes: Uint8Array; mime: string }>()(z.object({ id, page: z.number().int().positive().max(100_000) }).strict()),
   /** An image source's recognised words that still stand in its text: offsets, page, box and confidence. */
   getOcrWords: returns<OcrWordBox[]>()(byId),
-  /** Recognises an image source's text (again) in the background. */
-  startOcr: returns<SourceDetail>()(byId),
+  /** Recognises an image source's text (again) in the background; `lang`: the languages to read it in (`eng+rus`), kept with the source. */
+  startOcr: returns<SourceDetail>()(z.object({ id, lang: z.string().trim().min(3).max(200).optional() }).strict()),
+  /** The languages text recognition can read: English, built in, and the `.traineddata` files added (kept in the app's home). */
+  listOcrLanguages: returns<{ folder: string; languages: OcrLanguage[] }>()(none),
+  /** Adds a language from its Tesseract `.traineddata` file, checked first. */
+  addOcrLanguage: returns<OcrLanguage>()(z.object({ name: fileName, bytes: fileBytes }).strict()),
   /** Stops an image source's text recognition; its text may be typed instead. */
   cancelOcr: returns<SourceDetail>()(byId),
   /**

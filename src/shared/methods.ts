@@ -65,6 +65,8 @@ export const METHOD_NAMES = [
   'cancelOcr',
   'setPageOrder',
   'mergeImageSources',
+  'listOcrLanguages',
+  'addOcrLanguage',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -12,7 +12,7 @@ import type { NewSource } from '../ingest/source';
 import type { Span } from '../ingest/text';
 import type { Project } from '../project';
 import type { Db } from '../store/project';
-import { ImageStore } from './store';
+import { ImageStore, imageMeta } from './store';
 
 /** Pages are joined by a blank line, as recognised paragraphs are. */
 const BETWEEN = '\n\n';
@@ -108,7 +108,7 @@ export function rearrange(text: string, passages: readonly Passage[], words: rea
 }
 
 /** The source as stored, with a new text and passages (what SourceStore.replaceText writes). */
-function withText(detail: SourceDetail, text: string, passages: Span[], pages: number, bytes = detail.bytes): NewSource {
+function withText(detail: SourceDetail, lang: string | null, text: string, passages: Span[], pages: number, bytes = detail.bytes): NewSource {
   return {
     title: detail.title,
     author: detail.author,
@@ -123,7 +123,7 @@ function withText(detail: SourceDetail, text: string, passages: Span[], pages: n
     text,
     bytes,
     tags: detail.tags,
-    meta: { image: { pages } },
+    meta: imageMeta(pages, lang),
     passages,
   };
 }
@@ -181,7 +181,7 @@ export function setPageOrder(project: Project, id: number, order: readonly numbe
   return project.write(() => {
     images.renumber(id, order);
     moveAnchors(project.db, id, r.map);
-    project.sources.replaceText(id, withText(detail, r.text, r.passages, pages.length));
+    project.sources.replaceText(id, withText(detail, images.lang(id), r.text, r.passages, pages.length));
     project.claims.refresh(id, r.text);
     images.setWords(id, r.words);
     return project.annotations.reanchor(id, r.text);
@@ -233,7 +233,7 @@ export function mergeImageSources(project: Project, ids: readonly number[]): Omi
       }
       project.sources.delete(m.id);
     }
-    project.sources.replaceText(into, withText(details[0]!, text, passages, total, bytes));
+    project.sources.replaceText(into, withText(details[0]!, images.lang(into), text, passages, total, bytes));
     if (tags.length > details[0]!.tags.length) project.sources.update(into, { tags });
     project.claims.refresh(into, text);
     images.setWords(into, words);

@@ -96,11 +96,12 @@ export class OcrEngine {
 
   private constructor(private readonly worker: Tesseract.Worker) {}
 
-  static async start(options: { lang?: string; langPath?: string } = {}): Promise<OcrEngine> {
+  /** `lang` (`eng+rus`) read from `langPath`: `<code>.traineddata.gz` there, or `<code>.traineddata` (gzipped or not) when `gzip` is false. */
+  static async start(options: { lang?: string; langPath?: string; gzip?: boolean } = {}): Promise<OcrEngine> {
     let engine: OcrEngine | null = null;
     const worker = await Tesseract.createWorker(options.lang ?? 'eng', Tesseract.OEM.LSTM_ONLY, {
       langPath: options.langPath ?? defaultLangPath(),
-      gzip: true,
+      gzip: options.gzip ?? true,
       // Never write the model to the working folder, never fetch it.
       cacheMethod: 'none',
       logger: (m) => {
@@ -275,7 +276,14 @@ function appendPage(out: OcrResult, page: number, data: Tesseract.Page, place: (
       words.forEach((w, wi) => {
         if (wi > 0) out.text += ' ';
         const text = w.text.trim();
-        out.words.push({ text, page, start: out.text.length, end: out.text.length + text.length, box: place(boxOf(w.bbox)), confidence: w.confidence });
+        out.words.push({
+          text,
+          page,
+          start: out.text.length,
+          end: out.text.length + text.length,
+          box: place(boxOf(w.bbox)),
+          confidence: w.confidence,
+        });
         out.text += text;
       });
     });
