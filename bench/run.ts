@@ -23,6 +23,8 @@
  *     (--pdf FILE, else /usr/share/doc/octave/octave.pdf when installed; bench/pdf.ts).
  *   - with --ocr (or --ocr-only alone), OCR of generated typed pages, clean and degraded:
  *     character error rate and pages/minute, beside preprocessing variants (bench/ocr.ts).
+ *   - opening a photographed source of --image-pages N page images (200) to its first page through
+ *     the API (bench/image-source.ts); --image-only runs this row alone.
  *   - import with indexing in passages/s over the first --mb megabytes, and --small-files N
  *     (10,000) small files in files/s, each beside the old way measured in the same run
  *     (bench/importing.ts); --import-only runs these rows alone.
@@ -51,6 +53,7 @@ import { benchCollate } from './collate';
 import { benchHtml } from './html';
 import { benchPdf, DEFAULT_PDF } from './pdf';
 import { benchOcr } from './ocr';
+import { benchImageSource } from './image-source';
 import { benchImportPassages, benchImportSmallFiles } from './importing';
 import { benchReuse, benchReuseImport } from './reuse';
 
@@ -182,6 +185,9 @@ async function main() {
       })),
     );
   if (args.includes('--ocr-only')) return printTable();
+  if (!onlySearch && !onlyReuse && !args.includes('--import-only') && !args.includes('--align-only'))
+    rows.push(...(await benchImageSource(Number(opt('--image-pages') ?? 200))));
+  if (args.includes('--image-only')) return printTable();
   const alignOnly = args.includes('--align-only');
   if (!onlySearch && !alignOnly && !onlyReuse && !args.includes('--import-only')) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
   if (args.includes('--pdf-only')) return printTable();

@@ -370,7 +370,13 @@ test('photographs: the question whether images chosen together are one source, t
     await library.open('day-1');
     await page.getByText('Pages (1): order and merging').click();
     await expect(page.getByRole('list', { name: 'Page order' })).toBeVisible();
-    await audit(page, 'image reader with its page order');
+    await page.getByText('Languages: eng').click();
+    // A file that is not a language model is refused, naming it.
+    await page
+      .getByLabel('Add a language…')
+      .setInputFiles({ name: 'rus.traineddata', mimeType: 'application/octet-stream', buffer: Buffer.from('not a model') });
+    await expect(page.getByRole('alert').filter({ hasText: 'rus.traineddata is not a Tesseract language file' })).toBeVisible();
+    await audit(page, 'image reader with its page order and languages');
     await page.getByRole('button', { name: 'Merge into…' }).click();
     await expect(page.getByRole('dialog', { name: 'Merge into another source' }).getByLabel('Merge into')).toHaveValue(/\d+/);
     await audit(page, 'merge into another source', DIALOG);

@@ -6,6 +6,7 @@ import { Reader } from './Reader';
 import type { HitTarget } from '../reuse/WhereElse';
 import { PagePane } from '../image/PagePane';
 import { PageOrder } from '../image/PageOrder';
+import { LanguagePicker } from '../image/LanguagePicker';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: {
@@ -87,6 +88,12 @@ export function ReaderView(props: {
             props.onChanged();
             props.onOpen({ sourceId: into, passageId: 0, start: 0, end: 0 });
           }}
+        />
+        <LanguagePicker
+          sourceId={source.id}
+          current={source.image.ocr.lang}
+          busy={source.image.ocr.state === 'pending' || source.image.ocr.state === 'running'}
+          onChanged={reader.actions.saved}
         />
       </div>
       {text}
