@@ -1,7 +1,6 @@
 import exifr from 'exifr';
 import { describe, expect, it } from 'vitest';
 import { quarterTurns, unturn, withOrientation } from '../../../src/main/ocr/recognise';
-import { movedOrder } from '../../../src/renderer/src/image/pageOrder';
 import { drawPage } from './pages';
 
 describe('reading a turned photograph upright', () => {
@@ -21,11 +20,5 @@ describe('reading a turned photograph upright', () => {
     expect(unturn({ x0: 100, y0: 85, x1: 183, y1: 120 }, 3, 380, 1800)).toEqual({ x0: 260, y0: 100, x1: 295, y1: 183 });
     expect(unturn({ x0: 0, y0: 0, x1: 10, y1: 20 }, 2, 100, 50)).toEqual({ x0: 90, y0: 30, x1: 100, y1: 50 });
     expect(unturn({ x0: 0, y0: 0, x1: 10, y1: 20 }, 1, 100, 50)).toEqual({ x0: 0, y0: 40, x1: 20, y1: 50 });
-  });
-
-  it('moves a page one place, and nowhere past the ends', () => {
-    expect(movedOrder(3, 1, -1)).toEqual([2, 1, 3]);
-    expect(movedOrder(3, 2, 1)).toBeNull();
-    expect(movedOrder(3, 0, -1)).toBeNull();
   });
 });
