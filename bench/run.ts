@@ -2,7 +2,8 @@
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
  *                   [--views-only [--library DIR]] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]
- *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-ui [--ocr-ui-pages N]] [--crop | --crop-only]`
+ *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-ui [--ocr-ui-pages N]] [--crop | --crop-only]
+ *                   [--image-only] [--image-pages N]`
  *
  * Prints a table of:
  *   - import throughput (MB/s of plain text) beside the raw floor measured in the same run:
@@ -23,7 +24,9 @@
  *     (--pdf FILE, else /usr/share/doc/octave/octave.pdf when installed; bench/pdf.ts).
  *   - with --ocr (or --ocr-only alone), OCR of generated typed pages, clean and degraded:
  *     character error rate and pages/minute, beside preprocessing variants (bench/ocr.ts);
- *   - with --ocr-ui alone, the window and the service while pages are recognised (bench/ocr-ui.ts).
+ *   - with --ocr-ui alone, the window and the service while pages are recognised (bench/ocr-ui.ts);
+ *   - opening a photographed source of --image-pages N page images (200) to its first page through
+ *     the API (bench/image-source.ts); --image-only runs this row alone.
  *   - import with indexing in passages/s over the first --mb megabytes, and --small-files N
  *     (10,000) small files in files/s, each beside the old way measured in the same run
  *     (bench/importing.ts); --import-only runs these rows alone.
@@ -56,6 +59,7 @@ import { benchPdf, DEFAULT_PDF } from './pdf';
 import { benchOcr } from './ocr';
 import { benchOcrUi } from './ocr-ui';
 import { benchCrop } from './crop';
+import { benchImageSource } from './image-source';
 import { benchImportPassages, benchImportSmallFiles } from './importing';
 import { benchReuse, benchReuseImport } from './reuse';
 
@@ -182,6 +186,7 @@ async function main() {
         textDir: opt('--ocr-texts'),
         perGroup: opt('--ocr-pages') ? Number(opt('--ocr-pages')) : undefined,
         preprocessing: !args.includes('--no-ocr-preprocessing'),
+        allVariants: args.includes('--ocr-all-variants'),
         verbose: args.includes('--verbose'),
       })),
     );
@@ -200,6 +205,9 @@ async function main() {
   // Regions cut out of page images (the Markdown export's crops): --crop adds these rows, --crop-only runs them alone.
   if (args.includes('--crop') || args.includes('--crop-only')) rows.push(...benchCrop());
   if (args.includes('--crop-only')) return printTable();
+  if (!onlySearch && !onlyReuse && !args.includes('--import-only') && !args.includes('--align-only'))
+    rows.push(...(await benchImageSource(Number(opt('--image-pages') ?? 200))));
+  if (args.includes('--image-only')) return printTable();
   const alignOnly = args.includes('--align-only');
   if (!onlySearch && !alignOnly && !onlyReuse && !args.includes('--import-only')) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));
   if (args.includes('--pdf-only')) return printTable();

@@ -31,7 +31,9 @@ import { readClaim } from './claims/extract';
 import { OcrQueue } from './ocr/queue';
 import { remapWords } from './ocr/remap';
 import { groupImageTasks } from './ocr/group';
-import { ImageStore } from './ocr/store';
+import { ImageStore, imageMeta } from './ocr/store';
+import { OcrLanguages } from './ocr/languages';
+import { mergeImageSources, setPageOrder } from './ocr/pages';
 import { transcriptionPassages } from './ocr/transcription';
 import { Log } from './log';
 import { randomUUID } from 'node:crypto';
@@ -430,6 +432,11 @@ export class Workbench implements SourcebenchApi {
     return outcomes;
   }
 
+  /** The recognition languages: English built in, others added to the app's home. */
+  private get ocrLanguages(): OcrLanguages {
+    return new OcrLanguages(this.options.home);
+  }
+
   /** Text recognition of image sources, one at a time, in the background (made when first needed). */
   private get ocrs(): OcrQueue {
     return (this.ocrQueue ??= new OcrQueue({
@@ -437,6 +444,8 @@ export class Workbench implements SourcebenchApi {
       log: (message) => this.log.error(message),
       lang: this.options.ocrLang,
       langPath: this.options.ocrLangPath,
+      // A model folder given (tests, the CLI's option) is read as it is; else the built-in and added languages.
+      ...(this.options.ocrLangPath ? {} : { languages: this.ocrLanguages }),
       onProgress: this.options.onOcrProgress,
     }));
   }
@@ -658,7 +667,8 @@ export class Workbench implements SourcebenchApi {
     if (detail.format !== 'image') return detail;
     const store = new ImageStore(this.current.db);
     const ocr = store.state(id) ?? { state: 'skipped' as const, error: null };
-    return { ...detail, image: { pages: store.pages(id), ocr: { ...ocr, ...this.ocrs.progressOf(id) } } };
+    const lang = store.lang(id);
+    return { ...detail, image: { pages: store.pages(id), ocr: { ...ocr, ...(lang ? { lang } : {}), ...this.ocrs.progressOf(id) } } };
   }
 
   /** One page image of a photographed or scanned source, as imported. */
@@ -673,13 +683,27 @@ export class Workbench implements SourcebenchApi {
   }
 
   /** Recognises an image source's text (again) in the background; its current text is replaced when it is done. */
-  async startOcr({ id }: Input<'startOcr'>) {
+  async startOcr({ id, lang }: Input<'startOcr'>) {
     const { format, title } = this.current.sources.detail(id);
     if (format !== 'image') throw new ApiError('invalid_request', `${title} is not a photograph or scan: it has no images to read`);
+    const chosen = lang === undefined ? null : this.ocrLanguages.parse(lang).join('+');
     const store = new ImageStore(this.current.db);
-    this.write(() => store.setState(id, 'pending'));
+    this.write(() => {
+      if (chosen) store.setLang(id, chosen);
+      store.setState(id, 'pending');
+    });
     this.ocrs.add([id]);
     return this.getSource({ id });
+  }
+
+  /** The languages text recognition can read (English built in; added ones in the app's home, ocr/languages.ts). */
+  async listOcrLanguages() {
+    return { folder: this.ocrLanguages.folder, languages: this.ocrLanguages.list() };
+  }
+
+  /** Adds a recognition language from its `.traineddata` file, refused with its name when it is not one. */
+  async addOcrLanguage({ name, bytes }: Input<'addOcrLanguage'>) {
+    return this.ocrLanguages.add(name, bytes);
   }
 
   /** Stops an image source's text recognition: its state becomes `skipped` (its text may be typed instead). */
@@ -687,6 +711,18 @@ export class Workbench implements SourcebenchApi {
     this.current.sources.summary(id);
     this.ocrs.cancel(id);
     return this.getSource({ id });
+  }
+
+  /** Puts an image source's pages in a new order; its transcription, annotations and claims follow (ocr/pages.ts). */
+  async setPageOrder({ id, pages }: Input<'setPageOrder'>) {
+    const counts = setPageOrder(this.current, id, pages);
+    return { source: this.current.sources.summary(id), ...counts };
+  }
+
+  /** Makes image sources one, the first keeping its id (ocr/pages.ts); one write. */
+  async mergeImageSources({ ids }: Input<'mergeImageSources'>) {
+    const counts = mergeImageSources(this.current, ids);
+    return { source: this.current.sources.summary(ids[0]!), ...counts };
   }
 
   /** Resolves when no text recognition is queued or running (tests, the CLI). */
@@ -940,7 +976,7 @@ export class Workbench implements SourcebenchApi {
         fileName: before.fileName,
         bytes: before.bytes,
         encoding: before.encoding,
-        meta: { image: { pages: image.pages(id).length } },
+        meta: imageMeta(image.pages(id).length, image.lang(id)),
       });
       source.passages = transcriptionPassages(source.text, oldText, sources.detail(id).passageList);
     }

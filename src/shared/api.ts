@@ -4,7 +4,7 @@
  * schema before the service runs. Adding a call: one entry here, one method in the service.
  */
 import { z } from 'zod';
-import type { OcrWordBox } from './types';
+import type { OcrLanguage, OcrWordBox } from './types';
 import type { MethodName } from './methods';
 import { METHOD_NAMES } from './methods';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_BYTES } from './notes';
@@ -302,10 +302,24 @@ export const contract = {
   getPageImage: returns<{ bytes: Uint8Array; mime: string }>()(z.object({ id, page: z.number().int().positive().max(100_000) }).strict()),
   /** An image source's recognised words that still stand in its text: offsets, page, box and confidence. */
   getOcrWords: returns<OcrWordBox[]>()(byId),
-  /** Recognises an image source's text (again) in the background. */
-  startOcr: returns<SourceDetail>()(byId),
+  /** Recognises an image source's text (again) in the background; `lang`: the languages to read it in (`eng+rus`), kept with the source. */
+  startOcr: returns<SourceDetail>()(z.object({ id, lang: z.string().trim().min(3).max(200).optional() }).strict()),
+  /** The languages text recognition can read: English, built in, and the `.traineddata` files added (kept in the app's home). */
+  listOcrLanguages: returns<{ folder: string; languages: OcrLanguage[] }>()(none),
+  /** Adds a language from its Tesseract `.traineddata` file, checked first. */
+  addOcrLanguage: returns<OcrLanguage>()(z.object({ name: fileName, bytes: fileBytes }).strict()),
   /** Stops an image source's text recognition; its text may be typed instead. */
   cancelOcr: returns<SourceDetail>()(byId),
+  /**
+   * Puts an image source's pages in a new order: `pages` lists its page numbers in the new
+   * order. The transcription follows (its passages, words, annotations and claims).
+   */
+  setPageOrder: returns<ReplaceTextResult>()(z.object({ id, pages: z.array(z.number().int().positive().max(100_000)).min(1).max(100_000) }).strict()),
+  /**
+   * Makes image sources one: the first keeps its id and metadata, the pages of the others
+   * follow in the order given, with their text, annotations, claims and tags; the others are deleted.
+   */
+  mergeImageSources: returns<ReplaceTextResult>()(z.object({ ids: z.array(id).min(2).max(1000) }).strict()),
   exportMarkdown: returns<ExportFile[]>()(
     z
       .object({

@@ -65,6 +65,10 @@ export const METHOD_NAMES = [
   'getOcrWords',
   'startOcr',
   'cancelOcr',
+  'setPageOrder',
+  'mergeImageSources',
+  'listOcrLanguages',
+  'addOcrLanguage',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -37,6 +37,8 @@ export interface SourceSummary {
   /** URL, archive reference or file name the text came from. */
   origin: string | null;
   kind: SourceKind;
+  /** The kind of file it came from (`image`: photographs or scans). */
+  format?: SourceFormat;
   fileName: string | null;
   tags: string[];
   passages: number;
@@ -630,12 +632,22 @@ export interface OcrWordBox {
   confidence: number;
 }
 
+/** A language text recognition can read: its Tesseract code (`rus`), built in (English) or added as a `.traineddata` file. */
+export interface OcrLanguage {
+  code: string;
+  builtIn: boolean;
+  /** The model's size on disk. */
+  bytes: number;
+}
+
 /** An image source's pages and its text recognition. */
 export interface ImageSourceFacts {
   pages: PageImageInfo[];
   ocr: {
     state: OcrState;
     error: string | null;
+    /** The languages it is read in (`eng+rus`), when chosen. */
+    lang?: string;
     /** While running: the page being read and the fraction of the whole done (0–1). */
     page?: number;
     progress?: number;

@@ -54,6 +54,7 @@ export const RAW_BODY_METHODS = {
   replaceSourceText: { id: 'integer', name: 'text' },
   readReferences: { name: 'text' },
   importAnnotations: { name: 'text', sourceId: 'integer' },
+  addOcrLanguage: { name: 'text' },
 } as const satisfies Partial<Record<MethodName, Record<string, 'text' | 'integer'>>>;
 
 export type RawBodyMethod = keyof typeof RAW_BODY_METHODS;

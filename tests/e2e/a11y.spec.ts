@@ -14,6 +14,7 @@ import { cli, expect, fixture, startApp, test } from './fixtures';
 import { LibraryPage } from './pages/LibraryPage';
 import { ReaderPage } from './pages/ReaderPage';
 import { typedPage } from './typedPage';
+import { photographs } from './photographs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** An open dialog: a native modal <dialog>, or the review's role=dialog. */
@@ -363,5 +364,33 @@ test('the reader of a photographed page: its image beside its text, a region bei
     await audit(page, 'image reader with a region and its note');
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+});
+
+test('photographs: the question whether images chosen together are one source, the page order, merging', async ({ page, library }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-a11y-pages-'));
+  try {
+    await library.importFiles(photographs(dir, { 'day-1': 'Monday the river froze.', 'day-2': 'Tuesday the mill stopped.' }));
+    const ask = page.getByRole('dialog', { name: 'Import 2 files' });
+    await expect(ask).toBeVisible();
+    await audit(page, 'the question whether images are one source', DIALOG);
+    await ask.getByRole('checkbox', { name: /Group the images into one source/ }).uncheck();
+    await ask.getByRole('button', { name: 'Import' }).click();
+    await expect(library.results).toContainText('2 imported');
+    await library.open('day-1');
+    await page.getByText('Pages (1): order and merging').click();
+    await expect(page.getByRole('list', { name: 'Page order' })).toBeVisible();
+    await page.getByText('Languages: eng').click();
+    // A file that is not a language model is refused, naming it.
+    await page
+      .getByLabel('Add a language…')
+      .setInputFiles({ name: 'rus.traineddata', mimeType: 'application/octet-stream', buffer: Buffer.from('not a model') });
+    await expect(page.getByRole('alert').filter({ hasText: 'rus.traineddata is not a Tesseract language file' })).toBeVisible();
+    await audit(page, 'image reader with its page order and languages');
+    await page.getByRole('button', { name: 'Merge into…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Merge into another source' }).getByLabel('Merge into')).toHaveValue(/\d+/);
+    await audit(page, 'merge into another source', DIALOG);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -13,6 +13,7 @@ import { ReaderPage } from './pages/ReaderPage';
 import type { AppServer } from './fixtures';
 import { cli, expect, fixture, startApp, test } from './fixtures';
 import { typedPage } from './typedPage';
+import { photographs } from './photographs';
 
 const SIZES = [
   { name: '1440x900', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
@@ -398,6 +399,37 @@ for (const size of SIZES) {
       )
       .toEqual([]);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+}
+
+// Runs after the views above: it adds a photographed source (two pages) to the shared project.
+for (const size of SIZES) {
+  test(`the page order of a photographed source and its merging are reachable at ${size.name}`, async ({ browser }) => {
+    const { page, context, errors } = await openPage(browser, size);
+    const library = page.getByRole('region', { name: 'Library' });
+    const title = 'leaf-1 (2 pages)';
+    if ((await library.getByRole('button', { name: title, exact: true }).count()) === 0) {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-layout-pages-'));
+      await page
+        .getByLabel('Choose files to import')
+        .first()
+        .setInputFiles(photographs(dir, { 'leaf-1': 'The first leaf.', 'leaf-2': 'The second leaf.' }));
+      await page.getByRole('dialog', { name: 'Import 2 files' }).getByRole('button', { name: 'Import' }).click();
+      await expect(library.getByRole('button', { name: title, exact: true })).toBeVisible();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    await library.getByRole('button', { name: title, exact: true }).click();
+    const reader = page.locator('.image-reader');
+    const summary = reader.getByText('Pages (2): order and merging');
+    await summary.scrollIntoViewIfNeeded();
+    expect.soft(await inView(summary), 'the summary of the page order').toBe(true);
+    await summary.click();
+    await shot(page, 'page order');
+    expect
+      .soft(await unreachable(page, reader, [button('Move page 1 later'), button('Move page 2 earlier'), button('Merge into…')]), 'page order')
+      .toEqual([]);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
     await context.close();
   });
 }

@@ -8,8 +8,9 @@ import type { OcrState } from '../../shared/types';
 import type { Span } from '../ingest/text';
 import type { Project } from '../project';
 import type { OcrResult } from './recognise';
-import { OcrCancelled, OcrEngine } from './recognise';
-import { ImageStore } from './store';
+import { OcrCancelled, OcrEngine, PREPROCESSING } from './recognise';
+import { ImageStore, imageMeta } from './store';
+import type { OcrLanguages } from './languages';
 
 export interface OcrQueueOptions {
   /** The open project, asked for each time (it may change). */
@@ -20,6 +21,10 @@ export interface OcrQueueOptions {
   /** The recogniser's language and model folder (the installed English model by default). */
   lang?: string;
   langPath?: string;
+  /** The added languages (ocr/languages.ts): a source's chosen languages are loaded from them. */
+  languages?: OcrLanguages;
+  /** Binarise and deskew each page before it is read (PREPROCESSING; on unless false). */
+  preprocessing?: boolean;
 }
 
 /** The passages of recognised text: one per paragraph, with its page as locator. */
@@ -31,6 +36,8 @@ export class OcrQueue {
   private readonly waiting: number[] = [];
   private running: { sourceId: number; project: Project; controller: AbortController; page: number; progress: number } | null = null;
   private engine: Promise<OcrEngine> | null = null;
+  /** The languages the started engine reads. */
+  private engineLang = '';
   private loop: Promise<void> | null = null;
   private stopped = false;
 
@@ -131,10 +138,22 @@ export class OcrQueue {
     const images = new ImageStore(project.db);
     if (images.state(sourceId)?.state !== 'pending') return;
     const pages = images.allImages(sourceId);
+    const stored = images.pages(sourceId).map(({ width, height, orientation }) => ({ width, height, orientation }));
     this.setState(sourceId, 'running');
-    this.engine ??= OcrEngine.start({ lang: this.options.lang, langPath: this.options.langPath });
+    // The source's languages (eng+rus), else the queue's; the engine is started again for other languages.
+    const lang = images.lang(sourceId) ?? this.options.lang ?? 'eng';
+    if (this.engine && this.engineLang !== lang) {
+      const old = this.engine;
+      this.engine = null;
+      await (await old.catch(() => null))?.close();
+    }
+    this.engineLang = lang;
+    const languages = this.options.languages;
+    this.engine ??= OcrEngine.start(languages ? languages.locate(lang) : { lang, langPath: this.options.langPath });
     const engine = await this.engine;
     const result = await engine.recognise(pages, {
+      ...(this.options.preprocessing === false ? {} : PREPROCESSING),
+      stored,
       signal,
       onProgress: (page, count, fraction) => {
         if (this.running?.sourceId !== sourceId) return;
@@ -161,7 +180,7 @@ export class OcrQueue {
         text: result.text,
         bytes: detail.bytes,
         tags: detail.tags,
-        meta: { image: { pages: pages.length } },
+        meta: imageMeta(pages.length, images.lang(sourceId)),
         passages,
       });
       project.claims.refresh(sourceId, result.text);

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import Tesseract from 'tesseract.js';
 
 const require = createRequire(import.meta.url);
@@ -53,7 +54,25 @@ export interface RecogniseOptions {
   onProgress?: (page: number, pages: number, fraction: number) => void;
   /** Tesseract's own deskew of each page before it is read (measured in bench/ocr.ts). */
   rotateAuto?: boolean;
+  /** Sauvola binarisation (Tesseract's own, `thresholding_method` 2) instead of its global Otsu threshold. */
+  binarise?: boolean;
+  /**
+   * What the store knows of each page, by index: its size and EXIF orientation (read with exifr
+   * at import). A page the camera recorded as turned is read upright, and its boxes are given
+   * back on the image as stored (which the reader turns the same way).
+   */
+  stored?: readonly StoredPage[];
 }
+
+/** A page image's size as stored, and its EXIF orientation (1–8) when it has one. */
+export interface StoredPage {
+  width: number;
+  height: number;
+  orientation: number | null;
+}
+
+/** What the product does before a page is read, unless told otherwise: measured in bench/ocr.ts (README, Benchmark). */
+export const PREPROCESSING = { rotateAuto: true, binarise: true } as const;
 
 /** The folder of the installed English model (the `best_int` model: accurate and fast on one core). */
 export function defaultLangPath(): string {
@@ -77,11 +96,12 @@ export class OcrEngine {
 
   private constructor(private readonly worker: Tesseract.Worker) {}
 
-  static async start(options: { lang?: string; langPath?: string } = {}): Promise<OcrEngine> {
+  /** `lang` (`eng+rus`) read from `langPath`: `<code>.traineddata.gz` there, or `<code>.traineddata` (gzipped or not) when `gzip` is false. */
+  static async start(options: { lang?: string; langPath?: string; gzip?: boolean } = {}): Promise<OcrEngine> {
     let engine: OcrEngine | null = null;
     const worker = await Tesseract.createWorker(options.lang ?? 'eng', Tesseract.OEM.LSTM_ONLY, {
       langPath: options.langPath ?? defaultLangPath(),
-      gzip: true,
+      gzip: options.gzip ?? true,
       // Never write the model to the working folder, never fetch it.
       cacheMethod: 'none',
       logger: (m) => {
@@ -96,16 +116,21 @@ export class OcrEngine {
 
   /** Recognises the pages in order. Cancelling (the signal) answers at once and closes the engine. */
   async recognise(images: readonly Uint8Array[], options: Omit<RecogniseOptions, 'lang' | 'langPath'> = {}): Promise<OcrResult> {
-    const { signal, onProgress, rotateAuto = false } = options;
+    const { signal, onProgress, rotateAuto = false, binarise = false, stored } = options;
+    // Tesseract parameters for this call only (tesseract.js restores them after each page).
+    const params = { rotateAuto, ...(binarise ? { thresholding_method: '2' } : {}) } as Partial<Tesseract.WorkerParams> & { rotateAuto: boolean };
     const out: OcrResult = { text: '', pages: [], paragraphs: [], words: [] };
     for (const [i, image] of images.entries()) {
       if (signal?.aborted) throw new OcrCancelled();
       const page = i + 1;
       this.progress = (f) => onProgress?.(page, images.length, f);
       onProgress?.(page, images.length, 0);
-      const data = await this.withCancel(this.worker.recognize(Buffer.from(image), { rotateAuto }, { blocks: true, text: false }), signal);
+      const facts = stored?.[i];
+      const turns = quarterTurns(facts?.orientation ?? null);
+      const bytes = turns ? withOrientation(image, turns) : image;
+      const data = await this.withCancel(this.worker.recognize(Buffer.from(bytes), params, { blocks: true, text: false }), signal);
       this.progress = null;
-      appendPage(out, page, data.data);
+      appendPage(out, page, data.data, turns && facts ? (b) => unturn(b, turns, facts.width, facts.height) : (b) => b);
       onProgress?.(page, images.length, 1);
     }
     return out;
@@ -185,8 +210,63 @@ function paragraphsOf(data: Tesseract.Page): { lines: Tesseract.Word[][]; box: B
   return out;
 }
 
-/** Adds one page's paragraphs to the text, keeping each word's offsets exact. */
-function appendPage(out: OcrResult, page: number, data: Tesseract.Page): void {
+/** The quarter turns (clockwise) that make a page upright, from its EXIF orientation; mirrored ones are read unmirrored, as the reader shows them. */
+export function quarterTurns(orientation: number | null): 0 | 1 | 2 | 3 {
+  if (orientation === 6 || orientation === 5) return 1;
+  if (orientation === 3 || orientation === 4) return 2;
+  if (orientation === 8 || orientation === 7) return 3;
+  return 0;
+}
+
+const ORIENTATION_OF_TURNS = [1, 6, 3, 8] as const;
+
+/**
+ * The image with its orientation said the one way tesseract.js reads it. tesseract.js turns a
+ * page upright itself, but finds the EXIF orientation only when it is written big-endian
+ * within the file's first 500 bytes (its setImage); cameras often write it little-endian. So a
+ * minimal big-endian EXIF block holding the orientation exifr read is put first: an APP1
+ * segment after a JPEG's start, an `eXIf` chunk after a PNG's header. The pixels are not
+ * touched and no image library is needed.
+ */
+export function withOrientation(image: Uint8Array, turns: 1 | 2 | 3): Uint8Array {
+  const tiff = Buffer.alloc(26);
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4);
+  tiff.writeUInt16BE(1, 8); // one entry: Orientation, SHORT, 1 value
+  tiff.writeUInt16BE(0x0112, 10);
+  tiff.writeUInt16BE(3, 12);
+  tiff.writeUInt32BE(1, 14);
+  tiff.writeUInt16BE(ORIENTATION_OF_TURNS[turns], 18);
+  tiff.writeUInt32BE(0, 22);
+  const b = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
+  if (b[0] === 0xff && b[1] === 0xd8) {
+    const body = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+    const head = Buffer.from([0xff, 0xe1, 0, 0]);
+    head.writeUInt16BE(body.length + 2, 2);
+    return new Uint8Array(Buffer.concat([b.subarray(0, 2), head, body, b.subarray(2)]));
+  }
+  if (b[0] === 0x89 && b[1] === 0x50) {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(tiff.length, 0);
+    head.write('eXIf', 4, 'latin1');
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), tiff])) >>> 0, 0);
+    // After the signature (8 bytes) and the IHDR chunk (25 bytes).
+    return new Uint8Array(Buffer.concat([b.subarray(0, 33), head, tiff, crc, b.subarray(33)]));
+  }
+  return image;
+}
+
+/** A box on the upright page, back on the image as stored (`width` × `height`), which needed `turns` clockwise quarter turns. */
+export function unturn(b: Box, turns: 1 | 2 | 3, width: number, height: number): Box {
+  if (turns === 1) return { x0: b.y0, y0: height - b.x1, x1: b.y1, y1: height - b.x0 };
+  if (turns === 2) return { x0: width - b.x1, y0: height - b.y1, x1: width - b.x0, y1: height - b.y0 };
+  return { x0: width - b.y1, y0: b.x0, x1: width - b.y0, y1: b.x1 };
+}
+
+/** Adds one page's paragraphs to the text, keeping each word's offsets exact; `place` puts a box on the page as stored. */
+function appendPage(out: OcrResult, page: number, data: Tesseract.Page, place: (b: Box) => Box): void {
   out.pages.push({ page, confidence: data.confidence });
   for (const para of paragraphsOf(data)) {
     if (out.text !== '') out.text += '\n\n';
@@ -196,10 +276,17 @@ function appendPage(out: OcrResult, page: number, data: Tesseract.Page): void {
       words.forEach((w, wi) => {
         if (wi > 0) out.text += ' ';
         const text = w.text.trim();
-        out.words.push({ text, page, start: out.text.length, end: out.text.length + text.length, box: boxOf(w.bbox), confidence: w.confidence });
+        out.words.push({
+          text,
+          page,
+          start: out.text.length,
+          end: out.text.length + text.length,
+          box: place(boxOf(w.bbox)),
+          confidence: w.confidence,
+        });
         out.text += text;
       });
     });
-    out.paragraphs.push({ page, start, end: out.text.length, box: para.box });
+    out.paragraphs.push({ page, start, end: out.text.length, box: place(para.box) });
   }
 }

@@ -4,6 +4,11 @@ import type { OcrState, OcrWordBox, PageImageInfo } from '../../shared/types';
 import type { PageImage } from '../ingest/image';
 import type { Db } from '../store/project';
 
+/** The facts an image source keeps of itself (its `meta`): its page count, the languages it is read in. */
+export function imageMeta(pages: number, lang: string | null): { image: { pages: number; ocrLang?: string } } {
+  return { image: { pages, ...(lang ? { ocrLang: lang } : {}) } };
+}
+
 /** A word as stored: its offsets into the source's text, its page and box, its confidence. */
 export type StoredWord = OcrWordBox;
 
@@ -56,6 +61,19 @@ export class ImageStore {
     );
   }
 
+  /** Gives a source's pages new numbers (inside the caller's transaction): `order` lists the old numbers in the new order. */
+  renumber(sourceId: number, order: readonly number[]): void {
+    // Through negative numbers first: the page is part of the key.
+    this.db.prepare('UPDATE source_image SET page = -page WHERE source_id = ?').run(sourceId);
+    const set = this.db.prepare('UPDATE source_image SET page = ? WHERE source_id = ? AND page = ?');
+    order.forEach((old, i) => set.run(i + 1, sourceId, -old));
+  }
+
+  /** Moves a source's page images to another source, after its `after` pages (inside the caller's transaction). */
+  moveImages(from: number, to: number, after: number): void {
+    this.db.prepare('UPDATE source_image SET source_id = ?, page = page + ? WHERE source_id = ?').run(to, after, from);
+  }
+
   words(sourceId: number): StoredWord[] {
     return this.db
       .prepare('SELECT page, start, "end", x0, y0, x1, y1, confidence FROM ocr_word WHERE source_id = ? ORDER BY start')
@@ -69,6 +87,19 @@ export class ImageStore {
       'INSERT INTO ocr_word (source_id, page, start, "end", x0, y0, x1, y1, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const w of words) insert.run(sourceId, w.page, w.start, w.end, w.x0, w.y0, w.x1, w.y1, w.confidence);
+  }
+
+  /** The languages a source is read in (`eng+rus`), when chosen; else the recogniser's default. */
+  lang(sourceId: number): string | null {
+    return (
+      (this.db.prepare("SELECT json_extract(meta, '$.image.ocrLang') FROM source WHERE id = ?").pluck().get(sourceId) as string | null | undefined) ??
+      null
+    );
+  }
+
+  /** Chooses the languages a source is read in (inside the caller's transaction); kept in the source's facts (`meta`). */
+  setLang(sourceId: number, lang: string): void {
+    this.db.prepare("UPDATE source SET meta = json_set(coalesce(meta, '{}'), '$.image.ocrLang', ?) WHERE id = ?").run(lang, sourceId);
   }
 
   state(sourceId: number): { state: OcrState; error: string | null } | null {

@@ -40,6 +40,7 @@ interface SummaryRow {
   date: string | null;
   origin: string | null;
   kind: SourceKind;
+  format: SourceFormat | null;
   file_name: string | null;
   tags: string | null;
   passage_count: number;
@@ -49,7 +50,7 @@ interface SummaryRow {
 }
 
 const SUMMARY_SQL = `
-  SELECT s.id, s.uuid, s.title, s.author, s.date, s.origin, s.kind, s.file_name, s.passage_count,
+  SELECT s.id, s.uuid, s.title, s.author, s.date, s.origin, s.kind, s.format, s.file_name, s.passage_count,
          s.chars, s.bytes, s.imported_at,
          (SELECT json_group_array(t.name) FROM (
             SELECT t.name FROM source_tag st JOIN tag t ON t.id = st.tag_id
@@ -65,6 +66,7 @@ function toSummary(r: SummaryRow): SourceSummary {
     date: r.date,
     origin: r.origin,
     kind: r.kind,
+    format: r.format ?? FORMAT_OF_KIND[r.kind],
     fileName: r.file_name,
     tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
     passages: r.passage_count,

@@ -28,8 +28,9 @@ export interface ImportState {
   /** Cancel was asked for and the import is stopping. */
   cancelling: boolean;
   outcomes: ImportOutcome[];
-  importFiles(files: File[]): Promise<void>;
-  importPaths(paths: string[]): Promise<void>;
+  /** `groupImages`: the page images among the files are one source (importFiles, importPaths). */
+  importFiles(files: File[], options?: { groupImages?: boolean }): Promise<void>;
+  importPaths(paths: string[], options?: { groupImages?: boolean }): Promise<void>;
   loadSamples(): Promise<void>;
   cancel(): void;
   dismiss(): void;
@@ -38,6 +39,10 @@ export interface ImportState {
 const IDLE = { running: false, cancelling: false, done: 0, total: 0, passages: 0, current: null as string | null, outcomes: [] as ImportOutcome[] };
 
 const passagesOf = (results: ImportOutcome[]) => results.reduce((n, r) => n + (r.status === 'imported' ? r.source.passages : 0), 0);
+
+/** The image sources a request imported (not duplicates), in order. */
+const imageSourcesOf = (results: ImportOutcome[]) =>
+  results.flatMap((r) => (r.status === 'imported' && r.source.format === 'image' ? [r.source.id] : []));
 
 const failure = (fileName: string, message: string, code = 'internal'): ImportOutcome => ({ fileName, status: 'failed', error: { code, message } });
 
@@ -132,12 +137,12 @@ export function useImporter(onChange: () => void): ImportState {
 
   /** Paths as one import job in main, followed until it ends. */
   const runPaths = useCallback(
-    (paths: string[]) =>
+    (paths: string[], groupImages = false) =>
       enqueue(async () => {
         setState({ ...IDLE, running: true, current: paths[0]?.replace(/^.*[\\/]/, '') ?? null });
         let progress;
         try {
-          progress = await api.importPaths({ paths });
+          progress = await api.importPaths({ paths, ...(groupImages ? { groupImages } : {}) });
         } catch (err) {
           setState((s) => ({ ...s, outcomes: [failure(paths.join(', '), messageOf(err))] }));
           return;
@@ -158,7 +163,7 @@ export function useImporter(onChange: () => void): ImportState {
    * sent. Cancel stops the job running and sends no more.
    */
   const runFiles = useCallback(
-    (files: File[]) =>
+    (files: File[], groupImages = false) =>
       enqueue(async () => {
         const named = files.map((file) => ({ file, name: file.webkitRelativePath || file.name, size: file.size }));
         setState({ ...IDLE, running: true, total: named.length, current: named[0]?.name ?? null });
@@ -169,6 +174,8 @@ export function useImporter(onChange: () => void): ImportState {
           setState((s) => ({ ...s, cancelling: true }));
           if (job !== null) void api.cancelImport({ job }).catch(() => undefined);
         };
+        // The image sources each request made, to be one when the images are grouped.
+        const grouped: number[] = [];
         // The files of the requests before this one, and what they added.
         const before = { done: 0, total: 0, passages: 0 };
         const failed = (results: ImportOutcome[]) => {
@@ -197,7 +204,7 @@ export function useImporter(onChange: () => void): ImportState {
           if (cancelled || !sent.length) continue;
           let progress: ImportProgress;
           try {
-            progress = await api.importFiles({ files: sent });
+            progress = await api.importFiles({ files: sent, ...(groupImages ? { groupImages } : {}) });
           } catch (err) {
             failed(sent.map((f) => failure(f.name, `${f.name}: ${messageOf(err)}`)));
             continue;
@@ -211,6 +218,20 @@ export function useImporter(onChange: () => void): ImportState {
           before.done += last.done;
           before.total += last.total;
           before.passages += last.passages;
+          grouped.push(...imageSourcesOf(last.results));
+        }
+        // Images too many for one request were grouped request by request: those groups become one source.
+        if (groupImages && grouped.length > 1) {
+          try {
+            await api.mergeImageSources({ ids: grouped });
+            const gone = new Set(grouped.slice(1));
+            setState((s) => ({ ...s, outcomes: s.outcomes.filter((o) => o.status === 'failed' || !gone.has(o.source.id)) }));
+          } catch (err) {
+            setState((s) => ({
+              ...s,
+              outcomes: [...s.outcomes, failure('the grouped images', `The images were imported as ${grouped.length} sources: ${messageOf(err)}`)],
+            }));
+          }
         }
       }),
     [enqueue, follow],
@@ -218,8 +239,8 @@ export function useImporter(onChange: () => void): ImportState {
 
   const actions = useMemo(
     () => ({
-      importFiles: (files: File[]) => runFiles(files),
-      importPaths: (paths: string[]) => runPaths(paths),
+      importFiles: (files: File[], options?: { groupImages?: boolean }) => runFiles(files, options?.groupImages),
+      importPaths: (paths: string[], options?: { groupImages?: boolean }) => runPaths(paths, options?.groupImages),
       loadSamples: () => runJobs([{ name: 'sample sources', run: () => api.loadSamples({}) }]),
       cancel: () => stop.current?.(),
       dismiss: () => setState((s) => ({ ...s, outcomes: [] })),

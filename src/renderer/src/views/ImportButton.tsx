@@ -4,7 +4,8 @@ import { useShortcuts } from '../app/useShortcuts';
 import type { ImportState } from '../hooks/useImporter';
 import { keyed } from '../shortcuts';
 
-import { EXTENSIONS } from '../../../shared/formats';
+import { EXTENSIONS, isImageFile } from '../../../shared/formats';
+import { GroupImagesDialog } from './GroupImagesDialog';
 const ACCEPT = EXTENSIONS.join(',');
 
 export function isSupported(name: string): boolean {
@@ -17,18 +18,29 @@ export function ImportButton(props: { importer: ImportState; primary?: boolean; 
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);
+  // Several images chosen together: the question whether they are one source.
+  const [ask, setAsk] = useState<{ files?: File[]; paths?: string[]; images: number } | null>(null);
 
   const pick = async (what: 'files' | 'folder') => {
     setOpen(false);
     if (!desktop) return (what === 'files' ? files : folder).current?.click();
     const paths = await (what === 'files' ? desktop.chooseImportFiles() : desktop.chooseImportFolder());
-    if (paths.length) await props.importer.importPaths(paths);
+    // Several images chosen together: ask whether they are one source (a folder's images are already).
+    if (what === 'files' && paths.filter(isImageFile).length > 1) setAsk({ paths, images: paths.filter(isImageFile).length });
+    else if (paths.length) await props.importer.importPaths(paths);
   };
   const onPicked = (input: HTMLInputElement, onlySupported: boolean) => {
     // From a folder, only the files Sourcebench reads are sent; picked files are all tried.
     const list = [...(input.files ?? [])].filter((f) => !f.name.startsWith('.') && (!onlySupported || isSupported(f.name)));
     input.value = '';
-    if (list.length) void props.importer.importFiles(list);
+    const images = list.filter((f) => isImageFile(f.name)).length;
+    if (!onlySupported && images > 1) setAsk({ files: list, images });
+    else if (list.length) void props.importer.importFiles(list);
+  };
+  const importAsked = (groupImages: boolean) => {
+    if (ask?.files) void props.importer.importFiles(ask.files, { groupImages });
+    else if (ask?.paths) void props.importer.importPaths(ask.paths, { groupImages });
+    setAsk(null);
   };
   const loadSamples = () => {
     setOpen(false);
@@ -71,6 +83,9 @@ export function ImportButton(props: { importer: ImportState; primary?: boolean; 
             Load sample sources
           </button>
         </div>
+      )}
+      {ask && (
+        <GroupImagesDialog images={ask.images} files={(ask.files ?? ask.paths ?? []).length} onImport={importAsked} onClose={() => setAsk(null)} />
       )}
       <input
         ref={files}

@@ -100,7 +100,9 @@ export function ReaderBar(props: { source: SourceDetail; place: string; sideShow
         {source.title}
       </span>
       {source.author && <span className="reader-bar-author">{source.author}</span>}
-      <span className="reader-bar-place" aria-label={`At ${props.place}`}>
+      {/* Named by its text: an aria-label is not allowed on a span without a role (axe, aria-prohibited-attr). */}
+      <span className="reader-bar-place">
+        <span className="visually-hidden">At </span>
         {props.place}
       </span>
       <button type="button" className="side-toggle" aria-expanded={props.sideShown} onClick={props.onSide}>

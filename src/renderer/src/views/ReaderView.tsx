@@ -4,7 +4,7 @@ import type { ReaderTarget } from '../navigation';
 import type { ReadingPlace } from './readingPlace';
 import { Reader } from './Reader';
 import type { HitTarget } from '../reuse/WhereElse';
-import { PagePane } from '../image/PagePane';
+import { PageSide } from '../image/PageSide';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: {
@@ -67,12 +67,21 @@ export function ReaderView(props: {
       pageImage={
         image &&
         ((regions) => (
-          <PagePane key={source.id} sourceId={source.id} facts={image} version={source.hash + source.chars + image.ocr.state} regions={regions} />
+          <PageSide
+            source={source}
+            image={image}
+            regions={regions}
+            onSaved={reader.actions.saved}
+            onMerged={(into) => {
+              props.onChanged();
+              props.onOpen({ sourceId: into, passageId: 0, start: 0, end: 0 });
+            }}
+          />
         ))
       }
     />
   );
   if (!image) return text;
-  // A photographed or scanned source: its page image beside its transcription.
+  // A photographed or scanned source: its page image, page order and languages beside its transcription.
   return <div className="image-reader">{text}</div>;
 }
