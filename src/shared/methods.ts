@@ -63,6 +63,7 @@ export const METHOD_NAMES = [
   'getOcrWords',
   'startOcr',
   'cancelOcr',
+  'correctSourceText',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

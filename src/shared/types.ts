@@ -610,6 +610,8 @@ export interface OcrWordBox {
   x1: number;
   y1: number;
   confidence: number;
+  /** Typed or corrected by the historian: no longer marked for checking, whatever its confidence. */
+  trusted: boolean;
 }
 
 /** An image source's pages and its text recognition. */

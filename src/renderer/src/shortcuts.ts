@@ -67,6 +67,8 @@ export const COMMANDS = {
     'compareWith',
     'goToPage',
     'whereElse',
+    'nextToCheck',
+    'correct',
   ],
   editor: ['leave', 'bold', 'italic', 'underline', 'undo', 'redo', 'heading', 'paragraph', 'bulletList', 'numberList', 'quote', 'link'],
   search: ['nextResult', 'previousResult', 'openResult', 'close'],
@@ -158,6 +160,8 @@ export const SHORTCUTS: AnyShortcut[] = [
   s('reader', ['Shift+C'], 'compareWith', 'Compare with…'),
   s('reader', ['G'], 'goToPage', 'Go to a page (PDF)'),
   s('reader', ['W'], 'whereElse', 'Where else does this passage appear? (text other sources share)'),
+  s('reader', ['U'], 'nextToCheck', 'Next word to check (an uncertain reading of a photograph or scan)'),
+  s('reader', ['F2'], 'correct', 'Correct the selection, or the word being checked, in place'),
 
   s('editor', ['Escape'], 'leave', 'Back to the text (the note is saved)', { when: 'typing' }),
   s('editor', ['Mod+B'], 'bold', 'Bold', { when: 'typing', native: true }),

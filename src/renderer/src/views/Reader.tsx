@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { Passage, SourceDetail } from '../../../shared/types';
-import type { HighlightColour } from '../../../shared/notes';
 import type { ReaderState } from '../hooks/useReader';
 import type { ReaderTarget } from '../navigation';
 import type { ReadingPlace } from './readingPlace';
@@ -13,11 +12,15 @@ import { ReaderSide, SelectionToolbar } from './ReaderSide';
 import { shownQuote } from './shownQuote';
 import { useKeyboardSelection } from './useKeyboardSelection';
 import { usePassageNavigation } from './usePassageNavigation';
-import { useNoteFocus, useReaderKeys } from './useReaderKeys';
+import { useReaderKeys, useSelectionActions } from './useReaderKeys';
 import { useReadingPlace } from './useReadingPlace';
 import { useReaderSide } from './useReaderSide';
 import type { HitTarget } from '../reuse/WhereElse';
 import { WhereElse } from '../reuse/WhereElse';
+import type { TextLink } from '../image/useWordLink';
+import { useTextWords } from '../image/useTextWords';
+import { CheckBar, TypeTranscription } from '../image/CheckBar';
+import { WordEditor } from '../image/WordEditor';
 
 /** A source open in the reader: its header, its text as numbered passages, and its notes and claims beside. */
 export function Reader(props: {
@@ -31,6 +34,8 @@ export function Reader(props: {
   onCompare(id: number): void;
   onLeave(place: ReadingPlace): void;
   onOpen(target: HitTarget): void;
+  /** A photographed or scanned source: its words, linked to the page image beside. */
+  ocr?: TextLink;
 }) {
   const { source, target, reader } = props;
   const { annotations, claims, actions } = reader;
@@ -39,7 +44,7 @@ export function Reader(props: {
   const place = useReadingPlace(nav, passages, props.resume, props.onLeave);
   const [editing, setEditing] = useState(false);
   const side = useReaderSide(nav, target, annotations.list);
-  const { tab, setTab, selected } = side;
+  const { tab, setTab } = side;
   const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [whereElse, setWhereElse] = useState<Passage | null>(null);
@@ -48,7 +53,6 @@ export function Reader(props: {
     setEditing(false);
     if (saved) actions.saved();
   };
-
   const goToPage = (wanted: string) => {
     const found = nav.goToPage(wanted);
     if (found === false) setNotice(`There is no page “${wanted.trim()}” with text in this source.`);
@@ -56,18 +60,8 @@ export function Reader(props: {
   };
 
   const keys = useKeyboardSelection({ ...nav, passages, markdown: source.kind === 'markdown', selection, onSelection: setSelection });
-  const focusNote = useNoteFocus(selected);
-
-  const annotate = async (span: Span, colour: HighlightColour, withNote: boolean) => {
-    const created = await actions.annotate(span, colour);
-    keys.clear();
-    if (created && withNote) side.noteMade(created.id, focusNote);
-  };
-  const recordClaim = async (span: Span) => {
-    const created = await actions.recordClaim(span);
-    keys.clear();
-    side.claimMade(created?.id ?? null);
-  };
+  const { annotate, recordClaim } = useSelectionActions(actions, keys, side);
+  const words = useTextWords(props.ocr, { ...nav, passages }, selection);
   const { replaceInput, pageInput } = useReaderKeys({ current, count: passages.length, moveTo: nav.moveTo, scrollRef: nav.scrollRef }, keys, {
     selection,
     highlight: annotate,
@@ -93,7 +87,9 @@ export function Reader(props: {
         }}
         onMouseUp={() => nav.scrollRef.current && setSelection(selectionOffsets(nav.scrollRef.current))}
         aria-label="Source text"
+        {...words.pointer}
       >
+        {props.ocr && source.chars > 0 && <CheckBar ocr={props.ocr} text={words} />}
         <ReaderHeader
           source={source}
           backLabel={props.backLabel}
@@ -108,6 +104,7 @@ export function Reader(props: {
           replaceInput={replaceInput}
           pageInput={pageInput}
         />
+        {props.ocr && source.chars === 0 && <TypeTranscription onSave={(t) => void props.ocr?.correct({ start: 0, end: 0, expected: '' }, t)} />}
         <ReaderPassages
           source={source}
           virtualizer={virtualizer}
@@ -119,7 +116,7 @@ export function Reader(props: {
           targetIndex={nav.targetIndex}
           target={target}
           annotations={annotations.list}
-          selected={selected}
+          selected={side.selected}
           onPick={side.pick}
           claims={claims.list}
           onPickClaim={side.pickClaim}
@@ -127,6 +124,7 @@ export function Reader(props: {
           onMoveTo={nav.moveTo}
           caretRef={keys.caretRef}
           caretShown={keys.caretShown}
+          wordMarks={words.marks}
         />
       </div>
       {selection && (
@@ -134,6 +132,7 @@ export function Reader(props: {
           rect={selection.rect}
           onHighlight={(c, withNote) => void annotate(selection, c, withNote)}
           onClaim={() => void recordClaim(selection)}
+          onCorrect={props.ocr && words.commands.correct}
         />
       )}
       <ReaderSide
@@ -142,6 +141,7 @@ export function Reader(props: {
         selection={selection}
         quoteOf={source.kind === 'markdown' ? (a) => shownQuote(passages, a) : undefined}
       />
+      {words.editing && <WordEditor key={words.editing.start} at={words.editing} onSave={words.save} onClose={words.close} />}
       {whereElse && <WhereElse passageId={whereElse.id} ordinal={whereElse.ordinal} onOpen={props.onOpen} onClose={() => setWhereElse(null)} />}
       {editing && <MetadataDialog source={source} onClose={() => closeEdit(false)} onSaved={() => closeEdit(true)} />}
     </section>

@@ -5,6 +5,7 @@ import type { ReaderTarget } from '../navigation';
 import { PassageText } from '../notes/highlights';
 import { visibleText } from '../../../shared/inline';
 import { noteTarget } from '../../../shared/markers';
+import type { WordMark } from '../image/wordLink';
 
 export interface PageMark {
   label: string;
@@ -67,6 +68,8 @@ export function ReaderPassages(props: {
   /** The keyboard's caret (placed by useKeyboardSelection), shown where keys have placed one. */
   caretRef: RefObject<HTMLSpanElement | null>;
   caretShown: boolean;
+  /** Recognised words to mark in a stretch of the text (a photographed or scanned source). */
+  wordMarks?(from: number, to: number): WordMark[] | undefined;
 }) {
   const { source, virtualizer, marks, current, target, footnotes } = props;
   const passages = source.passageList;
@@ -118,6 +121,7 @@ export function ReaderPassages(props: {
             >
               <PassageText
                 passage={p}
+                words={props.wordMarks?.(p.start, p.end)}
                 annotations={props.annotations}
                 hit={v.index === props.targetIndex && target && !target.annotationId && !target.claimId ? target : null}
                 selected={props.selected}

@@ -4,7 +4,8 @@ import type { ReaderTarget } from '../navigation';
 import type { ReadingPlace } from './readingPlace';
 import { Reader } from './Reader';
 import type { HitTarget } from '../reuse/WhereElse';
-import { PagePane } from '../image/PagePane';
+import { ImageReader } from '../image/ImageReader';
+import type { TextLink } from '../image/useWordLink';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: {
@@ -50,7 +51,7 @@ export function ReaderView(props: {
     );
   }
   if (!source) return <section className="reader" aria-label="Reader" aria-busy="true" />;
-  const text = (
+  const text = (ocr?: TextLink) => (
     <Reader
       key={`${source.id}:${props.target?.passageId ?? ''}:${props.target?.start ?? ''}`}
       source={source}
@@ -62,14 +63,13 @@ export function ReaderView(props: {
       onBack={props.onBack}
       onLeave={(place) => props.onLeave(source.id, place)}
       onOpen={props.onOpen}
+      ocr={ocr}
     />
   );
-  if (!source.image) return text;
-  // A photographed or scanned source: its page image beside its transcription.
+  if (!source.image) return text();
   return (
-    <div className="image-reader">
-      <PagePane key={source.id} sourceId={source.id} facts={source.image} version={source.hash + source.chars + source.image.ocr.state} />
+    <ImageReader key={source.id} source={source} image={source.image} saved={reader.actions.saved}>
       {text}
-    </div>
+    </ImageReader>
   );
 }

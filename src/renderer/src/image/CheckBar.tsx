@@ -1,0 +1,52 @@
+import type { TextWords } from './useTextWords';
+import type { TextLink } from './useWordLink';
+import { keyed } from '../shortcuts';
+import { checkLabel } from './pageView';
+
+/**
+ * Above a transcription read from a page image: how many words are to check, the way to the
+ * next one and the correction in place of it (or of the selection), and what the last step did.
+ */
+export function CheckBar(props: { ocr: TextLink; text: TextWords }) {
+  const { ocr, text } = props;
+  const count = ocr.toCheck.length;
+  return (
+    <div className="check-bar" role="toolbar" aria-label="Transcription checking">
+      <span className="check-count">{checkLabel(count) ?? 'No words to check'}</span>
+      <button type="button" disabled={count === 0} onClick={() => text.commands.nextToCheck()} {...keyed('reader', 'nextToCheck')}>
+        Next word to check
+      </button>
+      <button type="button" disabled={!text.canCorrect} onClick={() => text.commands.correct()} {...keyed('reader', 'correct')}>
+        Correct…
+      </button>
+      <span className="check-status" role="status">
+        {text.status}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * A photograph or scan with no text (its recognition was stopped, or it is handwriting): the
+ * historian types the transcription, saved as a correction of the empty text.
+ */
+export function TypeTranscription(props: { onSave(text: string): void }) {
+  return (
+    <form
+      className="type-transcription"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const text = new FormData(e.currentTarget).get('transcription');
+        if (typeof text === 'string' && text.trim()) props.onSave(text);
+      }}
+    >
+      <label htmlFor="type-transcription">Type the transcription</label>
+      <p className="muted">
+        Nothing was recognised on these pages. Type what they say; leave a blank line between paragraphs. Annotations, claims and search follow it as
+        they follow a recognised text.
+      </p>
+      <textarea id="type-transcription" name="transcription" rows={8} />
+      <button type="submit">Save the transcription</button>
+    </form>
+  );
+}
