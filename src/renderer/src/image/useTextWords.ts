@@ -6,12 +6,7 @@ import type { Correction } from '../hooks/useTranscription';
 import type { Span } from '../notes/highlights';
 import { offsetAtPoint } from '../notes/selection';
 import type { TextLink } from './useWordLink';
-import { checkStatus, nextToCheck, wordMarks } from './wordLink';
-
-/** The passage that holds [start, end) whole, or -1 (a correction stays inside one paragraph). */
-export function passageHolding(passages: readonly Passage[], start: number, end: number): number {
-  return passages.findIndex((p) => p.start <= start && end <= p.end);
-}
+import { checkStatus, nextToCheck, passageHolding, wordMarks } from './wordLink';
 
 /**
  * The transcription's side of a page image, in the reader: the pointer and the selection tell

@@ -3,7 +3,7 @@
  * back, the words to check and the way through them. A word is named by its start offset (two
  * words never start at the same offset). Words are sorted by start, as getOcrWords gives them.
  */
-import type { OcrWordBox } from '../../../shared/types';
+import type { OcrWordBox, Passage } from '../../../shared/types';
 import { CHECK_BELOW } from './pageView';
 
 /** Whether a word is marked for checking: read with low confidence and not corrected since. */
@@ -91,4 +91,9 @@ export function wordPiece(mark: WordMark | undefined): { className: string; attr
   const attrs: Record<string, string | number> = { 'data-w': mark.start };
   if (mark.check) attrs.title = `Uncertain reading (confidence ${mark.confidence} of 100): check it against the page image`;
   return { className, attrs };
+}
+
+/** The index of the passage that holds [start, end) whole, or -1 (a correction stays inside one paragraph). */
+export function passageHolding(passages: readonly Pick<Passage, 'start' | 'end'>[], start: number, end: number): number {
+  return passages.findIndex((p) => p.start <= start && end <= p.end);
 }
