@@ -107,7 +107,9 @@ describe('a transcription typed by hand', () => {
       ]);
       expect(source.image?.ocr.state).toBe('skipped');
       expect((await wb.search({ query: 'kolkhoz' })).hits.map((h) => h.sourceId)).toEqual([id]);
-      await expect(wb.correctSourceText({ id, start: 0, end: source.chars, text: ' ', expected: textOf(source) })).rejects.toThrow(/cannot be left empty/);
+      await expect(wb.correctSourceText({ id, start: 0, end: source.chars, text: ' ', expected: textOf(source) })).rejects.toThrow(
+        /cannot be left empty/,
+      );
     } finally {
       await wb.shutdown();
     }

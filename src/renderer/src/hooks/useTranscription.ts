@@ -35,7 +35,14 @@ export function useTranscription(source: SourceDetail, saved: () => void) {
     },
     [id, saved],
   );
-  return { words, version, correct };
+  /** Stops recognition (the text is to be typed instead). */
+  const stop = useCallback(() => {
+    void api
+      .cancelOcr({ id })
+      .catch(() => undefined)
+      .then(saved);
+  }, [id, saved]);
+  return { words, version, correct, stop };
 }
 
 export type Transcription = ReturnType<typeof useTranscription>;

@@ -1,3 +1,4 @@
+import type { OcrState } from '../../../shared/types';
 import type { TextWords } from './useTextWords';
 import type { TextLink } from './useWordLink';
 import { keyed } from '../shortcuts';
@@ -27,10 +28,22 @@ export function CheckBar(props: { ocr: TextLink; text: TextWords }) {
 }
 
 /**
- * A photograph or scan with no text (its recognition was stopped, or it is handwriting): the
- * historian types the transcription, saved as a correction of the empty text.
+ * A photograph or scan with no text: while it is being recognised, recognition can be stopped
+ * (handwriting the recogniser cannot read); once stopped, or if it failed, the historian types
+ * the transcription, saved as a correction of the empty text.
  */
-export function TypeTranscription(props: { onSave(text: string): void }) {
+export function TypeTranscription(props: { state: OcrState; onStop(): void; onSave(text: string): void }) {
+  if (props.state === 'pending' || props.state === 'running') {
+    return (
+      <p className="type-transcription">
+        <span>The text on these pages is being recognised. Handwriting, or a page it cannot read?</span>
+        <button type="button" onClick={props.onStop}>
+          Stop recognition and type the transcription
+        </button>
+      </p>
+    );
+  }
+  if (props.state === 'done') return null;
   return (
     <form
       className="type-transcription"

@@ -10,12 +10,12 @@ import { useWordLink } from './useWordLink';
  * (the words under the pointer or the selection on one side are marked on the other).
  */
 export function ImageReader(props: { source: SourceDetail; image: ImageSourceFacts; saved(): void; children(ocr: TextLink): ReactNode }) {
-  const { words, version, correct } = useTranscription(props.source, props.saved);
-  const link = useWordLink(words, correct);
+  const { words, version, correct, stop } = useTranscription(props.source, props.saved);
+  const link = useWordLink(words, correct, stop);
   return (
     <div className="image-reader">
       <PagePane key={props.source.id} sourceId={props.source.id} facts={props.image} version={version} {...link.image} />
-      {props.children(link.text)}
+      <div className="image-text">{props.children(link.text)}</div>
     </div>
   );
 }

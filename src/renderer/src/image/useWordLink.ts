@@ -19,6 +19,8 @@ export interface TextLink {
   /** The page of the passage being read. */
   readingPage(page: number | null): void;
   correct(at: Correction, text: string): Promise<string | null>;
+  /** A source without text: recognition stopped, or the whole transcription typed. */
+  typing: { onStop(): void; onSave(text: string): void };
 }
 
 /**
@@ -26,7 +28,7 @@ export interface TextLink {
  * the selection in the text are outlined on the image (whose page follows them, or else the
  * passage being read), and the word under the pointer on the image is marked in the text.
  */
-export function useWordLink(words: readonly OcrWordBox[], correct: TextLink['correct']) {
+export function useWordLink(words: readonly OcrWordBox[], correct: TextLink['correct'], stop: () => void) {
   const [onImage, setOnImage] = useState<number | null>(null);
   const [hovered, setHovered] = useState<number | null>(null);
   const [selected, setSelected] = useState<{ start: number; end: number } | null>(null);
@@ -51,6 +53,7 @@ export function useWordLink(words: readonly OcrWordBox[], correct: TextLink['cor
     selectText: setSelected,
     readingPage: setPassagePage,
     correct,
+    typing: { onStop: stop, onSave: (typed) => void correct({ start: 0, end: 0, expected: '' }, typed) },
   };
   const image = {
     highlightWords: linked,

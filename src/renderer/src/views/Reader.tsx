@@ -104,7 +104,7 @@ export function Reader(props: {
           replaceInput={replaceInput}
           pageInput={pageInput}
         />
-        {props.ocr && source.chars === 0 && <TypeTranscription onSave={(t) => void props.ocr?.correct({ start: 0, end: 0, expected: '' }, t)} />}
+        {props.ocr && source.chars === 0 && <TypeTranscription state={source.image!.ocr.state} {...props.ocr.typing} />}
         <ReaderPassages
           source={source}
           virtualizer={virtualizer}
