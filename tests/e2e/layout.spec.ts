@@ -12,6 +12,7 @@ import path from 'node:path';
 import { ReaderPage } from './pages/ReaderPage';
 import type { AppServer } from './fixtures';
 import { cli, expect, fixture, startApp, test } from './fixtures';
+import { typedPage } from './typedPage';
 
 const SIZES = [
   { name: '1440x900', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
@@ -30,9 +31,12 @@ const button = (name: string | RegExp): Command => ({ role: 'button', name, menu
 const field = (role: Role, name: string): Command => ({ role, name });
 
 let app: AppServer & { stop(): void };
+/** A photographed page with a word read with low confidence (recognised when the server starts). */
+let photo: string;
 
 test.beforeAll(async ({ browser }) => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-layout-'));
+  photo = typedPage({ smudged: true });
   cli(
     home,
     'import',
@@ -41,6 +45,7 @@ test.beforeAll(async ({ browser }) => {
     fixture('claims-b.md'),
     fixture('align-base.txt'),
     fixture('align-edited.txt'),
+    photo,
   );
   app = await startApp(home);
   // A note to list, and a question with claims to chart.
@@ -57,7 +62,10 @@ test.beforeAll(async ({ browser }) => {
   await page.close();
 });
 
-test.afterAll(() => app?.stop());
+test.afterAll(() => {
+  app?.stop();
+  if (photo) fs.rmSync(path.dirname(photo), { recursive: true, force: true });
+});
 
 async function openPage(browser: Browser, size: (typeof SIZES)[number]) {
   const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
@@ -173,7 +181,7 @@ for (const size of SIZES) {
 
     // Library: its toolbar, and the Edit and Delete buttons of a row.
     const library = page.getByRole('region', { name: 'Library' });
-    await expect(library.getByRole('row')).toHaveCount(6);
+    await expect(library.getByRole('row')).toHaveCount(7);
     await shot(page, 'library');
     expect
       .soft(
@@ -355,6 +363,41 @@ for (const size of SIZES) {
         'collate',
       )
       .toEqual([]);
+
+    // The reader of a photographed page: the page tools, the words to check, the reader's actions.
+    await show('Library');
+    await library.getByRole('button', { name: 'letter-1936', exact: true }).click();
+    // Recognised in the background since the server started: its word to check shows.
+    await expect(reader.locator('.ocr-check')).toHaveCount(1, { timeout: 90_000 });
+    await shot(page, 'image reader');
+    // The page tools: beside the text, or above it once its toggle shows the page (a narrow window).
+    const pageTools = [button('Previous page'), button('Next page'), button('Zoom out'), button('Zoom in'), button('Rotate a quarter turn')];
+    expect.soft(await unreachableInPanel(page, page.locator('.image-reader'), 'Page image', pageTools), 'page image').toEqual([]);
+    expect
+      .soft(
+        await unreachable(page, reader, [
+          button('Next word to check'),
+          button('Correct…'),
+          button('← Library'),
+          button('Edit metadata'),
+          button('Replace text…'),
+          button('Export notes'),
+          button('Compare with…'),
+          button('Where else?'),
+        ]),
+        'image reader',
+      )
+      .toEqual([]);
+    expect
+      .soft(await unreachableInPanel(page, reader, 'Notes and claims', [field('tab', 'Notes (0)'), field('tab', 'Claims (0)')]), 'image reader side')
+      .toEqual([]);
+    await expect.soft(reader.locator('.ocr-check'), 'image reader: the word to check').toBeInViewport();
+    await reader.getByRole('button', { name: 'Next word to check' }).click();
+    await reader.getByRole('button', { name: 'Correct…' }).click();
+    const editor = page.getByRole('dialog', { name: 'Correct the transcription' });
+    await shot(page, 'image reader correcting');
+    expect.soft(await unreachable(page, editor, [button('Save'), button('Cancel')]), 'word editor').toEqual([]);
+    await editor.getByRole('button', { name: 'Cancel' }).click();
 
     expect(errors, 'uncaught errors in the page').toEqual([]);
     await context.close();

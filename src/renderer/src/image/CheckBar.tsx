@@ -8,18 +8,28 @@ import { checkLabel } from './pageView';
  * Above a transcription read from a page image: how many words are to check, the way to the
  * next one and the correction in place of it (or of the selection), and what the last step did.
  */
-export function CheckBar(props: { ocr: TextLink; text: TextWords }) {
+export function CheckBar(props: { ocr: TextLink; text: TextWords; hasText: boolean }) {
   const { ocr, text } = props;
   const count = ocr.toCheck.length;
   return (
     <div className="check-bar" role="toolbar" aria-label="Transcription checking">
-      <span className="check-count">{checkLabel(count) ?? 'No words to check'}</span>
-      <button type="button" disabled={count === 0} onClick={() => text.commands.nextToCheck()} {...keyed('reader', 'nextToCheck')}>
-        Next word to check
+      {/* In a narrow window the page image is shown on demand (styles.css). */}
+      <button type="button" className="page-toggle" aria-expanded={ocr.page.shown} onClick={ocr.page.toggle}>
+        Page image
       </button>
-      <button type="button" disabled={!text.canCorrect} onClick={() => text.commands.correct()} {...keyed('reader', 'correct')}>
-        Correct…
-      </button>
+      {ocr.words.length > 0 && (
+        <>
+          <span className="check-count">{checkLabel(count) ?? 'No words to check'}</span>
+          <button type="button" disabled={count === 0} onClick={() => text.commands.nextToCheck()} {...keyed('reader', 'nextToCheck')}>
+            Next word to check
+          </button>
+        </>
+      )}
+      {props.hasText && (
+        <button type="button" disabled={!text.canCorrect} onClick={() => text.commands.correct()} {...keyed('reader', 'correct')}>
+          Correct…
+        </button>
+      )}
       <span className="check-status" role="status">
         {text.status}
       </span>

@@ -13,9 +13,9 @@ export function ImageReader(props: { source: SourceDetail; image: ImageSourceFac
   const { words, version, correct, stop } = useTranscription(props.source, props.saved);
   const link = useWordLink(words, correct, stop);
   return (
-    <div className="image-reader">
+    <div className={link.text.page.shown ? 'image-reader page-shown' : 'image-reader'}>
       <PagePane key={props.source.id} sourceId={props.source.id} facts={props.image} version={version} {...link.image} />
-      <div className="image-text">{props.children(link.text)}</div>
+      {props.children(link.text)}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Correction } from '../hooks/useTranscription';
 
 /**
@@ -32,12 +33,13 @@ export function WordEditor(props: { at: Correction & { rect: DOMRect }; onSave(t
     onKeyDown: keys,
     onFocus: (e: React.FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => e.target.select(),
   };
-  return (
+  // In the page's body: a container query's box would otherwise be what `fixed` is placed in.
+  return createPortal(
     <div
       className="word-editor"
       role="dialog"
       aria-label="Correct the transcription"
-      style={{ left: Math.max(8, Math.min(at.rect.left, window.innerWidth - 360)), top: Math.min(at.rect.bottom + 6, window.innerHeight - 120) }}
+      style={{ left: Math.max(8, Math.min(at.rect.left, window.innerWidth - 340)), top: Math.min(at.rect.bottom + 6, window.innerHeight - 120) }}
     >
       {lines ? <textarea rows={4} {...field} /> : <input type="text" size={Math.min(40, Math.max(12, at.expected.length + 4))} {...field} />}
       <button type="button" disabled={busy} onClick={save}>
@@ -47,6 +49,7 @@ export function WordEditor(props: { at: Correction & { rect: DOMRect }; onSave(t
         Cancel
       </button>
       <span className="muted">{lines ? 'Ctrl+Enter saves, Esc cancels' : 'Enter saves, Esc cancels'}</span>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -19,6 +19,8 @@ export interface TextLink {
   /** The page of the passage being read. */
   readingPage(page: number | null): void;
   correct(at: Correction, text: string): Promise<string | null>;
+  /** Whether the page image is shown where it is shown on demand (a narrow window). */
+  page: { shown: boolean; toggle(): void };
   /** A source without text: recognition stopped, or the whole transcription typed. */
   typing: { onStop(): void; onSave(text: string): void };
 }
@@ -34,6 +36,7 @@ export function useWordLink(words: readonly OcrWordBox[], correct: TextLink['cor
   const [selected, setSelected] = useState<{ start: number; end: number } | null>(null);
   const [checking, setChecking] = useState<number | null>(null);
   const [passagePage, setPassagePage] = useState<number | null>(null);
+  const [pageShown, setPageShown] = useState(false);
   const toCheck = useMemo(() => wordsToCheck(words), [words]);
   const linked = useMemo(() => {
     if (hovered !== null) return [hovered];
@@ -53,6 +56,7 @@ export function useWordLink(words: readonly OcrWordBox[], correct: TextLink['cor
     selectText: setSelected,
     readingPage: setPassagePage,
     correct,
+    page: { shown: pageShown, toggle: () => setPageShown((shown) => !shown) },
     typing: { onStop: stop, onSave: (typed) => void correct({ start: 0, end: 0, expected: '' }, typed) },
   };
   const image = {

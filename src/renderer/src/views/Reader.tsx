@@ -89,7 +89,7 @@ export function Reader(props: {
         aria-label="Source text"
         {...words.pointer}
       >
-        {props.ocr && source.chars > 0 && <CheckBar ocr={props.ocr} text={words} />}
+        {props.ocr && <CheckBar ocr={props.ocr} text={words} hasText={source.chars > 0} />}
         <ReaderHeader
           source={source}
           backLabel={props.backLabel}
