@@ -391,8 +391,9 @@ for (const size of SIZES) {
     expect
       .soft(await unreachableInPanel(page, reader, 'Notes and claims', [field('tab', 'Notes (0)'), field('tab', 'Claims (0)')]), 'image reader side')
       .toEqual([]);
-    await expect.soft(reader.locator('.ocr-check'), 'image reader: the word to check').toBeInViewport();
+    // Next word to check brings it into view, under the bars that stay above the text.
     await reader.getByRole('button', { name: 'Next word to check' }).click();
+    await expect.soft(reader.locator('.ocr-check'), 'image reader: the word to check').toBeInViewport({ ratio: 1 });
     await reader.getByRole('button', { name: 'Correct…' }).click();
     const editor = page.getByRole('dialog', { name: 'Correct the transcription' });
     await shot(page, 'image reader correcting');
