@@ -59,6 +59,10 @@ test.beforeAll(async ({ browser }) => {
   await page.getByRole('button', { name: 'Evidence', exact: true }).click();
   await page.getByRole('region', { name: 'Proposed questions' }).getByRole('button', { name: 'Accept' }).first().click();
   await expect(page.getByRole('img', { name: /Range chart of \d+ claims/ })).toBeVisible();
+  // The photographed page recognised before the views are checked (the server is then idle).
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.getByRole('button', { name: 'letter-1936', exact: true }).click();
+  await expect(page.locator('.ocr-check')).toHaveCount(1, { timeout: 90_000 });
   await page.close();
 });
 
