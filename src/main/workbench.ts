@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, SourcebenchApi } from '../shared/api';
 import { ApiError } from '../shared/errors';
-import type { CitationSettings, ImportOutcome, ImportProgress, ProjectInfo } from '../shared/types';
+import type { CitationSettings, ImportOutcome, ImportProgress, OcrWordBox, ProjectInfo } from '../shared/types';
 import type { StyleChoice } from '../shared/styles';
 import { BUILTIN_STYLES, type BuiltinStyleId, DEFAULT_STYLE, STYLE_CHOICES } from '../shared/styles';
 import type { CslStyle } from './cite';
@@ -29,6 +29,9 @@ import { followChanges } from './search/follow';
 import { LOCK_WAIT_MS, Project } from './project';
 import { readClaim } from './claims/extract';
 import { OcrQueue } from './ocr/queue';
+import type { NewSource } from './ingest/source';
+import { normalise } from './ingest/text';
+import { correctWords } from './ocr/correct';
 import { remapWords } from './ocr/remap';
 import { groupImageTasks } from './ocr/group';
 import { ImageStore, imageMeta } from './ocr/store';
@@ -962,32 +965,80 @@ export class Workbench implements SourcebenchApi {
       source.kind = before.kind;
       source.passages = passagesAs(before.kind, source.text);
     }
-    const image = before.format === 'image' ? new ImageStore(this.current.db) : null;
-    const oldText = image ? sources.text(id) : '';
-    if (image) {
-      // A transcription corrected: the source stays the images' (named by them), its text is the
-      // corrected one, its passages are its paragraphs, and unchanged words keep their boxes.
+    if (before.format === 'image') {
       if (source.format === 'image') throw new ApiError('invalid_request', `${name}: a corrected transcription is a text file (.txt), not an image`);
-      this.ocrs.cancel(id);
-      Object.assign(source, {
-        format: 'image',
-        kind: 'text',
-        hash: before.hash,
-        fileName: before.fileName,
-        bytes: before.bytes,
-        encoding: before.encoding,
-        meta: imageMeta(image.pages(id).length, image.lang(id)),
-      });
-      source.passages = transcriptionPassages(source.text, oldText, sources.detail(id).passageList);
+      // Unchanged words keep their boxes: the changes are found by a character diff.
+      return this.replaceTranscription(id, source.text, (oldText, words) => remapWords(oldText, source.text, words));
     }
     const counts = this.write(() => {
       sources.replaceText(id, source);
       this.current.claims.refresh(id, source.text);
-      if (image) {
-        image.setWords(id, remapWords(oldText, source.text, image.words(id)));
-        if (image.state(id)?.state !== 'done') image.setState(id, 'skipped', 'typed by hand');
-      }
       return annotations.reanchor(id, source.text);
+    });
+    return { source: sources.summary(id), ...counts };
+  }
+
+  /**
+   * Corrects a photographed or scanned source's transcription in place (a word, a selection, or
+   * the whole text typed by hand): the same path as a corrected file, with the change known
+   * exactly, so the words typed take the boxes of the words they replace and are trusted.
+   */
+  async correctSourceText({ id, start, end, text, expected }: Input<'correctSourceText'>) {
+    const { format, title } = this.current.sources.detail(id);
+    if (format !== 'image') {
+      throw new ApiError('invalid_request', `${title} is not a photograph or scan: correct its text with Replace text… and a corrected file`);
+    }
+    const old = this.current.sources.text(id);
+    if (end > old.length)
+      throw new ApiError('invalid_request', `${title}: offsets ${start}–${end} are past the end of its text (${old.length} characters)`);
+    if (old.slice(start, end) !== expected) {
+      throw new ApiError(
+        'invalid_request',
+        `${title}: its text changed since it was shown (“${expected}” is no longer at ${start}); nothing was written`,
+      );
+    }
+    const typed = normalise(text);
+    const next = old.slice(0, start) + typed + old.slice(end);
+    if (!next.trim()) throw new ApiError('invalid_request', `${title}: a transcription cannot be left empty`);
+    return this.replaceTranscription(id, next, (_, words) => correctWords(old, words, start, end, typed));
+  }
+
+  /**
+   * A transcription replaced (a corrected file or a correction in place): the source stays the
+   * images' (named by them), its text is the new one, its passages are its paragraphs, each on
+   * the page of the passage it replaces, and its words are `words` says. One transaction, with
+   * claims refreshed and annotations anchored again; recognition under way is stopped.
+   */
+  private replaceTranscription(id: number, text: string, words: (oldText: string, old: OcrWordBox[]) => OcrWordBox[]) {
+    const { sources, annotations } = this.current;
+    const image = new ImageStore(this.current.db);
+    const detail = sources.detail(id);
+    const oldText = sources.text(id);
+    this.ocrs.cancel(id);
+    const source: NewSource = {
+      title: detail.title,
+      author: detail.author,
+      date: detail.date,
+      origin: detail.origin,
+      kind: 'text',
+      format: 'image',
+      language: detail.language,
+      fileName: detail.fileName,
+      encoding: detail.encoding,
+      hash: detail.hash,
+      text,
+      bytes: detail.bytes,
+      tags: detail.tags,
+      // The languages it is read in stay with it.
+      meta: imageMeta(image.pages(id).length, image.lang(id)),
+      passages: transcriptionPassages(text, oldText, detail.passageList),
+    };
+    const counts = this.write(() => {
+      sources.replaceText(id, source);
+      this.current.claims.refresh(id, text);
+      image.setWords(id, words(oldText, image.words(id)));
+      if (image.state(id)?.state !== 'done') image.setState(id, 'skipped', 'typed by hand');
+      return annotations.reanchor(id, text);
     });
     return { source: sources.summary(id), ...counts };
   }

@@ -45,6 +45,8 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const path = z.string().min(1).max(4096);
 const shortText = z.string().max(2000);
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** A transcription typed or corrected in the reader (a long typed document is well under a million characters). */
+const MAX_TRANSCRIPTION_CHARS = 2_000_000;
 
 const none = z.object({}).strict();
 
@@ -320,6 +322,19 @@ export const contract = {
    * follow in the order given, with their text, annotations, claims and tags; the others are deleted.
    */
   mergeImageSources: returns<ReplaceTextResult>()(z.object({ ids: z.array(id).min(2).max(1000) }).strict()),
+  /**
+   * Corrects a photographed or scanned source's transcription in place: [start, end) of its text
+   * becomes `text` (a word, a selection, or, on an empty source, the whole transcription typed by
+   * hand). `expected` is the text the historian saw there: if the stored text differs, nothing is
+   * written. Annotations and claims are anchored again, as after Replace text….
+   */
+  correctSourceText: returns<ReplaceTextResult>()(
+    z
+      .object({ id, start: offset, end: offset, text: z.string().max(MAX_TRANSCRIPTION_CHARS), expected: z.string().max(MAX_TRANSCRIPTION_CHARS) })
+      .strict()
+      .refine((c) => c.end >= c.start, { message: 'end must not be before start', path: ['end'] })
+      .refine((c) => c.expected.length === c.end - c.start, { message: 'expected must be the text between start and end', path: ['expected'] }),
+  ),
   exportMarkdown: returns<ExportFile[]>()(
     z
       .object({

@@ -69,6 +69,7 @@ export const METHOD_NAMES = [
   'mergeImageSources',
   'listOcrLanguages',
   'addOcrLanguage',
+  'correctSourceText',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -630,6 +630,8 @@ export interface OcrWordBox {
   x1: number;
   y1: number;
   confidence: number;
+  /** Typed or corrected by the historian: no longer marked for checking, whatever its confidence. */
+  trusted: boolean;
 }
 
 /** A language text recognition can read: its Tesseract code (`rus`), built in (English) or added as a `.traineddata` file. */

@@ -343,8 +343,11 @@ test('Esc in the annotation sidebar closes the note and returns to its passage',
   await expect(library.table).toBeVisible();
 });
 
-test('the reader of a photographed page: its image beside its text, a region being marked and one marked', async ({ page, library }) => {
-  const file = typedPage();
+test('the reader of a photographed page: its image beside its text, a region marked, a word to check, its correction in place', async ({
+  page,
+  library,
+}) => {
+  const file = typedPage({ smudged: true });
   try {
     await library.importFiles([file]);
     await library.open('letter-1936');
@@ -362,6 +365,22 @@ test('the reader of a photographed page: its image beside its text, a region bei
     await expect(pane.getByRole('button', { name: /^Region 1, page 1/ })).toBeVisible();
     await expect(page.getByRole('listitem', { name: 'Annotation: page 1, region' }).getByRole('textbox', { name: 'Note' })).toBeFocused();
     await audit(page, 'image reader with a region and its note');
+    await page.keyboard.press('Escape');
+
+    // The uncertain word: underlined, and described in words (generated text a screen reader reads).
+    const uncertain = page.locator('.ocr-check');
+    await expect(uncertain).toHaveCount(1);
+    const said = await uncertain.evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(said).toContain('uncertain reading');
+    expect(await uncertain.evaluate((el) => getComputedStyle(el).textDecorationStyle)).toBe('dotted');
+    await audit(page, 'image reader with a word to check');
+    await page.getByRole('region', { name: 'Reader' }).getByLabel('Source text').focus();
+    await page.keyboard.press('u');
+    await page.keyboard.press('F2');
+    await expect(page.getByRole('dialog', { name: 'Correct the transcription' })).toBeVisible();
+    await audit(page, 'correcting a word in place', '.word-editor');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await audit(page, 'image reader, dark theme');
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }

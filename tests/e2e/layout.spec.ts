@@ -32,11 +32,12 @@ const button = (name: string | RegExp): Command => ({ role: 'button', name, menu
 const field = (role: Role, name: string): Command => ({ role, name });
 
 let app: AppServer & { stop(): void };
+/** A photographed page with a word read with low confidence (recognised when the server starts). */
+let photo: string;
 
 test.beforeAll(async ({ browser }) => {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-layout-'));
-  // A photographed page, for the page image's tools.
-  const photographed = typedPage();
+  photo = typedPage({ smudged: true });
   cli(
     home,
     'import',
@@ -45,24 +46,12 @@ test.beforeAll(async ({ browser }) => {
     fixture('claims-b.md'),
     fixture('align-base.txt'),
     fixture('align-edited.txt'),
-    photographed,
+    photo,
   );
-  fs.rmSync(path.dirname(photographed), { recursive: true, force: true });
   app = await startApp(home);
   // A note to list, and a question with claims to chart.
   const page = await browser.newPage();
   await page.goto(app.url);
-  // The photographed page's text recognition is not needed here: stopped, so the machine is not busy with it.
-  const url = new URL(app.url);
-  const api = async (method: string, input: unknown) =>
-    (await (
-      await page.request.post(`${url.origin}/api/${method}`, {
-        headers: { 'X-Sourcebench-Token': url.searchParams.get('token')!, 'Content-Type': 'application/json' },
-        data: JSON.stringify(input),
-      })
-    ).json()) as { ok: boolean; value: { id: number; title: string }[] };
-  const letter = (await api('listSources', {})).value.find((s) => s.title === 'letter-1936')!;
-  expect((await api('cancelOcr', { id: letter.id })).ok).toBe(true);
   await page.getByRole('button', { name: 'Counting the Victims of 1937', exact: true }).click();
   const reader = new ReaderPage(page);
   await reader.select(3, '681,692 executions');
@@ -71,10 +60,17 @@ test.beforeAll(async ({ browser }) => {
   await page.getByRole('button', { name: 'Evidence', exact: true }).click();
   await page.getByRole('region', { name: 'Proposed questions' }).getByRole('button', { name: 'Accept' }).first().click();
   await expect(page.getByRole('img', { name: /Range chart of \d+ claims/ })).toBeVisible();
+  // The photographed page recognised before the views are checked (the server is then idle).
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.getByRole('button', { name: 'letter-1936', exact: true }).click();
+  await expect(page.locator('.ocr-check')).toHaveCount(1, { timeout: 90_000 });
   await page.close();
 });
 
-test.afterAll(() => app?.stop());
+test.afterAll(() => {
+  app?.stop();
+  if (photo) fs.rmSync(path.dirname(photo), { recursive: true, force: true });
+});
 
 async function openPage(browser: Browser, size: (typeof SIZES)[number]) {
   const context = await browser.newContext({ viewport: size.viewport, deviceScaleFactor: size.deviceScaleFactor });
@@ -372,6 +368,42 @@ for (const size of SIZES) {
         'collate',
       )
       .toEqual([]);
+
+    // The reader of a photographed page: the page tools, the words to check, the reader's actions.
+    await show('Library');
+    await library.getByRole('button', { name: 'letter-1936', exact: true }).click();
+    // Recognised in the background since the server started: its word to check shows.
+    await expect(reader.locator('.ocr-check')).toHaveCount(1, { timeout: 90_000 });
+    await shot(page, 'image reader');
+    // The page tools: beside the text, or above it once its toggle shows the page (a narrow window).
+    const pageTools = [button('Previous page'), button('Next page'), button('Zoom out'), button('Zoom in'), button('Rotate a quarter turn')];
+    expect.soft(await unreachableInPanel(page, page.locator('.image-reader'), 'Page image', pageTools), 'page image').toEqual([]);
+    expect
+      .soft(
+        await unreachable(page, reader, [
+          button('Next word to check'),
+          button('Correct…'),
+          button('← Library'),
+          button('Edit metadata'),
+          button('Replace text…'),
+          button('Export notes'),
+          button('Compare with…'),
+          button('Where else?'),
+        ]),
+        'image reader',
+      )
+      .toEqual([]);
+    expect
+      .soft(await unreachableInPanel(page, reader, 'Notes and claims', [field('tab', 'Notes (0)'), field('tab', 'Claims (0)')]), 'image reader side')
+      .toEqual([]);
+    // Next word to check brings it into view, under the bars that stay above the text.
+    await reader.getByRole('button', { name: 'Next word to check' }).click();
+    await expect.soft(reader.locator('.ocr-check'), 'image reader: the word to check').toBeInViewport({ ratio: 1 });
+    await reader.getByRole('button', { name: 'Correct…' }).click();
+    const editor = page.getByRole('dialog', { name: 'Correct the transcription' });
+    await shot(page, 'image reader correcting');
+    expect.soft(await unreachable(page, editor, [button('Save'), button('Cancel')]), 'word editor').toEqual([]);
+    await editor.getByRole('button', { name: 'Cancel' }).click();
 
     expect(errors, 'uncaught errors in the page').toEqual([]);
     await context.close();

@@ -37,6 +37,9 @@ describe('the API boundary', () => {
     ['search', { query: 5 }],
     ['search', { query: 'x', limit: 0 }],
     ['search', { query: 'x'.repeat(3000) }],
+    ['correctSourceText', { id: 1, start: 5, end: 2, text: 'x', expected: '' }],
+    ['correctSourceText', { id: 1, start: 0, end: 3, text: 'x', expected: 'ab' }],
+    ['correctSourceText', { id: 1, start: 0, end: 0, text: 5, expected: '' }],
   ];
 
   it.each(cases)('refuses %s with %j before the service runs', async (method, payload) => {

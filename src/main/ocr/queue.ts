@@ -187,7 +187,7 @@ export class OcrQueue {
       project.annotations.reanchor(sourceId, result.text);
       images.setWords(
         sourceId,
-        result.words.map((w) => ({ page: w.page, start: w.start, end: w.end, ...w.box, confidence: w.confidence })),
+        result.words.map((w) => ({ page: w.page, start: w.start, end: w.end, ...w.box, confidence: w.confidence, trusted: false })),
       );
       images.setState(sourceId, 'done');
     });

@@ -75,18 +75,19 @@ export class ImageStore {
   }
 
   words(sourceId: number): StoredWord[] {
-    return this.db
-      .prepare('SELECT page, start, "end", x0, y0, x1, y1, confidence FROM ocr_word WHERE source_id = ? ORDER BY start')
-      .all(sourceId) as StoredWord[];
+    const rows = this.db
+      .prepare('SELECT page, start, "end", x0, y0, x1, y1, confidence, trusted FROM ocr_word WHERE source_id = ? ORDER BY start')
+      .all(sourceId) as (Omit<StoredWord, 'trusted'> & { trusted: 0 | 1 })[];
+    return rows.map((r) => ({ ...r, trusted: r.trusted === 1 }));
   }
 
   /** Replaces a source's words (inside the caller's transaction). */
   setWords(sourceId: number, words: readonly StoredWord[]): void {
     this.db.prepare('DELETE FROM ocr_word WHERE source_id = ?').run(sourceId);
     const insert = this.db.prepare(
-      'INSERT INTO ocr_word (source_id, page, start, "end", x0, y0, x1, y1, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO ocr_word (source_id, page, start, "end", x0, y0, x1, y1, confidence, trusted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    for (const w of words) insert.run(sourceId, w.page, w.start, w.end, w.x0, w.y0, w.x1, w.y1, w.confidence);
+    for (const w of words) insert.run(sourceId, w.page, w.start, w.end, w.x0, w.y0, w.x1, w.y1, w.confidence, w.trusted ? 1 : 0);
   }
 
   /** The languages a source is read in (`eng+rus`), when chosen; else the recogniser's default. */

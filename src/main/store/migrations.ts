@@ -395,6 +395,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 15,
+    name: 'words corrected by hand',
+    // A word the historian corrected in place is trusted: the reader no longer marks it for
+    // checking, whatever the recogniser's confidence was (which is kept, as it was measured).
+    sql: `ALTER TABLE ocr_word ADD COLUMN trusted INTEGER NOT NULL DEFAULT 0 CHECK (trusted IN (0, 1));`,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

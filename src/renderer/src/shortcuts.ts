@@ -68,6 +68,8 @@ export const COMMANDS = {
     'compareWith',
     'goToPage',
     'whereElse',
+    'nextToCheck',
+    'correct',
   ],
   page: ['markRegion', 'moveRegion', 'resizeRegion', 'confirmRegion', 'cancelRegion'],
   editor: ['leave', 'bold', 'italic', 'underline', 'undo', 'redo', 'heading', 'paragraph', 'bulletList', 'numberList', 'quote', 'link'],
@@ -160,6 +162,8 @@ export const SHORTCUTS: AnyShortcut[] = [
   s('reader', ['Shift+C'], 'compareWith', 'Compare with…'),
   s('reader', ['G'], 'goToPage', 'Go to a page (PDF)'),
   s('reader', ['W'], 'whereElse', 'Where else does this passage appear? (text other sources share)'),
+  s('reader', ['U'], 'nextToCheck', 'Next word to check (an uncertain reading of a photograph or scan)'),
+  s('reader', ['F2'], 'correct', 'Correct the selection, or the word being checked, in place'),
 
   s('page', ['M'], 'markRegion', 'Mark a region: drag across the page, or place it with the keys below'),
   s('page', ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'], 'moveRegion', 'Move the region being marked'),

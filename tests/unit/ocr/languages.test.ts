@@ -42,7 +42,9 @@ describe('recognition languages', () => {
     expect(() => checkTraineddata('old.traineddata', traineddata([1, 3]))).toThrow(/old\.traineddata .*no LSTM model \(Tesseract 3 data\)/);
     const cut = traineddata([17]).subarray(0, 196);
     expect(() => checkTraineddata('cut.traineddata', cut)).toThrow(/cut\.traineddata .*points outside the file/);
-    expect(() => checkTraineddata('xyz.traineddata.gz', new Uint8Array([0x1f, 0x8b, 1, 2, 3]))).toThrow(/xyz\.traineddata\.gz .*gzipped, but damaged/);
+    expect(() => checkTraineddata('xyz.traineddata.gz', new Uint8Array([0x1f, 0x8b, 1, 2, 3]))).toThrow(
+      /xyz\.traineddata\.gz .*gzipped, but damaged/,
+    );
   });
 
   it('keeps added languages in the home, never in the project, and says which file a choice lacks', () => {

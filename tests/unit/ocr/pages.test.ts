@@ -44,6 +44,7 @@ function seed(project: Project, name: string, pages: string[][], state: 'done' |
           x1: m.index + 5,
           y1: 5,
           confidence: 90,
+          trusted: false,
         });
     }
   });
@@ -122,7 +123,7 @@ describe('page order', () => {
       { start: 14, end: 17, page: 2 },
       { start: 19, end: 24, page: 3 },
     ].map((p, i) => ({ ...p, id: i, ordinal: i + 1, kind: 'paragraph', text: text.slice(p.start, p.end), pageLabel: null, info: null })) as Passage[];
-    const words = [{ page: 3, start: 19, end: 24, x0: 1, y0: 2, x1: 3, y1: 4, confidence: 50 }];
+    const words = [{ page: 3, start: 19, end: 24, x0: 1, y0: 2, x1: 3, y1: 4, confidence: 50, trusted: false }];
     const r = rearrange(text, passages, words, [3, 1, 2]);
     expect(r.text).toBe('three\n\none a\n\none b\n\ntwo');
     expect(r.passages.map((p) => [p.page, r.text.slice(p.start, p.end)])).toEqual([

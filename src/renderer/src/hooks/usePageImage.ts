@@ -28,14 +28,23 @@ export function usePageImage(sourceId: number, page: number): { url: string | nu
   return state.key === key ? { url: state.url, error: state.error } : { url: null, error: null };
 }
 
+/**
+ * The words being read, shared by the page image and the text beside it: both ask for the same
+ * source and version in one render, and one request answers both.
+ */
+let latestWords: { key: string; words: Promise<OcrWordBox[]> } | null = null;
+function wordsOf(sourceId: number, key: string): Promise<OcrWordBox[]> {
+  if (latestWords?.key !== key) latestWords = { key, words: api.getOcrWords({ id: sourceId }) };
+  return latestWords.words;
+}
+
 /** The recognised words of a source, with their boxes; read again when the source's text changes (`version`). */
 export function useOcrWords(sourceId: number, version: string): OcrWordBox[] {
   const [words, setWords] = useState<{ key: string; words: OcrWordBox[] }>({ key: '', words: [] });
   const key = `${sourceId}:${version}`;
   useEffect(() => {
     let live = true;
-    api
-      .getOcrWords({ id: sourceId })
+    wordsOf(sourceId, key)
       .then((w) => live && setWords({ key, words: w }))
       .catch(() => live && setWords({ key, words: [] }));
     return () => {

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { ImageSourceFacts, OcrWordBox } from '../../../shared/types';
 import { useOcrWords, usePageImage } from '../hooks/usePageImage';
-import { CHECK_BELOW, checkLabel, stepZoom, toCheck, turnsOf, wordsOfPage } from './pageView';
+import { checkLabel, stepZoom, toCheck, turnsOf, wordsOfPage } from './pageView';
 import { MarkRegionButton, RegionLayer } from './RegionLayer';
 import type { RegionNotes } from './useRegionMarking';
 import { useRegionMarking } from './useRegionMarking';
+import { needsCheck } from './wordLink';
 
 const STATE_LABEL: Record<ImageSourceFacts['ocr']['state'], string> = {
   pending: 'Text recognition waiting',
@@ -21,9 +22,19 @@ export function PagePane(props: {
   version: string;
   /** Regions marked on the pages (annotations of the image), when the reader offers them. */
   regions?: RegionNotes;
+  /** Words (their starts) outlined as linked to the text; `page`, the page the text points at. */
+  highlightWords?: readonly number[];
+  page?: number | null;
+  onHoverWord?(word: OcrWordBox | null): void;
 }) {
   const { facts } = props;
   const [page, setPage] = useState(1);
+  // The page follows the text when the page it points at changes; the buttons still turn pages.
+  const [followed, setFollowed] = useState<number | null>(null);
+  if (props.page && props.page !== followed) {
+    setFollowed(props.page);
+    setPage(props.page);
+  }
   const [zoom, setZoom] = useState(0.5);
   const info = facts.pages.find((p) => p.page === page) ?? facts.pages[0];
   const [turns, setTurns] = useState(() => turnsOf(info?.orientation ?? null));
@@ -91,10 +102,16 @@ export function PagePane(props: {
                   y={word.y0}
                   width={word.x1 - word.x0}
                   height={word.y1 - word.y0}
-                  className={`word-box${word === hovered ? ' hovered' : ''}${word.confidence < CHECK_BELOW ? ' to-check' : ''}`}
+                  className={`word-box${word === hovered ? ' hovered' : ''}${props.highlightWords?.includes(word.start) ? ' linked' : ''}${needsCheck(word) ? ' to-check' : ''}`}
                   data-start={word.start}
-                  onMouseEnter={() => setHovered(word)}
-                  onMouseLeave={() => setHovered(null)}
+                  onMouseEnter={() => {
+                    setHovered(word);
+                    props.onHoverWord?.(word);
+                  }}
+                  onMouseLeave={() => {
+                    setHovered(null);
+                    props.onHoverWord?.(null);
+                  }}
                 />
               ))}
             </svg>

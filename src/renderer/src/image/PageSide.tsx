@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import type { ImageSourceFacts, SourceDetail } from '../../../shared/types';
 import type { RegionNotes } from './useRegionMarking';
 import { PagePane } from './PagePane';
@@ -12,6 +13,8 @@ export function PageSide(props: {
   source: SourceDetail;
   image: ImageSourceFacts;
   regions: RegionNotes;
+  /** The pane's version (its words are read again when it changes) and its link to the text's words. */
+  pane: Pick<ComponentProps<typeof PagePane>, 'version' | 'highlightWords' | 'page' | 'onHoverWord'>;
   /** The source was changed here (pages reordered, read again): read it again. */
   onSaved(): void;
   /** The source was merged into another, which is opened. */
@@ -22,13 +25,7 @@ export function PageSide(props: {
   const order = image.pages.map((p) => p.sha256.slice(0, 8)).join('');
   return (
     <div className="page-side">
-      <PagePane
-        key={`${source.id}:${order}`}
-        sourceId={source.id}
-        facts={image}
-        version={source.hash + source.chars + image.ocr.state}
-        regions={props.regions}
-      />
+      <PagePane key={`${source.id}:${order}`} sourceId={source.id} facts={image} {...props.pane} regions={props.regions} />
       <PageOrder sourceId={source.id} title={source.title} pages={image.pages} onChanged={props.onSaved} onMerged={props.onMerged} />
       <LanguagePicker
         sourceId={source.id}

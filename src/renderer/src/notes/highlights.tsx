@@ -11,6 +11,8 @@ import type { InlineMark } from '../../../shared/inline';
 import type { Annotation, ClaimRecord, Passage } from '../../../shared/types';
 import { passageCells, passageMarks } from '../views/keyboardSelection';
 import { styledText } from './styledText';
+import type { WordMark } from '../image/wordLink';
+import { wordPiece } from '../image/wordLink';
 
 export interface Span {
   start: number;
@@ -31,6 +33,8 @@ export function PassageText(props: {
   /** Whether the source has the footnote a note reference names, and how to go to it. */
   hasNote?(label: string): boolean;
   onNote?(label: string): void;
+  /** Recognised words marked in the text: to check, or linked to the page image. */
+  words?: WordMark[];
 }) {
   const { passage: p } = props;
   const spans = props.annotations.filter((a) => !a.orphaned && a.end > p.start && a.start < p.end);
@@ -38,7 +42,8 @@ export function PassageText(props: {
   const marks: InlineMark[] = passageMarks(p, !!props.markdown);
   // A table row's cells, relative to the passage; what lies between them (" | ", "**: ") is not shown.
   const cells = passageCells(p);
-  if (!spans.length && !claims.length && !props.hit && !marks.length && !cells) return <>{p.text}</>;
+  const words = props.words ?? [];
+  if (!spans.length && !claims.length && !props.hit && !marks.length && !cells && !words.length) return <>{p.text}</>;
   const cuts = new Set([0, p.text.length]);
   for (const m of marks) {
     cuts.add(m.start);
@@ -49,7 +54,7 @@ export function PassageText(props: {
     cuts.add(Math.min(p.text.length, b));
   }
   const note = { has: props.hasNote, go: props.onNote };
-  for (const a of [...spans, ...claims]) {
+  for (const a of [...spans, ...claims, ...words]) {
     cuts.add(Math.max(0, a.start - p.start));
     cuts.add(Math.min(p.text.length, a.end - p.start));
   }
@@ -77,9 +82,10 @@ export function PassageText(props: {
     const top = covering.find((a) => a.id === props.selected) ?? covering[covering.length - 1];
     const isHit = !!props.hit && props.hit.start - p.start <= from && props.hit.end - p.start >= to;
     const claim = claims.find((c) => c.start - p.start <= from && c.end - p.start >= to);
+    const word = wordPiece(words.find((w) => w.start - p.start <= from && w.end - p.start >= to));
     if (!top && !isHit && !claim) {
       out.push(
-        <span key={from} data-o={from}>
+        <span key={from} data-o={from} className={word.className || undefined} {...word.attrs}>
           {text}
         </span>,
       );
@@ -90,7 +96,8 @@ export function PassageText(props: {
         <span
           key={from}
           data-o={from}
-          className={`claim-mark ${claim.status}`}
+          {...word.attrs}
+          className={`claim-mark ${claim.status} ${word.className}`.trim()}
           data-claim={claim.id}
           title={`Claim: ${claim.measure}`}
           onClick={() => props.onPickClaim?.(claim.id)}
@@ -105,16 +112,18 @@ export function PassageText(props: {
       top && top.id === props.selected ? 'hl-selected' : '',
       isHit ? 'search-hit' : '',
       claim ? `claim-mark ${claim.status}` : '',
+      word.className,
     ]
       .filter(Boolean)
       .join(' ');
     out.push(
       <mark
         key={from}
+        {...word.attrs}
         data-o={from}
         className={className}
         data-annotation={top?.id}
-        title={top?.plain ? top.plain.slice(0, 300) : undefined}
+        title={top?.plain ? top.plain.slice(0, 300) : (word.attrs.title as string | undefined)}
         onClick={top ? () => props.onPick(top.id) : undefined}
       >
         {text}

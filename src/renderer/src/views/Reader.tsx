@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import type { Passage, SourceDetail } from '../../../shared/types';
+import { type ReactNode, useState } from 'react';
+import type { SourceDetail } from '../../../shared/types';
 import type { ReaderState } from '../hooks/useReader';
 import type { ReaderTarget } from '../navigation';
 import type { ReadingPlace } from './readingPlace';
@@ -12,13 +12,18 @@ import { ReaderSide, SelectionToolbar } from './ReaderSide';
 import { shownQuote } from './shownQuote';
 import { useKeyboardSelection } from './useKeyboardSelection';
 import { usePassageNavigation } from './usePassageNavigation';
-import { useNoteFocus, useReaderKeys } from './useReaderKeys';
+import { useReaderKeys, useSelectionActions } from './useReaderKeys';
 import { useReadingPlace } from './useReadingPlace';
+import { useReaderDialogs } from './useReaderDialogs';
 import { useReaderSide } from './useReaderSide';
 import type { HitTarget } from '../reuse/WhereElse';
 import { WhereElse } from '../reuse/WhereElse';
+import type { TextLink } from '../image/useWordLink';
+import { useTextWords } from '../image/useTextWords';
+import { CheckBar, TypeTranscription } from '../image/CheckBar';
+import { WordEditor } from '../image/WordEditor';
 import type { RegionNotes } from '../image/useRegionMarking';
-import { useReaderMaking } from './useReaderMaking';
+import { useRegionNotes } from '../image/useRegionNotes';
 
 /** A source open in the reader: its header, its text as numbered passages, and its notes and claims beside. */
 export function Reader(props: {
@@ -32,7 +37,8 @@ export function Reader(props: {
   onCompare(id: number): void;
   onLeave(place: ReadingPlace): void;
   onOpen(target: HitTarget): void;
-  /** A photographed or scanned source's page image, shown beside the text, with its marked regions. */
+  /** A photographed or scanned source: its words, linked to its page image, shown beside with its marked regions. */
+  ocr?: TextLink;
   pageImage?(regions: RegionNotes): ReactNode;
 }) {
   const { source, target, reader } = props;
@@ -40,27 +46,20 @@ export function Reader(props: {
   const nav = usePassageNavigation(source, target);
   const { virtualizer, current, passages } = { ...nav, passages: source.passageList };
   const place = useReadingPlace(nav, passages, props.resume, props.onLeave);
-  const [editing, setEditing] = useState(false);
   const side = useReaderSide(nav, target, annotations.list);
-  const { tab, setTab, selected } = side;
+  const { tab, setTab } = side;
   const [selection, setSelection] = useState<(Span & { rect: DOMRect }) | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [whereElse, setWhereElse] = useState<Passage | null>(null);
-  const showWhereElse = () => setWhereElse(passages[current] ?? null);
-  const closeEdit = (saved: boolean) => {
-    setEditing(false);
-    if (saved) actions.saved();
-  };
-
-  const goToPage = (wanted: string) => {
-    const found = nav.goToPage(wanted);
-    if (found === false) setNotice(`There is no page “${wanted.trim()}” with text in this source.`);
-    else if (found) setNotice(null);
-  };
+  const { editing, setEditing, closeEdit, notice, setNotice, whereElse, setWhereElse, showWhereElse, goToPage } = useReaderDialogs(
+    nav,
+    passages,
+    current,
+    actions,
+  );
 
   const keys = useKeyboardSelection({ ...nav, passages, markdown: source.kind === 'markdown', selection, onSelection: setSelection });
-  const focusNote = useNoteFocus(selected);
-  const { annotate, recordClaim, regions } = useReaderMaking(reader, keys, side, focusNote);
+  const { annotate, recordClaim, focusNote } = useSelectionActions(actions, keys, side);
+  const regions = useRegionNotes(source.id, annotations, side, focusNote);
+  const words = useTextWords(props.ocr, { ...nav, passages }, selection);
   const { replaceInput, pageInput } = useReaderKeys({ current, count: source.passages, moveTo: nav.moveTo, scrollRef: nav.scrollRef }, keys, {
     selection,
     highlight: annotate,
@@ -88,7 +87,9 @@ export function Reader(props: {
           }}
           onMouseUp={() => nav.scrollRef.current && setSelection(selectionOffsets(nav.scrollRef.current))}
           aria-label="Source text"
+          {...words.pointer}
         >
+          {props.ocr && <CheckBar ocr={props.ocr} text={words} hasText={source.chars > 0} />}
           <ReaderHeader
             source={source}
             backLabel={props.backLabel}
@@ -103,6 +104,7 @@ export function Reader(props: {
             replaceInput={replaceInput}
             pageInput={pageInput}
           />
+          {props.ocr && source.chars === 0 && <TypeTranscription state={source.image!.ocr.state} {...props.ocr.typing} />}
           <ReaderPassages
             source={source}
             virtualizer={virtualizer}
@@ -114,7 +116,7 @@ export function Reader(props: {
             targetIndex={nav.targetIndex}
             target={target}
             annotations={annotations.list}
-            selected={selected}
+            selected={side.selected}
             onPick={side.pick}
             claims={claims.list}
             onPickClaim={side.pickClaim}
@@ -122,6 +124,7 @@ export function Reader(props: {
             onMoveTo={nav.moveTo}
             caretRef={keys.caretRef}
             caretShown={keys.caretShown}
+            wordMarks={words.marks}
           />
         </div>
         {selection && (
@@ -129,6 +132,7 @@ export function Reader(props: {
             rect={selection.rect}
             onHighlight={(c, withNote) => void annotate(selection, c, withNote)}
             onClaim={() => void recordClaim(selection)}
+            onCorrect={props.ocr && words.commands.correct}
           />
         )}
         <ReaderSide
@@ -137,6 +141,7 @@ export function Reader(props: {
           selection={selection}
           quoteOf={source.kind === 'markdown' ? (a) => shownQuote(passages, a) : undefined}
         />
+        {words.editing && <WordEditor key={words.editing.start} at={words.editing} onSave={words.save} onClose={words.close} />}
         {whereElse && <WhereElse passageId={whereElse.id} ordinal={whereElse.ordinal} onOpen={props.onOpen} onClose={() => setWhereElse(null)} />}
         {editing && <MetadataDialog source={source} onClose={() => closeEdit(false)} onSaved={() => closeEdit(true)} />}
       </section>

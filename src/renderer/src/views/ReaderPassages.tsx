@@ -5,45 +5,8 @@ import type { ReaderTarget } from '../navigation';
 import { PassageText } from '../notes/highlights';
 import { visibleText } from '../../../shared/inline';
 import { noteTarget } from '../../../shared/markers';
-
-export interface PageMark {
-  label: string;
-  /** A page without text (a scanned page in a PDF with text elsewhere). */
-  empty: boolean;
-}
-
-/**
- * Where the pages of a paginated source (PDF) begin: a mark with the printed label before the
- * first passage of each page, and marks for pages without text where they fall.
- */
-export function pageMarks(source: SourceDetail): { before: Map<number, PageMark[]>; after: PageMark[] } {
-  const before = new Map<number, PageMark[]>();
-  const empty = source.pdf?.pagesWithoutText ?? [];
-  let e = 0;
-  let last: number | null = null;
-  source.passageList.forEach((p, i) => {
-    if (p.page === null || p.page === last) return;
-    const marks: PageMark[] = [];
-    for (; e < empty.length && empty[e]!.page < p.page; e++) marks.push({ label: empty[e]!.label, empty: true });
-    marks.push({ label: p.pageLabel ?? String(p.page), empty: false });
-    before.set(i, marks);
-    last = p.page;
-  });
-  return { before, after: empty.slice(e).map((x) => ({ label: x.label, empty: true })) };
-}
-
-function PageBreak({ mark }: { mark: PageMark }) {
-  return (
-    <div
-      className={`page-break${mark.empty ? ' no-text' : ''}`}
-      role="separator"
-      aria-label={`Page ${mark.label}${mark.empty ? ': no text on this page' : ''}`}
-    >
-      p. {mark.label}
-      {mark.empty && ' · no text on this page'}
-    </div>
-  );
-}
+import type { WordMark } from '../image/wordLink';
+import { PageBreak, pageMarks } from './PageBreak';
 
 /** The text as numbered passages, only those near the view rendered. */
 export function ReaderPassages(props: {
@@ -67,6 +30,8 @@ export function ReaderPassages(props: {
   /** The keyboard's caret (placed by useKeyboardSelection), shown where keys have placed one. */
   caretRef: RefObject<HTMLSpanElement | null>;
   caretShown: boolean;
+  /** Recognised words to mark in a stretch of the text (a photographed or scanned source). */
+  wordMarks?(from: number, to: number): WordMark[] | undefined;
 }) {
   const { source, virtualizer, marks, current, target, footnotes } = props;
   const passages = source.passageList;
@@ -118,6 +83,7 @@ export function ReaderPassages(props: {
             >
               <PassageText
                 passage={p}
+                words={props.wordMarks?.(p.start, p.end)}
                 annotations={props.annotations}
                 hit={v.index === props.targetIndex && target && !target.annotationId && !target.claimId ? target : null}
                 selected={props.selected}

@@ -17,7 +17,13 @@ const COLOUR_COMMANDS: Record<HighlightColour, Command<'reader'>> = {
 };
 
 /** What can be done with words selected in the text: highlight, annotate, record a claim. */
-export function SelectionToolbar(props: { rect: DOMRect; onHighlight(colour: HighlightColour, withNote: boolean): void; onClaim(): void }) {
+export function SelectionToolbar(props: {
+  rect: DOMRect;
+  onHighlight(colour: HighlightColour, withNote: boolean): void;
+  onClaim(): void;
+  /** A transcription of a page image: correct the selection in place. */
+  onCorrect?(): void;
+}) {
   return (
     <div
       className="selection-toolbar"
@@ -42,6 +48,11 @@ export function SelectionToolbar(props: { rect: DOMRect; onHighlight(colour: Hig
       <button type="button" onClick={props.onClaim} {...keyed('reader', 'claim', 'Record the figure these words state as a claim')}>
         Claim
       </button>
+      {props.onCorrect && (
+        <button type="button" onClick={props.onCorrect} {...keyed('reader', 'correct', 'Correct the selected words in place')}>
+          Correct…
+        </button>
+      )}
     </div>
   );
 }

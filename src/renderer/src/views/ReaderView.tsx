@@ -4,7 +4,10 @@ import type { ReaderTarget } from '../navigation';
 import type { ReadingPlace } from './readingPlace';
 import { Reader } from './Reader';
 import type { HitTarget } from '../reuse/WhereElse';
-import { PageSide } from '../image/PageSide';
+import type { TextLink } from '../image/useWordLink';
+import type { RegionNotes } from '../image/useRegionMarking';
+import { ImageReader } from '../image/ImageReader';
+import type { ReactNode } from 'react';
 
 /** The reader: metadata header, then the text as numbered passages, virtualised for long texts. */
 export function ReaderView(props: {
@@ -51,8 +54,7 @@ export function ReaderView(props: {
     );
   }
   if (!source) return <section className="reader" aria-label="Reader" aria-busy="true" />;
-  const image = source.image;
-  const text = (
+  const text = (ocr?: TextLink, pageImage?: (regions: RegionNotes) => ReactNode) => (
     <Reader
       key={`${source.id}:${props.target?.passageId ?? ''}:${props.target?.start ?? ''}`}
       source={source}
@@ -64,24 +66,25 @@ export function ReaderView(props: {
       onBack={props.onBack}
       onLeave={(place) => props.onLeave(source.id, place)}
       onOpen={props.onOpen}
-      pageImage={
-        image &&
-        ((regions) => (
-          <PageSide
-            source={source}
-            image={image}
-            regions={regions}
-            onSaved={reader.actions.saved}
-            onMerged={(into) => {
-              props.onChanged();
-              props.onOpen({ sourceId: into, passageId: 0, start: 0, end: 0 });
-            }}
-          />
-        ))
-      }
+      ocr={ocr}
+      pageImage={pageImage}
     />
   );
-  if (!image) return text;
-  // A photographed or scanned source: its page image, page order and languages beside its transcription.
-  return <div className="image-reader">{text}</div>;
+  if (!source.image) return text();
+  // A photographed or scanned source: its page image, page order and languages beside its
+  // transcription, the words linked both ways.
+  return (
+    <ImageReader
+      key={source.id}
+      source={source}
+      image={source.image}
+      saved={reader.actions.saved}
+      onMerged={(into) => {
+        props.onChanged();
+        props.onOpen({ sourceId: into, passageId: 0, start: 0, end: 0 });
+      }}
+    >
+      {text}
+    </ImageReader>
+  );
 }

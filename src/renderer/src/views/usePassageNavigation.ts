@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SourceDetail } from '../../../shared/types';
 import type { ReaderTarget } from '../navigation';
-import { pageMarks } from './ReaderPassages';
+import { pageMarks } from './PageBreak';
 
 /**
  * Moving through a source's passages: the virtualised list, the current passage, the one

@@ -5,6 +5,8 @@ import type { ShortcutHandlers } from '../app/useShortcuts';
 import { useShortcuts } from '../app/useShortcuts';
 import type { Span } from '../notes/highlights';
 import type { KeyboardSelection } from './useKeyboardSelection';
+import type { ReaderActions } from '../hooks/useReader';
+import type { ReaderSideState } from './useReaderSide';
 
 /** What the reader's keys do, besides moving and selecting. */
 export interface ReaderCommands {
@@ -97,5 +99,28 @@ export function useNoteFocus(selected: number | null) {
   });
   return (id: number) => {
     wanted.current = id;
+  };
+}
+
+/** Highlighting, annotating and recording a claim from a span: the keys' selection is cleared, and the note or claim made is shown. */
+export function useSelectionActions(
+  actions: ReaderActions,
+  keys: KeyboardSelection,
+  side: Pick<ReaderSideState, 'selected' | 'noteMade' | 'claimMade'>,
+) {
+  const focusNote = useNoteFocus(side.selected);
+  return {
+    /** Opens a note made elsewhere (a region of the page image) as a new text note is opened. */
+    focusNote,
+    annotate: async (span: Span, colour: HighlightColour, withNote: boolean) => {
+      const created = await actions.annotate(span, colour);
+      keys.clear();
+      if (created && withNote) side.noteMade(created.id, focusNote);
+    },
+    recordClaim: async (span: Span) => {
+      const created = await actions.recordClaim(span);
+      keys.clear();
+      side.claimMade(created?.id ?? null);
+    },
   };
 }
