@@ -36,7 +36,7 @@ export const SHARED_FIELDS = ['type', 'language', ...ARCHIVAL_FIELDS] as const;
 export type SharedField = (typeof SHARED_FIELDS)[number];
 
 /** Chosen fields and their values; a field given as '' is cleared. A field left out is left alone. */
-export type SharedValues = Partial<Record<SharedField, string>>;
+export type SharedValues = Partial<Record<Exclude<SharedField, 'type'>, string>> & { type?: CslType };
 
 export const SHARED_FIELD_LABELS: Record<SharedField, string> = {
   type: 'Type',
@@ -48,7 +48,7 @@ export const SHARED_FIELD_LABELS: Record<SharedField, string> = {
   archive_box: 'Box',
   archive_folder: 'Folder',
   archive_item: 'Item',
-  archive_location: 'Place in the archive, as typed',
+  archive_location: 'Place in the archive, written out',
 };
 
 /** Whether a value already starts with its word ("Box 14", "box 14"), so that it is not written twice. */
@@ -112,10 +112,10 @@ export function applyShared(csl: CslItem, values: SharedValues): CslItem {
 
 /** Shared values as a template keeps them: trimmed, the empty ones left out, in the fields' order. */
 export function templateValues(values: SharedValues): SharedValues {
-  const out: SharedValues = {};
+  const out: Record<string, string> = {};
   for (const k of SHARED_FIELDS) {
     const v = values[k]?.normalize('NFC').replace(/\s+/g, ' ').trim();
     if (v) out[k] = v;
   }
-  return out;
+  return out as SharedValues;
 }

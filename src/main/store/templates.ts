@@ -22,12 +22,12 @@ function readValues(json: string): SharedValues {
     return {};
   }
   if (!parsed || typeof parsed !== 'object') return {};
-  const out: SharedValues = {};
+  const out: Record<string, string> = {};
   for (const k of SHARED_FIELDS) {
     const v = (parsed as Record<string, unknown>)[k];
     if (typeof v === 'string' && v) out[k] = v;
   }
-  return out;
+  return out as SharedValues;
 }
 
 const toTemplate = (r: TemplateRow): MetadataTemplate => ({ id: r.id, name: r.name, values: readValues(r.values), updatedAt: r.updated_at });

@@ -68,7 +68,7 @@ describe('archival fields through the API', () => {
 describe('applyMetadata', () => {
   it('sets the chosen fields on every source listed and leaves their other fields alone', async () => {
     const { wb, ids } = await threeSources();
-    await wb.updateSource({ id: ids[1]!, csl: { ...(await wb.getSource({ id: ids[1]! })).csl, note: 'water damage' } });
+    await wb.updateSource({ id: ids[1]!, csl: { ...(await wb.getSource({ id: ids[1]! })).csl, title: 'Photograph 2', note: 'water damage' } });
     const reply = await dispatch(wb, 'applyMetadata', { ids: [ids[0], ids[1]], values: BOX_14 });
     expect(reply).toEqual({ ok: true, value: { updated: [ids[0], ids[1]] } });
     for (const [i, id] of ids.slice(0, 2).entries()) {
