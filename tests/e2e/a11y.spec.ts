@@ -113,13 +113,14 @@ for (const theme of ['light', 'dark'] as const) {
       await audit(page, 'library');
       const edit = await library.edit('Counting the Victims of 1937');
       await expect(edit.getByLabel('Title')).toHaveValue('Counting the Victims of 1937');
-      await expect(edit.getByRole('region', { name: 'Citation preview' })).toHaveAttribute('aria-busy', 'false');
+      await edit.getByRole('button', { name: 'As cited' }).click();
+      await expect(edit.getByTestId('citation-shown')).toHaveAttribute('aria-busy', 'false', { timeout: 120_000 }); // the style's first citation builds its formatter
       await audit(page, 'metadata dialog', DIALOG);
       await edit.getByLabel('Box', { exact: true }).fill('14');
-      await edit.getByRole('button', { name: 'Save as template…' }).click();
-      const template = page.getByRole('dialog', { name: 'Save as template' });
+      await edit.getByRole('button', { name: 'Make a template…' }).click();
+      const template = page.getByRole('dialog', { name: 'Make a template' });
       await expect(template.getByLabel('Template name')).toHaveValue('Box 14');
-      await audit(page, 'save as template dialog', DIALOG);
+      await audit(page, 'make a template dialog', DIALOG);
       await template.press('Escape');
       await expect(template).toBeHidden();
       await edit.press('Escape');

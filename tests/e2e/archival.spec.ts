@@ -28,8 +28,12 @@ test('archival fields on a source, saved as a template, applied to two others, c
   await dialog.getByLabel('Item', { exact: true }).fill('7');
   await expect(dialog.getByText('Left empty, citations print “Series 2, Box 14, Folder 3, item 7”')).toBeVisible();
   const preview = dialog.getByRole('region', { name: 'Citation preview' });
+  await preview.getByRole('button', { name: 'As cited' }).click();
+  await expect(preview.getByRole('button', { name: /^As cited/ })).toHaveAttribute('aria-expanded', 'true');
+  // The style's first citation builds its formatter (seconds for Chicago, more on a busy machine).
   await expect(preview.getByTestId('citation-note')).toHaveText(
     '“Photograph 1,” February 11, 1933, Series 2, Box 14, Folder 3, item 7, Boris Nicolaevsky Collection, Hoover Institution Archives, Stanford, CA.',
+    { timeout: 120_000 },
   );
   await expect(preview.getByTestId('citation-bibliography')).toContainText(
     'Boris Nicolaevsky Collection. Hoover Institution Archives, Stanford, CA.',
@@ -39,8 +43,8 @@ test('archival fields on a source, saved as a template, applied to two others, c
   await shot(page, 'metadata-archive', { width: 1024, height: 700 });
 
   // Saved as a template, without the item (each photograph has its own).
-  await dialog.getByRole('button', { name: 'Save as template…' }).click();
-  const save = page.getByRole('dialog', { name: 'Save as template' });
+  await dialog.getByRole('button', { name: 'Make a template…' }).click();
+  const save = page.getByRole('dialog', { name: 'Make a template' });
   await expect(save.getByLabel('Template name')).toHaveValue('Boris Nicolaevsky Collection / Series 2, Box 14, Folder 3');
   await save.getByLabel('Set Item').uncheck();
   await save.getByRole('combobox', { name: 'Type' }).selectOption('manuscript');
@@ -75,6 +79,7 @@ test('archival fields on a source, saved as a template, applied to two others, c
   // Each keeps its own title and date, and is cited with the archive.
   const third = await library.edit('Photograph 3');
   await expect(third.getByLabel('Type')).toHaveValue('manuscript');
+  await third.getByRole('button', { name: 'As cited' }).click();
   await expect(third.getByRole('region', { name: 'Citation preview' }).getByTestId('citation-note')).toHaveText(
     '“Photograph 3,” February 13, 1933, Series 2, Box 14, Folder 3, Boris Nicolaevsky Collection, Hoover Institution Archives, Stanford, CA.',
   );
@@ -93,8 +98,8 @@ test('applying to sources is refused as a whole, by name, and a nested dialog cl
   await expect(apply.getByRole('alert')).toHaveText('Choose at least one field to set (tick it, or type in it).');
   // Esc in the template dialog closes it alone.
   await apply.getByLabel('Box', { exact: true }).fill('9');
-  await apply.getByRole('button', { name: 'Save as template…' }).click();
-  const save = page.getByRole('dialog', { name: 'Save as template' });
+  await apply.getByRole('button', { name: 'Make a template…' }).click();
+  const save = page.getByRole('dialog', { name: 'Make a template' });
   await expect(save.getByLabel('Template name')).toHaveValue('Box 9');
   await save.getByLabel('Template name').press('Escape');
   await expect(save).toBeHidden();

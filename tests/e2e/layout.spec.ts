@@ -210,15 +210,17 @@ for (const size of SIZES) {
     // The metadata dialog's archive fields, and applying fields to two marked sources.
     await library.getByRole('button', { name: 'Edit Counting the Victims of 1937' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit source' });
-    await expect(edit.getByRole('region', { name: 'Citation preview' })).toHaveAttribute('aria-busy', 'false');
+    await edit.getByRole('button', { name: 'As cited' }).click();
+    await expect(edit.getByTestId('citation-shown')).toHaveAttribute('aria-busy', 'false', { timeout: 120_000 }); // the style's first citation builds its formatter
     await shot(page, 'metadata dialog');
     expect
       .soft(
         await unreachableInDialog(edit, [
           field('combobox', /^Fill from template/),
-          button('Save as template…'),
+          button('Make a template…'),
           field('textbox', 'Box'),
           field('region', 'Citation preview'),
+          { role: 'button', name: /^As cited/ },
           button('Cancel'),
           button('Save'),
         ]),
@@ -237,7 +239,7 @@ for (const size of SIZES) {
       .soft(
         await unreachableInDialog(apply, [
           field('combobox', /^Template/),
-          button('Save as template…'),
+          button('Make a template…'),
           field('checkbox', 'Set Box'),
           field('textbox', 'Place in the archive, written out'),
           button('Cancel'),

@@ -65,7 +65,7 @@ export function ApplyDialog(props: { sources: SourceSummary[]; onApplied(): void
         <div className="template-row span-all">
           <TemplateChooser templates={templates} label="Template" value={template?.id ?? null} onChoose={choose} />
           <button type="button" onClick={() => setSaving(true)}>
-            Save as template…
+            Make a template…
           </button>
           {template && (
             <button type="button" className="danger-text" onClick={() => setDeleting(true)}>

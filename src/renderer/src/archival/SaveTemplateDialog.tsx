@@ -40,7 +40,7 @@ export function SaveTemplateDialog(props: {
   };
 
   return (
-    <Dialog title="Save as template" onClose={props.onClose} className="metadata template-dialog">
+    <Dialog title="Make a template" onClose={props.onClose} className="metadata template-dialog">
       <form className="form" onSubmit={submit}>
         <label className="span-all">
           Template name

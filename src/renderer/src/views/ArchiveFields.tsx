@@ -39,7 +39,7 @@ export function ArchiveFields(props: { field: Field; texts: Texts; shared: Share
       <div className="template-row span-all">
         <TemplateChooser templates={templates} label="Fill from template" value={chosen} onChoose={choose} />
         <button type="button" onClick={() => setSaving(true)}>
-          Save as template…
+          Make a template…
         </button>
       </div>
       {input('archive', 'Hoover Institution Archives')}
