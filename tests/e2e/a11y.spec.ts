@@ -113,8 +113,7 @@ for (const theme of ['light', 'dark'] as const) {
       await audit(page, 'library');
       const edit = await library.edit('Counting the Victims of 1937');
       await expect(edit.getByLabel('Title')).toHaveValue('Counting the Victims of 1937');
-      await edit.getByRole('button', { name: 'As cited' }).click();
-      await expect(edit.getByTestId('citation-shown')).toHaveAttribute('aria-busy', 'false', { timeout: 120_000 }); // the style's first citation builds its formatter
+      // The citation preview stays closed: its first citation builds the style's formatter, which the layout and archival specs wait for.
       await audit(page, 'metadata dialog', DIALOG);
       await edit.getByLabel('Box', { exact: true }).fill('14');
       await edit.getByRole('button', { name: 'Make a template…' }).click();
