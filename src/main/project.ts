@@ -15,6 +15,7 @@ import type { Db, OpenOptions } from './store/project';
 import { openProjectDb } from './store/project';
 import { PRAGMAS } from './store/pragmas';
 import { SourceStore } from './store/sources';
+import { TemplateStore } from './store/templates';
 
 export type { Change, ChangeType } from './store/changes';
 
@@ -39,6 +40,7 @@ export class Project implements ChangeSink {
   readonly sources: SourceStore;
   readonly annotations: AnnotationStore;
   readonly claims: ClaimStore;
+  readonly templates: TemplateStore;
   private readonly subscribers = new Set<Subscriber>();
   /** Changes of the write under way; null when no write is. */
   private pending: Change[] | null = null;
@@ -51,6 +53,7 @@ export class Project implements ChangeSink {
     this.sources = new SourceStore(db, this);
     this.annotations = new AnnotationStore(db, this);
     this.claims = new ClaimStore(db, this);
+    this.templates = new TemplateStore(db, this);
   }
 
   /** Opens (or creates) a project file: see openProjectDb. */

@@ -18,6 +18,7 @@ import { edtfProblem } from './ingest/dates';
 import type { CslItem } from '../shared/csl';
 import { isHttpUrl } from '../shared/csl';
 import { storedCsl } from './ingest/citation';
+import { ARCHIVE_PARTS, applyShared } from '../shared/archival';
 import { parseNames } from './ingest/names';
 import { defaultProjectPath, recentPaths, resourcesDir, SettingsFile } from './paths';
 import { storageProblem } from './store/project';
@@ -763,12 +764,14 @@ export class Workbench implements SourcebenchApi {
       if (legacy.origin !== undefined) {
         const origin = legacy.origin?.trim() ?? '';
         delete csl.URL;
-        if (!origin) {
-          delete csl.archive;
-          delete csl.archive_location;
-        } else if (isHttpUrl(origin)) csl.URL = origin;
+        // A non-web origin is the whole archival reference: it replaces the archive's fields.
+        const clearArchive = () => {
+          for (const f of ['archive', 'archive-place', 'archive_collection', 'archive_location', ...ARCHIVE_PARTS] as const) delete csl![f];
+        };
+        if (!origin) clearArchive();
+        else if (isHttpUrl(origin)) csl.URL = origin;
         else {
-          delete csl.archive;
+          clearArchive();
           csl.archive_location = origin;
         }
       }
@@ -894,6 +897,50 @@ export class Workbench implements SourcebenchApi {
       }
       return { updated, created };
     });
+  }
+
+  /**
+   * The chosen fields set on every source listed, in one transaction, every other field of
+   * each item kept (src/shared/archival.ts applyShared). Every source is looked up first: one
+   * that is not there is named and nothing is written; a write that fails rolls back whole.
+   */
+  async applyMetadata({ ids, values }: Input<'applyMetadata'>) {
+    const { sources } = this.current;
+    const plan = ids.map((id) => {
+      let own: CslItem;
+      try {
+        own = sources.csl(id);
+      } catch {
+        throw new ApiError('not_found', `There is no source with id ${id} in this project; nothing was changed`);
+      }
+      return { id, csl: applyShared(own, values) };
+    });
+    return this.write(() => {
+      for (const p of plan) sources.update(p.id, { csl: p.csl });
+      return { updated: ids };
+    });
+  }
+
+  async listTemplates() {
+    return this.current.templates.list();
+  }
+
+  async saveTemplate(input: Input<'saveTemplate'>) {
+    return this.write(() => this.current.templates.save(input));
+  }
+
+  async deleteTemplate({ id }: Input<'deleteTemplate'>) {
+    this.write(() => this.current.templates.delete(id));
+    return { deleted: id };
+  }
+
+  /** An item (the metadata dialog's, unsaved) cited in the project's style: a first note or in-text citation, and a bibliography entry. */
+  async previewCitation({ csl }: Input<'previewCitation'>) {
+    const item = storedCsl({ ...csl, title: csl.title ?? '' });
+    const style = this.citationStyle();
+    const note = formatCitation(item, { style, mode: style.class === 'note' ? 'note' : 'in-text' }).text.trim();
+    const bibliography = formatCitation(item, { style, mode: 'bibliography' }).text.trim();
+    return { style: style.title, note, bibliography };
   }
 
   async deleteSource({ id }: Input<'deleteSource'>) {

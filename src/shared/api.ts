@@ -12,9 +12,13 @@ import { MAX_FILE_BYTES, MAX_FILES_PER_REQUEST } from './limits';
 import { MEASURES } from './types';
 import { MAX_WITNESSES, MIN_WITNESSES } from './limits';
 import { CSL_TYPES, isHttpUrl, isIsbn, normaliseDoi } from './csl';
+import type { ArchivalField } from './archival';
+import { ARCHIVAL_FIELDS } from './archival';
 import { STYLE_CHOICES } from './styles';
 import type {
   CitationSettings,
+  CitationPreview,
+  MetadataTemplate,
   Annotation,
   BackupInfo,
   ClaimRecord,
@@ -97,6 +101,21 @@ const cslName = z
   })
   .refine((n) => !(n.literal && n.given), { message: "an organisation's name has no given name" });
 const cslText = (max: number) => z.string().trim().max(max).optional();
+/** The archival fields (src/shared/archival.ts): archive, its place, collection, series, box, folder, item, place as typed. */
+const archivalText = Object.fromEntries(ARCHIVAL_FIELDS.map((f) => [f, cslText(500)])) as Record<ArchivalField, ReturnType<typeof cslText>>;
+
+/**
+ * Shared values, as "Apply to selected sources" sets them and a template keeps them: each
+ * field chosen is set ('' clears it, except the type, which a source always has); at least one.
+ */
+export const sharedValues = z
+  .object({ type: z.enum(CSL_TYPES).optional(), language: cslText(50), ...archivalText })
+  .strict()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'choose at least one field to set' });
+
+/** A template's name: "Fonds 17 / Box 14". */
+const templateName = z.string().trim().min(1, 'a template needs a name').max(200);
+
 /**
  * A source's citation metadata (src/shared/csl.ts). An empty string is no value. Dates are
  * checked as EDTF by the service (the rules live with the importers).
@@ -135,8 +154,7 @@ export const cslInput = z
       .max(40)
       .refine((v) => v === '' || isIsbn(v), { message: 'is not an ISBN: 10 or 13 digits (hyphens allowed) with a right check digit' })
       .optional(),
-    archive: cslText(500),
-    archive_location: cslText(500),
+    ...archivalText,
     language: cslText(50),
     note: cslText(10_000),
   })
@@ -238,6 +256,29 @@ export const contract = {
       .strict(),
   ),
   deleteSource: returns<{ deleted: number }>()(byId),
+  /**
+   * The chosen fields set on every source listed, all in one transaction, every other field
+   * kept; a source that is not there, or a value that is refused, and nothing is written.
+   */
+  applyMetadata: returns<{ updated: number[] }>()(
+    z
+      .object({
+        ids: z
+          .array(id)
+          .min(1, 'choose at least one source')
+          .max(10_000)
+          .refine((ids) => new Set(ids).size === ids.length, { message: 'a source is listed twice' }),
+        values: sharedValues,
+      })
+      .strict(),
+  ),
+  /** The project's metadata templates ("Fonds 17 / Box 14"), by name. */
+  listTemplates: returns<MetadataTemplate[]>()(none),
+  /** A template saved: a new one, or the one `id` names replaced; names are unique (whatever the case). */
+  saveTemplate: returns<MetadataTemplate>()(z.object({ id: id.optional(), name: templateName, values: sharedValues }).strict()),
+  deleteTemplate: returns<{ deleted: number }>()(byId),
+  /** A citation item as the project's style cites it (a first note and a bibliography entry), without storing it. */
+  previewCitation: returns<CitationPreview>()(z.object({ csl: referenceCsl }).strict()),
   /** A reference manager's file (BibTeX, RIS, CSL-JSON) read and matched to the sources; nothing is written. */
   readReferences: returns<ReferencesRead>()(z.object({ name: fileName, bytes: fileBytes }).strict()),
   /** References applied in one transaction: each merged into its source's metadata, or made into an empty source (sourceId null). */

@@ -5,6 +5,7 @@
  * The source's `title`, `author`, `date` and `origin` columns are derived from it (`columnsOf`).
  * Pure data and pure functions: main, the renderer and the CLI share them.
  */
+import { archiveLocationOf } from './archival';
 
 /** The CSL item types Sourcebench offers (a subset of CSL 1.0.2's). */
 export const CSL_TYPES = [
@@ -60,8 +61,20 @@ export interface CslItem {
   ISBN?: string;
   /** The archive holding the document (`GARF`, `Hoover Institution Archives`). */
   archive?: string;
-  /** Where in it: fonds, inventory, file, box, folder (`f. R-9401, op. 2, d. 64`). */
+  /** Where the archive is (`Stanford, CA`). */
+  'archive-place'?: string;
+  /** The collection or fonds within the archive (`Boris Nicolaevsky Collection`, `f. R-9401`). */
+  archive_collection?: string;
+  /**
+   * Where in it, as typed (`f. R-9401, op. 2, d. 64`). When it is not typed, a citation
+   * composes it from the four fields below (src/shared/archival.ts).
+   */
   archive_location?: string;
+  /** The project's own, not CSL's: series, box, folder and item within the collection. */
+  archive_series?: string;
+  archive_box?: string;
+  archive_folder?: string;
+  archive_item?: string;
   language?: string;
   note?: string;
 }
@@ -79,6 +92,12 @@ export const CSL_TEXT_FIELDS = [
   'DOI',
   'ISBN',
   'archive',
+  'archive-place',
+  'archive_collection',
+  'archive_series',
+  'archive_box',
+  'archive_folder',
+  'archive_item',
   'archive_location',
   'language',
   'note',
@@ -159,11 +178,14 @@ export function namesText(names: readonly CslName[] | undefined): string | null 
   return parts.length ? parts.join('; ') : null;
 }
 
-/** Where a source came from, in one line: its URL, else its DOI's address, else its archive and place in it. */
+/**
+ * Where a source came from, in one line: its URL, else its DOI's address, else its archive,
+ * collection and place in it (typed, or composed from series, box, folder and item).
+ */
 export function originOf(csl: CslItem): string | null {
   if (csl.URL) return csl.URL;
   if (csl.DOI) return `https://doi.org/${csl.DOI}`;
-  const archive = [csl.archive, csl.archive_location].filter(Boolean).join(', ');
+  const archive = [csl.archive, csl.archive_collection, archiveLocationOf(csl)].filter(Boolean).join(', ');
   return archive || null;
 }
 

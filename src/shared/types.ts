@@ -285,6 +285,22 @@ export interface CitationSettings {
   custom: { title: string } | null;
 }
 
+/** Values saved under a name, to set on sources ("Fonds 17 / Box 14"): the archival fields, type and language. */
+export interface MetadataTemplate {
+  id: number;
+  name: string;
+  values: import('./archival').SharedValues;
+  updatedAt: string;
+}
+
+/** An item as the project's style cites it: a first note (or in-text citation) and a bibliography entry, as plain text. */
+export interface CitationPreview {
+  /** The style's title. */
+  style: string;
+  note: string;
+  bibliography: string;
+}
+
 /** What importing a file of annotations did: `imported` = `placed` + `orphaned` (kept, not placed in the text). */
 export interface AnnotationImport {
   imported: number;

@@ -114,9 +114,29 @@ for (const theme of ['light', 'dark'] as const) {
       await audit(page, 'library');
       const edit = await library.edit('Counting the Victims of 1937');
       await expect(edit.getByLabel('Title')).toHaveValue('Counting the Victims of 1937');
+      // The citation preview stays closed: its first citation builds the style's formatter, which the layout and archival specs wait for.
       await audit(page, 'metadata dialog', DIALOG);
+      await edit.getByLabel('Box', { exact: true }).fill('14');
+      await edit.getByRole('button', { name: 'Make a template…' }).click();
+      const template = page.getByRole('dialog', { name: 'Make a template' });
+      await expect(template.getByLabel('Template name')).toHaveValue('Box 14');
+      await audit(page, 'make a template dialog', DIALOG);
+      await template.press('Escape');
+      await expect(template).toBeHidden();
       await edit.press('Escape');
       await expect(edit).toBeHidden();
+      // Two sources marked, and fields to apply to both.
+      await library.rows
+        .nth(1)
+        .locator('.col-date')
+        .click({ modifiers: ['Control'] });
+      await page.getByRole('button', { name: 'Apply to 2 sources…' }).click();
+      const apply = page.getByRole('dialog', { name: 'Apply to 2 sources' });
+      await apply.getByLabel('Box', { exact: true }).fill('14');
+      await audit(page, 'apply dialog', DIALOG);
+      await apply.press('Escape');
+      await expect(apply).toBeHidden();
+      await library.rows.first().locator('.col-date').click();
       await page.getByRole('button', { name: 'Delete Counting the Victims of 1937' }).click();
       const confirm = page.getByRole('dialog', { name: 'Delete source' });
       await expect(confirm).toBeVisible();

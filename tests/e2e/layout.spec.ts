@@ -29,7 +29,7 @@ interface Command {
   menuRole?: Role;
 }
 const button = (name: string | RegExp): Command => ({ role: 'button', name, menuRole: 'menuitem' });
-const field = (role: Role, name: string): Command => ({ role, name });
+const field = (role: Role, name: string | RegExp): Command => ({ role, name });
 
 let app: AppServer & { stop(): void };
 /** A photographed page with a word read with low confidence (recognised when the server starts). */
@@ -81,7 +81,10 @@ async function openPage(browser: Browser, size: (typeof SIZES)[number]) {
   return { page, context, errors };
 }
 
-/** Shown inside the window, and not cut off by an ancestor that clips (overflow other than visible). */
+/**
+ * Shown inside the window, and not cut off by an ancestor that clips (overflow other than
+ * visible). A modal dialog is in the top layer: only the ancestors up to it can clip what is in it.
+ */
 async function inView(locator: Locator): Promise<boolean> {
   if ((await locator.count()) === 0) return false;
   return locator.first().evaluate((el) => {
@@ -94,6 +97,7 @@ async function inView(locator: Locator): Promise<boolean> {
     for (let a = el.parentElement; a; a = a.parentElement) {
       const s = getComputedStyle(a);
       if ((s.overflowX !== 'visible' || s.overflowY !== 'visible') && !inside(a.getBoundingClientRect())) return false;
+      if (a instanceof HTMLDialogElement && a.matches(':modal')) break;
     }
     return true;
   });
@@ -172,6 +176,17 @@ async function unreachableInPanel(page: Page, view: Locator, toggle: string, com
   return missing;
 }
 
+/** A dialog's commands, each scrolled to within it (a dialog scrolls when the window is short): the ones still not shown whole, by name. */
+async function unreachableInDialog(dialog: Locator, commands: Command[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const c of commands) {
+    const target = dialog.getByRole(c.role, { name: c.name, exact: true });
+    if ((await target.count()) === 1) await target.scrollIntoViewIfNeeded();
+    if (!(await inView(target))) missing.push(String(c.name));
+  }
+  return missing;
+}
+
 /** A screenshot in the test's output folder, once for each name. */
 async function shot(page: Page, name: string) {
   const file = test.info().outputPath(`${name.replace(/\W+/g, '-').toLowerCase()}.png`);
@@ -194,6 +209,7 @@ for (const size of SIZES) {
           field('searchbox', 'Filter sources'),
           field('combobox', 'Filter by tag'),
           button('References…'),
+          button(/^Apply to (\d+ sources…|selected…)$/),
           button(/^Collate( \d+|…)$/),
           button('Import files…'),
           button('More import options'),
@@ -203,6 +219,52 @@ for (const size of SIZES) {
         'library',
       )
       .toEqual([]);
+
+    // The metadata dialog's archive fields, and applying fields to two marked sources.
+    await library.getByRole('button', { name: 'Edit Counting the Victims of 1937' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit source' });
+    await edit.getByRole('button', { name: 'As cited' }).click();
+    await expect(edit.getByTestId('citation-shown')).toHaveAttribute('aria-busy', 'false', { timeout: 120_000 }); // the style's first citation builds its formatter
+    await shot(page, 'metadata dialog');
+    expect
+      .soft(
+        await unreachableInDialog(edit, [
+          field('combobox', /^Fill from template/),
+          button('Make a template…'),
+          field('textbox', 'Box'),
+          field('region', 'Citation preview'),
+          { role: 'button', name: /^As cited/ },
+          button('Cancel'),
+          button('Save'),
+        ]),
+        'metadata dialog',
+      )
+      .toEqual([]);
+    await edit.press('Escape');
+    await expect(edit).toBeHidden();
+    const dateCell = (n: number) => library.getByRole('row').nth(n).locator('.col-date');
+    await dateCell(1).click();
+    await dateCell(2).click({ modifiers: ['Control'] });
+    await library.getByRole('button', { name: 'Apply to 2 sources…' }).click();
+    const apply = page.getByRole('dialog', { name: 'Apply to 2 sources' });
+    await shot(page, 'apply dialog');
+    expect
+      .soft(
+        await unreachableInDialog(apply, [
+          field('combobox', /^Template/),
+          button('Make a template…'),
+          field('checkbox', 'Set Box'),
+          field('textbox', 'Place in the archive, written out'),
+          button('Cancel'),
+          button('Apply to 2 sources'),
+        ]),
+        'apply dialog',
+      )
+      .toEqual([]);
+    await apply.press('Escape');
+    await expect(apply).toBeHidden();
+    await dateCell(1).click();
+    await expect(library.getByRole('button', { name: 'Apply to selected…' })).toBeDisabled();
 
     // Reader: the header's actions, the notes and claims beside (or behind their toggle), and a readable column.
     await library.getByRole('button', { name: 'Counting the Victims of 1937', exact: true }).click();

@@ -4,6 +4,7 @@
  */
 import CSL from 'citeproc';
 import type { Engine } from 'citeproc';
+import { citable } from '../../shared/archival';
 import { edtfToCsl } from './dates';
 import { escapeMarkdown, htmlToMarkdown, htmlToText } from './markdown';
 import { builtinStyle, type BuiltinStyleId, type CslStyle, CslStyleError, DEFAULT_STYLE, localeXml } from './styles';
@@ -93,12 +94,14 @@ function cleanName(name: CslName): CslName | null {
 }
 
 /**
- * An item as CSL-JSON proper: EDTF dates as date-parts, empty fields and names left out, and
- * `id` as given. Fields this module does not know are kept as they are.
+ * An item as CSL-JSON proper: EDTF dates as date-parts, empty fields and names left out,
+ * archive_location composed from the project's series, box, folder and item when it was not
+ * typed (those four taken out: no style knows them), and `id` as given. Other fields this
+ * module does not know are kept as they are.
  */
 export function toCslJson(item: CiteInput, id: string): CslJsonItem {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(item)) {
+  for (const [key, value] of Object.entries(citable(item))) {
     if (value === undefined || value === null) continue;
     if (typeof value === 'string' && !value.trim()) continue;
     if (Array.isArray(value) && value.length === 0) continue;

@@ -74,6 +74,12 @@ export interface CiteInput {
   archive?: string;
   'archive-place'?: string;
   archive_location?: string;
+  archive_collection?: string;
+  /** The project's own finer places (src/shared/archival.ts): composed into archive_location, never passed on. */
+  archive_series?: string;
+  archive_box?: string;
+  archive_folder?: string;
+  archive_item?: string;
   language?: string;
   note?: string;
   'citation-key'?: string;

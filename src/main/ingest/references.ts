@@ -104,6 +104,8 @@ const FIELD_LABELS: Record<string, string> = {
   'container-title': 'container title',
   'publisher-place': 'place of publication',
   archive_location: 'archive location',
+  'archive-place': 'archive place',
+  archive_collection: 'archive collection',
 };
 
 /** A field's value through the metadata schema: kept when the schema takes it, else the reason. */
@@ -154,6 +156,8 @@ export function referenceToCsl(item: CiteInput): { csl: CslItem; dropped: string
     'volume',
     'issue',
     'archive',
+    'archive-place',
+    'archive_collection',
     'archive_location',
     'language',
     'note',

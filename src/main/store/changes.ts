@@ -27,7 +27,9 @@ export type Change =
   /** A note's text changed (written, edited or imported): its plain text as search reads it. */
   | { type: 'noteChanged'; annotationId: number | null; plain: string }
   /** Claims, questions or event labels changed. */
-  | { type: 'claimsChanged'; sourceId: number | null };
+  | { type: 'claimsChanged'; sourceId: number | null }
+  /** A metadata template saved or deleted. */
+  | { type: 'templatesChanged'; templateId: number };
 
 export type ChangeType = Change['type'];
 

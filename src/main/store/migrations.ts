@@ -402,6 +402,22 @@ export const MIGRATIONS: readonly Migration[] = [
     // checking, whatever the recogniser's confidence was (which is kept, as it was measured).
     sql: `ALTER TABLE ocr_word ADD COLUMN trusted INTEGER NOT NULL DEFAULT 0 CHECK (trusted IN (0, 1));`,
   },
+  {
+    version: 16,
+    name: 'metadata templates',
+    // Values saved under a name to set on many sources at once (the archive, collection, box
+    // and folder a day's photographs share): `values` is a JSON object of the fields
+    // src/shared/archival.ts names. Names are unique whatever their case.
+    sql: `
+      CREATE TABLE metadata_template (
+        id         INTEGER PRIMARY KEY,
+        name       TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        "values"   TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

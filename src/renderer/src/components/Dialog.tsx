@@ -15,6 +15,8 @@ export function Dialog(props: { title: string; onClose(): void; children: ReactN
       className={['dialog', props.wide ? 'wide' : '', props.className ?? ''].filter(Boolean).join(' ')}
       aria-label={props.title}
       onCancel={(e) => {
+        // A dialog opened from this one (a template saved from the apply dialog) closes alone: its cancel reaches here through React.
+        if (e.target !== e.currentTarget) return;
         e.preventDefault();
         props.onClose();
       }}

@@ -17,6 +17,8 @@ export function LibraryRow(props: {
   top: number;
   height: number;
   selected: boolean;
+  /** Marked, to collate or apply metadata to with others. */
+  marked: boolean;
   onSelect(e: React.MouseEvent): void;
   onOpen(id: number): void;
   onEdit(s: SourceSummary): void;
@@ -28,7 +30,7 @@ export function LibraryRow(props: {
       role="row"
       aria-rowindex={props.index + 2}
       aria-selected={props.selected}
-      className={props.selected ? 'row selected' : 'row'}
+      className={['row', props.selected ? 'selected' : '', props.marked ? 'marked' : ''].filter(Boolean).join(' ')}
       style={{ transform: `translateY(${props.top}px)`, height: props.height }}
       onClick={props.onSelect}
       onDoubleClick={() => props.onOpen(s.id)}
@@ -37,6 +39,11 @@ export function LibraryRow(props: {
         <button type="button" className="link" onClick={() => props.onOpen(s.id)} title={tell ? `${s.title} (${tell})` : s.title}>
           {s.title}
         </button>
+        {props.marked && (
+          <span className="marked-mark" title="Marked: collate or apply metadata to the marked sources">
+            marked
+          </span>
+        )}
         {tell && (
           <span className="title-tell" data-testid="title-tell">
             {tell}

@@ -21,13 +21,13 @@ const COLUMNS: { key: SortKey; label: string; className?: string }[] = [
 
 const ROW_HEIGHT = 38;
 
-/** The sources as a sortable table, only the rows in view rendered; arrows and j/k move, Enter opens, E edits, Delete deletes. */
+/** The sources as a sortable table, only the rows in view rendered; arrows and j/k move, Enter opens, E edits, Delete deletes, X marks. */
 export function LibraryTable(props: {
   library: LibraryState;
   onOpen(id: number): void;
   onEdit(s: SourceSummary): void;
   onDelete(s: SourceSummary): void;
-  /** The rows marked with Ctrl- (⌘-) or Shift-click, to collate. */
+  /** The rows marked with Ctrl- (⌘-) or Shift-click, or X, to collate or apply metadata to. */
   marked: number[];
   onMark(ids: number[]): void;
 }) {
@@ -61,6 +61,7 @@ export function LibraryTable(props: {
     openRow: () => (row ? props.onOpen(row.id) : false),
     editRow: () => (row ? props.onEdit(row) : false),
     deleteRow: () => (row ? props.onDelete(row) : false),
+    markRow: () => (row ? props.onMark(props.marked.includes(row.id) ? props.marked.filter((m) => m !== row.id) : [...props.marked, row.id]) : false),
   });
 
   return (
@@ -96,6 +97,7 @@ export function LibraryTable(props: {
                 top={v.start}
                 height={ROW_HEIGHT}
                 selected={s.id === selected || props.marked.includes(s.id)}
+                marked={props.marked.includes(s.id)}
                 onSelect={(e) => {
                   if (e.ctrlKey || e.metaKey || e.shiftKey) props.onMark(markRows(rows, props.marked, selected, s.id, e.shiftKey));
                   else props.onMark([]);

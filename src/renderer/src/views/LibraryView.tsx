@@ -8,9 +8,9 @@ import type { LibraryState } from '../hooks/useLibrary';
 import type { ImportState } from '../hooks/useImporter';
 import { MetadataDialog } from './MetadataDialog';
 import { ImportButton } from './ImportButton';
-import { LibrarySort } from './LibrarySort';
+import { LibraryToolbar } from './LibraryToolbar';
+import { ApplyDialog } from '../archival/ApplyDialog';
 import { LibraryTable } from './LibraryTable';
-import { CollateButton } from '../collate/CollateButton';
 import { ReferencesDialog } from './ReferencesDialog';
 import { keyed } from '../shortcuts';
 
@@ -34,11 +34,14 @@ export function LibraryView(props: {
   const [error, setError] = useState<string | null>(null);
   const [references, setReferences] = useState(false);
   const [marked, setMarked] = useState<number[]>([]);
+  const [applying, setApplying] = useState(false);
+  const markedSources = library.sources.filter((s) => marked.includes(s.id));
   const tagRef = useRef<HTMLSelectElement>(null);
   useShortcuts('library', {
     filter: () => props.filterRef.current?.focus(),
     tagFilter: () => tagRef.current?.focus(),
     references: () => setReferences(true),
+    applyToMarked: () => (marked.length ? setApplying(true) : false),
   });
 
   const confirmDelete = async () => {
@@ -55,49 +58,16 @@ export function LibraryView(props: {
 
   return (
     <section className="library" aria-label="Library">
-      <header className="toolbar">
-        <h1 className="view-title">Library</h1>
-        <span className="muted" aria-live="polite">
-          {library.partial || library.visible.length === library.total
-            ? `${library.total.toLocaleString()} sources`
-            : `${library.visible.length.toLocaleString()} of ${library.total.toLocaleString()} sources`}
-        </span>
-        <div className="spacer" />
-        <input
-          ref={props.filterRef}
-          type="search"
-          className="filter"
-          aria-label="Filter sources"
-          placeholder="Filter by title, author, date, origin…"
-          {...keyed('library', 'filter')}
-          value={library.filter}
-          onChange={(e) => library.setFilter(e.target.value)}
-        />
-        <select
-          ref={tagRef}
-          aria-label="Filter by tag"
-          value={library.tag}
-          onChange={(e) => library.setTag(e.target.value)}
-          {...keyed('library', 'tagFilter')}
-        >
-          <option value="">All tags</option>
-          {library.tags.map((t) => (
-            <option key={t.name} value={t.name}>
-              {t.name} ({t.count})
-            </option>
-          ))}
-        </select>
-        <LibrarySort library={library} />
-        <button
-          type="button"
-          onClick={() => setReferences(true)}
-          {...keyed('library', 'references', 'Bring citation metadata from a reference manager (BibTeX, RIS, CSL-JSON)')}
-        >
-          References…
-        </button>
-        <CollateButton sources={library.visible} marked={marked} onCollate={props.onCollate} />
-        <ImportButton importer={importer} primary shortcuts />
-      </header>
+      <LibraryToolbar
+        library={library}
+        importer={importer}
+        filterRef={props.filterRef}
+        tagRef={tagRef}
+        marked={marked}
+        onReferences={() => setReferences(true)}
+        onCollate={props.onCollate}
+        onApply={() => setApplying(true)}
+      />
 
       {(error || library.error) && (
         <p className="banner error" role="alert">
@@ -130,6 +100,16 @@ export function LibraryView(props: {
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
+            void library.reload();
+          }}
+        />
+      )}
+      {applying && markedSources.length > 0 && (
+        <ApplyDialog
+          sources={markedSources}
+          onClose={() => setApplying(false)}
+          onApplied={() => {
+            setApplying(false);
             void library.reload();
           }}
         />

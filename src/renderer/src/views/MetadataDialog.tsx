@@ -9,6 +9,11 @@ import type { Field } from './MetadataFields';
 import { PublishedFields, WorkFields } from './MetadataFields';
 import type { NameRow, Texts } from './metadataForm';
 import { cslOf, problems, rowOf, textsOf } from './metadataForm';
+import type { SharedValues } from '../../../shared/archival';
+import { applyShared } from '../../../shared/archival';
+import { ArchiveFields } from './ArchiveFields';
+import { CitationPreview } from './CitationPreview';
+import { archivalValues } from './metadataForm';
 
 /**
  * Edit a source's citation metadata (its CSL item: type, title, authors and editors, dates
@@ -44,6 +49,14 @@ export function MetadataDialog(props: { source: SourceSummary; onSaved(s: Source
     onChange: (e) => setTexts({ ...texts, [key]: e.target.value }),
   });
 
+  const csl = cslOf(type, texts, authors, editors);
+  // A template fills the form as "Apply to selected sources" would set the source.
+  const fill = (values: SharedValues) => {
+    const next = applyShared(csl, values);
+    setType(next.type);
+    setTexts(textsOf(next, s));
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problem = problems(texts, authors, editors);
@@ -55,7 +68,7 @@ export function MetadataDialog(props: { source: SourceSummary; onSaved(s: Source
     try {
       props.onSaved(
         await save(
-          cslOf(type, texts, authors, editors),
+          csl,
           tags
             .split(',')
             .map((t) => t.trim())
@@ -73,6 +86,7 @@ export function MetadataDialog(props: { source: SourceSummary; onSaved(s: Source
       <form className="form" onSubmit={submit} aria-busy={!loaded}>
         <WorkFields type={type} onType={setType} field={field} authors={authors} onAuthors={setAuthors} editors={editors} onEditors={setEditors} />
         <PublishedFields field={field} />
+        <ArchiveFields field={field} texts={texts} shared={archivalValues(texts)} onFill={fill} />
         <label>
           Note
           <textarea {...field('note')} rows={2} />
@@ -81,6 +95,7 @@ export function MetadataDialog(props: { source: SourceSummary; onSaved(s: Source
           Tags
           <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder="comma-separated, e.g. memoir, NKVD" />
         </label>
+        <CitationPreview csl={loaded ? csl : null} />
         {error && (
           <p className="form-error" role="alert">
             {error}

@@ -102,14 +102,6 @@ export function PublishedFields({ field }: { field: Field }) {
           ISBN
           <input {...field('ISBN')} placeholder="978-0-19-505580-1" />
         </label>
-        <label>
-          Archive
-          <input {...field('archive')} placeholder="GARF" />
-        </label>
-        <label className="span-all">
-          Place in the archive (fonds, box, folder)
-          <input {...field('archive_location')} placeholder="f. R-9401, op. 2, d. 64" />
-        </label>
       </fieldset>
     </>
   );

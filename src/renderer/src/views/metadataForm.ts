@@ -1,5 +1,7 @@
 import type { CslItem, CslName, CslTextField, CslType } from '../../../shared/csl';
 import { CSL_TEXT_FIELDS, isHttpUrl, isIsbn, normaliseDoi } from '../../../shared/csl';
+import type { SharedValues } from '../../../shared/archival';
+import { ARCHIVAL_FIELDS } from '../../../shared/archival';
 import type { SourceSummary } from '../../../shared/types';
 
 /** A name as the form edits it: a person's family and given names, or an organisation's. */
@@ -65,4 +67,11 @@ export function cslOf(type: CslType, texts: Texts, authors: NameRow[], editors: 
   if (a.length) csl.author = a;
   if (ed.length) csl.editor = ed;
   return csl as unknown as CslItem & { title: string };
+}
+
+/** The form's archival fields that have a value, as a template would keep them. */
+export function archivalValues(t: Texts): SharedValues {
+  const out: SharedValues = {};
+  for (const k of ARCHIVAL_FIELDS) if (t[k].trim()) out[k] = t[k].trim();
+  return out;
 }
