@@ -1,15 +1,14 @@
 import { useMemo, useRef, useState } from 'react';
 import { HIGHLIGHT_COLOURS } from '../../../shared/notes';
-import { regionLabel } from '../../../shared/region';
 import type { Annotation } from '../../../shared/types';
 import { useShortcuts } from '../app/useShortcuts';
 import { useNotes } from '../hooks/useNotes';
 import { keyed } from '../shortcuts';
 import { fold } from '../hooks/useLibrary';
-import { TagList } from '../components/TagList';
 import { EmptyState } from '../components/EmptyState';
 import { CitationStyle } from './CitationStyle';
 import { ImportAnnotations } from './ImportAnnotations';
+import { NotesList } from './NotesList';
 
 /** Every annotation of the project, filterable by source, tag, colour and text; with export. */
 export function NotesView(props: { projectPath: string | undefined; onOpen(a: Annotation): void }) {
@@ -130,30 +129,7 @@ export function NotesView(props: { projectPath: string | undefined; onOpen(a: An
           The filters keep notes by their words, source, tag and colour together; clear one to see more.
         </EmptyState>
       ) : (
-        <ul className="notes-list" aria-label="All annotations">
-          {visible.map((a) => (
-            <li key={a.id} className="annotation">
-              <button type="button" className="annotation-head" onClick={() => props.onOpen(a)}>
-                <span className={`swatch hl-${a.colour}`} aria-hidden="true" />
-                <span>
-                  <span className="note-source">
-                    {a.sourceTitle}
-                    {a.region
-                      ? ` · ${regionLabel(a.region)}`
-                      : a.passage === null
-                        ? ' · not placed'
-                        : a.pageLabel !== undefined
-                          ? ` · p. ${a.pageLabel}`
-                          : ` · ¶${a.passage}`}
-                  </span>
-                  {!a.region && <span className="annotation-quote">“{a.exact.length > 220 ? `${a.exact.slice(0, 219)}…` : a.exact}”</span>}
-                </span>
-              </button>
-              {a.plain && <p className="annotation-preview">{a.plain.length > 400 ? `${a.plain.slice(0, 399)}…` : a.plain}</p>}
-              <TagList tags={a.tags} className="annotation-tags" />
-            </li>
-          ))}
-        </ul>
+        <NotesList notes={visible} onOpen={props.onOpen} />
       )}
     </section>
   );
