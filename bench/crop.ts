@@ -5,7 +5,7 @@
  */
 import { createCanvas } from '@napi-rs/canvas';
 import { performance } from 'node:perf_hooks';
-import { pageCropper } from '../src/main/export/crop';
+import { loadCropDecoders, pageCropper } from '../src/main/export/crop';
 import type { Row } from './search';
 import { median } from './stats';
 
@@ -38,7 +38,8 @@ function timeRuns(work: () => void): { ms: number; cpuMs: number } {
   return { ms: median(wall), cpuMs: median(cpu) };
 }
 
-export function benchCrop(): Row[] {
+export async function benchCrop(): Promise<Row[]> {
+  await loadCropDecoders();
   const { png, jpeg } = photograph();
   const rows: Row[] = [];
   for (const [mime, bytes] of [

@@ -203,7 +203,7 @@ async function main() {
   }
   if (args.includes('--ocr-only')) return printTable();
   // Regions cut out of page images (the Markdown export's crops): --crop adds these rows, --crop-only runs them alone.
-  if (args.includes('--crop') || args.includes('--crop-only')) rows.push(...benchCrop());
+  if (args.includes('--crop') || args.includes('--crop-only')) rows.push(...(await benchCrop()));
   if (args.includes('--crop-only')) return printTable();
   if (!onlySearch && !onlyReuse && !args.includes('--import-only') && !args.includes('--align-only'))
     rows.push(...(await benchImageSource(Number(opt('--image-pages') ?? 200))));

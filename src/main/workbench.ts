@@ -51,7 +51,7 @@ import { compare, comparisonMarkdown } from './align/compare';
 import { annotationCollection } from './export/jsonld';
 import { importSources, planImport, readAnnotationFile } from './export/jsonld-import';
 import { regionProblem } from '../shared/region';
-import { pageCropper } from './export/crop';
+import { loadCropDecoders, pageCropper } from './export/crop';
 import { markdownPerSource, markdownSingle, slug } from './export/markdown';
 import { evidenceCsv, evidenceMarkdown } from './export/evidence';
 import { findReuse } from './reuse/find';
@@ -1149,6 +1149,7 @@ export class Workbench implements SourcebenchApi {
   }
 
   async exportMarkdown({ sourceId, tag, perSource, style, citations }: Input<'exportMarkdown'>) {
+    await loadCropDecoders();
     const items = this.exportItems({ sourceId, tag });
     const exported = new Date().toISOString();
     const project = { id: projectId(this.current.db), path: this.current.path };

@@ -4,7 +4,7 @@
  * decoder (already a dependency, for PDFs), and the crop is written with the PNG encoder the
  * TIFF import uses. Pixels are those of the stored image, unrotated, as regions are.
  */
-import { JpegImage } from 'pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs';
+import type { JpegImage as JpegDecoder } from 'pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs';
 import { PNG } from 'pngjs';
 import { ApiError } from '../../shared/errors';
 import type { Region } from '../../shared/types';
@@ -17,7 +17,17 @@ export interface Rgba {
   data: Uint8Array;
 }
 
-/** Decodes a stored page image (PNG or JPEG) to RGBA. `name` says which, in errors. */
+let JpegImage: typeof JpegDecoder | null = null;
+
+/**
+ * Loads PDF.js's JPEG decoder, once: loaded when an export first needs it, as PDF.js itself is
+ * for PDFs, so that the command line does not load it for every command.
+ */
+export async function loadCropDecoders(): Promise<void> {
+  JpegImage ??= (await import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs')).JpegImage;
+}
+
+/** Decodes a stored page image (PNG or JPEG) to RGBA (JPEG after `loadCropDecoders`). `name` says which, in errors. */
 export function decodeImage(bytes: Uint8Array, mime: string, name: string): Rgba {
   try {
     if (mime === 'image/png') {
@@ -25,6 +35,7 @@ export function decodeImage(bytes: Uint8Array, mime: string, name: string): Rgba
       return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
     }
     if (mime === 'image/jpeg') {
+      if (!JpegImage) throw new Error('the JPEG decoder is not loaded (loadCropDecoders)');
       const jpeg = new JpegImage();
       jpeg.parse(bytes);
       const { width, height } = jpeg;
