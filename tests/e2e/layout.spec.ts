@@ -497,6 +497,9 @@ for (const size of SIZES) {
     }
     await library.getByRole('button', { name: title, exact: true }).click();
     const reader = page.locator('.image-reader');
+    // In a narrow window the page (with its order below it) is shown over the text by its toggle.
+    const toggle = reader.getByRole('button', { name: 'Page image' });
+    if (await toggle.isVisible()) await toggle.click();
     const summary = reader.getByText('Pages (2): order and merging');
     await summary.scrollIntoViewIfNeeded();
     expect.soft(await inView(summary), 'the summary of the page order').toBe(true);

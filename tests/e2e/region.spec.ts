@@ -4,6 +4,9 @@ import { PNG } from 'pngjs';
 import { expect, test } from './fixtures';
 import { typedPage } from './typedPage';
 
+// A desktop window: the page image, the text and its notes all shown at once.
+test.use({ viewport: { width: 1600, height: 900 } });
+
 test('marks a region of a page image with the mouse, writes its note, lists it and exports it', async ({ page, library }) => {
   const file = typedPage();
   try {
