@@ -498,8 +498,12 @@ for (const size of SIZES) {
     await library.getByRole('button', { name: title, exact: true }).click();
     const reader = page.locator('.image-reader');
     // In a narrow window the page (with its order below it) is shown over the text by its toggle.
+    await expect(reader.getByRole('heading', { name: title, level: 1 })).toBeVisible();
     const toggle = reader.getByRole('button', { name: 'Page image' });
-    if (await toggle.isVisible()) await toggle.click();
+    if (await toggle.isVisible()) {
+      await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    }
     const summary = reader.getByText('Pages (2): order and merging');
     await summary.scrollIntoViewIfNeeded();
     expect.soft(await inView(summary), 'the summary of the page order').toBe(true);
