@@ -74,3 +74,22 @@ test('edits citation metadata in the dialog and tells two sources titled "Gulag"
   await expect(again.getByLabel('Accessed')).toHaveValue('2026-11-27');
   await again.getByRole('button', { name: 'Cancel' }).click();
 });
+
+test('the dialog takes no typing until the source’s metadata has come, so nothing typed is replaced by it', async ({ page, library }) => {
+  await library.importFiles([{ ...text('Title: Minutes of the district committee\n\nThe committee met in March 1936.\n'), name: 'minutes.txt' }]);
+  await expect(library.row('Minutes of the district committee')).toBeVisible();
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/getSource', async (route) => {
+    await released;
+    await route.continue();
+  });
+  const dialog = await library.edit('Minutes of the district committee');
+  const date = dialog.getByLabel('Date', { exact: true });
+  await expect(date).toHaveAttribute('readonly', '');
+  await expect(dialog.getByRole('button', { name: 'Save' })).toBeDisabled();
+  release();
+  await expect(date).not.toHaveAttribute('readonly');
+  await date.fill('1936-03');
+  await expect(date).toHaveValue('1936-03');
+});

@@ -44,8 +44,10 @@ export function MetadataDialog(props: { source: SourceSummary; onSaved(s: Source
     if (loadError) setError(loadError);
   }, [loadError]);
 
+  // Read-only until the source's item has come: what was typed before would be replaced by it.
   const field: Field = (key) => ({
     value: texts[key],
+    readOnly: !loaded,
     onChange: (e) => setTexts({ ...texts, [key]: e.target.value }),
   });
 
@@ -93,7 +95,7 @@ export function MetadataDialog(props: { source: SourceSummary; onSaved(s: Source
         </label>
         <label>
           Tags
-          <input value={tags} onChange={(e) => setTags(e.target.value)} placeholder="comma-separated, e.g. memoir, NKVD" />
+          <input value={tags} readOnly={!loaded} onChange={(e) => setTags(e.target.value)} placeholder="comma-separated, e.g. memoir, NKVD" />
         </label>
         <CitationPreview csl={loaded ? csl : null} />
         {error && (

@@ -4,7 +4,7 @@ import type { NameRow, Texts } from './metadataForm';
 import { Names } from './MetadataNames';
 
 /** An input's value and change handler for one of the form's texts. */
-export type Field = (key: keyof Texts) => { value: string; onChange(e: { target: { value: string } }): void };
+export type Field = (key: keyof Texts) => { value: string; readOnly: boolean; onChange(e: { target: { value: string } }): void };
 
 /** The work: type, title, authors, editors, dates and language. */
 export function WorkFields(props: {
