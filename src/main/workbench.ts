@@ -30,12 +30,11 @@ import { followChanges } from './search/follow';
 import { LOCK_WAIT_MS, Project } from './project';
 import { readClaim } from './claims/extract';
 import { OcrQueue } from './ocr/queue';
-import type { NewSource } from './ingest/source';
 import { normalise } from './ingest/text';
 import { correctWords } from './ocr/correct';
 import { remapWords } from './ocr/remap';
 import { groupImageTasks } from './ocr/group';
-import { ImageStore, imageMeta } from './ocr/store';
+import { ImageStore, transcriptionSource } from './ocr/store';
 import { OcrLanguages } from './ocr/languages';
 import { mergeImageSources, setPageOrder } from './ocr/pages';
 import { transcriptionPassages } from './ocr/transcription';
@@ -1062,24 +1061,14 @@ export class Workbench implements SourcebenchApi {
     const detail = sources.detail(id);
     const oldText = sources.text(id);
     this.ocrs.cancel(id);
-    const source: NewSource = {
-      title: detail.title,
-      author: detail.author,
-      date: detail.date,
-      origin: detail.origin,
-      kind: 'text',
-      format: 'image',
-      language: detail.language,
-      fileName: detail.fileName,
-      encoding: detail.encoding,
-      hash: detail.hash,
+    // The languages it is read in stay with it.
+    const source = transcriptionSource(
+      detail,
+      image.lang(id),
       text,
-      bytes: detail.bytes,
-      tags: detail.tags,
-      // The languages it is read in stay with it.
-      meta: imageMeta(image.pages(id).length, image.lang(id)),
-      passages: transcriptionPassages(text, oldText, detail.passageList),
-    };
+      transcriptionPassages(text, oldText, detail.passageList),
+      image.pages(id).length,
+    );
     const counts = this.write(() => {
       sources.replaceText(id, source);
       this.current.claims.refresh(id, text);

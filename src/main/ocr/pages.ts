@@ -8,11 +8,10 @@
 import { ApiError } from '../../shared/errors';
 import type { OcrWordBox, Passage, ReplaceTextResult, SourceDetail } from '../../shared/types';
 import { MAX_IMAGE_PAGES } from '../ingest/image';
-import type { NewSource } from '../ingest/source';
 import type { Span } from '../ingest/text';
 import type { Project } from '../project';
 import type { Db } from '../store/project';
-import { ImageStore, imageMeta } from './store';
+import { ImageStore, transcriptionSource } from './store';
 
 /** Pages are joined by a blank line, as recognised paragraphs are. */
 const BETWEEN = '\n\n';
@@ -107,27 +106,6 @@ export function rearrange(text: string, passages: readonly Passage[], words: rea
   return { text: out, passages: spans, words: moved, map };
 }
 
-/** The source as stored, with a new text and passages (what SourceStore.replaceText writes). */
-function withText(detail: SourceDetail, lang: string | null, text: string, passages: Span[], pages: number, bytes = detail.bytes): NewSource {
-  return {
-    title: detail.title,
-    author: detail.author,
-    date: detail.date,
-    origin: detail.origin,
-    kind: 'text',
-    format: 'image',
-    language: detail.language,
-    fileName: detail.fileName,
-    encoding: detail.encoding,
-    hash: detail.hash,
-    text,
-    bytes,
-    tags: detail.tags,
-    meta: imageMeta(pages, lang),
-    passages,
-  };
-}
-
 /** The source, refused unless it is a photograph or scan whose text is not being recognised. */
 function imageSource(project: Project, images: ImageStore, id: number, doing: string): SourceDetail {
   const detail = project.sources.detail(id);
@@ -181,7 +159,7 @@ export function setPageOrder(project: Project, id: number, order: readonly numbe
   return project.write(() => {
     images.renumber(id, order);
     moveAnchors(project.db, id, r.map);
-    project.sources.replaceText(id, withText(detail, images.lang(id), r.text, r.passages, pages.length));
+    project.sources.replaceText(id, transcriptionSource(detail, images.lang(id), r.text, r.passages, pages.length));
     project.claims.refresh(id, r.text);
     images.setWords(id, r.words);
     return project.annotations.reanchor(id, r.text);
@@ -233,7 +211,7 @@ export function mergeImageSources(project: Project, ids: readonly number[]): Omi
       }
       project.sources.delete(m.id);
     }
-    project.sources.replaceText(into, withText(details[0]!, images.lang(into), text, passages, total, bytes));
+    project.sources.replaceText(into, transcriptionSource(details[0]!, images.lang(into), text, passages, total, bytes));
     if (tags.length > details[0]!.tags.length) project.sources.update(into, { tags });
     project.claims.refresh(into, text);
     images.setWords(into, words);

@@ -9,7 +9,7 @@ import type { Span } from '../ingest/text';
 import type { Project } from '../project';
 import type { OcrResult } from './recognise';
 import { OcrCancelled, OcrEngine, PREPROCESSING } from './recognise';
-import { ImageStore, imageMeta } from './store';
+import { ImageStore, transcriptionSource } from './store';
 import type { OcrLanguages } from './languages';
 
 export interface OcrQueueOptions {
@@ -165,24 +165,8 @@ export class OcrQueue {
     project.write(() => {
       const detail = project.sources.detail(sourceId);
       const passages = passagesOf(result);
-      project.sources.replaceText(sourceId, {
-        title: detail.title,
-        author: detail.author,
-        date: detail.date,
-        origin: detail.origin,
-        kind: 'text',
-        format: 'image',
-        language: detail.language,
-        fileName: detail.fileName,
-        encoding: detail.encoding,
-        // The images name the source: two photographs of one text are two sources.
-        hash: detail.hash,
-        text: result.text,
-        bytes: detail.bytes,
-        tags: detail.tags,
-        meta: imageMeta(pages.length, images.lang(sourceId)),
-        passages,
-      });
+      // The images name the source (its hash is theirs): two photographs of one text are two sources.
+      project.sources.replaceText(sourceId, transcriptionSource(detail, images.lang(sourceId), result.text, passages, pages.length));
       project.claims.refresh(sourceId, result.text);
       project.annotations.reanchor(sourceId, result.text);
       images.setWords(

@@ -1,12 +1,45 @@
 /** The SQL of page images, recognised words and the state of each source's text recognition. */
 import { ApiError } from '../../shared/errors';
-import type { OcrState, OcrWordBox, PageImageInfo } from '../../shared/types';
+import type { OcrState, OcrWordBox, PageImageInfo, SourceDetail } from '../../shared/types';
 import type { PageImage } from '../ingest/image';
+import type { NewSource } from '../ingest/source';
+import type { Span } from '../ingest/text';
 import type { Db } from '../store/project';
 
 /** The facts an image source keeps of itself (its `meta`): its page count, the languages it is read in. */
 export function imageMeta(pages: number, lang: string | null): { image: { pages: number; ocrLang?: string } } {
   return { image: { pages, ...(lang ? { ocrLang: lang } : {}) } };
+}
+
+/**
+ * An image source as stored, with a new transcription (what SourceStore.replaceText writes):
+ * recognised, corrected, reordered or merged, it stays the images' source, named by them.
+ */
+export function transcriptionSource(
+  detail: SourceDetail,
+  lang: string | null,
+  text: string,
+  passages: Span[],
+  pages: number,
+  bytes = detail.bytes,
+): NewSource {
+  return {
+    title: detail.title,
+    author: detail.author,
+    date: detail.date,
+    origin: detail.origin,
+    kind: 'text',
+    format: 'image',
+    language: detail.language,
+    fileName: detail.fileName,
+    encoding: detail.encoding,
+    hash: detail.hash,
+    text,
+    bytes,
+    tags: detail.tags,
+    meta: imageMeta(pages, lang),
+    passages,
+  };
 }
 
 /** A word as stored: its offsets into the source's text, its page and box, its confidence. */
