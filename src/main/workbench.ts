@@ -665,6 +665,10 @@ export class Workbench implements SourcebenchApi {
     return this.current.sources.newest(limit);
   }
 
+  async getSourceSummaries({ ids }: Input<'getSourceSummaries'>) {
+    return this.current.sources.summaries(ids);
+  }
+
   async getSource({ id, first }: Input<'getSource'>) {
     const detail = this.current.sources.detail(id, first);
     if (detail.format !== 'image') return detail;

@@ -239,6 +239,11 @@ export const contract = {
    * and how many the project has: the library's first rows, before the whole list has come.
    */
   listNewestSources: returns<{ sources: SourceSummary[]; total: number }>()(z.object({ limit: z.number().int().min(1).max(500) }).strict()),
+  /**
+   * The summaries of these sources, in the order given; ids no longer in the project are left
+   * out (the library reads again the rows whose text is being recognised).
+   */
+  getSourceSummaries: returns<SourceSummary[]>()(z.object({ ids: z.array(id).min(1).max(1000) }).strict()),
   /** A source and its passages; with `first`, only its first passages (the reader shows them while the rest come). */
   getSource: returns<SourceDetail>()(z.object({ id, first: z.number().int().min(1).max(100_000).optional() }).strict()),
   updateSource: returns<SourceSummary>()(

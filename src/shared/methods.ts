@@ -15,6 +15,7 @@ export const METHOD_NAMES = [
   'cancelImport',
   'listSources',
   'listNewestSources',
+  'getSourceSummaries',
   'getSource',
   'updateSource',
   'deleteSource',

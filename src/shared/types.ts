@@ -39,6 +39,8 @@ export interface SourceSummary {
   kind: SourceKind;
   /** The kind of file it came from (`image`: photographs or scans). */
   format?: SourceFormat;
+  /** For a photographed or scanned source: where the recognition of its text is. */
+  ocr?: OcrState;
   fileName: string | null;
   tags: string[];
   passages: number;

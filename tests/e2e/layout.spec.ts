@@ -245,6 +245,9 @@ for (const size of SIZES) {
     const dateCell = (n: number) => library.getByRole('row').nth(n).locator('.col-date');
     await dateCell(1).click();
     await dateCell(2).click({ modifiers: ['Control'] });
+    // Text sources marked: merging into one is offered only for page images, and says so.
+    expect.soft(await unreachable(page, library, [button('Merge 2…'), button('Apply to 2 sources…')]), 'library with two marked').toEqual([]);
+    await expect(library.getByRole('button', { name: 'Merge 2…' })).toBeDisabled();
     await library.getByRole('button', { name: 'Apply to 2 sources…' }).click();
     const apply = page.getByRole('dialog', { name: 'Apply to 2 sources' });
     await shot(page, 'apply dialog');

@@ -1,5 +1,5 @@
 /** Queries over sources, passages and tags. Every multi-row write is one transaction. */
-import type { Passage, PassageInfo, PdfFacts, SourceDetail, SourceFormat, SourceKind, SourceSummary, TagCount } from '../../shared/types';
+import type { OcrState, Passage, PassageInfo, PdfFacts, SourceDetail, SourceFormat, SourceKind, SourceSummary, TagCount } from '../../shared/types';
 import type { Span } from '../ingest/text';
 import type { NewSource } from '../ingest/source';
 import type { CslItem } from '../../shared/csl';
@@ -47,11 +47,12 @@ interface SummaryRow {
   chars: number;
   bytes: number;
   imported_at: string;
+  ocr_state: OcrState | null;
 }
 
 const SUMMARY_SQL = `
   SELECT s.id, s.uuid, s.title, s.author, s.date, s.origin, s.kind, s.format, s.file_name, s.passage_count,
-         s.chars, s.bytes, s.imported_at,
+         s.chars, s.bytes, s.imported_at, (SELECT o.state FROM source_ocr o WHERE o.source_id = s.id) AS ocr_state,
          (SELECT json_group_array(t.name) FROM (
             SELECT t.name FROM source_tag st JOIN tag t ON t.id = st.tag_id
             WHERE st.source_id = s.id ORDER BY t.name COLLATE NOCASE) t) AS tags
@@ -67,6 +68,7 @@ function toSummary(r: SummaryRow): SourceSummary {
     origin: r.origin,
     kind: r.kind,
     format: r.format ?? FORMAT_OF_KIND[r.kind],
+    ...(r.ocr_state ? { ocr: r.ocr_state } : {}),
     fileName: r.file_name,
     tags: r.tags ? (JSON.parse(r.tags) as string[]) : [],
     passages: r.passage_count,
@@ -274,6 +276,15 @@ export class SourceStore {
       `${SUMMARY_SQL} WHERE s.id IN (SELECT id FROM source ORDER BY imported_at DESC, id LIMIT ?) ORDER BY s.imported_at DESC, s.id`,
     ).all(limit) as SummaryRow[];
     return { sources: rows.map(toSummary), total: this.sql('SELECT count(*) FROM source').pluck().get() as number };
+  }
+
+  /** The sources of these ids that exist, in the order given (the library follows those whose text is being recognised). */
+  summaries(ids: readonly number[]): SourceSummary[] {
+    const read = this.sql(`${SUMMARY_SQL} WHERE s.id = ?`);
+    return ids.flatMap((id) => {
+      const row = read.get(id) as SummaryRow | undefined;
+      return row ? [toSummary(row)] : [];
+    });
   }
 
   /** The id of the source a UUID names (what links and exports use), or null. */

@@ -4,6 +4,7 @@ import { api, messageOf } from '../api';
 import type { NewestSources } from '../firstData';
 import { newestRows, takeFirst } from '../firstData';
 import { latestOnly } from './useRequest';
+import { useRecognisingRows } from './useRecognisingRows';
 import type { SortKey } from '../views/libraryList';
 import { filterIndex, filterSources, sortSources } from '../views/libraryList';
 
@@ -87,6 +88,7 @@ export function useLibrary(projectPath: string | undefined): LibraryState {
   // paths (another project opened) read the list again; so does the first path if that first
   // reading failed (no project could be opened).
   const firstPath = useRef(true);
+  useRecognisingRows(sources, setSources);
   useEffect(() => {
     void reload();
   }, [reload]);

@@ -2,7 +2,7 @@ import type { SourceSummary } from '../../../shared/types';
 import { TagList } from '../components/TagList';
 import { keyed } from '../shortcuts';
 import { formatSize } from './LibraryView';
-import { originLabel } from './libraryList';
+import { originLabel, textMark } from './libraryList';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 
@@ -25,6 +25,7 @@ export function LibraryRow(props: {
   onDelete(s: SourceSummary): void;
 }) {
   const { source: s, tell } = props;
+  const mark = textMark(s);
   return (
     <div
       role="row"
@@ -49,9 +50,9 @@ export function LibraryRow(props: {
             {tell}
           </span>
         )}
-        {s.chars === 0 && (
-          <span className="no-text-mark" title="No text yet: open it and attach a file with Replace text…">
-            no text
+        {mark && (
+          <span className={mark.busy ? 'no-text-mark busy' : 'no-text-mark'} title={mark.title}>
+            {mark.label}
           </span>
         )}
       </div>

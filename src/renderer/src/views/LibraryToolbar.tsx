@@ -1,3 +1,4 @@
+import type { ReplaceTextResult } from '../../../shared/types';
 import type { LibraryState } from '../hooks/useLibrary';
 import type { ImportState } from '../hooks/useImporter';
 import { CollateButton } from '../collate/CollateButton';
@@ -5,6 +6,8 @@ import { keyed } from '../shortcuts';
 import { sourcesCount } from '../archival/sharedForm';
 import { ImportButton } from './ImportButton';
 import { LibrarySort } from './LibrarySort';
+import { MergeMarkedButton } from '../image/MergeMarkedButton';
+import { inShownOrder } from '../image/mergeMarked';
 
 /** The library's toolbar: how many sources show, the filters and sort, and the commands over them. */
 export function LibraryToolbar(props: {
@@ -17,6 +20,7 @@ export function LibraryToolbar(props: {
   onReferences(): void;
   onCollate(ids: number[]): void;
   onApply(): void;
+  onMerged(result: ReplaceTextResult, merged: number): void;
 }) {
   const { library, importer, marked } = props;
   return (
@@ -75,6 +79,7 @@ export function LibraryToolbar(props: {
       >
         {marked.length ? `Apply to ${sourcesCount(marked.length)}…` : 'Apply to selected…'}
       </button>
+      <MergeMarkedButton sources={inShownOrder(library, marked)} onMerged={props.onMerged} />
       <CollateButton sources={library.visible} marked={marked} onCollate={props.onCollate} />
       <ImportButton importer={importer} primary shortcuts />
     </header>

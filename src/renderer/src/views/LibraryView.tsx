@@ -13,6 +13,7 @@ import { ApplyDialog } from '../archival/ApplyDialog';
 import { LibraryTable } from './LibraryTable';
 import { ReferencesDialog } from './ReferencesDialog';
 import { keyed } from '../shortcuts';
+import { mergedMessage } from '../image/mergeMarked';
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -32,6 +33,7 @@ export function LibraryView(props: {
   const [editing, setEditing] = useState<SourceSummary | null>(null);
   const [deleting, setDeleting] = useState<SourceSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [references, setReferences] = useState(false);
   const [marked, setMarked] = useState<number[]>([]);
   const [applying, setApplying] = useState(false);
@@ -67,7 +69,20 @@ export function LibraryView(props: {
         onReferences={() => setReferences(true)}
         onCollate={props.onCollate}
         onApply={() => setApplying(true)}
+        onMerged={(result, merged) => {
+          setMarked([]);
+          setNotice(mergedMessage(result.source.title, merged, result.orphaned));
+          void library.reload();
+        }}
       />
+      {notice && (
+        <p className="banner info" role="status">
+          {notice}{' '}
+          <button type="button" className="link" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </p>
+      )}
 
       {(error || library.error) && (
         <p className="banner error" role="alert">

@@ -154,3 +154,32 @@ export function sortSources(list: readonly SourceSummary[], { key, dir }: Sort):
     return c * dir || a.id - b.id;
   });
 }
+
+/** Whether a source's text is being recognised from its page images (its row is read again until it is done). */
+export const isRecognising = (s: SourceSummary) => s.ocr === 'pending' || s.ocr === 'running';
+
+/**
+ * The list with the rows read again put in place of the old ones; the same list (the same
+ * object, so nothing is sorted or drawn again) when none of what a row shows has changed.
+ */
+export function withRowsReadAgain(sources: SourceSummary[], again: readonly SourceSummary[]): SourceSummary[] {
+  const changed = new Map(
+    again
+      .filter((n) => {
+        const old = sources.find((s) => s.id === n.id);
+        return old && (old.ocr !== n.ocr || old.passages !== n.passages || old.chars !== n.chars || old.title !== n.title);
+      })
+      .map((n) => [n.id, n]),
+  );
+  return changed.size ? sources.map((s) => changed.get(s.id) ?? s) : sources;
+}
+
+/** The mark a row without text (yet) carries, and what it means; null for a source with text. */
+export function textMark(s: SourceSummary): { label: string; title: string; busy?: boolean } | null {
+  if (isRecognising(s)) return { label: 'recognising text', title: 'Its text is being recognised from the page images', busy: true };
+  if (s.chars > 0) return null;
+  if (s.ocr === 'failed')
+    return { label: 'recognition failed', title: 'Text recognition failed: open it to see why, run it again or type the transcription' };
+  if (s.format === 'image') return { label: 'no text', title: 'No text yet: open it to recognise the text of its pages or type the transcription' };
+  return { label: 'no text', title: 'No text yet: open it and attach a file with Replace text…' };
+}
