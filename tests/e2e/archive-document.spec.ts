@@ -6,13 +6,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { docShot, expect, test } from './fixtures';
 import { typedPage } from './typedPage';
 
 // A desktop window: the page image, the text and its notes all shown at once.
 test.use({ viewport: { width: 1600, height: 900 } });
 
-test('import → OCR → image beside text → correct a word → annotate a region → export', async ({ page, library, reader }) => {
+test('import → OCR → image beside text → correct a word → annotate a region → export', { tag: '@docs' }, async ({ page, library, reader }) => {
   const file = typedPage({ smudged: true });
   try {
     await library.importFiles([file]);
@@ -61,7 +61,7 @@ test('import → OCR → image beside text → correct a word → annotate a reg
     await page.keyboard.type('The committee’s stamp over the date.');
     await item.getByRole('textbox', { name: 'Note' }).press('Escape');
     await expect(pane.getByRole('button', { name: /^Region 1, page 1/ })).toHaveAttribute('aria-label', /stamp over the date/);
-    await page.screenshot({ path: test.info().outputPath('2-corrected-and-annotated.png') });
+    await docShot(page, 'archive-document');
 
     // Markdown: the quote from the corrected text, and the region's crop beside it.
     const files = new Map<string, string>();
