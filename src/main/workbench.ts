@@ -728,7 +728,11 @@ export class Workbench implements SourcebenchApi {
 
   /** Makes image sources one, the first keeping its id (ocr/pages.ts); one write. */
   async mergeImageSources({ ids }: Input<'mergeImageSources'>) {
-    const counts = mergeImageSources(this.current, ids);
+    // One write: the merged-away sources' UUIDs (in links and exports) name the merged source.
+    const counts = this.current.write(() => {
+      this.current.sources.aliasMerged(ids[0]!, ids.slice(1));
+      return mergeImageSources(this.current, ids);
+    });
     return { source: this.current.sources.summary(ids[0]!), ...counts };
   }
 

@@ -418,6 +418,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 20,
+    name: 'the stable ids of sources merged into another',
+    // A photographed source merged into another leaves the library, but the links and exports
+    // that name it by its UUID (sourcebench: links in a historian's notes) must still open the
+    // source its pages went into: each such UUID names that source here.
+    sql: `
+      CREATE TABLE source_alias (
+        uuid      TEXT PRIMARY KEY,
+        source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE
+      ) WITHOUT ROWID;
+      CREATE INDEX source_alias_source ON source_alias (source_id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -287,9 +287,24 @@ export class SourceStore {
     });
   }
 
-  /** The id of the source a UUID names (what links and exports use), or null. */
+  /** The id of the source a UUID names (what links and exports use), or of the source it was merged into; or null. */
   idOf(uuid: string): number | null {
-    return (this.sql('SELECT id FROM source WHERE uuid = ?').pluck().get(uuid.toLowerCase()) as number | undefined) ?? null;
+    const id = uuid.toLowerCase();
+    return (
+      (this.sql('SELECT id FROM source WHERE uuid = ? UNION ALL SELECT source_id FROM source_alias WHERE uuid = ? LIMIT 1').pluck().get(id, id) as
+        number | undefined) ?? null
+    );
+  }
+
+  /**
+   * Before `others` are merged into `into` (inside the caller's write): their UUIDs, and those of
+   * sources merged into them earlier, name `into` from now on.
+   */
+  aliasMerged(into: number, others: readonly number[]): void {
+    for (const other of others) {
+      this.sql('INSERT OR REPLACE INTO source_alias(uuid, source_id) SELECT uuid, ? FROM source WHERE id = ?').run(into, other);
+      this.sql('UPDATE source_alias SET source_id = ? WHERE source_id = ?').run(into, other);
+    }
   }
 
   summary(id: number): SourceSummary {
