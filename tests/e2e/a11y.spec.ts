@@ -429,6 +429,15 @@ test('photographs: the question whether images chosen together are one source, t
     await page.getByRole('button', { name: 'Merge into…' }).click();
     await expect(page.getByRole('dialog', { name: 'Merge into another source' }).getByLabel('Merge into')).toHaveValue(/\d+/);
     await audit(page, 'merge into another source', DIALOG);
+    await page.keyboard.press('Escape');
+    // The two marked in the library, and merged from there.
+    await page.getByRole('button', { name: /^← / }).click();
+    await library.sortBy('Title');
+    await page.getByRole('rowgroup', { name: 'Source rows' }).focus();
+    for (const key of ['Home', 'x', 'j', 'x']) await page.keyboard.press(key);
+    await page.getByRole('button', { name: 'Merge 2…' }).click();
+    await expect(page.getByRole('dialog', { name: 'Merge into one source' }).getByRole('listitem')).toHaveCount(2);
+    await audit(page, 'merge the marked sources into one', DIALOG);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
