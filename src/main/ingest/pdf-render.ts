@@ -7,7 +7,6 @@
  * runs where the PDF is read: in an import worker thread (src/main/import/pool.ts).
  */
 import { createHash } from 'node:crypto';
-import { createCanvas } from '@napi-rs/canvas';
 import { ApiError } from '../../shared/errors';
 import type { PageImage } from './image';
 
@@ -37,6 +36,8 @@ async function renderPage(page: RenderablePage): Promise<{ bytes: Uint8Array; wi
   const viewport = page.getViewport({ scale });
   const width = Math.max(1, Math.round(viewport.width));
   const height = Math.max(1, Math.round(viewport.height));
+  // Loaded when a scan is drawn, not with the app: a native module that most starts never need.
+  const { createCanvas } = await import('@napi-rs/canvas');
   const canvas = createCanvas(width, height);
   const context = canvas.getContext('2d');
   try {
