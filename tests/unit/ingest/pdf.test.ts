@@ -249,7 +249,7 @@ describe('PDFs written by hand', () => {
     };
     const { source, warnings, images } = await readPdfSource('stamped-scan.pdf', makePdf({ pages: [page, page, page] }));
     expect(source).toMatchObject({ format: 'image', text: '', passages: [], meta: { image: { pages: 3 } } });
-    expect(images?.map((i) => [i.page, i.mime, i.width, i.height])).toEqual([1, 2, 3].map((n) => [n, 'image/png', 900, 1200]));
+    expect(images?.map((i) => [i.page, i.mime, i.width, i.height])).toEqual([1, 2, 3].map((n) => [n, 'image/jpeg', 900, 1200]));
     expect(warnings).toEqual([]);
   });
 

@@ -40,8 +40,8 @@ describe('scanned PDFs', () => {
       expect(source.image?.ocr.state).toBe('done');
       // The pages were drawn at 300 dpi: the size they were scanned at.
       expect(source.image?.pages.map((p) => [p.page, p.mime, p.width])).toEqual([
-        [1, 'image/png', 1800],
-        [2, 'image/png', 1800],
+        [1, 'image/jpeg', 1800],
+        [2, 'image/jpeg', 1800],
       ]);
       const text = textOf(source);
       expect(cer(`${LETTER.join('\n')}\n\n${THIRD.join('\n')}`, text)).toBeLessThan(0.05);
@@ -53,7 +53,7 @@ describe('scanned PDFs', () => {
       expect(words.find((w) => text.slice(w.start, w.end) === 'school.')).toMatchObject({ page: 2 });
       expect((await wb.search({ query: 'village' })).hits[0]).toMatchObject({ sourceId: id, pageLabel: '2' });
       const page = await wb.getPageImage({ id, page: 1 });
-      expect(page.mime).toBe('image/png');
+      expect(page.mime).toBe('image/jpeg');
       // Imported again, it is found to be there already.
       expect((await wb.importAll([file]))[0]?.status).toBe('duplicate');
     } finally {
