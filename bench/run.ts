@@ -3,6 +3,7 @@
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
  *                   [--views-only [--library DIR]] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]
  *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-ui [--ocr-ui-pages N]] [--crop | --crop-only]
+ *                   [--pdf-scan | --pdf-scan-only [--pdf-scan-pages N]]
  *                   [--image-only] [--image-pages N]`
  *
  * Prints a table of:
@@ -32,6 +33,8 @@
  *     (bench/importing.ts); --import-only runs these rows alone.
  *   - with --crop (or --crop-only alone), regions cut out of a 12-megapixel page image, PNG and
  *     JPEG, for the Markdown export (bench/crop.ts).
+ *   - with --pdf-scan (or --pdf-scan-only alone), a scanned PDF of 2 × --pdf-scan-pages N (2) typed
+ *     pages: its pages drawn for recognition, and imported and recognised (bench/pdf-scan.ts).
  *   - text reuse (bench/reuse.ts): import with and without the reuse index (in the import
  *     rows), "Where else does this appear?" p95 and the project-wide report at each
  *     --reuse-passages size (default 100000; 1000000 is the target scale); --reuse-only
@@ -59,6 +62,7 @@ import { benchPdf, DEFAULT_PDF } from './pdf';
 import { benchOcr } from './ocr';
 import { benchOcrUi } from './ocr-ui';
 import { benchCrop } from './crop';
+import { benchPdfScan } from './pdf-scan';
 import { benchImageSource } from './image-source';
 import { benchImportPassages, benchImportSmallFiles } from './importing';
 import { benchReuse, benchReuseImport } from './reuse';
@@ -205,6 +209,12 @@ async function main() {
   // Regions cut out of page images (the Markdown export's crops): --crop adds these rows, --crop-only runs them alone.
   if (args.includes('--crop') || args.includes('--crop-only')) rows.push(...(await benchCrop()));
   if (args.includes('--crop-only')) return printTable();
+  // Scanned PDFs drawn and recognised: --pdf-scan adds these rows, --pdf-scan-only runs them alone.
+  if (args.includes('--pdf-scan') || args.includes('--pdf-scan-only'))
+    rows.push(
+      ...(await benchPdfScan({ perGroup: opt('--pdf-scan-pages') ? Number(opt('--pdf-scan-pages')) : undefined, textDir: opt('--ocr-texts') })),
+    );
+  if (args.includes('--pdf-scan-only')) return printTable();
   if (!onlySearch && !onlyReuse && !args.includes('--import-only') && !args.includes('--align-only'))
     rows.push(...(await benchImageSource(Number(opt('--image-pages') ?? 200))));
   if (args.includes('--image-only')) return printTable();

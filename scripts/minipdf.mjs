@@ -1,6 +1,6 @@
 /**
- * A minimal PDF writer for test inputs: pages of Helvetica text lines and drawn
- * rectangles, an Info dictionary, page labels, XMP metadata, and (for tests of refusal) an
+ * A minimal PDF writer for test inputs: pages of Helvetica text lines, drawn rectangles and
+ * JPEG images (as a scanner writes them: one picture filling the page), an Info dictionary, page labels, XMP metadata, and (for tests of refusal) an
  * /Encrypt dictionary. Output is written in one pass with a correct cross-reference table,
  * in time linear in its size. Used by scripts/make-pdf-fixtures.mjs and by the unit tests.
  */
@@ -12,12 +12,12 @@ function pdfString(s) {
 
 /**
  * @param {{
- *   pages: { width?: number; height?: number; lines?: { x: number; y: number; size?: number; angle?: number; text: string }[]; rects?: [number, number, number, number][] }[];
+ *   pages: { width?: number; height?: number; lines?: { x: number; y: number; size?: number; angle?: number; text: string }[]; rects?: [number, number, number, number][]; jpeg?: { bytes: Uint8Array; width: number; height: number } }[];
  *   info?: Record<string, string>;
  *   pageLabels?: string;
  *   xmp?: string;
  *   encrypt?: boolean;
- * }} doc  `y` is measured from the top of the page; `pageLabels` is the /Nums array's inside, e.g. `0 << /S /r >> 2 << /S /D >>`.
+ * }} doc  `jpeg` (an RGB JPEG and its size in pixels) is drawn over the whole page, under its lines; `y` is measured from the top of the page; `pageLabels` is the /Nums array's inside, e.g. `0 << /S /r >> 2 << /S /D >>`.
  * @returns {Uint8Array}
  */
 export function makePdf(doc) {
@@ -35,6 +35,15 @@ export function makePdf(doc) {
     const width = page.width ?? 612;
     const height = page.height ?? 792;
     const ops = [];
+    let xobjects = '';
+    if (page.jpeg) {
+      const { bytes, width: w, height: h } = page.jpeg;
+      const image = add(
+        `<< /Type /XObject /Subtype /Image /Width ${w} /Height ${h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${bytes.length} >>\nstream\n${Buffer.from(bytes).toString('latin1')}\nendstream`,
+      );
+      xobjects = ` /XObject << /Im1 ${image} 0 R >>`;
+      ops.push(`q ${width} 0 0 ${height} 0 0 cm /Im1 Do Q`);
+    }
     for (const [x, y, w, h] of page.rects ?? []) ops.push(`0.6 g ${x} ${height - y - h} ${w} ${h} re f`);
     for (const line of page.lines ?? []) {
       // A turned line (`angle` in degrees, counter-clockwise) is placed with a text matrix.
@@ -47,7 +56,7 @@ export function makePdf(doc) {
     const content = add(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
     kids.push(
       add(
-        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`,
+        `<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << /Font << /F1 ${font} 0 R >>${xobjects} >> /Contents ${content} 0 R >>`,
       ),
     );
   }

@@ -340,7 +340,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
           io.out([s.author, s.date, s.origin].filter(Boolean).join(' · ') || '(no author, date or origin)');
           if (s.tags.length) io.out(`tags: ${s.tags.join(', ')}`);
           io.out('');
-          if (s.pdf && !s.pdf.textLayer) io.out(`(${s.pdf.pages} pages, no text layer: a scan or a photograph; run OCR on it, not available yet)`);
+          if (s.pdf && !s.pdf.textLayer)
+            io.out(`(${s.pdf.pages} pages, no text layer: a scan; import the PDF again to have its pages drawn and read by text recognition)`);
           let page: number | null = null;
           for (const ps of s.passageList) {
             // A paginated source shows where each page begins.

@@ -19,6 +19,7 @@ import type { CslItem } from '../shared/csl';
 import { isHttpUrl } from '../shared/csl';
 import { storedCsl } from './ingest/citation';
 import { ARCHIVE_PARTS, applyShared } from '../shared/archival';
+import { extensionOf } from '../shared/formats';
 import { parseNames } from './ingest/names';
 import { defaultProjectPath, recentPaths, resourcesDir, SettingsFile } from './paths';
 import { storageProblem } from './store/project';
@@ -461,8 +462,13 @@ export class Workbench implements SourcebenchApi {
   private runPipeline(tasks: Parameters<typeof runImport>[0], options: ImportRunOptions = {}) {
     const pool = this.preparePool();
     // One small file is read here: starting a worker for it would cost more than it saves.
+    // Not a PDF: a small one may be a scan, whose pages are drawn (seconds of work) in a worker.
     const only = tasks.length === 1 ? tasks[0]! : undefined;
-    const alone = only !== undefined && !('images' in only) && ('bytes' in only ? only.bytes.byteLength : fileSize(only.file)) < ONE_FILE_IN_THREAD;
+    const alone =
+      only !== undefined &&
+      !('images' in only) &&
+      extensionOf(only.label) !== '.pdf' &&
+      ('bytes' in only ? only.bytes.byteLength : fileSize(only.file)) < ONE_FILE_IN_THREAD;
     const batch = this.options.importBatch;
     const stop = this.importStop.signal;
     const signal = options.signal ? AbortSignal.any([options.signal, stop]) : stop;
@@ -1012,7 +1018,14 @@ export class Workbench implements SourcebenchApi {
   async replaceSourceText({ id, name, bytes }: Input<'replaceSourceText'>) {
     const { sources, annotations } = this.current;
     const before = sources.detail(id);
-    const { source } = await readSource(name, bytes);
+    // A scan's pages are not drawn here: a corrected text must have text.
+    const { source } = await readSource(name, bytes, { renderScans: false });
+    if ((source.meta as { pdf?: { textLayer?: boolean } }).pdf?.textLayer === false) {
+      throw new ApiError(
+        'invalid_request',
+        `${name} has no text layer (it is a scan): a corrected text must have text; import the scan as a source of its own to have it read by text recognition`,
+      );
+    }
     // A plain-text or Markdown file corrected by another keeps the reading chosen for it ("Read as").
     const textual = (f: string | undefined) => f === 'txt' || f === 'md';
     if (textual(before.format) && textual(source.format) && (before.kind === 'text' || before.kind === 'markdown') && source.kind !== before.kind) {

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, fixture, test, docShot } from './fixtures';
 import type { ReaderPage } from './pages/ReaderPage';
+import { typedPage } from './typedPage';
 
 /** The ordinal of the first passage that contains `words`, as the reader numbers it. */
 async function passageWith(reader: ReaderPage, words: string): Promise<number> {
@@ -51,17 +53,29 @@ test('imports a PDF, goes to page 2, annotates a sentence there and exports it c
   await expect(page.getByRole('option').filter({ hasText: 'four hundred metres' }).first()).toContainText('p. 2');
 });
 
-test('shows a scan as its pages without text, with the OCR state', async ({ library, reader }) => {
-  await library.importFiles([fixture('pdf/scan.pdf')]);
-  await expect(library.results).toContainText('scan.pdf: no text layer: this PDF is a scan or a photograph; run OCR on it (not available yet)');
-  await library.open('Scanned Protocol');
-  await expect(reader.region.getByRole('status')).toContainText(
-    'No text layer: this PDF is a scan or a photograph; run OCR on it (not available yet). Its 2 pages were imported without text.',
-  );
-  await expect(reader.passages).toHaveCount(0);
-  await expect(reader.text).toBeFocused();
-  await reader.text.press('j');
-  await reader.text.press('End');
+test('imports a scanned PDF as its page images, recognises them, and shows the text beside the page', async ({ page, library, reader }) => {
+  const file = typedPage({ pdf: true });
+  try {
+    await library.importFiles([file]);
+    await expect(library.results).toContainText('1 imported');
+    await library.open('letter-1936');
+    const pane = page.getByRole('region', { name: 'Page image' });
+    await expect(pane.getByRole('status')).toContainText('Text recognised', { timeout: 60_000 });
+    await expect(pane.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
+    await expect(reader.region.locator('.meta')).toContainText('1 page image');
+    await expect(reader.region).toContainText('Second paragraph about the harvest.');
+    await expect(reader.region.getByRole('status').filter({ hasText: 'No text layer' })).toHaveCount(0);
+    await expect(pane.locator('rect.word-box').first()).toBeVisible();
+    for (const [width, height] of [
+      [1440, 900],
+      [1024, 700],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: test.info().outputPath(`scanned-pdf-${width}.png`) });
+    }
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
 });
 
 test('marks pages without text in a PDF that has text elsewhere', async ({ library, reader }) => {

@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
+import { makePdf } from '../../scripts/minipdf.mjs';
 
 /**
  * A photographed page of typed text (about 300 dpi), written to a temporary folder. `smudged`:
  * its last word is faint and struck through, so that it is misread with low confidence (as
- * "hares," with confidence 4 of 100 by the English model shipped).
+ * "hares," with confidence 4 of 100 by the English model shipped). `pdf`: the page scanned
+ * into a PDF (a JPEG filling a page of its size at 300 dpi, no text layer), letter-1936.pdf.
  */
-export function typedPage(options: { smudged?: boolean; tall?: boolean } = {}): string {
+export function typedPage(options: { smudged?: boolean; tall?: boolean; pdf?: boolean } = {}): string {
   // `tall`: the letter typed down a long sheet, so that reading it takes a while (to stop it).
   const height = options.tall ? 7000 : 500;
   const canvas = createCanvas(1800, height);
@@ -36,6 +38,13 @@ export function typedPage(options: { smudged?: boolean; tall?: boolean } = {}): 
   }
   for (let y = 470; options.tall && y < height - 60; y += 70) g.fillText('The archive holds letters from the district committee.', 100, y);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-image-'));
+  if (options.pdf) {
+    const file = path.join(dir, 'letter-1936.pdf');
+    const points = (px: number) => (px * 72) / 300;
+    const jpeg = { bytes: new Uint8Array(canvas.toBuffer('image/jpeg', 92)), width: 1800, height };
+    fs.writeFileSync(file, makePdf({ pages: [{ width: points(1800), height: points(height), jpeg }] }));
+    return file;
+  }
   const file = path.join(dir, 'letter-1936.png');
   fs.writeFileSync(file, canvas.toBuffer('image/png'));
   return file;

@@ -257,6 +257,26 @@ describe('the import pipeline', () => {
     expect(Math.max(...batches)).toBeLessThanOrEqual(3);
   });
 
+  it("counts a file's page images in the bytes of its batch (a scanned PDF's drawn pages are larger than the file)", async () => {
+    const tasks = Array.from({ length: 6 }, (_, i) => ({ label: `scan-${i}.pdf`, bytes: new Uint8Array(10) }));
+    const batches: number[] = [];
+    const page = { bytes: new Uint8Array(1000) };
+    await runImport(tasks, {
+      batchBytes: 1500,
+      batchMs: 1e9,
+      prepare: async () => ({ ok: true, prepared: { source: { bytes: 10 }, images: [page] } as unknown as Prepared, terms: [] }),
+      sink: {
+        commit: (batch) => {
+          batches.push(batch.length);
+          return batch.map((b) => ({ fileName: b.fileName, status: 'failed', error: { code: 'x', message: '' } }));
+        },
+        failed: () => ({ outcome: { fileName: '', status: 'failed', error: { code: 'x', message: '' } }, stop: false }),
+      },
+    });
+    // 1,010 bytes a file: the second file of a batch reaches the bound.
+    expect(batches).toEqual([2, 2, 2]);
+  });
+
   it('runs files given as bytes (importFiles) as one job: batches, progress through the API, outcomes in order', async () => {
     const wb = workbench({ files: 3, ms: 1e9 });
     const write = vi.spyOn(wb as unknown as { write: (work: () => unknown) => unknown }, 'write');

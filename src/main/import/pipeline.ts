@@ -291,7 +291,8 @@ export async function runImport(tasks: readonly PrepareTask[], options: ImportOp
     if (!pending.length) batchStarted = Date.now();
     const size = result.ok ? result.prepared.source.bytes : 0;
     pending.push({ at: i, fileName: task.label, result, size });
-    pendingBytes += size;
+    // A batch holds its page images too (a scanned PDF's drawn pages can be many times its file).
+    pendingBytes += size + (result.ok ? (result.prepared.images?.reduce((n, i) => n + i.bytes.length, 0) ?? 0) : 0);
     if (pending.length >= batchFiles || pendingBytes >= batchBytes || Date.now() - batchStarted >= batchMs) {
       // Being read now, as the batch is written: the next file.
       current = tasks[i + 1]?.label ?? null;

@@ -49,10 +49,11 @@ export function contentHash(text: string): string {
 /**
  * Reads one file's bytes into a source, whatever its format; throws ApiError naming the
  * file on bad input. Binary formats (PDF, Word) are read asynchronously; text formats go
- * through `parseSource`.
+ * through `parseSource`. A scanned PDF becomes an image source of its drawn pages unless
+ * `renderScans` is false (then it is a PDF source without text).
  */
-export async function readSource(fileName: string, bytes: Uint8Array): Promise<ParsedSource> {
-  if (FILE_FORMATS[extensionOf(fileName)] === 'pdf') return readPdfSource(fileName, bytes);
+export async function readSource(fileName: string, bytes: Uint8Array, options: { renderScans?: boolean } = {}): Promise<ParsedSource> {
+  if (FILE_FORMATS[extensionOf(fileName)] === 'pdf') return readPdfSource(fileName, bytes, { render: options.renderScans });
   if (FILE_FORMATS[extensionOf(fileName)] === 'image') return readImageSource(fileName, [{ name: fileName.replace(/^.*[\\/]/, ''), bytes }]);
   const name = fileName.replace(/^.*[\\/]/, '');
   if (extensionOf(name) === '.docx') {

@@ -27,6 +27,11 @@
  *   code, their line breaks kept.
  * The stored text is the text so extracted, blocks separated by blank lines; each passage
  * records its page, the page's printed label and its box on the page.
+ *
+ * A scan (a PDF most of whose pages have no text layer) becomes an image source instead:
+ * each page is drawn as an image (pdf-render.ts) and read by text recognition once the
+ * source is written, as a photograph is. A PDF with text on most pages keeps its text layer,
+ * and its pages without text are named in a warning.
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -41,6 +46,8 @@ import { columnsOf } from '../../shared/csl';
 import { citationOf } from './citation';
 import type { Span } from './text';
 import { splitLong, titleFromFileName } from './text';
+import type { PageImage } from './image';
+import { renderPages } from './pdf-render';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type Matrix = [number, number, number, number, number, number];
@@ -48,14 +55,20 @@ type Matrix = [number, number, number, number, number, number];
 /** A page with fewer non-space characters than this has no text layer. */
 const MIN_PAGE_CHARS = 3;
 
-/** The message a PDF without a text layer is imported with (the reader shows it too). */
-export const NO_TEXT_LAYER = 'no text layer: this PDF is a scan or a photograph; run OCR on it (not available yet)';
+/**
+ * What a PDF taken for a scan is imported with when some of its pages had a text layer:
+ * every page is read by text recognition, their text layer set aside.
+ */
+export function scanWithTextMessage(withText: number, pages: number): string {
+  return `${withText} of ${pages} pages have a text layer, the others none: the PDF was taken for a scan, and all its pages are read by text recognition (the text layer of those ${withText} was set aside)`;
+}
 
 let loading: Promise<PdfJs> | undefined;
 
 /**
- * PDF.js, loaded on first use. PDF.js 6 calls Promise.withResolvers, which Node 20 lacks:
- * it is added first. Its worker code runs in this thread (`globalThis.pdfjsWorker`), so
+ * PDF.js, loaded on first use. PDF.js 6 calls Promise.withResolvers and, when it draws a
+ * page's fonts, ArrayBuffer.prototype.transferToFixedLength, which Node 20 lacks: they are
+ * added first (without the second, a page's text is silently not drawn). Its worker code runs in this thread (`globalThis.pdfjsWorker`), so
  * nothing is fetched to start it.
  */
 export function pdfjs(): Promise<PdfJs> {
@@ -69,6 +82,16 @@ export function pdfjs(): Promise<PdfJs> {
         return { promise, resolve, reject };
       };
     }
+    const buffer = ArrayBuffer.prototype as unknown as { transferToFixedLength?: unknown };
+    if (typeof buffer.transferToFixedLength !== 'function') {
+      buffer.transferToFixedLength = function transferToFixedLength(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
+        // Moved when the length stays (the old buffer is detached, as the standard one does); else copied.
+        if (length === this.byteLength) return structuredClone(this, { transfer: [this] });
+        const copy = new ArrayBuffer(length);
+        new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+        return copy;
+      };
+    }
     const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
     return lib;
@@ -77,10 +100,15 @@ export function pdfjs(): Promise<PdfJs> {
 }
 
 /** The folders of PDF.js's character maps and standard font data, read from disk when a PDF needs them. */
-function dataFolders(): { cMapUrl?: string; standardFontDataUrl?: string } {
+function dataFolders(): { cMapUrl?: string; standardFontDataUrl?: string; wasmUrl?: string } {
   try {
     const root = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    return { cMapUrl: path.join(root, 'cmaps') + path.sep, standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep };
+    return {
+      cMapUrl: path.join(root, 'cmaps') + path.sep,
+      standardFontDataUrl: path.join(root, 'standard_fonts') + path.sep,
+      // The decoders of JBIG2 and JPEG 2000 images, which scans are often stored in.
+      wasmUrl: path.join(root, 'wasm') + path.sep,
+    };
   } catch {
     return {};
   }
@@ -671,7 +699,11 @@ function reason(err: unknown): string {
 }
 
 /** Reads a PDF's text layer into a source; throws ApiError naming the file on bad input. */
-export async function readPdfSource(fileName: string, bytes: Uint8Array, options: { maxPages?: number } = {}): Promise<ParsedSource> {
+export async function readPdfSource(
+  fileName: string,
+  bytes: Uint8Array,
+  options: { maxPages?: number; render?: boolean } = {},
+): Promise<ParsedSource> {
   const name = fileName.replace(/^.*[\\/]/, '');
   checkFileSize(name, bytes.length);
   if (bytes.length === 0) throw new ApiError('empty_file', `${name} is empty`);
@@ -723,10 +755,23 @@ export async function readPdfSource(fileName: string, bytes: Uint8Array, options
     }
     const md = await doc.getMetadata().catch(() => null);
     const meta = metadataOf((md?.info ?? {}) as Record<string, unknown>, (md?.metadata as XmpLike | null) ?? null);
-    return build(name, bytes, pages, meta, warnings, {
+    const parsed = build(name, bytes, pages, meta, warnings, {
       version: (md?.info as { PDFFormatVersion?: string } | undefined)?.PDFFormatVersion ?? null,
       producer: cleanText((md?.info as { Producer?: unknown } | undefined)?.Producer) ?? null,
     });
+    const facts = (parsed.source.meta as { pdf: PdfFacts }).pdf;
+    const withText = facts.textLayer ? pages.length - facts.pagesWithoutText.length : 0;
+    // A scan: most pages have no text (a page or two of typed cover sheet does not make it born-digital).
+    if (options.render !== false && withText * 2 < pages.length) {
+      const images = await renderPages(
+        name,
+        doc.numPages,
+        (n) => doc.getPage(n),
+        pages.map((p) => p.label),
+      );
+      return scanSource(bytes, parsed, images, withText);
+    }
+    return parsed;
   } finally {
     await task.destroy().catch(() => undefined);
   }
@@ -793,15 +838,14 @@ function build(
   const text = texts.join('');
   const passages = spans.flatMap((s) => splitLong(text, s));
   const textLayer = passages.length > 0;
-  if (!textLayer) warnings.unshift(NO_TEXT_LAYER);
-  else if (withoutText.length) {
+  if (textLayer && withoutText.length) {
     const which =
       withoutText
         .slice(0, 10)
         .map((p) => p.label)
         .join(', ') + (withoutText.length > 10 ? '…' : '');
     warnings.push(
-      `${withoutText.length} of ${pages.length} pages have no text (p. ${which}): blank pages, or images of text that OCR could read (not available yet)`,
+      `${withoutText.length} of ${pages.length} pages have no text (p. ${which}): blank pages, or images of text; the PDF was read by its text layer, which most of its pages have, and these pages were left without text`,
     );
   }
   const pdf: PdfFacts = { pages: pages.length, textLayer, pagesWithoutText: textLayer ? withoutText : [] };
@@ -825,6 +869,29 @@ function build(
       tags: [],
       meta: { pdf: { ...pdf, ...about } },
       passages,
+    },
+  };
+}
+
+/**
+ * A scanned PDF as an image source: its drawn pages, no text until recognised, and the
+ * citation its metadata gave. Named by the PDF's bytes, so importing it again finds it.
+ */
+function scanSource(bytes: Uint8Array, parsed: ParsedSource, images: PageImage[], withText: number): ParsedSource {
+  // Only what the citation found is kept of the text reading's warnings.
+  const warnings = parsed.warnings.filter((w) => !/^\d+ of \d+ pages have no text|^page .* could not be read|^page .*: its layout/.test(w));
+  if (withText > 0) warnings.unshift(scanWithTextMessage(withText, images.length));
+  return {
+    warnings,
+    images,
+    source: {
+      ...parsed.source,
+      format: 'image',
+      encoding: 'binary',
+      hash: createHash('sha256').update('scanned pdf\0').update(bytes).digest('hex'),
+      text: '',
+      passages: [],
+      meta: { image: { pages: images.length } },
     },
   };
 }

@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makePdf, textLines } from '../../../scripts/minipdf.mjs';
 import type { ParsedSource } from '../../../src/main/ingest';
 import { readSource } from '../../../src/main/ingest';
-import { NO_TEXT_LAYER, readPdfSource } from '../../../src/main/ingest/pdf';
+import { readPdfSource } from '../../../src/main/ingest/pdf';
 import { runCli } from '../../../src/main/cli';
 import { MAX_PDF_PAGES } from '../../../src/shared/limits';
-import { fixture, tempDir, tempWorkbench } from '../helpers';
+import { fixture, tempWorkbench } from '../helpers';
 
 const pdf = (name: string) => new Uint8Array(fs.readFileSync(fixture(`pdf/${name}`)));
 const texts = (s: ParsedSource['source']) => s.passages.map((p) => s.text.slice(p.start, p.end));
@@ -239,32 +239,53 @@ describe('PDFs written by hand', () => {
     ]);
   });
 
-  it('takes a PDF whose only text is a stamp on every page for one without a text layer', async () => {
+  it('takes a PDF whose only text is a stamp on every page for a scan, and draws its pages', async () => {
+    // Small pages: drawn at 300 dpi, 216 by 288 points are 900 by 1200 pixels.
     const page = {
-      rects: [[72, 72, 468, 600]] as [number, number, number, number][],
-      lines: [{ x: 250, y: 30, size: 8, text: 'Digitised by the Regional Archive' }],
+      width: 216,
+      height: 288,
+      rects: [[20, 40, 176, 200]] as [number, number, number, number][],
+      lines: [{ x: 40, y: 20, size: 8, text: 'Digitised by the Regional Archive' }],
     };
-    const { source, warnings } = await readPdfSource('stamped-scan.pdf', makePdf({ pages: [page, page, page] }));
-    expect(source.passages).toEqual([]);
-    expect(source.meta).toMatchObject({ pdf: { pages: 3, textLayer: false } });
-    expect(warnings).toEqual([NO_TEXT_LAYER]);
+    const { source, warnings, images } = await readPdfSource('stamped-scan.pdf', makePdf({ pages: [page, page, page] }));
+    expect(source).toMatchObject({ format: 'image', text: '', passages: [], meta: { image: { pages: 3 } } });
+    expect(images?.map((i) => [i.page, i.mime, i.width, i.height])).toEqual([1, 2, 3].map((n) => [n, 'image/jpeg', 900, 1200]));
+    expect(warnings).toEqual([]);
   });
 
-  it('imports a PDF without a text layer as its pages, with no passages and the OCR message', async () => {
+  it('imports a PDF without a text layer as an image source of its pages drawn at 300 dpi', async () => {
     const scan = await readSource('scan.pdf', pdf('scan.pdf'));
-    expect(scan.source).toMatchObject({ title: 'Scanned Protocol', text: '', passages: [], meta: { pdf: { pages: 2, textLayer: false } } });
-    expect(scan.warnings).toEqual([NO_TEXT_LAYER]);
-    expect(NO_TEXT_LAYER).toMatch(/^no text layer: .*OCR/);
+    expect(scan.source).toMatchObject({ title: 'Scanned Protocol', format: 'image', text: '', passages: [], meta: { image: { pages: 2 } } });
+    expect(scan.warnings).toEqual([]);
+    expect(scan.images).toHaveLength(2);
     // Two different scans are two sources, not duplicates of one empty text.
     const other = await readPdfSource('other-scan.pdf', makePdf({ pages: [{ rects: [[10, 10, 20, 20]] }] }));
     expect(other.source.hash).not.toBe(scan.source.hash);
+    // Not drawn when asked not to: a PDF source without text, as its text layer has it.
+    const kept = await readPdfSource('scan.pdf', pdf('scan.pdf'), { render: false });
+    expect(kept.source).toMatchObject({ format: 'pdf', meta: { pdf: { pages: 2, textLayer: false } } });
+    expect(kept.images).toBeUndefined();
   });
 
-  it('records the pages without text of a PDF that has text elsewhere', async () => {
+  it('keeps the text layer of a PDF that has text on most pages, naming the pages without', async () => {
     const mixed = await readSource('mixed.pdf', pdf('mixed.pdf'));
     expect(mixed.source.meta).toMatchObject({ pdf: { pages: 3, textLayer: true, pagesWithoutText: [{ page: 2, label: '2' }] } });
     expect(mixed.source.passages.map((p) => p.page)).toEqual([1, 3]);
-    expect(mixed.warnings.join('\n')).toMatch(/1 of 3 pages have no text \(p\. 2\)/);
+    expect(mixed.images).toBeUndefined();
+    expect(mixed.warnings.join('\n')).toMatch(
+      /1 of 3 pages have no text \(p\. 2\): blank pages, or images of text; the PDF was read by its text layer, which most of its pages have/,
+    );
+  });
+
+  it('takes a PDF with text on fewer than half its pages for a scan: every page is drawn, and the warning says so', async () => {
+    const blank = { width: 216, height: 288, rects: [[20, 40, 176, 200]] as [number, number, number, number][] };
+    const typed = { width: 216, height: 288, lines: textLines(['A typed cover sheet.'], { x: 20, top: 20 }) };
+    const { source, images, warnings } = await readPdfSource('mostly-scan.pdf', makePdf({ pages: [typed, blank, blank] }));
+    expect(source.format).toBe('image');
+    expect(images?.map((i) => i.page)).toEqual([1, 2, 3]);
+    expect(warnings).toEqual([
+      '1 of 3 pages have a text layer, the others none: the PDF was taken for a scan, and all its pages are read by text recognition (the text layer of those 1 was set aside)',
+    ]);
   });
 });
 
@@ -353,21 +374,13 @@ describe('PDF sources in the project', () => {
     expect((await wb.listAnnotations({ sourceId: id }))[0]).toMatchObject({ exact: 'It closes the report.', pageLabel: '3' });
   });
 
-  it('imports a scan as a source of no passages that the library, search, show and export cope with', async () => {
+  it('refuses a scan as the corrected text of a source, naming the file', async () => {
     const { wb } = tempWorkbench();
-    const [outcome] = await wb.importAll([fixture('pdf/scan.pdf')]);
-    expect(outcome).toMatchObject({ status: 'imported', warnings: [NO_TEXT_LAYER], source: { passages: 0, chars: 0 } });
-    if (outcome!.status === 'failed') throw new Error('not imported');
-    const id = outcome!.source.id;
-    expect((await wb.getSource({ id })).pdf).toEqual({ pages: 2, textLayer: false, pagesWithoutText: [] });
-    expect((await wb.listSources()).map((s) => s.title)).toEqual(['Scanned Protocol']);
-    await wb.importFile({ name: 'report.pdf', bytes: pdf('report.pdf') });
-    expect((await wb.search({ query: 'archive' })).hits.length).toBeGreaterThan(0);
-    expect(await wb.exportMarkdown({ sourceId: id })).toHaveLength(1);
-    wb.close();
-    const out: string[] = [];
-    await runCli(['--project', wb.projectPath, 'show', String(id)], { out: (s) => out.push(s), err: () => undefined });
-    expect(out.join('\n')).toContain('(2 pages, no text layer: a scan or a photograph; run OCR on it, not available yet)');
-    expect(tempDir()).toBeTruthy();
+    const imported = await wb.importFile({ name: 'report.pdf', bytes: pdf('report.pdf') });
+    if (imported.status === 'failed') throw new Error('not imported');
+    await expect(wb.replaceSourceText({ id: imported.source.id, name: 'scan.pdf', bytes: pdf('scan.pdf') })).rejects.toThrow(
+      'scan.pdf has no text layer (it is a scan): a corrected text must have text; import the scan as a source of its own to have it read by text recognition',
+    );
+    expect((await wb.getSource({ id: imported.source.id })).format).toBe('pdf');
   });
 });

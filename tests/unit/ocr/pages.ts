@@ -1,6 +1,7 @@
 /** Page images of typed text, drawn for the tests (about 300 dpi: 12 pt type is 50 px). */
 import { createCanvas } from '@napi-rs/canvas';
 import UTIF from 'utif2';
+import type { MiniPage } from '../../../scripts/minipdf.mjs';
 
 export const FONT = '"DejaVu Sans"';
 
@@ -106,4 +107,20 @@ export function jpegWithExif(jpeg: Uint8Array, taken: string, orientation: numbe
   app1.writeUInt16BE(0xffe1, 0);
   app1.writeUInt16BE(body.length + 2, 2);
   return new Uint8Array(Buffer.concat([Buffer.from(jpeg.subarray(0, 2)), app1, body, Buffer.from(jpeg.subarray(2))]));
+}
+
+/** A page of a scanned PDF: a drawn page's JPEG over the whole page, sized as scanned at 300 dpi. */
+export function scannedPage(page: { jpeg: Uint8Array; width: number; height: number }): MiniPage {
+  const points = (px: number) => (px * 72) / 300;
+  return { width: points(page.width), height: points(page.height), jpeg: { bytes: page.jpeg, width: page.width, height: page.height } };
+}
+
+/** A PDF whose `page` (1-based) object is no page dictionary (the offsets still hold): PDF.js cannot open that page. */
+export function withBrokenPage(pdf: Uint8Array, page: number): Uint8Array {
+  const s = Buffer.from(pdf).toString('latin1');
+  const kids = /\/Kids \[([^\]]*)\]/.exec(s)![1]!.match(/\d+(?= 0 R)/g)!;
+  const at = s.indexOf(`\n${kids[page - 1]} 0 obj`);
+  const body = s.indexOf('<<', at);
+  const end = s.indexOf('endobj', at);
+  return new Uint8Array(Buffer.from(s.slice(0, body) + '(x)'.padEnd(end - body, ' ') + s.slice(end), 'latin1'));
 }

@@ -29,8 +29,9 @@ export function ReaderNotices(props: { source: SourceDetail; notice: string | nu
       )}
       {source.pdf && !source.pdf.textLayer && (
         <div className="banner info no-text-layer" role="status">
-          <strong>No text layer:</strong> this PDF is a scan or a photograph; run OCR on it (not available yet). Its{' '}
-          {source.pdf.pages.toLocaleString()} {source.pdf.pages === 1 ? 'page was' : 'pages were'} imported without text.
+          <strong>No text layer:</strong> this PDF is a scan, and its {source.pdf.pages.toLocaleString()}{' '}
+          {source.pdf.pages === 1 ? 'page was' : 'pages were'} imported without text. Import the PDF again to have its pages drawn and read by text
+          recognition.
         </div>
       )}
     </>
