@@ -234,7 +234,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     options: [
       ['--order N,N,…', 'the page numbers in their new order (each page once)'],
-      ['--json', 'print the pages (page, fileName, mime, width, height, exifDate, orientation) as JSON'],
+      ['--json', 'print the pages (page, fileName, mime, width, height, sha256, exifDate, orientation) as JSON'],
     ],
     examples: [['sourcebench pages 3'], ['sourcebench pages 3 --order 2,1,3', 'the first two pages swapped']],
     flags: ['--order', '--json'],
