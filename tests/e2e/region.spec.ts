@@ -113,7 +113,7 @@ test('marks a region of a page image with the mouse, writes its note, lists it a
       buffer: Buffer.from(JSON.stringify(again)),
     });
     await expect(page.getByRole('status').filter({ hasText: 'regions.jsonld' })).toHaveText(
-      /^regions\.jsonld: 1 imported: 1 placed, 0 not placed; 1 skipped: item 2, the region on page 1 of letter-1936 \(1700, 400, 200 × 200 pixels\) reaches outside the page image, which is 1800 × 500 pixels\.$/,
+      /^regions\.jsonld: 1 imported: 1 placed, 0 not placed; 1 skipped: item 2 \(urn:x:outside\), the region on page 1 of letter-1936 \(1700, 400, 200 × 200 pixels\) reaches outside the page image, which is 1800 × 500 pixels\.$/,
     );
     await page.getByRole('button', { name: 'Library', exact: true }).click();
     await library.open('letter-1936');
