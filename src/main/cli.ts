@@ -614,6 +614,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         const pages = orderFlag.split(',').map((n) => n.trim());
         const bad = pages.find((n) => !/^[1-9]\d*$/.test(n));
         if (bad !== undefined) throw new CliError(`--order takes page numbers separated by commas (3,1,2): "${bad}" is not one`);
+        await recognised(wb, [id], io);
         const result = await call(wb, 'setPageOrder', { id, pages: pages.map(Number) });
         const after = await call(wb, 'getSource', { id, first: 1 });
         if (json) io.out(JSON.stringify({ ...replaced(result), pages: after.image?.pages ?? [] }, null, 2));
@@ -626,6 +627,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       case 'merge': {
         if (p.args.length < 2) throw new CliError('merge needs the source to merge into and at least one more: sourcebench merge 3 4 5');
         const ids = p.args.map((a, i) => sourceIdArg('merge', a, i === 0 ? 'the source to merge into' : 'a source to merge'));
+        await recognised(wb, ids, io);
         const result = await call(wb, 'mergeImageSources', { ids });
         const after = await call(wb, 'getSource', { id: ids[0]!, first: 1 });
         const pageCount = after.image?.pages.length ?? 0;
@@ -871,6 +873,22 @@ function sourceIdArg(command: string, arg: string | undefined, what = 'a source 
     throw new CliError(`${command} needs ${what} (a whole number, as sourcebench sources lists them), not "${arg ?? ''}"`);
   }
   return id;
+}
+
+/**
+ * Waits until the text of these image sources is recognised: recognition left unfinished
+ * starts again when a project opens, and pages are not moved while it runs (ocr/pages.ts).
+ * A source that is not there or not an image is left for the service to refuse, named.
+ */
+async function recognised(wb: Workbench, ids: number[], io: CliIo): Promise<void> {
+  const busy: string[] = [];
+  for (const id of ids) {
+    const s = await call(wb, 'getSource', { id, first: 1 }).catch(() => null);
+    if (s?.image && (s.image.ocr.state === 'pending' || s.image.ocr.state === 'running')) busy.push(`${s.title} (source #${id})`);
+  }
+  if (!busy.length) return;
+  io.err(`Waiting for the text of ${busy.join(', ')} to be recognised first (Ctrl-C stops waiting; nothing is changed)`);
+  await wb.ocrIdle();
 }
 
 /** A file's bytes, or a failure naming it (exit code 1). */

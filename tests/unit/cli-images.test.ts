@@ -105,6 +105,22 @@ describe('sourcebench merge and pages', () => {
   });
 });
 
+describe('sourcebench pages and merge after an import that left recognition to do', () => {
+  it('waits for the text to be recognised, then moves the pages', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'a.png'), png(200, 100));
+    fs.writeFileSync(path.join(dir, 'b.png'), png(300, 100));
+    // Imported with recognition on: it is left pending when the command ends, and starts again when the next opens the project.
+    expect((await cli('import', path.join(dir, 'a.png'), path.join(dir, 'b.png'))).code).toBe(0);
+    const merged = await cli('merge', '1', '2');
+    expect(merged.code).toBe(0);
+    expect(merged.out).toMatch(/^Merged #2 into #1 a: 2 pages/);
+    const ordered = await cli('pages', '1', '--order', '2,1', '--json');
+    expect(ordered.code).toBe(0);
+    expect(JSON.parse(ordered.out).pages.map((p: { width: number }) => p.width)).toEqual([300, 200]);
+  });
+});
+
 describe('sourcebench languages', () => {
   it('lists the languages, adds one from its .traineddata file, and refuses a file that is not one, naming it', async () => {
     const listed = await cli('languages');
