@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Input, MethodName, Output } from '../shared/api';
 import { MAX_IMPORT_PATHS } from '../shared/api';
-import type { EventSummary, ImportOutcome, ImportProgress, SourceSummary } from '../shared/types';
+import type { EventSummary, ImportOutcome, ImportProgress, ReplaceTextResult, SourceDetail, SourceSummary } from '../shared/types';
+import type { CslItem } from '../shared/csl';
+import { ARCHIVAL_FIELDS, archiveLocationOf, SHARED_FIELD_LABELS, SHARED_FIELDS } from '../shared/archival';
 import { dispatch, validate } from './dispatch';
 import type { Claim } from './claims/extract';
 import { extractClaims } from './claims/extract';
@@ -598,6 +600,135 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
         }
         throw new CliError(`unknown events command "${sub}": events list, events rename or events merge (see sourcebench help events)`);
       }
+      case 'pages': {
+        const id = sourceIdArg('pages', p.args[0]);
+        const orderFlag = p.flags.get('--order');
+        if (orderFlag === true) throw new CliError('--order needs the pages in their new order: --order 3,1,2');
+        const source = await call(wb, 'getSource', { id, first: 1 });
+        if (source.format !== 'image' || !source.image) {
+          throw new ApiError('invalid_request', `${source.title} (source #${id}) is not a photograph or scan: only image sources have page images`);
+        }
+        if (orderFlag === undefined) {
+          printPages(source, json, io);
+          return 0;
+        }
+        const pages = orderFlag.split(',').map((n) => n.trim());
+        const bad = pages.find((n) => !/^[1-9]\d*$/.test(n));
+        if (bad !== undefined) throw new CliError(`--order takes page numbers separated by commas (3,1,2): "${bad}" is not one`);
+        await recognised(wb, [id], io);
+        const result = await call(wb, 'setPageOrder', { id, pages: pages.map(Number) });
+        const after = await call(wb, 'getSource', { id, first: 1 });
+        if (json) io.out(JSON.stringify({ ...replaced(result), pages: after.image?.pages ?? [] }, null, 2));
+        else {
+          io.out(`The pages of #${id} ${after.title} are now in the order ${pages.join(', ')}${movedNote(result)}`);
+          printPages(after, false, io);
+        }
+        return 0;
+      }
+      case 'merge': {
+        if (p.args.length < 2) throw new CliError('merge needs the source to merge into and at least one more: sourcebench merge 3 4 5');
+        const ids = p.args.map((a, i) => sourceIdArg('merge', a, i === 0 ? 'the source to merge into' : 'a source to merge'));
+        await recognised(wb, ids, io);
+        const result = await call(wb, 'mergeImageSources', { ids });
+        const after = await call(wb, 'getSource', { id: ids[0]!, first: 1 });
+        const pageCount = after.image?.pages.length ?? 0;
+        if (json) io.out(JSON.stringify({ ...replaced(result), pages: pageCount }, null, 2));
+        else {
+          const others = ids.slice(1).map((i) => `#${i}`);
+          io.out(
+            `Merged ${others.join(', ')} into #${ids[0]} ${after.title}: ${pageCount} page${pageCount === 1 ? '' : 's'}; ${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} no longer in the library${movedNote(result)}`,
+          );
+        }
+        return 0;
+      }
+      case 'languages': {
+        const add = p.flags.get('--add');
+        if (add === true) throw new CliError('--add needs a .traineddata file: sourcebench languages --add rus.traineddata');
+        if (add !== undefined) {
+          const language = await call(wb, 'addOcrLanguage', { name: path.basename(add), bytes: readInput(add) });
+          if (json) io.out(JSON.stringify(language, null, 2));
+          else io.out(`Added ${language.code} (${megabytes(language.bytes)}) from ${add}: recognise a source in it with eng+${language.code}`);
+          return 0;
+        }
+        const { folder, languages } = await call(wb, 'listOcrLanguages', {});
+        if (json) io.out(JSON.stringify({ folder, languages }, null, 2));
+        else {
+          io.out(table([['CODE', 'SOURCE', 'SIZE'], ...languages.map((l) => [l.code, l.builtIn ? 'built in' : 'added', megabytes(l.bytes)])]));
+          io.out(`\nAdded languages are kept in ${folder}; add one with sourcebench languages --add <code>.traineddata`);
+        }
+        return 0;
+      }
+      case 'metadata': {
+        if (!p.args.length) throw new CliError('metadata needs at least one source id: sourcebench metadata 3 --box 14');
+        const ids = p.args.map((a) => sourceIdArg('metadata', a));
+        // Each field's flag, read by name.
+        const given: Record<string, string | true | undefined> = {
+          type: p.flags.get('--type'),
+          language: p.flags.get('--language'),
+          archive: p.flags.get('--archive'),
+          'archive-place': p.flags.get('--archive-place'),
+          archive_collection: p.flags.get('--collection'),
+          archive_series: p.flags.get('--series'),
+          archive_box: p.flags.get('--box'),
+          archive_folder: p.flags.get('--folder'),
+          archive_item: p.flags.get('--item'),
+          archive_location: p.flags.get('--location'),
+        };
+        const templateName = p.flags.get('--template');
+        const saveAs = p.flags.get('--save-template');
+        if (templateName === true) throw new CliError('--template needs the name of a template (see sourcebench metadata --help)');
+        if (saveAs === true) throw new CliError('--save-template needs a name for the template');
+        const templates = templateName !== undefined || saveAs !== undefined ? await call(wb, 'listTemplates', {}) : [];
+        const named = (name: string) => templates.find((t) => t.name.toLowerCase() === name.trim().toLowerCase());
+        const values: Record<string, string> = {};
+        if (templateName !== undefined) {
+          const template = named(templateName);
+          if (!template) {
+            throw new ApiError(
+              'not_found',
+              `There is no template named "${templateName}" in ${await projectPath(wb)}${templates.length ? ` (it has ${templates.map((t) => `"${t.name}"`).join(', ')})` : ' (it has none yet: make one with --save-template NAME)'}`,
+            );
+          }
+          Object.assign(values, template.values);
+        }
+        for (const [field, value] of Object.entries(given)) {
+          if (value === true) throw new CliError(`--${FIELD_FLAG[field]} needs a value ('' clears the field)`);
+          if (value !== undefined) values[field] = value;
+        }
+        if (!Object.keys(values).length) {
+          if (saveAs !== undefined) throw new CliError('--save-template needs fields to keep: give --archive, --box… or --template');
+          const shown = await Promise.all(ids.map((id) => call(wb!, 'getSource', { id, first: 1 })));
+          if (json)
+            io.out(
+              JSON.stringify(
+                shown.map((s) => ({ id: s.id, title: s.title, ...archivalOf(s.csl) })),
+                null,
+                2,
+              ),
+            );
+          else for (const s of shown) printArchival(s, io);
+          return 0;
+        }
+        // Checked as the contract checks them, before anything is written; a refused value is named by its flag.
+        let checked: Input<'applyMetadata'>;
+        try {
+          checked = validate('applyMetadata', { ids, values }).input as Input<'applyMetadata'>;
+        } catch (err) {
+          const [, field, why] = /^applyMetadata: values\.([^:]+): (.*)$/.exec((err as Error).message) ?? [];
+          if (field && FIELD_FLAG[field]) throw new CliError(`--${FIELD_FLAG[field]}: ${why}`);
+          throw err;
+        }
+        const result = await call(wb, 'applyMetadata', checked);
+        const saved = saveAs === undefined ? null : await call(wb, 'saveTemplate', { id: named(saveAs)?.id, name: saveAs, values: checked.values });
+        if (json) io.out(JSON.stringify({ updated: result.updated, values: checked.values, ...(saved ? { template: saved } : {}) }, null, 2));
+        else {
+          const fields = Object.keys(checked.values).map((f) => `--${FIELD_FLAG[f]}`);
+          io.out(
+            `Set ${fields.join(', ')} on ${result.updated.length} source${result.updated.length === 1 ? '' : 's'} (${result.updated.map((i) => `#${i}`).join(', ')})${saved ? `; kept as the template "${saved.name}"` : ''}`,
+          );
+        }
+        return 0;
+      }
       case 'serve': {
         const portFlag = p.flags.get('--port');
         const port = portFlag === undefined ? 0 : Number(portFlag);
@@ -734,6 +865,101 @@ async function importJobs(
     show?.(null);
   }
   return { outcomes, cancelled, complete };
+}
+
+/** A source id given as an argument, or a usage error naming the command and what it is for. */
+function sourceIdArg(command: string, arg: string | undefined, what = 'a source id'): number {
+  const id = Number(arg);
+  if (arg === undefined || !/^\d+$/.test(arg) || !Number.isInteger(id) || id <= 0) {
+    throw new CliError(`${command} needs ${what} (a whole number, as sourcebench sources lists them), not "${arg ?? ''}"`);
+  }
+  return id;
+}
+
+/**
+ * Waits until the text of these image sources is recognised: recognition left unfinished
+ * starts again when a project opens, and pages are not moved while it runs (ocr/pages.ts).
+ * A source that is not there or not an image is left for the service to refuse, named.
+ */
+async function recognised(wb: Workbench, ids: number[], io: CliIo): Promise<void> {
+  const busy: string[] = [];
+  for (const id of ids) {
+    const s = await call(wb, 'getSource', { id, first: 1 }).catch(() => null);
+    if (s?.image && (s.image.ocr.state === 'pending' || s.image.ocr.state === 'running')) busy.push(`${s.title} (source #${id})`);
+  }
+  if (!busy.length) return;
+  io.err(`Waiting for the text of ${busy.join(', ')} to be recognised first (Ctrl-C stops waiting; nothing is changed)`);
+  await wb.ocrIdle();
+}
+
+/** A file's bytes, or a failure naming it (exit code 1). */
+function readInput(file: string): Uint8Array {
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (err) {
+    throw new Failure(`${file} could not be read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/** A page order or merge's result for --json: the source as `sources --json` prints it, and the annotations moved. */
+function replaced(r: ReplaceTextResult) {
+  return { source: sourceJson(r.source), annotations: r.annotations, moved: r.moved, orphaned: r.orphaned };
+}
+
+/** What became of the annotations when pages moved: said only when some could not be placed again. */
+function movedNote(r: ReplaceTextResult): string {
+  return r.orphaned
+    ? `. ${r.orphaned} of ${r.annotations} annotations could not be placed again (a quote across a moved page's edge): see them in the app`
+    : '';
+}
+
+function printPages(s: SourceDetail, json: boolean, io: CliIo): void {
+  const pages = s.image?.pages ?? [];
+  if (json) {
+    io.out(JSON.stringify({ id: s.id, title: s.title, pages }, null, 2));
+    return;
+  }
+  io.out(`#${s.id} ${s.title}: ${pages.length} page${pages.length === 1 ? '' : 's'}`);
+  io.out(
+    table([
+      ['PAGE', 'FILE', 'SIZE', 'TYPE', 'DATE'],
+      ...pages.map((pg) => [String(pg.page), clip(pg.fileName, 48), `${pg.width} × ${pg.height}`, pg.mime, pg.exifDate ?? '—']),
+    ]),
+  );
+}
+
+/** The flag that sets each shared field (`metadata`). */
+const FIELD_FLAG: Record<string, string> = {
+  type: 'type',
+  language: 'language',
+  archive: 'archive',
+  'archive-place': 'archive-place',
+  archive_collection: 'collection',
+  archive_series: 'series',
+  archive_box: 'box',
+  archive_folder: 'folder',
+  archive_item: 'item',
+  archive_location: 'location',
+};
+
+/** A source's archival fields, the place in the archive as citations print it (composed when not written out). */
+function archivalOf(csl: CslItem) {
+  const fields = Object.fromEntries(ARCHIVAL_FIELDS.map((f) => [f, typeof csl[f] === 'string' ? (csl[f] as string) : null]));
+  return { type: csl.type, language: typeof csl.language === 'string' ? csl.language : null, ...fields, cited: archiveLocationOf(csl) ?? null };
+}
+
+function printArchival(s: SourceDetail, io: CliIo): void {
+  const a = archivalOf(s.csl);
+  io.out(`#${s.id} ${s.title}`);
+  for (const f of SHARED_FIELDS) {
+    const value = (a as Record<string, string | null>)[f];
+    if (value) io.out(`  ${`${SHARED_FIELD_LABELS[f]}:`.padEnd(36)} ${value}`);
+  }
+  io.out(`  ${'Cited as:'.padEnd(36)} ${a.cited || '—'}`);
 }
 
 /** Whether any note (annotation) is on the source, or tagged (or on a source tagged) so, as `exportMarkdown` picks them. */

@@ -1257,9 +1257,14 @@ export class Workbench implements SourcebenchApi {
   async importAnnotations({ name, bytes, sourceId }: Input<'importAnnotations'>) {
     const { sources, annotations } = this.current;
     if (sourceId !== undefined) sources.summary(sourceId);
+    const images = new ImageStore(this.current.db);
     const plan = planImport(
       readAnnotationFile(name, bytes),
-      importSources(sources, (uuid) => annotations.hasUuid(uuid)),
+      importSources(
+        sources,
+        (uuid) => annotations.hasUuid(uuid),
+        (id) => images.pages(id),
+      ),
       sourceId,
     );
     const stored = this.write(() =>

@@ -407,7 +407,10 @@ export const contract = {
       .strict(),
   ),
   exportAnnotations: returns<ExportFile>()(z.object({ format: z.literal('jsonld') }).strict()),
-  /** W3C Web Annotations (or a Hypothesis export) onto the sources they name or quote; `sourceId`: onto this one when the target names none here. */
+  /**
+   * W3C Web Annotations (or a Hypothesis export) onto the sources they name or quote, regions of
+   * page images onto the page their image link names; `sourceId`: onto this one when the target names none here.
+   */
   importAnnotations: returns<AnnotationImport>()(z.object({ name: fileName, bytes: fileBytes, sourceId: id.optional() }).strict()),
   listClaims: returns<ClaimRecord[]>()(
     z

@@ -308,8 +308,8 @@ export interface AnnotationImport {
   imported: number;
   placed: number;
   orphaned: number;
-  /** Annotations not imported, by their place in the file's list (0-based), with why. */
-  skipped: { index: number; reason: string }[];
+  /** Annotations not imported, by their place in the file's list (0-based) and their `id` when they have one, with why. */
+  skipped: { index: number; id?: string; reason: string }[];
   /** Annotations the project has already (by their id). */
   duplicates: number;
 }

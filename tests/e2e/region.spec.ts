@@ -93,6 +93,35 @@ test('marks a region of a page image with the mouse, writes its note, lists it a
       format: 'image/png',
       id: expect.stringMatching(/^sourcebench:\/\/open\?project=.+&source=.+&page=1$/),
     });
+
+    // Imported back (Import annotations…), a region goes on its page: one in percent of the page, one outside it refused.
+    const exportedItem = doc.first.items[0];
+    const again = {
+      type: 'AnnotationPage',
+      items: [
+        {
+          ...exportedItem,
+          id: 'urn:uuid:6f1c7a52-3d0e-4a8b-9c1f-2b7e5d4a9c10',
+          target: { ...target, selector: { type: 'FragmentSelector', value: 'xywh=percent:50,20,25,40' } },
+        },
+        { ...exportedItem, id: 'urn:x:outside', target: { ...target, selector: { type: 'FragmentSelector', value: 'xywh=pixel:1700,400,200,200' } } },
+      ],
+    };
+    await page.getByLabel('Choose a file of annotations').setInputFiles({
+      name: 'regions.jsonld',
+      mimeType: 'application/ld+json',
+      buffer: Buffer.from(JSON.stringify(again)),
+    });
+    await expect(page.getByRole('status').filter({ hasText: 'regions.jsonld' })).toHaveText(
+      /^regions\.jsonld: 1 imported: 1 placed, 0 not placed; 1 skipped: item 2 \(urn:x:outside\), the region on page 1 of letter-1936 \(1700, 400, 200 × 200 pixels\) reaches outside the page image, which is 1800 × 500 pixels\.$/,
+    );
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await library.open('letter-1936');
+    const imported = page.getByRole('region', { name: 'Page image' }).getByRole('button', { name: /^Region 2, page 1: The district seal/ });
+    await expect(imported).toHaveAttribute('x', '900');
+    await expect(imported).toHaveAttribute('y', '100');
+    await expect(imported).toHaveAttribute('width', '450');
+    await expect(imported).toHaveAttribute('height', '200');
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }

@@ -22,7 +22,7 @@ describe('sourcebench help and version', () => {
       expect(r.err).toBe('');
       expect(r.out).toMatch(/^sourcebench \S+: /);
       expect(r.out).toContain('usage: sourcebench [--project FILE] <command> [options]');
-      for (const name of ['import', 'sources', 'show', 'search', 'export', 'compare', 'claims', 'serve'])
+      for (const name of ['import', 'sources', 'show', 'search', 'export', 'compare', 'claims', 'pages', 'merge', 'languages', 'metadata', 'serve'])
         expect(r.out).toMatch(new RegExp(`^  ${name} `, 'm'));
       expect(r.out).toMatch(/^exit codes:\n {2}0 +success\n {2}1 +the command ran but failed for some inputs/m);
       expect(r.out).toMatch(/^ {2}2 +usage error/m);

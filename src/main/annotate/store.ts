@@ -182,6 +182,8 @@ export class AnnotationStore {
       tags: string[];
       createdAt?: string | null;
       updatedAt?: string | null;
+      /** A region of a page image (the text selectors then empty), checked against the page by the caller. */
+      region?: Region | null;
     },
   ): string {
     const rendered = a.body ? renderNote(a.body) : { markdown: '', plain: '' };
@@ -190,8 +192,9 @@ export class AnnotationStore {
     if (rendered.plain) this.changes?.record({ type: 'noteChanged', annotationId: null, plain: rendered.plain });
     const info = this.db
       .prepare(
-        `INSERT INTO annotation (uuid, source_id, start, "end", exact, prefix, suffix, orphaned, colour, body, markdown, plain, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO annotation (uuid, source_id, start, "end", exact, prefix, suffix, orphaned, colour, body, markdown, plain, created_at, updated_at,
+                                 region_page, region_x, region_y, region_w, region_h)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         a.uuid.toLowerCase(),
@@ -208,6 +211,11 @@ export class AnnotationStore {
         rendered.plain,
         created,
         a.updatedAt ?? created,
+        a.region?.page ?? null,
+        a.region?.x ?? null,
+        a.region?.y ?? null,
+        a.region?.w ?? null,
+        a.region?.h ?? null,
       );
     this.setTags(Number(info.lastInsertRowid), a.tags);
     return rendered.plain;

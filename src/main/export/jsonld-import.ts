@@ -8,20 +8,31 @@
  * Hypothesis API's search result (`rows`) and the Hypothesis client's JSON export
  * (`annotations`). Hypothesis annotations carry the note as Markdown in `text`, tags in
  * `tags` and the page in `uri`, with a W3C target (`target[].selector[]`).
+ *
+ * A region of a page image (Sourcebench's export of one, or another tool's) is a target with
+ * no quote and a Media Fragments `FragmentSelector` (`xywh=pixel:x,y,w,h`, or `xywh=percent:…`
+ * converted with the page image's size), or an `SvgSelector` that draws one rectangle. Its
+ * page is the `page` of the `sourcebench://open?…&source=<uuid>&page=<n>` link naming the
+ * page image, as the export writes it (regions.ts reads the selectors).
  */
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../shared/errors';
 import { HIGHLIGHT_COLOURS, MAX_NOTE_BYTES } from '../../shared/notes';
+import type { PageImageInfo, Region } from '../../shared/types';
 import type { Selector } from '../annotate/anchor';
 import { anchor, describe } from '../annotate/anchor';
 import { noteFromMarkdown } from '../annotate/note';
 import { normaliseUrl } from '../cite/references';
 import type { SourceStore } from '../store/sources';
+import type { ReadRegion } from './regions';
+import { pageOf, readRegion, regionOnPage } from './regions';
 
 /** One annotation read from the file, before it is matched to a source. */
 export interface ReadAnnotation {
   /** Its place in the file's list of annotations (0-based). */
   index: number;
+  /** Its `id` in the file, when it has one. */
+  id: string | null;
   /** The UUID it is stored under: its own (`urn:uuid:…`), else one derived from its id, so that importing again adds nothing. */
   uuid: string;
   /** The UUID of the source a `sourcebench://open?…&source=<uuid>` target names. */
@@ -32,6 +43,8 @@ export interface ReadAnnotation {
   quote: { exact: string; prefix: string; suffix: string } | null;
   /** The TextPositionSelector's offsets, and what they count. */
   position: { start: number; end: number; unit: 'points' | 'utf16' } | null;
+  /** The rectangle of a page image it marks, when its target is a region rather than words. */
+  region: ReadRegion | null;
   /** The note, as Markdown ('' for none). */
   markdown: string;
   tags: string[];
@@ -40,7 +53,7 @@ export interface ReadAnnotation {
   modified: string | null;
 }
 
-export type ReadItem = ReadAnnotation | { index: number; skipped: string };
+export type ReadItem = ReadAnnotation | { index: number; id: string | null; skipped: string };
 
 type Json = Record<string, unknown>;
 
@@ -106,10 +119,11 @@ function isHypothesis(v: unknown): boolean {
 }
 
 function readItem(item: unknown, index: number, hypothesisFile: boolean): ReadItem {
-  if (!looksLikeAnnotation(item)) return { index, skipped: 'not an annotation (it has no target)' };
+  const id = isObject(item) ? (str(item.id) ?? str(item['@id'])) : null;
+  if (!looksLikeAnnotation(item)) return { index, id, skipped: 'not an annotation (it has no target)' };
   const a = item as Json;
   const hypothesis = hypothesisFile && isHypothesis(a);
-  if (hypothesis && asArray(a.references).length) return { index, skipped: 'a reply to another annotation, with no quote of its own' };
+  if (hypothesis && asArray(a.references).length) return { index, id, skipped: 'a reply to another annotation, with no quote of its own' };
 
   const targets = asArray(a.target);
   const target =
@@ -118,7 +132,9 @@ function readItem(item: unknown, index: number, hypothesisFile: boolean): ReadIt
   let sourceUuid: string | null = null;
   const name = (v: unknown) => str(v) ?? (isObject(v) ? (str(v.id) ?? str(v['@id'])) : null);
   const sourceName = isObject(target) ? name(target.source) : str(target);
-  for (const address of [sourceName, str(a.uri)]) {
+  // A region's target names its page image; its `scope` names the source as a text annotation's target does.
+  const scopeName = isObject(target) ? name(target.scope) : null;
+  for (const address of [sourceName, scopeName, str(a.uri)].map((v) => v?.replace(/#xywh=.*$/, '') ?? null)) {
     if (!address) continue;
     const link = sourcebenchSource(address);
     if (link) sourceUuid ??= link;
@@ -138,17 +154,23 @@ function readItem(item: unknown, index: number, hypothesisFile: boolean): ReadIt
     Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start
       ? { start, end, unit: hypothesis ? ('utf16' as const) : ('points' as const) }
       : null;
-  if (!quote?.exact.trim() && !position && selectors.some((s) => typesOf(s).includes('FragmentSelector'))) {
-    return { index, skipped: 'a region of an image (a FragmentSelector), which is not imported: mark it again on the page image' };
-  }
+  let region: ReadRegion | null = null;
   if (!quote?.exact.trim() && !position) {
-    return {
-      index,
-      skipped:
-        hypothesis || !selectors.length
-          ? 'a note on the whole page: it quotes no text'
-          : 'its target quotes no text (no TextQuoteSelector or TextPositionSelector)',
-    };
+    const read = readRegion(selectors, sourceName);
+    if (typeof read === 'string') return { index, id, skipped: read };
+    if (!read) {
+      return {
+        index,
+        id,
+        skipped:
+          hypothesis || !selectors.length
+            ? 'a note on the whole page: it quotes no text'
+            : 'its target quotes no text (no TextQuoteSelector or TextPositionSelector)',
+      };
+    }
+    const page = pageOf(sourceName);
+    if (typeof page === 'string') return { index, id, skipped: page };
+    region = { ...read, page };
   }
 
   const notes: string[] = [];
@@ -178,11 +200,13 @@ function readItem(item: unknown, index: number, hypothesisFile: boolean): ReadIt
 
   return {
     index,
+    id,
     uuid: uuidOf(a, hypothesis),
     sourceUuid,
     urls,
-    quote: quote?.exact ? quote : null,
-    position,
+    quote: region ? null : quote?.exact ? quote : null,
+    position: region ? null : position,
+    region,
     markdown: notes.join('\n\n'),
     tags: [...new Set(tags.map((t) => t.trim().slice(0, 100)).filter(Boolean))].slice(0, 200),
     colour: colour ?? 'yellow',
@@ -290,10 +314,16 @@ export interface ImportSources {
   title(id: number): string;
   /** Whether the project already has an annotation with this UUID. */
   known(uuid: string): boolean;
+  /** A photographed or scanned source's page images (none for any other source). */
+  pages(id: number): Pick<PageImageInfo, 'page' | 'width' | 'height'>[];
 }
 
 /** The project's sources, their texts read once each and only when needed. */
-export function importSources(sources: SourceStore, known: (uuid: string) => boolean): ImportSources {
+export function importSources(
+  sources: SourceStore,
+  known: (uuid: string) => boolean,
+  pages: (id: number) => Pick<PageImageInfo, 'page' | 'width' | 'height'>[] = () => [],
+): ImportSources {
   const list = sources.list();
   const urls = new Map<string, number[]>();
   for (const s of list) {
@@ -314,6 +344,7 @@ export function importSources(sources: SourceStore, known: (uuid: string) => boo
     },
     title: (id) => titles.get(id) ?? `source ${id}`,
     known,
+    pages,
   };
 }
 
@@ -328,11 +359,14 @@ export interface PlannedAnnotation extends Selector {
   tags: string[];
   createdAt: string | null;
   updatedAt: string | null;
+  /** The rectangle of a page image it marks (its text selectors then empty). */
+  region: Region | null;
 }
 
 export interface ImportPlan {
   planned: PlannedAnnotation[];
-  skipped: { index: number; reason: string }[];
+  /** By place in the file, with the annotation's `id` when it has one. */
+  skipped: { index: number; id?: string; reason: string }[];
   duplicates: number;
 }
 
@@ -346,9 +380,11 @@ export interface ImportPlan {
 export function planImport(items: ReadItem[], sources: ImportSources, chosen?: number): ImportPlan {
   const plan: ImportPlan = { planned: [], skipped: [], duplicates: 0 };
   const seen = new Set<string>();
+  const skip = (item: { index: number; id: string | null }, reason: string) =>
+    plan.skipped.push({ index: item.index, ...(item.id ? { id: item.id } : {}), reason });
   for (const item of items) {
     if ('skipped' in item) {
-      plan.skipped.push({ index: item.index, reason: item.skipped });
+      skip(item, item.skipped);
       continue;
     }
     if (seen.has(item.uuid) || sources.known(item.uuid)) {
@@ -357,18 +393,24 @@ export function planImport(items: ReadItem[], sources: ImportSources, chosen?: n
     }
     const found = sourceOf(item, sources, chosen);
     if (typeof found === 'string') {
-      plan.skipped.push({ index: item.index, reason: found });
+      skip(item, found);
       continue;
     }
-    const text = sources.text(found);
-    const placed = place(item, text);
+    let placed: (Selector & { orphaned: boolean; region: Region | null }) | string;
+    if (item.region) {
+      const region = regionOnPage(item.region, sources.title(found), sources.pages(found));
+      placed = typeof region === 'string' ? region : { start: 0, end: 0, exact: '', prefix: '', suffix: '', orphaned: false, region };
+    } else {
+      const onText = place(item, sources.text(found));
+      placed = typeof onText === 'string' ? onText : { ...onText, region: null };
+    }
     if (typeof placed === 'string') {
-      plan.skipped.push({ index: item.index, reason: placed });
+      skip(item, placed);
       continue;
     }
     const body = item.markdown ? noteFromMarkdown(item.markdown) : null;
     if (body && Buffer.byteLength(body) > MAX_NOTE_BYTES) {
-      plan.skipped.push({ index: item.index, reason: `its note is too long (more than ${MAX_NOTE_BYTES / 1024 / 1024} MB as stored)` });
+      skip(item, `its note is too long (more than ${MAX_NOTE_BYTES / 1024 / 1024} MB as stored)`);
       continue;
     }
     seen.add(item.uuid);
@@ -404,6 +446,8 @@ function sourceOf(item: ReadAnnotation, sources: ImportSources, chosen?: number)
   ]
     .filter(Boolean)
     .join(', ');
+  if (item.region)
+    return `${named || 'its target names no source'}, and a region of a page image has no words to look for; choose the source to import onto`;
   if (!exact) return `${named || 'its target names no source'}, and it has no quote to look for; choose the source to import onto`;
   let having = sources.ids().filter((id) => sources.text(id).includes(exact));
   if (having.length > 1) {

@@ -14,7 +14,7 @@
  * - A region of a page image targets that page's image (an `Image` named by the source's link
  *   with `&page=<n>`) through a `FragmentSelector` conforming to Media Fragments
  *   (`xywh=pixel:x,y,w,h`, in the stored image's pixels); its `scope` is the source, named as
- *   a text annotation's target names it.
+ *   a text annotation's target names it. Importing reads it back onto that page (regions.ts).
  */
 import type { Annotation, Region, SourceSummary } from '../../shared/types';
 

@@ -131,7 +131,11 @@ describe('importing W3C Web Annotations', () => {
     const result = await wb.importAnnotations(file(exported));
     expect(result).toMatchObject({ imported: 1, placed: 1, orphaned: 0, duplicates: 0 });
     expect(result.skipped).toEqual([
-      { index: 1, reason: expect.stringMatching(/no source's text has the quote “Orders were sent to the regions”.*choose the source/) },
+      {
+        index: 1,
+        id: expect.stringMatching(/^urn:uuid:/),
+        reason: expect.stringMatching(/no source's text has the quote “Orders were sent to the regions”.*choose the source/),
+      },
     ]);
     const again = await wb.importAnnotations({ ...file(exported), sourceId: ids['letter.txt'] });
     expect(again).toEqual({ imported: 1, placed: 0, orphaned: 1, duplicates: 1, skipped: [] });

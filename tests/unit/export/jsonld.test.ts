@@ -235,12 +235,9 @@ describe('W3C Web Annotation export of regions of page images', () => {
       selector: { type: 'FragmentSelector', conformsTo: 'http://www.w3.org/TR/media-frags/', value: 'xywh=pixel:12,34,56,78' },
     });
     expect(item.motivation).toBe('commenting');
-    // Read back, a region is not imported, and the file says why.
+    // Read back into the project it came from, the region is recognised as there already (jsonld-import-regions.test.ts imports it).
     const back = await wb.importAnnotations({ name: 'regions.jsonld', bytes: new TextEncoder().encode(JSON.stringify(doc)) });
-    expect(back).toMatchObject({
-      imported: 0,
-      skipped: [{ index: 0, reason: expect.stringContaining('a region of an image (a FragmentSelector)') }],
-    });
+    expect(back).toMatchObject({ imported: 0, skipped: [], duplicates: 1 });
     // A selector that is not a Media Fragment fails the W3C test this one passes.
     const broken = { ...item, target: { ...item.target, selector: { type: 'FragmentSelector', value: ['a', 'b'] } } };
     expect(v.annotation(broken, ['annotations/specificResource/4.2-fragmentCssXPathSelectorValid.json']).join('\n')).toContain(

@@ -1,18 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AnnotationImport } from '../../../shared/types';
 import { useAnnotationImport } from '../hooks/useAnnotationImport';
 import { keyed } from '../shortcuts';
-
-/** "12 imported: 11 placed, 1 not placed; 2 already here; 1 skipped: item 4, a note on the whole page…" */
-export function importSummary(name: string, r: AnnotationImport): string {
-  const parts = [`${r.imported} imported${r.imported ? `: ${r.placed} placed, ${r.orphaned} not placed` : ''}`];
-  if (r.duplicates) parts.push(`${r.duplicates} already here`);
-  if (r.skipped.length) {
-    const shown = r.skipped.slice(0, 5).map((s) => `item ${s.index + 1}, ${s.reason}`);
-    parts.push(`${r.skipped.length} skipped: ${shown.join('; ')}${r.skipped.length > 5 ? `; and ${r.skipped.length - 5} more` : ''}`);
-  }
-  return `${name}: ${parts.join('; ')}.`;
-}
+import { annotationImportSummary } from './annotationImportSummary';
 
 /**
  * Web Annotations (Sourcebench's JSON-LD, another tool's, a Hypothesis export) onto the
@@ -32,7 +21,7 @@ export function ImportAnnotations(props: { projectPath: string | undefined; onIm
   const importFile = async (file: File | undefined) => {
     if (!file) return;
     const r = await importOnto(file, onto ? Number(onto) : null);
-    setReport(r ? importSummary(file.name, r) : '');
+    setReport(r ? annotationImportSummary(file.name, r) : '');
     if (r) props.onImported();
   };
 
