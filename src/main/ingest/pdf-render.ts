@@ -3,8 +3,8 @@
  * renders each page onto a canvas of @napi-rs/canvas (a prebuilt N-API module, the canvas
  * PDF.js itself loads in Node), at 300 dpi with the long side at most 4,000 pixels, and the
  * page is kept as JPEG at quality 90. Measured on the benchmark's Letter pages drawn at
- * 300 dpi (bench/pdf-scan.ts): a noisy scanned page is about 5 MB as PNG and about 1.2 MB as
- * JPEG, a clean typed page about 0.85 MB as PNG and about 1 MB as JPEG; recognition reads
+ * 300 dpi (bench/pdf-scan.ts): a noisy scanned page is about 5.1 MB as PNG and about 2.5 MB
+ * as JPEG, a clean typed page about 0.85 MB as PNG and about 1 MB as JPEG; recognition reads
  * both as well (a scan is most often stored as JPEG in its PDF already). One page's
  * bitmap is held at a time; it is encoded and let go before the next page is drawn. This
  * runs where the PDF is read: in an import worker thread (src/main/import/pool.ts).
