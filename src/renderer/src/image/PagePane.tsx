@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ImageSourceFacts, OcrWordBox } from '../../../shared/types';
 import { useOcrWords, usePageImage } from '../hooks/usePageImage';
 import { uprightOf } from '../../../shared/orientation';
 import { canvasTransform, checkLabel, stepZoom, toCheck, turnsOf, wordsOfPage } from './pageView';
 import { MarkRegionButton, RegionLayer } from './RegionLayer';
 import type { RegionNotes } from './useRegionMarking';
-import { useRegionMarking } from './useRegionMarking';
+import { useMarkAnywhere, useRegionMarking } from './useRegionMarking';
 import { needsCheck } from './wordLink';
 
 const STATE_LABEL: Record<ImageSourceFacts['ocr']['state'], string> = {
@@ -43,9 +43,11 @@ export function PagePane(props: {
   const { url, error } = usePageImage(props.sourceId, page);
   const words = useOcrWords(props.sourceId, props.version);
   const marking = useRegionMarking(props.regions, page);
-  if (!info) return null;
   // A mirrored orientation (2, 4, 5, 7) is shown mirrored back; the turn button turns it further.
-  const view = { width: info.width, height: info.height, zoom, turns, mirrored: uprightOf(info.orientation).mirrored };
+  const view = info && { width: info.width, height: info.height, zoom, turns, mirrored: uprightOf(info.orientation).mirrored };
+  const paneRef = useRef<HTMLElement>(null);
+  useMarkAnywhere(marking, view ?? null, paneRef, !!props.regions);
+  if (!info || !view) return null;
   const shown = wordsOfPage(words, page);
   const check = checkLabel(toCheck(words));
   const sideways = turns % 2 === 1;
@@ -54,6 +56,7 @@ export function PagePane(props: {
   const ocr = facts.ocr;
   return (
     <section
+      ref={paneRef}
       className="page-pane"
       aria-label="Page image"
       onKeyDown={(e) => {
