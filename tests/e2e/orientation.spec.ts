@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { PNG } from 'pngjs';
-import { jpegWithExif } from '../unit/ocr/pages';
 import { expect, test } from './fixtures';
+import { jpegOriented } from './photographs';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -18,7 +18,7 @@ function transverse(): string {
   g.fillRect(0, 0, 100, 100);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sourcebench-orientation-'));
   const file = path.join(dir, 'transverse.jpg');
-  fs.writeFileSync(file, jpegWithExif(new Uint8Array(canvas.toBuffer('image/jpeg', 95)), '1936:05:02 10:00:00', 7));
+  fs.writeFileSync(file, jpegOriented(canvas.toBuffer('image/jpeg', 95), 7));
   return file;
 }
 
