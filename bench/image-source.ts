@@ -9,7 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCanvas } from '@napi-rs/canvas';
+import Database from 'better-sqlite3';
 import { dispatch } from '../src/main/dispatch';
+import { ImageStore } from '../src/main/ocr/store';
+import { MIGRATIONS } from '../src/main/store/migrations';
 import { Workbench } from '../src/main/workbench';
 import { median } from './stats';
 import type { Row } from './search';
@@ -54,15 +57,81 @@ export async function benchImageSource(pages = 200, repeats = 20): Promise<Row[]
     const first = await open();
     const times: number[] = [];
     for (let i = 0; i < repeats; i++) times.push(await open());
+    const layouts = listingAB(wb.projectPath, id, root, repeats);
     return [
       [
         `Open a source of ${pages} page images to its first page (API)`,
         `${median(times).toFixed(1)} ms`,
         `getSource + getPageImage(1), median of ${repeats} (max ${Math.max(...times).toFixed(1)} ms; first after import ${first.toFixed(1)} ms); ${(bytes / 1048576).toFixed(0)} MB of JPEGs imported as one folder in ${(importMs / 1000).toFixed(1)} s, no OCR`,
       ],
+      [
+        `List the pages of a source of ${pages} page images, newly opened project (A/B)`,
+        `${median(layouts.after).toFixed(1)} ms`,
+        `ImageStore.pages from a new connection, median of ${repeats}: image bytes last (migration 17) ${median(layouts.after).toFixed(1)} ms against ${median(layouts.before).toFixed(1)} ms with the bytes before the page's facts (migrations 13–16), and ${median(layouts.withoutRowid).toFixed(1)} ms with the bytes last in a WITHOUT ROWID table; taken in turn in one process`,
+      ],
     ];
   } finally {
     await wb.shutdown();
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The layouts of `source_image` compared: as migrations 13–16 made it, as migration 17 makes it, and a rejected third. */
+type Layout = 'before' | 'after' | 'withoutRowid';
+
+/**
+ * The same page images in one project file per layout of `source_image`: the bytes before the
+ * page's facts (migrations 13–16); the bytes last in an ordinary table (migration 17); and the
+ * bytes last in a WITHOUT ROWID table (why migration 17 does not keep WITHOUT ROWID). The time
+ * to list the source's pages from a newly opened connection to each (as opening a project
+ * does, with SQLite's cache empty), taken in turn so that all see one machine.
+ */
+function listingAB(project: string, id: number, root: string, repeats: number): Record<Layout, number[]> {
+  const from = new Database(project, { readonly: true });
+  const rows = from.prepare('SELECT * FROM source_image WHERE source_id = ? ORDER BY page').all(id) as Record<string, unknown>[];
+  from.close();
+  const last = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+  const make = (file: string, upTo: number, withoutRowid = false) => {
+    const db = new Database(file);
+    for (const m of MIGRATIONS.filter((m) => m.version <= upTo)) {
+      db.exec(
+        withoutRowid && m.version === 17
+          ? m.sql.replace(/PRIMARY KEY \(source_id, page\)\s*\);/, 'PRIMARY KEY (source_id, page)) WITHOUT ROWID;')
+          : m.sql,
+      );
+      m.run?.(db);
+    }
+    db.pragma(`user_version = ${upTo}`);
+    db.prepare(
+      `INSERT INTO source (id, title, kind, format, encoding, hash, chars, bytes, passage_count, meta, imported_at)
+       VALUES (?, 'pages', 'text', 'image', 'binary', 'h', 0, 0, 0, '{}', '2024-01-01T00:00:00Z')`,
+    ).run(id);
+    const insert = db.prepare(
+      `INSERT INTO source_image (source_id, page, file_name, bytes, mime, width, height, sha256, exif_date, orientation)
+       VALUES (@source_id, @page, @file_name, @bytes, @mime, @width, @height, @sha256, @exif_date, @orientation)`,
+    );
+    db.transaction(() => rows.forEach((r) => insert.run(r)))();
+    const withoutRowidNow = /WITHOUT ROWID/i.test(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'source_image'").pluck().get() as string);
+    if (withoutRowidNow !== (withoutRowid || upTo < 17)) throw new Error(`image bench: ${file} has not the layout meant`);
+    db.close();
+    return file;
+  };
+  const files: Record<Layout, string> = {
+    before: make(path.join(root, 'bytes-first.sourcebench'), 16),
+    after: make(path.join(root, 'bytes-last.sourcebench'), last),
+    withoutRowid: make(path.join(root, 'bytes-last-without-rowid.sourcebench'), last, true),
+  };
+  const times: Record<Layout, number[]> = { before: [], after: [], withoutRowid: [] };
+  const order: Layout[] = ['before', 'after', 'withoutRowid'];
+  for (let i = 0; i < repeats; i++) {
+    for (const which of [...order.slice(i % 3), ...order.slice(0, i % 3)]) {
+      const db = new Database(files[which], { readonly: true });
+      const t = performance.now();
+      const listed = new ImageStore(db).pages(id);
+      times[which].push(performance.now() - t);
+      db.close();
+      if (listed.length !== rows.length) throw new Error(`image bench: ${which} listed ${listed.length} of ${rows.length} pages`);
+    }
+  }
+  return times;
 }

@@ -27,7 +27,9 @@
  *     character error rate and pages/minute, beside preprocessing variants (bench/ocr.ts);
  *   - with --ocr-ui alone, the window and the service while pages are recognised (bench/ocr-ui.ts);
  *   - opening a photographed source of --image-pages N page images (200) to its first page through
- *     the API (bench/image-source.ts); --image-only runs this row alone.
+ *     the API, and listing its pages from a newly opened project with the image bytes last
+ *     (migration 17) and before the pages' facts (migrations 13–16), A/B in one run
+ *     (bench/image-source.ts); --image-only runs these rows alone.
  *   - import with indexing in passages/s over the first --mb megabytes, and --small-files N
  *     (10,000) small files in files/s, each beside the old way measured in the same run
  *     (bench/importing.ts); --import-only runs these rows alone.

@@ -392,7 +392,10 @@ export class Workbench implements SourcebenchApi {
 
   /** Writes a prepared file (inside the caller's transaction): the source, its passages and its claims, all or nothing. */
   private store(fileName: string, { source, warnings, claims, prints, images }: Prepared, terms?: readonly string[]): ImportOutcome {
-    const existing = this.current.sources.findByHash(source.hash);
+    // An image already in the project is found by its own hash, even merged into another source.
+    const existing =
+      this.current.sources.findByHash(source.hash) ??
+      (images ? (new ImageStore(this.current.db).holding(images.map((i) => i.sha256)) ?? undefined) : undefined);
     if (existing !== undefined) {
       return { fileName, status: 'duplicate', source: this.current.sources.summary(existing), warnings };
     }

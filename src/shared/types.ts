@@ -634,7 +634,7 @@ export interface PageImageInfo {
   sha256: string;
   /** The camera's date (EDTF day), when it recorded one. */
   exifDate: string | null;
-  /** EXIF orientation (1–8): 6 and 8 are turned a quarter, 3 a half. */
+  /** EXIF orientation (1–8): 6 and 8 are turned a quarter, 3 a half; 2, 4, 5 and 7 are mirrored (src/shared/orientation.ts). */
   orientation: number | null;
 }
 

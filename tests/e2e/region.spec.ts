@@ -155,3 +155,36 @@ test('marks a region without a mouse: M, arrows to move, Shift+arrows to resize,
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
 });
+
+test('M places a region from anywhere in the reader, not only from the page image, but never while typing', async ({ page, library, reader }) => {
+  const file = typedPage();
+  try {
+    await library.importFiles([file]);
+    await library.open('letter-1936');
+    const pane = page.getByRole('region', { name: 'Page image' });
+    await expect(pane.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
+    const draft = pane.getByRole('img', { name: /^New region: x 675, y 188, 450 × 125 pixels/ });
+
+    // Focus in the transcription: M places the rectangle, which takes the focus for the arrows and Enter.
+    await reader.text.focus();
+    await expect(reader.text).toBeFocused();
+    await page.keyboard.press('m');
+    await expect(draft).toBeFocused();
+    await expect(pane.getByRole('button', { name: 'Mark a region' })).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('ArrowRight');
+    await expect(pane.locator('.region-status')).toHaveText('Region 695, 188, 450 × 125 px: Enter marks it');
+    await page.keyboard.press('Enter');
+    const item = page.getByRole('listitem', { name: 'Annotation: page 1, region' });
+    const note = item.getByRole('textbox', { name: 'Note' });
+    await expect(note).toBeFocused();
+    await expect(pane.getByRole('button', { name: /^Region 1, page 1/ })).toHaveAttribute('x', '695');
+
+    // Typed into a note, M is a letter.
+    await page.keyboard.type('Mm');
+    await expect(note).toContainText('Mm');
+    await expect(draft).toHaveCount(0);
+    await expect(pane.getByRole('button', { name: 'Mark a region' })).toHaveAttribute('aria-pressed', 'false');
+  } finally {
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
+});

@@ -4,12 +4,12 @@
  * recognition (src/main/ocr) or by hand. A TIFF's pages are decoded (utif2) and kept as PNG,
  * since no browser shows TIFF; PNG and JPEG files are kept byte for byte.
  */
-import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import exifr from 'exifr';
 import UTIF from 'utif2';
 import { ApiError } from '../../shared/errors';
 import { checkFileSize } from '../../shared/limits';
+import { imageHash, pagesHash } from './imageHash';
 import type { NewSource } from './source';
 import { titleFromFileName } from './text';
 
@@ -31,8 +31,6 @@ export interface PageImage {
 
 /** Pages in one image source, at most (a folder of photographs of one file). */
 export const MAX_IMAGE_PAGES = 2000;
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 type ImageType = 'png' | 'jpeg' | 'tiff';
 
@@ -146,11 +144,18 @@ export async function readImageFile(name: string, bytes: Uint8Array, firstPage: 
   if (!type) throw unreadable(name, 'it is not a PNG, JPEG or TIFF file');
   const exif = await exifOf(bytes);
   if (type === 'tiff') {
-    return tiffPages(name, bytes).map((p, i) => ({ ...p, page: firstPage + i, fileName: name, mime: 'image/png', sha256: sha256(p.bytes), ...exif }));
+    return tiffPages(name, bytes).map((p, i) => ({
+      ...p,
+      page: firstPage + i,
+      fileName: name,
+      mime: 'image/png',
+      sha256: imageHash(p.bytes),
+      ...exif,
+    }));
   }
   const size = type === 'png' ? pngSize(name, bytes) : jpegSize(name, bytes);
   if (size.width === 0 || size.height === 0) throw unreadable(name, 'it has no pixels');
-  return [{ page: firstPage, fileName: name, bytes, mime: type === 'png' ? 'image/png' : 'image/jpeg', ...size, sha256: sha256(bytes), ...exif }];
+  return [{ page: firstPage, fileName: name, bytes, mime: type === 'png' ? 'image/png' : 'image/jpeg', ...size, sha256: imageHash(bytes), ...exif }];
 }
 
 /** An image source: one file, or several files (in name order) as its pages. Its text is empty until recognised or typed. */
@@ -168,9 +173,7 @@ export async function readImageSource(
     );
   const name = label.replace(/^.*[\\/]/, '');
   const date = images.find((i) => i.exifDate)?.exifDate ?? null;
-  const hash = createHash('sha256')
-    .update(images.map((i) => i.sha256).join('\n'))
-    .digest('hex');
+  const hash = pagesHash(images.map((i) => i.sha256));
   return {
     warnings: [],
     images,

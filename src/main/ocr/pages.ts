@@ -159,7 +159,8 @@ export function setPageOrder(project: Project, id: number, order: readonly numbe
   return project.write(() => {
     images.renumber(id, order);
     moveAnchors(project.db, id, r.map);
-    project.sources.replaceText(id, transcriptionSource(detail, images.lang(id), r.text, r.passages, pages.length));
+    // Named by its pages in their new order: importing them as one folder in that order is a duplicate.
+    project.sources.replaceText(id, transcriptionSource(detail, images.lang(id), r.text, r.passages, pages.length, { hash: images.hash(id) }));
     project.claims.refresh(id, r.text);
     images.setWords(id, r.words);
     return project.annotations.reanchor(id, r.text);
@@ -169,7 +170,8 @@ export function setPageOrder(project: Project, id: number, order: readonly numbe
 /**
  * Makes several image sources one: the first keeps its id, metadata and pages; the pages of
  * each of the others follow in the order given, with their text, words, annotations, claims
- * and tags; then the others are deleted. One write: all of it, or nothing.
+ * and tags; then the others are deleted. Its hash becomes its pages' (each page keeps its own,
+ * by which importing any of them again is found a duplicate). One write: all of it, or nothing.
  */
 export function mergeImageSources(project: Project, ids: readonly number[]): Omit<ReplaceTextResult, 'source'> {
   if (new Set(ids).size !== ids.length) throw new ApiError('invalid_request', `A source can be merged only once (got ${ids.join(', ')})`);
@@ -211,7 +213,8 @@ export function mergeImageSources(project: Project, ids: readonly number[]): Omi
       }
       project.sources.delete(m.id);
     }
-    project.sources.replaceText(into, transcriptionSource(details[0]!, images.lang(into), text, passages, total, bytes));
+    // Named by all its pages, no longer by the first source's files alone.
+    project.sources.replaceText(into, transcriptionSource(details[0]!, images.lang(into), text, passages, total, { bytes, hash: images.hash(into) }));
     if (tags.length > details[0]!.tags.length) project.sources.update(into, { tags });
     project.claims.refresh(into, text);
     images.setWords(into, words);

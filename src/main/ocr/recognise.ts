@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import Tesseract from 'tesseract.js';
+import { boxToStored } from '../../shared/orientation';
 
 const require = createRequire(import.meta.url);
 
@@ -126,11 +127,12 @@ export class OcrEngine {
       this.progress = (f) => onProgress?.(page, images.length, f);
       onProgress?.(page, images.length, 0);
       const facts = stored?.[i];
-      const turns = quarterTurns(facts?.orientation ?? null);
-      const bytes = turns ? withOrientation(image, turns) : image;
+      // Turned or mirrored (any orientation but 1): read upright, boxes given back on the image as stored.
+      const orientation = facts && facts.orientation !== null && facts.orientation !== 1 ? facts.orientation : null;
+      const bytes = orientation ? withOrientation(image, orientation) : image;
       const data = await this.withCancel(this.worker.recognize(Buffer.from(bytes), params, { blocks: true, text: false }), signal);
       this.progress = null;
-      appendPage(out, page, data.data, turns && facts ? (b) => unturn(b, turns, facts.width, facts.height) : (b) => b);
+      appendPage(out, page, data.data, orientation && facts ? (b) => boxToStored(b, orientation, facts.width, facts.height) : (b) => b);
       onProgress?.(page, images.length, 1);
     }
     return out;
@@ -210,25 +212,16 @@ function paragraphsOf(data: Tesseract.Page): { lines: Tesseract.Word[][]; box: B
   return out;
 }
 
-/** The quarter turns (clockwise) that make a page upright, from its EXIF orientation; mirrored ones are read unmirrored, as the reader shows them. */
-export function quarterTurns(orientation: number | null): 0 | 1 | 2 | 3 {
-  if (orientation === 6 || orientation === 5) return 1;
-  if (orientation === 3 || orientation === 4) return 2;
-  if (orientation === 8 || orientation === 7) return 3;
-  return 0;
-}
-
-const ORIENTATION_OF_TURNS = [1, 6, 3, 8] as const;
-
 /**
- * The image with its orientation said the one way tesseract.js reads it. tesseract.js turns a
- * page upright itself, but finds the EXIF orientation only when it is written big-endian
+ * The image with its EXIF orientation (2–8) said the one way tesseract.js reads it. tesseract.js
+ * makes a page upright itself, mirrored ones too (tests/unit/ocr/orientation.test.ts reads back
+ * the pixels it sees for all eight), but finds the orientation only when it is written big-endian
  * within the file's first 500 bytes (its setImage); cameras often write it little-endian. So a
  * minimal big-endian EXIF block holding the orientation exifr read is put first: an APP1
  * segment after a JPEG's start, an `eXIf` chunk after a PNG's header. The pixels are not
  * touched and no image library is needed.
  */
-export function withOrientation(image: Uint8Array, turns: 1 | 2 | 3): Uint8Array {
+export function withOrientation(image: Uint8Array, orientation: number): Uint8Array {
   const tiff = Buffer.alloc(26);
   tiff.write('MM', 0, 'latin1');
   tiff.writeUInt16BE(42, 2);
@@ -237,7 +230,7 @@ export function withOrientation(image: Uint8Array, turns: 1 | 2 | 3): Uint8Array
   tiff.writeUInt16BE(0x0112, 10);
   tiff.writeUInt16BE(3, 12);
   tiff.writeUInt32BE(1, 14);
-  tiff.writeUInt16BE(ORIENTATION_OF_TURNS[turns], 18);
+  tiff.writeUInt16BE(orientation, 18);
   tiff.writeUInt32BE(0, 22);
   const b = Buffer.from(image.buffer, image.byteOffset, image.byteLength);
   if (b[0] === 0xff && b[1] === 0xd8) {
@@ -256,13 +249,6 @@ export function withOrientation(image: Uint8Array, turns: 1 | 2 | 3): Uint8Array
     return new Uint8Array(Buffer.concat([b.subarray(0, 33), head, tiff, crc, b.subarray(33)]));
   }
   return image;
-}
-
-/** A box on the upright page, back on the image as stored (`width` × `height`), which needed `turns` clockwise quarter turns. */
-export function unturn(b: Box, turns: 1 | 2 | 3, width: number, height: number): Box {
-  if (turns === 1) return { x0: b.y0, y0: height - b.x1, x1: b.y1, y1: height - b.x0 };
-  if (turns === 2) return { x0: width - b.x1, y0: height - b.y1, x1: width - b.x0, y1: height - b.y0 };
-  return { x0: width - b.y1, y0: b.x0, x1: width - b.y0, y1: b.x1 };
 }
 
 /** Adds one page's paragraphs to the text, keeping each word's offsets exact; `place` puts a box on the page as stored. */

@@ -2,6 +2,7 @@
 import { ApiError } from '../../shared/errors';
 import type { OcrState, OcrWordBox, PageImageInfo, SourceDetail } from '../../shared/types';
 import type { PageImage } from '../ingest/image';
+import { pagesHash } from '../ingest/imageHash';
 import type { NewSource } from '../ingest/source';
 import type { Span } from '../ingest/text';
 import type { Db } from '../store/project';
@@ -21,7 +22,7 @@ export function transcriptionSource(
   text: string,
   passages: Span[],
   pages: number,
-  bytes = detail.bytes,
+  own: { bytes?: number; hash?: string } = {},
 ): NewSource {
   return {
     title: detail.title,
@@ -33,9 +34,9 @@ export function transcriptionSource(
     language: detail.language,
     fileName: detail.fileName,
     encoding: detail.encoding,
-    hash: detail.hash,
+    hash: own.hash ?? detail.hash,
     text,
-    bytes,
+    bytes: own.bytes ?? detail.bytes,
     tags: detail.tags,
     meta: imageMeta(pages, lang),
     passages,
@@ -77,6 +78,27 @@ export class ImageStore {
         'SELECT page, file_name AS fileName, mime, width, height, sha256, exif_date AS exifDate, orientation FROM source_image WHERE source_id = ? ORDER BY page',
       )
       .all(sourceId) as PageImageInfo[];
+  }
+
+  /** The source's hash as its pages make it, in their order now (what importing them as one folder in that order gives). */
+  hash(sourceId: number): string {
+    return pagesHash(this.db.prepare('SELECT sha256 FROM source_image WHERE source_id = ? ORDER BY page').pluck().all(sourceId) as string[]);
+  }
+
+  /**
+   * The source already holding every one of these images (by their hashes), when all are in
+   * the project: the source holding the first of them. Null when any is new.
+   */
+  holding(hashes: readonly string[]): number | null {
+    if (hashes.length === 0) return null;
+    const find = this.db.prepare('SELECT source_id FROM source_image WHERE sha256 = ? ORDER BY source_id, page LIMIT 1').pluck();
+    let first: number | null = null;
+    for (const h of hashes) {
+      const id = find.get(h) as number | undefined;
+      if (id === undefined) return null;
+      first ??= id;
+    }
+    return first;
   }
 
   /** One page's image bytes, as imported. */

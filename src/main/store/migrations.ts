@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { citationOfColumns } from '../ingest/citation';
+import { pagesHash } from '../ingest/imageHash';
 import { fillReuse, REUSE_TABLE } from '../reuse/prints';
 
 export interface Migration {
@@ -27,6 +28,22 @@ function fillCsl(db: Database.Database): void {
   }[];
   const write = db.prepare('UPDATE source SET csl = ? WHERE id = ?');
   for (const row of rows) write.run(JSON.stringify(citationOfColumns(row)), row.id);
+}
+
+/**
+ * Migration 17: each image source's hash made from its pages again. A merged source kept the
+ * first source's hash; it is named by all its pages now. A hash another source already holds
+ * (two sources of the same pages, imported before duplicates were found by page) is left.
+ */
+function rehashImageSources(db: Database.Database): void {
+  const ids = db.prepare('SELECT DISTINCT source_id FROM source_image ORDER BY source_id').pluck().all() as number[];
+  const hashes = db.prepare('SELECT sha256 FROM source_image WHERE source_id = ? ORDER BY page').pluck();
+  const taken = db.prepare('SELECT id FROM source WHERE hash = ? AND id <> ?').pluck();
+  const write = db.prepare('UPDATE source SET hash = ? WHERE id = ?');
+  for (const id of ids) {
+    const hash = pagesHash(hashes.all(id) as string[]);
+    if (taken.get(hash, id) === undefined) write.run(hash, id);
+  }
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -419,7 +436,41 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 20,
+    version: 17,
+    name: 'page images after their facts; image sources named by their pages',
+    // A row's columns are stored in order, and a large value spills into overflow pages: with
+    // the image's bytes before its size and facts, listing a source's pages read every page
+    // image to reach them. Nor can a table of large rows be WITHOUT ROWID: SQLite compares a
+    // key by reading the row's whole payload when it spills, so even with the bytes last a
+    // listing read every image (bench/image-source.ts measures the layouts). The table is made
+    // again, an ordinary table with the bytes last (SQLite cannot move a column), in this one
+    // transaction; no table refers to it, so its rows move without touching a foreign key. Pages are looked
+    // up by their hash (an import of an image already in the project, even merged into
+    // another source, is a duplicate), and each image source's hash is made from its pages.
+    sql: `
+      CREATE TABLE source_image_new (
+        source_id   INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+        page        INTEGER NOT NULL,
+        file_name   TEXT NOT NULL,
+        mime        TEXT NOT NULL,
+        width       INTEGER NOT NULL,
+        height      INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        exif_date   TEXT,
+        orientation INTEGER,
+        bytes       BLOB NOT NULL,
+        PRIMARY KEY (source_id, page)
+      );
+      INSERT INTO source_image_new (source_id, page, file_name, mime, width, height, sha256, exif_date, orientation, bytes)
+        SELECT source_id, page, file_name, mime, width, height, sha256, exif_date, orientation, bytes FROM source_image;
+      DROP TABLE source_image;
+      ALTER TABLE source_image_new RENAME TO source_image;
+      CREATE INDEX source_image_by_hash ON source_image (sha256);
+    `,
+    run: rehashImageSources,
+  },
+  {
+    version: 18,
     name: 'the stable ids of sources merged into another',
     // A photographed source merged into another leaves the library, but the links and exports
     // that name it by its UUID (sourcebench: links in a historian's notes) must still open the

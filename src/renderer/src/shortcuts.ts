@@ -15,7 +15,7 @@ export const VIEW_TITLES: Record<ShortcutView, string> = {
   global: 'Anywhere',
   library: 'Library',
   reader: 'Reader',
-  page: 'Page image (photographs and scans, in the image pane)',
+  page: 'Page image (photographs and scans; M anywhere in the reader, the others in the image pane)',
   editor: 'Note editor (in the reader)',
   search: 'Search (in the search field)',
   notes: 'Notes',

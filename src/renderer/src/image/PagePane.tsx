@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ImageSourceFacts, OcrWordBox } from '../../../shared/types';
 import { useOcrWords, usePageImage } from '../hooks/usePageImage';
-import { checkLabel, stepZoom, toCheck, turnsOf, wordsOfPage } from './pageView';
+import { uprightOf } from '../../../shared/orientation';
+import { canvasTransform, checkLabel, stepZoom, toCheck, turnsOf, wordsOfPage } from './pageView';
 import { MarkRegionButton, RegionLayer } from './RegionLayer';
 import type { RegionNotes } from './useRegionMarking';
-import { useRegionMarking } from './useRegionMarking';
+import { useMarkAnywhere, useRegionMarking } from './useRegionMarking';
 import { needsCheck } from './wordLink';
 
 const STATE_LABEL: Record<ImageSourceFacts['ocr']['state'], string> = {
@@ -42,8 +43,11 @@ export function PagePane(props: {
   const { url, error } = usePageImage(props.sourceId, page);
   const words = useOcrWords(props.sourceId, props.version);
   const marking = useRegionMarking(props.regions, page);
-  if (!info) return null;
-  const view = { width: info.width, height: info.height, zoom, turns };
+  // A mirrored orientation (2, 4, 5, 7) is shown mirrored back; the turn button turns it further.
+  const view = info && { width: info.width, height: info.height, zoom, turns, mirrored: uprightOf(info.orientation).mirrored };
+  const paneRef = useRef<HTMLElement>(null);
+  useMarkAnywhere(marking, view ?? null, paneRef, !!props.regions);
+  if (!info || !view) return null;
   const shown = wordsOfPage(words, page);
   const check = checkLabel(toCheck(words));
   const sideways = turns % 2 === 1;
@@ -52,6 +56,7 @@ export function PagePane(props: {
   const ocr = facts.ocr;
   return (
     <section
+      ref={paneRef}
       className="page-pane"
       aria-label="Page image"
       onKeyDown={(e) => {
@@ -92,7 +97,7 @@ export function PagePane(props: {
       {/* Scrolled to pan; the image and its word boxes turn together. */}
       <div className="page-scroll" tabIndex={0} aria-label={`Page ${page} image, scroll to pan`}>
         <div className="page-turned" style={{ width: sideways ? h : w, height: sideways ? w : h }}>
-          <div className="page-canvas" style={{ width: w, height: h, transform: `translate(-50%, -50%) rotate(${turns * 90}deg)` }}>
+          <div className="page-canvas" style={{ width: w, height: h, transform: canvasTransform(turns, view.mirrored) }}>
             {url && <img src={url} alt={`Page ${page} of ${facts.pages.length}`} width={w} height={h} />}
             <svg viewBox={`0 0 ${info.width} ${info.height}`} width={w} height={h} aria-hidden="true">
               {shown.map((word) => (

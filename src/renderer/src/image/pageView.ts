@@ -1,4 +1,5 @@
 /** Pure helpers of the page image view: zoom steps, turns, words to check. */
+import { uprightOf } from '../../../shared/orientation';
 import type { OcrWordBox } from '../../../shared/types';
 
 /**
@@ -19,12 +20,23 @@ export function stepZoom(zoom: number, direction: 1 | -1): number {
   return [...ZOOMS].reverse().find((z) => z < zoom - 1e-9) ?? ZOOMS[0]!;
 }
 
-/** The quarter turns an EXIF orientation asks for (mirrored orientations are shown unmirrored). */
+/** The quarter turns (clockwise) an EXIF orientation asks for, after its mirroring (src/shared/orientation.ts). */
 export function turnsOf(orientation: number | null): number {
-  if (orientation === 6 || orientation === 5) return 1;
-  if (orientation === 3 || orientation === 4) return 2;
-  if (orientation === 8 || orientation === 7) return 3;
-  return 0;
+  return uprightOf(orientation).turns;
+}
+
+/**
+ * The CSS transform that shows the stored image as its page is to be seen: centred in its
+ * turned box, mirrored left to right first when the orientation says so, then turned. (CSS
+ * applies the rightmost function first.)
+ */
+export function canvasTransform(turns: number, mirrored: boolean): string {
+  return `translate(-50%, -50%) ${orientTransform(turns, mirrored)}`;
+}
+
+/** The turn and mirror of `canvasTransform`, about the image's centre. */
+export function orientTransform(turns: number, mirrored: boolean): string {
+  return `rotate(${turns * 90}deg)${mirrored ? ' scaleX(-1)' : ''}`;
 }
 
 /** The words of a page, and how many of the source's words are to check. */

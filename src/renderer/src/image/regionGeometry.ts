@@ -1,17 +1,21 @@
 /**
- * Pure geometry of regions on a page image shown zoomed and turned by quarter turns: screen
+ * Pure geometry of regions on a page image shown zoomed, mirrored or not, and turned by quarter turns: screen
  * points (relative to the turned page's box, as the pointer gives them) to the stored image's
  * pixels and back, rectangles from a drag, and the keyboard's moves and resizes, which follow
  * the screen's directions whatever the turn.
  */
 import type { Region } from '../../../shared/types';
 
-/** How a page is shown: the stored image's size, the zoom, and the quarter turns clockwise (0–3). */
+/**
+ * How a page is shown: the stored image's size, the zoom, whether it is mirrored left to right
+ * (a mirrored EXIF orientation: done first) and the quarter turns clockwise (0–3).
+ */
 export interface PageView {
   width: number;
   height: number;
   zoom: number;
   turns: number;
+  mirrored?: boolean;
 }
 
 export interface Point {
@@ -32,25 +36,29 @@ export interface ScreenRect {
 
 const quarter = (turns: number) => ((turns % 4) + 4) % 4;
 
+/** A point of the stored image mirrored left to right when the view is (its own inverse). */
+const mirror = (p: Point, v: PageView): Point => (v.mirrored ? { x: v.width - p.x, y: p.y } : p);
+
 /** A point in the turned page's box (screen pixels) as a point of the stored image (its pixels). */
 export function toImage(p: Point, v: PageView): Point {
   const sx = p.x / v.zoom;
   const sy = p.y / v.zoom;
   switch (quarter(v.turns)) {
     case 1:
-      return { x: sy, y: v.height - sx };
+      return mirror({ x: sy, y: v.height - sx }, v);
     case 2:
-      return { x: v.width - sx, y: v.height - sy };
+      return mirror({ x: v.width - sx, y: v.height - sy }, v);
     case 3:
-      return { x: v.width - sy, y: sx };
+      return mirror({ x: v.width - sy, y: sx }, v);
     default:
-      return { x: sx, y: sy };
+      return mirror({ x: sx, y: sy }, v);
   }
 }
 
 /** A point of the stored image as a point in the turned page's box. */
-export function toScreen(p: Point, v: PageView): Point {
+export function toScreen(stored: Point, v: PageView): Point {
   const z = v.zoom;
+  const p = mirror(stored, v);
   switch (quarter(v.turns)) {
     case 1:
       return { x: (v.height - p.y) * z, y: p.x * z };

@@ -1,8 +1,8 @@
-import type { KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { KeyboardEvent as ReactKeyboardEvent, RefObject } from 'react';
 import { useState } from 'react';
 import type { Annotation, Region } from '../../../shared/types';
 import type { ShortcutHandlers } from '../app/useShortcuts';
-import { isTyping } from '../app/useShortcuts';
+import { isTyping, useShortcuts } from '../app/useShortcuts';
 import { commandFor } from '../shortcuts';
 import type { Arrow, PageView, Point, Rect } from './regionGeometry';
 import { dragged, nudge, startingRect } from './regionGeometry';
@@ -80,3 +80,24 @@ export function useRegionMarking(regions: RegionNotes | undefined, page: number)
 }
 
 export type RegionMarking = ReturnType<typeof useRegionMarking>;
+
+/**
+ * M from anywhere in the image reader, as the reader's own keys (U, F2) are: not while typing
+ * in a field or a note, nor in a dialog (useShortcuts). Marking starts on the page shown, as
+ * from the pane, and the rectangle placed takes the focus, so the arrows and Enter go to it.
+ * Not while the page image is hidden (a narrow window shows it on demand). In the pane the
+ * pane's own key handler has taken M already.
+ */
+export function useMarkAnywhere(marking: RegionMarking, view: PageView | null, pane: RefObject<HTMLElement | null>, enabled: boolean) {
+  useShortcuts(
+    'page',
+    {
+      markRegion: () => {
+        const shown = pane.current && pane.current.getClientRects().length > 0;
+        if (!view || !shown) return false;
+        marking.toggle(view, true);
+      },
+    },
+    enabled,
+  );
+}
