@@ -2,7 +2,7 @@
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
  *                   [--views-only [--library DIR]] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]
- *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-ui [--ocr-ui-pages N]] [--crop | --crop-only]
+ *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-real [DIR] | --ocr-real-only [DIR]] [--ocr-ui [--ocr-ui-pages N]] [--crop | --crop-only]
  *                   [--image-only] [--image-pages N]`
  *
  * Prints a table of:
@@ -24,6 +24,9 @@
  *     (--pdf FILE, else /usr/share/doc/octave/octave.pdf when installed; bench/pdf.ts).
  *   - with --ocr (or --ocr-only alone), OCR of generated typed pages, clean and degraded:
  *     character error rate and pages/minute, beside preprocessing variants (bench/ocr.ts);
+ *   - with --ocr-real [DIR] (--ocr-real-only alone), OCR of real scans with their transcriptions
+ *     (DIR, else /tmp/sb-ocr-real: page images each with a .txt beside it), the product's
+ *     preprocessing beside none (bench/ocr-real.ts);
  *   - with --ocr-ui alone, the window and the service while pages are recognised (bench/ocr-ui.ts);
  *   - opening a photographed source of --image-pages N page images (200) to its first page through
  *     the API (bench/image-source.ts); --image-only runs this row alone.
@@ -57,6 +60,7 @@ import { benchCollate } from './collate';
 import { benchHtml } from './html';
 import { benchPdf, DEFAULT_PDF } from './pdf';
 import { benchOcr } from './ocr';
+import { benchOcrReal } from './ocr-real';
 import { benchOcrUi } from './ocr-ui';
 import { benchCrop } from './crop';
 import { benchImageSource } from './image-source';
@@ -190,6 +194,18 @@ async function main() {
         verbose: args.includes('--verbose'),
       })),
     );
+  // Real scans with transcriptions (bench/ocr-real.ts): --ocr-real [DIR] adds these rows, --ocr-real-only [DIR] runs them alone.
+  for (const flag of ['--ocr-real', '--ocr-real-only']) {
+    if (!args.includes(flag)) continue;
+    const dir = opt(flag);
+    rows.push(
+      ...(await benchOcrReal({
+        dir: dir && !dir.startsWith('--') ? path.resolve(dir) : undefined,
+        variants: !args.includes('--no-ocr-preprocessing'),
+      })),
+    );
+    if (flag === '--ocr-real-only') return printTable();
+  }
   if (args.includes('--ocr-ui')) {
     const browserPath = chromiumPath();
     if (!browserPath) row('Window while pages are recognised', 'skipped', 'no Chromium found');
