@@ -1,8 +1,8 @@
 /**
  * OCR of real scanned pages with a known transcription: character error rate per page and
  * mean, and pages a minute, through the product's recogniser with the defaults an import uses
- * (PREPROCESSING in src/main/ocr/recognise.ts: Tesseract's Sauvola binarisation + deskew),
- * beside the same recogniser without them.
+ * (PREPROCESSING in src/main/ocr/recognise.ts: Tesseract's Sauvola binarisation + deskew, and
+ * its automatic page layout), beside the same recogniser without them.
  *
  * The pages are a folder (`--ocr-real DIR`, else /tmp/sb-ocr-real) of page images (TIFF, PNG,
  * JPEG) each with its transcription beside it: `page.tif` and `page.txt`. The project ships no
@@ -140,12 +140,13 @@ interface Variant {
   options: RecogniseOptions;
 }
 
-/** The product's default first; then each part of it alone and neither, to see what each does on real scans. */
+/** The product's default first (Tesseract's automatic page layout in all but the last); then each preprocessing alone and neither; then the page read as one block of text, as the library does unless told. */
 export const REAL_VARIANTS: Variant[] = [
   { name: 'product default (Tesseract Sauvola + rotateAuto)', options: { ...PREPROCESSING } },
   { name: 'no preprocessing (Otsu, no deskew)', options: {} },
   { name: 'Tesseract Sauvola only', options: { binarise: true } },
   { name: 'rotateAuto only', options: { rotateAuto: true } },
+  { name: 'product preprocessing, page read as one block (no column finding)', options: { ...PREPROCESSING, columns: false } },
 ];
 
 export interface RealMeasured {

@@ -2,7 +2,7 @@
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
  *                   [--views-only [--library DIR]] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]
- *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-real [DIR] | --ocr-real-only [DIR]] [--ocr-ui [--ocr-ui-pages N]] [--crop | --crop-only]
+ *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-real [DIR] | --ocr-real-only [DIR]] [--cite | --cite-only] [--ocr-ui [--ocr-ui-pages N]] [--crop | --crop-only]
  *                   [--image-only] [--image-pages N]`
  *
  * Prints a table of:
@@ -24,6 +24,8 @@
  *     (--pdf FILE, else /usr/share/doc/octave/octave.pdf when installed; bench/pdf.ts).
  *   - with --ocr (or --ocr-only alone), OCR of generated typed pages, clean and degraded:
  *     character error rate and pages/minute, beside preprocessing variants (bench/ocr.ts);
+ *   - with --cite (--cite-only alone), the first citation in a style through the service and in
+ *     its thread, with the longest event-loop gap meanwhile (bench/cite.ts);
  *   - with --ocr-real [DIR] (--ocr-real-only alone), OCR of real scans with their transcriptions
  *     (DIR, else /tmp/sb-ocr-real: page images each with a .txt beside it), the product's
  *     preprocessing beside none (bench/ocr-real.ts);
@@ -60,6 +62,7 @@ import { benchCollate } from './collate';
 import { benchHtml } from './html';
 import { benchPdf, DEFAULT_PDF } from './pdf';
 import { benchOcr } from './ocr';
+import { benchCitation } from './cite';
 import { benchOcrReal } from './ocr-real';
 import { benchOcrUi } from './ocr-ui';
 import { benchCrop } from './crop';
@@ -194,6 +197,9 @@ async function main() {
         verbose: args.includes('--verbose'),
       })),
     );
+  // The first citation in a style (bench/cite.ts): --cite adds these rows, --cite-only runs them alone.
+  if (args.includes('--cite') || args.includes('--cite-only')) rows.push(...(await benchCitation()));
+  if (args.includes('--cite-only')) return printTable();
   // Real scans with transcriptions (bench/ocr-real.ts): --ocr-real [DIR] adds these rows, --ocr-real-only [DIR] runs them alone.
   for (const flag of ['--ocr-real', '--ocr-real-only']) {
     if (!args.includes(flag)) continue;
