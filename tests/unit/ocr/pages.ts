@@ -107,3 +107,20 @@ export function jpegWithExif(jpeg: Uint8Array, taken: string, orientation: numbe
   app1.writeUInt16BE(body.length + 2, 2);
   return new Uint8Array(Buffer.concat([Buffer.from(jpeg.subarray(0, 2)), app1, body, Buffer.from(jpeg.subarray(2))]));
 }
+
+/** A white page with two columns of typed lines side by side, as a newspaper or magazine prints them; PNG bytes. */
+export function drawColumns(left: string[], right: string[], width = 2000, lineHeight = 70): Uint8Array {
+  const height = Math.max(left.length, right.length) * lineHeight + 200;
+  const canvas = createCanvas(width, height);
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, width, height);
+  g.fillStyle = '#000000';
+  g.font = `46px ${FONT}`;
+  for (const [x, lines] of [
+    [100, left],
+    [width / 2 + 50, right],
+  ] as const)
+    lines.forEach((line, i) => g.fillText(line, x, 120 + i * lineHeight));
+  return new Uint8Array(canvas.toBuffer('image/png'));
+}
