@@ -90,7 +90,7 @@ export function tesseractEngine(): OcrEngine {
         await engine.recognise([bytes], {
           rotateAuto: options.rotateAuto ?? false,
           binarise: options.binarise ?? false,
-          columns: options.columns ?? false,
+          columns: options.columns,
         })
       ).text;
     },
