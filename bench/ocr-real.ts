@@ -142,7 +142,7 @@ interface Variant {
 
 /** The product's default first (Tesseract's automatic page layout in all but the last); then each preprocessing alone and neither; then the page read as one block of text, as the library does unless told. */
 export const REAL_VARIANTS: Variant[] = [
-  { name: 'product default (Tesseract Sauvola + rotateAuto)', options: { ...PREPROCESSING } },
+  { name: 'product default (page layout found, Tesseract Sauvola + rotateAuto)', options: { ...PREPROCESSING } },
   { name: 'no preprocessing (Otsu, no deskew)', options: {} },
   { name: 'Tesseract Sauvola only', options: { binarise: true } },
   { name: 'rotateAuto only', options: { rotateAuto: true } },
