@@ -6,7 +6,7 @@ import { build } from 'vite';
 
 /**
  * Builds the `sourcebench` command (vite.cli.config.ts: out/main/cli.js) and the worker
- * threads' entries (out/main/import-worker.js, out/main/vocabulary-worker.js) once the main
+ * threads' entries (out/main/import-worker.js, out/main/vocabulary-worker.js, out/main/cite-worker.js) once the main
  * process is built, so whatever builds the app (npm run build, npm start) builds both; after
  * it, as the main build empties out/main first.
  */
@@ -22,6 +22,12 @@ function buildCli(): Plugin {
         configFile,
         logLevel: 'warn',
         build: { ssr: resolve(__dirname, 'src/main/import/worker.ts'), rolldownOptions: { output: { entryFileNames: 'import-worker.js' } } },
+      });
+      // The citation formatter (src/main/cite/worker.ts): out/main/cite-worker.js.
+      await build({
+        configFile,
+        logLevel: 'warn',
+        build: { ssr: resolve(__dirname, 'src/main/cite/worker.ts'), rolldownOptions: { output: { entryFileNames: 'cite-worker.js' } } },
       });
       // The typo vocabulary's reader (src/main/search/vocabulary-worker.ts): out/main/vocabulary-worker.js.
       await build({

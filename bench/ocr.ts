@@ -62,6 +62,8 @@ export interface RecogniseOptions {
   rotateAuto?: boolean;
   /** Tesseract's own Sauvola binarisation (`thresholding_method` 2), as the product does by default. */
   binarise?: boolean;
+  /** Tesseract's automatic page layout (columns found; the product's default) instead of one block of text (false). */
+  columns?: boolean;
 }
 
 /** One engine: started once, then asked for the text of page images (PNG, JPEG, TIFF bytes). */
@@ -84,7 +86,13 @@ export function tesseractEngine(): OcrEngine {
     },
     async recognise(bytes, options = {}) {
       if (!engine) throw new Error('OCR engine not started');
-      return (await engine.recognise([bytes], { rotateAuto: options.rotateAuto ?? false, binarise: options.binarise ?? false })).text;
+      return (
+        await engine.recognise([bytes], {
+          rotateAuto: options.rotateAuto ?? false,
+          binarise: options.binarise ?? false,
+          columns: options.columns,
+        })
+      ).text;
     },
     async stop() {
       await engine?.close();

@@ -2,7 +2,7 @@
  * `npm run bench [-- --corpus DIR] [--mb N] [--sources N] [--no-browser]
  *                   [--passages 100000,1000000] [--search-only] [--no-minisearch] [--verbose]
  *                   [--views-only [--library DIR]] [--claims [DIR [--answers FILE]]] [--claims-corpus ROOT] [--all] [--html N [--html-only]] [--pdf FILE] [--pdf-only]
- *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-ui [--ocr-ui-pages N]] [--crop | --crop-only]
+ *                   [--ocr | --ocr-only [--ocr-texts DIR] [--ocr-pages N] [--no-ocr-preprocessing]] [--ocr-real [DIR] | --ocr-real-only [DIR]] [--cite | --cite-only] [--ocr-ui [--ocr-ui-pages N]] [--crop | --crop-only]
  *                   [--pdf-scan | --pdf-scan-only [--pdf-scan-pages N]]
  *                   [--image-only] [--image-pages N]`
  *
@@ -25,6 +25,11 @@
  *     (--pdf FILE, else /usr/share/doc/octave/octave.pdf when installed; bench/pdf.ts).
  *   - with --ocr (or --ocr-only alone), OCR of generated typed pages, clean and degraded:
  *     character error rate and pages/minute, beside preprocessing variants (bench/ocr.ts);
+ *   - with --cite (--cite-only alone), the first citation in a style through the service and in
+ *     its thread, with the longest event-loop gap meanwhile (bench/cite.ts);
+ *   - with --ocr-real [DIR] (--ocr-real-only alone), OCR of real scans with their transcriptions
+ *     (DIR, else /tmp/sb-ocr-real: page images each with a .txt beside it), the product's
+ *     preprocessing beside none (bench/ocr-real.ts);
  *   - with --ocr-ui alone, the window and the service while pages are recognised (bench/ocr-ui.ts);
  *   - opening a photographed source of --image-pages N page images (200) to its first page through
  *     the API, and listing its pages from a newly opened project with the image bytes last
@@ -62,6 +67,8 @@ import { benchCollate } from './collate';
 import { benchHtml } from './html';
 import { benchPdf, DEFAULT_PDF } from './pdf';
 import { benchOcr } from './ocr';
+import { benchCitation } from './cite';
+import { benchOcrReal } from './ocr-real';
 import { benchOcrUi } from './ocr-ui';
 import { benchCrop } from './crop';
 import { benchPdfScan } from './pdf-scan';
@@ -196,6 +203,21 @@ async function main() {
         verbose: args.includes('--verbose'),
       })),
     );
+  // The first citation in a style (bench/cite.ts): --cite adds these rows, --cite-only runs them alone.
+  if (args.includes('--cite') || args.includes('--cite-only')) rows.push(...(await benchCitation()));
+  if (args.includes('--cite-only')) return printTable();
+  // Real scans with transcriptions (bench/ocr-real.ts): --ocr-real [DIR] adds these rows, --ocr-real-only [DIR] runs them alone.
+  for (const flag of ['--ocr-real', '--ocr-real-only']) {
+    if (!args.includes(flag)) continue;
+    const dir = opt(flag);
+    rows.push(
+      ...(await benchOcrReal({
+        dir: dir && !dir.startsWith('--') ? path.resolve(dir) : undefined,
+        variants: !args.includes('--no-ocr-preprocessing'),
+      })),
+    );
+    if (flag === '--ocr-real-only') return printTable();
+  }
   if (args.includes('--ocr-ui')) {
     const browserPath = chromiumPath();
     if (!browserPath) row('Window while pages are recognised', 'skipped', 'no Chromium found');

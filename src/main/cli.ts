@@ -253,6 +253,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       remember: serving,
       // A one-shot command ends before a background backup could; the app and `serve` make it.
       dailyBackup: serving,
+      warmCitations: serving,
       onWaiting: (message) => io.err(message),
     });
 

@@ -194,7 +194,7 @@ app.whenReady().then(
     const appArgs = process.defaultApp && process.argv[1] ? [path.resolve(process.argv[1])] : [];
     app.setAsDefaultProtocolClient(PROTOCOL, process.execPath, protocolHandlerArgs(appArgs));
     try {
-      workbench = Workbench.open({ home: userDataDir(), nativeBinding: electronNativeBinding() });
+      workbench = Workbench.open({ home: userDataDir(), nativeBinding: electronNativeBinding(), warmCitations: true });
     } catch (err) {
       dialog.showErrorBox('Sourcebench could not open the project', (err as Error).message);
       app.quit();

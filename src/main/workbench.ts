@@ -58,7 +58,7 @@ import { findReuse } from './reuse/find';
 import { ReuseJobs } from './reuse/jobs';
 import { reuseCsv, reuseMarkdown } from './reuse/export';
 import { collate, collationMarkdown, collationTei } from './collate';
-import { formatCitation } from './cite';
+import { CitationFormatter } from './cite/formatter';
 
 /** A project open in the workbench: the unit of work, and the search index that follows its writes. */
 interface Opened {
@@ -85,6 +85,11 @@ export interface WorkbenchOptions {
   onWaiting?: (message: string) => void;
   /** How long a write waits for another program before giving up, in ms. */
   lockWaitMs?: number;
+  /**
+   * Build the project's citation style in the background once a project opens (the app and
+   * `serve` do): the first citation then needs no wait for citeproc's engine.
+   */
+  warmCitations?: boolean;
   /** Limits of an import's batches (tests make them small; the defaults suit real imports). */
   importBatch?: { files?: number; bytes?: number; ms?: number };
   /**
@@ -164,6 +169,8 @@ export class Workbench implements SourcebenchApi {
   private pool: PreparePool | null = null;
   /** Text recognition of image sources, one at a time, in the background. */
   private ocrQueue: OcrQueue | null = null;
+  /** Citations are formatted in a worker thread, where citeproc's engines are built and kept. */
+  private readonly citations = new CitationFormatter();
   private readonly jobs = new Map<number, ImportJob>();
   /** Reuse reports being made or kept for export (of the project open now). */
   private readonly reuseJobs = new ReuseJobs();
@@ -217,6 +224,21 @@ export class Workbench implements SourcebenchApi {
     return { project, index };
   }
 
+  /**
+   * Builds the project's citation style in the citation worker, so that the first citation
+   * (the metadata dialog's "As cited") does not wait seconds for citeproc's engine. A style
+   * that cannot be used is left to say so when it is used.
+   */
+  private warmCitations(): void {
+    let style: CslStyle;
+    try {
+      style = this.citationStyle();
+    } catch {
+      return;
+    }
+    this.citations.warm(style).catch(() => undefined);
+  }
+
   /** Background work of a newly opened project: its daily backup, its typo vocabulary. */
   private afterOpen({ project, index }: Opened): void {
     // Recognition left unfinished when the project was last closed starts again.
@@ -231,6 +253,7 @@ export class Workbench implements SourcebenchApi {
         .build({ nativeBinding: this.options.nativeBinding })
         .catch((err: Error) => this.log.error(`${project.path}: the typo vocabulary could not be loaded: ${err.message}`)),
     );
+    if (this.options.warmCitations) this.warmCitations();
     // At most one backup a day, made in the background with the online backup API
     // (SOURCEBENCH_DAILY_BACKUP=0 turns it off, for benchmarks).
     if (this.options.dailyBackup === false || process.env.SOURCEBENCH_DAILY_BACKUP === '0') return;
@@ -288,6 +311,7 @@ export class Workbench implements SourcebenchApi {
     void this.ocrQueue?.stop();
     void this.pool?.close();
     this.pool = null;
+    void this.citations.close();
     this.index.vocabulary.stop();
     this.current.close((message) => this.log.warn(message));
   }
@@ -954,9 +978,11 @@ export class Workbench implements SourcebenchApi {
   async previewCitation({ csl }: Input<'previewCitation'>) {
     const item = storedCsl({ ...csl, title: csl.title ?? '' });
     const style = this.citationStyle();
-    const note = formatCitation(item, { style, mode: style.class === 'note' ? 'note' : 'in-text' }).text.trim();
-    const bibliography = formatCitation(item, { style, mode: 'bibliography' }).text.trim();
-    return { style: style.title, note, bibliography };
+    const [note, bibliography] = await Promise.all([
+      this.citations.citation(item, { style, mode: style.class === 'note' ? 'note' : 'in-text' }),
+      this.citations.citation(item, { style, mode: 'bibliography' }),
+    ]);
+    return { style: style.title, note: note.text.trim(), bibliography: bibliography.text.trim() };
   }
 
   async deleteSource({ id }: Input<'deleteSource'>) {
@@ -1427,12 +1453,15 @@ export class Workbench implements SourcebenchApi {
   async collateSources({ ids, base }: Input<'collateSources'>) {
     const { sources } = this.current;
     const style = this.citationStyle();
-    const witnesses = ids.map((id) => {
-      const s = sources.detail(id);
-      const item = (s.csl ?? { type: 'document', title: s.title }) as CiteInput;
-      const citation = formatCitation(item, { style, mode: 'bibliography' }).text.trim();
-      return { id, title: s.title, citation: citation || s.title, text: sources.text(id) };
-    });
+    // Every source read before the first wait: the citations are formatted in another thread.
+    const read = ids.map((id) => ({ id, detail: sources.detail(id), text: sources.text(id) }));
+    const witnesses = await Promise.all(
+      read.map(async ({ id, detail: s, text }) => {
+        const item = (s.csl ?? { type: 'document', title: s.title }) as CiteInput;
+        const citation = (await this.citations.citation(item, { style, mode: 'bibliography' })).text.trim();
+        return { id, title: s.title, citation: citation || s.title, text };
+      }),
+    );
     return collate(witnesses, base === undefined ? null : ids.indexOf(base));
   }
 

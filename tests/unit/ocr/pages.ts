@@ -124,3 +124,20 @@ export function withBrokenPage(pdf: Uint8Array, page: number): Uint8Array {
   const end = s.indexOf('endobj', at);
   return new Uint8Array(Buffer.from(s.slice(0, body) + '(x)'.padEnd(end - body, ' ') + s.slice(end), 'latin1'));
 }
+
+/** A white page with two columns of typed lines side by side, as a newspaper or magazine prints them; PNG bytes. */
+export function drawColumns(left: string[], right: string[], width = 2000, lineHeight = 70): Uint8Array {
+  const height = Math.max(left.length, right.length) * lineHeight + 200;
+  const canvas = createCanvas(width, height);
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, width, height);
+  g.fillStyle = '#000000';
+  g.font = `46px ${FONT}`;
+  for (const [x, lines] of [
+    [100, left],
+    [width / 2 + 50, right],
+  ] as const)
+    lines.forEach((line, i) => g.fillText(line, x, 120 + i * lineHeight));
+  return new Uint8Array(canvas.toBuffer('image/png'));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OcrCancelled, recognise } from '../../../src/main/ocr/recognise';
-import { cer, drawPage } from './pages';
+import { cer, drawColumns, drawPage } from './pages';
 
 const FIRST = ['The archive holds letters from the', 'district committee, dated 1936.'];
 const SECOND = ['Second paragraph about the harvest.'];
@@ -24,6 +24,41 @@ describe('recognise', () => {
     expect(archive!.confidence).toBeGreaterThan(80);
     expect(out.words.every((w) => w.page === 1)).toBe(true);
     expect(progress.at(-1)).toBe(1);
+  });
+
+  it('reads a page of two columns one column after the other', async () => {
+    // Tesseract finds columns from how the lines line up: a dozen lines each, as on a printed page.
+    const left = [
+      'The district committee met',
+      'in March and again in May,',
+      'and wrote to the region',
+      'about the seed grain that',
+      'had not come by April.',
+      'Its chairman asked for',
+      'a reply within the week',
+      'and named the villages',
+      'where sowing had stopped.',
+      'No answer is recorded',
+      'in the minutes that year.',
+      'The file ends in June.',
+    ];
+    const right = [
+      'Of the letters it sent,',
+      'only three were answered;',
+      'the replies are kept in',
+      'the second folder, with',
+      'a list of the farms that',
+      'received grain in May and',
+      'the weights delivered to',
+      'each of them by the cart',
+      'drivers of the station.',
+      'A note in pencil adds',
+      'that the list is partial',
+      'and was made from memory.',
+    ];
+    const out = await recognise(drawColumns(left, right));
+    // Read as one block of text, each line ran across both columns ("The district committee met Of the letters it sent,").
+    expect(cer(`${left.join(' ')} ${right.join(' ')}`, out.text)).toBeLessThan(0.03);
   });
 
   it('stops when cancelled', async () => {

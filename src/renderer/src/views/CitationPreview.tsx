@@ -4,12 +4,12 @@ import { useCitationPreview } from '../hooks/useCitationPreview';
 
 /**
  * The item as the project's style cites it (a note or an in-text citation, and the
- * bibliography entry), following the form as it is edited. Shown when asked: the style's
- * first citation builds its formatter (seconds for Chicago), which nobody should wait for
- * just to fix a date.
+ * bibliography entry), following the form as it is edited. Shown from the start: citations
+ * are formatted in the service's citation worker, which builds the project's style when the
+ * project opens, so the dialog neither waits for it nor holds other requests; it can be folded.
  */
 export function CitationPreview(props: { csl: CslItem | null }) {
-  const [shown, setShown] = useState(false);
+  const [shown, setShown] = useState(true);
   const { preview, problem } = useCitationPreview(shown ? props.csl : null);
   return (
     <section className="citation-preview span-all" aria-label="Citation preview">
