@@ -239,8 +239,16 @@ async function main() {
       ...(await benchPdfScan({ perGroup: opt('--pdf-scan-pages') ? Number(opt('--pdf-scan-pages')) : undefined, textDir: opt('--ocr-texts') })),
     );
   if (args.includes('--pdf-scan-only')) return printTable();
-  if (!onlySearch && !onlyReuse && !args.includes('--import-only') && !args.includes('--align-only'))
-    rows.push(...(await benchImageSource(Number(opt('--image-pages') ?? 200))));
+  if (!onlySearch && !onlyReuse && !args.includes('--import-only') && !args.includes('--align-only')) {
+    const browserPath = args.includes('--no-browser') ? undefined : chromiumPath();
+    const { chromium } = await import('playwright-core');
+    const browser = browserPath ? await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-gpu'] }) : undefined;
+    try {
+      rows.push(...(await benchImageSource(Number(opt('--image-pages') ?? 200), 20, browser)));
+    } finally {
+      await browser?.close();
+    }
+  }
   if (args.includes('--image-only')) return printTable();
   const alignOnly = args.includes('--align-only');
   if (!onlySearch && !alignOnly && !onlyReuse && !args.includes('--import-only')) rows.push(...(await benchPdf(opt('--pdf') ?? DEFAULT_PDF)));

@@ -20,7 +20,7 @@ import { isMethodName } from '../shared/api';
 import type { ErrorData } from '../shared/errors';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../shared/limits';
 import { MAX_NOTE_BYTES } from '../shared/notes';
-import { encodeWire, isFilesBodyMethod, isRawBodyMethod, MAX_FILES_MANIFEST_BYTES, rawInput, unpackFiles } from '../shared/wire';
+import { encodeWire, isFilesBodyMethod, isRawBodyMethod, isRawReplyMethod, MAX_FILES_MANIFEST_BYTES, rawInput, unpackFiles } from '../shared/wire';
 import type { Reply } from './dispatch';
 import { dispatch } from './dispatch';
 
@@ -283,7 +283,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           });
         }
       }
-      return sendReply(res, await dispatch(options.service, method, payload));
+      const reply = await dispatch(options.service, method, payload);
+      if (reply.ok && isRawReplyMethod(method)) {
+        // One file's bytes as they are, typed by its own mime type (see RAW_REPLY_METHODS).
+        const { bytes, mime } = reply.value as { bytes: Uint8Array; mime: string };
+        return send(res, 200, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), mime);
+      }
+      return sendReply(res, reply);
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -64,6 +64,19 @@ type BytesMethods = { [M in MethodName]: Input<M> extends { bytes: Uint8Array } 
 const allRaw: [BytesMethods] extends [RawBodyMethod] ? ([RawBodyMethod] extends [BytesMethods] ? true : never) : never = true;
 void allRaw;
 
+/**
+ * Methods whose reply is one file's bytes and its type (`{ bytes, mime }`): over HTTP a
+ * successful reply is those bytes as they are, with `mime` as its Content-Type, not base64
+ * inside JSON. A page image of a photographed source is about 1 MB: as JSON it took the
+ * service 200–300 ms to encode on a loaded machine and the window as long again to decode,
+ * before the page could be drawn. A refusal is JSON, as for every method.
+ */
+export const RAW_REPLY_METHODS = { getPageImage: true } as const satisfies Partial<Record<MethodName, true>>;
+
+export function isRawReplyMethod(method: string): method is keyof typeof RAW_REPLY_METHODS {
+  return Object.prototype.hasOwnProperty.call(RAW_REPLY_METHODS, method);
+}
+
 export function isRawBodyMethod(method: string): method is RawBodyMethod {
   return Object.prototype.hasOwnProperty.call(RAW_BODY_METHODS, method);
 }

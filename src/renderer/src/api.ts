@@ -7,7 +7,7 @@ import type { MethodName, SourcebenchApi } from '../../shared/api';
 import { METHOD_NAMES as methodNames } from '../../shared/methods';
 import type { ErrorData } from '../../shared/errors';
 import { MAX_FILE_BYTES, tooLargeMessage } from '../../shared/limits';
-import { decodeWire, encodeWire, isFilesBodyMethod, isRawBodyMethod, packFiles, rawQuery } from '../../shared/wire';
+import { decodeWire, encodeWire, isFilesBodyMethod, isRawBodyMethod, isRawReplyMethod, packFiles, rawQuery } from '../../shared/wire';
 import type { Reply } from '../../shared/bridge';
 
 export class ApiCallError extends Error implements ErrorData {
@@ -81,6 +81,10 @@ function httpApi(token: string): SourcebenchApi {
       sessionStorage.removeItem(TOKEN_KEY);
       throw new ApiCallError('unauthorized', NO_ACCESS);
     }
+    // A file's bytes come as they are, typed by their mime type; a refusal is JSON as always.
+    const type = res.headers.get('Content-Type') ?? '';
+    if (res.ok && isRawReplyMethod(method) && !type.startsWith('application/json'))
+      return { bytes: new Uint8Array(await res.arrayBuffer()), mime: type };
     return unwrap(decodeWire(await res.text()) as Reply<unknown>);
   };
   return Object.fromEntries(methodNames.map((m) => [m, (input: unknown) => call(m, input)])) as unknown as SourcebenchApi;
