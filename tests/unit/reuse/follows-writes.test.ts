@@ -95,12 +95,13 @@ describe('the reuse index after each kind of write', () => {
     wb.close();
     const db = new Database(file);
     // As it stood at version 11: before the reuse index (12), the page images (13), regions of
-    // them (14), words corrected by hand (15, on a table of 13) and metadata templates (16).
+    // them (14), words corrected by hand (15, on a table of 13), metadata templates (16) and
+    // the ids of merged sources (18).
     db.exec(
       'DROP TRIGGER reuse_fts_delete; DROP TABLE reuse_vocab; DROP TABLE reuse_fts; DROP TABLE source_image; DROP TABLE ocr_word; DROP TABLE source_ocr',
     );
     for (const column of ['region_h', 'region_w', 'region_y', 'region_x', 'region_page']) db.exec(`ALTER TABLE annotation DROP COLUMN ${column}`);
-    db.exec('DROP TABLE metadata_template');
+    db.exec('DROP TABLE metadata_template; DROP TABLE source_alias');
     db.pragma('user_version = 11');
     db.prepare(
       "INSERT INTO source (title, kind, encoding, hash, chars, bytes, passage_count, imported_at) VALUES ('old', 'text', 'utf-8', 'h', 10, 10, 1, '2020')",
