@@ -62,8 +62,8 @@ export interface RecogniseOptions {
   rotateAuto?: boolean;
   /** Tesseract's own Sauvola binarisation (`thresholding_method` 2), as the product does by default. */
   binarise?: boolean;
-  /** Tesseract's automatic page layout (columns found; the product's default) instead of one block of text (false). */
-  columns?: boolean;
+  /** How the layout is read: found when a gutter shows (auto, the product default), always found (true), one block of text (false). */
+  columns?: boolean | 'auto';
 }
 
 /** One engine: started once, then asked for the text of page images (PNG, JPEG, TIFF bytes). */

@@ -58,12 +58,17 @@ export interface RecogniseOptions {
   /** Sauvola binarisation (Tesseract's own, `thresholding_method` 2) instead of its global Otsu threshold. */
   binarise?: boolean;
   /**
-   * Tesseract's automatic page layout (page segmentation mode 3, on unless false): columns and
-   * blocks are found and read one after another. Without it the library reads the page as one
-   * uniform block of text, a line straight across every column of a multi-column page: on two
-   * real magazine scans that gave a CER of 76–77% against 4–7% with it (bench/ocr-real.ts).
+   * How the page's layout is read. `true`: Tesseract's automatic page layout (page
+   * segmentation mode 3): columns and blocks are found and read one after another. `false`: the
+   * page as one uniform block of text (the library's default), a line straight across every
+   * column of a multi-column page: on two real magazine scans that gave a CER of 76–77% against
+   * 4–7% with the layout found (bench/ocr-real.ts). But the layout analysis also drops words it
+   * takes for noise: on a degraded typewritten page it lost whole words (15% CER against 1%),
+   * and without deskew it failed on most skewed pages. So `'auto'` (the default) reads the page
+   * as one block, and reads it again with the layout found only when that reading shows a
+   * gutter: a wide gap at the same place across many lines (`hasGutter`).
    */
-  columns?: boolean;
+  columns?: boolean | 'auto';
   /**
    * What the store knows of each page, by index: its size and EXIF orientation (read with exifr
    * at import). A page the camera recorded as turned is read upright, and its boxes are given
@@ -124,13 +129,10 @@ export class OcrEngine {
 
   /** Recognises the pages in order. Cancelling (the signal) answers at once and closes the engine. */
   async recognise(images: readonly Uint8Array[], options: Omit<RecogniseOptions, 'lang' | 'langPath'> = {}): Promise<OcrResult> {
-    const { signal, onProgress, rotateAuto = false, binarise = false, columns = true, stored } = options;
+    const { signal, onProgress, rotateAuto = false, binarise = false, columns = 'auto', stored } = options;
     // Tesseract parameters for this call only (tesseract.js restores them after each page).
-    const params = {
-      rotateAuto,
-      ...(binarise ? { thresholding_method: '2' } : {}),
-      ...(columns ? { tessedit_pageseg_mode: Tesseract.PSM.AUTO } : {}),
-    } as Partial<Tesseract.WorkerParams> & { rotateAuto: boolean };
+    const block = { rotateAuto, ...(binarise ? { thresholding_method: '2' } : {}) } as Partial<Tesseract.WorkerParams> & { rotateAuto: boolean };
+    const layout = { ...block, tessedit_pageseg_mode: Tesseract.PSM.AUTO };
     const out: OcrResult = { text: '', pages: [], paragraphs: [], words: [] };
     for (const [i, image] of images.entries()) {
       if (signal?.aborted) throw new OcrCancelled();
@@ -141,7 +143,10 @@ export class OcrEngine {
       // Turned or mirrored (any orientation but 1): read upright, boxes given back on the image as stored.
       const orientation = facts && facts.orientation !== null && facts.orientation !== 1 ? facts.orientation : null;
       const bytes = orientation ? withOrientation(image, orientation) : image;
-      const data = await this.withCancel(this.worker.recognize(Buffer.from(bytes), params, { blocks: true, text: false }), signal);
+      const read = (params: typeof block) =>
+        this.withCancel(this.worker.recognize(Buffer.from(bytes), params, { blocks: true, text: false }), signal);
+      let data = await read(columns === true ? layout : block);
+      if (columns === 'auto' && hasGutter(data.data)) data = await read(layout);
       this.progress = null;
       appendPage(out, page, data.data, orientation && facts ? (b) => boxToStored(b, orientation, facts.width, facts.height) : (b) => b);
       onProgress?.(page, images.length, 1);
@@ -185,6 +190,39 @@ export async function recognise(images: Uint8Array | readonly Uint8Array[], opti
   } finally {
     await engine.close();
   }
+}
+
+/**
+ * Whether a page read as one block shows columns: in many of its lines (of 4 words or more)
+ * the widest gap between two words is wide (3 times the line's middle gap, and 2% of the
+ * text's width or more), and the words after those gaps start at one place across the page
+ * (within 3% of its width: a column's left edge, a little skew allowed; the gap's middle
+ * would wander with the ragged ends of the column before it). A table's columns count too. Measured on the real and generated pages of bench/ocr-real.ts and bench/ocr.ts.
+ */
+export function hasGutter(page: Pick<Tesseract.Page, 'blocks'>): boolean {
+  const lines = (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)).map((l) => l.words.filter((w) => w.text.trim() !== ''));
+  const long = lines.filter((words) => words.length >= 4);
+  if (long.length < 3) return false;
+  const left = Math.min(...long.map((w) => Math.min(...w.map((x) => x.bbox.x0))));
+  const right = Math.max(...long.map((w) => Math.max(...w.map((x) => x.bbox.x1))));
+  const wide = (right - left) * 0.02;
+  const band = Math.max(1, (right - left) * 0.03);
+  const starts: number[] = [];
+  for (const words of long) {
+    const sorted = [...words].sort((a, b) => a.bbox.x0 - b.bbox.x0);
+    const gaps = sorted.slice(1).map((w, i) => ({ size: w.bbox.x0 - sorted[i]!.bbox.x1, start: w.bbox.x0 }));
+    const middle = [...gaps].sort((a, b) => a.size - b.size)[Math.floor(gaps.length / 2)]!.size;
+    const widest = gaps.reduce((a, b) => (b.size > a.size ? b : a));
+    if (widest.size >= Math.max(3 * middle, wide)) starts.push(widest.start);
+  }
+  // The most gaps whose next word starts within one band's width of each other's.
+  starts.sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; j < starts.length; j++) {
+    while (starts[j]! - starts[i]! > band) i++;
+    most = Math.max(most, j - i + 1);
+  }
+  return most >= Math.max(3, long.length * 0.3);
 }
 
 function boxOf(b: Tesseract.Bbox): Box {
