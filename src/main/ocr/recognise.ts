@@ -200,9 +200,18 @@ export async function recognise(images: Uint8Array | readonly Uint8Array[], opti
  * would wander with the ragged ends of the column before it). A table's columns count too. Measured on the real and generated pages of bench/ocr-real.ts and bench/ocr.ts.
  */
 export function hasGutter(page: Pick<Tesseract.Page, 'blocks'>): boolean {
+  const { lines, most } = gutterLines(page);
+  return lines >= 3 && most >= Math.max(3, lines * GUTTER_SHARE);
+}
+
+/** The share of a page's lines of 4 words or more whose widest gap is a gutter's, at least, for the page to be read again with its layout found. */
+export const GUTTER_SHARE = 0.3;
+
+/** How many lines of 4 words or more the page has, and the most of them whose wide gap ends at one place. */
+export function gutterLines(page: Pick<Tesseract.Page, 'blocks'>): { lines: number; most: number } {
   const lines = (page.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines)).map((l) => l.words.filter((w) => w.text.trim() !== ''));
   const long = lines.filter((words) => words.length >= 4);
-  if (long.length < 3) return false;
+  if (long.length < 3) return { lines: long.length, most: 0 };
   const left = Math.min(...long.map((w) => Math.min(...w.map((x) => x.bbox.x0))));
   const right = Math.max(...long.map((w) => Math.max(...w.map((x) => x.bbox.x1))));
   const wide = (right - left) * 0.02;
@@ -222,7 +231,7 @@ export function hasGutter(page: Pick<Tesseract.Page, 'blocks'>): boolean {
     while (starts[j]! - starts[i]! > band) i++;
     most = Math.max(most, j - i + 1);
   }
-  return most >= Math.max(3, long.length * 0.3);
+  return { lines: long.length, most };
 }
 
 function boxOf(b: Tesseract.Bbox): Box {
