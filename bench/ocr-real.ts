@@ -140,13 +140,18 @@ interface Variant {
   options: RecogniseOptions;
 }
 
-/** The product's default first (Tesseract's automatic page layout in all but the last); then each preprocessing alone and neither; then the page read as one block of text, as the library does unless told. */
+/**
+ * The product's default first (the page read as one block, and again with its layout found
+ * when a gutter shows); then its preprocessing with the layout always found and never; then
+ * each preprocessing alone and neither, with the layout always found.
+ */
 export const REAL_VARIANTS: Variant[] = [
-  { name: 'product default (page layout found, Tesseract Sauvola + rotateAuto)', options: { ...PREPROCESSING } },
-  { name: 'no preprocessing (Otsu, no deskew)', options: {} },
-  { name: 'Tesseract Sauvola only', options: { binarise: true } },
-  { name: 'rotateAuto only', options: { rotateAuto: true } },
-  { name: 'product preprocessing, page read as one block (no column finding)', options: { ...PREPROCESSING, columns: false } },
+  { name: 'product default (layout found when a gutter shows, Tesseract Sauvola + rotateAuto)', options: { ...PREPROCESSING } },
+  { name: 'product preprocessing, layout always found', options: { ...PREPROCESSING, columns: true } },
+  { name: 'product preprocessing, page read as one block', options: { ...PREPROCESSING, columns: false } },
+  { name: 'layout always found, no preprocessing (Otsu, no deskew)', options: { columns: true } },
+  { name: 'layout always found, Tesseract Sauvola only', options: { binarise: true, columns: true } },
+  { name: 'layout always found, rotateAuto only', options: { rotateAuto: true, columns: true } },
 ];
 
 export interface RealMeasured {
