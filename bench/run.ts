@@ -177,6 +177,14 @@ function chromiumPath(): string | undefined {
   );
 }
 
+/** Headless Chromium for the window's rows, or undefined when there is none (or --no-browser). */
+async function launchChromium(): Promise<import('playwright-core').Browser | undefined> {
+  const browserPath = args.includes('--no-browser') ? undefined : chromiumPath();
+  if (!browserPath) return undefined;
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-gpu'] });
+}
+
 async function main() {
   // `--claims` may stand alone (the corpus then comes from --claims-corpus or the environment).
   const claimsAt = args.indexOf('--claims');
@@ -219,11 +227,9 @@ async function main() {
     if (flag === '--ocr-real-only') return printTable();
   }
   if (args.includes('--ocr-ui')) {
-    const browserPath = chromiumPath();
-    if (!browserPath) row('Window while pages are recognised', 'skipped', 'no Chromium found');
+    const browser = await launchChromium();
+    if (!browser) row('Window while pages are recognised', 'skipped', 'no Chromium found');
     else {
-      const { chromium } = await import('playwright-core');
-      const browser = await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-gpu'] });
       rows.push(...(await benchOcrUi(browser, opt('--ocr-ui-pages') ? Number(opt('--ocr-ui-pages')) : undefined)));
       await browser.close();
     }
@@ -240,9 +246,7 @@ async function main() {
     );
   if (args.includes('--pdf-scan-only')) return printTable();
   if (!onlySearch && !onlyReuse && !args.includes('--import-only') && !args.includes('--align-only')) {
-    const browserPath = args.includes('--no-browser') ? undefined : chromiumPath();
-    const { chromium } = await import('playwright-core');
-    const browser = browserPath ? await chromium.launch({ executablePath: browserPath, args: ['--no-sandbox', '--disable-gpu'] }) : undefined;
+    const browser = await launchChromium();
     try {
       rows.push(...(await benchImageSource(Number(opt('--image-pages') ?? 200), 20, browser)));
     } finally {
