@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import type { MetadataTemplate, SourceSummary } from '../../../shared/types';
 import { messageOf } from '../api';
-import { ConfirmDialog, Dialog } from '../components/Dialog';
+import { ConfirmDialog, Dialog, DialogFoot } from '../components/Dialog';
 import { applyMetadata, useTemplates } from '../hooks/useTemplates';
 import { SaveTemplateDialog } from './SaveTemplateDialog';
 import { SharedFields } from './SharedFields';
@@ -74,19 +74,7 @@ export function ApplyDialog(props: { sources: SourceSummary[]; onApplied(): void
           )}
         </div>
         <SharedFields form={form} onChange={setForm} legend="Fields to set (ticked)" />
-        {(error ?? loadError) && (
-          <p className="form-error" role="alert">
-            {error ?? loadError}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            Apply to {sourcesCount(n)}
-          </button>
-        </div>
+        <DialogFoot error={error ?? loadError} label={`Apply to ${sourcesCount(n)}`} disabled={busy} onCancel={props.onClose} />
       </form>
       {saving && (
         <SaveTemplateDialog

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { SharedValues } from '../../../shared/archival';
 import type { MetadataTemplate } from '../../../shared/types';
 import { messageOf } from '../api';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogFoot } from '../components/Dialog';
 import { SharedFields } from './SharedFields';
 import { formOf, formProblem, suggestedName, valuesOf } from './sharedForm';
 
@@ -47,19 +47,7 @@ export function SaveTemplateDialog(props: {
           <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Fonds 17 / Box 14" required autoFocus />
         </label>
         <SharedFields form={form} onChange={setForm} legend="Values it sets (ticked)" />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            {same ? `Replace “${same.name}”` : 'Save template'}
-          </button>
-        </div>
+        <DialogFoot error={error} label={same ? `Replace “${same.name}”` : 'Save template'} disabled={saving} onCancel={props.onClose} />
       </form>
     </Dialog>
   );

@@ -42,3 +42,27 @@ export function ConfirmDialog(props: { title: string; message: string; confirm: 
     </Dialog>
   );
 }
+
+/**
+ * A dialog's foot: its error (an alert), Cancel, and its one main action: the form's submit
+ * button, or with `onAct` a button of its own.
+ */
+export function DialogFoot(props: { error?: string | null; label: ReactNode; disabled?: boolean; onCancel(): void; onAct?(): void }) {
+  return (
+    <>
+      {props.error && (
+        <p className="form-error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type={props.onAct ? 'button' : 'submit'} className="primary" disabled={props.disabled} onClick={props.onAct}>
+          {props.label}
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ReplaceTextResult, SourceSummary } from '../../../shared/types';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogFoot } from '../components/Dialog';
 import { useMergeSources } from '../hooks/useMergeSources';
 import { moved } from './mergeMarked';
 
@@ -39,19 +39,13 @@ export function MergeMarkedDialog(props: { sources: SourceSummary[]; onMerged(re
           </li>
         ))}
       </ol>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={props.onClose}>
-          Cancel
-        </button>
-        <button type="button" className="primary" disabled={busy} onClick={() => void merge(order.map((s) => s.id))}>
-          Merge {order.length} sources
-        </button>
-      </div>
+      <DialogFoot
+        error={error}
+        label={`Merge ${order.length} sources`}
+        disabled={busy}
+        onCancel={props.onClose}
+        onAct={() => void merge(order.map((s) => s.id))}
+      />
     </Dialog>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { CslType } from '../../../shared/csl';
 import type { SourceSummary } from '../../../shared/types';
 import { messageOf } from '../api';
-import { Dialog } from '../components/Dialog';
+import { Dialog, DialogFoot } from '../components/Dialog';
 import { useSourceMetadata } from '../hooks/useSourceMetadata';
 import type { Field } from './MetadataFields';
 import { PublishedFields, WorkFields } from './MetadataFields';
@@ -98,19 +98,7 @@ export function MetadataDialog(props: { source: SourceSummary; onSaved(s: Source
           <input value={tags} readOnly={!loaded} onChange={(e) => setTags(e.target.value)} placeholder="comma-separated, e.g. memoir, NKVD" />
         </label>
         <CitationPreview csl={loaded ? csl : null} />
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={saving || !loaded}>
-            Save
-          </button>
-        </div>
+        <DialogFoot error={error} label="Save" disabled={saving || !loaded} onCancel={props.onClose} />
       </form>
     </Dialog>
   );
