@@ -15,13 +15,8 @@ test.use({ viewport: { width: 1600, height: 900 } });
 test('import → OCR → image beside text → correct a word → annotate a region → export', { tag: '@docs' }, async ({ page, library, reader }) => {
   const file = typedPage({ smudged: true });
   try {
-    await library.importFiles([file]);
-    await expect(library.results).toContainText('1 imported');
-    await library.open('letter-1936');
-
     // Read by OCR in the background; the page image and its transcription side by side.
-    const pane = page.getByRole('region', { name: 'Page image' });
-    await expect(pane.getByRole('status')).toContainText('Text recognised', { timeout: 90_000 });
+    const pane = await library.importRecognised(file, 'letter-1936');
     const image = pane.getByRole('img', { name: 'Page 1 of 1' });
     await expect(image).toBeVisible();
     await expect(reader.passage(1)).toContainText('The archive holds letters from the');

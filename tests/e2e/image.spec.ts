@@ -6,11 +6,7 @@ import { typedPage } from './typedPage';
 test('imports a photographed page, recognises it, and shows the image beside the text', async ({ page, library, reader }) => {
   const file = typedPage();
   try {
-    await library.importFiles([file]);
-    await expect(library.results).toContainText('1 imported');
-    await library.open('letter-1936');
-    const pane = page.getByRole('region', { name: 'Page image' });
-    await expect(pane.getByRole('status')).toContainText('Text recognised', { timeout: 60_000 });
+    const pane = await library.importRecognised(file, 'letter-1936');
     await expect(pane.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
     // The header says what the file is: page images, not "text · binary".
     await expect(reader.region.locator('.meta')).toContainText('1 page image');

@@ -25,11 +25,7 @@ async function hoverWord(page: Page, text: Locator, word: string) {
 test('links the transcription and the page image both ways, and corrects an uncertain word in place', async ({ page, library, reader }) => {
   const file = typedPage({ smudged: true });
   try {
-    await library.importFiles([file]);
-    await expect(library.results).toContainText('1 imported');
-    await library.open('letter-1936');
-    const pane = page.getByRole('region', { name: 'Page image' });
-    await expect(pane.getByRole('status')).toContainText('Text recognised', { timeout: 60_000 });
+    const pane = await library.importRecognised(file, 'letter-1936');
     const checks = page.getByRole('toolbar', { name: 'Transcription checking' });
     await expect(checks).toContainText('1 word to check');
 

@@ -56,11 +56,7 @@ test('imports a PDF, goes to page 2, annotates a sentence there and exports it c
 test('imports a scanned PDF as its page images, recognises them, and shows the text beside the page', async ({ page, library, reader }) => {
   const file = typedPage({ pdf: true });
   try {
-    await library.importFiles([file]);
-    await expect(library.results).toContainText('1 imported');
-    await library.open('letter-1936');
-    const pane = page.getByRole('region', { name: 'Page image' });
-    await expect(pane.getByRole('status')).toContainText('Text recognised', { timeout: 60_000 });
+    const pane = await library.importRecognised(file, 'letter-1936');
     await expect(pane.getByRole('img', { name: 'Page 1 of 1' })).toBeVisible();
     await expect(reader.region.locator('.meta')).toContainText('1 page image');
     await expect(reader.region).toContainText('Second paragraph about the harvest.');

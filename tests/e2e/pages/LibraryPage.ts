@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 export class LibraryPage {
   readonly table: Locator;
@@ -18,6 +19,19 @@ export class LibraryPage {
 
   async importFiles(files: string[] | { name: string; mimeType: string; buffer: Buffer }[]) {
     await this.page.getByLabel('Choose files to import').first().setInputFiles(files);
+  }
+
+  /**
+   * Imports one photographed or scanned page, opens it as `title`, and waits until its text is
+   * recognised; resolves to the page image's pane.
+   */
+  async importRecognised(file: string, title: string): Promise<Locator> {
+    await this.importFiles([file]);
+    await expect(this.results).toContainText('1 imported');
+    await this.open(title);
+    const pane = this.page.getByRole('region', { name: 'Page image' });
+    await expect(pane.getByRole('status')).toContainText('Text recognised', { timeout: 90_000 });
+    return pane;
   }
 
   row(title: string): Locator {
