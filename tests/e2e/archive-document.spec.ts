@@ -59,15 +59,7 @@ test('import → OCR → image beside text → correct a word → annotate a reg
     await docShot(page, 'archive-document');
 
     // Markdown: the quote from the corrected text, and the region's crop beside it.
-    const files = new Map<string, string>();
-    const both = new Promise<void>((resolve) => {
-      page.on('download', async (d) => {
-        files.set(d.suggestedFilename(), (await d.path())!);
-        if (files.size === 2) resolve();
-      });
-    });
-    await page.getByRole('button', { name: 'Export notes' }).click();
-    await both;
+    const files = await reader.exportNotes(2);
     const md = fs.readFileSync(files.get('letter-1936.md')!, 'utf8');
     expect(md).toContain('about the harvest');
     const crop = [...files.keys()].find((n) => n.endsWith('.png'))!;

@@ -7,7 +7,7 @@ import { typedPage } from './typedPage';
 // A desktop window: the page image, the text and its notes all shown at once.
 test.use({ viewport: { width: 1600, height: 900 } });
 
-test('marks a region of a page image with the mouse, writes its note, lists it and exports it', async ({ page, library }) => {
+test('marks a region of a page image with the mouse, writes its note, lists it and exports it', async ({ page, library, reader }) => {
   const file = typedPage();
   try {
     await library.importFiles([file]);
@@ -60,15 +60,7 @@ test('marks a region of a page image with the mouse, writes its note, lists it a
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // Markdown: the crop beside the notes, linked by its name.
-    const files = new Map<string, string>();
-    const both = new Promise<void>((resolve) => {
-      page.on('download', async (d) => {
-        files.set(d.suggestedFilename(), (await d.path())!);
-        if (files.size === 2) resolve();
-      });
-    });
-    await page.getByRole('button', { name: 'Export notes' }).click();
-    await both;
+    const files = await reader.exportNotes(2);
     const md = fs.readFileSync(files.get('letter-1936.md')!, 'utf8');
     const crop = [...files.keys()].find((n) => n.endsWith('.png'))!;
     expect(crop).toMatch(/^letter-1936-page-1-region-[0-9a-f]{8}\.png$/);

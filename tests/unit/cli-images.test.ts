@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cli } from './cli-run';
 import { Workbench } from '../../src/main/workbench';
 import { bytes, tempDir, useTempHome } from './helpers';
+import { traineddata } from './ocr/traineddata';
 
 const home = useTempHome();
 
@@ -35,18 +36,6 @@ async function project(widths: number[]): Promise<{ images: number[]; text: numb
   } finally {
     wb.close();
   }
-}
-
-/** A traineddata archive's shape: 24 entries, only those given present (each 4 bytes of data). */
-function traineddata(present: number[]): Uint8Array {
-  const table = 4 + 8 * 24;
-  const b = Buffer.alloc(table + 4 * present.length);
-  b.writeInt32LE(24, 0);
-  for (let i = 0; i < 24; i++) {
-    const at = present.indexOf(i);
-    b.writeBigInt64LE(BigInt(at < 0 ? -1 : table + 4 * at), 4 + 8 * i);
-  }
-  return new Uint8Array(b);
 }
 
 describe('sourcebench merge and pages', () => {

@@ -120,23 +120,7 @@ export class AnnotationStore {
       throw new ApiError('invalid_request', `The span ${start}–${end} is not inside the source's text (${text.length} characters)`);
     }
     if (!text.slice(start, end).trim()) throw new ApiError('invalid_request', 'An annotation needs some text selected, not only white space');
-    const sel = describe(text, start, end);
-    const now = this.now();
-    this.changes?.record({ type: 'annotationsChanged', sourceId });
-    const id = this.db
-      .transaction(() => {
-        const info = this.db
-          .prepare(
-            `INSERT INTO annotation (uuid, source_id, start, "end", exact, prefix, suffix, colour, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(randomUUID(), sourceId, sel.start, sel.end, sel.exact, sel.prefix, sel.suffix, colour, now, now);
-        const newId = Number(info.lastInsertRowid);
-        this.setTags(newId, tags);
-        return newId;
-      })
-      .immediate();
-    return this.get(id);
+    return this.insert(sourceId, describe(text, start, end), colour, tags, null);
   }
 
   /**
@@ -144,6 +128,17 @@ export class AnnotationStore {
    * has checked that the rectangle lies on the page (it knows the image's size).
    */
   createRegion(sourceId: number, region: Region, colour: string, tags: string[] = []): Annotation {
+    return this.insert(sourceId, { start: 0, end: 0, exact: '', prefix: '', suffix: '' }, colour, tags, region);
+  }
+
+  /** A new annotation of a span (its selectors) or of a region of a page image (no text), with its tags, in one transaction. */
+  private insert(
+    sourceId: number,
+    sel: { start: number; end: number; exact: string; prefix: string; suffix: string },
+    colour: string,
+    tags: string[],
+    region: Region | null,
+  ): Annotation {
     const now = this.now();
     this.changes?.record({ type: 'annotationsChanged', sourceId });
     const id = this.db
@@ -152,9 +147,25 @@ export class AnnotationStore {
           .prepare(
             `INSERT INTO annotation (uuid, source_id, start, "end", exact, prefix, suffix, colour, created_at, updated_at,
                                      region_page, region_x, region_y, region_w, region_h)
-             VALUES (?, ?, 0, 0, '', '', '', ?, ?, ?, ?, ?, ?, ?, ?)`,
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(randomUUID(), sourceId, colour, now, now, region.page, region.x, region.y, region.w, region.h);
+          .run(
+            randomUUID(),
+            sourceId,
+            sel.start,
+            sel.end,
+            sel.exact,
+            sel.prefix,
+            sel.suffix,
+            colour,
+            now,
+            now,
+            region?.page ?? null,
+            region?.x ?? null,
+            region?.y ?? null,
+            region?.w ?? null,
+            region?.h ?? null,
+          );
         const newId = Number(info.lastInsertRowid);
         this.setTags(newId, tags);
         return newId;

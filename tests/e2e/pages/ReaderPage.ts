@@ -14,6 +14,20 @@ export class ReaderPage {
     this.passages = this.region.getByRole('article');
   }
 
+  /** Presses Export notes and resolves to the `count` files it downloads: suggested name → path on disk. */
+  async exportNotes(count: number): Promise<Map<string, string>> {
+    const files = new Map<string, string>();
+    const all = new Promise<void>((resolve) => {
+      this.page.on('download', async (d) => {
+        files.set(d.suggestedFilename(), (await d.path())!);
+        if (files.size === count) resolve();
+      });
+    });
+    await this.page.getByRole('button', { name: 'Export notes' }).click();
+    await all;
+    return files;
+  }
+
   passage(n: number): Locator {
     return this.region.getByRole('article', { name: `Passage ${n}`, exact: true });
   }

@@ -7,18 +7,7 @@ import { defaultLangPath } from '../../../src/main/ocr/recognise';
 import { Workbench } from '../../../src/main/workbench';
 import { tempDir } from '../helpers';
 import { drawPage } from './pages';
-
-/** A traineddata archive's shape: 24 entries, only those given present (each 4 bytes of data). */
-function traineddata(present: number[]): Uint8Array {
-  const table = 4 + 8 * 24;
-  const b = Buffer.alloc(table + 4 * present.length);
-  b.writeInt32LE(24, 0);
-  for (let i = 0; i < 24; i++) {
-    const at = present.indexOf(i);
-    b.writeBigInt64LE(BigInt(at < 0 ? -1 : table + 4 * at), 4 + 8 * i);
-  }
-  return new Uint8Array(b);
-}
+import { traineddata } from './traineddata';
 
 const english = () => new Uint8Array(gunzipSync(fs.readFileSync(path.join(defaultLangPath(), 'eng.traineddata.gz'))));
 
